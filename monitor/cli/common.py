@@ -1,0 +1,75 @@
+"""Shared CLI plumbing: the context object, output helpers, exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from monitor import config as config_mod
+from monitor.daemon.bootstrap import App, open_app
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2, 78
+
+console = Console()
+err_console = Console(stderr=True, soft_wrap=True)
+
+
+@dataclass
+class CliState:
+    """What the top-level options decided."""
+
+    config_path: str | None
+    log_level: str
+
+    def load_config(self) -> config_mod.Config:
+        """The effective configuration (ConfigError propagates to main → exit 78)."""
+        cfg, _ = config_mod.load(self.config_path)
+        return cfg
+
+
+pass_state = click.make_pass_decorator(CliState)
+
+
+@contextmanager
+def app_from(state: CliState, *, upgrade: bool = False) -> Iterator[App]:
+    """Open the application for one command and close it afterwards."""
+    app = open_app(state.load_config(), upgrade=upgrade)
+    try:
+        yield app
+    finally:
+        app.close()
+
+
+def iso(value: datetime | None) -> str | None:
+    """ISO-8601 UTC, or None."""
+    return value.isoformat().replace("+00:00", "Z") if value else None
+
+
+def print_json(data: Any) -> None:
+    """Machine output on stdout: stable keys, ISO times."""
+    sys.stdout.write(json.dumps(data, indent=2, default=_default, ensure_ascii=False) + "\n")
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return iso(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """A readable table on the terminal (plain text when piped)."""
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*["" if v is None else str(v) for v in row])
+    console.print(table)

@@ -1,0 +1,119 @@
+"""Commands about the log and the schema: events, replay, db upgrade, config check."""
+
+from __future__ import annotations
+
+import json
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from monitor import config as config_mod
+from monitor.cli.common import CliState, app_from, console, iso, pass_state, print_json, print_table
+from monitor.events import encode
+from monitor.store import migrations
+from monitor.store.db import check_reachable, make_engine
+
+
+@click.command("events")
+@click.option("--after", "after", type=int, default=0, show_default=True, help="Start after this position.")
+@click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_state
+def events_cmd(state: CliState, after: int, limit: int, as_json: bool) -> None:
+    """Read the event log, oldest first."""
+    with app_from(state) as app:
+        batch = app.log.read_after(after, limit)
+    rows = []
+    for stored in batch:
+        _, _, payload = encode(stored.event)
+        rows.append(
+            {
+                "position": stored.position,
+                "id": stored.id,
+                "type": stored.type,
+                "version": stored.event.VERSION,
+                "recorded_at": iso(stored.recorded_at),
+                "data": json.loads(payload),
+            }
+        )
+    if as_json:
+        print_json(rows)
+        return
+    print_table(
+        f"events after {after}",
+        ["pos", "recorded", "type", "data"],
+        [
+            [r["position"], r["recorded_at"], r["type"], _short(json.dumps(r["data"]))]
+            for r in rows
+        ],
+    )
+
+
+def _short(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@click.command("replay")
+@click.argument("projection", required=False)
+@pass_state
+def replay_cmd(state: CliState, projection: str | None) -> None:
+    """Rebuild read models from the log (all, or one PROJECTION)."""
+    with app_from(state, upgrade=True) as app:
+        try:
+            targets = [app.projection(projection)] if projection else app.projections
+        except KeyError as exc:
+            raise click.UsageError(str(exc.args[0])) from exc
+        with Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=not console.is_terminal,
+        ) as bar:
+            for proj in targets:
+                task = bar.add_task(proj.name, total=app.log.head() or 1)
+                done = app.runner(proj).rebuild(lambda n, total, t=task: bar.update(t, completed=n, total=total or 1))
+                bar.update(task, completed=max(done, 1), total=max(done, 1))
+        console.print(f"rebuilt {len(targets)} projection(s) up to position {app.log.head()}")
+
+
+@click.group("db")
+def db_group() -> None:
+    """Database schema."""
+
+
+@db_group.command("upgrade")
+@pass_state
+def db_upgrade_cmd(state: CliState) -> None:
+    """Create or upgrade the schema to this version (Alembic migrations)."""
+    cfg = state.load_config()
+    engine = make_engine(cfg.database_url)
+    try:
+        check_reachable(engine)
+        before, after = migrations.upgrade(engine)
+    finally:
+        engine.dispose()
+    if before == after:
+        console.print(f"schema is current ({after})")
+    else:
+        console.print(f"schema upgraded from {before or 'empty'} to {after}")
+
+
+@click.group("config")
+def config_group() -> None:
+    """Configuration."""
+
+
+@config_group.command("check")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_state
+def config_check_cmd(state: CliState, as_json: bool) -> None:
+    """Validate and print the effective configuration (secrets masked)."""
+    cfg, path = config_mod.load(state.config_path)
+    data = config_mod.masked(cfg)
+    if as_json:
+        print_json({"file": str(path) if path else None, "config": data})
+        return
+    console.print(f"# configuration valid; file: {path or 'none (defaults)'}")
+    console.print_json(json.dumps(data))

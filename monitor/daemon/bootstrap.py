@@ -1,0 +1,68 @@
+"""The one place that wires concrete classes together."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+
+from monitor.config import Config
+from monitor.projections.runner import Progress, Projection, ProjectionRunner
+from monitor.store import migrations
+from monitor.store.db import check_reachable, make_engine
+from monitor.store.eventlog import SqlEventLog
+
+ProjectionFactory = Callable[["App"], Projection]
+
+# Features register their projections here, in dependency order (later ones may read earlier
+# ones' tables within the same cycle).
+PROJECTIONS: list[ProjectionFactory] = []
+
+
+@dataclass
+class App:
+    """Everything a command or the daemon needs, built from one Config."""
+
+    config: Config
+    engine: Engine
+    log: SqlEventLog
+    _projections: list[Projection] = field(default_factory=list)
+
+    @property
+    def projections(self) -> list[Projection]:
+        """The projections in the order they run."""
+        if not self._projections:
+            self._projections = [factory(self) for factory in PROJECTIONS]
+        return self._projections
+
+    def projection(self, name: str) -> Projection:
+        """One projection by name (KeyError naming the known ones)."""
+        for p in self.projections:
+            if p.name == name:
+                return p
+        known = ", ".join(p.name for p in self.projections) or "none"
+        raise KeyError(f"unknown projection {name!r} (known: {known})")
+
+    def runner(self, projection: Projection) -> ProjectionRunner:
+        """A runner for one projection."""
+        return ProjectionRunner(self.engine, self.log, projection)
+
+    def project(self, progress: Progress | None = None) -> dict[str, int]:
+        """Bring every projection up to the head of the log."""
+        return {p.name: self.runner(p).catch_up(progress) for p in self.projections}
+
+    def close(self) -> None:
+        """Release database connections."""
+        self.engine.dispose()
+
+
+def open_app(config: Config, *, upgrade: bool = False) -> App:
+    """Connect, then upgrade the schema (daemon, poll) or insist it is current (read commands)."""
+    engine = make_engine(config.database_url)
+    check_reachable(engine)
+    if upgrade:
+        migrations.upgrade(engine)
+    else:
+        migrations.check_current(engine)
+    return App(config=config, engine=engine, log=SqlEventLog(engine))

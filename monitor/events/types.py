@@ -1,0 +1,242 @@
+"""The event vocabulary: everything that happened, in past tense."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from monitor.events.base import Event, register, upcaster
+
+
+def _iso(t: datetime) -> str:
+    return t.isoformat()
+
+
+# --- feeds -----------------------------------------------------------------
+
+
+@register
+@dataclass(frozen=True)
+class FeedAdded(Event):
+    """A feed was added (by the CLI, the config file or an OPML import)."""
+
+    TYPE = "FeedAdded"
+    VERSION = 2
+
+    url: str
+    name: str | None
+    interval: float | None
+    origin: str
+    added_at: datetime
+
+    def identity(self) -> str:
+        return f"{self.url}|{_iso(self.added_at)}"
+
+
+@upcaster("FeedAdded", 1)
+def _feed_added_v1(payload: dict[str, Any]) -> dict[str, Any]:
+    # v1 had no origin: every feed then came from the command line.
+    return {**payload, "origin": "cli"}
+
+
+@register
+@dataclass(frozen=True)
+class FeedChanged(Event):
+    """A feed's name or interval was changed."""
+
+    TYPE = "FeedChanged"
+
+    url: str
+    name: str | None
+    interval: float | None
+    changed_at: datetime
+
+    def identity(self) -> str:
+        return f"{self.url}|{_iso(self.changed_at)}"
+
+
+@register
+@dataclass(frozen=True)
+class FeedRemoved(Event):
+    """A feed was removed; it is no longer polled."""
+
+    TYPE = "FeedRemoved"
+
+    url: str
+    removed_at: datetime
+
+    def identity(self) -> str:
+        return f"{self.url}|{_iso(self.removed_at)}"
+
+
+@register
+@dataclass(frozen=True)
+class FeedPolled(Event):
+    """A poll succeeded (only recorded when it saw something new or the feed recovered)."""
+
+    TYPE = "FeedPolled"
+
+    url: str
+    polled_at: datetime
+    status: int
+    final_url: str
+    title: str | None
+    entries: int
+    new: int
+    revised: int
+    warnings: tuple[str, ...]
+
+    def identity(self) -> str:
+        return f"{self.url}|{_iso(self.polled_at)}"
+
+
+@register
+@dataclass(frozen=True)
+class FeedFailed(Event):
+    """A poll failed; `reason` is a class (dns, timeout, http_status, ...)."""
+
+    TYPE = "FeedFailed"
+
+    url: str
+    failed_at: datetime
+    reason: str
+    message: str
+    status: int | None
+    retry_after: float | None
+    consecutive_failures: int
+
+    def identity(self) -> str:
+        return f"{self.url}|{_iso(self.failed_at)}"
+
+
+@register
+@dataclass(frozen=True)
+class FeedMoved(Event):
+    """The feed answered with a permanent redirect; it is polled at its new URL from now on."""
+
+    TYPE = "FeedMoved"
+
+    url: str
+    new_url: str
+    moved_at: datetime
+
+    def identity(self) -> str:
+        return f"{self.url}|{self.new_url}|{_iso(self.moved_at)}"
+
+
+@register
+@dataclass(frozen=True)
+class FeedGone(Event):
+    """The feed answered 410 Gone; polling stopped."""
+
+    TYPE = "FeedGone"
+
+    url: str
+    gone_at: datetime
+    status: int
+
+    def identity(self) -> str:
+        return f"{self.url}|{_iso(self.gone_at)}"
+
+
+# --- articles --------------------------------------------------------------
+
+
+@register
+@dataclass(frozen=True)
+class ArticleObserved(Event):
+    """A feed entry was seen for the first time; raw bodies are stored as blobs by hash."""
+
+    TYPE = "ArticleObserved"
+
+    article_id: str
+    feed_url: str
+    source: str
+    entry_key: str
+    title: str
+    link: str | None
+    guid: str | None
+    published_at: datetime | None
+    seen_at: datetime
+    content_hash: str
+    summary_ref: str | None
+    content_ref: str | None
+    page_ref: str | None
+    page_url: str | None
+
+    def identity(self) -> str:
+        return f"{self.article_id}|{self.content_hash}"
+
+
+@register
+@dataclass(frozen=True)
+class ArticleRevised(ArticleObserved):
+    """A known entry came back with different text: a revision of the same article."""
+
+    TYPE = "ArticleRevised"
+
+
+# --- figures and alerts ----------------------------------------------------
+
+
+@register
+@dataclass(frozen=True)
+class FigureTracked(Event):
+    """A figure from the config was loaded (or its definition changed)."""
+
+    TYPE = "FigureTracked"
+
+    name: str
+    label: str
+    units: tuple[str, ...]
+    context: tuple[str, ...]
+    min_change: float
+    alert_on_first: bool
+    tracked_at: datetime
+
+    def identity(self) -> str:
+        spec = "|".join([self.name, self.label, ",".join(self.units), ",".join(self.context)])
+        return f"{spec}|{self.min_change}|{self.alert_on_first}"
+
+
+@register
+@dataclass(frozen=True)
+class AlertRaised(Event):
+    """A tracked figure changed: one alert, carrying everything a channel needs."""
+
+    TYPE = "AlertRaised"
+
+    alert_id: str
+    figure: str
+    label: str
+    previous: dict[str, Any] | None
+    current: dict[str, Any]
+    direction: str
+    story: dict[str, Any]
+    raised_at: datetime
+
+    def identity(self) -> str:
+        return self.alert_id
+
+    @property
+    def event_id(self) -> str:
+        return self.alert_id
+
+
+@register
+@dataclass(frozen=True)
+class DeliveryRecorded(Event):
+    """One delivery attempt of an alert on one channel, and what came of it."""
+
+    TYPE = "DeliveryRecorded"
+
+    alert_id: str
+    channel: str
+    attempt: int
+    state: str
+    error: str | None
+    at: datetime
+
+    def identity(self) -> str:
+        return f"{self.alert_id}|{self.channel}|{self.attempt}"

@@ -1,0 +1,1 @@
+"""polling package."""

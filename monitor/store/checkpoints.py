@@ -1,0 +1,41 @@
+"""Projection checkpoints with compare-and-set updates."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, insert, select, update
+
+from monitor.store.db import is_sqlite
+from monitor.store.tables import checkpoints
+
+
+class CheckpointConflict(RuntimeError):
+    """Another runner advanced the checkpoint first; this batch must be rolled back."""
+
+
+def load(conn: Connection, name: str, *, lock: bool = False) -> int:
+    """The projection's position (0 when it never ran); `lock` holds its row on PostgreSQL."""
+    query = select(checkpoints.c.position).where(checkpoints.c.name == name)
+    if lock and not is_sqlite(conn.engine):
+        query = query.with_for_update()
+    value = conn.execute(query).scalar_one_or_none()
+    if value is None:
+        conn.execute(insert(checkpoints).values(name=name, position=0))
+        return 0
+    return int(value)
+
+
+def advance(conn: Connection, name: str, expected: int, new: int) -> None:
+    """Move the checkpoint from `expected` to `new`, or raise CheckpointConflict."""
+    result = conn.execute(
+        update(checkpoints)
+        .where(checkpoints.c.name == name, checkpoints.c.position == expected)
+        .values(position=new)
+    )
+    if result.rowcount != 1:
+        raise CheckpointConflict(f"checkpoint {name!r} moved away from {expected}")
+
+
+def reset(conn: Connection, name: str) -> None:
+    """Set the checkpoint back to 0 (for a rebuild)."""
+    load(conn, name)
+    conn.execute(update(checkpoints).where(checkpoints.c.name == name).values(position=0))

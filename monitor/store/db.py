@@ -1,0 +1,98 @@
+"""Engines and connections: SQLite (WAL, busy timeout) and PostgreSQL; clear errors for bad databases."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.pool import NullPool
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used; the message says why and what to do."""
+
+
+def is_sqlite(engine: Engine) -> bool:
+    """True for an SQLite engine."""
+    return engine.dialect.name == "sqlite"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Autocommit at the driver level so that SQLAlchemy's "begin" below is the only BEGIN.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout = 30000")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # IMMEDIATE takes the write lock up front: a transaction that reads and then writes
+    # can never fail half-way with SQLITE_BUSY, and commit order equals position order.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str, *, pool: bool = True) -> Engine:
+    """An engine for `url`, with SQLite tuned for one writer and many readers."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"database_url {url!r} is not a valid SQLAlchemy URL: {exc}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, poolclass=NullPool if not pool else None)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        kwargs: dict[str, Any] = {"pool_pre_ping": True}
+        if not pool:
+            kwargs = {"poolclass": NullPool}
+        return create_engine(parsed, connect_args={"connect_timeout": 10}, **kwargs)
+    raise StoreError(
+        f"database_url {url!r}: unsupported database {parsed.get_backend_name()!r} "
+        "(use sqlite:///PATH or postgresql+psycopg://...)"
+    )
+
+
+def describe(engine: Engine) -> str:
+    """The database for messages, without a password."""
+    return engine.url.render_as_string(hide_password=True)
+
+
+def explain(engine: Engine, exc: BaseException) -> StoreError:
+    """Turn a driver error into a one-line StoreError naming the cause and the remedy."""
+    where = describe(engine)
+    orig = getattr(exc, "orig", exc)
+    text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    if is_sqlite(engine):
+        if isinstance(orig, sqlite3.DatabaseError) and "not a database" in text:
+            return StoreError(
+                f"{where}: the file is not an SQLite database (corrupt or foreign file); "
+                "move it away or set database_url to another path"
+            )
+        return StoreError(f"{where}: {text}")
+    if isinstance(exc, OperationalError):
+        return StoreError(
+            f"cannot reach PostgreSQL at {where}: {text}; check database_url and that the "
+            "server is running"
+        )
+    return StoreError(f"{where}: {text}")
+
+
+def check_reachable(engine: Engine) -> None:
+    """Open one connection, raising StoreError with a clear message when that fails."""
+    try:
+        with engine.connect() as conn:
+            inspect(conn).get_table_names()
+    except (DatabaseError, OperationalError) as exc:
+        raise explain(engine, exc) from exc

@@ -1,0 +1,170 @@
+"""The append-only event log: idempotent batch append, commit-safe ordered reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from sqlalchemy import Connection, Engine, func, insert, select, text
+
+from monitor.events import DecodeError, Event, decode, encode
+from monitor.store.db import is_sqlite
+from monitor.store.tables import events
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event as read back from the log, with its position and record time."""
+
+    position: int
+    id: str
+    type: str
+    version: int
+    recorded_at: datetime
+    event: Event
+
+
+@dataclass(frozen=True)
+class AppendResult:
+    """What an append did: how many events were new and how many were already there."""
+
+    appended: int
+    duplicates: int
+    last_position: int | None
+
+
+class EventLog(Protocol):
+    """The seam between features and storage."""
+
+    def append(self, batch: Sequence[Event], conn: Connection | None = None) -> AppendResult:
+        """Append a batch atomically; events whose id is already stored are skipped."""
+        ...
+
+    def read_after(
+        self, position: int, limit: int = 1000, conn: Connection | None = None
+    ) -> list[StoredEvent]:
+        """Events after `position` in log order."""
+        ...
+
+    def head(self, conn: Connection | None = None) -> int:
+        """The last committed position (0 for an empty log)."""
+        ...
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class SqlEventLog:
+    """EventLog on SQLite or PostgreSQL.
+
+    Ordering guarantee: a reader never passes an event that is still being appended. On
+    SQLite the single writer lock (BEGIN IMMEDIATE) gives that; on PostgreSQL each append
+    takes `LOCK TABLE events IN EXCLUSIVE MODE`, so positions become visible in commit
+    order (plain readers are not blocked by it).
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sqlite = is_sqlite(engine)
+
+    def append(self, batch: Sequence[Event], conn: Connection | None = None) -> AppendResult:
+        """Append `batch` in one transaction (the caller's, when `conn` is given)."""
+        if conn is None:
+            with self.engine.begin() as own:
+                return self._append(own, batch)
+        return self._append(conn, batch)
+
+    def _append(self, conn: Connection, batch: Sequence[Event]) -> AppendResult:
+        if not batch:
+            return AppendResult(0, 0, None)
+        if not self._sqlite:
+            conn.execute(text("LOCK TABLE events IN EXCLUSIVE MODE"))
+        rows: dict[str, dict[str, object]] = {}
+        now = _utcnow()
+        for ev in batch:
+            type_name, version, payload = encode(ev)
+            rows.setdefault(
+                ev.event_id,
+                {
+                    "id": ev.event_id,
+                    "type": type_name,
+                    "version": version,
+                    "payload": payload,
+                    "recorded_at": now,
+                },
+            )
+        existing = self._existing_ids(conn, list(rows))
+        fresh = [row for eid, row in rows.items() if eid not in existing]
+        if fresh:
+            conn.execute(insert(events), fresh)
+        last = conn.execute(select(func.max(events.c.position))).scalar_one_or_none()
+        return AppendResult(len(fresh), len(batch) - len(fresh), last)
+
+    @staticmethod
+    def _existing_ids(conn: Connection, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            found.update(conn.execute(select(events.c.id).where(events.c.id.in_(chunk))).scalars())
+        return found
+
+    def read_after(
+        self, position: int, limit: int = 1000, conn: Connection | None = None
+    ) -> list[StoredEvent]:
+        """Up to `limit` events with position > `position`, oldest first."""
+        query = (
+            select(events)
+            .where(events.c.position > position)
+            .order_by(events.c.position)
+            .limit(limit)
+        )
+        if conn is None:
+            with self.engine.connect() as own:
+                rows = own.execute(query).all()
+        else:
+            rows = conn.execute(query).all()
+        return [_stored(r) for r in rows]
+
+    def iter_all(self, after: int = 0, batch: int = 1000) -> Iterator[StoredEvent]:
+        """Every event after `after`, streamed in batches."""
+        position = after
+        while True:
+            chunk = self.read_after(position, batch)
+            if not chunk:
+                return
+            yield from chunk
+            position = chunk[-1].position
+
+    def head(self, conn: Connection | None = None) -> int:
+        """The highest committed position, 0 when empty."""
+        query = select(func.coalesce(func.max(events.c.position), 0))
+        if conn is None:
+            with self.engine.connect() as own:
+                return int(own.execute(query).scalar_one())
+        return int(conn.execute(query).scalar_one())
+
+
+def _stored(row: Any) -> StoredEvent:
+    try:
+        event = decode(row.type, row.version, row.payload)
+    except DecodeError as exc:
+        raise DecodeError(
+            f"event #{row.position} ({row.type} v{row.version}) cannot be decoded: {exc}; "
+            "the log is kept as it is: fix or upgrade the code, then run again"
+        ) from exc
+    return StoredEvent(
+        position=row.position,
+        id=row.id,
+        type=row.type,
+        version=row.version,
+        recorded_at=_aware(row.recorded_at),
+        event=event,
+    )
+
+
+def _aware(t: datetime) -> datetime:
+    # SQLite hands back naive datetimes; every stored time is UTC.
+    return t if t.tzinfo else t.replace(tzinfo=UTC)
