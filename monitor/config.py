@@ -285,7 +285,11 @@ def _resolve_files(node: Any, where: str) -> Any:
             base = key[: -len("_file")]
             if base in node:
                 raise ConfigError(full, value, f"give either {base} or {key}, not both")
-            path = Path(os.path.expandvars(value.replace("%d", os.environ.get("CREDENTIALS_DIRECTORY", "%d"))))
+            path = Path(
+                os.path.expandvars(
+                    value.replace("%d", os.environ.get("CREDENTIALS_DIRECTORY", "%d"))
+                )
+            )
             try:
                 out[base] = path.read_text(encoding="utf-8").rstrip("\r\n")
             except OSError as exc:
@@ -323,7 +327,9 @@ def build(data: dict[str, Any], environ: Mapping[str, str] | None = None) -> Con
     return config
 
 
-def load(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> tuple[Config, Path | None]:
+def load(
+    explicit: str | None = None, environ: Mapping[str, str] | None = None
+) -> tuple[Config, Path | None]:
     """Find, read and validate the configuration; returns it with the file it came from."""
     path = find_config_file(explicit)
     data = _read_toml(path) if path else {}
@@ -354,4 +360,5 @@ def masked(config: Config) -> dict[str, Any]:
             return format_duration(node)
         return _mask(key, node)
 
-    return walk(config.model_dump(by_alias=True))  # type: ignore[no-any-return]
+    result: dict[str, Any] = walk(config.model_dump(by_alias=True))
+    return result

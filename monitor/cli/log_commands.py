@@ -5,17 +5,27 @@ from __future__ import annotations
 import json
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from monitor import config as config_mod
 from monitor.cli.common import CliState, app_from, console, iso, pass_state, print_json, print_table
 from monitor.events import encode
+from monitor.logging import get_logger
 from monitor.store import migrations
 from monitor.store.db import check_reachable, make_engine
 
 
 @click.command("events")
-@click.option("--after", "after", type=int, default=0, show_default=True, help="Start after this position.")
+@click.option(
+    "--after", "after", type=int, default=0, show_default=True, help="Start after this position."
+)
 @click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @pass_state
@@ -42,10 +52,7 @@ def events_cmd(state: CliState, after: int, limit: int, as_json: bool) -> None:
     print_table(
         f"events after {after}",
         ["pos", "recorded", "type", "data"],
-        [
-            [r["position"], r["recorded_at"], r["type"], _short(json.dumps(r["data"]))]
-            for r in rows
-        ],
+        [[r["position"], r["recorded_at"], r["type"], _short(json.dumps(r["data"]))] for r in rows],
     )
 
 
@@ -73,9 +80,17 @@ def replay_cmd(state: CliState, projection: str | None) -> None:
         ) as bar:
             for proj in targets:
                 task = bar.add_task(proj.name, total=app.log.head() or 1)
-                done = app.runner(proj).rebuild(lambda n, total, t=task: bar.update(t, completed=n, total=total or 1))
+
+                def show(done: int, total: int, task: TaskID = task) -> None:
+                    bar.update(task, completed=done, total=total or 1)
+
+                done = app.runner(proj).rebuild(show)
                 bar.update(task, completed=max(done, 1), total=max(done, 1))
-        console.print(f"rebuilt {len(targets)} projection(s) up to position {app.log.head()}")
+        head = app.log.head()
+        console.print(f"rebuilt {len(targets)} projection(s) up to position {head}")
+        get_logger("replay").info(
+            "replay finished", projections=[p.name for p in targets], position=head
+        )
 
 
 @click.group("db")

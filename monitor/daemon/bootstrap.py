@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 
 from monitor.config import Config
 from monitor.projections.runner import Progress, Projection, ProjectionRunner
+from monitor.projections.stats import EventStats
 from monitor.store import migrations
 from monitor.store.db import check_reachable, make_engine
 from monitor.store.eventlog import SqlEventLog
@@ -17,7 +18,7 @@ ProjectionFactory = Callable[["App"], Projection]
 
 # Features register their projections here, in dependency order (later ones may read earlier
 # ones' tables within the same cycle).
-PROJECTIONS: list[ProjectionFactory] = []
+PROJECTIONS: list[ProjectionFactory] = [lambda app: EventStats()]
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import uuid
 from collections.abc import Callable, Mapping
@@ -83,9 +84,14 @@ def _to_json(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _field_names(cls: type[Event]) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def encode(event: Event) -> tuple[str, int, str]:
     """Event → (type, version, JSON payload)."""
-    payload = {f.name: _to_json(getattr(event, f.name)) for f in dataclasses.fields(event)}
+    payload = {name: _to_json(getattr(event, name)) for name in _field_names(type(event))}
     return event.TYPE, event.VERSION, json.dumps(payload, sort_keys=True, separators=(",", ":"))
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from datetime import UTC, datetime
+from typing import Protocol, runtime_checkable
 
 from sqlalchemy import Connection, Engine, Table, delete, select
 
@@ -15,6 +16,7 @@ from monitor.store.eventlog import SqlEventLog, StoredEvent
 Progress = Callable[[int, int], None]
 
 
+@runtime_checkable
 class Projection(Protocol):
     """A read model derived from the log; `apply` must be deterministic (no clock, no randomness)."""
 
@@ -24,6 +26,24 @@ class Projection(Protocol):
     def apply(self, conn: Connection, stored: StoredEvent) -> None:
         """Fold one event into the read model, inside the runner's transaction."""
         ...
+
+
+@runtime_checkable
+class BatchProjection(Projection, Protocol):
+    """A projection that folds a whole batch at once (fewer round trips)."""
+
+    def apply_batch(self, conn: Connection, batch: Sequence[StoredEvent]) -> None:
+        """Fold a batch, in log order, inside the runner's transaction."""
+        ...
+
+
+def apply_all(projection: Projection, conn: Connection, batch: Sequence[StoredEvent]) -> None:
+    """Apply a batch through `apply_batch` when the projection has one, else event by event."""
+    if isinstance(projection, BatchProjection):
+        projection.apply_batch(conn, batch)
+        return
+    for stored in batch:
+        projection.apply(conn, stored)
 
 
 class ProjectionRunner:
@@ -49,8 +69,7 @@ class ProjectionRunner:
         name = self.projection.name
         start = checkpoints.load(conn, name, lock=True)
         batch = self.log.read_after(start, self.batch_size, conn=conn)
-        for stored in batch:
-            self.projection.apply(conn, stored)
+        apply_all(self.projection, conn, batch)
         if batch:
             checkpoints.advance(conn, name, start, batch[-1].position)
         return len(batch)
@@ -103,9 +122,7 @@ def digest(conn: Connection, tables: Sequence[Table]) -> str:
 
 
 def _plain(value: object) -> object:
-    # SQLite returns naive datetimes where PostgreSQL returns aware ones.
-    if hasattr(value, "isoformat") and getattr(value, "tzinfo", 1) is None:
-        return value.isoformat() + "+00:00"  # type: ignore[attr-defined]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()  # type: ignore[attr-defined]
+    # SQLite returns naive datetimes where PostgreSQL returns aware ones; both mean UTC.
+    if isinstance(value, datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
     return value

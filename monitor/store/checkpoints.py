@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select, update
 
-from monitor.store.db import is_sqlite
+from monitor.store.db import is_sqlite, upsert
 from monitor.store.tables import checkpoints
 
 
@@ -14,14 +14,11 @@ class CheckpointConflict(RuntimeError):
 
 def load(conn: Connection, name: str, *, lock: bool = False) -> int:
     """The projection's position (0 when it never ran); `lock` holds its row on PostgreSQL."""
+    upsert(conn, checkpoints, {"name": name, "position": 0}, ["name"])
     query = select(checkpoints.c.position).where(checkpoints.c.name == name)
     if lock and not is_sqlite(conn.engine):
         query = query.with_for_update()
-    value = conn.execute(query).scalar_one_or_none()
-    if value is None:
-        conn.execute(insert(checkpoints).values(name=name, position=0))
-        return 0
-    return int(value)
+    return int(conn.execute(query).scalar_one())
 
 
 def advance(conn: Connection, name: str, expected: int, new: int) -> None:

@@ -96,3 +96,20 @@ def check_reachable(engine: Engine) -> None:
             inspect(conn).get_table_names()
     except (DatabaseError, OperationalError) as exc:
         raise explain(engine, exc) from exc
+
+
+def upsert(
+    conn: Any, table: Any, values: dict[str, Any], keys: list[str], update: list[str] | None = None
+) -> Any:
+    """INSERT ... ON CONFLICT (keys) DO NOTHING / DO UPDATE on SQLite and PostgreSQL."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
+    stmt = dialect.insert(table).values(**values)
+    if update:
+        stmt = stmt.on_conflict_do_update(
+            index_elements=keys, set_={col: stmt.excluded[col] for col in update}
+        )
+    else:
+        stmt = stmt.on_conflict_do_nothing(index_elements=keys)
+    return conn.execute(stmt)

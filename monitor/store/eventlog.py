@@ -85,11 +85,14 @@ class SqlEventLog:
         rows: dict[str, dict[str, object]] = {}
         now = _utcnow()
         for ev in batch:
+            event_id = ev.event_id
+            if event_id in rows:
+                continue
             type_name, version, payload = encode(ev)
             rows.setdefault(
-                ev.event_id,
+                event_id,
                 {
-                    "id": ev.event_id,
+                    "id": event_id,
                     "type": type_name,
                     "version": version,
                     "payload": payload,

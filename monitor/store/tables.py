@@ -51,3 +51,11 @@ blobs = Table(
     Column("size", Integer, nullable=False),
     Column("data", LargeBinary, nullable=False),
 )
+
+event_stats = Table(
+    "event_stats",
+    metadata,
+    Column("type", String(64), primary_key=True),
+    Column("count", BigInteger, nullable=False),
+    Column("last_position", BigInteger, nullable=False),
+)
