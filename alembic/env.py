@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import create_engine
 
 from alembic import context
-from monitor.store.tables import metadata
+from monitor.store.schema import metadata
 
 config = context.config
 

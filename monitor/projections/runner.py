@@ -20,8 +20,15 @@ Progress = Callable[[int, int], None]
 class Projection(Protocol):
     """A read model derived from the log; `apply` must be deterministic (no clock, no randomness)."""
 
-    name: str
-    tables: Sequence[Table]
+    @property
+    def name(self) -> str:
+        """Unique name; also the checkpoint's key."""
+        ...
+
+    @property
+    def tables(self) -> Sequence[Table]:
+        """The read-model tables it owns (cleared by a rebuild)."""
+        ...
 
     def apply(self, conn: Connection, stored: StoredEvent) -> None:
         """Fold one event into the read model, inside the runner's transaction."""

@@ -43,4 +43,7 @@ class EventStats:
 
 def counts(conn: Connection) -> dict[str, int]:
     """Events per type."""
-    return {row.type: int(row.count) for row in conn.execute(select(event_stats))}
+    return {
+        type_name: int(n)
+        for type_name, n in conn.execute(select(event_stats.c.type, event_stats.c.count))
+    }

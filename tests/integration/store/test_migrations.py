@@ -11,7 +11,7 @@ from sqlalchemy import Engine, create_engine, inspect, text
 
 from monitor.store import migrations
 from monitor.store.db import StoreError, check_reachable, make_engine
-from monitor.store.tables import metadata
+from monitor.store.schema import metadata
 
 
 def test_upgrade_from_empty_creates_every_table(database_url: str) -> None:
