@@ -240,3 +240,18 @@ class DeliveryRecorded(Event):
 
     def identity(self) -> str:
         return f"{self.alert_id}|{self.channel}|{self.attempt}"
+
+
+@register
+@dataclass(frozen=True)
+class DeliveryScheduled(Event):
+    """An alert is to be delivered on one channel (decided once, when the alert was first seen)."""
+
+    TYPE = "DeliveryScheduled"
+
+    alert_id: str
+    channel: str
+    scheduled_at: datetime
+
+    def identity(self) -> str:
+        return f"{self.alert_id}|{self.channel}"
