@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from monitor.config import build
+from monitor.daemon.bootstrap import App, open_app
 from monitor.store import migrations
 from monitor.store.db import make_engine
 from monitor.store.eventlog import SqlEventLog
+
+pytest_plugins = ["tests.support.feedserver"]
 
 PG_ENV = "MONITOR_TEST_DATABASE_URL"
 PG_SKIP = f"{PG_ENV} is not set: PostgreSQL half of the suite skipped (CI sets it)"
@@ -67,3 +71,18 @@ def engine(database_url: str) -> Iterator[Engine]:
 def event_log(engine: Engine) -> SqlEventLog:
     """The event log on that database."""
     return SqlEventLog(engine)
+
+
+@pytest.fixture
+def make_app(database_url: str) -> Iterator[Callable[..., App]]:
+    """Build the application on the test database from config data (TOML-shaped dicts)."""
+    opened: list[App] = []
+
+    def _make(**data: object) -> App:
+        app = open_app(build({"database_url": database_url, **data}, {}), upgrade=True)
+        opened.append(app)
+        return app
+
+    yield _make
+    for app in opened:
+        app.close()

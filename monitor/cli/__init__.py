@@ -9,6 +9,7 @@ import click
 from monitor import __version__
 from monitor import logging as logs
 from monitor.cli.common import EXIT_CONFIG, EXIT_FAILURE, CliState, err_console
+from monitor.cli.feeds import feeds_group, poll_cmd
 from monitor.cli.log_commands import config_group, db_group, events_cmd, replay_cmd
 from monitor.config import ConfigError
 from monitor.events import DecodeError
@@ -45,6 +46,8 @@ cli.add_command(events_cmd)
 cli.add_command(replay_cmd)
 cli.add_command(db_group)
 cli.add_command(config_group)
+cli.add_command(feeds_group)
+cli.add_command(poll_cmd)
 
 
 def main(argv: list[str] | None = None) -> int:

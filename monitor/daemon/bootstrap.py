@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 
 from monitor.config import Config
+from monitor.projections.articles import ArticlesProjection
+from monitor.projections.feeds import FeedsProjection
 from monitor.projections.runner import Progress, Projection, ProjectionRunner
 from monitor.projections.stats import EventStats
 from monitor.store import migrations
@@ -18,7 +20,11 @@ ProjectionFactory = Callable[["App"], Projection]
 
 # Features register their projections here, in dependency order (later ones may read earlier
 # ones' tables within the same cycle).
-PROJECTIONS: list[ProjectionFactory] = [lambda app: EventStats()]
+PROJECTIONS: list[ProjectionFactory] = [
+    lambda app: EventStats(),
+    lambda app: FeedsProjection(),
+    lambda app: ArticlesProjection(),
+]
 
 
 @dataclass

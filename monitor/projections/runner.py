@@ -70,9 +70,10 @@ class ProjectionRunner:
         Raises CheckpointConflict (after rolling back) when another runner got there first.
         """
         with self.engine.begin() as conn:
-            return self._apply_batch(conn)
+            return self.step(conn)
 
-    def _apply_batch(self, conn: Connection) -> int:
+    def step(self, conn: Connection) -> int:
+        """Apply the next batch inside the caller's transaction; returns how many events."""
         name = self.projection.name
         start = checkpoints.load(conn, name, lock=True)
         batch = self.log.read_after(start, self.batch_size, conn=conn)
@@ -101,7 +102,7 @@ class ProjectionRunner:
             head = self.log.head(conn)
             total = 0
             while True:
-                done = self._apply_batch(conn)
+                done = self.step(conn)
                 total += done
                 if progress is not None:
                     progress(total, head)

@@ -1,0 +1,289 @@
+"""Story clustering: quality on the labelled set and throughput over a large history.
+
+Run: ``.venv/bin/python bench/stories.py`` (``--history 5000`` for a quick look,
+``--explain`` to list every wrong assignment on the labelled set).
+
+Quality: each of tests/data/stories/part*.jsonl is replayed from an empty state, and so
+is their concatenation; prints B-cubed precision/recall/F1 and copy-detection P/R/F1.
+Throughput: a deterministic synthetic history (topics, events, copies, 300-600 words
+per article) is loaded through the engine into an InMemoryClusterState, then 2,000 more
+articles are timed; prints articles/s and peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from monitor.projections.clustering import (  # noqa: E402
+    ArticleDoc,
+    Assignment,
+    ClusterEngine,
+    ClusterParams,
+    InMemoryClusterState,
+)
+
+DATA = ROOT / "tests" / "data" / "stories"
+
+
+# -- labelled quality ------------------------------------------------------------------
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """ISO 8601 with a trailing Z, as written in the evaluation files."""
+    if not value:
+        return None
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def load_rows(path: Path) -> list[dict[str, object]]:
+    """One dict per JSON line, in arrival order."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def to_doc(row: dict[str, object]) -> ArticleDoc:
+    """An evaluation row as the engine's input."""
+    seen = parse_time(str(row["seen_at"]))
+    assert seen is not None
+    published = row.get("published_at")
+    return ArticleDoc(
+        article_id=str(row["id"]),
+        source=str(row["outlet"]),
+        title=str(row["title"]),
+        text=str(row["body"]),
+        published_at=parse_time(str(published)) if published else None,
+        seen_at=seen,
+    )
+
+
+@dataclass(frozen=True)
+class Quality:
+    """Clustering and copy-detection scores of one replay."""
+
+    articles: int
+    bcubed_p: float
+    bcubed_r: float
+    bcubed_f1: float
+    copy_p: float
+    copy_r: float
+    copy_f1: float
+
+
+def f1(p: float, r: float) -> float:
+    """Harmonic mean (0 when both are 0)."""
+    return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+
+
+def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering against the gold clustering."""
+    pred_members: dict[str, set[str]] = {}
+    gold_members: dict[str, set[str]] = {}
+    for item in gold:
+        pred_members.setdefault(predicted[item], set()).add(item)
+        gold_members.setdefault(gold[item], set()).add(item)
+    precision = recall = 0.0
+    for item in gold:
+        mine, truth = pred_members[predicted[item]], gold_members[gold[item]]
+        overlap = len(mine & truth)
+        precision += overlap / len(mine)
+        recall += overlap / len(truth)
+    n = len(gold)
+    return precision / n, recall / n, f1(precision / n, recall / n)
+
+
+def copy_scores(
+    predicted: dict[str, str | None], gold: dict[str, str | None]
+) -> tuple[float, float, float]:
+    """Copy P/R/F1; a predicted original is right if it or its gold original is the original."""
+    made = [(a, o) for a, o in predicted.items() if o is not None]
+    wanted = [a for a, o in gold.items() if o is not None]
+    right = sum(1 for a, o in made if gold[a] is not None and gold[a] in (o, gold.get(o)))
+    p = right / len(made) if made else 1.0
+    r = right / len(wanted) if wanted else 1.0
+    return p, r, f1(p, r)
+
+
+def replay(rows: Sequence[dict[str, object]], params: ClusterParams) -> list[Assignment]:
+    """Assign every row, in order, from an empty state."""
+    engine = ClusterEngine(InMemoryClusterState(), params)
+    return [engine.assign(to_doc(row)) for row in rows]
+
+
+def quality(rows: Sequence[dict[str, object]], params: ClusterParams) -> Quality:
+    """Scores of one replay of ``rows``."""
+    assignments = replay(rows, params)
+    ids = [str(row["id"]) for row in rows]
+    gold_story = {i: str(row["event"]) for i, row in zip(ids, rows, strict=True)}
+    gold_copy = {
+        i: (str(row["copy_of"]) if row.get("copy_of") else None)
+        for i, row in zip(ids, rows, strict=True)
+    }
+    pred_story = {i: a.story_id for i, a in zip(ids, assignments, strict=True)}
+    pred_copy = {i: a.copy_of for i, a in zip(ids, assignments, strict=True)}
+    return Quality(len(rows), *bcubed(pred_story, gold_story), *copy_scores(pred_copy, gold_copy))
+
+
+def explain(rows: Sequence[dict[str, object]], params: ClusterParams) -> None:
+    """Print each article whose story or copy decision disagrees with its gold neighbours."""
+    assignments = replay(rows, params)
+    story_of_event: dict[str, str] = {}
+    for row, a in zip(rows, assignments, strict=True):
+        event = str(row["event"])
+        expected = story_of_event.setdefault(event, a.story_id)
+        copy_ok = (a.copy_of is None) == (row.get("copy_of") is None)
+        if a.story_id != expected or not copy_ok:
+            print(
+                f"  {row['id']} gold={event} pred={a.story_id} new={a.is_new_story} "
+                f"copy_of={a.copy_of} gold_copy={row.get('copy_of')} sim={a.similarity:.3f} "
+                f"| {str(row['title'])[:60]}"
+            )
+    events_per_story: dict[str, set[str]] = {}
+    for row, a in zip(rows, assignments, strict=True):
+        events_per_story.setdefault(a.story_id, set()).add(str(row["event"]))
+    for story, events in sorted(events_per_story.items()):
+        if len(events) > 1:
+            print(f"  merged: {story} <- {sorted(events)}")
+
+
+# -- synthetic throughput --------------------------------------------------------------
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice("abcdefghiklmnoprstuvwy") for _ in range(rng.randint(3, 10)))
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A subject with its own vocabulary and named actors."""
+
+    words: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+def synthetic_articles(count: int, seed: int = 2024) -> Iterator[ArticleDoc]:
+    """A deterministic stream of articles: events on topics, several write-ups, some copies."""
+    rng = random.Random(seed)
+    common = tuple(_word(rng) for _ in range(3000))
+    topics = [
+        Topic(
+            tuple(_word(rng) for _ in range(150)),
+            tuple(_word(rng).capitalize() for _ in range(12)),
+        )
+        for _ in range(300)
+    ]
+    start = datetime(2023, 1, 1, tzinfo=UTC)
+    recent: list[ArticleDoc] = []
+    clock = start
+    event_words: tuple[str, ...] = ()
+    topic = topics[0]
+    for index in range(count):
+        clock += timedelta(minutes=rng.randint(2, 18))  # about 130 articles a day
+        if index % 6 == 0:  # a new event: about six write-ups each
+            topic = rng.choice(topics)
+            event_words = tuple(rng.sample(topic.words, 25)) + tuple(
+                rng.sample(topic.names, 4)
+            )
+        article_id = f"syn{index:06d}"
+        if recent and rng.random() < 0.05:  # a copy of something earlier, re-wrapped
+            original = rng.choice(recent)
+            wrapper = " ".join(rng.choices(common, k=25))
+            yield ArticleDoc(article_id, "copier", "Re: " + original.title,
+                             f"{wrapper}\n{original.text}", clock, clock)
+            continue
+        paragraphs = []
+        for _ in range(rng.randint(5, 9)):
+            words = [
+                rng.choice(event_words) if rng.random() < 0.3
+                else rng.choice(topic.words) if rng.random() < 0.3
+                else rng.choice(common)
+                for _ in range(rng.randint(50, 70))
+            ]
+            paragraphs.append(" ".join(words).capitalize() + ".")
+        title = " ".join(rng.sample(event_words, 6)).capitalize()
+        doc = ArticleDoc(article_id, f"outlet{rng.randint(1, 40)}", title,
+                         "\n".join(paragraphs), clock - timedelta(minutes=5), clock)
+        recent = [*recent[-499:], doc]
+        yield doc
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process in MiB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def throughput(history: int, measured: int) -> None:
+    """Load ``history`` synthetic articles, then time ``measured`` more."""
+    state = InMemoryClusterState()
+    engine = ClusterEngine(state)
+    stream = synthetic_articles(history + measured)
+    docs = [next(stream) for _ in range(history)]
+    rss_docs = peak_rss_mb()
+    started = time.perf_counter()
+    for doc in docs:
+        engine.assign(doc)
+    load_seconds = time.perf_counter() - started
+    del docs
+    tail = list(stream)
+    started = time.perf_counter()
+    new_stories = sum(engine.assign(doc).is_new_story for doc in tail)
+    seconds = time.perf_counter() - started
+    print("\nThroughput (synthetic, InMemoryClusterState)")
+    print(f"  {'history articles':<34}{history:>12,}")
+    print(f"  {'history load (assign) seconds':<34}{load_seconds:>12.1f}")
+    print(f"  {'history load articles/s':<34}{history / load_seconds:>12.0f}")
+    print(f"  {'stories in state':<34}{len(state.stories):>12,}")
+    print(f"  {'measured articles':<34}{measured:>12,}")
+    print(f"  {'measured seconds':<34}{seconds:>12.2f}")
+    print(f"  {'measured articles/s':<34}{measured / seconds:>12.0f}")
+    print(f"  {'new stories among measured':<34}{new_stories:>12,}")
+    print(f"  {'peak RSS MiB (texts held)':<34}{rss_docs:>12.0f}")
+    print(f"  {'peak RSS MiB (end)':<34}{peak_rss_mb():>12.0f}")
+
+
+def print_quality(params: ClusterParams, show_errors: bool) -> None:
+    """The quality table over each file and their concatenation."""
+    files = sorted(DATA.glob("part*.jsonl"))
+    if not files:
+        print(f"no evaluation files under {DATA}")
+        return
+    sets = [(f.name, load_rows(f)) for f in files]
+    if len(sets) > 1:
+        sets.append(("all (concatenated)", [row for _, rows in sets for row in rows]))
+    print("Quality (B-cubed over gold events; copy detection over gold copy_of)")
+    print(f"  {'set':<20}{'n':>5}{'B3 P':>8}{'B3 R':>8}{'B3 F1':>8}"
+          f"{'copy P':>8}{'copy R':>8}{'copy F1':>9}")
+    for name, rows in sets:
+        q = quality(rows, params)
+        print(f"  {name:<20}{q.articles:>5}{q.bcubed_p:>8.3f}{q.bcubed_r:>8.3f}"
+              f"{q.bcubed_f1:>8.3f}{q.copy_p:>8.3f}{q.copy_r:>8.3f}{q.copy_f1:>9.3f}")
+        if show_errors:
+            explain(rows, params)
+
+
+def main() -> None:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--history", type=int, default=50_000)
+    parser.add_argument("--measured", type=int, default=2_000)
+    parser.add_argument("--explain", action="store_true", help="list wrong assignments")
+    parser.add_argument("--quality-only", action="store_true")
+    args = parser.parse_args()
+    print_quality(ClusterParams(), args.explain)
+    if not args.quality_only:
+        throughput(args.history, args.measured)
+
+
+if __name__ == "__main__":
+    main()

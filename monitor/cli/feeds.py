@@ -1,0 +1,146 @@
+"""`monitor feeds ...` and `monitor poll`."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from monitor.cli.common import CliState, app_from, console, iso, pass_state, print_json, print_table
+from monitor.config import format_duration, parse_duration
+from monitor.daemon.cycle import run_cycle
+from monitor.polling.poller import PollReport, utcnow
+from monitor.polling.subscriptions import (
+    DeclaredFeed,
+    SubscriptionError,
+    add_feed,
+    import_opml,
+    remove_feed,
+)
+from monitor.projections.feeds import feed_health
+
+
+def _duration(_ctx: click.Context, _param: click.Parameter, value: str | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        return parse_duration(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r}: {exc}") from exc
+
+
+@click.group("feeds")
+def feeds_group() -> None:
+    """Manage subscribed feeds."""
+
+
+@feeds_group.command("add")
+@click.argument("url")
+@click.option("--name", help="Display name (default: the feed's title).")
+@click.option(
+    "--interval", callback=_duration, help="Poll interval, e.g. 10m (default: [polling] interval)."
+)
+@pass_state
+def feeds_add(state: CliState, url: str, name: str | None, interval: float | None) -> None:
+    """Subscribe to the feed at URL (http or https only)."""
+    with app_from(state, upgrade=True) as app:
+        try:
+            added = add_feed(app.log, DeclaredFeed(url, name, interval), "cli", utcnow())
+        except SubscriptionError as exc:
+            raise click.ClickException(str(exc)) from exc
+    console.print(f"added {added}; it is polled on the next cycle (`monitor poll`)")
+
+
+@feeds_group.command("remove")
+@click.argument("url")
+@pass_state
+def feeds_remove(state: CliState, url: str) -> None:
+    """Unsubscribe from the feed at URL (its articles stay)."""
+    with app_from(state, upgrade=True) as app:
+        try:
+            remove_feed(app.log, url, utcnow())
+        except SubscriptionError as exc:
+            raise click.ClickException(str(exc)) from exc
+    console.print(f"removed {url}")
+
+
+@feeds_group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pass_state
+def feeds_import(state: CliState, file: Path) -> None:
+    """Subscribe to every feed listed in an OPML FILE (nested outlines too)."""
+    with app_from(state, upgrade=True) as app:
+        try:
+            result = import_opml(app.log, file.read_bytes(), utcnow())
+        except ValueError as exc:
+            raise click.ClickException(f"{file}: {exc}") from exc
+    console.print(
+        f"added {len(result.added)}, already subscribed {len(result.skipped)}, refused {len(result.refused)}"
+    )
+    for url, reason in result.refused:
+        console.print(f"  refused {url}: {reason}", highlight=False)
+
+
+@feeds_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_state
+def feeds_list(state: CliState, as_json: bool) -> None:
+    """Feeds with their health: last success, last error, failures, next poll."""
+    with app_from(state) as app, app.engine.connect() as conn:
+        rows = feed_health(conn, app.config.polling.interval)
+    if as_json:
+        print_json([{**r, "interval": format_duration(r["interval"])} for r in rows])
+        return
+    print_table(
+        f"{len(rows)} feeds",
+        ["feed", "status", "last success", "last error", "failures", "next poll", "articles"],
+        [
+            [
+                (r["name"] + "\n" if r["name"] else "") + r["url"],
+                r["status"],
+                iso(r["last_success_at"]),
+                f"{r['last_error_reason']}: {r['last_error']}" if r["last_error"] else "",
+                r["consecutive_failures"] or "",
+                iso(r["next_poll_at"]),
+                r["articles"],
+            ]
+            for r in rows
+        ],
+    )
+
+
+@click.command("poll")
+@click.option("--all", "everything", is_flag=True, help="Poll every feed, not only those due.")
+@pass_state
+def poll_cmd(state: CliState, everything: bool) -> None:
+    """One full cycle in the foreground: poll due feeds, project, deliver, exit."""
+    with app_from(state, upgrade=True) as app, _progress() as bar:
+        task = bar.add_task("polling", total=None)
+
+        def started(n: int) -> None:
+            bar.update(task, total=n)
+
+        def done(report: PollReport) -> None:
+            bar.advance(task)
+
+        summary = asyncio.run(
+            run_cycle(app, everything=everything, on_start=started, on_report=done)
+        )
+    console.print(
+        f"polled {summary.polled} feeds: {summary.new_articles} new articles, "
+        f"{summary.revised} revised, {summary.failed} failed"
+    )
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )

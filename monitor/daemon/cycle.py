@@ -1,0 +1,79 @@
+"""One full cycle — sync config, poll due feeds, project, deliver — shared by `poll` and `run`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import httpx
+
+from monitor.daemon.bootstrap import App
+from monitor.logging import get_logger
+from monitor.polling.fetcher import Fetcher, FetchSettings
+from monitor.polling.poller import FeedToPoll, Poller, PollReport, due_feeds, utcnow
+from monitor.polling.subscriptions import DeclaredFeed, sync_config
+
+
+@dataclass
+class CycleSummary:
+    """What a cycle did."""
+
+    polled: int = 0
+    new_articles: int = 0
+    revised: int = 0
+    failed: int = 0
+    projected: dict[str, int] = field(default_factory=dict)
+
+
+def fetch_settings(app: App) -> FetchSettings:
+    """The [polling] section as fetcher settings."""
+    p = app.config.polling
+    return FetchSettings(
+        timeout=p.timeout, max_bytes=p.max_bytes, concurrency=p.concurrency, per_host=p.per_host
+    )
+
+
+def sync_declared(app: App) -> None:
+    """Bring subscriptions (and, later, tracked figures) in line with the config file."""
+    declared = [DeclaredFeed(f.url, f.name, f.interval) for f in app.config.feeds]
+    changes = sync_config(app.log, declared, utcnow())
+    if changes:
+        get_logger("config").info("feeds synchronised with the config file", changes=len(changes))
+
+
+async def poll_feeds(
+    app: App,
+    feeds: list[FeedToPoll],
+    on_report: Callable[[PollReport], None] | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> list[PollReport]:
+    """Poll the given feeds with one fetcher."""
+    async with Fetcher(fetch_settings(app), transport=transport) as fetcher:
+        poller = Poller(app.engine, app.log, fetcher, full_text=app.config.polling.full_text)
+        return await poller.poll_many(feeds, on_report)
+
+
+async def run_cycle(
+    app: App,
+    *,
+    everything: bool = False,
+    on_start: Callable[[int], None] | None = None,
+    on_report: Callable[[PollReport], None] | None = None,
+) -> CycleSummary:
+    """Sync, poll what is due (or everything), then bring every projection up to date."""
+    sync_declared(app)
+    app.project()
+    feeds = due_feeds(
+        app.engine, utcnow(), default_interval=app.config.polling.interval, everything=everything
+    )
+    if on_start is not None:
+        on_start(len(feeds))
+    reports = await poll_feeds(app, feeds, on_report)
+    summary = CycleSummary(
+        polled=len(reports),
+        new_articles=sum(r.new for r in reports),
+        revised=sum(r.revised for r in reports),
+        failed=sum(r.outcome in ("failed", "gone") for r in reports),
+    )
+    summary.projected = app.project()
+    return summary

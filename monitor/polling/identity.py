@@ -1,0 +1,103 @@
+"""Entry identity and change classification (pure)."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import html
+import re
+from collections.abc import Iterable
+
+from monitor.polling.parser import ParsedEntry
+from monitor.text.normalise import normalise_text, shingles, words
+
+# A reused GUID is told apart from an edit by word 3-shingle overlap, measured as the
+# share of the shorter text's shingles found in the other (so a teaser growing into the
+# full article still counts as the same article). Edits of real articles keep well over
+# half; unrelated stories share almost none; 0.25 leaves a wide margin on both sides.
+REVISION_MIN_OVERLAP = 0.25
+_SHINGLE = 3
+# Texts this short have too few shingles to judge; compare their word sets instead.
+_SHORT_TEXT_WORDS = 8
+_SHORT_TEXT_MIN_JACCARD = 0.5
+
+_TAG = re.compile(r"<[^>]*>")
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|blockquote|tr|section|article)\b[^>]*>", re.I)
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+
+
+def markup_to_text(markup: str | None) -> str:
+    """Cheap HTML → text for hashing and comparison (no boilerplate removal)."""
+    if not markup:
+        return ""
+    text = _SCRIPT.sub(" ", markup)
+    text = _BLOCK_TAG.sub("\n", text)
+    return normalise_text(html.unescape(_TAG.sub(" ", text)))
+
+
+@functools.lru_cache(maxsize=8192)  # keys, hashes and dedupe all need it for the same entry
+def entry_text(e: ParsedEntry) -> str:
+    """Title plus the best body the feed carries (content, else summary), normalised."""
+    body = markup_to_text(e.content_html) or markup_to_text(e.summary_html)
+    return normalise_text(f"{e.title}\n{body}")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def entry_key(e: ParsedEntry) -> str:
+    """GUID, else link, else "sha1:" + hash of title and content."""
+    if e.guid and e.guid.strip():
+        return e.guid.strip()
+    if e.link and e.link.strip():
+        return e.link.strip()
+    return "sha1:" + _digest(entry_text(e))
+
+
+def content_hash(e: ParsedEntry) -> str:
+    """Stable hash of title + best text (content or summary), whitespace-normalised."""
+    return _digest(entry_text(e))
+
+
+def dedupe_entries(entries: Iterable[ParsedEntry]) -> list[ParsedEntry]:
+    """One entry per key: the one with the longest text wins, ties go to the later one.
+
+    Output keeps the position of each key's first appearance so the order is stable.
+    """
+    chosen: dict[str, tuple[int, ParsedEntry]] = {}
+    for e in entries:
+        key = entry_key(e)
+        size = len(entry_text(e))
+        held = chosen.get(key)
+        if held is None or size >= held[0]:
+            chosen[key] = (size, e)
+    return [e for _, e in chosen.values()]
+
+
+def similarity(a: str, b: str) -> float:
+    """Share of the shorter text's word 3-shingles found in the other (0..1)."""
+    wa, wb = words(a), words(b)
+    if min(len(wa), len(wb)) < _SHORT_TEXT_WORDS:
+        sa, sb = set(wa), set(wb)
+        if not sa or not sb:
+            return 1.0 if sa == sb else 0.0
+        jaccard = len(sa & sb) / len(sa | sb)
+        return 1.0 if jaccard >= _SHORT_TEXT_MIN_JACCARD else jaccard
+    ha, hb = shingles(wa, _SHINGLE), shingles(wb, _SHINGLE)
+    return len(ha & hb) / min(len(ha), len(hb))
+
+
+def classify_entry(
+    previous_text: str | None, previous_hash: str | None, new_text: str, new_hash: str
+) -> str:
+    """ "new" | "unchanged" | "revised" | "reused" for an entry whose key was seen before or not."""
+    if previous_hash is None:
+        return "new"
+    if previous_hash == new_hash:
+        return "unchanged"
+    if previous_text is None:
+        return "revised"  # nothing to compare: trust the key
+    if normalise_text(previous_text) == normalise_text(new_text):
+        return "unchanged"
+    return "revised" if similarity(previous_text, new_text) >= REVISION_MIN_OVERLAP else "reused"

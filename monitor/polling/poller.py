@@ -1,0 +1,460 @@
+"""One poll of one feed, end to end: fetch, parse, decide per entry, append what was seen.
+
+I/O lives here; every decision is delegated to the pure modules (identity, schedule,
+extractor's `needs_full_text`). Each feed is written in its own transaction, so one feed's
+failure never affects another's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Connection, Engine, select
+
+from monitor.events import (
+    ArticleObserved,
+    ArticleRevised,
+    Event,
+    FeedFailed,
+    FeedGone,
+    FeedMoved,
+    FeedPolled,
+    deterministic_id,
+)
+from monitor.logging import get_logger
+from monitor.polling.extractor import needs_full_text
+from monitor.polling.fetcher import Fetcher, FetchError, FetchResult, Validators
+from monitor.polling.identity import (
+    classify_entry,
+    content_hash,
+    dedupe_entries,
+    entry_key,
+    entry_text,
+)
+from monitor.polling.parser import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
+from monitor.polling.schedule import next_poll_delay
+from monitor.polling.urls import UnsupportedURL, check_url, host_of
+from monitor.store import blobs
+from monitor.store.db import upsert
+from monitor.store.eventlog import SqlEventLog
+from monitor.store.tables_feeds import feed_entries, feed_schedule
+
+TEXT_SAMPLE_CHARS = 4000
+
+
+@dataclass(frozen=True)
+class FeedToPoll:
+    """What the poller needs to know about a feed."""
+
+    url: str
+    source: str
+    interval: float
+    consecutive_failures: int = 0
+    status: str = "new"
+    validators: Validators = field(default_factory=Validators)
+
+
+@dataclass(frozen=True)
+class PollReport:
+    """What one poll did (for the progress display, logs and tests)."""
+
+    url: str
+    outcome: str  # new | unchanged | not_modified | failed | gone
+    new: int = 0
+    revised: int = 0
+    reason: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class _Known:
+    article_id: str
+    content_hash: str
+    text_sample: str
+    generation: int
+
+
+@dataclass(frozen=True)
+class _Decision:
+    entry: ParsedEntry
+    key: str
+    article_id: str
+    kind: str  # new | revised
+    content_hash: str
+    text: str
+    generation: int
+
+
+def utcnow() -> datetime:
+    """The wall clock, in UTC (poll times are facts recorded in events)."""
+    return datetime.now(UTC)
+
+
+class Poller:
+    """Polls feeds with one shared Fetcher and appends what it saw to the event log."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        log: SqlEventLog,
+        fetcher: Fetcher,
+        *,
+        full_text: str = "auto",
+        clock: Callable[[], datetime] = utcnow,
+        rand: Callable[[], float] = random.random,
+    ) -> None:
+        self.engine = engine
+        self.log = log
+        self.fetcher = fetcher
+        self.full_text = full_text
+        self.clock = clock
+        self.rand = rand
+
+    async def poll_many(
+        self, feeds: Sequence[FeedToPoll], on_done: Callable[[PollReport], None] | None = None
+    ) -> list[PollReport]:
+        """Poll feeds concurrently (the Fetcher enforces global and per-host limits)."""
+
+        async def one(feed: FeedToPoll) -> PollReport:
+            report = await self.poll(feed)
+            if on_done is not None:
+                on_done(report)
+            return report
+
+        return list(await asyncio.gather(*(one(f) for f in feeds)))
+
+    async def poll(self, feed: FeedToPoll) -> PollReport:
+        """Poll one feed; never raises for anything the feed or the network does."""
+        log = get_logger("poller", feed=feed.url)
+        try:
+            result = await self.fetcher.fetch(feed.url, feed.validators)
+        except FetchError as exc:
+            return await self._failed(feed, exc, log)
+        if result.not_modified:
+            return await self._not_modified(feed, result)
+        try:
+            parsed = await asyncio.to_thread(
+                parse_feed, result.body or b"", result.content_type, result.final_url
+            )
+        except FeedParseError as exc:
+            return await self._failed(feed, FetchError(exc.reason, exc.message), log, result)
+        report = await self._entries(feed, result, parsed, log)
+        log.info("feed polled", new=report.new, revised=report.revised, entries=len(parsed.entries))
+        return report
+
+    # --- outcomes -----------------------------------------------------------------
+
+    async def _failed(
+        self, feed: FeedToPoll, exc: FetchError, log: object, result: FetchResult | None = None
+    ) -> PollReport:
+        now = self.clock()
+        failures = feed.consecutive_failures + 1
+        events: list[Event]
+        if exc.status == 410:
+            events = [FeedGone(url=feed.url, gone_at=now, status=410)]
+            get_logger("poller", feed=feed.url).warning("feed gone: polling stopped", status=410)
+            outcome = "gone"
+        else:
+            events = [
+                FeedFailed(
+                    url=feed.url,
+                    failed_at=now,
+                    reason=exc.reason,
+                    message=exc.message,
+                    status=exc.status,
+                    retry_after=exc.retry_after,
+                    consecutive_failures=failures,
+                )
+            ]
+            get_logger("poller", feed=feed.url).warning(
+                "feed failed", reason=exc.reason, error=exc.message, consecutive_failures=failures
+            )
+            outcome = "failed"
+        delay = next_poll_delay(
+            feed.interval,
+            failures=failures,
+            retry_after=exc.retry_after,
+            max_age=None,
+            rand=self.rand(),
+        )
+        validators = result.validators if result else feed.validators
+        await asyncio.to_thread(
+            self._commit, feed.url, events, [], validators, now + timedelta(seconds=delay)
+        )
+        return PollReport(feed.url, outcome, reason=exc.reason, error=exc.message)
+
+    async def _not_modified(self, feed: FeedToPoll, result: FetchResult) -> PollReport:
+        now = self.clock()
+        events: list[Event] = []
+        if feed.status in ("failing", "new"):
+            events.append(self._polled(feed, result, now, None, 0, 0, ()))
+        await asyncio.to_thread(
+            self._commit, feed.url, events, [], result.validators, self._next(feed, result, now)
+        )
+        return PollReport(feed.url, "not_modified")
+
+    async def _entries(
+        self, feed: FeedToPoll, result: FetchResult, parsed: ParsedFeed, log: object
+    ) -> PollReport:
+        now = self.clock()
+        entries = dedupe_entries(parsed.entries)
+        known = await asyncio.to_thread(self._known, feed.url, [entry_key(e) for e in entries])
+        decisions = [
+            d for d in (self._decide(feed.url, e, known) for e in entries) if d is not None
+        ]
+        pages = await self._fetch_pages(feed, [d.entry for d in decisions])
+        new = sum(d.kind == "new" for d in decisions)
+        revised = len(decisions) - new
+        events: list[Event] = []
+        if result.permanent_redirect and result.final_url != feed.url:
+            events.append(FeedMoved(url=feed.url, new_url=result.final_url, moved_at=now))
+        if decisions or feed.status != "ok" or parsed.warnings:
+            events.append(
+                self._polled(
+                    feed, result, now, parsed.title, len(entries), new, revised, parsed.warnings
+                )
+            )
+        await asyncio.to_thread(
+            self._commit_articles,
+            feed,
+            decisions,
+            pages,
+            events,
+            result.validators,
+            self._next(feed, result, now),
+            now,
+        )
+        return PollReport(feed.url, "new" if decisions else "unchanged", new=new, revised=revised)
+
+    # --- decisions ----------------------------------------------------------------
+
+    @staticmethod
+    def _decide(feed_url: str, entry: ParsedEntry, known: dict[str, _Known]) -> _Decision | None:
+        key = entry_key(entry)
+        text = entry_text(entry)
+        digest = content_hash(entry)
+        prior = known.get(key)
+        kind = classify_entry(
+            prior.text_sample if prior else None,
+            prior.content_hash if prior else None,
+            text,
+            digest,
+        )
+        if kind == "unchanged":
+            return None
+        generation = 0 if prior is None else prior.generation + (1 if kind == "reused" else 0)
+        article_id = (
+            prior.article_id
+            if prior is not None and kind == "revised"
+            else deterministic_id("article", feed_url, key, str(generation))
+        )
+        return _Decision(
+            entry=entry,
+            key=key,
+            article_id=article_id,
+            kind="revised" if kind == "revised" else "new",
+            content_hash=digest,
+            text=text,
+            generation=generation,
+        )
+
+    async def _fetch_pages(
+        self, feed: FeedToPoll, entries: list[ParsedEntry]
+    ) -> dict[str, tuple[str, bytes]]:
+        """Linked pages of entries that carry no real article text: link → (final URL, body)."""
+        wanted = sorted({e.link for e in entries if e.link and needs_full_text(e, self.full_text)})
+
+        async def one(link: str) -> tuple[str, tuple[str, bytes] | None]:
+            try:
+                page = await self.fetcher.fetch(check_url(link))
+            except (FetchError, UnsupportedURL) as exc:
+                get_logger("poller", feed=feed.url).warning(
+                    "article page not fetched", link=link, error=str(exc)
+                )
+                return link, None
+            return link, (page.final_url, page.body or b"")
+
+        results = await asyncio.gather(*(one(link) for link in wanted))
+        return {link: page for link, page in results if page is not None}
+
+    # --- database -----------------------------------------------------------------
+
+    def _known(self, feed_url: str, keys: list[str]) -> dict[str, _Known]:
+        found: dict[str, _Known] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(keys), 500):
+                rows = conn.execute(
+                    select(feed_entries).where(
+                        feed_entries.c.feed_url == feed_url,
+                        feed_entries.c.entry_key.in_(keys[i : i + 500]),
+                    )
+                )
+                for r in rows:
+                    found[r.entry_key] = _Known(
+                        r.article_id, r.content_hash, r.text_sample, r.generation
+                    )
+        return found
+
+    def _commit(
+        self,
+        url: str,
+        events: list[Event],
+        extra: list[Event],
+        validators: Validators,
+        next_at: datetime,
+    ) -> None:
+        with self.engine.begin() as conn:
+            self.log.append([*events, *extra], conn=conn)
+            self._schedule(conn, url, validators, next_at)
+
+    def _commit_articles(
+        self,
+        feed: FeedToPoll,
+        decisions: list[_Decision],
+        pages: dict[str, tuple[str, bytes]],
+        events: list[Event],
+        validators: Validators,
+        next_at: datetime,
+        now: datetime,
+    ) -> None:
+        with self.engine.begin() as conn:
+            articles = [self._article_event(conn, feed, d, pages, now) for d in decisions]
+            # Articles first, so a FeedMoved/FeedPolled never precedes what it reports.
+            self.log.append([*articles, *events], conn=conn)
+            for d in decisions:
+                upsert(
+                    conn,
+                    feed_entries,
+                    {
+                        "feed_url": feed.url,
+                        "entry_key": d.key,
+                        "article_id": d.article_id,
+                        "content_hash": d.content_hash,
+                        "text_sample": d.text[:TEXT_SAMPLE_CHARS],
+                        "generation": d.generation,
+                    },
+                    ["feed_url", "entry_key"],
+                    update=["article_id", "content_hash", "text_sample", "generation"],
+                )
+            self._schedule(conn, feed.url, validators, next_at)
+
+    @staticmethod
+    def _article_event(
+        conn: Connection,
+        feed: FeedToPoll,
+        d: _Decision,
+        pages: dict[str, tuple[str, bytes]],
+        now: datetime,
+    ) -> ArticleObserved:
+        page = pages.get(d.entry.link or "")
+        cls = ArticleRevised if d.kind == "revised" else ArticleObserved
+        return cls(
+            article_id=d.article_id,
+            feed_url=feed.url,
+            source=feed.source,
+            entry_key=d.key,
+            title=d.entry.title,
+            link=d.entry.link,
+            guid=d.entry.guid,
+            published_at=d.entry.published or d.entry.updated,
+            seen_at=now,
+            content_hash=d.content_hash,
+            summary_ref=blobs.put_text(conn, d.entry.summary_html),
+            content_ref=blobs.put_text(conn, d.entry.content_html),
+            page_ref=blobs.put(conn, page[1]) if page else None,
+            page_url=page[0] if page else None,
+        )
+
+    @staticmethod
+    def _schedule(conn: Connection, url: str, validators: Validators, next_at: datetime) -> None:
+        upsert(
+            conn,
+            feed_schedule,
+            {
+                "url": url,
+                "next_poll_at": next_at,
+                "etag": validators.etag,
+                "last_modified": validators.last_modified,
+                "body_hash": validators.body_hash,
+            },
+            ["url"],
+            update=["next_poll_at", "etag", "last_modified", "body_hash"],
+        )
+
+    # --- helpers ------------------------------------------------------------------
+
+    def _next(self, feed: FeedToPoll, result: FetchResult, now: datetime) -> datetime:
+        delay = next_poll_delay(
+            feed.interval,
+            failures=0,
+            retry_after=result.retry_after,
+            max_age=result.max_age,
+            rand=self.rand(),
+        )
+        return now + timedelta(seconds=delay)
+
+    @staticmethod
+    def _polled(
+        feed: FeedToPoll,
+        result: FetchResult,
+        now: datetime,
+        title: str | None,
+        entries: int,
+        new: int,
+        revised: int,
+        warnings: Sequence[str] = (),
+    ) -> FeedPolled:
+        return FeedPolled(
+            url=feed.url,
+            polled_at=now,
+            status=result.status,
+            final_url=result.final_url,
+            title=title,
+            entries=entries,
+            new=new,
+            revised=revised,
+            warnings=tuple(warnings),
+        )
+
+
+def due_feeds(
+    engine: Engine, now: datetime, *, default_interval: float, everything: bool = False
+) -> list[FeedToPoll]:
+    """Feeds whose next poll is due (all but gone ones with `everything`), oldest due first."""
+    from monitor.store.tables_feeds import feeds
+
+    query = (
+        select(
+            feeds,
+            feed_schedule.c.next_poll_at,
+            feed_schedule.c.etag,
+            feed_schedule.c.last_modified,
+            feed_schedule.c.body_hash,
+        )
+        .select_from(feeds.outerjoin(feed_schedule, feed_schedule.c.url == feeds.c.url))
+        .where(feeds.c.status != "gone")
+        .order_by(
+            feed_schedule.c.next_poll_at.is_not(None), feed_schedule.c.next_poll_at, feeds.c.url
+        )
+    )
+    if not everything:
+        query = query.where(
+            (feed_schedule.c.next_poll_at.is_(None)) | (feed_schedule.c.next_poll_at <= now)
+        )
+    with engine.connect() as conn:
+        rows = conn.execute(query).mappings().all()
+    return [
+        FeedToPoll(
+            url=r["url"],
+            source=r["name"] or r["title"] or host_of(r["url"]),
+            interval=r["interval"] or default_interval,
+            consecutive_failures=r["consecutive_failures"],
+            status=r["status"],
+            validators=Validators(r["etag"], r["last_modified"], r["body_hash"]),
+        )
+        for r in rows
+    ]

@@ -1,0 +1,41 @@
+"""Content-addressed, compressed storage of raw bodies (feed HTML, fetched pages)."""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+
+from sqlalchemy import Connection, select
+
+from monitor.store.db import upsert
+from monitor.store.tables import blobs
+
+
+def blob_hash(data: bytes) -> str:
+    """The address of `data`: its SHA-256 in hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def put(conn: Connection, data: bytes) -> str:
+    """Store `data` once (zlib-compressed) and return its hash."""
+    digest = blob_hash(data)
+    upsert(conn, blobs, {"hash": digest, "size": len(data), "data": zlib.compress(data, 6)}, ["hash"])
+    return digest
+
+
+def put_text(conn: Connection, text: str | None) -> str | None:
+    """Store a text as UTF-8; None stays None."""
+    return None if text is None else put(conn, text.encode("utf-8"))
+
+
+def get(conn: Connection, digest: str) -> bytes:
+    """The bytes stored under `digest` (KeyError when absent)."""
+    data = conn.execute(select(blobs.c.data).where(blobs.c.hash == digest)).scalar_one_or_none()
+    if data is None:
+        raise KeyError(f"blob {digest} is missing")
+    return zlib.decompress(data)
+
+
+def get_text(conn: Connection, digest: str | None) -> str | None:
+    """A stored text, or None."""
+    return None if digest is None else get(conn, digest).decode("utf-8", errors="replace")

@@ -1,0 +1,1 @@
+"""Test suites of news monitor."""
