@@ -36,15 +36,14 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def head_revision() -> str:
-    """The newest revision this code knows."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest revision(s) this code knows, comma-separated when branches are open."""
+    return ",".join(sorted(ScriptDirectory.from_config(alembic_config()).get_heads()))
 
 
 def current_revision(conn: Connection) -> str | None:
-    """The revision stamped in the database (None for an empty database)."""
-    return MigrationContext.configure(conn).get_current_revision()
+    """The revision(s) stamped in the database (None for an empty database)."""
+    heads = MigrationContext.configure(conn).get_current_heads()
+    return ",".join(sorted(heads)) if heads else None
 
 
 def _check_known(engine: Engine, conn: Connection) -> str | None:
@@ -59,7 +58,9 @@ def _check_known(engine: Engine, conn: Connection) -> str | None:
             )
         return None
     try:
-        script.get_revision(current)
+        for revision in current.split(","):
+            if script.get_revision(revision) is None:
+                raise LookupError(revision)
     except Exception as exc:
         raise StoreError(
             f"{describe(engine)} has schema revision {current}, newer than this monitor "
@@ -75,7 +76,7 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
             before = _check_known(engine, conn)
             cfg = alembic_config(engine)
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, "heads")
         return before, head_revision()
     except (DatabaseError, OperationalError) as exc:
         raise explain(engine, exc) from exc
