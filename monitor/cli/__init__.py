@@ -8,6 +8,7 @@ import click
 
 from monitor import __version__
 from monitor import logging as logs
+from monitor.cli.alerts import alerts_group
 from monitor.cli.common import EXIT_CONFIG, EXIT_FAILURE, CliState, err_console
 from monitor.cli.feeds import feeds_group, poll_cmd
 from monitor.cli.log_commands import config_group, db_group, events_cmd, replay_cmd
@@ -48,6 +49,7 @@ cli.add_command(db_group)
 cli.add_command(config_group)
 cli.add_command(feeds_group)
 cli.add_command(poll_cmd)
+cli.add_command(alerts_group)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sqlalchemy import Engine
 
-from monitor.config import Config
+from monitor.alerts.channels import Channel, ChannelConfigError, channels_from_config
+from monitor.alerts.outbox import OutboxProjection
+from monitor.config import Config, ConfigError, masked
 from monitor.projections.articles import ArticlesProjection
 from monitor.projections.feeds import FeedsProjection
 from monitor.projections.runner import Progress, Projection, ProjectionRunner
@@ -24,6 +28,7 @@ PROJECTIONS: list[ProjectionFactory] = [
     lambda app: EventStats(),
     lambda app: FeedsProjection(),
     lambda app: ArticlesProjection(),
+    lambda app: OutboxProjection(),
 ]
 
 
@@ -42,6 +47,11 @@ class App:
         if not self._projections:
             self._projections = [factory(self) for factory in PROJECTIONS]
         return self._projections
+
+    @cached_property
+    def channels(self) -> list[Channel]:
+        """The configured alert channels (ConfigError naming the bad setting: exit 78)."""
+        return build_channels(self.config)
 
     def projection(self, name: str) -> Projection:
         """One projection by name (KeyError naming the known ones)."""
@@ -62,6 +72,25 @@ class App:
     def close(self) -> None:
         """Release database connections."""
         self.engine.dispose()
+
+
+def build_channels(config: Config) -> list[Channel]:
+    """The alert channels of `config`; ConfigError names the bad setting (exit 78)."""
+    try:
+        return channels_from_config(config.alerts.model_dump(mode="json", by_alias=True))
+    except ChannelConfigError as exc:
+        setting, _, reason = str(exc).partition(": ")
+        raise ConfigError(setting, _alerts_entry(config, setting), reason) from exc
+
+
+def _alerts_entry(config: Config, setting: str) -> object:
+    """The `[[alerts.X]]` entry a channel error names (secrets masked), for the error message."""
+    found = re.match(r"alerts\.(\w+)\[(\d+)\]", setting)
+    if found is None:
+        return None
+    entries = masked(config)["alerts"].get(found[1]) or []
+    index = int(found[2])
+    return entries[index] if index < len(entries) else None
 
 
 def open_app(config: Config, *, upgrade: bool = False) -> App:

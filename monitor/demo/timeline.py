@@ -38,7 +38,8 @@ class Entry:
 @cache
 def timeline() -> dict[str, Any]:
     """The parsed timeline.json."""
-    return json.loads((DATA / "timeline.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    data: dict[str, Any] = json.loads((DATA / "timeline.json").read_text(encoding="utf-8"))
+    return data
 
 
 def rounds() -> list[str]:

@@ -171,7 +171,8 @@ class ClusterState(Protocol):
 class InMemoryClusterState:
     """Dict-backed :class:`ClusterState` for tests and benchmarks."""
 
-    bands: dict[int, list[str]] = field(default_factory=dict)
+    # A band key usually names one article: a bare id then, a list only on collisions.
+    bands: dict[int, str | list[str]] = field(default_factory=dict)
     articles: dict[str, ArticleRecord] = field(default_factory=dict)
     stories: dict[str, StorySummary] = field(default_factory=dict)
     df: dict[str, int] = field(default_factory=dict)
@@ -183,13 +184,23 @@ class InMemoryClusterState:
         """Article ids sharing any band key, one entry per shared band."""
         found: list[str] = []
         for key in band_keys:
-            found.extend(self.bands.get(key, ()))
+            ids = self.bands.get(key)
+            if isinstance(ids, str):
+                found.append(ids)
+            elif ids is not None:
+                found.extend(ids)
         return found
 
     def add_bands(self, article_id: str, band_keys: Sequence[int]) -> None:
         """Index an article under its LSH band keys."""
         for key in band_keys:
-            self.bands.setdefault(key, []).append(article_id)
+            ids = self.bands.get(key)
+            if ids is None:
+                self.bands[key] = article_id
+            elif isinstance(ids, str):
+                self.bands[key] = [ids, article_id]
+            else:
+                ids.append(article_id)
 
     def get_article(self, article_id: str) -> ArticleRecord | None:
         """The stored record of one article, if any."""
