@@ -1,4 +1,4 @@
-"""Polling throughput: our fetch+parse+identity pipeline vs the `reader` library, same feeds.
+"""Polling throughput: our full poll cycle (fetch, parse, identity, store) vs `reader`, same feeds.
 
 A separate server process (bench/feedserver_proc.py) serves N feeds × 20 items with ETags.
 Each engine runs in its own child process (so peak RSS is its own) for a cold cycle (all
@@ -21,40 +21,51 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from monitor.polling.fetcher import Fetcher, FetchError, FetchSettings
-from monitor.polling.identity import content_hash, dedupe_entries, entry_key
-from monitor.polling.parser import parse_feed
+from monitor import logging as logs
+from monitor.config import build
+from monitor.daemon.bootstrap import open_app
+from monitor.daemon.cycle import poll_feeds
+from monitor.events import FeedAdded
+from monitor.polling.poller import due_feeds, utcnow
 
 HERE = Path(__file__).resolve().parent
 
 
-def ours_cycle(urls: list[str], state: dict[str, Any], concurrency: int) -> int:
-    """One poll cycle of our pipeline over `urls`; returns entries processed.
+def ours_cycles(urls: list[str], concurrency: int) -> Callable[[], int]:
+    """Our full poll cycle with storage: fetch, parse, identity, append to the event log.
 
-    `state` maps URL → Validators and carries over between cycles. The lead swaps this
-    for the full poll cycle with storage; the measuring code around it stays.
+    Runs against a fresh SQLite database (like reader's). All bench feeds share one host,
+    so per_host is raised to the global limit to compare like for like with reader (which
+    has no per-host limit). full_text is off: the bench items carry their text.
     """
-    # All bench feeds share one host; per_host is raised to the global limit so the
-    # comparison with reader (which has no per-host limit) is like for like.
-    settings = FetchSettings(concurrency=concurrency, per_host=concurrency, timeout=60)
+    tmp = tempfile.mkdtemp(prefix="bench-ours-")
+    config = build(
+        {
+            "database_url": f"sqlite:///{tmp}/monitor.db",
+            "polling": {
+                "concurrency": concurrency,
+                "per_host": concurrency,
+                "timeout": "60s",
+                "full_text": "never",
+            },
+        },
+        {},
+    )
+    app = open_app(config, upgrade=True)
+    now = utcnow()
+    with app.engine.begin() as conn:
+        app.log.append(
+            [FeedAdded(url=u, name=None, interval=None, origin="cli", added_at=now) for u in urls],
+            conn=conn,
+        )
+    app.project()
 
-    async def one(fetcher: Fetcher, url: str) -> int:
-        try:
-            result = await fetcher.fetch(url, state.get(url))
-        except FetchError:
-            return 0
-        state[url] = result.validators
-        if result.not_modified or result.body is None:
-            return 0
-        feed = parse_feed(result.body, result.content_type, result.final_url)
-        keys = {entry_key(e): content_hash(e) for e in dedupe_entries(feed.entries)}
-        return len(keys)
+    def cycle() -> int:
+        feeds = due_feeds(app.engine, utcnow(), default_interval=900, everything=True)
+        reports = asyncio.run(poll_feeds(app, feeds))
+        return sum(r.new + r.revised for r in reports)
 
-    async def cycle() -> int:
-        async with Fetcher(settings) as fetcher:
-            return sum(await asyncio.gather(*(one(fetcher, u) for u in urls)))
-
-    return asyncio.run(cycle())
+    return cycle
 
 
 def reader_cycles(urls: list[str], concurrency: int) -> Callable[[], int]:
@@ -95,12 +106,10 @@ def measure(run: Callable[[], int]) -> dict[str, float]:
 
 def child(engine: str, port: int, feeds: int, concurrency: int) -> None:
     """Run one engine's cold and warm cycles; print JSON figures."""
+    logs.configure(level="warning")
     urls = [f"http://127.0.0.1:{port}/feed/{i}.xml" for i in range(feeds)]
-    if engine == "ours":
-        state: dict[str, Any] = {}
-        cycle: Callable[[], int] = lambda: ours_cycle(urls, state, concurrency)  # noqa: E731
-    else:
-        cycle = reader_cycles(urls, concurrency)
+    make = ours_cycles if engine == "ours" else reader_cycles
+    cycle = make(urls, concurrency)
     cold, warm = measure(cycle), measure(cycle)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"cold": cold, "warm": warm, "rss_mb": rss_mb}))

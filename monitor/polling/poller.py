@@ -322,52 +322,69 @@ class Poller:
         now: datetime,
     ) -> None:
         with self.engine.begin() as conn:
-            articles = [self._article_event(conn, feed, d, pages, now) for d in decisions]
+            articles = self._article_events(conn, feed, decisions, pages, now)
             # Articles first, so a FeedMoved/FeedPolled never precedes what it reports.
             self.log.append([*articles, *events], conn=conn)
-            for d in decisions:
-                upsert(
-                    conn,
-                    feed_entries,
-                    {
-                        "feed_url": feed.url,
-                        "entry_key": d.key,
-                        "article_id": d.article_id,
-                        "content_hash": d.content_hash,
-                        "text_sample": d.text[:TEXT_SAMPLE_CHARS],
-                        "generation": d.generation,
-                    },
-                    ["feed_url", "entry_key"],
-                    update=["article_id", "content_hash", "text_sample", "generation"],
-                )
+            rows = [
+                {
+                    "feed_url": feed.url,
+                    "entry_key": d.key,
+                    "article_id": d.article_id,
+                    "content_hash": d.content_hash,
+                    "text_sample": d.text[:TEXT_SAMPLE_CHARS],
+                    "generation": d.generation,
+                }
+                for d in decisions
+            ]
+            upsert(
+                conn,
+                feed_entries,
+                rows,
+                ["feed_url", "entry_key"],
+                update=["article_id", "content_hash", "text_sample", "generation"],
+            )
             self._schedule(conn, feed.url, validators, next_at)
 
     @staticmethod
-    def _article_event(
+    def _article_events(
         conn: Connection,
         feed: FeedToPoll,
-        d: _Decision,
+        decisions: list[_Decision],
         pages: dict[str, tuple[str, bytes]],
         now: datetime,
-    ) -> ArticleObserved:
-        page = pages.get(d.entry.link or "")
-        cls = ArticleRevised if d.kind == "revised" else ArticleObserved
-        return cls(
-            article_id=d.article_id,
-            feed_url=feed.url,
-            source=feed.source,
-            entry_key=d.key,
-            title=d.entry.title,
-            link=d.entry.link,
-            guid=d.entry.guid,
-            published_at=d.entry.published or d.entry.updated,
-            seen_at=now,
-            content_hash=d.content_hash,
-            summary_ref=blobs.put_text(conn, d.entry.summary_html),
-            content_ref=blobs.put_text(conn, d.entry.content_html),
-            page_ref=blobs.put(conn, page[1]) if page else None,
-            page_url=page[0] if page else None,
-        )
+    ) -> list[ArticleObserved]:
+        bodies: list[bytes] = []
+
+        def ref(data: bytes | str | None) -> str | None:
+            if data is None:
+                return None
+            bodies.append(data.encode("utf-8") if isinstance(data, str) else data)
+            return blobs.blob_hash(bodies[-1])
+
+        events: list[ArticleObserved] = []
+        for d in decisions:
+            page = pages.get(d.entry.link or "")
+            cls = ArticleRevised if d.kind == "revised" else ArticleObserved
+            events.append(
+                cls(
+                    article_id=d.article_id,
+                    feed_url=feed.url,
+                    source=feed.source,
+                    entry_key=d.key,
+                    title=d.entry.title,
+                    link=d.entry.link,
+                    guid=d.entry.guid,
+                    published_at=d.entry.published or d.entry.updated,
+                    seen_at=now,
+                    content_hash=d.content_hash,
+                    summary_ref=ref(d.entry.summary_html),
+                    content_ref=ref(d.entry.content_html),
+                    page_ref=ref(page[1]) if page else None,
+                    page_url=page[0] if page else None,
+                )
+            )
+        blobs.put_many(conn, bodies)
+        return events
 
     @staticmethod
     def _schedule(conn: Connection, url: str, validators: Validators, next_at: datetime) -> None:

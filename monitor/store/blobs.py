@@ -19,8 +19,31 @@ def blob_hash(data: bytes) -> str:
 def put(conn: Connection, data: bytes) -> str:
     """Store `data` once (zlib-compressed) and return its hash."""
     digest = blob_hash(data)
-    upsert(conn, blobs, {"hash": digest, "size": len(data), "data": zlib.compress(data, 6)}, ["hash"])
+    exists = conn.execute(select(blobs.c.hash).where(blobs.c.hash == digest)).first()
+    if exists is None:
+        upsert(
+            conn,
+            blobs,
+            {"hash": digest, "size": len(data), "data": zlib.compress(data, 6)},
+            ["hash"],
+        )
     return digest
+
+
+def put_many(conn: Connection, items: list[bytes]) -> list[str]:
+    """Store several bodies with one lookup and one insert; returns their hashes in order."""
+    digests = [blob_hash(data) for data in items]
+    wanted = dict(zip(digests, items, strict=True))
+    present = set(
+        conn.execute(select(blobs.c.hash).where(blobs.c.hash.in_(list(wanted)))).scalars()
+    )
+    rows = [
+        {"hash": h, "size": len(data), "data": zlib.compress(data, 6)}
+        for h, data in wanted.items()
+        if h not in present
+    ]
+    upsert(conn, blobs, rows, ["hash"])
+    return digests
 
 
 def put_text(conn: Connection, text: str | None) -> str | None:

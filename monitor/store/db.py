@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +33,27 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _sqlite_begin(conn: Any) -> None:
-    # IMMEDIATE takes the write lock up front: a transaction that reads and then writes
-    # can never fail half-way with SQLITE_BUSY, and commit order equals position order.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+class _SqliteGate:
+    """Serialises this process's SQLite transactions in Python.
+
+    Every transaction is BEGIN IMMEDIATE: one that reads and then writes can never fail
+    half-way with SQLITE_BUSY, and commit order equals position order. Threads of one
+    process queue on this lock instead of in SQLite's busy handler, which sleeps and polls.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+
+    def begin(self, conn: Any) -> None:
+        self.lock.acquire()
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            self.lock.release()
+            raise
+
+    def end(self, conn: Any) -> None:
+        self.lock.release()
 
 
 def make_engine(url: str, *, pool: bool = True) -> Engine:
@@ -48,8 +66,11 @@ def make_engine(url: str, *, pool: bool = True) -> Engine:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed, poolclass=NullPool if not pool else None)
+        gate = _SqliteGate()
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "begin", gate.begin)
+        event.listen(engine, "commit", gate.end)
+        event.listen(engine, "rollback", gate.end)
         return engine
     if parsed.get_backend_name() == "postgresql":
         if parsed.drivername == "postgresql":
@@ -98,18 +119,40 @@ def check_reachable(engine: Engine) -> None:
         raise explain(engine, exc) from exc
 
 
-def upsert(
-    conn: Any, table: Any, values: dict[str, Any], keys: list[str], update: list[str] | None = None
-) -> Any:
-    """INSERT ... ON CONFLICT (keys) DO NOTHING / DO UPDATE on SQLite and PostgreSQL."""
-    from sqlalchemy.dialects import postgresql, sqlite
+_UPSERTS: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Any] = {}
 
-    dialect: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
-    stmt = dialect.insert(table).values(**values)
-    if update:
-        stmt = stmt.on_conflict_do_update(
-            index_elements=keys, set_={col: stmt.excluded[col] for col in update}
-        )
-    else:
-        stmt = stmt.on_conflict_do_nothing(index_elements=keys)
-    return conn.execute(stmt)
+
+def _upsert_statement(
+    dialect_name: str, table: Any, keys: tuple[str, ...], update: tuple[str, ...]
+) -> Any:
+    # Built once per shape: statement construction and cache-key generation dominate
+    # the cost of small upserts otherwise.
+    cache_key = (dialect_name, table.name, keys, update)
+    stmt = _UPSERTS.get(cache_key)
+    if stmt is None:
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        dialect: Any = postgresql if dialect_name == "postgresql" else sqlite
+        stmt = dialect.insert(table)
+        if update:
+            stmt = stmt.on_conflict_do_update(
+                index_elements=list(keys), set_={col: stmt.excluded[col] for col in update}
+            )
+        else:
+            stmt = stmt.on_conflict_do_nothing(index_elements=list(keys))
+        _UPSERTS[cache_key] = stmt
+    return stmt
+
+
+def upsert(
+    conn: Any,
+    table: Any,
+    rows: dict[str, Any] | list[dict[str, Any]],
+    keys: list[str],
+    update: list[str] | None = None,
+) -> None:
+    """INSERT ... ON CONFLICT (keys) DO NOTHING / DO UPDATE, for one row or many, on both dialects."""
+    if isinstance(rows, list) and not rows:
+        return
+    stmt = _upsert_statement(conn.dialect.name, table, tuple(keys), tuple(update or ()))
+    conn.execute(stmt, rows)
