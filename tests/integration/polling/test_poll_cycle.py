@@ -224,3 +224,60 @@ def test_feeds_from_the_config_file_are_synchronised(
     app2 = make_app(feeds=[])
     cycle(app2)
     assert url not in health(app2)
+
+
+BAD_FEEDS = {
+    "timeout": Route(hang=True),
+    "too_large": Route(stream_bytes=3_000_000),
+    "connect": None,  # nothing listens there
+    "redirect loop": Route(status=302, redirect_to="/bad.xml"),
+    "http_status": Route(status=404, body=b"no such feed"),
+    "not_a_feed": Route(body=b"<html><body>hello</body></html>", content_type="text/html"),
+    "parse_error": Route(body=b"\x00\x01garbage that is not xml at all"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FEEDS))
+def test_one_broken_feed_is_an_event_and_never_affects_the_others(
+    make_app: Callable[..., App], feed_server: FeedServer, case: str
+) -> None:
+    app = make_app(polling={"timeout": "1s", "max_bytes": 1_000_000})
+    good = feed_server.route(
+        "/good.xml", body=rss(item("g1", "Ships diverted", ARTICLE)), gzip=True
+    )
+    route = BAD_FEEDS[case]
+    bad = feed_server.route("/bad.xml", route) if route else "http://127.0.0.1:9/bad.xml"
+    subscribe(app, good, bad)
+    start = app.log.head()
+    cycle(app)
+    events = [s.event for s in app.log.read_after(start)]
+    failed = [e for e in events if type(e).__name__ == "FeedFailed"]
+    assert len(failed) == 1 and failed[0].url == bad  # type: ignore[attr-defined]
+    expected = {"redirect loop": "http_status", "parse_error": ("parse_error", "not_a_feed")}.get(
+        case, case
+    )
+    assert failed[0].reason in (expected if isinstance(expected, tuple) else (expected,))  # type: ignore[attr-defined]
+    observed = [e for e in events if type(e).__name__ == "ArticleObserved"]
+    assert [e.feed_url for e in observed] == [good]  # type: ignore[attr-defined]
+    assert health(app)[good]["status"] == "ok"
+
+
+def test_entries_without_guid_or_link_and_non_utf8_text(app: App, feed_server: FeedServer) -> None:
+    doc = (
+        '<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><title>Café</title>'
+        "<link>http://x/</link><description>d</description>"
+        "<item><title>Réfugiés à Genève</title><description>Selon le HCR, 1 200 réfugiés sont arrivés à Genève.</description></item>"
+        "<item><title>Réfugiés à Genève</title><description>Selon le HCR, 1 200 réfugiés sont arrivés à Genève.</description></item>"
+        "</channel></rss>"
+    ).encode("iso-8859-1")
+    url = feed_server.route(
+        "/latin1.xml", body=doc, content_type="application/rss+xml; charset=iso-8859-1"
+    )
+    subscribe(app, url)
+    cycle(app)
+    observed = [s.event for s in app.log.read_after(0) if s.type == "ArticleObserved"]
+    assert len(observed) == 1  # the duplicate entry inside the document is folded
+    assert observed[0].title == "Réfugiés à Genève"  # type: ignore[attr-defined]
+    assert observed[0].entry_key.startswith("sha1:")  # type: ignore[attr-defined]
+    cycle(app)
+    assert [s.type for s in app.log.read_after(0)].count("ArticleObserved") == 1
