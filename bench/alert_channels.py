@@ -64,9 +64,11 @@ def main() -> None:
     channel = WebhookChannel("https://hooks.example.org/x", new_secret())
     body = encode_body(message)
     build_us = per_call_us(
-        lambda: build_email(message, "monitor@example.org", ["desk@example.org"]), 2000)
+        lambda: build_email(message, "monitor@example.org", ["desk@example.org"]), 2000
+    )
     sign_us = per_call_us(
-        lambda: channel.signed_headers(message, encode_body(message), datetime.now(UTC)), 5000)
+        lambda: channel.signed_headers(message, encode_body(message), datetime.now(UTC)), 5000
+    )
     rows: list[tuple[str, str]] = [
         ("build_email (text+HTML, threaded)", f"{build_us:.0f} µs"),
         ("webhook body encode + sign", f"{sign_us:.1f} µs"),
@@ -82,17 +84,27 @@ def main() -> None:
         stack.callback(smtp_servers.close)
         cases = {
             "webhook (httpx, verified receiver)": (
-                WebhookChannel(receiver.url, receiver.secret), 200),
+                WebhookChannel(receiver.url, receiver.secret),
+                200,
+            ),
             "email (smtplib in thread, aiosmtpd)": (
-                EmailChannel(["desk@example.org"], "monitor@example.org", smtp.url), 100),
+                EmailChannel(["desk@example.org"], "monitor@example.org", smtp.url),
+                100,
+            ),
             "apprise json:// (thread)": (
-                AppriseChannel(f"json://127.0.0.1:{target.port}/hook"), 100),
+                AppriseChannel(f"json://127.0.0.1:{target.port}/hook"),
+                100,
+            ),
         }
         for name, (target_channel, rounds) in cases.items():
             spent = latencies_ms(lambda c=target_channel: c.send(message), rounds)
             quantiles = statistics.quantiles(spent, n=20)
-            rows.append((f"{name}: {rounds} attempts",
-                         f"p50 {statistics.median(spent):.1f} ms · p95 {quantiles[18]:.1f} ms"))
+            rows.append(
+                (
+                    f"{name}: {rounds} attempts",
+                    f"p50 {statistics.median(spent):.1f} ms · p95 {quantiles[18]:.1f} ms",
+                )
+            )
     attempts, hours = retry_walk()
     rows.append(("retry schedule until dead", f"{attempts} attempts over {hours:.1f} h"))
     width = max(len(label) for label, _ in rows)

@@ -104,8 +104,9 @@ def receivers() -> Iterator[tuple[TimedReceiver, TimedMailHandler, list[Channel]
     controller.start()
     channels: list[Channel] = [
         WebhookChannel(hook.url, hook.secret),
-        EmailChannel(["desk@example.org"], "monitor@example.org",
-                     f"smtp://127.0.0.1:{controller.port}"),
+        EmailChannel(
+            ["desk@example.org"], "monitor@example.org", f"smtp://127.0.0.1:{controller.port}"
+        ),
     ]
     try:
         yield hook, mail, channels
@@ -117,8 +118,12 @@ def receivers() -> Iterator[tuple[TimedReceiver, TimedMailHandler, list[Channel]
 def alert(i: int, run: str) -> AlertRaised:
     """The i-th sample alert."""
     return AlertRaised(
-        alert_id=f"{run}-{i:05}", figure=f"figure-{i % 50}", label="Shells sent to Russia",
-        previous=PREVIOUS, current=CURRENT, direction="up",
+        alert_id=f"{run}-{i:05}",
+        figure=f"figure-{i % 50}",
+        label="Shells sent to Russia",
+        previous=PREVIOUS,
+        current=CURRENT,
+        direction="up",
         story={"id": f"s{i}", "title": "Estimate revised", "sources": ["Example Wire"]},
         raised_at=T0 + timedelta(seconds=i),
     )
@@ -179,8 +184,16 @@ def burst(database_url: str | None, folder: Path, count: int) -> list[list[str]]
     rows = [["burst", "both", f"{2 * count / elapsed:,.0f}", "", "", f"{elapsed:.2f}"]]
     for name, arrived in (("webhook", hook.arrived), ("email", mail.arrived)):
         lat = [(t - started) * 1000 for t in arrived.values()]
-        rows.append(["burst", name, f"{count / elapsed:,.0f}",
-                     f"{statistics.median(lat):,.0f}", f"{percentile(lat, 0.99):,.0f}", ""])
+        rows.append(
+            [
+                "burst",
+                name,
+                f"{count / elapsed:,.0f}",
+                f"{statistics.median(lat):,.0f}",
+                f"{percentile(lat, 0.99):,.0f}",
+                "",
+            ]
+        )
     return rows
 
 
@@ -201,9 +214,16 @@ def steady(database_url: str | None, folder: Path, count: int, pace: float) -> l
     rows = []
     for name, arrived in (("webhook", hook.arrived), ("email", mail.arrived)):
         lat = [(arrived[k] - appended[k]) * 1000 for k in appended]
-        rows.append([f"steady {pace:g}/s", name, f"{count / elapsed:,.0f}",
-                     f"{statistics.median(lat):,.0f}", f"{percentile(lat, 0.99):,.0f}",
-                     f"{elapsed:.2f}"])
+        rows.append(
+            [
+                f"steady {pace:g}/s",
+                name,
+                f"{count / elapsed:,.0f}",
+                f"{statistics.median(lat):,.0f}",
+                f"{percentile(lat, 0.99):,.0f}",
+                f"{elapsed:.2f}",
+            ]
+        )
     return rows
 
 
@@ -217,8 +237,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         rows = burst(args.database_url, Path(tmp), args.alerts)
         rows += steady(args.database_url, Path(tmp), args.alerts, args.pace)
-    table = Table(title=f"outbox delivery: {args.alerts} alerts × (webhook + email), "
-                        f"deliverer polling every {POLL_INTERVAL * 1000:g} ms")
+    table = Table(
+        title=f"outbox delivery: {args.alerts} alerts × (webhook + email), "
+        f"deliverer polling every {POLL_INTERVAL * 1000:g} ms"
+    )
     for column in ("phase", "channel", "deliveries/s", "median ms", "p99 ms", "wall s"):
         table.add_column(column, justify="left" if column in ("phase", "channel") else "right")
     for row in rows:

@@ -8,6 +8,10 @@ is their concatenation; prints B-cubed precision/recall/F1 and copy-detection P/
 Throughput: a deterministic synthetic history (topics, events, copies, 300-600 words
 per article) is loaded through the engine into an InMemoryClusterState, then 2,000 more
 articles are timed; prints articles/s and peak RSS.
+With ``--sqlite`` the same run is repeated, in a child process so its peak RSS is its own,
+with the engine over SqlClusterState on a real SQLite file (WAL, one transaction and one
+flush per 500-article batch, as the projection runs): the history lives in the database,
+so resident memory should stay flat while it grows.
 """
 
 from __future__ import annotations
@@ -16,12 +20,16 @@ import argparse
 import json
 import random
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -192,28 +200,40 @@ def synthetic_articles(count: int, seed: int = 2024) -> Iterator[ArticleDoc]:
         clock += timedelta(minutes=rng.randint(2, 18))  # about 130 articles a day
         if index % 6 == 0:  # a new event: about six write-ups each
             topic = rng.choice(topics)
-            event_words = tuple(rng.sample(topic.words, 25)) + tuple(
-                rng.sample(topic.names, 4)
-            )
+            event_words = tuple(rng.sample(topic.words, 25)) + tuple(rng.sample(topic.names, 4))
         article_id = f"syn{index:06d}"
         if recent and rng.random() < 0.05:  # a copy of something earlier, re-wrapped
             original = rng.choice(recent)
             wrapper = " ".join(rng.choices(common, k=25))
-            yield ArticleDoc(article_id, "copier", "Re: " + original.title,
-                             f"{wrapper}\n{original.text}", clock, clock)
+            yield ArticleDoc(
+                article_id,
+                "copier",
+                "Re: " + original.title,
+                f"{wrapper}\n{original.text}",
+                clock,
+                clock,
+            )
             continue
         paragraphs = []
         for _ in range(rng.randint(5, 9)):
             words = [
-                rng.choice(event_words) if rng.random() < 0.3
-                else rng.choice(topic.words) if rng.random() < 0.3
+                rng.choice(event_words)
+                if rng.random() < 0.3
+                else rng.choice(topic.words)
+                if rng.random() < 0.3
                 else rng.choice(common)
                 for _ in range(rng.randint(50, 70))
             ]
             paragraphs.append(" ".join(words).capitalize() + ".")
         title = " ".join(rng.sample(event_words, 6)).capitalize()
-        doc = ArticleDoc(article_id, f"outlet{rng.randint(1, 40)}", title,
-                         "\n".join(paragraphs), clock - timedelta(minutes=5), clock)
+        doc = ArticleDoc(
+            article_id,
+            f"outlet{rng.randint(1, 40)}",
+            title,
+            "\n".join(paragraphs),
+            clock - timedelta(minutes=5),
+            clock,
+        )
         recent = [*recent[-499:], doc]
         yield doc
 
@@ -263,6 +283,92 @@ def throughput(history: int, measured: int) -> None:
         print(f"  {label:<34}{value:>12}")
 
 
+def high_water_mb() -> float:
+    """Peak RSS of this process image (VmHWM; ru_maxrss would include the parent's peak)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return peak_rss_mb()
+
+
+def rss_mb() -> float:
+    """Current resident set size of this process in MiB."""
+    return float(psutil.Process().memory_info().rss) / (1 << 20)
+
+
+def sql_assign(engine_url: str, stream: Iterator[ArticleDoc], count: int, batch: int) -> float:
+    """Seconds to assign ``count`` articles over SqlClusterState, one transaction per batch."""
+    from monitor.projections.cluster_state import SqlClusterState
+    from monitor.store.db import make_engine
+
+    db = make_engine(engine_url)
+    seconds = 0.0
+    while count > 0:
+        chunk = [doc for _, doc in zip(range(min(count, batch)), stream, strict=False)]
+        started = time.perf_counter()
+        with db.begin() as conn:
+            state = SqlClusterState(conn)
+            engine = ClusterEngine(state)
+            for doc in chunk:
+                engine.assign(doc)
+            state.flush()
+        seconds += time.perf_counter() - started
+        count -= len(chunk)
+    db.dispose()
+    return seconds
+
+
+def sql_throughput(history: int, measured: int, batch: int = 500) -> None:
+    """The throughput run with the cluster state in a fresh SQLite file."""
+    from sqlalchemy import func, select
+
+    from monitor.store import migrations
+    from monitor.store.db import make_engine
+    from monitor.store.tables_clusters import cluster_bands, cluster_stories
+
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/bench.db"
+        db = make_engine(url)
+        migrations.upgrade(db)
+        stream = synthetic_articles(history + measured)
+        rss_start = rss_mb()
+        checkpoints: list[tuple[int, float, float]] = []  # (history so far, rate, RSS now)
+        loaded, load_seconds = 0, 0.0
+        for step in (history // 5,) * 4 + (history - 4 * (history // 5),):
+            spent = sql_assign(url, stream, step, batch)
+            loaded, load_seconds = loaded + step, load_seconds + spent
+            checkpoints.append((loaded, step / spent, rss_mb()))
+        seconds = sql_assign(url, stream, measured, batch)
+        with db.connect() as conn:
+            stories = conn.execute(select(func.count()).select_from(cluster_stories)).scalar()
+            bands = conn.execute(select(func.count()).select_from(cluster_bands)).scalar()
+        size = Path(f"{tmp}/bench.db").stat().st_size / (1 << 20)
+        db.dispose()
+    rows = [
+        ("history articles", f"{history:,}"),
+        ("history load (assign) seconds", f"{load_seconds:.1f}"),
+        ("history load articles/s", f"{history / load_seconds:.0f}"),
+        *[
+            (f"  at {n:,}: articles/s | RSS MiB", f"{rate:.0f} | {rss:.0f}")
+            for n, rate, rss in checkpoints
+        ],
+        ("stories in state", f"{stories:,}"),
+        ("LSH band rows in state", f"{bands:,}"),
+        ("database file MiB", f"{size:.0f}"),
+        ("measured articles", f"{measured:,}"),
+        ("measured seconds", f"{seconds:.2f}"),
+        ("measured articles/s", f"{measured / seconds:.0f}"),
+        ("RSS MiB before load", f"{rss_start:.0f}"),
+        ("RSS MiB at end", f"{rss_mb():.0f}"),
+        ("peak RSS MiB", f"{high_water_mb():.0f}"),
+    ]
+    print(f"\nThroughput (synthetic, SqlClusterState on SQLite, {batch} per transaction)")
+    for label, value in rows:
+        print(f"  {label:<34}{value:>12}")
+
+
 def print_quality(params: ClusterParams, show_errors: bool) -> None:
     """The quality table over each file and their concatenation."""
     files = sorted(DATA.glob("part*.jsonl"))
@@ -273,12 +379,16 @@ def print_quality(params: ClusterParams, show_errors: bool) -> None:
     if len(sets) > 1:
         sets.append(("all (concatenated)", [row for _, rows in sets for row in rows]))
     print("Quality (B-cubed over gold events; copy detection over gold copy_of)")
-    print(f"  {'set':<20}{'n':>5}{'B3 P':>8}{'B3 R':>8}{'B3 F1':>8}"
-          f"{'copy P':>8}{'copy R':>8}{'copy F1':>9}")
+    print(
+        f"  {'set':<20}{'n':>5}{'B3 P':>8}{'B3 R':>8}{'B3 F1':>8}"
+        f"{'copy P':>8}{'copy R':>8}{'copy F1':>9}"
+    )
     for name, rows in sets:
         q = quality(rows, params)
-        print(f"  {name:<20}{q.articles:>5}{q.bcubed_p:>8.3f}{q.bcubed_r:>8.3f}"
-              f"{q.bcubed_f1:>8.3f}{q.copy_p:>8.3f}{q.copy_r:>8.3f}{q.copy_f1:>9.3f}")
+        print(
+            f"  {name:<20}{q.articles:>5}{q.bcubed_p:>8.3f}{q.bcubed_r:>8.3f}"
+            f"{q.bcubed_f1:>8.3f}{q.copy_p:>8.3f}{q.copy_r:>8.3f}{q.copy_f1:>9.3f}"
+        )
         if show_errors:
             explain(rows, params)
 
@@ -290,10 +400,27 @@ def main() -> None:
     parser.add_argument("--measured", type=int, default=2_000)
     parser.add_argument("--explain", action="store_true", help="list wrong assignments")
     parser.add_argument("--quality-only", action="store_true")
+    parser.add_argument("--sqlite", action="store_true", help="also run over SQLite")
+    parser.add_argument("--sqlite-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.sqlite_only:
+        sql_throughput(args.history, args.measured)
+        return
     print_quality(ClusterParams(), args.explain)
     if not args.quality_only:
         throughput(args.history, args.measured)
+    if args.sqlite:
+        sys.stdout.flush()
+        child = [
+            sys.executable,
+            __file__,
+            "--sqlite-only",
+            "--history",
+            str(args.history),
+            "--measured",
+            str(args.measured),
+        ]
+        subprocess.run(child, check=True)
 
 
 if __name__ == "__main__":

@@ -29,9 +29,29 @@ def use_json(stream: TextIO, fmt: str = "auto") -> bool:
     return under_systemd() or not stream.isatty()
 
 
+class _CurrentStream:
+    """Writes to whatever sys.stdout/sys.stderr is at the time (tests and tools swap them)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def write(self, text: str) -> int:
+        return int(getattr(sys, self.name).write(text))
+
+    def flush(self) -> None:
+        getattr(sys, self.name).flush()
+
+    def isatty(self) -> bool:
+        return bool(getattr(sys, self.name).isatty())
+
+
 def configure(level: str = "info", fmt: str = "auto", stream: TextIO | None = None) -> None:
     """Set up structlog (and route stdlib logging through the same renderer)."""
-    out = stream or sys.stderr
+    out: Any = (
+        stream
+        if stream not in (None, sys.stderr, sys.stdout)
+        else _CurrentStream("stdout" if stream is sys.stdout else "stderr")
+    )
     shared: list[Any] = [
         structlog.contextvars.merge_contextvars,
         structlog.processors.add_log_level,

@@ -120,8 +120,15 @@ def claim_due(
     """
     d = deliveries.c
     query = (
-        select(d.alert_id, d.attempts, d.requeued_after, d.first_attempt_at, alerts.c.payload,
-               alerts.c.figure, alerts.c.position)
+        select(
+            d.alert_id,
+            d.attempts,
+            d.requeued_after,
+            d.first_attempt_at,
+            alerts.c.payload,
+            alerts.c.figure,
+            alerts.c.position,
+        )
         .select_from(deliveries.join(alerts, alerts.c.alert_id == d.alert_id))
         .where(
             d.channel == channel,

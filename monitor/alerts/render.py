@@ -14,8 +14,19 @@ if TYPE_CHECKING:  # channels import this module; a runtime import would be circ
 
 # Qualifiers that already say "approximately"; adding "about" to them would read badly.
 _APPROXIMATE_QUALIFIERS = frozenset(
-    {"about", "around", "approximately", "roughly", "some", "nearly", "almost", "estimated",
-     "an estimated", "close to", "circa"}
+    {
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+        "estimated",
+        "an estimated",
+        "close to",
+        "circa",
+    }
 )
 TEST_TEXT = "This is a test alert from news monitor. If you can read it, this channel works."
 
@@ -142,7 +153,9 @@ def alert_view(message: Message, public_url: str = "") -> AlertView:
     """Collect what an alert body shows; pure, so both renderings stay in step."""
     data = message.data
     if message.type == "monitor.test":
-        return AlertView(summary_line(message), (), "", "", (), str(data.get("message") or TEST_TEXT))
+        return AlertView(
+            summary_line(message), (), "", "", (), str(data.get("message") or TEST_TEXT)
+        )
     current: Mapping[str, Any] = data.get("current") or {}
     previous: Mapping[str, Any] | None = data.get("previous")
     story: Mapping[str, Any] = data.get("story") or {}
@@ -194,7 +207,7 @@ def html_body(view: AlertView) -> str:
     parts = [f"<h2>{esc(view.headline)}</h2>"]
     if view.facts:
         rows = "".join(
-            f"<tr><th align=\"left\">{esc(label)}</th><td>{esc(value)}</td></tr>"
+            f'<tr><th align="left">{esc(label)}</th><td>{esc(value)}</td></tr>'
             for label, value in view.facts
         )
         parts.append(f"<table>{rows}</table>")
@@ -204,7 +217,7 @@ def html_body(view: AlertView) -> str:
         parts.append(f"<p>Attributed to: {esc(view.attribution)}</p>")
     if view.links:
         items = "".join(
-            f"<li><a href=\"{esc(link.url, quote=True)}\">{esc(link.text)}</a></li>"
+            f'<li><a href="{esc(link.url, quote=True)}">{esc(link.text)}</a></li>'
             for link in view.links
         )
         parts.append(f"<ul>{items}</ul>")

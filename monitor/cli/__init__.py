@@ -10,8 +10,12 @@ from monitor import __version__
 from monitor import logging as logs
 from monitor.cli.alerts import alerts_group
 from monitor.cli.common import EXIT_CONFIG, EXIT_FAILURE, CliState, err_console
+from monitor.cli.demo import demo_cmd
 from monitor.cli.feeds import feeds_group, poll_cmd
+from monitor.cli.figures import figure_cmd, figures_cmd
 from monitor.cli.log_commands import config_group, db_group, events_cmd, replay_cmd
+from monitor.cli.run import run_cmd
+from monitor.cli.stories import stories_cmd, story_cmd
 from monitor.config import ConfigError
 from monitor.events import DecodeError
 from monitor.store.db import StoreError
@@ -49,7 +53,13 @@ cli.add_command(db_group)
 cli.add_command(config_group)
 cli.add_command(feeds_group)
 cli.add_command(poll_cmd)
+cli.add_command(demo_cmd)
 cli.add_command(alerts_group)
+cli.add_command(run_cmd)
+cli.add_command(figures_cmd)
+cli.add_command(figure_cmd)
+cli.add_command(stories_cmd)
+cli.add_command(story_cmd)
 
 
 def main(argv: list[str] | None = None) -> int:

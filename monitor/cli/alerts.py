@@ -80,8 +80,13 @@ def alerts_group(ctx: click.Context, as_json: bool) -> None:
         "alerts",
         ["raised", "id", "figure", "change", "deliveries (attempts)"],
         [
-            [iso(r.alert.raised_at), r.alert.alert_id, r.alert.figure, _change(r),
-             _deliveries_cell(r)]
+            [
+                iso(r.alert.raised_at),
+                r.alert.alert_id,
+                r.alert.figure,
+                _change(r),
+                _deliveries_cell(r),
+            ]
             for r in records
         ],
     )

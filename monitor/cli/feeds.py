@@ -128,9 +128,10 @@ def poll_cmd(state: CliState, everything: bool) -> None:
         summary = asyncio.run(
             run_cycle(app, everything=everything, on_start=started, on_report=done)
         )
+    delivered = summary.delivery.delivered if summary.delivery else 0
     console.print(
         f"polled {summary.polled} feeds: {summary.new_articles} new articles, "
-        f"{summary.revised} revised, {summary.failed} failed"
+        f"{summary.revised} revised, {summary.failed} failed; {delivered} alert deliveries made"
     )
 
 

@@ -70,6 +70,8 @@ def replay_cmd(state: CliState, projection: str | None) -> None:
             targets = [app.projection(projection)] if projection else app.projections
         except KeyError as exc:
             raise click.UsageError(str(exc.args[0])) from exc
+        # Projections read the tables of those before them: bring all up to date first.
+        app.project()
         with Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),

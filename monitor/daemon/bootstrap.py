@@ -14,8 +14,10 @@ from monitor.alerts.outbox import OutboxProjection
 from monitor.config import Config, ConfigError, masked
 from monitor.projections.articles import ArticlesProjection
 from monitor.projections.feeds import FeedsProjection
+from monitor.projections.figures import FiguresProjection
 from monitor.projections.runner import Progress, Projection, ProjectionRunner
 from monitor.projections.stats import EventStats
+from monitor.projections.stories import StoriesProjection
 from monitor.store import migrations
 from monitor.store.db import check_reachable, make_engine
 from monitor.store.eventlog import SqlEventLog
@@ -28,6 +30,10 @@ PROJECTIONS: list[ProjectionFactory] = [
     lambda app: EventStats(),
     lambda app: FeedsProjection(),
     lambda app: ArticlesProjection(),
+    lambda app: StoriesProjection(),
+    # figures reads story_articles (copy marks): keep it after the "stories" projection.
+    lambda app: FiguresProjection(app.log),
+    # outbox folds the AlertRaised events figures appends: last, so a cycle delivers at once.
     lambda app: OutboxProjection(),
 ]
 
@@ -66,8 +72,9 @@ class App:
         return ProjectionRunner(self.engine, self.log, projection)
 
     def project(self, progress: Progress | None = None) -> dict[str, int]:
-        """Bring every projection up to the head of the log."""
-        return {p.name: self.runner(p).catch_up(progress) for p in self.projections}
+        """Bring every projection, in order, up to the head of the log as it is now."""
+        head = self.log.head()
+        return {p.name: self.runner(p).catch_up(progress, until=head) for p in self.projections}
 
     def close(self) -> None:
         """Release database connections."""

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import httpx
 
+from monitor.alerts.deliverer import DeliverySummary, deliver_due
 from monitor.daemon.bootstrap import App
 from monitor.logging import get_logger
 from monitor.polling.fetcher import Fetcher, FetchSettings
 from monitor.polling.poller import FeedToPoll, Poller, PollReport, due_feeds, utcnow
 from monitor.polling.subscriptions import DeclaredFeed, sync_config
+from monitor.projections.figures_sync import sync_figures
+from monitor.text.figures import FigureSpec
 
 
 @dataclass
@@ -23,6 +28,12 @@ class CycleSummary:
     revised: int = 0
     failed: int = 0
     projected: dict[str, int] = field(default_factory=dict)
+    delivery: DeliverySummary | None = None
+
+
+def worker_name() -> str:
+    """This process, for delivery claims: host and pid."""
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def fetch_settings(app: App) -> FetchSettings:
@@ -34,11 +45,15 @@ def fetch_settings(app: App) -> FetchSettings:
 
 
 def sync_declared(app: App) -> None:
-    """Bring subscriptions (and, later, tracked figures) in line with the config file."""
+    """Bring subscriptions and tracked figures in line with the config file."""
     declared = [DeclaredFeed(f.url, f.name, f.interval) for f in app.config.feeds]
     changes = sync_config(app.log, declared, utcnow())
     if changes:
         get_logger("config").info("feeds synchronised with the config file", changes=len(changes))
+    specs = [FigureSpec.from_mapping(f.model_dump()) for f in app.config.figures]
+    tracked = sync_figures(app.engine, app.log, specs, utcnow())
+    if tracked:
+        get_logger("config").info("figures tracked from the config file", figures=tracked)
 
 
 async def poll_feeds(
@@ -59,8 +74,9 @@ async def run_cycle(
     everything: bool = False,
     on_start: Callable[[int], None] | None = None,
     on_report: Callable[[PollReport], None] | None = None,
+    deliver: bool = True,
 ) -> CycleSummary:
-    """Sync, poll what is due (or everything), then bring every projection up to date."""
+    """Sync, poll what is due (or everything), project everything, then deliver due alerts."""
     sync_declared(app)
     app.project()
     feeds = due_feeds(
@@ -76,4 +92,6 @@ async def run_cycle(
         failed=sum(r.outcome in ("failed", "gone") for r in reports),
     )
     summary.projected = app.project()
+    if deliver:
+        summary.delivery = await deliver_due(app, worker_id=worker_name())
     return summary

@@ -196,8 +196,9 @@ class FigureTracked(Event):
     tracked_at: datetime
 
     def identity(self) -> str:
+        # The time is part of the identity: going back to an earlier definition is a change too.
         spec = "|".join([self.name, self.label, ",".join(self.units), ",".join(self.context)])
-        return f"{spec}|{self.min_change}|{self.alert_on_first}"
+        return f"{spec}|{self.min_change}|{self.alert_on_first}|{_iso(self.tracked_at)}"
 
 
 @register

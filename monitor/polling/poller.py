@@ -8,9 +8,10 @@ failure never affects another's.
 from __future__ import annotations
 
 import asyncio
+import functools
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, Engine, select
@@ -51,7 +52,7 @@ class FeedToPoll:
     """What the poller needs to know about a feed."""
 
     url: str
-    source: str
+    source: str | None  # the feed's name or known title; None until the feed names itself
     interval: float
     consecutive_failures: int = 0
     status: str = "new"
@@ -89,6 +90,15 @@ class _Decision:
     generation: int
 
 
+_FAR = datetime.max.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class _PendingWrite:
+    order: tuple[datetime, str]
+    commit: Callable[[], None]
+
+
 def utcnow() -> datetime:
     """The wall clock, in UTC (poll times are facts recorded in events)."""
     return datetime.now(UTC)
@@ -117,18 +127,31 @@ class Poller:
     async def poll_many(
         self, feeds: Sequence[FeedToPoll], on_done: Callable[[PollReport], None] | None = None
     ) -> list[PollReport]:
-        """Poll feeds concurrently (the Fetcher enforces global and per-host limits)."""
+        """Poll feeds concurrently (the Fetcher enforces global and per-host limits).
+
+        New articles are written once every feed of the batch has answered, feed by feed in
+        order of the earliest date their new entries claim: a wire story and its syndicated
+        copies found in one cycle then enter the log original first, whichever server
+        answered first. Each feed is still written in a transaction of its own.
+        """
+        pending: list[_PendingWrite] = []
 
         async def one(feed: FeedToPoll) -> PollReport:
-            report = await self.poll(feed)
+            report = await self.poll(feed, defer=pending)
             if on_done is not None:
                 on_done(report)
             return report
 
-        return list(await asyncio.gather(*(one(f) for f in feeds)))
+        reports = list(await asyncio.gather(*(one(f) for f in feeds)))
+        for write in sorted(pending, key=lambda w: w.order):
+            await asyncio.to_thread(write.commit)
+        return reports
 
-    async def poll(self, feed: FeedToPoll) -> PollReport:
-        """Poll one feed; never raises for anything the feed or the network does."""
+    async def poll(self, feed: FeedToPoll, defer: list[_PendingWrite] | None = None) -> PollReport:
+        """Poll one feed; never raises for anything the feed or the network does.
+
+        With `defer`, the write of new articles is queued there instead of done at once.
+        """
         log = get_logger("poller", feed=feed.url)
         try:
             result = await self.fetcher.fetch(feed.url, feed.validators)
@@ -142,7 +165,7 @@ class Poller:
             )
         except FeedParseError as exc:
             return await self._failed(feed, FetchError(exc.reason, exc.message), log, result)
-        report = await self._entries(feed, result, parsed, log)
+        report = await self._entries(feed, result, parsed, defer)
         log.info("feed polled", new=report.new, revised=report.revised, entries=len(parsed.entries))
         return report
 
@@ -183,7 +206,7 @@ class Poller:
         )
         validators = result.validators if result else feed.validators
         await asyncio.to_thread(
-            self._commit, feed.url, events, [], validators, now + timedelta(seconds=delay)
+            self._commit, feed.url, events, validators, now + timedelta(seconds=delay)
         )
         return PollReport(feed.url, outcome, reason=exc.reason, error=exc.message)
 
@@ -191,15 +214,21 @@ class Poller:
         now = self.clock()
         events: list[Event] = []
         if feed.status in ("failing", "new"):
-            events.append(self._polled(feed, result, now, None, 0, 0, ()))
+            events.append(self._polled(feed, result, now, None, 0, 0, 0))
         await asyncio.to_thread(
-            self._commit, feed.url, events, [], result.validators, self._next(feed, result, now)
+            self._commit, feed.url, events, result.validators, self._next(feed, result, now)
         )
         return PollReport(feed.url, "not_modified")
 
     async def _entries(
-        self, feed: FeedToPoll, result: FetchResult, parsed: ParsedFeed, log: object
+        self,
+        feed: FeedToPoll,
+        result: FetchResult,
+        parsed: ParsedFeed,
+        defer: list[_PendingWrite] | None,
     ) -> PollReport:
+        # Until the feed has a name or a known title, its articles carry the title it gives now.
+        feed = replace(feed, source=feed.source or parsed.title or host_of(feed.url))
         now = self.clock()
         entries = dedupe_entries(parsed.entries)
         known = await asyncio.to_thread(self._known, feed.url, [entry_key(e) for e in entries])
@@ -218,16 +247,23 @@ class Poller:
                     feed, result, now, parsed.title, len(entries), new, revised, parsed.warnings
                 )
             )
-        await asyncio.to_thread(
-            self._commit_articles,
-            feed,
-            decisions,
-            pages,
-            events,
-            result.validators,
-            self._next(feed, result, now),
-            now,
+        write = _PendingWrite(
+            order=(min((d.entry.published or _FAR for d in decisions), default=_FAR), feed.url),
+            commit=functools.partial(
+                self._commit_articles,
+                feed,
+                decisions,
+                pages,
+                events,
+                result.validators,
+                self._next(feed, result, now),
+                now,
+            ),
         )
+        if defer is not None and decisions:
+            defer.append(write)
+        else:
+            await asyncio.to_thread(write.commit)
         return PollReport(feed.url, "new" if decisions else "unchanged", new=new, revised=revised)
 
     # --- decisions ----------------------------------------------------------------
@@ -300,15 +336,10 @@ class Poller:
         return found
 
     def _commit(
-        self,
-        url: str,
-        events: list[Event],
-        extra: list[Event],
-        validators: Validators,
-        next_at: datetime,
+        self, url: str, events: list[Event], validators: Validators, next_at: datetime
     ) -> None:
         with self.engine.begin() as conn:
-            self.log.append([*events, *extra], conn=conn)
+            self.log.append(events, conn=conn)
             self._schedule(conn, url, validators, next_at)
 
     def _commit_articles(
@@ -369,7 +400,7 @@ class Poller:
                 cls(
                     article_id=d.article_id,
                     feed_url=feed.url,
-                    source=feed.source,
+                    source=feed.source or host_of(feed.url),
                     entry_key=d.key,
                     title=d.entry.title,
                     link=d.entry.link,
@@ -467,7 +498,7 @@ def due_feeds(
     return [
         FeedToPoll(
             url=r["url"],
-            source=r["name"] or r["title"] or host_of(r["url"]),
+            source=r["name"] or r["title"],
             interval=r["interval"] or default_interval,
             consecutive_failures=r["consecutive_failures"],
             status=r["status"],

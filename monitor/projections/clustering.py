@@ -12,6 +12,9 @@ Method (see SPEC §6, ARCHITECTURE §5):
    history in RAM. Candidates are confirmed by exact containment of the smaller shingle
    set in the larger (re-posts add wrapper lines, syndication trims the tail). A copy is
    ``copy_of`` the earliest-seen original, joins its story and takes its event time.
+   Originals and copies seen within ``same_sighting`` of each other (one poll brings
+   several feeds in any order) are ranked by claimed publication instead: an article that
+   turns out to copy a later-published text seen moments before takes over as the original.
 2. Event clustering (after Miranda et al. 2018). Each non-copy becomes three unit
    TF-IDF vectors (title words, body words, capitalised names and numbers) with
    document frequencies kept online in the state. It joins the best active story whose
@@ -62,6 +65,8 @@ class Assignment:
     is_new_story: bool
     event_time: datetime
     similarity: float
+    displaced: str | None = None
+    """The former original this article took over from (it and its copies now copy this one)."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,9 @@ class ClusterParams:
     - ``centroid_terms_per_field``: cap on centroid terms per field (bounded summaries).
     - ``max_backdate``: a claimed ``published_at`` earlier than ``seen_at`` by at most this
       much is trusted as the event time; a later or much earlier claim is ignored.
+    - ``same_sighting``: an article seen at most this long after the original it copies, but
+      claiming an earlier publication, becomes the original (arrival order within one poll
+      is an accident); a copy seen later than this never takes over, whatever it claims.
     """
 
     copy_containment: float = 0.6
@@ -122,12 +130,14 @@ class ClusterParams:
     idle_window: timedelta = timedelta(days=3)
     centroid_terms_per_field: int = 40
     max_backdate: timedelta = timedelta(days=7)
+    same_sighting: timedelta = timedelta(hours=1)
+
 
 class ClusterState(Protocol):
     """Storage the engine needs; row-shaped so a SQL implementation is a few queries."""
 
-    def candidates_by_bands(self, band_keys: Sequence[int]) -> list[str]:
-        """Article ids sharing any band key, one entry per shared band (any order)."""
+    def candidates_by_bands(self, band_keys: Sequence[int]) -> dict[str, int]:
+        """Article ids sharing any band key, with how many of the keys each shares."""
         ...
 
     def add_bands(self, article_id: str, band_keys: Sequence[int]) -> None:
@@ -180,16 +190,16 @@ class InMemoryClusterState:
     # Stories bucketed by the day of their last event, so active_stories skips idle ones.
     _by_day: dict[int, set[str]] = field(default_factory=dict)
 
-    def candidates_by_bands(self, band_keys: Sequence[int]) -> list[str]:
-        """Article ids sharing any band key, one entry per shared band."""
-        found: list[str] = []
-        for key in band_keys:
+    def candidates_by_bands(self, band_keys: Sequence[int]) -> dict[str, int]:
+        """Article ids sharing any band key, with how many of the keys each shares."""
+        found: Counter[str] = Counter()
+        for key in set(band_keys):
             ids = self.bands.get(key)
             if isinstance(ids, str):
-                found.append(ids)
+                found[ids] += 1
             elif ids is not None:
-                found.extend(ids)
-        return found
+                found.update(ids)
+        return dict(found)
 
     def add_bands(self, article_id: str, band_keys: Sequence[int]) -> None:
         """Index an article under its LSH band keys."""
@@ -332,7 +342,10 @@ class ClusterEngine:
         original = self._find_original(fp.shingles, fp.band_keys)
         if original is not None:
             record, score = original
-            assignment = self._join_as_copy(doc, record, score)
+            if self._precedes(doc, record):
+                assignment = self._take_over(doc, record, score)
+            else:
+                assignment = self._join_as_copy(doc, record, score)
         else:
             assignment = self._cluster(doc)
         self.state.put_article(
@@ -358,7 +371,7 @@ class ClusterEngine:
         """The earliest-seen original among LSH candidates confirmed by containment."""
         if mine.size < self.params.copy_min_shingles:
             return None
-        hits = Counter(self.state.candidates_by_bands(keys))
+        hits = self.state.candidates_by_bands(keys)
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
         best: tuple[tuple[datetime, str], ArticleRecord, float] | None = None
         for candidate_id, _ in ranked[: self.params.max_copy_candidates]:
@@ -378,10 +391,38 @@ class ClusterEngine:
         return None if best is None else (best[1], best[2])
 
     def _root_of(self, record: ArticleRecord) -> ArticleRecord:
-        """Follow ``copy_of`` to the original (copies always point at a root)."""
-        if record.copy_of is None:
-            return record
-        return self.state.get_article(record.copy_of) or record
+        """Follow ``copy_of`` to the original (longer only after a take-over)."""
+        seen = {record.article_id}
+        while record.copy_of is not None and record.copy_of not in seen:
+            parent = self.state.get_article(record.copy_of)
+            if parent is None:
+                break
+            seen.add(parent.article_id)
+            record = parent
+        return record
+
+    def _precedes(self, doc: ArticleDoc, original: ArticleRecord) -> bool:
+        """True when ``doc``, seen moments after ``original``, claims an earlier publication."""
+        if doc.seen_at - original.seen_at > self.params.same_sighting:
+            return False
+        return event_time_of(doc, self.params.max_backdate) < original.event_time
+
+    def _take_over(self, doc: ArticleDoc, original: ArticleRecord, score: float) -> Assignment:
+        """``doc`` becomes the original of ``original``'s story; the old one its copy."""
+        moment = event_time_of(doc, self.params.max_backdate)
+        self.state.put_article(replace(original, copy_of=doc.article_id, event_time=moment))
+        story = self.state.get_story(original.story_id)
+        if story is not None:
+            first = min(story.first_event_time, moment)
+            self.state.put_story(replace(story, size=story.size + 1, first_event_time=first))
+        return Assignment(
+            story_id=original.story_id,
+            copy_of=None,
+            is_new_story=False,
+            event_time=moment,
+            similarity=score,
+            displaced=original.article_id,
+        )
 
     def _join_as_copy(self, doc: ArticleDoc, original: ArticleRecord, score: float) -> Assignment:
         story = self.state.get_story(original.story_id)
@@ -445,7 +486,8 @@ class ClusterEngine:
             )
             return Assignment(story.story_id, None, False, moment, score)
         story_id = story_id_for(doc.article_id)
-        self.state.put_story(StorySummary(story_id, moment, moment, 1, merge_centroid((), fields, cap)))
+        self.state.put_story(
+            StorySummary(story_id, moment, moment, 1, merge_centroid((), fields, cap))
+        )
         similarity = max(best[1], 0.0) if best is not None else 0.0
         return Assignment(story_id, None, True, moment, similarity)
-

@@ -64,32 +64,39 @@ class ProjectionRunner:
         self.projection = projection
         self.batch_size = batch_size
 
-    def run_once(self) -> int:
-        """Apply the next batch; returns how many events it applied (0 when caught up).
+    def run_once(self, until: int | None = None) -> int:
+        """Apply the next batch (not past position `until`); returns how many events it applied.
 
         Raises CheckpointConflict (after rolling back) when another runner got there first.
         """
         with self.engine.begin() as conn:
-            return self.step(conn)
+            return self.step(conn, until)
 
-    def step(self, conn: Connection) -> int:
+    def step(self, conn: Connection, until: int | None = None) -> int:
         """Apply the next batch inside the caller's transaction; returns how many events."""
         name = self.projection.name
         start = checkpoints.load(conn, name, lock=True)
         batch = self.log.read_after(start, self.batch_size, conn=conn)
+        if until is not None:
+            batch = [s for s in batch if s.position <= until]
         apply_all(self.projection, conn, batch)
         if batch:
             checkpoints.advance(conn, name, start, batch[-1].position)
         return len(batch)
 
-    def catch_up(self, progress: Progress | None = None) -> int:
-        """Apply batches until the projection reaches the head of the log."""
+    def catch_up(self, progress: Progress | None = None, until: int | None = None) -> int:
+        """Apply batches until the projection reaches `until` (default: the head right now).
+
+        Running every projection to the same `until` keeps a later projection from folding
+        an event an earlier one (whose tables it reads) has not folded yet.
+        """
+        target = self.log.head() if until is None else until
         total = 0
         while True:
-            done = self.run_once()
+            done = self.run_once(target)
             total += done
             if progress is not None:
-                progress(total, self.log.head())
+                progress(total, target)
             if done < self.batch_size:
                 return total
 

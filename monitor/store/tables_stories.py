@@ -26,8 +26,15 @@ story_articles = Table(
     Column("article_id", String(36), primary_key=True),
     Column("story_id", String(64), nullable=False),
     Column("copy_of", String(36)),
+    # The copy mark the article got when it was placed. `copy_of` may later move to an
+    # earlier-published original that arrived in the same sighting; this never changes, so
+    # projections that read it (figures) fold the same facts live and on replay.
+    Column("first_copy_of", String(36)),
     Column("event_time", DateTime(timezone=True), nullable=False),
     Column("similarity", Float, nullable=False),
     Column("position", BigInteger, nullable=False),
+    # The headline at first sight (migration 0007): story titles never follow later edits,
+    # so a replay names every story exactly as the live run did.
+    Column("title", Text),
     Index("ix_story_articles_story_id", "story_id"),
 )

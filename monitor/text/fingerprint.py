@@ -46,7 +46,9 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=1 << 17)
 def stable_hash64(token: str, person: bytes = b"monitor.fp") -> int:
     """A 64-bit hash of ``token`` that is identical in every process and on every machine."""
-    return int.from_bytes(blake2b(token.encode("utf-8"), digest_size=8, person=person).digest(), "little")
+    return int.from_bytes(
+        blake2b(token.encode("utf-8"), digest_size=8, person=person).digest(), "little"
+    )
 
 
 def shingle_hashes(text: str, size: int = SHINGLE_SIZE) -> npt.NDArray[np.uint32]:

@@ -51,9 +51,7 @@ class AppriseChannel:
         result = notifier.notify(body=body, title=title, log_level=_CAPTURE_LEVEL)
         if result:
             return Outcome.delivered()
-        problems = " | ".join(
-            str(getattr(entry, "message", entry)) for entry in result.logs()
-        )
+        problems = " | ".join(str(getattr(entry, "message", entry)) for entry in result.logs())
         # Apprise hides the service's answer behind a boolean, so permanent and transient
         # failures look alike; retrying is the safe reading until the schedule gives up.
         return Outcome.retry(problems or "apprise: notification failed")

@@ -112,8 +112,9 @@ def classify_smtp_reply(code: int, text: bytes | str) -> Outcome:
 
 def classify_refusals(refused: Mapping[str, tuple[int, bytes]], all_refused: bool) -> Outcome:
     """Outcome when some or all recipients were refused."""
-    listing = "; ".join(f"{rcpt}: {code} {msg.decode('utf-8', 'replace')}"
-                        for rcpt, (code, msg) in refused.items())
+    listing = "; ".join(
+        f"{rcpt}: {code} {msg.decode('utf-8', 'replace')}" for rcpt, (code, msg) in refused.items()
+    )
     if any(400 <= code < 500 for code, _ in refused.values()):
         # A retry may repeat the mail to accepted recipients; at-least-once allows that and
         # the stable Message-ID lets their clients fold the copies.

@@ -31,7 +31,9 @@ def validate_secret(secret: str) -> bytes:
     try:
         key = base64.b64decode(encoded + "=" * (-len(encoded) % 4), validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise ChannelConfigError(f"webhook secret: not valid base64 after 'whsec_' ({exc})") from exc
+        raise ChannelConfigError(
+            f"webhook secret: not valid base64 after 'whsec_' ({exc})"
+        ) from exc
     if len(key) < 16:
         raise ChannelConfigError("webhook secret: key too short (need at least 16 bytes)")
     return key
@@ -143,6 +145,7 @@ def classify_response(status: int, headers: Any, snippet: str = "") -> Outcome:
         retry_after = parse_retry_after(headers.get("retry-after"), datetime.now(UTC))
         return Outcome.retry(reason, retry_after=retry_after, detail=detail)
     if status == 410:
-        return Outcome.failed("gone (410): the receiver says this endpoint no longer exists",
-                              detail=detail)
+        return Outcome.failed(
+            "gone (410): the receiver says this endpoint no longer exists", detail=detail
+        )
     return Outcome.failed(reason, detail=detail)

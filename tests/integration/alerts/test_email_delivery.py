@@ -17,10 +17,10 @@ def send(channel: EmailChannel, message: Message) -> Outcome:
     return asyncio.run(channel.send(message))
 
 
-def channel_for(smtp_url: str, password: str | None = None,
-                tls: ssl.SSLContext | None = None) -> EmailChannel:
-    return EmailChannel([DESK], SENDER, smtp_url, password=password, timeout=5.0,
-                        tls_context=tls)
+def channel_for(
+    smtp_url: str, password: str | None = None, tls: ssl.SSLContext | None = None
+) -> EmailChannel:
+    return EmailChannel([DESK], SENDER, smtp_url, password=password, timeout=5.0, tls_context=tls)
 
 
 def test_an_alert_arrives_as_multipart_mail(smtp_server: SmtpServer) -> None:

@@ -97,8 +97,11 @@ def outbox_digest(app: App) -> str:
 
 
 def test_an_alert_is_delivered_once_on_every_channel(
-    app: App, webhook: WebhookChannel, email: EmailChannel,
-    webhook_receiver: WebhookReceiver, smtp_server: SmtpServer,
+    app: App,
+    webhook: WebhookChannel,
+    email: EmailChannel,
+    webhook_receiver: WebhookReceiver,
+    smtp_server: SmtpServer,
 ) -> None:
     (alert,) = raise_alerts(app)
     summary = deliver(app, [webhook, email], T0)
@@ -206,8 +209,11 @@ def test_a_delivery_is_dead_once_the_retry_schedule_is_exhausted(
 
 
 def test_a_hanging_channel_does_not_hold_back_another(
-    app: App, webhook: WebhookChannel, email: EmailChannel,
-    webhook_receiver: WebhookReceiver, smtp_server: SmtpServer,
+    app: App,
+    webhook: WebhookChannel,
+    email: EmailChannel,
+    webhook_receiver: WebhookReceiver,
+    smtp_server: SmtpServer,
 ) -> None:
     webhook_receiver.script(Reply(hang=True))
     raise_alerts(app)
@@ -237,7 +243,10 @@ def test_requeue_makes_a_failed_delivery_due_again_with_a_fresh_schedule(
     deliver(app, [webhook], later + timedelta(seconds=5))
     assert (rows(app)["webhook"].state, rows(app)["webhook"].attempts) == ("delivered", 3)
     assert [(e.attempt, e.state) for e in recorded(app)] == [
-        (1, "failed"), (-1, "pending"), (2, "pending"), (3, "delivered")
+        (1, "failed"),
+        (-1, "pending"),
+        (2, "pending"),
+        (3, "delivered"),
     ]
     with pytest.raises(LookupError):
         requeue(app.engine, app.log, "no-such-alert", later)
@@ -265,8 +274,11 @@ def test_rebuilding_the_outbox_from_the_log_gives_the_live_tables(
 
 
 def test_a_replay_or_a_new_channel_never_sends_old_alerts_again(
-    app: App, webhook: WebhookChannel, email: EmailChannel,
-    webhook_receiver: WebhookReceiver, smtp_server: SmtpServer,
+    app: App,
+    webhook: WebhookChannel,
+    email: EmailChannel,
+    webhook_receiver: WebhookReceiver,
+    smtp_server: SmtpServer,
 ) -> None:
     raise_alerts(app, 2)
     deliver(app, [webhook], T0 + timedelta(minutes=5))

@@ -43,11 +43,21 @@ def claim(
     }
 
 
-PREVIOUS = claim(1_000_000, qualifier="more than", lower=1_000_000, text="more than a million",
-                 sentence="Lawmakers were told that more than a million shells had gone north.",
-                 url="https://news.example.org/articles/0")
-CURRENT = claim(3_000_000, qualifier="about", approximate=True, text="about 3 million",
-                sentence="Seoul now puts the total at about 3 million shells.")
+PREVIOUS = claim(
+    1_000_000,
+    qualifier="more than",
+    lower=1_000_000,
+    text="more than a million",
+    sentence="Lawmakers were told that more than a million shells had gone north.",
+    url="https://news.example.org/articles/0",
+)
+CURRENT = claim(
+    3_000_000,
+    qualifier="about",
+    approximate=True,
+    text="about 3 million",
+    sentence="Seoul now puts the total at about 3 million shells.",
+)
 
 
 def alert(
@@ -64,8 +74,11 @@ def alert(
         "previous": previous,
         "current": current,
         "direction": "first" if previous is None else "up",
-        "story": {"id": "story-9", "title": "Seoul revises shell estimate",
-                  "sources": ["Example Wire", "Daily Sample"]},
+        "story": {
+            "id": "story-9",
+            "title": "Seoul revises shell estimate",
+            "sources": ["Example Wire", "Daily Sample"],
+        },
     }
     return Message(alert_id, "figure.changed", RAISED_AT, data, "nk-shells", previous_ids)
 

@@ -48,15 +48,19 @@ def test_webhook_name_leaves_out_credentials_and_query() -> None:
     ],
 )
 def test_email_settings_are_checked(settings: dict, complaint: str) -> None:
-    arguments = {"to": ["desk@example.org"], "sender": "monitor@example.org",
-                 "smtp_url": "smtp://user@mail.example.org:587"} | settings
+    arguments = {
+        "to": ["desk@example.org"],
+        "sender": "monitor@example.org",
+        "smtp_url": "smtp://user@mail.example.org:587",
+    } | settings
     with pytest.raises(ChannelConfigError, match=complaint):
         EmailChannel(**arguments)
 
 
 def test_email_channel_is_named_by_its_recipients() -> None:
-    channel = EmailChannel(["desk@example.org"], "monitor@example.org",
-                           "smtps://user:pw@mail.example.org")
+    channel = EmailChannel(
+        ["desk@example.org"], "monitor@example.org", "smtps://user:pw@mail.example.org"
+    )
     assert channel.name == "email:desk@example.org"
     assert (channel.target.port, channel.target.implicit_tls) == (465, True)
 
@@ -75,13 +79,22 @@ def test_apprise_retries_are_left_to_the_outbox() -> None:
 def test_config_builds_every_channel(tmp_path: Path) -> None:
     secret_file = tmp_path / "hook"
     secret_file.write_text(SECRET + "\n")
-    channels = channels_from_config({
-        "public_url": "https://monitor.example.org",
-        "webhooks": [{"url": "https://hooks.example.org/monitor", "secret_file": str(secret_file)}],
-        "email": [{"to": ["desk@example.org"], "from": "monitor@example.org",
-                   "smtp_url": "smtp://mail.example.org"}],
-        "apprise": [{"url": "json://127.0.0.1:8080/hook"}],
-    })
+    channels = channels_from_config(
+        {
+            "public_url": "https://monitor.example.org",
+            "webhooks": [
+                {"url": "https://hooks.example.org/monitor", "secret_file": str(secret_file)}
+            ],
+            "email": [
+                {
+                    "to": ["desk@example.org"],
+                    "from": "monitor@example.org",
+                    "smtp_url": "smtp://mail.example.org",
+                }
+            ],
+            "apprise": [{"url": "json://127.0.0.1:8080/hook"}],
+        }
+    )
     assert [c.name for c in channels] == [
         "webhook:hooks.example.org/monitor",
         "email:desk@example.org",
@@ -91,10 +104,14 @@ def test_config_builds_every_channel(tmp_path: Path) -> None:
 
 def test_config_errors_name_the_entry() -> None:
     with pytest.raises(ChannelConfigError, match=r"alerts\.webhooks\[1\]: .*whsec_"):
-        channels_from_config({"webhooks": [
-            {"url": "https://a.example.org/", "secret": SECRET},
-            {"url": "https://b.example.org/", "secret": "plain"},
-        ]})
+        channels_from_config(
+            {
+                "webhooks": [
+                    {"url": "https://a.example.org/", "secret": SECRET},
+                    {"url": "https://b.example.org/", "secret": "plain"},
+                ]
+            }
+        )
 
 
 def test_missing_secret_is_reported() -> None:

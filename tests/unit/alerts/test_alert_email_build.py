@@ -36,7 +36,9 @@ def test_message_id_is_stable_per_alert() -> None:
 
 
 def test_the_same_alert_always_builds_the_same_bytes() -> None:
-    assert bytes(build_email(alert("a-1"), SENDER, TO)) == bytes(build_email(alert("a-1"), SENDER, TO))
+    assert bytes(build_email(alert("a-1"), SENDER, TO)) == bytes(
+        build_email(alert("a-1"), SENDER, TO)
+    )
 
 
 def test_updates_of_one_figure_reply_to_the_previous_alert() -> None:

@@ -22,16 +22,22 @@ LABEL = "Artillery shells North Korea sent to Russia"
     ("given", "shown"),
     [
         (claim(1_000_000, qualifier="more than", lower=1_000_000), "more than 1,000,000"),
-        (claim(3_000_000, qualifier="up to", approximate=True, upper=3_000_000),
-         "up to about 3,000,000"),
+        (
+            claim(3_000_000, qualifier="up to", approximate=True, upper=3_000_000),
+            "up to about 3,000,000",
+        ),
         (claim(3_000_000, qualifier="about", approximate=True), "about 3,000,000"),
         (claim(3_000_000, approximate=True), "about 3,000,000"),
         (claim(6700), "6,700"),
         (claim(2.5), "2.5"),
-        (claim(None, lower=200_000, upper=999_999, text="hundreds of thousands"),
-         "hundreds of thousands (200,000–999,999)"),
-        (claim(500_000, lower=200_000, upper=999_999, text="hundreds of thousands"),
-         "hundreds of thousands (200,000–999,999)"),
+        (
+            claim(None, lower=200_000, upper=999_999, text="hundreds of thousands"),
+            "hundreds of thousands (200,000–999,999)",
+        ),
+        (
+            claim(500_000, lower=200_000, upper=999_999, text="hundreds of thousands"),
+            "hundreds of thousands (200,000–999,999)",
+        ),
         (claim(None, text="countless"), "countless"),
     ],
 )
@@ -58,8 +64,11 @@ def test_test_messages_read_as_tests() -> None:
 
 def test_webhook_body_follows_the_spec() -> None:
     body = webhook_body(alert())
-    assert body == {"type": "figure.changed", "timestamp": "2024-10-07T09:30:00+00:00",
-                    "data": alert().data}
+    assert body == {
+        "type": "figure.changed",
+        "timestamp": "2024-10-07T09:30:00+00:00",
+        "data": alert().data,
+    }
     assert set(body["data"]) == {"alert_id", "figure", "previous", "current", "direction", "story"}
 
 
@@ -74,8 +83,9 @@ def test_text_body_gives_values_sentence_attribution_and_links() -> None:
 
 
 def test_html_escapes_everything_and_links_only_web_urls() -> None:
-    hostile = claim(3_000_000, sentence="<script>alert(1)</script> & more",
-                    url="javascript:alert(1)")
+    hostile = claim(
+        3_000_000, sentence="<script>alert(1)</script> & more", url="javascript:alert(1)"
+    )
     page = html_body(alert_view(alert(current=hostile)))
     assert "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page

@@ -81,8 +81,12 @@ def strike_writeups() -> list[ArticleDoc]:
     """Two outlets' write-ups of the first strike and an unrelated event the same day."""
     return [
         article("wire-1", STRIKE_WIRE, T0, "Valmora harbour pilots strike over night-shift pay"),
-        article("court-1", BAKERY_RULING, T0 + timedelta(hours=1), "Court orders Pane Dorato refunds"),
-        article("feature-1", STRIKE_FEATURE, T0 + timedelta(hours=5), "A quiet quayside in Valmora"),
+        article(
+            "court-1", BAKERY_RULING, T0 + timedelta(hours=1), "Court orders Pane Dorato refunds"
+        ),
+        article(
+            "feature-1", STRIKE_FEATURE, T0 + timedelta(hours=5), "A quiet quayside in Valmora"
+        ),
     ]
 
 

@@ -13,7 +13,9 @@ def test_plurals_fold_onto_the_singular() -> None:
 
 
 def test_content_words_drop_function_and_calendar_words() -> None:
-    words = list(content_words("The pilots walked off the job on Monday, the union's leaders said."))
+    words = list(
+        content_words("The pilots walked off the job on Monday, the union's leaders said.")
+    )
     assert words == ["pilot", "walked", "job", "union", "leader"]
 
 
@@ -50,6 +52,8 @@ def test_term_counts_keep_fields_apart() -> None:
 
 
 def test_headline_case_titles_do_not_make_every_word_a_name() -> None:
-    counts = term_counts("Pilots Strike Shuts Down Busy Harbour", "Harbour pilots in Valmora walked out.")
+    counts = term_counts(
+        "Pilots Strike Shuts Down Busy Harbour", "Harbour pilots in Valmora walked out."
+    )
     assert ENTITY + "pilot strike shut down busy harbour" not in counts
     assert ENTITY + "valmora" in counts

@@ -1,0 +1,354 @@
+"""The stories read model: every article in exactly one story, copies marked (SPEC §6).
+
+Projection "stories" folds each ArticleObserved: the clean text the articles projection
+wrote for that event (`revision_text`) goes through the clustering engine, whose memory is
+the cluster-state tables (:mod:`monitor.projections.cluster_state`). Rows written:
+
+- ``story_articles``: the article's story, ``copy_of``, event time, similarity, position.
+- ``stories``: recomputed for every story a batch touched — first/last seen (from the
+  articles' first sight), the earliest event time, sorted sources, article count and a
+  representative title (see :func:`representative_title`).
+
+ArticleRevised is deliberately ignored: an edited article keeps the story (and the copy
+mark) it was given when first seen, so a typo fix never moves reporting between stories
+and a replay cannot depend on when revisions arrived. An article with empty text (a
+headline-only entry, a page that failed to extract) still gets a story: its own.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Table, or_, select, update
+
+from monitor.events import ArticleObserved
+from monitor.projections.articles import revision_text
+from monitor.projections.cluster_state import CLUSTER_TABLES, SqlClusterState, utc
+from monitor.projections.clustering import (
+    ArticleDoc,
+    Assignment,
+    ClusterEngine,
+    ClusterParams,
+    event_time_of,
+    story_id_for,
+)
+from monitor.store.db import upsert
+from monitor.store.eventlog import StoredEvent
+from monitor.store.tables_feeds import articles
+from monitor.store.tables_stories import stories, story_articles
+
+NAME = "stories"
+UNTITLED = "(untitled)"
+_MIN_HEADLINE_WORDS = 3
+_IN_CHUNK = 500
+
+STORY_PARAMS = ClusterParams(max_backdate=timedelta(days=3650))
+"""The engine's defaults, except that any claimed date before first sight is believed.
+
+A feed's first poll brings its backlog: weeks or years of entries seen at one instant.
+Their claimed dates are all that separates last month's briefing from this month's, so a
+claim years old is trusted too (a date after first sight still is not). Copies take their
+original's time whatever they claim, so a re-dated re-post cannot make old reporting new.
+"""
+
+
+class ArticleTextMissing(RuntimeError):
+    """The articles projection has not yet written the text this event needs; retry later."""
+
+
+@dataclass(frozen=True)
+class Member:
+    """One article of a story, as the stories row is computed from it."""
+
+    article_id: str
+    copy_of: str | None
+    event_time: datetime
+    position: int
+    title: str
+    source: str
+    first_seen_at: datetime
+
+
+def representative_title(members: Sequence[Member]) -> str:
+    """The story's headline: the earliest-published original's, when it reads like one.
+
+    Copies never lend their title (an aggregator's re-post often wraps or re-words it).
+    Originals are taken by event time, then log order, so the first report of the event
+    names it; the first title of at least three words wins — a one- or two-word title is
+    usually a section name or a site's boilerplate, not a headline — then any non-empty
+    original title, then any title at all.
+    """
+    ordered = sorted(members, key=lambda m: (m.event_time, m.position))
+    originals = [m.title.strip() for m in ordered if m.copy_of is None and m.title.strip()]
+    headlines = [t for t in originals if len(t.split()) >= _MIN_HEADLINE_WORDS]
+    anything = [m.title.strip() for m in ordered if m.title.strip()]
+    for choice in (headlines, originals, anything):
+        if choice:
+            return choice[0]
+    return UNTITLED
+
+
+def story_row(story_id: str, members: Sequence[Member]) -> dict[str, Any]:
+    """The ``stories`` row summarising ``members`` (at least one)."""
+    return {
+        "id": story_id,
+        "title": representative_title(members),
+        "first_seen_at": utc(min(m.first_seen_at for m in members)),
+        "last_seen_at": utc(max(m.first_seen_at for m in members)),
+        "event_time": utc(min(m.event_time for m in members)),
+        "sources": json.dumps(sorted({m.source for m in members})),
+        "articles": len(members),
+        "position": max(m.position for m in members),
+    }
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), _IN_CHUNK):
+        yield items[start : start + _IN_CHUNK]
+
+
+def _is_first_sight(stored: StoredEvent) -> bool:
+    # ArticleRevised subclasses ArticleObserved; only the first sight places an article.
+    return type(stored.event) is ArticleObserved
+
+
+class StoriesProjection:
+    """Read model "stories" (stories, story_articles and the cluster state)."""
+
+    name = NAME
+    tables: tuple[Table, ...] = (stories, story_articles, *CLUSTER_TABLES)
+
+    def __init__(self, params: ClusterParams | None = None) -> None:
+        self.params = params or STORY_PARAMS
+
+    def apply(self, conn: Connection, stored: StoredEvent) -> None:
+        """Fold one event."""
+        self.apply_batch(conn, [stored])
+
+    def apply_batch(self, conn: Connection, batch: Sequence[StoredEvent]) -> None:
+        """Place every first-seen article of the batch, then refresh the stories it touched."""
+        firsts = [s for s in batch if _is_first_sight(s)]
+        if not firsts:
+            return
+        placed = _already_placed(conn, [_event(s).article_id for s in firsts])
+        state = SqlClusterState(conn)
+        engine = ClusterEngine(state, self.params)
+        rows: dict[str, dict[str, Any]] = {}  # insertion order is log order
+        for stored in firsts:
+            ev = _event(stored)
+            if ev.article_id in placed:
+                continue
+            placed.add(ev.article_id)
+            title, assignment = self._place(conn, engine, stored.position, ev)
+            if assignment.displaced is not None:
+                _hand_over(conn, rows, assignment.displaced, ev.article_id, assignment)
+            rows[ev.article_id] = _member_row(ev, stored.position, assignment, title)
+        state.flush()
+        upsert(
+            conn,
+            story_articles,
+            list(rows.values()),
+            ["article_id"],
+            update=["story_id", "copy_of", "event_time", "similarity", "position", "title"],
+        )
+        refresh_stories(conn, sorted({str(r["story_id"]) for r in rows.values()}))
+
+    def _place(
+        self, conn: Connection, engine: ClusterEngine, position: int, ev: ArticleObserved
+    ) -> tuple[str, Assignment]:
+        """The article's headline at first sight and where the engine put it."""
+        found = revision_text(conn, ev.article_id, position)
+        if found is None:
+            raise ArticleTextMissing(
+                f"article {ev.article_id} at position {position} has no text yet: "
+                "the articles projection must run before stories"
+            )
+        title, text = found
+        doc = ArticleDoc(
+            article_id=ev.article_id,
+            source=ev.source,
+            title=title,
+            text=text,
+            published_at=utc(ev.published_at) if ev.published_at else None,
+            seen_at=utc(ev.seen_at),
+        )
+        if not text.strip():
+            return title, Assignment(
+                story_id=story_id_for(ev.article_id),
+                copy_of=None,
+                is_new_story=True,
+                event_time=event_time_of(doc, self.params.max_backdate),
+                similarity=0.0,
+            )
+        return title, engine.assign(doc)
+
+
+def _event(stored: StoredEvent) -> ArticleObserved:
+    ev = stored.event
+    assert isinstance(ev, ArticleObserved)
+    return ev
+
+
+def _hand_over(
+    conn: Connection,
+    pending: dict[str, dict[str, Any]],
+    former: str,
+    original: str,
+    assignment: Assignment,
+) -> None:
+    """Point the former original and its copies at the article that took over from it."""
+    moment = utc(assignment.event_time)
+    conn.execute(
+        update(story_articles)
+        .where(or_(story_articles.c.article_id == former, story_articles.c.copy_of == former))
+        .values(copy_of=original, event_time=moment)
+    )
+    for row in pending.values():
+        if row["article_id"] == former or row["copy_of"] == former:
+            row.update(copy_of=original, event_time=moment)
+
+
+def _member_row(ev: ArticleObserved, position: int, a: Assignment, title: str) -> dict[str, Any]:
+    return {
+        "article_id": ev.article_id,
+        "title": title,
+        "story_id": a.story_id,
+        "copy_of": a.copy_of,
+        "first_copy_of": a.copy_of,
+        "event_time": utc(a.event_time),
+        # Rounded so the stored float is the same on every database and in every digest.
+        "similarity": round(a.similarity, 6),
+        "position": position,
+    }
+
+
+def _already_placed(conn: Connection, article_ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(sorted(set(article_ids))):
+        found.update(
+            conn.execute(
+                select(story_articles.c.article_id).where(story_articles.c.article_id.in_(chunk))
+            ).scalars()
+        )
+    return found
+
+
+def _members(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[Member]]:
+    """Every member of the given stories, with the article columns the summary needs."""
+    by_story: dict[str, list[Member]] = {}
+    for chunk in _chunks(story_ids):
+        rows = conn.execute(
+            select(
+                story_articles.c.story_id,
+                story_articles.c.article_id,
+                story_articles.c.copy_of,
+                story_articles.c.event_time,
+                story_articles.c.position,
+                story_articles.c.title,
+                articles.c.source,
+                articles.c.first_seen_at,
+            )
+            .join(articles, articles.c.id == story_articles.c.article_id)
+            .where(story_articles.c.story_id.in_(chunk))
+            .order_by(story_articles.c.position)
+        )
+        for r in rows:
+            by_story.setdefault(r.story_id, []).append(
+                Member(
+                    article_id=r.article_id,
+                    copy_of=r.copy_of,
+                    event_time=utc(r.event_time),
+                    position=int(r.position),
+                    title=r.title or "",
+                    source=r.source,
+                    first_seen_at=utc(r.first_seen_at),
+                )
+            )
+    return by_story
+
+
+def refresh_stories(conn: Connection, story_ids: Sequence[str]) -> None:
+    """Recompute the ``stories`` rows of the given stories from their members."""
+    members = _members(conn, story_ids)
+    rows = [story_row(story_id, found) for story_id, found in sorted(members.items())]
+    update = ["title", "first_seen_at", "last_seen_at", "event_time", "sources", "articles"]
+    upsert(conn, stories, rows, ["id"], update=[*update, "position"])
+
+
+# --- read queries (SPEC §4 shapes) -----------------------------------------------------------
+
+
+def _article_json(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.article_id,
+        "title": row.title,
+        "url": row.url,
+        "source": row.source,
+        "published_at": utc(row.published_at) if row.published_at else None,
+        "first_seen_at": utc(row.first_seen_at),
+        "copy_of": row.copy_of,
+    }
+
+
+def _story_articles(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {}
+    for chunk in _chunks(story_ids):
+        rows = conn.execute(
+            select(
+                story_articles.c.story_id,
+                story_articles.c.article_id,
+                story_articles.c.copy_of,
+                articles.c.title,
+                articles.c.url,
+                articles.c.source,
+                articles.c.published_at,
+                articles.c.first_seen_at,
+            )
+            .join(articles, articles.c.id == story_articles.c.article_id)
+            .where(story_articles.c.story_id.in_(chunk))
+            .order_by(story_articles.c.position)
+        )
+        for row in rows:
+            found.setdefault(row.story_id, []).append(_article_json(row))
+    return found
+
+
+def _story_json(row: Any, members: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "title": row.title,
+        "first_seen_at": utc(row.first_seen_at),
+        "last_seen_at": utc(row.last_seen_at),
+        "event_time": utc(row.event_time),
+        "sources": json.loads(row.sources),
+        "articles": members,
+    }
+
+
+def stories_list(conn: Connection, since: datetime | None = None) -> list[dict[str, Any]]:
+    """Stories last seen at or after ``since``, newest first, each with its articles."""
+    query = select(stories).order_by(stories.c.last_seen_at.desc(), stories.c.id)
+    if since is not None:
+        query = query.where(stories.c.last_seen_at >= utc(since))
+    rows = conn.execute(query).all()
+    members = _story_articles(conn, [r.id for r in rows])
+    return [_story_json(r, members.get(r.id, [])) for r in rows]
+
+
+def story_detail(conn: Connection, story_id: str) -> dict[str, Any] | None:
+    """One story with its articles (copies carry ``copy_of``), or None when unknown."""
+    row = conn.execute(select(stories).where(stories.c.id == story_id)).first()
+    if row is None:
+        return None
+    return _story_json(row, _story_articles(conn, [story_id]).get(story_id, []))
+
+
+def story_of_article(conn: Connection, article_id: str) -> str | None:
+    """The id of the story an article belongs to, if it has been placed."""
+    return conn.execute(
+        select(story_articles.c.story_id).where(story_articles.c.article_id == article_id)
+    ).scalar_one_or_none()

@@ -1,0 +1,327 @@
+"""The stories projection on a real database: placement, copies, revisions, replay, queries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from monitor.daemon.bootstrap import App
+from monitor.projections.cluster_state import SqlClusterState
+from monitor.projections.clustering import (
+    ArticleDoc,
+    Assignment,
+    ClusterEngine,
+    InMemoryClusterState,
+)
+from monitor.projections.runner import digest
+from monitor.projections.stories import (
+    StoriesProjection,
+    stories_list,
+    story_detail,
+    story_of_article,
+)
+from monitor.store.tables_stories import story_articles
+from tests.integration.stories.support import article_event, labelled_rows, row_event, when
+
+T0 = datetime(2024, 3, 5, 8, 0, tzinfo=UTC)
+HOUR, DAY = timedelta(hours=1), timedelta(days=1)
+
+DAM_WIRE = (
+    "ORVENNA (Coast Wire) - Engineers opened all six spillway gates of the Orvenna dam on "
+    "Monday after three days of rain raised the reservoir to its highest level since 1987.\n"
+    "The regional water board said about 4,000 residents of the Lower Tavi valley were moved "
+    "to schools and sports halls as a precaution while the river rose downstream.\n"
+    "Board chairwoman Ilse Marron said the dam itself was sound and that inspectors had found "
+    "no cracks, but warned that the river would stay high until Thursday.\n"
+    "Farmers along the valley floor reported flooded fields and stranded livestock."
+)
+DAM_FEATURE = (
+    "In the sports hall of Tavi Bridge, camp beds stood in rows on Monday night as families "
+    "who left the Lower Tavi valley waited for news of their homes below the Orvenna dam.\n"
+    "The water board opened every spillway gate after the reservoir reached a level not seen "
+    "since 1987, and Ilse Marron, who chairs the board, said the structure was safe.\n"
+    "Volunteers served soup while children slept. Several farmers said they had to leave "
+    "cattle behind on higher ground."
+)
+MUSEUM = (
+    "The national museum in Castelbruno will close its east wing for eighteen months from "
+    "September to replace a leaking glass roof, its director Paolo Venturi said on Monday.\n"
+    "The collection of medieval maps will move to a temporary gallery in the old customs house "
+    "by the harbour, where entry will be free during the works.\n"
+    "The renovation is expected to cost about 12 million euros, paid mostly by the city."
+)
+WRAP_TOP = "BREAKING | Tap to share with friends\nKeep reading below.\n"
+WRAP_BOTTOM = "\nFollow us for more stories like this every single day."
+
+
+@pytest.fixture
+def app(make_app: Callable[..., App]) -> App:
+    return make_app()
+
+
+def publish(app: App, *events: Any) -> None:
+    """Append article events as one poll would, then run every projection."""
+    app.log.append(list(events))
+    app.project()
+
+
+def story(app: App, article_id: str) -> str | None:
+    with app.engine.connect() as conn:
+        return story_of_article(conn, article_id)
+
+
+def member(app: App, article_id: str) -> Any:
+    with app.engine.connect() as conn:
+        return conn.execute(
+            select(story_articles).where(story_articles.c.article_id == article_id)
+        ).one()
+
+
+def stories_digest(app: App) -> str:
+    with app.engine.connect() as conn:
+        return digest(conn, StoriesProjection().tables)
+
+
+def test_write_ups_join_one_story_and_an_unrelated_event_gets_its_own(app: App) -> None:
+    publish(
+        app,
+        article_event(
+            app,
+            "wire",
+            source="Coast Wire",
+            title="Orvenna dam opens all spillways",
+            text=DAM_WIRE,
+            seen_at=T0,
+        ),
+        article_event(
+            app,
+            "museum",
+            source="Harbour Times",
+            title="Museum wing to close",
+            text=MUSEUM,
+            seen_at=T0 + HOUR,
+        ),
+        article_event(
+            app,
+            "feature",
+            source="Valley Post",
+            title="A night in the sports hall",
+            text=DAM_FEATURE,
+            seen_at=T0 + 3 * HOUR,
+        ),
+    )
+    assert story(app, "wire") == story(app, "feature") == "s-wire"
+    assert story(app, "museum") == "s-museum"
+    with app.engine.connect() as conn:
+        dam = story_detail(conn, "s-wire")
+    assert dam is not None
+    assert dam["title"] == "Orvenna dam opens all spillways"
+    assert dam["sources"] == ["Coast Wire", "Valley Post"]
+    assert [a["id"] for a in dam["articles"]] == ["wire", "feature"]
+    assert [a["copy_of"] for a in dam["articles"]] == [None, None]
+
+
+def test_a_rewrapped_copy_a_year_later_is_found_in_the_database(app: App) -> None:
+    publish(
+        app,
+        article_event(
+            app, "wire", source="Coast Wire", title="Orvenna dam opens", text=DAM_WIRE, seen_at=T0
+        ),
+    )
+    # Each publish is its own batch: nothing carries over in memory between them.
+    publish(
+        app,
+        article_event(
+            app,
+            "late-feature",
+            source="Valley Post",
+            title="Camp beds",
+            text=DAM_FEATURE,
+            seen_at=T0 + 20 * DAY,
+        ),
+    )
+    later = T0 + 365 * DAY
+    publish(
+        app,
+        article_event(
+            app,
+            "repost",
+            source="Clickbait",
+            title="You won't believe it",
+            text=WRAP_TOP + DAM_WIRE + WRAP_BOTTOM,
+            seen_at=later,
+            published_at=later,
+        ),
+    )
+    assert story(app, "late-feature") == "s-late-feature"  # the story was idle by then
+    repost = member(app, "repost")
+    assert (repost.story_id, repost.copy_of) == ("s-wire", "wire")
+    with app.engine.connect() as conn:
+        dam = story_detail(conn, "s-wire")
+    assert dam is not None
+    assert dam["title"] == "Orvenna dam opens"  # never the copy's headline
+    assert dam["last_seen_at"] == later
+
+
+def test_an_original_arriving_just_after_its_copy_takes_over(app: App) -> None:
+    # One poll: the aggregator's feed answered first, the wire's a moment later.
+    publish(
+        app,
+        article_event(
+            app,
+            "repost",
+            source="Clickbait",
+            title="Dam drama!",
+            text=WRAP_TOP + DAM_WIRE,
+            seen_at=T0 + 2 * DAY,
+            published_at=T0 + 2 * DAY - HOUR,
+        ),
+        article_event(
+            app,
+            "wire",
+            source="Coast Wire",
+            title="Orvenna dam opens",
+            text=DAM_WIRE,
+            seen_at=T0 + 2 * DAY + timedelta(seconds=2),
+            published_at=T0,
+        ),
+    )
+    publish(
+        app,
+        article_event(
+            app,
+            "syndicated",
+            source="Valley Post",
+            title="Dam opens",
+            text=DAM_WIRE + WRAP_BOTTOM,
+            seen_at=T0 + 3 * DAY,
+        ),
+    )
+    assert member(app, "wire").copy_of is None
+    assert member(app, "repost").copy_of == "wire"
+    assert member(app, "syndicated").copy_of == "wire"
+    assert member(app, "repost").event_time == member(app, "wire").event_time
+    with app.engine.connect() as conn:
+        found = story_detail(conn, story(app, "wire") or "")
+    assert found is not None and found["title"] == "Orvenna dam opens"
+
+
+def test_a_revision_keeps_its_story_and_empty_text_gets_a_story_of_its_own(app: App) -> None:
+    publish(
+        app,
+        article_event(
+            app, "wire", source="Coast Wire", title="Orvenna dam opens", text=DAM_WIRE, seen_at=T0
+        ),
+        article_event(
+            app,
+            "headline",
+            source="Coast Wire",
+            title="Orvenna dam opens spillways",
+            text="",
+            seen_at=T0 + HOUR,
+        ),
+    )
+    before = member(app, "wire")
+    publish(
+        app,
+        article_event(
+            app,
+            "wire",
+            source="Coast Wire",
+            title="Museum wing to close",
+            text=MUSEUM,
+            seen_at=T0 + 2 * HOUR,
+            revised=True,
+        ),
+    )
+    assert member(app, "wire") == before
+    assert story(app, "headline") == "s-headline"
+    with app.engine.connect() as conn:
+        dam = story_detail(conn, "s-wire")
+    assert dam is not None and dam["title"] == "Orvenna dam opens"  # the headline first seen
+    live = stories_digest(app)
+    app.runner(app.projection("stories")).rebuild()
+    assert stories_digest(app) == live
+
+
+def test_the_sql_state_assigns_exactly_like_the_in_memory_state(app: App) -> None:
+    rows = labelled_rows()
+    docs = [
+        ArticleDoc(
+            r["id"],
+            r["outlet"],
+            r["title"],
+            r["body"],
+            when(r.get("published_at")),
+            when(r["seen_at"]) or T0,
+        )
+        for r in rows
+    ]
+    in_memory = ClusterEngine(InMemoryClusterState())
+    expected = [in_memory.assign(d) for d in docs]
+    got: list[Assignment] = []
+    for start in range(0, len(docs), 7):  # small batches: every read crosses a flush
+        with app.engine.begin() as conn:
+            state = SqlClusterState(conn)
+            engine = ClusterEngine(state)
+            got.extend(engine.assign(d) for d in docs[start : start + 7])
+            state.flush()
+    assert got == expected
+
+
+def test_replay_rebuilds_byte_identical_stories(app: App) -> None:
+    rows = labelled_rows()
+    for start in range(0, len(rows), 9):  # live: many small polls
+        publish(app, *(row_event(app, r) for r in rows[start : start + 9]))
+    live = stories_digest(app)
+    with app.engine.connect() as conn:
+        listed = stories_list(conn)
+    events = {r["event"] for r in rows}
+    assert len(events) // 2 < len(listed) <= len(rows) - len(events) // 2
+    app.runner(app.projection("stories")).rebuild()
+    assert stories_digest(app) == live
+
+
+def test_stories_are_listed_newest_first_and_filtered_by_last_sight(app: App) -> None:
+    publish(
+        app,
+        article_event(
+            app, "wire", source="Coast Wire", title="Orvenna dam opens", text=DAM_WIRE, seen_at=T0
+        ),
+        article_event(
+            app,
+            "museum",
+            source="Harbour Times",
+            title="Museum wing to close",
+            text=MUSEUM,
+            seen_at=T0 + 5 * DAY,
+        ),
+    )
+    with app.engine.connect() as conn:
+        everything = stories_list(conn)
+        recent = stories_list(conn, T0 + DAY)
+        unknown = story_detail(conn, "s-nothing")
+    assert [s["id"] for s in everything] == ["s-museum", "s-wire"]
+    assert [s["id"] for s in recent] == ["s-museum"]
+    assert unknown is None
+    assert set(everything[0]) >= {
+        "id",
+        "title",
+        "first_seen_at",
+        "last_seen_at",
+        "sources",
+        "articles",
+    }
+    assert set(everything[0]["articles"][0]) >= {
+        "id",
+        "title",
+        "url",
+        "source",
+        "published_at",
+        "first_seen_at",
+        "copy_of",
+    }
