@@ -101,11 +101,18 @@ def _alerts_entry(config: Config, setting: str) -> object:
 
 
 def open_app(config: Config, *, upgrade: bool = False) -> App:
-    """Connect, then upgrade the schema (daemon, poll) or insist it is current (read commands)."""
+    """Connect, then upgrade the schema (daemon, poll) or insist it is current (read commands).
+
+    Alert channels are built first: a bad channel setting is a configuration error at start
+    (exit 78), never a surprise at the first alert.
+    """
+    channels = build_channels(config)
     engine = make_engine(config.database_url)
     check_reachable(engine)
     if upgrade:
         migrations.upgrade(engine)
     else:
         migrations.check_current(engine)
-    return App(config=config, engine=engine, log=SqlEventLog(engine))
+    app = App(config=config, engine=engine, log=SqlEventLog(engine))
+    app.__dict__["channels"] = channels  # the cached_property's slot
+    return app

@@ -91,3 +91,11 @@ def test_opml_import(monitor_cli, tmp_path: Path) -> None:  # type: ignore[no-un
         and "refused 1" in out.stdout
         and "ftp://files.example/feed" in out.stdout
     )
+
+
+def test_a_bad_channel_is_a_configuration_error_at_start(monitor_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "monitor.toml").write_text('[[alerts.apprise]]\nurl = "nosuchscheme://x"\n')
+    out = monitor_cli("poll")
+    assert out.returncode == 78, out.stderr
+    assert "alerts.apprise[0]" in out.stderr
+    assert not (tmp_path / "monitor.db").exists()  # nothing touched before the config was valid
