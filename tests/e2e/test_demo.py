@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -16,7 +17,7 @@ EXPECTED = timeline()["expected"]
 
 
 def test_the_demo_shows_stories_a_timeline_and_exactly_the_expected_alerts(tmp_path: Path) -> None:
-    result = run_demo(Console(file=open(os.devnull, "w")), tmp_path / "demo")
+    result = run_demo(Console(file=io.StringIO()), tmp_path / "demo")
     values = [w["data"]["current"]["value"] for w in result.webhooks]
     assert values == [a["value"] for a in EXPECTED["alerts"]]
     assert [w["data"]["direction"] for w in result.webhooks] == [
