@@ -58,6 +58,32 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mer",
+    "dan",
+    "ti",
+    "vo",
+    "sel",
+    "ra",
+    "qui",
+    "nor",
+    "pe",
+    "zu",
+    "bri",
+    "ost",
+]
+VOCABULARY = [a + b + c for a in SYLLABLES for b in SYLLABLES for c in ("", "n", "s", "ta")]
+
+
+def item_text(feed: int, n: int) -> str:
+    """Distinct filler prose per entry (like real news, entries rarely share long phrases)."""
+    rng = random.Random(feed * 1_000_003 + n)
+    words = [rng.choice(VOCABULARY) for _ in range(rng.randint(60, 110))]
+    return " ".join(words).capitalize() + "."
+
+
 def feed_xml(feed: int, newest: int, base: str) -> bytes:
     """RSS with the `KEEP` newest entries of one feed (entry text is our own filler)."""
     items = []
@@ -65,9 +91,7 @@ def feed_xml(feed: int, newest: int, base: str) -> bytes:
         topic = TOPICS[(feed + n) % len(TOPICS)]
         items.append(
             f"<item><guid>f{feed}-{n}</guid><title>Feed {feed} item {n}: {topic} update</title>"
-            f"<link>{base}/a/{feed}/{n}</link><description>Inspectors reported on the {topic} "
-            f"works in district {feed} for the {n}th time; the council will publish the "
-            f"figures and the contractors' schedule next week.</description></item>"
+            f"<link>{base}/a/{feed}/{n}</link><description>{item_text(feed, n)}</description></item>"
         )
     return (
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed {feed}</title>'
@@ -104,6 +128,7 @@ def write_config(path: Path, db: Path, port: int, urls: list[str], interval: flo
         "[polling]",
         'timeout = "10s"',
         "concurrency = 64",
+        "per_host = 64",  # every soak feed is on one loopback host
         'full_text = "never"',
         "[web]",
         f'listen = "127.0.0.1:{port}"',

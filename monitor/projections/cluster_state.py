@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
 
-from monitor.projections.clustering import ArticleRecord, Centroid, StorySummary
+from monitor.projections.clustering import ArticleRecord, Centroid, StorySummary, top_candidates
 from monitor.store.db import upsert
 from monitor.store.tables_clusters import (
     cluster_articles,
@@ -104,23 +104,29 @@ class SqlClusterState:
 
     # -- copies -------------------------------------------------------------------------
 
-    def candidates_by_bands(self, band_keys: Sequence[int]) -> dict[str, int]:
-        """Article ids sharing any band key, with how many of the keys each shares."""
+    def candidates_by_bands(self, band_keys: Sequence[int], limit: int) -> list[tuple[str, int]]:
+        """The `limit` articles sharing the most band keys: (id, shared), most first, then by id.
+
+        Counted and cut in SQL: text many articles share (templates, boilerplate) would
+        otherwise send one row per shared band back to Python. An article's bands are
+        either all stored or all still buffered, so merging the two top lists is exact.
+        """
         keys = sorted(set(band_keys))
         found: Counter[str] = Counter()
+        shared = func.count().label("shared")
         for chunk in _chunks(keys):
-            # Counted in SQL: text that many articles share (templates, boilerplate) would
-            # otherwise send one row per shared band back to Python.
             rows = self.conn.execute(
-                select(cluster_bands.c.article_id, func.count())
+                select(cluster_bands.c.article_id, shared)
                 .where(cluster_bands.c.band_key.in_(chunk))
                 .group_by(cluster_bands.c.article_id)
+                .order_by(shared.desc(), cluster_bands.c.article_id)
+                .limit(limit if len(keys) <= _IN_CHUNK else None)
             )
-            for article_id, shared in rows:
-                found[article_id] += int(shared)
+            for article_id, count in rows:
+                found[article_id] += int(count)
         for key in keys:
             found.update(self._new_bands.get(key, ()))
-        return dict(found)
+        return top_candidates(found, limit)
 
     def add_bands(self, article_id: str, band_keys: Sequence[int]) -> None:
         """Index an article under its LSH band keys (buffered until :meth:`flush`)."""

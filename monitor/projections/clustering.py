@@ -133,11 +133,16 @@ class ClusterParams:
     same_sighting: timedelta = timedelta(hours=1)
 
 
+def top_candidates(counts: Mapping[str, int], limit: int) -> list[tuple[str, int]]:
+    """The `limit` entries with the highest counts, ties broken by id (deterministic)."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+
 class ClusterState(Protocol):
     """Storage the engine needs; row-shaped so a SQL implementation is a few queries."""
 
-    def candidates_by_bands(self, band_keys: Sequence[int]) -> dict[str, int]:
-        """Article ids sharing any band key, with how many of the keys each shares."""
+    def candidates_by_bands(self, band_keys: Sequence[int], limit: int) -> list[tuple[str, int]]:
+        """The `limit` articles sharing the most band keys: (id, shared), most first, then by id."""
         ...
 
     def add_bands(self, article_id: str, band_keys: Sequence[int]) -> None:
@@ -190,8 +195,8 @@ class InMemoryClusterState:
     # Stories bucketed by the day of their last event, so active_stories skips idle ones.
     _by_day: dict[int, set[str]] = field(default_factory=dict)
 
-    def candidates_by_bands(self, band_keys: Sequence[int]) -> dict[str, int]:
-        """Article ids sharing any band key, with how many of the keys each shares."""
+    def candidates_by_bands(self, band_keys: Sequence[int], limit: int) -> list[tuple[str, int]]:
+        """The `limit` articles sharing the most band keys: (id, shared), most first, then by id."""
         found: Counter[str] = Counter()
         for key in set(band_keys):
             ids = self.bands.get(key)
@@ -199,7 +204,7 @@ class InMemoryClusterState:
                 found[ids] += 1
             elif ids is not None:
                 found.update(ids)
-        return dict(found)
+        return top_candidates(found, limit)
 
     def add_bands(self, article_id: str, band_keys: Sequence[int]) -> None:
         """Index an article under its LSH band keys."""
@@ -371,10 +376,9 @@ class ClusterEngine:
         """The earliest-seen original among LSH candidates confirmed by containment."""
         if mine.size < self.params.copy_min_shingles:
             return None
-        hits = self.state.candidates_by_bands(keys)
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+        ranked = self.state.candidates_by_bands(keys, self.params.max_copy_candidates)
         best: tuple[tuple[datetime, str], ArticleRecord, float] | None = None
-        for candidate_id, _ in ranked[: self.params.max_copy_candidates]:
+        for candidate_id, _ in ranked:
             candidate = self.state.get_article(candidate_id)
             if candidate is None:
                 continue
