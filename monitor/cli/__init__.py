@@ -15,6 +15,7 @@ from monitor.cli.feeds import feeds_group, poll_cmd
 from monitor.cli.figures import figure_cmd, figures_cmd
 from monitor.cli.log_commands import config_group, db_group, events_cmd, replay_cmd
 from monitor.cli.run import run_cmd
+from monitor.cli.status import status_cmd
 from monitor.cli.stories import stories_cmd, story_cmd
 from monitor.config import ConfigError
 from monitor.events import DecodeError
@@ -60,6 +61,7 @@ cli.add_command(figures_cmd)
 cli.add_command(figure_cmd)
 cli.add_command(stories_cmd)
 cli.add_command(story_cmd)
+cli.add_command(status_cmd)
 
 
 def main(argv: list[str] | None = None) -> int:

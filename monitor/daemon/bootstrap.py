@@ -18,7 +18,7 @@ from monitor.projections.figures import FiguresProjection
 from monitor.projections.runner import Progress, Projection, ProjectionRunner
 from monitor.projections.stats import EventStats
 from monitor.projections.stories import StoriesProjection
-from monitor.store import migrations
+from monitor.store import locks, migrations
 from monitor.store.db import check_reachable, make_engine
 from monitor.store.eventlog import SqlEventLog
 
@@ -110,7 +110,9 @@ def open_app(config: Config, *, upgrade: bool = False) -> App:
     engine = make_engine(config.database_url)
     check_reachable(engine)
     if upgrade:
-        migrations.upgrade(engine)
+        # Several daemons starting at once on one PostgreSQL: one migrates, the others wait.
+        with locks.exclusive(engine, "migrations"):
+            migrations.upgrade(engine)
     else:
         migrations.check_current(engine)
     app = App(config=config, engine=engine, log=SqlEventLog(engine))

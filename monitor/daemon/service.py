@@ -3,6 +3,11 @@
 Jobs live in APScheduler's in-memory job store and are rebuilt from code on every start: the
 database holds all durable state (each feed's `next_poll_at`, projection checkpoints, the alert
 outbox), so no job store is ever shared between processes (APScheduler's FAQ: "you can't").
+
+Scale-out (SPEC §9) rests on PostgreSQL alone: due feeds are leased (`store.leases`), each
+projection runs where its advisory lock is held (`store.locks`), deliveries are claimed by
+the deliverer, and appends wake projectors through LISTEN/NOTIFY. On SQLite the same code
+runs in the one daemon a database file allows.
 """
 
 from __future__ import annotations
@@ -10,15 +15,18 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import functools
+import os
 import signal
+import socket
 import threading
 import time
 from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import sqlalchemy as sa
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.exc import SQLAlchemyError
@@ -36,9 +44,14 @@ from monitor.daemon.health import (
     worst_lag,
 )
 from monitor.daemon.notify import Notifier, watchdog_interval
+from monitor.events import FigureTracked
 from monitor.logging import get_logger
 from monitor.polling.fetcher import Fetcher, FetchSettings
-from monitor.polling.poller import FeedToPoll, Poller, PollReport, due_feeds, utcnow
+from monitor.polling.poller import FeedToPoll, Poller, PollReport, claim_due_feeds, utcnow
+from monitor.projections.figures import FiguresProjection
+from monitor.projections.runner import ProjectionRunner, bounded_targets, checkpoint_positions
+from monitor.store import leases, locks
+from monitor.store.tables import events
 from monitor.web import metrics
 from monitor.web.server import Router, WebServer, add_health_routes
 
@@ -64,6 +77,12 @@ class ServiceSettings:
     project_tick: float = 1.0  # projections also wake right after every poll that appended
     deliver_tick: float = 5.0  # the first retry of a failed delivery is due after ~5 s
     shutdown_grace: float = 8.0  # in-flight polls get this long on SIGTERM (systemd waits 10 s)
+    # Heartbeat, projection lock takeover and renewal of the leases of running polls.
+    coordinate_tick: float = 2.0
+    # A feed lease outlives several missed renewals; a dead daemon's feeds wait this long.
+    lease_seconds: float = 12.0
+    forget_after: float = 86400.0  # registry records of daemons silent this long are dropped
+    figure_sync_wait: float = 15.0  # see Service._await_figure_definitions
     stall_limit: float = 120.0  # a job without progress this long withholds the watchdog
     lag_limit: float = LAG_LIMIT_SECONDS
 
@@ -107,25 +126,43 @@ class Service:
         self._last_poll_at: float | None = None
         self._last_projection_at: float | None = None
         self._ping_pool = ThreadPoolExecutor(1, thread_name_prefix="db-ping")
+        # Lease renewals must not queue behind busy poll threads in the default executor.
+        self._coordinate_pool = ThreadPoolExecutor(1, thread_name_prefix="coordinate")
+        self._identity = leases.ProcessInfo(
+            id=self.worker,
+            host=socket.gethostname(),
+            pid=os.getpid(),
+            started_at=datetime.now(UTC),
+        )
+        self._locks: locks.ProjectorLocks | None = None
+        self._daemon_lock: leases.SingleDaemonLock | None = None
+        self._listener: asyncio.Task[None] | None = None
 
     # --- lifecycle ----------------------------------------------------------------
 
     async def run(self) -> int:
         """Start everything, send READY=1, work until SIGTERM/SIGINT, shut down; exit status."""
+        # First of all: a second daemon on one SQLite file must not touch it (StoreError: exit 1).
+        self._daemon_lock = leases.SingleDaemonLock.acquire(self.app.engine)
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, self.request_stop, sig.name)
         loop.add_signal_handler(signal.SIGHUP, self._on_sighup)
-        await asyncio.to_thread(sync_declared, self.app)
+        await asyncio.to_thread(self._join)
+        await asyncio.to_thread(self._sync_declared)
         await self._open_fetcher()
         self._scheduler = AsyncIOScheduler(job_defaults=JOB_DEFAULTS, timezone=UTC)
         self._add_jobs()
         self._scheduler.start()
         self._web = self._start_web()
+        self._listener = asyncio.create_task(
+            locks.listen_for_appends(self.app.engine, functools.partial(self.wake, "project"))
+        )
         self.notifier.ready(self.status_line())
         log.info(
             "daemon started",
             worker=self.worker,
+            projections=sorted(self.owned_projections()),
             feeds=len(self.app.config.feeds),
             web=self._web.url if self._web else None,
             notify=self.notifier.enabled,
@@ -155,12 +192,100 @@ class Service:
             await asyncio.gather(*late, return_exceptions=True)
             if late:
                 log.warning("cancelled unfinished work", tasks=len(late))
+        if self._listener is not None:
+            self._listener.cancel()
+            await asyncio.gather(self._listener, return_exceptions=True)
         if self._fetcher is not None:
             await self._fetcher.__aexit__(None, None, None)
         if self._web is not None:
             self._web.stop()
         self._ping_pool.shutdown(wait=False, cancel_futures=True)
+        self._coordinate_pool.shutdown(wait=True, cancel_futures=True)
+        await asyncio.to_thread(self._leave)
         log.info("stopped")
+
+    # --- membership (scale-out) ---------------------------------------------------
+
+    def _join(self) -> None:
+        """Register this daemon and take whatever projection locks are free."""
+        engine = self.app.engine
+        self._locks = locks.ProjectorLocks(engine, [p.name for p in self.app.projections])
+        now = datetime.now(UTC)
+        leases.forget_silent_processes(engine, now - timedelta(seconds=self.settings.forget_after))
+        # Leases under our id are a dead predecessor's (a reused pid); on SQLite every lease
+        # is, since this is the only daemon the file allows.
+        leases.release_leases(engine, None if self._daemon_lock else self.worker)
+        self._locks.refresh()
+        leases.record_process(
+            engine, self._identity, now, self._locks.held, self._locks.backend_pid
+        )
+
+    def _leave(self) -> None:
+        """Hand everything back at once (a killed daemon's leases and locks expire instead)."""
+        try:
+            leases.release_leases(self.app.engine, self.worker)
+            leases.unregister_process(self.app.engine, self.worker)
+        except SQLAlchemyError:
+            log.warning("could not release leases; they expire on their own", exc_info=True)
+        if self._locks is not None:
+            self._locks.close()
+        if self._daemon_lock is not None:
+            self._daemon_lock.release()
+
+    def _sync_declared(self, *, drive: bool = True) -> None:
+        # Daemons starting together would each append the config's feeds: one at a time.
+        with locks.exclusive(self.app.engine, "config-sync"):
+            self._await_figure_definitions(drive=drive)
+            sync_declared(self.app)
+
+    def _await_figure_definitions(self, *, drive: bool) -> None:
+        """Let the figures projection fold FigureTracked events already in the log.
+
+        `sync_figures` compares the config with the figures read model; a peer that synced
+        just before us may have recorded the same definitions in the log only, and each
+        daemon would record them again. Bounded: a stuck projection delays start, no more.
+        With `drive`, this process runs the projections it holds meanwhile (at start, before
+        its project job exists).
+        """
+        deadline = time.monotonic() + self.settings.figure_sync_wait
+        while self._unfolded_figure_definitions() and time.monotonic() < deadline:
+            if drive:
+                self._project_all()
+            time.sleep(0.1)
+
+    def _unfolded_figure_definitions(self) -> int:
+        with self.app.engine.connect() as conn:
+            folded = checkpoint_positions(conn, [FiguresProjection.name])[FiguresProjection.name]
+            query = sa.select(sa.func.count()).where(
+                events.c.type == FigureTracked.TYPE, events.c.position > folded
+            )
+            return int(conn.execute(query).scalar_one())
+
+    def owned_projections(self) -> frozenset[str]:
+        """The projections this process runs (all of them when no locks are in play)."""
+        if self._locks is None:
+            return frozenset(p.name for p in self.app.projections)
+        return self._locks.held
+
+    async def coordinate(self) -> None:
+        """Heartbeat, take over free projections, renew the leases of running polls."""
+        loop = asyncio.get_running_loop()
+        polling = list(self._in_flight)
+        taken = await loop.run_in_executor(self._coordinate_pool, self._coordinate, polling)
+        if taken:
+            log.info("projections taken over", projections=sorted(taken))
+            self.wake("project")
+
+    def _coordinate(self, polling: list[str]) -> frozenset[str]:
+        assert self._locks is not None
+        taken = self._locks.refresh()
+        now = datetime.now(UTC)
+        leases.record_process(
+            self.app.engine, self._identity, now, self._locks.held, self._locks.backend_pid
+        )
+        until = now + timedelta(seconds=self.settings.lease_seconds)
+        leases.renew_leases(self.app.engine, self.worker, polling, until)
+        return taken
 
     def _start_web(self) -> WebServer | None:
         listen = self.app.config.web.listen
@@ -181,6 +306,7 @@ class Service:
             ("project", self.project, s.project_tick, 0.0),
             ("deliver", self.deliver, s.deliver_tick, s.deliver_tick * 0.2),
             ("heartbeat", self.heartbeat, beat, 0.0),
+            ("coordinate", self.coordinate, s.coordinate_tick, 0.0),
         ]
         for job_id, func, every, jitter in jobs:
             self._scheduler.add_job(
@@ -244,10 +370,17 @@ class Service:
         await fetcher.__aexit__(None, None, None)
 
     async def poll_due(self) -> None:
-        """Start a poll task for every due feed not already in flight (or cooling down)."""
+        """Lease due feeds (as many as there is room for) and start a poll task for each."""
         config = self.app.config
+        request = leases.ClaimRequest(
+            owner=self.worker,
+            now=utcnow(),
+            limit=config.polling.concurrency - len(self._in_flight),
+            lease_seconds=self.settings.lease_seconds,
+            per_host=config.polling.per_host,
+        )
         feeds = await asyncio.to_thread(
-            due_feeds, self.app.engine, utcnow(), default_interval=config.polling.interval
+            claim_due_feeds, self.app.engine, request, default_interval=config.polling.interval
         )
         now = time.monotonic()
         for feed in feeds:
@@ -276,10 +409,13 @@ class Service:
             raise
         except Exception:
             # A bug or a database error, not the feed's fault: its schedule did not move, so
-            # keep it from being retried on every tick.
+            # keep it from being retried on every tick (its lease, left to expire, keeps the
+            # other daemons off it meanwhile).
             self._cooldown[feed.url] = time.monotonic() + max(60.0, self.settings.poll_tick)
             log.exception("poll crashed", feed=feed.url)
             return
+        # The feed's next poll time is written: the lease has done its work.
+        await asyncio.to_thread(leases.release_leases, self.app.engine, self.worker, [feed.url])
         self._count(report)
         self._last_poll_at = time.monotonic()
         self.wake("project")
@@ -313,18 +449,35 @@ class Service:
                 return
 
     def _project_all(self) -> int:
-        """Batch by batch (each one transaction), stopping between batches on shutdown."""
-        applied = 0
+        """Run the projections this process holds, batch by batch (each one transaction),
+        stopping between batches on shutdown.
+
+        One target for all (the head as it is now), lowered to the checkpoint of every earlier
+        projection, wherever that one runs: later projections read earlier ones' tables.
+        """
         app = self.app
-        head = app.log.head()  # one target for all: later projections read earlier ones' tables
-        for projection in app.projections:
-            runner = app.runner(projection)
-            while not self._stopping.is_set():
-                done = runner.run_once(head)
-                applied += done
-                self._busy["project"] = time.monotonic()
-                if done < runner.batch_size:
-                    break
+        owned = self.owned_projections()
+        if not owned:
+            return 0
+        order = [p.name for p in app.projections]
+        head = app.log.head()
+        with app.engine.connect() as conn:
+            positions = checkpoint_positions(conn, order)
+        applied = 0
+        for name, target in bounded_targets(order, owned, head, positions):
+            runner = app.runner(app.projection(name))
+            applied += self._catch_up(runner, target)
+            positions[name] = runner.position()
+        return applied
+
+    def _catch_up(self, runner: ProjectionRunner, target: int) -> int:
+        applied = 0
+        while not self._stopping.is_set():
+            done = runner.run_once(target)
+            applied += done
+            self._busy["project"] = time.monotonic()
+            if done < runner.batch_size:
+                break
         return applied
 
     async def deliver(self) -> None:
@@ -425,6 +578,10 @@ class Service:
             {
                 "monitor_up": (db_up, "1 when the database answered this scrape."),
                 "monitor_polls_in_flight": (float(len(self._in_flight)), "Polls running now."),
+                "monitor_projections_owned": (
+                    float(len(self.owned_projections())),
+                    "Projections this process runs (holds the lock of).",
+                ),
                 "monitor_projection_max_lag_seconds": (
                     worst.seconds if worst else 0.0,
                     "The largest projection lag, in seconds.",
@@ -461,7 +618,7 @@ class Service:
             self.app = dataclasses.replace(self.app, config=new, _projections=[])
             await self._open_fetcher()
             try:
-                await asyncio.to_thread(sync_declared, self.app)
+                await asyncio.to_thread(self._sync_declared, drive=False)
             except Exception:
                 log.exception("could not apply the new feed list; will retry on next reload")
             self.wake("poll")

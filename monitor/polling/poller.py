@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, RowMapping, select
 
 from monitor.events import (
     ArticleObserved,
@@ -42,6 +42,7 @@ from monitor.polling.urls import UnsupportedURL, check_url, host_of
 from monitor.store import blobs
 from monitor.store.db import upsert
 from monitor.store.eventlog import SqlEventLog
+from monitor.store.leases import ClaimRequest, claim_feeds
 from monitor.store.tables_feeds import feed_entries, feed_schedule
 
 TEXT_SAMPLE_CHARS = 4000
@@ -495,14 +496,22 @@ def due_feeds(
         )
     with engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
-    return [
-        FeedToPoll(
-            url=r["url"],
-            source=r["name"] or r["title"],
-            interval=r["interval"] or default_interval,
-            consecutive_failures=r["consecutive_failures"],
-            status=r["status"],
-            validators=Validators(r["etag"], r["last_modified"], r["body_hash"]),
-        )
-        for r in rows
-    ]
+    return [_to_poll(r, default_interval) for r in rows]
+
+
+def claim_due_feeds(
+    engine: Engine, request: ClaimRequest, *, default_interval: float
+) -> list[FeedToPoll]:
+    """Lease due feeds to one daemon (SPEC §9: each feed is polled by one process at a time)."""
+    return [_to_poll(r, default_interval) for r in claim_feeds(engine, request)]
+
+
+def _to_poll(row: RowMapping, default_interval: float) -> FeedToPoll:
+    return FeedToPoll(
+        url=row["url"],
+        source=row["name"] or row["title"],
+        interval=row["interval"] or default_interval,
+        consecutive_failures=row["consecutive_failures"],
+        status=row["status"],
+        validators=Validators(row["etag"], row["last_modified"], row["body_hash"]),
+    )

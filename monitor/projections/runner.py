@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from datetime import UTC, datetime
 from typing import Protocol, runtime_checkable
 
@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, Table, delete, select
 
 from monitor.store import checkpoints
 from monitor.store.eventlog import SqlEventLog, StoredEvent
+from monitor.store.tables import checkpoints as checkpoint_table
 
 Progress = Callable[[int, int], None]
 
@@ -120,6 +121,34 @@ class ProjectionRunner:
         """The projection's checkpoint."""
         with self.engine.begin() as conn:
             return checkpoints.load(conn, self.projection.name)
+
+
+def checkpoint_positions(conn: Connection, names: Sequence[str]) -> dict[str, int]:
+    """The checkpoints of `names` as they are committed now (0 for one that never ran)."""
+    found = dict(
+        conn.execute(
+            select(checkpoint_table.c.name, checkpoint_table.c.position).where(
+                checkpoint_table.c.name.in_(list(names))
+            )
+        ).all()
+    )
+    return {name: int(found.get(name, 0)) for name in names}
+
+
+def bounded_targets(
+    order: Sequence[str], owned: Set[str], head: int, positions: Mapping[str, int]
+) -> Iterator[tuple[str, int]]:
+    """(projection, target) for each owned projection, in registry order: a projection may
+    not pass any earlier one (whose tables it reads), wherever that one runs.
+
+    A generator: the caller updates `positions` with how far each owned one got before
+    asking for the next, so a projection that stopped early bounds those after it.
+    """
+    bound = head
+    for name in order:
+        if name in owned:
+            yield name, bound
+        bound = min(bound, positions.get(name, 0))
 
 
 def digest(conn: Connection, tables: Sequence[Table]) -> str:

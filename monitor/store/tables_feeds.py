@@ -48,7 +48,25 @@ feed_schedule = Table(
     Column("body_hash", String(64)),
     Column("lease_owner", String(128)),
     Column("lease_until", DateTime(timezone=True)),
+    # The per-host politeness key (host[:port]), so claims can count leases per host.
+    Column("host", String(512)),
     Index("ix_feed_schedule_next_poll_at", "next_poll_at"),
+    Index("ix_feed_schedule_lease_until", "lease_until"),
+)
+
+# The daemons sharing the database (scale-out): who they are, when they last showed signs of
+# life, and the backend pid of the connection holding their projection locks (`monitor status`).
+processes = Table(
+    "processes",
+    metadata,
+    Column("id", String(128), primary_key=True),
+    Column("host", String(255), nullable=False),
+    Column("pid", Integer, nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("heartbeat_at", DateTime(timezone=True), nullable=False),
+    Column("lock_backend_pid", Integer),
+    # Projections this process runs, as it last recorded them (comma-separated names).
+    Column("projections", Text, nullable=False),
 )
 
 # What the poller knows of each entry, to tell new, unchanged, revised and reused entries.
