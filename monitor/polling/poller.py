@@ -97,7 +97,28 @@ _FAR = datetime.max.replace(tzinfo=UTC)
 @dataclass(frozen=True)
 class _PendingWrite:
     order: tuple[datetime, str]
-    commit: Callable[[], None]
+    commit: Callable[[], None] | None = None  # a feed's articles and events
+    schedule: dict[str, object] | None = None  # or only its next poll time and validators
+
+
+def _schedule_row(url: str, validators: Validators, next_at: datetime) -> dict[str, object]:
+    return {
+        "url": url,
+        "next_poll_at": next_at,
+        "etag": validators.etag,
+        "last_modified": validators.last_modified,
+        "body_hash": validators.body_hash,
+    }
+
+
+def _upsert_schedules(conn: Connection, rows: list[dict[str, object]]) -> None:
+    upsert(
+        conn,
+        feed_schedule,
+        rows,
+        ["url"],
+        update=["next_poll_at", "etag", "last_modified", "body_hash"],
+    )
 
 
 def utcnow() -> datetime:
@@ -144,8 +165,12 @@ class Poller:
             return report
 
         reports = list(await asyncio.gather(*(one(f) for f in feeds)))
+        schedules = [w.schedule for w in pending if w.schedule is not None]
+        if schedules:  # feeds with nothing new: one transaction for all of them
+            await asyncio.to_thread(self._commit_schedules, schedules)
         for write in sorted(pending, key=lambda w: w.order):
-            await asyncio.to_thread(write.commit)
+            if write.commit is not None:
+                await asyncio.to_thread(write.commit)
         return reports
 
     async def poll(self, feed: FeedToPoll, defer: list[_PendingWrite] | None = None) -> PollReport:
@@ -159,7 +184,7 @@ class Poller:
         except FetchError as exc:
             return await self._failed(feed, exc, log)
         if result.not_modified:
-            return await self._not_modified(feed, result)
+            return await self._not_modified(feed, result, defer)
         try:
             parsed = await asyncio.to_thread(
                 parse_feed, result.body or b"", result.content_type, result.final_url
@@ -211,14 +236,22 @@ class Poller:
         )
         return PollReport(feed.url, outcome, reason=exc.reason, error=exc.message)
 
-    async def _not_modified(self, feed: FeedToPoll, result: FetchResult) -> PollReport:
+    async def _not_modified(
+        self, feed: FeedToPoll, result: FetchResult, defer: list[_PendingWrite] | None
+    ) -> PollReport:
         now = self.clock()
+        next_at = self._next(feed, result, now)
+        if feed.status not in ("failing", "new") and defer is not None:
+            defer.append(
+                _PendingWrite(
+                    (_FAR, feed.url), schedule=_schedule_row(feed.url, result.validators, next_at)
+                )
+            )
+            return PollReport(feed.url, "not_modified")
         events: list[Event] = []
         if feed.status in ("failing", "new"):
             events.append(self._polled(feed, result, now, None, 0, 0, 0))
-        await asyncio.to_thread(
-            self._commit, feed.url, events, result.validators, self._next(feed, result, now)
-        )
+        await asyncio.to_thread(self._commit, feed.url, events, result.validators, next_at)
         return PollReport(feed.url, "not_modified")
 
     async def _entries(
@@ -248,23 +281,23 @@ class Poller:
                     feed, result, now, parsed.title, len(entries), new, revised, parsed.warnings
                 )
             )
-        write = _PendingWrite(
-            order=(min((d.entry.published or _FAR for d in decisions), default=_FAR), feed.url),
-            commit=functools.partial(
-                self._commit_articles,
-                feed,
-                decisions,
-                pages,
-                events,
-                result.validators,
-                self._next(feed, result, now),
-                now,
-            ),
+        next_at = self._next(feed, result, now)
+        if not decisions and not events:
+            # Nothing to record, only the schedule: batched with the other quiet feeds.
+            row = _schedule_row(feed.url, result.validators, next_at)
+            if defer is not None:
+                defer.append(_PendingWrite((_FAR, feed.url), schedule=row))
+            else:
+                await asyncio.to_thread(self._commit_schedules, [row])
+            return PollReport(feed.url, "unchanged")
+        commit = functools.partial(
+            self._commit_articles, feed, decisions, pages, events, result.validators, next_at, now
         )
         if defer is not None and decisions:
-            defer.append(write)
+            first = min((d.entry.published or _FAR for d in decisions), default=_FAR)
+            defer.append(_PendingWrite((first, feed.url), commit=commit))
         else:
-            await asyncio.to_thread(write.commit)
+            await asyncio.to_thread(commit)
         return PollReport(feed.url, "new" if decisions else "unchanged", new=new, revised=revised)
 
     # --- decisions ----------------------------------------------------------------
@@ -420,19 +453,11 @@ class Poller:
 
     @staticmethod
     def _schedule(conn: Connection, url: str, validators: Validators, next_at: datetime) -> None:
-        upsert(
-            conn,
-            feed_schedule,
-            {
-                "url": url,
-                "next_poll_at": next_at,
-                "etag": validators.etag,
-                "last_modified": validators.last_modified,
-                "body_hash": validators.body_hash,
-            },
-            ["url"],
-            update=["next_poll_at", "etag", "last_modified", "body_hash"],
-        )
+        _upsert_schedules(conn, [_schedule_row(url, validators, next_at)])
+
+    def _commit_schedules(self, rows: list[dict[str, object]]) -> None:
+        with self.engine.begin() as conn:
+            _upsert_schedules(conn, rows)
 
     # --- helpers ------------------------------------------------------------------
 
