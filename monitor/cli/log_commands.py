@@ -16,6 +16,7 @@ from rich.progress import (
 
 from monitor import config as config_mod
 from monitor.cli.common import CliState, app_from, console, iso, pass_state, print_json, print_table
+from monitor.daemon.cycle import sync_declared
 from monitor.events import encode
 from monitor.logging import get_logger
 from monitor.store import migrations
@@ -70,7 +71,9 @@ def replay_cmd(state: CliState, projection: str | None) -> None:
             targets = [app.projection(projection)] if projection else app.projections
         except KeyError as exc:
             raise click.UsageError(str(exc.args[0])) from exc
-        # Projections read the tables of those before them: bring all up to date first.
+        # A figure just added to the config is recorded first, so the rebuild fills its
+        # history; and projections read the tables of those before them, so all catch up.
+        sync_declared(app)
         app.project()
         with Progress(
             TextColumn("[bold]{task.description}"),
