@@ -19,6 +19,7 @@ from monitor.demo.timeline import install_round, rounds, timeline
 from monitor.projections.runner import digest
 from monitor.store.tables import event_stats, events
 from monitor.store.tables_feeds import articles
+from monitor.store.tables_feeds import feeds as feeds_table
 from monitor.store.tables_outbox import alerts
 from monitor.store.tables_stories import story_articles
 from tests.e2e import daemon_support
@@ -125,7 +126,7 @@ def settled(daemon: Daemon, feeds: int) -> bool:
     """Every feed polled once and every projection at the head of the log."""
     with daemon.engine.connect() as conn:
         polled = conn.execute(
-            select(func.count()).select_from(feeds).where(feeds.c.status != "new")
+            select(func.count()).select_from(feeds_table).where(feeds_table.c.status != "new")
         ).scalar_one()
     if polled < feeds:
         return False
