@@ -18,7 +18,7 @@ headline-only entry, a page that failed to extract) still gets a story: its own.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -237,37 +237,40 @@ def _already_placed(conn: Connection, article_ids: Sequence[str]) -> set[str]:
     return found
 
 
-def _members(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[Member]]:
-    """Every member of the given stories, with the article columns the summary needs."""
-    by_story: dict[str, list[Member]] = {}
+def _member_rows(conn: Connection, story_ids: Sequence[str], *columns: Any) -> Iterator[Any]:
+    """Members of the given stories joined with their article rows, in log order per story."""
     for chunk in _chunks(story_ids):
-        rows = conn.execute(
-            select(
-                story_articles.c.story_id,
-                story_articles.c.article_id,
-                story_articles.c.copy_of,
-                story_articles.c.event_time,
-                story_articles.c.position,
-                story_articles.c.title,
-                articles.c.source,
-                articles.c.first_seen_at,
-            )
+        yield from conn.execute(
+            select(story_articles.c.story_id, story_articles.c.article_id, *columns)
             .join(articles, articles.c.id == story_articles.c.article_id)
             .where(story_articles.c.story_id.in_(chunk))
             .order_by(story_articles.c.position)
         )
-        for r in rows:
-            by_story.setdefault(r.story_id, []).append(
-                Member(
-                    article_id=r.article_id,
-                    copy_of=r.copy_of,
-                    event_time=utc(r.event_time),
-                    position=int(r.position),
-                    title=r.title or "",
-                    source=r.source,
-                    first_seen_at=utc(r.first_seen_at),
-                )
+
+
+def _members(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[Member]]:
+    """Every member of the given stories, with the article columns the summary needs."""
+    by_story: dict[str, list[Member]] = {}
+    columns = (
+        story_articles.c.copy_of,
+        story_articles.c.event_time,
+        story_articles.c.position,
+        story_articles.c.title,
+        articles.c.source,
+        articles.c.first_seen_at,
+    )
+    for r in _member_rows(conn, story_ids, *columns):
+        by_story.setdefault(r.story_id, []).append(
+            Member(
+                article_id=r.article_id,
+                copy_of=r.copy_of,
+                event_time=utc(r.event_time),
+                position=int(r.position),
+                title=r.title or "",
+                source=r.source,
+                first_seen_at=utc(r.first_seen_at),
             )
+        )
     return by_story
 
 
@@ -296,24 +299,16 @@ def _article_json(row: Any) -> dict[str, Any]:
 
 def _story_articles(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = {}
-    for chunk in _chunks(story_ids):
-        rows = conn.execute(
-            select(
-                story_articles.c.story_id,
-                story_articles.c.article_id,
-                story_articles.c.copy_of,
-                articles.c.title,
-                articles.c.url,
-                articles.c.source,
-                articles.c.published_at,
-                articles.c.first_seen_at,
-            )
-            .join(articles, articles.c.id == story_articles.c.article_id)
-            .where(story_articles.c.story_id.in_(chunk))
-            .order_by(story_articles.c.position)
-        )
-        for row in rows:
-            found.setdefault(row.story_id, []).append(_article_json(row))
+    columns = (
+        story_articles.c.copy_of,
+        articles.c.title,
+        articles.c.url,
+        articles.c.source,
+        articles.c.published_at,
+        articles.c.first_seen_at,
+    )
+    for row in _member_rows(conn, story_ids, *columns):
+        found.setdefault(row.story_id, []).append(_article_json(row))
     return found
 
 
