@@ -43,7 +43,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 15)  # bounded: unique tokens (numbers, names) must not grow memory
 def stable_hash64(token: str, person: bytes = b"monitor.fp") -> int:
     """A 64-bit hash of ``token`` that is identical in every process and on every machine."""
     return int.from_bytes(

@@ -49,7 +49,7 @@ def stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)  # bounded: the common vocabulary fits; rare tokens are recomputed
 def _normal_word(word: str) -> str | None:
     """Possessive dropped and stemmed, or None for stopwords; cached: vocabularies are Zipfian."""
     word = _POSSESSIVE.sub("", word)
