@@ -17,7 +17,6 @@ import itertools
 import os
 import random
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -33,6 +32,7 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from monitor.demo.httpserver import FeedServer, Route
+from monitor.demo.receiver import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 KEEP = 20
@@ -49,13 +49,6 @@ class Sample:
     lag: float
     articles: int
     polls: int
-
-
-def free_port() -> int:
-    """A loopback port that was free a moment ago."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 SYLLABLES = [

@@ -11,7 +11,7 @@ import contextlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select, update
@@ -20,6 +20,7 @@ from monitor.alerts.messages import alert_from_payload, alert_payload
 from monitor.events import AlertRaised, DeliveryRecorded, DeliveryScheduled
 from monitor.projections.runner import ProjectionRunner
 from monitor.store.checkpoints import CheckpointConflict
+from monitor.store.db import as_utc as utc
 from monitor.store.db import upsert
 from monitor.store.eventlog import SqlEventLog, StoredEvent
 from monitor.store.tables_outbox import alerts, deliveries
@@ -31,11 +32,6 @@ PENDING, DELIVERED, FAILED, DEAD = "pending", "delivered", "failed", "dead"
 RETRYABLE = frozenset({FAILED, DEAD})
 
 _NEXT_ATTEMPT = re.compile(r"^(?P<reason>.*) \(next attempt (?P<at>\S+)\)$", re.DOTALL)
-
-
-def utc(moment: datetime) -> datetime:
-    """An aware UTC datetime; naive values (SQLite hands them back) are UTC already."""
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 # --- the retry time travels in the event ------------------------------------------------

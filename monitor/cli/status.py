@@ -14,7 +14,7 @@ from monitor.alerts.outbox import PENDING
 from monitor.cli.common import CliState, app_from, console, iso, pass_state, print_json, print_table
 from monitor.projections.runner import checkpoint_positions
 from monitor.store import leases, locks
-from monitor.store.db import is_sqlite
+from monitor.store.db import as_utc, is_sqlite
 from monitor.store.tables_outbox import deliveries
 
 # A daemon records itself every few seconds (`ServiceSettings.coordinate_tick`); one silent
@@ -36,10 +36,6 @@ class ProcessView:
     projections: tuple[str, ...]
     leased_feeds: int
     claimed_deliveries: int
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def holders_by_lock(
@@ -76,7 +72,7 @@ def _claimed_deliveries(conn: Connection, now: datetime) -> dict[str, int]:
 def gather(conn: Connection, names: Sequence[str], now: datetime) -> dict[str, Any]:
     """The whole status: daemons, projections with their holder and position, the log head."""
     rows = leases.process_rows(conn)
-    alive = {r["id"] for r in rows if _utc(r["heartbeat_at"]) >= now - STALE_AFTER}
+    alive = {r["id"] for r in rows if as_utc(r["heartbeat_at"]) >= now - STALE_AFTER}
     if is_sqlite(conn.engine):
         holders = holders_by_record(rows, alive)
     else:
@@ -91,8 +87,8 @@ def gather(conn: Connection, names: Sequence[str], now: datetime) -> dict[str, A
             id=r["id"],
             host=r["host"],
             pid=r["pid"],
-            started_at=_utc(r["started_at"]),
-            heartbeat_at=_utc(r["heartbeat_at"]),
+            started_at=as_utc(r["started_at"]),
+            heartbeat_at=as_utc(r["heartbeat_at"]),
             alive=r["id"] in alive,
             projections=tuple(n for n in names if holders.get(n) == r["id"]),
             leased_feeds=leased.get(r["id"], 0),

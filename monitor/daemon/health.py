@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from monitor.store.db import as_utc
 from monitor.store.tables import checkpoints, events
 
 # Projections further behind than this make /readyz fail: the read models (and so alerts)
@@ -44,11 +45,6 @@ def database_answers(engine: Engine) -> bool:
     return True
 
 
-def _aware(moment: datetime) -> datetime:
-    # SQLite returns naive datetimes; they are UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def projection_lags(conn: Connection, names: Sequence[str], now: datetime) -> list[Lag]:
     """Per projection: events not yet applied and the age of the oldest of them."""
     head = int(conn.execute(select(func.coalesce(func.max(events.c.position), 0))).scalar_one())
@@ -67,7 +63,7 @@ def projection_lags(conn: Connection, names: Sequence[str], now: datetime) -> li
                 .limit(1)
             ).scalar_one_or_none()
             if oldest is not None:
-                seconds = max((now - _aware(oldest)).total_seconds(), 0.0)
+                seconds = max((now - as_utc(oldest)).total_seconds(), 0.0)
         lags.append(Lag(name, behind, seconds))
     return lags
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
 
 from monitor.projections.clustering import ArticleRecord, Centroid, StorySummary, top_candidates
+from monitor.store.db import as_utc as utc
 from monitor.store.db import upsert
 from monitor.store.tables_clusters import (
     cluster_articles,
@@ -40,11 +41,6 @@ DOCS = "docs"
 """Counter row holding the number of documents counted into the term DF."""
 
 _IN_CHUNK = 500  # bound on bound parameters per IN (...) list
-
-
-def utc(value: datetime) -> datetime:
-    """An aware UTC datetime (SQLite hands back naive UTC, PostgreSQL the session's zone)."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def centroid_to_json(centroid: Centroid) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC
 from typing import Any
 
 from sqlalchemy import Connection, delete, select, update
@@ -17,7 +16,7 @@ from monitor.events import (
     FeedPolled,
     FeedRemoved,
 )
-from monitor.store.db import upsert
+from monitor.store.db import as_utc, upsert
 from monitor.store.eventlog import StoredEvent
 from monitor.store.tables_feeds import feeds
 
@@ -134,7 +133,4 @@ def feed_health(conn: Connection, default_interval: float) -> list[dict[str, Any
 
 
 def _utc(value: Any) -> Any:
-    # SQLite gives naive datetimes back; every stored time is UTC.
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value
+    return None if value is None else as_utc(value)

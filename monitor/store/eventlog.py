@@ -10,7 +10,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, Engine, func, insert, select, text
 
 from monitor.events import DecodeError, Event, decode, encode
-from monitor.store.db import is_sqlite
+from monitor.store.db import as_utc, is_sqlite
 from monitor.store.tables import events
 
 
@@ -163,11 +163,6 @@ def _stored(row: Any) -> StoredEvent:
         id=row.id,
         type=row.type,
         version=row.version,
-        recorded_at=_aware(row.recorded_at),
+        recorded_at=as_utc(row.recorded_at),
         event=event,
     )
-
-
-def _aware(t: datetime) -> datetime:
-    # SQLite hands back naive datetimes; every stored time is UTC.
-    return t if t.tzinfo else t.replace(tzinfo=UTC)
