@@ -132,6 +132,20 @@ def write_config(path: Path, db: Path, port: int, urls: list[str], interval: flo
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def wait_until_live(port: int, patience: float = 120.0) -> None:
+    """Block until the daemon's health endpoint answers (start-up takes longer under load)."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/livez", timeout=5) as resp:
+                resp.read()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
 def measure(proc: psutil.Process, port: int, started: float) -> Sample:
     """RSS, CPU seconds, lag and counters right now."""
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=30) as resp:
@@ -204,7 +218,7 @@ def main() -> int:
         started = time.monotonic()
         samples: list[Sample] = []
         try:
-            time.sleep(3)
+            wait_until_live(port)
             deadline = started + args.minutes * 60
             while time.monotonic() < deadline:
                 samples.append(measure(proc, port, started))

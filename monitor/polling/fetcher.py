@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 import httpx
 
 from monitor import __version__
+from monitor.polling.transport import AiohttpTransport
 from monitor.polling.urls import UnsupportedURL, check_url, host_of
 
 MAX_REDIRECTS = 5
@@ -116,7 +117,10 @@ class _Hop:
 
 
 class Fetcher:
-    """Async fetcher owning one httpx.AsyncClient; use as `async with Fetcher(settings) as f`."""
+    """Async fetcher owning one httpx.AsyncClient; use as `async with Fetcher(settings) as f`.
+
+    The client runs on `AiohttpTransport` unless a transport is given (tests, other seams).
+    """
 
     def __init__(
         self,
@@ -126,12 +130,9 @@ class Fetcher:
         self.settings = settings or FetchSettings()
         s = self.settings
         self._client = httpx.AsyncClient(
-            transport=transport,
+            transport=transport or AiohttpTransport(max_connections=s.concurrency),
             follow_redirects=False,  # each hop is re-checked against the URL policy
             timeout=httpx.Timeout(s.timeout, connect=min(s.timeout, 10.0)),
-            limits=httpx.Limits(
-                max_connections=s.concurrency, max_keepalive_connections=s.concurrency
-            ),
             headers={"User-Agent": s.user_agent, "Accept": _ACCEPT},
             trust_env=False,  # proxies from the environment must not redirect feed traffic
         )

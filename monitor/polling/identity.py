@@ -39,7 +39,8 @@ def markup_to_text(markup: str | None) -> str:
 def entry_text(e: ParsedEntry) -> str:
     """Title plus the best body the feed carries (content, else summary), normalised."""
     body = markup_to_text(e.content_html) or markup_to_text(e.summary_html)
-    return normalise_text(f"{e.title}\n{body}")
+    # The same text as normalising "title\nbody" whole, without normalising the body twice.
+    return "\n".join(part for part in (normalise_text(e.title), body) if part)
 
 
 def _digest(text: str) -> str:

@@ -49,6 +49,11 @@ class FeedParseError(Exception):
         self.message = message
 
 
+# feedparser asks xml.sax for the libxml2 driver first, on every parse; that import fails
+# (no such module ships today) and a failed import is never cached, so each parse searched
+# sys.path for it: a sixth of a cold poll cycle's CPU. Expat, its fallback, is what parses.
+feedparser.api.PREFERRED_XML_PARSERS = []
+
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
 _BOM = b"\xef\xbb\xbf"
 # feedparser flags these but has decoded the document fine; they are not worth a warning.

@@ -40,7 +40,7 @@ from monitor.polling.parser import FeedParseError, ParsedEntry, ParsedFeed, pars
 from monitor.polling.schedule import next_poll_delay
 from monitor.polling.urls import UnsupportedURL, check_url, host_of
 from monitor.store import blobs
-from monitor.store.db import upsert
+from monitor.store.db import read_connection, upsert
 from monitor.store.eventlog import SqlEventLog
 from monitor.store.leases import ClaimRequest, claim_feeds
 from monitor.store.tables_feeds import feed_entries, feed_schedule
@@ -355,7 +355,7 @@ class Poller:
 
     def _known(self, feed_url: str, keys: list[str]) -> dict[str, _Known]:
         found: dict[str, _Known] = {}
-        with self.engine.connect() as conn:
+        with read_connection(self.engine) as conn:
             for i in range(0, len(keys), 500):
                 rows = conn.execute(
                     select(feed_entries).where(
@@ -519,7 +519,7 @@ def due_feeds(
         query = query.where(
             (feed_schedule.c.next_poll_at.is_(None)) | (feed_schedule.c.next_poll_at <= now)
         )
-    with engine.connect() as conn:
+    with read_connection(engine) as conn:
         rows = conn.execute(query).mappings().all()
     return [_to_poll(r, default_interval) for r in rows]
 

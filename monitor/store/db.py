@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool
@@ -53,7 +53,10 @@ class _SqliteGate:
     def __init__(self) -> None:
         self.lock = threading.RLock()
 
-    def begin(self, conn: Any) -> None:
+    def begin(self, conn: Connection) -> None:
+        if conn.get_execution_options().get(READ_ONLY):
+            conn.exec_driver_sql("BEGIN")  # a WAL snapshot: readers never wait for writers
+            return
         self.lock.acquire()
         try:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
@@ -61,8 +64,17 @@ class _SqliteGate:
             self.lock.release()
             raise
 
-    def end(self, conn: Any) -> None:
-        self.lock.release()
+    def end(self, conn: Connection) -> None:
+        if not conn.get_execution_options().get(READ_ONLY):
+            self.lock.release()
+
+
+READ_ONLY = "monitor_read_only"
+
+
+def read_connection(engine: Engine) -> Connection:
+    """A connection that only reads: on SQLite it skips the write gate and BEGIN IMMEDIATE."""
+    return engine.connect().execution_options(**{READ_ONLY: True})
 
 
 def make_engine(url: str, *, pool: bool = True) -> Engine:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.abc
 import json
+import sys
 from datetime import UTC, datetime
 
 import pytest
@@ -146,3 +148,24 @@ def test_a_body_naming_a_local_file_is_parsed_as_text_not_opened(tmp_path: objec
     secret.write_bytes(RSS20)
     with pytest.raises(FeedParseError):
         parse_feed(str(secret).encode(), "application/xml", URL)
+
+
+class _ImportRecorder(importlib.abc.MetaPathFinder):
+    """Notes every module an import statement looks for, then lets the real finders work."""
+
+    def __init__(self) -> None:
+        self.wanted: list[str] = []
+
+    def find_spec(self, fullname: str, path: object, target: object = None) -> None:
+        self.wanted.append(fullname)
+
+
+def test_parsing_imports_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # feedparser would try a missing SAX driver on every parse; a failed import is not
+    # cached, so each attempt searched sys.path again.
+    parse_feed(RSS20, "application/rss+xml", URL)  # warm: anything imported lazily once
+    recorder = _ImportRecorder()
+    monkeypatch.setattr(sys, "meta_path", [recorder, *sys.meta_path])
+    for _ in range(3):
+        parse_feed(RSS20, "application/rss+xml", URL)
+    assert recorder.wanted == []
