@@ -182,6 +182,9 @@ def report(samples: list[Sample], warmup: float, feeds: int) -> None:
     print(f"polls total                   {samples[-1].polls}")
     print(f"RSS after warm-up → end (MB)  {first.rss / 2**20:.1f} → {last.rss / 2**20:.1f}")
     print(f"RSS growth after warm-up      {growth:+.1f} %   (target within ±10 %)")
+    half = [s for s in steady if s.at >= (first.at + last.at) / 2] or [last]
+    late = 100 * (last.rss - half[0].rss) / half[0].rss
+    print(f"RSS growth over the last half {late:+.1f} %   (a plateau reads about 0)")
     print(f"CPU share (one core)          {cpu_share:.1f} %")
     print(f"projection lag median / max   {statistics.median(lags):.2f} s / {max(lags):.2f} s")
     print("                              (target under 5 s)")
@@ -226,12 +229,15 @@ def main() -> int:
             samples.append(measure(proc, port, started))
         finally:
             stop.set()
+            signalled = time.monotonic()
             daemon.send_signal(signal.SIGTERM)
             code = daemon.wait(timeout=30)
+            stopped_in = time.monotonic() - signalled
             server.stop()
     print(
         f"soak: {args.feeds} feeds, {args.minutes:g} min, new entry every "
-        f"{args.publish_every:g} s per feed, polled every {args.interval:g} s; exit {code}\n"
+        f"{args.publish_every:g} s per feed, polled every {args.interval:g} s; "
+        f"SIGTERM → exit {code} in {stopped_in:.1f} s\n"
     )
     report(samples, warmup=min(60.0, args.minutes * 60 / 3), feeds=args.feeds)
     return 0

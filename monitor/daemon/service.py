@@ -44,7 +44,7 @@ from monitor.daemon.health import (
     worst_lag,
 )
 from monitor.daemon.notify import Notifier, watchdog_interval
-from monitor.events import FigureTracked
+from monitor.events import FigureTracked, FigureUntracked
 from monitor.logging import get_logger
 from monitor.polling.fetcher import Fetcher, FetchSettings
 from monitor.polling.poller import FeedToPoll, Poller, PollReport, claim_due_feeds, utcnow
@@ -239,7 +239,7 @@ class Service:
             sync_declared(self.app)
 
     def _await_figure_definitions(self, *, drive: bool) -> None:
-        """Let the figures projection fold FigureTracked events already in the log.
+        """Let the figures projection fold FigureTracked/FigureUntracked events already in the log.
 
         `sync_figures` compares the config with the figures read model; a peer that synced
         just before us may have recorded the same definitions in the log only, and each
@@ -257,7 +257,8 @@ class Service:
         with self.app.engine.connect() as conn:
             folded = checkpoint_positions(conn, [FiguresProjection.name])[FiguresProjection.name]
             query = sa.select(sa.func.count()).where(
-                events.c.type == FigureTracked.TYPE, events.c.position > folded
+                events.c.type.in_([FigureTracked.TYPE, FigureUntracked.TYPE]),
+                events.c.position > folded,
             )
             return int(conn.execute(query).scalar_one())
 

@@ -24,6 +24,7 @@ from monitor.events.types import (
     FeedPolled,
     FeedRemoved,
     FigureTracked,
+    FigureUntracked,
 )
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "FeedPolled",
     "FeedRemoved",
     "FigureTracked",
+    "FigureUntracked",
     "decode",
     "deterministic_id",
     "encode",

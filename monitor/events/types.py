@@ -203,6 +203,20 @@ class FigureTracked(Event):
 
 @register
 @dataclass(frozen=True)
+class FigureUntracked(Event):
+    """A figure was removed from the config: no more claims are folded or alerts raised."""
+
+    TYPE = "FigureUntracked"
+
+    name: str
+    untracked_at: datetime
+
+    def identity(self) -> str:
+        return f"{self.name}|{_iso(self.untracked_at)}"
+
+
+@register
+@dataclass(frozen=True)
 class AlertRaised(Event):
     """A tracked figure changed: one alert, carrying everything a channel needs."""
 

@@ -5,6 +5,8 @@ only the wire layer changes. httpx's own async pool spends about 2 ms of CPU per
 (connection bookkeeping over anyio); aiohttp's pool and C HTTP parser spend a tenth of it,
 which is what a poll cycle of 2,000 mostly-304 feeds is made of. Errors are raised as the
 httpx exceptions the fetcher already classifies, with the aiohttp error as their cause.
+A GET that finds its pooled connection closed by the server is sent again on a new one
+(aiohttp follows RFC 9112 §9.3.1), so a server's keep-alive housekeeping is not a failure.
 """
 
 from __future__ import annotations

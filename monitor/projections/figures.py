@@ -22,7 +22,14 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, select
 
 from monitor.alerts.rules import COPY, FigureState, decide, make_alert, story_ref
-from monitor.events import AlertRaised, ArticleObserved, ArticleRevised, FigureTracked, decode
+from monitor.events import (
+    AlertRaised,
+    ArticleObserved,
+    ArticleRevised,
+    FigureTracked,
+    FigureUntracked,
+    decode,
+)
 from monitor.projections.articles import revision_text
 from monitor.store.db import upsert
 from monitor.store.eventlog import SqlEventLog, StoredEvent
@@ -201,7 +208,8 @@ class FiguresProjection:
 
     def apply_batch(self, conn: Connection, batch: Sequence[StoredEvent]) -> None:
         """Fold a batch in log order; append the alerts it raised in the same transaction."""
-        relevant = [s for s in batch if isinstance(s.event, FigureTracked | ArticleObserved)]
+        kinds = FigureTracked | FigureUntracked | ArticleObserved
+        relevant = [s for s in batch if isinstance(s.event, kinds)]
         if not relevant:
             return
         tracked = _load_figures(conn)
@@ -210,6 +218,8 @@ class FiguresProjection:
             event = stored.event
             if isinstance(event, FigureTracked):
                 self._track(conn, tracked, stored.position, event)
+            elif isinstance(event, FigureUntracked):
+                _untrack(conn, tracked, event.name)
             elif isinstance(event, ArticleObserved) and tracked:
                 raised.extend(_fold_article(conn, list(tracked.values()), stored.position, event))
         for fig in tracked.values():
@@ -234,6 +244,13 @@ class FiguresProjection:
             assert isinstance(stored.event, ArticleObserved)
             alerts = _fold_article(conn, [fig], stored.position, stored.event)
             assert not alerts, "history older than the figure never alerts"
+
+
+def _untrack(conn: Connection, tracked: dict[str, _Figure], name: str) -> None:
+    """Forget a figure: its row and timeline go; tracking it again refills them silently."""
+    tracked.pop(name, None)
+    conn.execute(delete(figure_claims).where(figure_claims.c.figure == name))
+    conn.execute(delete(figures).where(figures.c.name == name))
 
 
 def _articles_before(conn: Connection, position: int, chunk: int = 500) -> Iterator[StoredEvent]:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from monitor.events import FigureTracked
+from monitor.events import FigureTracked, FigureUntracked
 from monitor.projections.figures import definition_json, tracked_definitions
 from monitor.store.eventlog import SqlEventLog
 from monitor.text.figures import FigureSpec
@@ -29,13 +29,21 @@ def tracked_event(spec: FigureSpec, now: datetime) -> FigureTracked:
 def sync_figures(
     engine: Engine, log: SqlEventLog, specs: Sequence[FigureSpec], now: datetime
 ) -> list[str]:
-    """Append a FigureTracked for each figure the read model lacks or defines differently.
+    """Make the tracked figures match the config: FigureTracked for each figure the read model
+    lacks or defines differently, FigureUntracked for each it tracks that the config dropped.
 
-    Returns the names recorded. The event's id ignores `tracked_at`, so a second process (or
-    a retry before the projection caught up) appending the same definition adds nothing.
+    Returns the names recorded. A process that appends while the projection has not yet
+    caught up with another's events may repeat one; folding either kind twice changes nothing.
     """
     with engine.begin() as conn:
         known = tracked_definitions(conn)
         changed = [s for s in specs if known.get(s.name) != definition_json(s)]
-        log.append([tracked_event(s, now) for s in changed], conn=conn)
-    return [s.name for s in changed]
+        dropped = sorted(set(known) - {s.name for s in specs})
+        log.append(
+            [
+                *(tracked_event(s, now) for s in changed),
+                *(FigureUntracked(name=name, untracked_at=now) for name in dropped),
+            ],
+            conn=conn,
+        )
+    return [s.name for s in changed] + dropped

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Table, or_, select, update
+from sqlalchemy import Connection, Table, func, or_, select, update
 
 from monitor.events import ArticleObserved
 from monitor.projections.articles import revision_text
@@ -45,6 +45,7 @@ NAME = "stories"
 UNTITLED = "(untitled)"
 _MIN_HEADLINE_WORDS = 3
 _IN_CHUNK = 500
+_EARLY_ORIGINALS = 8  # originals read per story to find its headline before reading them all
 
 STORY_PARAMS = ClusterParams(max_backdate=timedelta(days=3650))
 """The engine's defaults, except that any claimed date before first sight is believed.
@@ -84,12 +85,16 @@ def representative_title(members: Sequence[Member]) -> str:
     """
     ordered = sorted(members, key=lambda m: (m.event_time, m.position))
     originals = [m.title.strip() for m in ordered if m.copy_of is None and m.title.strip()]
-    headlines = [t for t in originals if len(t.split()) >= _MIN_HEADLINE_WORDS]
+    headlines = [t for t in originals if _is_headline(t)]
     anything = [m.title.strip() for m in ordered if m.title.strip()]
     for choice in (headlines, originals, anything):
         if choice:
             return choice[0]
     return UNTITLED
+
+
+def _is_headline(title: str) -> bool:
+    return len(title.split()) >= _MIN_HEADLINE_WORDS
 
 
 def story_row(story_id: str, members: Sequence[Member]) -> dict[str, Any]:
@@ -275,11 +280,101 @@ def _members(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[Membe
 
 
 def refresh_stories(conn: Connection, story_ids: Sequence[str]) -> None:
-    """Recompute the ``stories`` rows of the given stories from their members."""
-    members = _members(conn, story_ids)
-    rows = [story_row(story_id, found) for story_id, found in sorted(members.items())]
+    """Recompute the ``stories`` rows of the given stories from their members.
+
+    Equal to :func:`story_row` over every member, without reading every member: a long
+    story is touched by each batch that adds to it, so its counts, times and sources are
+    aggregated in SQL and its headline is looked for among its first few originals.
+    """
+    rows = _aggregates(conn, story_ids)
+    for story_id, sources in _sources(conn, story_ids).items():
+        rows[story_id]["sources"] = json.dumps(sources)
+    titles = _early_titles(conn, story_ids)
+    unsure = sorted(set(rows) - set(titles))
+    for story_id, found in _members(conn, unsure).items():
+        titles[story_id] = representative_title(found)
+    for story_id, row in rows.items():
+        row["title"] = titles[story_id]
     update = ["title", "first_seen_at", "last_seen_at", "event_time", "sources", "articles"]
-    upsert(conn, stories, rows, ["id"], update=[*update, "position"])
+    upsert(conn, stories, [rows[k] for k in sorted(rows)], ["id"], update=[*update, "position"])
+
+
+def _aggregates(conn: Connection, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Per story: article count, first/last sight, earliest event time, latest position."""
+    found: dict[str, dict[str, Any]] = {}
+    sa = story_articles.c
+    for chunk in _chunks(story_ids):
+        query = (
+            select(
+                sa.story_id,
+                func.count(),
+                func.min(articles.c.first_seen_at),
+                func.max(articles.c.first_seen_at),
+                func.min(sa.event_time),
+                func.max(sa.position),
+            )
+            .join(articles, articles.c.id == sa.article_id)
+            .where(sa.story_id.in_(chunk))
+            .group_by(sa.story_id)
+        )
+        for story_id, count, first, last, event_time, position in conn.execute(query):
+            found[story_id] = {
+                "id": story_id,
+                "first_seen_at": utc(first),
+                "last_seen_at": utc(last),
+                "event_time": utc(event_time),
+                "articles": int(count),
+                "position": int(position),
+            }
+    return found
+
+
+def _sources(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[str]]:
+    """Per story: its sources, sorted."""
+    found: dict[str, list[str]] = {}
+    for chunk in _chunks(story_ids):
+        query = (
+            select(story_articles.c.story_id, articles.c.source)
+            .join(articles, articles.c.id == story_articles.c.article_id)
+            .where(story_articles.c.story_id.in_(chunk))
+            .distinct()
+            .order_by(story_articles.c.story_id, articles.c.source)
+        )
+        for story_id, source in conn.execute(query):
+            found.setdefault(story_id, []).append(source)
+    return found
+
+
+def _early_titles(conn: Connection, story_ids: Sequence[str]) -> dict[str, str]:
+    """Headlines settled by each story's first `_EARLY_ORIGINALS` originals in story order.
+
+    A headline-like title among them is the story's title (any later one comes after it).
+    Stories where they settle nothing are left out; the caller reads all their members.
+    """
+    sa = story_articles.c
+    ranked = (
+        select(
+            sa.story_id,
+            sa.title,
+            func.row_number()
+            .over(partition_by=sa.story_id, order_by=(sa.event_time, sa.position))
+            .label("rank"),
+        )
+        .join(articles, articles.c.id == sa.article_id)  # members are articles with a row
+        .where(sa.copy_of.is_(None))
+        .subquery()
+    )
+    titles: dict[str, str] = {}
+    for chunk in _chunks(story_ids):
+        query = (
+            select(ranked.c.story_id, ranked.c.title)
+            .where(ranked.c.story_id.in_(chunk), ranked.c.rank <= _EARLY_ORIGINALS)
+            .order_by(ranked.c.story_id, ranked.c.rank)
+        )
+        for story_id, title in conn.execute(query):
+            if story_id not in titles and _is_headline((title or "").strip()):
+                titles[story_id] = (title or "").strip()
+    return titles
 
 
 # --- read queries (SPEC §4 shapes) -----------------------------------------------------------

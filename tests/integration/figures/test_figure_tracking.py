@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from monitor.daemon.bootstrap import App
 from monitor.daemon.cycle import run_cycle
-from monitor.events import AlertRaised, FigureTracked
+from monitor.events import AlertRaised, FigureTracked, FigureUntracked
 from monitor.projections.figures import figure_timeline, figures_overview
 from monitor.projections.runner import digest
 from monitor.store.tables_figures import figure_claims, figures
@@ -249,3 +249,35 @@ def test_a_changed_definition_refills_the_history_silently(
     with widened.engine.connect() as conn:
         row = conn.execute(select(figures.c.current_value)).scalar_one()
     assert row == 3_000_000
+
+
+def test_a_figure_removed_from_the_config_stops_alerting_and_can_come_back(
+    open_app: Callable[..., App], newsroom: Newsroom
+) -> None:
+    newsroom.publish("daily", "d1", "Spy agency count", MILLION)
+    app = open_app(SHELLS)
+    cycle(app)
+    assert len(alerts(app)) == 1
+
+    dropped = open_app()  # the user deleted the [[figures]] entry
+    cycle(dropped)
+    untracked = [s.event for s in app.log.read_after(0, 10_000)]
+    assert [e.name for e in untracked if isinstance(e, FigureUntracked)] == ["nk-shells"]
+    with dropped.engine.connect() as conn:
+        assert figures_overview(conn) == []
+        assert figure_timeline(conn, "nk-shells") is None
+    mark = dropped.log.head()
+    newsroom.publish("wire", "w2", "Minister triples estimate", THREE_MILLION)
+    cycle(dropped)
+    assert alerts(dropped, mark) == []  # no figure, no alert
+
+    again = open_app(SHELLS)
+    cycle(again)  # back in the config: its history refills from every article, silently
+    assert alerts(again, mark) == []
+    assert sorted(timeline(again)) == [
+        ("changed", 3_000_000, "up to 3 million"),
+        ("first", 1_000_000, "more than a million"),
+    ]
+    live = read_model(again)
+    again.runner(again.projection("figures")).rebuild()
+    assert read_model(again) == live

@@ -191,3 +191,21 @@ def test_an_untrusted_certificate_is_a_tls_failure(
 def test_an_unresolvable_host_is_a_dns_failure() -> None:
     err = failure("http://no-such-host.invalid/feed")
     assert err.reason == "dns" and "no-such-host.invalid" in err.message
+
+
+def test_a_keep_alive_connection_closed_by_the_server_is_retried_once(
+    raw_server: Callable[..., RawServer],
+) -> None:
+    # Servers close idle keep-alive connections whenever they like; a GET that meets one
+    # is sent again on a new connection (RFC 9112 §9.3.1, done by aiohttp), so the feed is
+    # not marked failing and backed off for the server's housekeeping.
+    def serve(conn: socket.socket) -> None:
+        read_request(conn)
+        conn.sendall(response(BODY))
+        read_request(conn)  # the reused connection's next request: hang up instead
+        conn.shutdown(socket.SHUT_RDWR)
+
+    server = raw_server(serve)
+    results = fetch_all([server.url("/a"), server.url("/b")])
+    assert [r.body for r in results if isinstance(r, FetchResult)] == [BODY, BODY]
+    assert server.connections == 2

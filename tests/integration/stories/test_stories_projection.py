@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from monitor.daemon.bootstrap import App
 from monitor.projections.cluster_state import SqlClusterState
@@ -20,11 +20,16 @@ from monitor.projections.clustering import (
 from monitor.projections.runner import digest
 from monitor.projections.stories import (
     StoriesProjection,
+    _members,
+    refresh_stories,
     stories_list,
     story_detail,
     story_of_article,
+    story_row,
 )
-from monitor.store.tables_stories import story_articles
+from monitor.store.db import as_utc
+from monitor.store.tables_feeds import articles
+from monitor.store.tables_stories import stories, story_articles
 from tests.integration.stories.support import article_event, labelled_rows, row_event, when
 
 T0 = datetime(2024, 3, 5, 8, 0, tzinfo=UTC)
@@ -325,3 +330,58 @@ def test_stories_are_listed_newest_first_and_filtered_by_last_sight(app: App) ->
         "first_seen_at",
         "copy_of",
     }
+
+
+def _insert_members(app: App, story_id: str, members: list[tuple[str | None, bool]]) -> None:
+    """Members in story order as (title, is_copy); each from its own source an hour apart."""
+    with app.engine.begin() as conn:
+        for i, (title, is_copy) in enumerate(members):
+            article_id = f"{story_id}-{i}"
+            conn.execute(
+                insert(articles).values(
+                    id=article_id,
+                    feed_url="http://x.invalid/feed",
+                    source=f"Outlet {i % 4}",
+                    title=title or "",
+                    first_seen_at=T0 + i * HOUR,
+                    revision=0,
+                    position=1000 + i,
+                )
+            )
+            conn.execute(
+                insert(story_articles).values(
+                    article_id=article_id,
+                    story_id=story_id,
+                    copy_of=f"{story_id}-0" if is_copy else None,
+                    first_copy_of=None,
+                    event_time=T0 + i * HOUR,
+                    similarity=0.5,
+                    position=1000 + i,
+                    title=title,
+                )
+            )
+
+
+def _aware(row: Any) -> dict[str, Any]:
+    return {k: as_utc(v) if isinstance(v, datetime) else v for k, v in row.items()}
+
+
+def test_story_rows_equal_the_summary_of_all_their_members(app: App) -> None:
+    rows = labelled_rows()
+    for start in range(0, len(rows), 9):
+        publish(app, *(row_event(app, r) for r in rows[start : start + 9]))
+    late_headline = [("Update", False)] * 11 + [("Dam gates open after rain", False)]
+    _insert_members(app, "late-headline", late_headline)  # beyond the first few originals
+    _insert_members(app, "copies-only", [(None, False), ("Re-post of the dam story", True)])
+    _insert_members(app, "untitled", [(None, False), ("", False)])
+    _insert_members(app, "short", [("Dam", False), ("Update", False)])
+    with app.engine.begin() as conn:
+        story_ids = sorted(conn.execute(select(story_articles.c.story_id).distinct()).scalars())
+        refresh_stories(conn, story_ids)
+        stored = {r["id"]: _aware(r) for r in conn.execute(select(stories)).mappings()}
+        members = _members(conn, story_ids)
+    expected = {sid: story_row(sid, found) for sid, found in members.items()}
+    assert stored == expected
+    assert stored["late-headline"]["title"] == "Dam gates open after rain"
+    assert stored["copies-only"]["title"] == "Re-post of the dam story"
+    assert (stored["untitled"]["title"], stored["short"]["title"]) == ("(untitled)", "Dam")
