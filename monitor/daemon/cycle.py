@@ -51,9 +51,9 @@ def sync_declared(app: App) -> None:
     if changes:
         get_logger("config").info("feeds synchronised with the config file", changes=len(changes))
     specs = [FigureSpec.from_mapping(f.model_dump()) for f in app.config.figures]
-    tracked = sync_figures(app.engine, app.log, specs, utcnow())
-    if tracked:
-        get_logger("config").info("figures tracked from the config file", figures=tracked)
+    recorded = sync_figures(app.engine, app.log, specs, utcnow())
+    if recorded:  # added, redefined or dropped
+        get_logger("config").info("figures synchronised with the config file", figures=recorded)
 
 
 async def poll_feeds(
