@@ -46,6 +46,8 @@ class App:
     engine: Engine
     log: SqlEventLog
     _projections: list[Projection] = field(default_factory=list)
+    # The config file `config` was read from (None: no file, defaults and environment only).
+    source: str | None = None
 
     @property
     def projections(self) -> list[Projection]:
@@ -100,7 +102,7 @@ def _alerts_entry(config: Config, setting: str) -> object:
     return entries[index] if index < len(entries) else None
 
 
-def open_app(config: Config, *, upgrade: bool = False) -> App:
+def open_app(config: Config, *, upgrade: bool = False, source: str | None = None) -> App:
     """Connect, then upgrade the schema (daemon, poll) or insist it is current (read commands).
 
     Alert channels are built first: a bad channel setting is a configuration error at start
@@ -115,6 +117,6 @@ def open_app(config: Config, *, upgrade: bool = False) -> App:
             migrations.upgrade(engine)
     else:
         migrations.check_current(engine)
-    app = App(config=config, engine=engine, log=SqlEventLog(engine))
+    app = App(config=config, engine=engine, log=SqlEventLog(engine), source=source)
     app.__dict__["channels"] = channels  # the cached_property's slot
     return app

@@ -25,6 +25,7 @@ from monitor.events.types import (
     FeedRemoved,
     FigureTracked,
     FigureUntracked,
+    may_undeclare,
 )
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "deterministic_id",
     "encode",
     "event_types",
+    "may_undeclare",
     "register",
     "upcaster",
 ]

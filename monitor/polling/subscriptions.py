@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, delete, select
 
-from monitor.events import Event, FeedAdded, FeedChanged, FeedRemoved
+from monitor.events import Event, FeedAdded, FeedChanged, FeedRemoved, may_undeclare
 from monitor.polling.opml import parse_opml
 from monitor.polling.urls import UnsupportedURL, check_url
 from monitor.projections.feeds import FeedsProjection
@@ -97,31 +97,67 @@ def import_opml(log: SqlEventLog, data: bytes, now: datetime) -> ImportResult:
     )
 
 
-def sync_config(log: SqlEventLog, declared: Sequence[DeclaredFeed], now: datetime) -> list[Event]:
-    """Make the subscriptions match the config file's [[feeds]] (only feeds it added are removed)."""
+@dataclass(frozen=True)
+class SyncPlan:
+    """What synchronising with a config file will do, decided from the read model alone."""
+
+    events: tuple[Event, ...] = ()
+    removed: tuple[str, ...] = ()  # no longer declared by the file that declared them
+    kept: tuple[tuple[str, str], ...] = ()  # (item, file): declared by a file this run did not load
+
+
+def plan_sync(
+    current: Mapping[str, Mapping[str, object]],
+    declared: Sequence[DeclaredFeed],
+    source: str | None,
+    now: datetime,
+) -> SyncPlan:
+    """The events that make the subscriptions match a config file's [[feeds]] (pure).
+
+    New feeds are added (recording `source`), changed names/intervals recorded, and feeds
+    the config declared earlier but no longer lists are removed when `may_undeclare`; feeds
+    added with the CLI or OPML are never touched.
+    """
+    wanted = {check_url(f.url): f for f in declared}
+    events: list[Event] = []
+    for url, feed in sorted(wanted.items()):
+        row = current.get(url)
+        if row is None:
+            events.append(
+                FeedAdded(
+                    url=url,
+                    name=feed.name,
+                    interval=feed.interval,
+                    origin="config",
+                    added_at=now,
+                    source=source,
+                )
+            )
+        elif (row["name"], row["interval"]) != (feed.name, feed.interval):
+            events.append(
+                FeedChanged(url=url, name=feed.name, interval=feed.interval, changed_at=now)
+            )
+    removed: list[str] = []
+    kept: list[tuple[str, str]] = []
+    for url, row in sorted(current.items()):
+        if row["origin"] != "config" or url in wanted:
+            continue
+        origin_source = row.get("source")
+        if may_undeclare(origin_source if isinstance(origin_source, str) else None, source):
+            events.append(FeedRemoved(url=url, removed_at=now))
+            removed.append(url)
+        else:
+            kept.append((url, str(origin_source or "an earlier configuration")))
+    return SyncPlan(events=tuple(events), removed=tuple(removed), kept=tuple(kept))
+
+
+def sync_config(
+    log: SqlEventLog, declared: Sequence[DeclaredFeed], now: datetime, source: str | None = None
+) -> SyncPlan:
+    """Make the subscriptions match the config file `source` (None: no file was loaded)."""
     with log.engine.begin() as conn:
-        current = _subscribed(conn)
-        wanted = {check_url(f.url): f for f in declared}
-        events: list[Event] = []
-        for url, feed in sorted(wanted.items()):
-            row = current.get(url)
-            if row is None:
-                events.append(
-                    FeedAdded(
-                        url=url,
-                        name=feed.name,
-                        interval=feed.interval,
-                        origin="config",
-                        added_at=now,
-                    )
-                )
-            elif (row["name"], row["interval"]) != (feed.name, feed.interval):
-                events.append(
-                    FeedChanged(url=url, name=feed.name, interval=feed.interval, changed_at=now)
-                )
-        for url, row in sorted(current.items()):
-            if row["origin"] == "config" and url not in wanted:
-                events.append(FeedRemoved(url=url, removed_at=now))
-                conn.execute(delete(feed_schedule).where(feed_schedule.c.url == url))
-        _append_and_project(log, conn, events)
-    return events
+        plan = plan_sync(_subscribed(conn), declared, source, now)
+        for url in plan.removed:
+            conn.execute(delete(feed_schedule).where(feed_schedule.c.url == url))
+        _append_and_project(log, conn, plan.events)
+    return plan

@@ -84,6 +84,7 @@ class FeedsProjection:
                 "title": None,
                 "interval": ev.interval,
                 "origin": ev.origin,
+                "source": ev.source,
                 "status": "new",
                 "added_at": ev.added_at,
                 "consecutive_failures": 0,
@@ -127,6 +128,7 @@ def feed_health(conn: Connection, default_interval: float) -> list[dict[str, Any
             "next_poll_at": None if r["status"] == "gone" else _utc(r["next_poll_at"]),
             "articles": r["articles"],
             "origin": r["origin"],
+            "source": r["source"],
         }
         for r in conn.execute(query).mappings()
     ]

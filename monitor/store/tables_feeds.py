@@ -26,6 +26,7 @@ feeds = Table(
     Column("title", Text),
     Column("interval", Float),
     Column("origin", String(16), nullable=False),
+    Column("source", Text),  # the config file that declared it (origin "config")
     Column("status", String(16), nullable=False),
     Column("added_at", DateTime(timezone=True), nullable=False),
     Column("last_success_at", DateTime(timezone=True)),
