@@ -15,9 +15,8 @@ from rich.console import Console
 from rich.table import Table
 
 from monitor import config as config_mod
+from monitor.cli import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, EXIT_USAGE  # noqa: F401  (re-exported)
 from monitor.daemon.bootstrap import App, open_app
-
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2, 78
 
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)
