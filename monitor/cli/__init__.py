@@ -112,10 +112,48 @@ def _print_error(markup: str) -> None:
     err_console.print(markup, highlight=False)
 
 
+_GLOBAL_WITH_VALUE = ("--config", "--log-level")
+
+
+def hoist_options(argv: list[str]) -> list[str]:
+    """Accept the global options anywhere: `monitor figures --config X` means
+    `monitor --config X figures`, and `monitor --json figures` means `monitor figures --json`.
+    Nothing after a `--` is touched."""
+    front: list[str] = []
+    rest: list[str] = []
+    json_first = False
+    command_seen = False
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--":
+            rest += argv[index:]
+            break
+        name = arg.split("=", 1)[0]
+        if name in _GLOBAL_WITH_VALUE and command_seen:
+            taken = 1 if "=" in arg else 2
+            front += argv[index : index + taken]
+            index += taken
+            continue
+        if arg == "--json" and not command_seen:
+            json_first = True
+        else:
+            rest.append(arg)
+            if name in _GLOBAL_WITH_VALUE and "=" not in arg and not command_seen:
+                index += 1  # its value
+                if index < len(argv):
+                    rest.append(argv[index])
+            elif not arg.startswith("-"):
+                command_seen = True
+        index += 1
+    return front + rest + (["--json"] if json_first else [])
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and map errors to the documented exit statuses."""
+    args = hoist_options(list(sys.argv[1:] if argv is None else argv))
     try:
-        cli.main(args=argv, prog_name="monitor", standalone_mode=False)
+        cli.main(args=args, prog_name="monitor", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code or 0)
     except click.exceptions.Abort:

@@ -6,14 +6,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, make_url
+from sqlalchemy.exc import ArgumentError
 
 from monitor.config import Config, ConfigError, masked
 from monitor.projections.runner import Progress, Projection, ProjectionRunner
 from monitor.store import locks, migrations
-from monitor.store.db import check_reachable, make_engine
+from monitor.store.db import StoreError, check_reachable, make_engine
 from monitor.store.eventlog import SqlEventLog
 
 if TYPE_CHECKING:
@@ -111,6 +113,19 @@ class App:
         self.engine.dispose()
 
 
+def _refuse_missing_sqlite_file(url: str) -> None:
+    """Read commands never create a database: a missing SQLite file means no data yet."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # make_engine names the problem
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    path = Path(parsed.database).expanduser()
+    if not path.exists():
+        raise StoreError(f"no data yet: {path} does not exist; {migrations.NO_DATA_HINT}")
+
+
 def build_channels(config: Config) -> list[Channel]:
     """The alert channels of `config`; ConfigError names the bad setting (exit 78)."""
     from monitor.alerts.channels import ChannelConfigError, channels_from_config
@@ -140,6 +155,8 @@ def open_app(config: Config, *, upgrade: bool = False, source: str | None = None
     the first alert. Read commands build them only if they use them.
     """
     channels = build_channels(config) if upgrade else None
+    if not upgrade:
+        _refuse_missing_sqlite_file(config.database_url)
     engine = make_engine(config.database_url)
     check_reachable(engine)
     if upgrade:

@@ -202,6 +202,21 @@ class ArticleRevised(ArticleObserved):
 
 @register
 @dataclass(frozen=True)
+class FeedPaused(Event):
+    """A feed was paused (`paused`) or resumed by the user: a paused feed is not polled."""
+
+    TYPE = "FeedPaused"
+
+    url: str
+    paused: bool
+    at: datetime
+
+    def identity(self) -> str:
+        return f"{self.url}|{self.paused}|{_iso(self.at)}"
+
+
+@register
+@dataclass(frozen=True)
 class FigureTracked(Event):
     """A figure from the config was loaded (or its definition changed)."""
 
