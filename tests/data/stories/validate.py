@@ -15,6 +15,7 @@ For each half it checks that
 It prints counts only (never article text), so it is safe to run on the held-out half.
 Exit status 1 and one line per problem when something is wrong.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,7 +26,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 HALVES = ("dev", "heldout")
-ART_FIELDS = {"id", "outlet", "title", "body", "published_at", "seen_at", "event", "copy_of", "genre"}
+ART_FIELDS = {
+    "id",
+    "outlet",
+    "title",
+    "body",
+    "published_at",
+    "seen_at",
+    "event",
+    "copy_of",
+    "genre",
+}
 EV_FIELDS = {"event", "date", "type", "subject", "places", "actors", "hard_negatives"}
 GENRES = {"news", "analysis", "explainer", "opinion"}
 
@@ -79,19 +90,25 @@ def check_half(half: str, seen_ids: set[str], problems: list[str]) -> dict | Non
     copies = 0
     words = []
     for i, a in enumerate(arts):
-        if not ART_FIELDS <= a.keys():
+        if not a.keys() >= ART_FIELDS:
             continue
         if a["copy_of"]:
             copies += 1
             j = by_id.get(a["copy_of"])
             if j is None or j >= i:
-                problems.append(f"{where}{a['id']}: copy_of {a['copy_of']} is not an earlier article")
+                problems.append(
+                    f"{where}{a['id']}: copy_of {a['copy_of']} is not an earlier article"
+                )
                 continue
             orig = arts[j]
             if orig["copy_of"]:
                 problems.append(f"{where}{a['id']}: copy_of points to another copy")
-            if orig["body"] not in a["body"] or not set(orig["body"].split("\n")) <= set(a["body"].split("\n")):
-                problems.append(f"{where}{a['id']}: body does not contain the original's body verbatim")
+            if orig["body"] not in a["body"] or not set(orig["body"].split("\n")) <= set(
+                a["body"].split("\n")
+            ):
+                problems.append(
+                    f"{where}{a['id']}: body does not contain the original's body verbatim"
+                )
             if orig["event"] != a["event"]:
                 problems.append(f"{where}{a['id']}: event differs from its original's")
         else:
@@ -99,14 +116,14 @@ def check_half(half: str, seen_ids: set[str], problems: list[str]) -> dict | Non
             words.append(n)
             if not 120 <= n <= 300:
                 problems.append(f"{where}{a['id']}: original has {n} words (want 120-300)")
-    ev_ids = [e.get("event") for e in evs]
+    ev_ids: list[str] = [str(e.get("event")) for e in evs]
     for e in evs:
         missing = EV_FIELDS - e.keys()
         if missing:
             problems.append(f"{where}event {e.get('event')}: missing {sorted(missing)}")
     if len(ev_ids) != len(set(ev_ids)):
         problems.append(f"{where}events.jsonl: duplicate event ids")
-    used = {a.get("event") for a in arts}
+    used = {str(a.get("event")) for a in arts}
     for extra in sorted(set(ev_ids) - used):
         problems.append(f"{where}event {extra} has no article")
     for absent in sorted(used - set(ev_ids)):
@@ -126,14 +143,24 @@ def check_half(half: str, seen_ids: set[str], problems: list[str]) -> dict | Non
     for (ev, outlet), n in outlets_dup.items():
         if n > 1:
             problems.append(f"{where}{ev}: outlet {outlet} appears {n} times")
-    dates = sorted(a["published_at"][:10] for a in arts if not a.get("copy_of") and a.get("published_at"))
-    return dict(half=half, events=len(ev_ids), articles=len(arts), copies=copies,
-                outlets=len({a.get("outlet") for a in arts}), hard_negative_pairs=len(pairs),
-                opinion=sum(1 for a in arts if a.get("genre") == "opinion"),
-                genres=dict(Counter(a.get("genre") for a in arts)),
-                words=(min(words), round(sum(words) / len(words)), max(words)) if words else None,
-                articles_per_event=(min(per_event.values()), max(per_event.values())) if per_event else None,
-                original_dates=(dates[0], dates[-1]) if dates else None)
+    dates = sorted(
+        a["published_at"][:10] for a in arts if not a.get("copy_of") and a.get("published_at")
+    )
+    return dict(
+        half=half,
+        events=len(ev_ids),
+        articles=len(arts),
+        copies=copies,
+        outlets=len({a.get("outlet") for a in arts}),
+        hard_negative_pairs=len(pairs),
+        opinion=sum(1 for a in arts if a.get("genre") == "opinion"),
+        genres=dict(Counter(a.get("genre") for a in arts)),
+        words=(min(words), round(sum(words) / len(words)), max(words)) if words else None,
+        articles_per_event=(min(per_event.values()), max(per_event.values()))
+        if per_event
+        else None,
+        original_dates=(dates[0], dates[-1]) if dates else None,
+    )
 
 
 def main(argv: list[str]) -> int:
