@@ -25,6 +25,7 @@ from monitor.events.types import (
     FeedRemoved,
     FigureTracked,
     FigureUntracked,
+    ProjectionFailed,
 )
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "FeedRemoved",
     "FigureTracked",
     "FigureUntracked",
+    "ProjectionFailed",
     "decode",
     "deterministic_id",
     "encode",
