@@ -44,8 +44,13 @@ from monitor.store.db import read_connection, upsert
 from monitor.store.eventlog import SqlEventLog
 from monitor.store.leases import ClaimRequest, claim_feeds
 from monitor.store.tables_feeds import feed_entries, feed_schedule
+from monitor.text import sanitise
 
 TEXT_SAMPLE_CHARS = 4000
+
+
+def _one_line(exc: BaseException) -> str:
+    return sanitise.clean_line(f"{type(exc).__name__}: {exc}", 500) or type(exc).__name__
 
 
 @dataclass(frozen=True)
@@ -159,25 +164,60 @@ class Poller:
         pending: list[_PendingWrite] = []
 
         async def one(feed: FeedToPoll) -> PollReport:
-            report = await self.poll(feed, defer=pending)
+            try:
+                report = await self.poll(feed, defer=pending)
+            except Exception as exc:  # a database fault: this feed only, never the batch
+                get_logger("poller", feed=feed.url).exception("poll could not be recorded")
+                report = PollReport(feed.url, "failed", reason="internal", error=_one_line(exc))
             if on_done is not None:
                 on_done(report)
             return report
 
-        reports = list(await asyncio.gather(*(one(f) for f in feeds)))
+        reports = {r.url: r for r in await asyncio.gather(*(one(f) for f in feeds))}
         schedules = [w.schedule for w in pending if w.schedule is not None]
         if schedules:  # feeds with nothing new: one transaction for all of them
-            await asyncio.to_thread(self._commit_schedules, schedules)
+            try:
+                await asyncio.to_thread(self._commit_schedules, schedules)
+            except Exception:
+                get_logger("poller").exception("feed schedules not recorded", feeds=len(schedules))
+        by_url = {f.url: f for f in feeds}
         for write in sorted(pending, key=lambda w: w.order):
-            if write.commit is not None:
+            if write.commit is None:
+                continue
+            url = write.order[1]
+            try:
                 await asyncio.to_thread(write.commit)
-        return reports
+            except Exception as exc:
+                # This feed's articles could not be written (the other feeds' are): record
+                # the failure, so its schedule moves and the cause shows in `feeds list`.
+                reports[url] = await self._record_internal(by_url[url], exc)
+        return [reports.get(f.url) or PollReport(f.url, "failed", reason="internal") for f in feeds]
+
+    async def _record_internal(self, feed: FeedToPoll, exc: BaseException) -> PollReport:
+        log = get_logger("poller", feed=feed.url)
+        log.error("poll failed unexpectedly", error=_one_line(exc), exc_info=exc)
+        failure = FetchError("internal", f"{feed.url}: could not be processed: {_one_line(exc)}")
+        try:
+            return await self._failed(feed, failure, log)
+        except Exception as again:  # the database refuses even that: report, do not raise
+            log.error("feed failure not recorded", error=_one_line(again))
+            return PollReport(feed.url, "failed", reason="internal", error=_one_line(exc))
 
     async def poll(self, feed: FeedToPoll, defer: list[_PendingWrite] | None = None) -> PollReport:
         """Poll one feed; never raises for anything the feed or the network does.
 
         With `defer`, the write of new articles is queued there instead of done at once.
+        Anything unexpected (a document or a server breaking a library) becomes a FeedFailed
+        with reason `internal`, so the feed's schedule moves like any failing feed's.
         """
+        try:
+            return await self._poll(feed, defer)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            return await self._record_internal(feed, exc)
+
+    async def _poll(self, feed: FeedToPoll, defer: list[_PendingWrite] | None) -> PollReport:
         log = get_logger("poller", feed=feed.url)
         try:
             result = await self.fetcher.fetch(feed.url, feed.validators)
@@ -213,7 +253,7 @@ class Poller:
                     url=feed.url,
                     failed_at=now,
                     reason=exc.reason,
-                    message=exc.message,
+                    message=sanitise.clean_line(exc.message) or exc.reason,
                     status=exc.status,
                     retry_after=exc.retry_after,
                     consecutive_failures=failures,

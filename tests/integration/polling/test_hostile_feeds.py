@@ -113,3 +113,77 @@ def test_nul_and_surrogates_in_feeds_are_stored_sanitised_and_projected(
     assert_all_projected(app)
     payloads = [s.event for s in app.log.read_after(0, 10_000)]
     assert not any("\x00" in repr(e) or "\\x00" in repr(e) for e in payloads)
+
+
+def deep_json(depth: int) -> bytes:
+    return (
+        b'{"version":"https://jsonfeed.org/version/1.1","title":"deep","items":[{"id":"1",'
+        b'"title":"x","extra":' + b"[" * depth + b"]" * depth + b"}]}"
+    )
+
+
+def test_hostile_servers_become_failures_and_the_healthy_feed_is_stored(
+    app: App, feed_server: FeedServer
+) -> None:
+    good = healthy_feed(feed_server)
+    refused = [
+        feed_server.route(f"/to-{scheme}.xml", status=302, redirect_to=target)
+        for scheme, target in (
+            ("data", "data:text/xml;base64,PHJzcy8+"),
+            ("javascript", "javascript:alert(1)"),
+            ("mailto", "mailto:editor@example.invalid"),
+        )
+    ]
+    forever = feed_server.route(
+        "/forever.xml", status=503, body=b"busy", headers={"Retry-After": "999999999999"}
+    )
+    cached = feed_server.route(
+        "/cached.xml",
+        body=rss(item("c1", "Cached", ARTICLE)),
+        headers={"Cache-Control": "max-age=99999999999999999999"},
+    )
+    deep = feed_server.route(
+        "/deep.json", content_type="application/feed+json", body=deep_json(200_000)
+    )
+    subscribe(app, good, *refused, forever, cached, deep)
+
+    poll_all(app)
+
+    feeds = health(app)
+    assert feeds[good]["articles"] == 1
+    assert feeds[cached]["articles"] == 1
+    for url in refused:
+        assert feeds[url]["status"] == "failing"
+        assert feeds[url]["last_error_reason"] == "refused"
+    assert feeds[deep]["last_error_reason"] == "parse_error"
+    week = 7 * 86400 + 60
+    for url in (*refused, forever, cached, deep):
+        next_at = feeds[url]["next_poll_at"]
+        assert next_at is not None, url
+        assert 0 < (next_at - utcnow()).total_seconds() <= week, url  # type: ignore[operator]
+    assert_all_projected(app)
+
+
+def test_non_ascii_validators_are_never_resent(app: App, feed_server: FeedServer) -> None:
+    good = healthy_feed(feed_server)
+    etag = feed_server.route(
+        "/etag.xml", body=rss(item("e1", "Etag", ARTICLE)), headers={"ETag": '"caf\xe9"'}
+    )
+    modified = feed_server.route(
+        "/modified.xml",
+        body=rss(item("m1", "Modified", ARTICLE)),
+        headers={"Last-Modified": "Tue, 01 D\xe9c 2026 10:00:00 GMT"},
+    )
+    subscribe(app, good, etag, modified)
+
+    poll_all(app)
+    feed_server.route("/healthy.xml", body=rss(item("h2", "Berths reopen", ARTICLE + " More.")))
+    poll_all(app)
+
+    feeds = health(app)
+    assert feeds[good]["articles"] == 2
+    for url in (etag, modified):
+        assert feeds[url]["status"] == "ok", feeds[url]["last_error"]
+        sent = feed_server.last_headers(url.removeprefix(feed_server.base_url))
+        assert "if-none-match" not in sent and "if-modified-since" not in sent
+    assert_all_projected(app)
