@@ -167,13 +167,7 @@ class Fetcher:
             start_url = check_url(url)
         except UnsupportedURL as exc:
             raise FetchError("refused", str(exc)) from None
-        try:
-            async with asyncio.timeout(self.settings.timeout):
-                hop, permanent = await self._follow(start_url, validators)
-        except TimeoutError:
-            raise FetchError(
-                "timeout", f"{url}: no complete response within {self.settings.timeout:g} s"
-            ) from None
+        hop, permanent = await self._follow(start_url, validators)
         return _result(url, hop, permanent, validators, time.monotonic() - started)
 
     async def _follow(self, url: str, validators: Validators) -> tuple[_Hop, bool]:
@@ -206,9 +200,17 @@ class Fetcher:
 
     async def _limited_request(self, url: str, validators: Validators) -> _Hop:
         # Host slot first: waiting for a busy host must not hold one of the global slots.
+        # The timeout starts once both slots are held, when the request is sent: it measures
+        # the server, never the queue for a busy host.
         host_slot = self._hosts.setdefault(host_of(url), asyncio.Semaphore(self.settings.per_host))
         async with host_slot, self._global:
-            return await self._request(url, validators)
+            try:
+                async with asyncio.timeout(self.settings.timeout):
+                    return await self._request(url, validators)
+            except TimeoutError:
+                raise FetchError(
+                    "timeout", f"{url}: no complete response within {self.settings.timeout:g} s"
+                ) from None
 
     async def _request(self, url: str, validators: Validators) -> _Hop:
         headers = {}
