@@ -187,3 +187,23 @@ def test_non_ascii_validators_are_never_resent(app: App, feed_server: FeedServer
         sent = feed_server.last_headers(url.removeprefix(feed_server.base_url))
         assert "if-none-match" not in sent and "if-modified-since" not in sent
     assert_all_projected(app)
+
+
+def test_a_huge_feed_is_taken_a_bounded_number_of_entries_per_poll(
+    make_app: Callable[..., App], feed_server: FeedServer
+) -> None:
+    app = make_app(polling={"timeout": "3s", "full_text": "never", "max_entries_per_poll": 5})
+    good = healthy_feed(feed_server)
+    items = "".join(item(f"b{i}", f"Entry {i}", f"{ARTICLE} Number {i}.") for i in range(12))
+    big = feed_server.route("/big.xml", body=rss(items), etag='"same"')
+    subscribe(app, good, big)
+
+    taken = []
+    for _ in range(4):
+        poll_all(app)
+        taken.append(health(app)[big]["articles"])
+
+    assert taken == [5, 10, 12, 12]
+    assert health(app)[good]["articles"] == 1
+    # While a backlog is left the feed is due again soon, whatever its interval.
+    assert_all_projected(app)
