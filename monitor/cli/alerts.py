@@ -16,6 +16,7 @@ from monitor.alerts.queries import alert_json
 from monitor.alerts.render import format_claim_value
 from monitor.cli.common import CliState, app_from, console, iso, print_json, print_table
 from monitor.daemon.bootstrap import build_channels
+from monitor.store.db import read_connection
 
 
 def _change(record: AlertRecord) -> str:
@@ -42,7 +43,7 @@ def alerts_group(ctx: click.Context, as_json: bool) -> None:
         return
     state = ctx.find_object(CliState)
     assert state is not None
-    with app_from(state) as app, app.engine.connect() as conn:
+    with app_from(state) as app, read_connection(app.engine) as conn:
         records = list_alerts(conn)
     if as_json:
         print_json([alert_json(r) for r in records])

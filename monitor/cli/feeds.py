@@ -20,6 +20,7 @@ from monitor.polling.subscriptions import (
     remove_feed,
 )
 from monitor.projections.feeds import feed_health
+from monitor.store.db import read_connection
 
 
 def _duration(_ctx: click.Context, _param: click.Parameter, value: str | None) -> float | None:
@@ -88,7 +89,7 @@ def feeds_import(state: CliState, file: Path) -> None:
 @pass_state
 def feeds_list(state: CliState, as_json: bool) -> None:
     """Feeds with their health: last success, last error, failures, next poll."""
-    with app_from(state) as app, app.engine.connect() as conn:
+    with app_from(state) as app, read_connection(app.engine) as conn:
         rows = feed_health(conn, app.config.polling.interval)
     if as_json:
         print_json([{**r, "interval": format_duration(r["interval"])} for r in rows])
