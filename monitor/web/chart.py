@@ -3,8 +3,8 @@
 The template (`templates/chart.svg`) turns the result into inline SVG, escaping every text.
 x is publication time (first sight when the article has no date), y the value as reported.
 The step line follows the claims that moved the figure, in the order they were observed,
-so it always ends at the current value; bounds ("more than", "up to") are whiskers, open
-ends reaching the plot's edge.
+so it always ends at the current value; bounds ("more than", "up to") are whiskers, an open
+end drawn as a short stub in its direction.
 """
 
 from __future__ import annotations
@@ -221,16 +221,21 @@ def _step_path(steps: Sequence[Point], box: Box) -> str:
     return "".join(parts)
 
 
+OPEN_END = 26.0  # px: how far a whisker reaches past the value when the bound is open
+
+
 def _whiskers(
     timeline: Sequence[Mapping[str, Any]], points: Sequence[Point], box: Box, sy: Any
 ) -> str:
+    """One path of vertical whiskers from lower to upper bound; an open bound ("more than",
+    "up to") is a short stub in its direction, not a line to the edge."""
     parts = []
     for claim, point in zip(timeline, points, strict=True):
         lower, upper = claim.get("lower"), claim.get("upper")
-        if lower == upper == claim["value"] or (lower is None and upper is None):
+        if (lower is None and upper is None) or lower == upper == claim["value"]:
             continue
-        bottom = sy(float(lower)) if lower is not None else box.y0
-        top = sy(float(upper)) if upper is not None else box.y1
+        bottom = sy(float(lower)) if lower is not None else min(point.y + OPEN_END, box.y0)
+        top = sy(float(upper)) if upper is not None else max(point.y - OPEN_END, box.y1)
         if bottom != top:
             parts.append(f"M{point.x:g} {bottom:g}V{top:g}")
     return "".join(parts)
