@@ -115,12 +115,20 @@ def serve(func: SyncHandler) -> AsyncHandler:
     return handler
 
 
-async def stylesheet(_: web.Request) -> web.Response:
-    """The one stylesheet (shipped in the package)."""
-    css = (resources.files("monitor.web") / "static" / "style.css").read_bytes()
+STATIC = {
+    "style.css": "text/css; charset=utf-8",
+    "icon.svg": "image/svg+xml",
+}
+
+
+async def static_file(request: web.Request) -> web.Response:
+    """The stylesheet and the icon (shipped in the package; nothing else is served)."""
+    name = request.match_info["name"]
+    if name not in STATIC:
+        raise web.HTTPNotFound()
+    data = (resources.files("monitor.web") / "static" / name).read_bytes()
     return web.Response(
-        body=css,
-        headers={"Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=3600"},
+        body=data, headers={"Content-Type": STATIC[name], "Cache-Control": "max-age=3600"}
     )
 
 
@@ -130,7 +138,7 @@ def make_web_app(view: View, health: HealthSource | None) -> web.Application:
     app[VIEW_KEY] = view
     for path, func in PAGES:
         app.router.add_get(path, serve(func))
-    app.router.add_get("/static/style.css", stylesheet)
+    app.router.add_get("/static/{name}", static_file)
     if health is not None:
         for path, handler in health_routes(health):
             app.router.add_get(path, handler)
