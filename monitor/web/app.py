@@ -9,6 +9,7 @@ package needed for a handful of pages).
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from importlib import resources
 
@@ -39,6 +40,7 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 READ_METHODS = frozenset({"GET", "HEAD"})
+COMPRESS_FROM = 2048  # bytes: smaller answers go as they are
 
 VIEW_KEY = web.AppKey("view", View)
 
@@ -68,7 +70,9 @@ def _error(status: int, message: str, request: web.Request) -> web.Response:
 
 @web.middleware
 async def guard(request: web.Request, handler: AsyncHandler) -> web.StreamResponse:
-    """Read-only (405 for anything but GET/HEAD), security headers, errors as pages."""
+    """Read-only (405 for anything but GET/HEAD), security headers, errors as pages,
+    and the time the server spent in a `Server-Timing` header."""
+    started = time.perf_counter()
     if request.method not in READ_METHODS:
         response: web.StreamResponse = web.Response(
             status=405, text="read-only\n", headers={"Allow": "GET, HEAD"}
@@ -85,6 +89,7 @@ async def guard(request: web.Request, handler: AsyncHandler) -> web.StreamRespon
             response = _error(500, "internal error", request)
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
     return response
 
 
@@ -106,11 +111,14 @@ def serve(func: SyncHandler) -> AsyncHandler:
             return _error(404, str(exc), request)
         except BadRequest as exc:
             return _error(400, str(exc), request)
-        return web.Response(
+        response = web.Response(
             status=answer.status,
             body=answer.body,
             headers={"Content-Type": answer.content_type, **answer.headers},
         )
+        if len(answer.body) > COMPRESS_FROM:
+            response.enable_compression()  # gzip/deflate when the client accepts it
+        return response
 
     return handler
 
