@@ -17,9 +17,31 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent
 KINDS = {"total", "new", "part", "previous", "rate"}
 TIMES = {"current", "past"}
-QUALIFIERS = {None, "more than", "at least", "almost", "up to", "about", "less than", "between", "vague"}
+QUALIFIERS = {
+    None,
+    "more than",
+    "at least",
+    "almost",
+    "up to",
+    "about",
+    "less than",
+    "between",
+    "vague",
+}
 ROW_KEYS = {"id", "story", "text", "tags", "attribution", "claims"}
-CLAIM_KEYS = {"text", "value", "lower", "upper", "qualifier", "approximate", "unit", "scope", "kind", "time", "figure"}
+CLAIM_KEYS = {
+    "text",
+    "value",
+    "lower",
+    "upper",
+    "qualifier",
+    "approximate",
+    "unit",
+    "scope",
+    "kind",
+    "time",
+    "figure",
+}
 FIGURE_KEYS = {"story", "label", "units", "context", "about", "exclude"}
 ARTICLE_KEYS = {"id", "outlet", "title", "body", "published_at", "seen_at", "copy_of"}
 DIRECTIONS = {"first", "up", "down"}
@@ -45,7 +67,9 @@ def bounds_problem(c: dict[str, Any]) -> str | None:
     return None
 
 
-def check_sentences(path: Path, figures: dict[str, Any], problems: list[str], seen_ids: set[str]) -> list[dict[str, Any]]:
+def check_sentences(
+    path: Path, figures: dict[str, Any], problems: list[str], seen_ids: set[str]
+) -> list[dict[str, Any]]:
     """Every line parses and follows the labelling rules; returns the rows."""
     rows: list[dict[str, Any]] = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -56,7 +80,11 @@ def check_sentences(path: Path, figures: dict[str, Any], problems: list[str], se
             problems.append(f"{where}: not JSON ({err})")
             continue
         rows.append(row)
-        missing = ROW_KEYS - row.keys() if "story" in row or path.parent != ROOT else (ROW_KEYS - {"story"}) - row.keys()
+        missing = (
+            ROW_KEYS - row.keys()
+            if "story" in row or path.parent != ROOT
+            else (ROW_KEYS - {"story"}) - row.keys()
+        )
         if missing:
             problems.append(f"{where}: missing keys {sorted(missing)}")
             continue
@@ -102,11 +130,29 @@ def check_timeline(path: Path, problems: list[str]) -> dict[str, Any]:
     """One timeline file: shape, unique ids, seen_at order, copies and alerts naming real articles."""
     where = str(path.relative_to(ROOT))
     tl = json.loads(path.read_text(encoding="utf-8"))
-    for key in ("name", "kind", "description", "figure", "tracked_at", "articles", "expected_alerts", "notes"):
+    for key in (
+        "name",
+        "kind",
+        "description",
+        "figure",
+        "tracked_at",
+        "articles",
+        "expected_alerts",
+        "notes",
+    ):
         if key not in tl:
             problems.append(f"{where}: missing {key}")
     fig = tl["figure"]
-    for key in ("name", "label", "units", "context", "about", "exclude", "min_change", "alert_on_first"):
+    for key in (
+        "name",
+        "label",
+        "units",
+        "context",
+        "about",
+        "exclude",
+        "min_change",
+        "alert_on_first",
+    ):
         if key not in fig:
             problems.append(f"{where}: figure missing {key}")
     if not fig.get("units"):
@@ -139,19 +185,25 @@ def check_timeline(path: Path, problems: list[str]) -> dict[str, Any]:
         last_seen = seen
     for alert in tl["expected_alerts"]:
         if alert.get("article") not in ids:
-            problems.append(f"{where}: expected alert names unknown article {alert.get('article')!r}")
+            problems.append(
+                f"{where}: expected alert names unknown article {alert.get('article')!r}"
+            )
         if alert.get("direction") not in DIRECTIONS:
             problems.append(f"{where}: expected alert direction {alert.get('direction')!r}")
     return tl
 
 
-def check_half(half: str, problems: list[str], seen_ids: set[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def check_half(
+    half: str, problems: list[str], seen_ids: set[str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Sentences, figures and timelines of one half."""
     base = ROOT / half
     figures = json.loads((base / "figures.json").read_text(encoding="utf-8"))
     for name, fig in figures.items():
         if FIGURE_KEYS - fig.keys():
-            problems.append(f"{half}/figures.json {name}: missing {sorted(FIGURE_KEYS - fig.keys())}")
+            problems.append(
+                f"{half}/figures.json {name}: missing {sorted(FIGURE_KEYS - fig.keys())}"
+            )
         if fig.get("about") and fig.get("about") == fig.get("exclude"):
             problems.append(f"{half}/figures.json {name}: about equals exclude")
     rows = check_sentences(base / "sentences.jsonl", figures, problems, seen_ids)
@@ -162,13 +214,15 @@ def check_half(half: str, problems: list[str], seen_ids: set[str]) -> tuple[list
 def report(half: str, rows: list[dict[str, Any]], timelines: list[dict[str, Any]]) -> None:
     """Counts of one half."""
     claims = [c for r in rows for c in r["claims"]]
-    print(f"{half}: {len(rows)} sentences, {len(claims)} claims, "
-          f"{sum(1 for r in rows if not r['claims'])} without claims, "
-          f"{sum(1 for r in rows if len(r['claims']) > 1)} multi-claim, "
-          f"{sum(1 for r in rows if 'previous' in r)} with previous, "
-          f"{len({r.get('story') for r in rows})} stories, {len(timelines)} timelines "
-          f"({sum(len(t['articles']) for t in timelines)} articles, "
-          f"{sum(len(t['expected_alerts']) for t in timelines)} expected alerts)")
+    print(
+        f"{half}: {len(rows)} sentences, {len(claims)} claims, "
+        f"{sum(1 for r in rows if not r['claims'])} without claims, "
+        f"{sum(1 for r in rows if len(r['claims']) > 1)} multi-claim, "
+        f"{sum(1 for r in rows if 'previous' in r)} with previous, "
+        f"{len({r.get('story') for r in rows})} stories, {len(timelines)} timelines "
+        f"({sum(len(t['articles']) for t in timelines)} articles, "
+        f"{sum(len(t['expected_alerts']) for t in timelines)} expected alerts)"
+    )
     for key in ("kind", "time", "qualifier"):
         counts = Counter(str(c.get(key)) for c in claims)
         print(f"  {key}: " + ", ".join(f"{k} {v}" for k, v in counts.most_common()))
@@ -180,7 +234,9 @@ def main(argv: list[str]) -> int:
     problems: list[str] = []
     seen_ids: set[str] = set()
     legacy = check_sentences(ROOT / "sentences.jsonl", {}, problems, seen_ids)
-    print(f"legacy sentences.jsonl (dev): {len(legacy)} sentences, {sum(len(r['claims']) for r in legacy)} claims")
+    print(
+        f"legacy sentences.jsonl (dev): {len(legacy)} sentences, {sum(len(r['claims']) for r in legacy)} claims"
+    )
     stories: dict[str, set[str]] = {}
     for half in halves:
         if not (ROOT / half).is_dir():
