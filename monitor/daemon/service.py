@@ -40,6 +40,7 @@ from monitor.daemon.health import (
     LAG_LIMIT_SECONDS,
     Lag,
     Readiness,
+    WriteHealth,
     projection_lags,
     readiness,
     worst_lag,
@@ -53,6 +54,7 @@ from monitor.polling.poller import FeedToPoll, Poller, PollReport, claim_due_fee
 from monitor.projections.figures import FiguresProjection
 from monitor.projections.runner import ProjectionRunner, bounded_targets, checkpoint_positions
 from monitor.store import leases, locks
+from monitor.store.db import explain, read_connection
 from monitor.store.tables import events
 from monitor.web import metrics
 from monitor.web.server import Router, WebServer, add_health_routes
@@ -165,6 +167,7 @@ class Service:
         self._listener: asyncio.Task[None] | None = None
         self.loop_watch = LoopWatch()
         self._stop_requested_at: float | None = None
+        self.writes = WriteHealth()  # /readyz fails while any write path fails
 
     # --- lifecycle ----------------------------------------------------------------
 
@@ -326,10 +329,27 @@ class Service:
         """Heartbeat, take over free projections, renew the leases of running polls."""
         loop = asyncio.get_running_loop()
         polling = list(self._in_flight)
-        taken = await loop.run_in_executor(self._coordinate_pool, self._coordinate, polling)
+        try:
+            taken = await loop.run_in_executor(self._coordinate_pool, self._coordinate, polling)
+        except SQLAlchemyError as exc:
+            # Every 2 s a small write: its failure is what /readyz reports (read-only file,
+            # server gone); the pool has discarded the failed connections.
+            self._write_failed("coordination", exc)
+            return
+        self._write_succeeded("coordination")
         if taken:
             log.info("projections taken over", projections=sorted(taken))
             self.wake("project")
+
+    def _write_failed(self, path: str, exc: BaseException) -> None:
+        error = str(explain(self.app.engine, exc)) if isinstance(exc, SQLAlchemyError) else str(exc)
+        if self.writes.failed(path, error):
+            log.error("database writes failing; not ready", path=path, error=error)
+
+    def _write_succeeded(self, path: str) -> None:
+        was = self.writes.succeeded(path)
+        if was is not None:
+            log.info("database writes succeed again", path=path, was=was)
 
     def _coordinate(self, polling: list[str]) -> frozenset[str]:
         assert self._locks is not None
@@ -472,6 +492,12 @@ class Service:
             self._cooldown[feed.url] = time.monotonic() + max(60.0, self.settings.poll_tick)
             log.exception("poll crashed", feed=feed.url)
             return
+        if report.outcome == "unrecorded":
+            # Its write failed (the poller recorded nothing): a database fault, not the feed's.
+            self._write_failed("polls", RuntimeError(report.error or "write failed"))
+            self._cooldown[feed.url] = time.monotonic() + max(60.0, self.settings.poll_tick)
+            return
+        self._write_succeeded("polls")
         # The feed's next poll time is written: the lease has done its work.
         await asyncio.to_thread(leases.release_leases, self.app.engine, self.worker, [feed.url])
         self._count(report)
@@ -497,9 +523,13 @@ class Service:
             try:
                 # A daemon thread: a shutdown never waits for a batch (it is rolled back).
                 applied = await in_thread("project", self._project_all)
-            except Exception:
+            except Exception as exc:
                 self.counters.inc("monitor_projection_runs_total", result="error")
+                if isinstance(exc, SQLAlchemyError):
+                    self._write_failed("projections", exc)
+                    return  # retried on the next tick; /readyz says why meanwhile
                 raise
+            self._write_succeeded("projections")  # each run writes its checkpoints at least
             self.counters.inc("monitor_projection_runs_total", result="ok")
             self._last_projection_at = time.monotonic()
             if applied:
@@ -619,7 +649,7 @@ class Service:
 
     def _lags(self) -> list[Lag]:
         names = [p.name for p in self.app.projections]
-        with self.app.engine.connect() as conn:
+        with read_connection(self.app.engine) as conn:
             return projection_lags(conn, names, datetime.now(UTC))
 
     def readiness(self) -> Readiness:
@@ -632,7 +662,11 @@ class Service:
         if self._stopping.is_set():
             running = False
         return readiness(
-            database=db_ok, scheduler=running, lags=lags, limit=self.settings.lag_limit
+            database=db_ok,
+            scheduler=running,
+            lags=lags,
+            limit=self.settings.lag_limit,
+            write_error=self.writes.error(),
         )
 
     def metrics_text(self) -> str:

@@ -68,7 +68,7 @@ class PollReport:
     """What one poll did (for the progress display, logs and tests)."""
 
     url: str
-    outcome: str  # new | unchanged | not_modified | failed | gone
+    outcome: str  # new | unchanged | not_modified | failed | gone | unrecorded (write failed)
     new: int = 0
     revised: int = 0
     reason: str | None = None
@@ -168,7 +168,7 @@ class Poller:
                 report = await self.poll(feed, defer=pending)
             except Exception as exc:  # a database fault: this feed only, never the batch
                 get_logger("poller", feed=feed.url).exception("poll could not be recorded")
-                report = PollReport(feed.url, "failed", reason="internal", error=_one_line(exc))
+                report = PollReport(feed.url, "unrecorded", reason="internal", error=_one_line(exc))
             if on_done is not None:
                 on_done(report)
             return report
@@ -191,7 +191,9 @@ class Poller:
                 # This feed's articles could not be written (the other feeds' are): record
                 # the failure, so its schedule moves and the cause shows in `feeds list`.
                 reports[url] = await self._record_internal(by_url[url], exc)
-        return [reports.get(f.url) or PollReport(f.url, "failed", reason="internal") for f in feeds]
+        return [
+            reports.get(f.url) or PollReport(f.url, "unrecorded", reason="internal") for f in feeds
+        ]
 
     async def _record_internal(self, feed: FeedToPoll, exc: BaseException) -> PollReport:
         log = get_logger("poller", feed=feed.url)
@@ -201,7 +203,7 @@ class Poller:
             return await self._failed(feed, failure, log)
         except Exception as again:  # the database refuses even that: report, do not raise
             log.error("feed failure not recorded", error=_one_line(again))
-            return PollReport(feed.url, "failed", reason="internal", error=_one_line(exc))
+            return PollReport(feed.url, "unrecorded", reason="internal", error=_one_line(again))
 
     async def poll(self, feed: FeedToPoll, defer: list[_PendingWrite] | None = None) -> PollReport:
         """Poll one feed; never raises for anything the feed or the network does.
