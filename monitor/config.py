@@ -329,6 +329,11 @@ def build(data: dict[str, Any], environ: Mapping[str, str] | None = None) -> Con
     return config
 
 
+def source_of(path: Path | None) -> str | None:
+    """How a config file is recorded as the source of what it declares: its absolute path."""
+    return None if path is None else str(path.resolve())
+
+
 def load(
     explicit: str | None = None, environ: Mapping[str, str] | None = None
 ) -> tuple[Config, Path | None]:

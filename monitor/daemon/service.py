@@ -1,4 +1,4 @@
-"""`monitor run`: the scheduler, the working loop, signals, sd_notify and the health endpoints.
+"""`monitor run`: the scheduler, the working loop, signals, sd_notify and the health answers.
 
 Jobs live in APScheduler's in-memory job store and are rebuilt from code on every start: the
 database holds all durable state (each feed's `next_poll_at`, projection checkpoints, the alert
@@ -57,7 +57,6 @@ from monitor.store import leases, locks
 from monitor.store.db import explain, read_connection
 from monitor.store.tables import events
 from monitor.web import metrics
-from monitor.web.server import Router, WebServer, add_health_routes
 
 log = get_logger("daemon")
 
@@ -138,7 +137,6 @@ class Service:
         self.worker = worker_name()
         self.started_at = time.time()
         self._scheduler: Any = None
-        self._web: WebServer | None = None
         self._fetcher: Fetcher | None = None
         self._fetch_settings: FetchSettings | None = None
         self._in_flight: dict[str, asyncio.Task[None]] = {}
@@ -186,7 +184,6 @@ class Service:
         self._scheduler = AsyncIOScheduler(job_defaults=JOB_DEFAULTS, timezone=UTC)
         self._add_jobs()
         self._scheduler.start()
-        self._web = self._start_web()
         self._listener = asyncio.create_task(
             locks.listen_for_appends(self.app.engine, functools.partial(self.wake, "project"))
         )
@@ -196,7 +193,6 @@ class Service:
             worker=self.worker,
             projections=sorted(self.owned_projections()),
             feeds=len(self.app.config.feeds),
-            web=self._web.url if self._web else None,
             notify=self.notifier.enabled,
         )
         await self._stop.wait()
@@ -248,8 +244,6 @@ class Service:
             await asyncio.gather(self._listener, return_exceptions=True)
         if self._fetcher is not None:
             await self._fetcher.__aexit__(None, None, None)
-        if self._web is not None:
-            self._web.stop()
         self._ping_pool.shutdown(wait=False, cancel_futures=True)
         self._coordinate_pool.shutdown(wait=False, cancel_futures=True)
         try:
@@ -361,14 +355,6 @@ class Service:
         until = now + timedelta(seconds=self.settings.lease_seconds)
         leases.renew_leases(self.app.engine, self.worker, polling, until)
         return taken
-
-    def _start_web(self) -> WebServer | None:
-        listen = self.app.config.web.listen
-        if not listen:
-            return None
-        router = Router()
-        add_health_routes(router, self)
-        return WebServer(router, listen).start()
 
     # --- scheduling ---------------------------------------------------------------
 
@@ -717,14 +703,14 @@ class Service:
         async with self._reload_lock:
             self.notifier.reloading("reloading configuration")
             try:
-                new = self._load_new_config()
+                new, source = self._load_new_config()
             except config_mod.ConfigError as exc:
                 log.error("new configuration rejected; keeping the running one", error=str(exc))
                 self.notifier.ready(self.status_line())
                 return False
             # A fresh App shares engine and log; projections and channels are rebuilt lazily
             # from the new config (figures, channels), the old App finishes what it runs.
-            self.app = dataclasses.replace(self.app, config=new, _projections=[])
+            self.app = dataclasses.replace(self.app, config=new, _projections=[], source=source)
             await self._open_fetcher()
             try:
                 await asyncio.to_thread(self._sync_declared, drive=False)
@@ -736,8 +722,8 @@ class Service:
             self.notifier.ready(self.status_line())
             return True
 
-    def _load_new_config(self) -> config_mod.Config:
-        new, _ = config_mod.load(self.config_path)
+    def _load_new_config(self) -> tuple[config_mod.Config, str | None]:
+        new, path = config_mod.load(self.config_path)
         old = self.app.config
         if new.database_url != old.database_url:
             raise config_mod.ConfigError(
@@ -746,4 +732,4 @@ class Service:
         if new.web.listen != old.web.listen:
             log.warning("web.listen changes take effect on restart", listen=old.web.listen)
         build_channels(new)  # raises ConfigError naming the bad channel
-        return new
+        return new, config_mod.source_of(path)

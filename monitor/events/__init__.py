@@ -21,11 +21,13 @@ from monitor.events.types import (
     FeedFailed,
     FeedGone,
     FeedMoved,
+    FeedPaused,
     FeedPolled,
     FeedRemoved,
     FigureTracked,
     FigureUntracked,
     ProjectionFailed,
+    may_undeclare,
 )
 
 __all__ = [
@@ -41,6 +43,7 @@ __all__ = [
     "FeedFailed",
     "FeedGone",
     "FeedMoved",
+    "FeedPaused",
     "FeedPolled",
     "FeedRemoved",
     "FigureTracked",
@@ -50,6 +53,7 @@ __all__ = [
     "deterministic_id",
     "encode",
     "event_types",
+    "may_undeclare",
     "register",
     "upcaster",
 ]

@@ -566,7 +566,7 @@ def due_feeds(
             feed_schedule.c.body_hash,
         )
         .select_from(feeds.outerjoin(feed_schedule, feed_schedule.c.url == feeds.c.url))
-        .where(feeds.c.status != "gone")
+        .where(feeds.c.status != "gone", feeds.c.paused.is_(False))
         .order_by(
             feed_schedule.c.next_poll_at.is_not(None), feed_schedule.c.next_poll_at, feeds.c.url
         )
