@@ -27,6 +27,7 @@ from monitor.events import (
     deterministic_id,
 )
 from monitor.logging import get_logger
+from monitor.polling import page_retry
 from monitor.polling.extractor import needs_full_text
 from monitor.polling.fetcher import Fetcher, FetchError, FetchResult, Validators
 from monitor.polling.identity import EntryFacts, classify_entry, dedupe_facts
@@ -95,6 +96,14 @@ class _Decision:
 
 
 _FAR = datetime.max.replace(tzinfo=UTC)
+
+
+@dataclass
+class _Pages:
+    """Outcome of fetching linked pages (scratch, filled by `_fetch_links`)."""
+
+    fetched: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # link → (URL, body)
+    failed: dict[str, FetchError] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -226,7 +235,9 @@ class Poller:
         except FetchError as exc:
             return await self._failed(feed, exc, log)
         if result.not_modified:
-            return await self._not_modified(feed, result, defer)
+            report = await self._not_modified(feed, result, defer)
+            await self._retry_pages(feed)
+            return report
         try:
             parsed = await asyncio.to_thread(
                 parse_feed, result.body or b"", result.content_type, result.final_url
@@ -235,6 +246,7 @@ class Poller:
             return await self._failed(feed, FetchError(exc.reason, exc.message), log, result)
         report = await self._entries(feed, result, parsed, defer)
         log.info("feed polled", new=report.new, revised=report.revised, entries=len(parsed.entries))
+        await self._retry_pages(feed)
         return report
 
     # --- outcomes -----------------------------------------------------------------
@@ -388,24 +400,73 @@ class Poller:
             generation=generation,
         )
 
-    async def _fetch_pages(
-        self, feed: FeedToPoll, entries: list[ParsedEntry]
-    ) -> dict[str, tuple[str, bytes]]:
-        """Linked pages of entries that carry no real article text: link → (final URL, body)."""
+    async def _fetch_pages(self, feed: FeedToPoll, entries: list[ParsedEntry]) -> _Pages:
+        """Linked pages of entries that carry no real article text."""
         wanted = sorted({e.link for e in entries if e.link and needs_full_text(e, self.full_text)})
+        return await self._fetch_links(feed, wanted)
 
-        async def one(link: str) -> tuple[str, tuple[str, bytes] | None]:
+    async def _fetch_links(self, feed: FeedToPoll, links: list[str]) -> _Pages:
+        """link → (final URL, body) for the pages fetched, link → error for the others."""
+
+        async def one(link: str) -> tuple[str, tuple[str, bytes] | FetchError]:
             try:
                 page = await self.fetcher.fetch(check_url(link))
             except (FetchError, UnsupportedURL) as exc:
                 get_logger("poller", feed=feed.url).warning(
                     "article page not fetched", link=link, error=str(exc)
                 )
-                return link, None
+                error = exc if isinstance(exc, FetchError) else FetchError("refused", str(exc))
+                return link, error
             return link, (page.final_url, page.body or b"")
 
-        results = await asyncio.gather(*(one(link) for link in wanted))
-        return {link: page for link, page in results if page is not None}
+        results = await asyncio.gather(*(one(link) for link in links))
+        pages = _Pages()
+        for link, outcome in results:
+            if isinstance(outcome, FetchError):
+                pages.failed[link] = outcome
+            else:
+                pages.fetched[link] = outcome
+        return pages
+
+    async def _retry_pages(self, feed: FeedToPoll) -> None:
+        """Fetch again the pages of this feed's articles whose fetch failed and is due."""
+        if self.full_text == "never":
+            return
+        now = self.clock()
+        try:
+            due = await asyncio.to_thread(page_retry.due_retries, self.engine, feed.url, now)
+            if not due:
+                return
+            links = sorted({r.event.link for r in due if r.event.link})
+            pages = await self._fetch_links(feed, links)
+            await asyncio.to_thread(self._commit_retries, feed.url, due, pages, now)
+        except Exception as exc:  # the poll itself succeeded; retries come again next time
+            get_logger("poller", feed=feed.url).warning(
+                "article page retries not recorded", error=_one_line(exc)
+            )
+
+    def _commit_retries(
+        self, feed_url: str, due: list[page_retry.DueRetry], pages: _Pages, now: datetime
+    ) -> None:
+        with self.engine.begin() as conn:
+            revised = []
+            for retry in due:
+                link = retry.event.link or ""
+                page = pages.fetched.get(link)
+                if page is not None:
+                    [ref] = blobs.put_many(conn, [page[1]])
+                    revised.append(page_retry.with_page(retry.event, page[0], ref, now))
+                    page_retry.set_retry(conn, feed_url, retry.entry_key, 0, None, None)
+                    continue
+                attempts = retry.attempts + 1
+                error = pages.failed.get(link)
+                at = page_retry.retry_after(attempts, now)
+                if error is None or not page_retry.worth_retrying(error):
+                    at = None
+                page_retry.set_retry(
+                    conn, feed_url, retry.entry_key, attempts, at, retry.event.event_id
+                )
+            self.log.append(revised, conn=conn)
 
     # --- database -----------------------------------------------------------------
 
@@ -436,33 +497,47 @@ class Poller:
         self,
         feed: FeedToPoll,
         decisions: list[_Decision],
-        pages: dict[str, tuple[str, bytes]],
+        pages: _Pages,
         events: list[Event],
         validators: Validators,
         next_at: datetime,
         now: datetime,
     ) -> None:
         with self.engine.begin() as conn:
-            articles = self._article_events(conn, feed, decisions, pages, now)
+            articles = self._article_events(conn, feed, decisions, pages.fetched, now)
             # Articles first, so a FeedMoved/FeedPolled never precedes what it reports.
             self.log.append([*articles, *events], conn=conn)
-            rows = [
-                {
-                    "feed_url": feed.url,
-                    "entry_key": d.key,
-                    "article_id": d.article_id,
-                    "content_hash": d.content_hash,
-                    "text_sample": d.text[:TEXT_SAMPLE_CHARS],
-                    "generation": d.generation,
-                }
-                for d in decisions
-            ]
+            rows = []
+            for d, article in zip(decisions, articles, strict=True):
+                error = pages.failed.get(d.entry.link or "")
+                retry = error is not None and page_retry.worth_retrying(error)
+                rows.append(
+                    {
+                        "feed_url": feed.url,
+                        "entry_key": d.key,
+                        "article_id": d.article_id,
+                        "content_hash": d.content_hash,
+                        "text_sample": d.text[:TEXT_SAMPLE_CHARS],
+                        "generation": d.generation,
+                        "page_attempts": 1 if error is not None else 0,
+                        "page_retry_at": page_retry.retry_after(1, now) if retry else None,
+                        "retry_event": article.event_id if retry else None,
+                    }
+                )
             upsert(
                 conn,
                 feed_entries,
                 rows,
                 ["feed_url", "entry_key"],
-                update=["article_id", "content_hash", "text_sample", "generation"],
+                update=[
+                    "article_id",
+                    "content_hash",
+                    "text_sample",
+                    "generation",
+                    "page_attempts",
+                    "page_retry_at",
+                    "retry_event",
+                ],
             )
             self._schedule(conn, feed.url, validators, next_at)
 
