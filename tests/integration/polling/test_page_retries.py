@@ -78,7 +78,7 @@ def test_a_failed_page_is_fetched_on_a_later_poll_and_revises_the_article(
     clock.now += timedelta(seconds=PAGE_RETRY_FIRST + 1)
     poll(app, clock)
 
-    observed, revised = article_events(app)
+    _, revised = article_events(app)
     assert isinstance(revised, ArticleRevised)
     assert revised.article_id == first.article_id and revised.page_ref is not None
     app.project()
