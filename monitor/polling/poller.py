@@ -34,6 +34,7 @@ from monitor.polling.identity import EntryFacts, classify_entry, dedupe_facts
 from monitor.polling.parser import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
 from monitor.polling.schedule import next_poll_delay
 from monitor.polling.urls import UnsupportedURL, check_url, host_of
+from monitor.redact import mask_text
 from monitor.store import blobs
 from monitor.store.db import read_connection, upsert
 from monitor.store.eventlog import SqlEventLog
@@ -267,7 +268,7 @@ class Poller:
                     url=feed.url,
                     failed_at=now,
                     reason=exc.reason,
-                    message=sanitise.clean_line(exc.message) or exc.reason,
+                    message=sanitise.clean_line(mask_text(exc.message)) or exc.reason,
                     status=exc.status,
                     retry_after=exc.retry_after,
                     consecutive_failures=failures,

@@ -58,7 +58,7 @@ def test_db_upgrade_then_events_json_on_a_fresh_database(run) -> None:  # type: 
 
 def test_config_check_masks_secrets(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "monitor.toml").write_text(
-        '[[alerts.webhooks]]\nurl = "https://hooks.example/m"\nsecret = "whsec_dGVzdHRlc3R0ZXN0"\n'
+        '[[alerts.webhooks]]\nurl = "https://hooks.example/m"\nsecret = "whsec_dGVzdHRlc3R0ZXN0dGVzdA=="\n'
     )
     out = run("config", "check", "--json")
     assert out.returncode == 0, out.stderr
