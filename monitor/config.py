@@ -96,6 +96,9 @@ class PollingConfig(Strict):
     full_text: Literal["auto", "always", "never"] = "auto"
     # New or changed entries taken from one feed per poll; the rest come on the next polls.
     max_entries_per_poll: int = Field(500, ge=1, le=100_000)
+    # Private/loopback targets: "explicit" (feeds you add: yes; redirects and full-text links
+    # from a public host: no), "deny" or "allow".
+    private_addresses: Literal["explicit", "deny", "allow"] = "explicit"
 
 
 class FeedConfig(Strict):
@@ -369,6 +372,8 @@ def _mask(key: str, value: Any, where: str = "") -> Any:
     if key == "url" and "apprise" in where:
         return mask_apprise_url(value)
     return mask_text(value)
+
+
 def masked(config: Config) -> dict[str, Any]:
     """The effective configuration as plain data with secrets masked and durations readable."""
 

@@ -411,7 +411,7 @@ class Poller:
 
         async def one(link: str) -> tuple[str, tuple[str, bytes] | FetchError]:
             try:
-                page = await self.fetcher.fetch(check_url(link))
+                page = await self.fetcher.fetch(check_url(link), linked_from=feed.url)
             except (FetchError, UnsupportedURL) as exc:
                 get_logger("poller", feed=feed.url).warning(
                     "article page not fetched", link=link, error=str(exc)
