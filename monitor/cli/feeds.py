@@ -78,7 +78,9 @@ def feeds_add(
     if note:
         console.print(note, highlight=False)
     label = f"{name} ({added})" if name else added
-    console.print(f"added {label}; it is polled on the next cycle (`monitor poll`)", highlight=False)
+    console.print(
+        f"added {label}; it is polled on the next cycle (`monitor poll`)", highlight=False
+    )
 
 
 async def _probe(app: App, url: str) -> Probe:
@@ -106,9 +108,7 @@ def feeds_remove(state: CliState, url: str) -> None:
 @click.argument("url")
 @click.option("--name", help="A new display name ('' goes back to the feed's title).")
 @click.option("--interval", callback=_duration, help="A new poll interval, e.g. 30m.")
-@click.option(
-    "--paused/--resumed", default=None, help="Stop polling the feed, or start again."
-)
+@click.option("--paused/--resumed", default=None, help="Stop polling the feed, or start again.")
 @pass_state
 def feeds_set(
     state: CliState, url: str, name: str | None, interval: float | None, paused: bool | None
@@ -118,9 +118,7 @@ def feeds_set(
         raise click.UsageError("say what to change: --name, --interval, --paused or --resumed")
     with app_from(state, upgrade=True) as app:
         try:
-            changes = set_feed(
-                app.log, url, utcnow(), name=name, interval=interval, paused=paused
-            )
+            changes = set_feed(app.log, url, utcnow(), name=name, interval=interval, paused=paused)
         except SubscriptionError as exc:
             raise click.ClickException(str(exc)) from exc
     console.print(f"updated {url}" if changes else f"{url}: nothing to change", highlight=False)

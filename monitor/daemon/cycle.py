@@ -40,7 +40,11 @@ def fetch_settings(app: App) -> FetchSettings:
     """The [polling] section as fetcher settings."""
     p = app.config.polling
     return FetchSettings(
-        timeout=p.timeout, max_bytes=p.max_bytes, concurrency=p.concurrency, per_host=p.per_host
+        timeout=p.timeout,
+        max_bytes=p.max_bytes,
+        concurrency=p.concurrency,
+        per_host=p.per_host,
+        private_addresses=p.private_addresses,
     )
 
 
@@ -126,7 +130,7 @@ async def run_cycle(
         polled=len(reports),
         new_articles=sum(r.new for r in reports),
         revised=sum(r.revised for r in reports),
-        failed=sum(r.outcome in ("failed", "gone") for r in reports),
+        failed=sum(r.outcome in ("failed", "gone", "unrecorded") for r in reports),
     )
     summary.projected = app.project()
     if deliver:

@@ -27,12 +27,14 @@ from monitor.events import (
     deterministic_id,
 )
 from monitor.logging import get_logger
+from monitor.polling import page_retry
 from monitor.polling.extractor import needs_full_text
 from monitor.polling.fetcher import Fetcher, FetchError, FetchResult, Validators
 from monitor.polling.identity import EntryFacts, classify_entry, dedupe_facts
 from monitor.polling.parser import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
 from monitor.polling.schedule import next_poll_delay
 from monitor.polling.urls import UnsupportedURL, check_url, host_of
+from monitor.redact import mask_text
 from monitor.store import blobs
 from monitor.store.db import read_connection, upsert
 from monitor.store.eventlog import SqlEventLog
@@ -68,7 +70,7 @@ class PollReport:
     """What one poll did (for the progress display, logs and tests)."""
 
     url: str
-    outcome: str  # new | unchanged | not_modified | failed | gone
+    outcome: str  # new | unchanged | not_modified | failed | gone | unrecorded (write failed)
     new: int = 0
     revised: int = 0
     reason: str | None = None
@@ -95,6 +97,14 @@ class _Decision:
 
 
 _FAR = datetime.max.replace(tzinfo=UTC)
+
+
+@dataclass
+class _Pages:
+    """Outcome of fetching linked pages (scratch, filled by `_fetch_links`)."""
+
+    fetched: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # link → (URL, body)
+    failed: dict[str, FetchError] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -168,7 +178,7 @@ class Poller:
                 report = await self.poll(feed, defer=pending)
             except Exception as exc:  # a database fault: this feed only, never the batch
                 get_logger("poller", feed=feed.url).exception("poll could not be recorded")
-                report = PollReport(feed.url, "failed", reason="internal", error=_one_line(exc))
+                report = PollReport(feed.url, "unrecorded", reason="internal", error=_one_line(exc))
             if on_done is not None:
                 on_done(report)
             return report
@@ -191,7 +201,9 @@ class Poller:
                 # This feed's articles could not be written (the other feeds' are): record
                 # the failure, so its schedule moves and the cause shows in `feeds list`.
                 reports[url] = await self._record_internal(by_url[url], exc)
-        return [reports.get(f.url) or PollReport(f.url, "failed", reason="internal") for f in feeds]
+        return [
+            reports.get(f.url) or PollReport(f.url, "unrecorded", reason="internal") for f in feeds
+        ]
 
     async def _record_internal(self, feed: FeedToPoll, exc: BaseException) -> PollReport:
         log = get_logger("poller", feed=feed.url)
@@ -201,7 +213,7 @@ class Poller:
             return await self._failed(feed, failure, log)
         except Exception as again:  # the database refuses even that: report, do not raise
             log.error("feed failure not recorded", error=_one_line(again))
-            return PollReport(feed.url, "failed", reason="internal", error=_one_line(exc))
+            return PollReport(feed.url, "unrecorded", reason="internal", error=_one_line(again))
 
     async def poll(self, feed: FeedToPoll, defer: list[_PendingWrite] | None = None) -> PollReport:
         """Poll one feed; never raises for anything the feed or the network does.
@@ -224,7 +236,9 @@ class Poller:
         except FetchError as exc:
             return await self._failed(feed, exc, log)
         if result.not_modified:
-            return await self._not_modified(feed, result, defer)
+            report = await self._not_modified(feed, result, defer)
+            await self._retry_pages(feed)
+            return report
         try:
             parsed = await asyncio.to_thread(
                 parse_feed, result.body or b"", result.content_type, result.final_url
@@ -233,6 +247,7 @@ class Poller:
             return await self._failed(feed, FetchError(exc.reason, exc.message), log, result)
         report = await self._entries(feed, result, parsed, defer)
         log.info("feed polled", new=report.new, revised=report.revised, entries=len(parsed.entries))
+        await self._retry_pages(feed)
         return report
 
     # --- outcomes -----------------------------------------------------------------
@@ -253,7 +268,7 @@ class Poller:
                     url=feed.url,
                     failed_at=now,
                     reason=exc.reason,
-                    message=sanitise.clean_line(exc.message) or exc.reason,
+                    message=sanitise.clean_line(mask_text(exc.message)) or exc.reason,
                     status=exc.status,
                     retry_after=exc.retry_after,
                     consecutive_failures=failures,
@@ -386,24 +401,73 @@ class Poller:
             generation=generation,
         )
 
-    async def _fetch_pages(
-        self, feed: FeedToPoll, entries: list[ParsedEntry]
-    ) -> dict[str, tuple[str, bytes]]:
-        """Linked pages of entries that carry no real article text: link → (final URL, body)."""
+    async def _fetch_pages(self, feed: FeedToPoll, entries: list[ParsedEntry]) -> _Pages:
+        """Linked pages of entries that carry no real article text."""
         wanted = sorted({e.link for e in entries if e.link and needs_full_text(e, self.full_text)})
+        return await self._fetch_links(feed, wanted)
 
-        async def one(link: str) -> tuple[str, tuple[str, bytes] | None]:
+    async def _fetch_links(self, feed: FeedToPoll, links: list[str]) -> _Pages:
+        """link → (final URL, body) for the pages fetched, link → error for the others."""
+
+        async def one(link: str) -> tuple[str, tuple[str, bytes] | FetchError]:
             try:
-                page = await self.fetcher.fetch(check_url(link))
+                page = await self.fetcher.fetch(check_url(link), linked_from=feed.url)
             except (FetchError, UnsupportedURL) as exc:
                 get_logger("poller", feed=feed.url).warning(
                     "article page not fetched", link=link, error=str(exc)
                 )
-                return link, None
+                error = exc if isinstance(exc, FetchError) else FetchError("refused", str(exc))
+                return link, error
             return link, (page.final_url, page.body or b"")
 
-        results = await asyncio.gather(*(one(link) for link in wanted))
-        return {link: page for link, page in results if page is not None}
+        results = await asyncio.gather(*(one(link) for link in links))
+        pages = _Pages()
+        for link, outcome in results:
+            if isinstance(outcome, FetchError):
+                pages.failed[link] = outcome
+            else:
+                pages.fetched[link] = outcome
+        return pages
+
+    async def _retry_pages(self, feed: FeedToPoll) -> None:
+        """Fetch again the pages of this feed's articles whose fetch failed and is due."""
+        if self.full_text == "never":
+            return
+        now = self.clock()
+        try:
+            due = await asyncio.to_thread(page_retry.due_retries, self.engine, feed.url, now)
+            if not due:
+                return
+            links = sorted({r.event.link for r in due if r.event.link})
+            pages = await self._fetch_links(feed, links)
+            await asyncio.to_thread(self._commit_retries, feed.url, due, pages, now)
+        except Exception as exc:  # the poll itself succeeded; retries come again next time
+            get_logger("poller", feed=feed.url).warning(
+                "article page retries not recorded", error=_one_line(exc)
+            )
+
+    def _commit_retries(
+        self, feed_url: str, due: list[page_retry.DueRetry], pages: _Pages, now: datetime
+    ) -> None:
+        with self.engine.begin() as conn:
+            revised = []
+            for retry in due:
+                link = retry.event.link or ""
+                page = pages.fetched.get(link)
+                if page is not None:
+                    [ref] = blobs.put_many(conn, [page[1]])
+                    revised.append(page_retry.with_page(retry.event, page[0], ref, now))
+                    page_retry.set_retry(conn, feed_url, retry.entry_key, 0, None, None)
+                    continue
+                attempts = retry.attempts + 1
+                error = pages.failed.get(link)
+                at = page_retry.retry_after(attempts, now)
+                if error is None or not page_retry.worth_retrying(error):
+                    at = None
+                page_retry.set_retry(
+                    conn, feed_url, retry.entry_key, attempts, at, retry.event.event_id
+                )
+            self.log.append(revised, conn=conn)
 
     # --- database -----------------------------------------------------------------
 
@@ -434,33 +498,47 @@ class Poller:
         self,
         feed: FeedToPoll,
         decisions: list[_Decision],
-        pages: dict[str, tuple[str, bytes]],
+        pages: _Pages,
         events: list[Event],
         validators: Validators,
         next_at: datetime,
         now: datetime,
     ) -> None:
         with self.engine.begin() as conn:
-            articles = self._article_events(conn, feed, decisions, pages, now)
+            articles = self._article_events(conn, feed, decisions, pages.fetched, now)
             # Articles first, so a FeedMoved/FeedPolled never precedes what it reports.
             self.log.append([*articles, *events], conn=conn)
-            rows = [
-                {
-                    "feed_url": feed.url,
-                    "entry_key": d.key,
-                    "article_id": d.article_id,
-                    "content_hash": d.content_hash,
-                    "text_sample": d.text[:TEXT_SAMPLE_CHARS],
-                    "generation": d.generation,
-                }
-                for d in decisions
-            ]
+            rows = []
+            for d, article in zip(decisions, articles, strict=True):
+                error = pages.failed.get(d.entry.link or "")
+                retry = error is not None and page_retry.worth_retrying(error)
+                rows.append(
+                    {
+                        "feed_url": feed.url,
+                        "entry_key": d.key,
+                        "article_id": d.article_id,
+                        "content_hash": d.content_hash,
+                        "text_sample": d.text[:TEXT_SAMPLE_CHARS],
+                        "generation": d.generation,
+                        "page_attempts": 1 if error is not None else 0,
+                        "page_retry_at": page_retry.retry_after(1, now) if retry else None,
+                        "retry_event": article.event_id if retry else None,
+                    }
+                )
             upsert(
                 conn,
                 feed_entries,
                 rows,
                 ["feed_url", "entry_key"],
-                update=["article_id", "content_hash", "text_sample", "generation"],
+                update=[
+                    "article_id",
+                    "content_hash",
+                    "text_sample",
+                    "generation",
+                    "page_attempts",
+                    "page_retry_at",
+                    "retry_event",
+                ],
             )
             self._schedule(conn, feed.url, validators, next_at)
 
