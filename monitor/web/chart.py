@@ -17,8 +17,6 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
-from monitor.projections.queries_figures import as_moment
-
 STATUSES = ("first", "changed", "restated", "copy", "past")
 MOVES = frozenset({"first", "changed"})
 
@@ -69,8 +67,6 @@ class PlotClaim(NamedTuple):
 
 def plot_claim(row: Any) -> PlotClaim:
     """A PlotClaim from a `figure_points` row."""
-    moment = as_moment(row.published_at or row.observed_at)
-    assert moment is not None
     return PlotClaim(
         int(row.position),
         row.status,
@@ -79,7 +75,7 @@ def plot_claim(row: Any) -> PlotClaim:
         None if row.upper is None else float(row.upper),
         row.text or "",
         row.source or "",
-        moment.timestamp(),
+        float(row.when),
         row.alert_id,
     )
 
@@ -114,8 +110,8 @@ class Chart:
 
     box: Box
     points: tuple[Point, ...]
-    step_path: str  # the figure's value over time
-    whiskers_path: str  # bounds of every bounded claim, one path
+    step_path: Markup  # the figure's value over time (numbers only: nothing to escape)
+    whiskers_path: Markup  # bounds of every bounded claim, one path
     x_ticks: tuple[Tick, ...]
     y_ticks: tuple[Tick, ...]
     current_y: float | None
@@ -224,8 +220,8 @@ def figure_chart(timeline: Sequence[PlotClaim], box: Box = Box()) -> Chart | Non
     return Chart(
         box=box,
         points=points,
-        step_path=_step_path([points[i] for i in moves], box),
-        whiskers_path=_whiskers(timeline, points, box, sy),
+        step_path=Markup(_step_path([points[i] for i in moves], box)),
+        whiskers_path=Markup(_whiskers(timeline, points, box, sy)),
         x_ticks=_time_ticks(t_start, t_end, sx),
         y_ticks=tuple(
             Tick(sy(v), short_number(v)) for v in nice_ticks(v_low, v_high) if v <= v_high
