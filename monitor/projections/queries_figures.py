@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Float, cast, func, select
 
 from monitor.projections.figures import claim_object
 from monitor.store.tables_figures import figure_claims, figures
@@ -74,7 +74,7 @@ def _epoch(conn: Connection, column: Any) -> Any:
     """POSIX seconds of a timestamp column, computed by the database."""
     if conn.dialect.name == "sqlite":
         return (func.julianday(column) - 2440587.5) * 86400.0
-    return func.extract("epoch", column)
+    return cast(func.extract("epoch", column), Float)  # numeric on PostgreSQL 14+
 
 
 def figure_points(conn: Connection, name: str) -> list[Any]:

@@ -52,7 +52,8 @@ class Box:
 
 
 class PlotClaim(NamedTuple):
-    """What the chart needs of one claim (a NamedTuple: thousands are built per page)."""
+    """What the chart needs of one claim. The rows of `queries_figures.figure_points` have
+    exactly these attributes and are charted as they are (no copy per claim)."""
 
     position: int
     status: str
@@ -63,21 +64,6 @@ class PlotClaim(NamedTuple):
     source: str
     when: float  # POSIX seconds of the publication time, else of first sight
     alert_id: str | None
-
-
-def plot_claim(row: Any) -> PlotClaim:
-    """A PlotClaim from a `figure_points` row."""
-    return PlotClaim(
-        int(row.position),
-        row.status,
-        float(row.value),
-        None if row.lower is None else float(row.lower),
-        None if row.upper is None else float(row.upper),
-        row.text or "",
-        row.source or "",
-        float(row.when),
-        row.alert_id,
-    )
 
 
 class Point(NamedTuple):
@@ -152,10 +138,12 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 
 def _value_range(timeline: Sequence[PlotClaim]) -> tuple[float, float]:
-    values: list[float] = []
-    for claim in timeline:
-        values += [v for v in (claim.value, claim.lower, claim.upper) if v is not None]
-    low, high = min(values), max(values)
+    low = min(c.value for c in timeline)
+    high = max(c.value for c in timeline)
+    lowers = [c.lower for c in timeline if c.lower is not None]
+    uppers = [c.upper for c in timeline if c.upper is not None]
+    low = min(low, *lowers) if lowers else low
+    high = max(high, *uppers) if uppers else high
     if low >= 0:
         low = 0.0
     if high == low:
