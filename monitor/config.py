@@ -90,6 +90,8 @@ class PollingConfig(Strict):
     concurrency: int = Field(32, ge=1, le=1024)
     per_host: int = Field(2, ge=1, le=64)
     full_text: Literal["auto", "always", "never"] = "auto"
+    # New or changed entries taken from one feed per poll; the rest come on the next polls.
+    max_entries_per_poll: int = Field(500, ge=1, le=100_000)
 
 
 class FeedConfig(Strict):
@@ -325,6 +327,11 @@ def build(data: dict[str, Any], environ: Mapping[str, str] | None = None) -> Con
     if not config.database_url:
         config = config.model_copy(update={"database_url": default_database_url()})
     return config
+
+
+def source_of(path: Path | None) -> str | None:
+    """How a config file is recorded as the source of what it declares: its absolute path."""
+    return None if path is None else str(path.resolve())
 
 
 def load(

@@ -78,8 +78,10 @@ def make_app(database_url: str) -> Iterator[Callable[..., App]]:
     """Build the application on the test database from config data (TOML-shaped dicts)."""
     opened: list[App] = []
 
-    def _make(**data: object) -> App:
-        app = open_app(build({"database_url": database_url, **data}, {}), upgrade=True)
+    def _make(source: str | None = None, **data: object) -> App:
+        """`source`: the config file the data stands for (None: not read from a file)."""
+        config = build({"database_url": database_url, **data}, {})
+        app = open_app(config, upgrade=True, source=source)
         opened.append(app)
         return app
 

@@ -1,28 +1,66 @@
-"""The `monitor` command line."""
+"""The `monitor` command line.
+
+Starting must be instant: this module imports only click. Each command's module (and with
+it SQLAlchemy, the daemon, the text pipeline ...) is imported when that command runs; the
+top-level help is drawn from the table below without importing any of them.
+"""
 
 from __future__ import annotations
 
+import importlib
 import sys
+from typing import Any
 
 import click
 
 from monitor import __version__
-from monitor import logging as logs
-from monitor.cli.alerts import alerts_group
-from monitor.cli.common import EXIT_CONFIG, EXIT_FAILURE, CliState, err_console
-from monitor.cli.demo import demo_cmd
-from monitor.cli.feeds import feeds_group, poll_cmd
-from monitor.cli.figures import figure_cmd, figures_cmd
-from monitor.cli.log_commands import config_group, db_group, events_cmd, replay_cmd
-from monitor.cli.run import run_cmd
-from monitor.cli.status import status_cmd
-from monitor.cli.stories import stories_cmd, story_cmd
-from monitor.config import ConfigError
-from monitor.events import DecodeError
-from monitor.store.db import StoreError
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2, 78
+
+# name → (module:attribute, one-line help for `monitor --help`), in the order help lists them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "run": ("monitor.cli.run:run_cmd", "The daemon: poll, project and deliver until SIGTERM."),
+    "poll": ("monitor.cli.feeds:poll_cmd", "One full cycle in the foreground, then exit."),
+    "feeds": ("monitor.cli.feeds:feeds_group", "Add, remove, import and list feeds."),
+    "stories": ("monitor.cli.stories:stories_cmd", "Stories, newest first."),
+    "story": ("monitor.cli.stories:story_cmd", "One story with its articles."),
+    "figures": ("monitor.cli.figures:figures_cmd", "Tracked figures with their current value."),
+    "figure": ("monitor.cli.figures:figure_cmd", "One figure's timeline."),
+    "alerts": ("monitor.cli.alerts:alerts_group", "Alerts and their deliveries; test a channel."),
+    "events": ("monitor.cli.log_commands:events_cmd", "Read the event log."),
+    "status": ("monitor.cli.status:status_cmd", "Daemons sharing the database and what they hold."),
+    "replay": ("monitor.cli.log_commands:replay_cmd", "Rebuild read models from the log."),
+    "db": ("monitor.cli.log_commands:db_group", "Database schema (migrations)."),
+    "config": ("monitor.cli.log_commands:config_group", "Validate and print the configuration."),
+    "demo": ("monitor.cli.demo:demo_cmd", "Offline demonstration of the whole pipeline."),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class LazyGroup(click.Group):
+    """A group whose commands are imported when they are used (click's lazy-loading pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, _, attribute = target[0].partition(":")
+        command = getattr(importlib.import_module(module), attribute)
+        assert isinstance(command, click.Command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, summary) for name, (_, summary) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.option(
     "--config",
     "config_path",
@@ -44,51 +82,98 @@ def cli(ctx: click.Context, config_path: str | None, log_level: str) -> None:
 
     Start with `monitor demo`, then `monitor config check` and `monitor run`.
     """
+    from monitor import logging as logs
+    from monitor.cli.common import CliState
+
     logs.configure(level=log_level)
     ctx.obj = CliState(config_path=config_path, log_level=log_level)
 
 
-cli.add_command(events_cmd)
-cli.add_command(replay_cmd)
-cli.add_command(db_group)
-cli.add_command(config_group)
-cli.add_command(feeds_group)
-cli.add_command(poll_cmd)
-cli.add_command(demo_cmd)
-cli.add_command(alerts_group)
-cli.add_command(run_cmd)
-cli.add_command(figures_cmd)
-cli.add_command(figure_cmd)
-cli.add_command(stories_cmd)
-cli.add_command(story_cmd)
-cli.add_command(status_cmd)
+def _known_failure(exc: Exception) -> int | None:
+    """The exit status for the project's own error types (only modules already imported can
+    have raised them, so nothing is imported here), None for anything else."""
+    kinds = (
+        ("monitor.config", "ConfigError", "configuration error", EXIT_CONFIG),
+        ("monitor.store.db", "StoreError", "error", EXIT_FAILURE),
+        ("monitor.events.base", "DecodeError", "error", EXIT_FAILURE),
+    )
+    for module_name, class_name, label, code in kinds:
+        module: Any = sys.modules.get(module_name)
+        error_type = getattr(module, class_name, None)
+        if isinstance(error_type, type) and isinstance(exc, error_type):
+            _print_error(f"[red]{label}:[/red] {exc}")
+            return code
+    return None
+
+
+def _print_error(markup: str) -> None:
+    from monitor.cli.common import err_console
+
+    err_console.print(markup, highlight=False)
+
+
+_GLOBAL_WITH_VALUE = ("--config", "--log-level")
+
+
+def hoist_options(argv: list[str]) -> list[str]:
+    """Accept the global options anywhere: `monitor figures --config X` means
+    `monitor --config X figures`, and `monitor --json figures` means `monitor figures --json`.
+    Nothing after a `--` is touched."""
+    front: list[str] = []
+    rest: list[str] = []
+    json_first = False
+    command_seen = False
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--":
+            rest += argv[index:]
+            break
+        name = arg.split("=", 1)[0]
+        if name in _GLOBAL_WITH_VALUE and command_seen:
+            taken = 1 if "=" in arg else 2
+            front += argv[index : index + taken]
+            index += taken
+            continue
+        if arg == "--json" and not command_seen:
+            json_first = True
+        else:
+            rest.append(arg)
+            if name in _GLOBAL_WITH_VALUE and "=" not in arg and not command_seen:
+                index += 1  # its value
+                if index < len(argv):
+                    rest.append(argv[index])
+            elif not arg.startswith("-"):
+                command_seen = True
+        index += 1
+    return front + rest + (["--json"] if json_first else [])
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the CLI and map errors to SPEC exit statuses."""
+    """Entry point: run the CLI and map errors to the documented exit statuses."""
+    args = hoist_options(list(sys.argv[1:] if argv is None else argv))
     try:
-        cli.main(args=argv, prog_name="monitor", standalone_mode=False)
+        cli.main(args=args, prog_name="monitor", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code or 0)
     except click.exceptions.Abort:
-        err_console.print("aborted")
+        _print_error("aborted")
         return EXIT_FAILURE
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
-    except ConfigError as exc:
-        err_console.print(f"[red]configuration error:[/red] {exc}", highlight=False)
-        return EXIT_CONFIG
-    except (StoreError, DecodeError) as exc:
-        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
-        return EXIT_FAILURE
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    except Exception as exc:
+        code = _known_failure(exc)
+        if code is None:
+            raise
+        return code
+    return EXIT_OK
 
 
 def run() -> None:
     """Console-script entry point."""
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

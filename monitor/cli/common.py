@@ -15,9 +15,8 @@ from rich.console import Console
 from rich.table import Table
 
 from monitor import config as config_mod
+from monitor.cli import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, EXIT_USAGE  # noqa: F401  (re-exported)
 from monitor.daemon.bootstrap import App, open_app
-
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2, 78
 
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)
@@ -32,8 +31,12 @@ class CliState:
 
     def load_config(self) -> config_mod.Config:
         """The effective configuration (ConfigError propagates to main → exit 78)."""
-        cfg, _ = config_mod.load(self.config_path)
-        return cfg
+        return self.load_config_and_source()[0]
+
+    def load_config_and_source(self) -> tuple[config_mod.Config, str | None]:
+        """The effective configuration and the file it was read from (None: no file)."""
+        cfg, path = config_mod.load(self.config_path)
+        return cfg, config_mod.source_of(path)
 
 
 pass_state = click.make_pass_decorator(CliState)
@@ -42,7 +45,8 @@ pass_state = click.make_pass_decorator(CliState)
 @contextmanager
 def app_from(state: CliState, *, upgrade: bool = False) -> Iterator[App]:
     """Open the application for one command and close it afterwards."""
-    app = open_app(state.load_config(), upgrade=upgrade)
+    config, source = state.load_config_and_source()
+    app = open_app(config, upgrade=upgrade, source=source)
     try:
         yield app
     finally:

@@ -6,36 +6,66 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, make_url
+from sqlalchemy.exc import ArgumentError
 
-from monitor.alerts.channels import Channel, ChannelConfigError, channels_from_config
-from monitor.alerts.outbox import OutboxProjection
 from monitor.config import Config, ConfigError, masked
-from monitor.projections.articles import ArticlesProjection
-from monitor.projections.feeds import FeedsProjection
-from monitor.projections.figures import FiguresProjection
 from monitor.projections.runner import Progress, Projection, ProjectionRunner
-from monitor.projections.stats import EventStats
-from monitor.projections.stories import StoriesProjection
 from monitor.store import locks, migrations
-from monitor.store.db import check_reachable, make_engine
+from monitor.store.db import StoreError, check_reachable, make_engine
 from monitor.store.eventlog import SqlEventLog
+
+if TYPE_CHECKING:
+    from monitor.alerts.channels import Channel
 
 ProjectionFactory = Callable[["App"], Projection]
 
+
 # Features register their projections here, in dependency order (later ones may read earlier
-# ones' tables within the same cycle).
-PROJECTIONS: list[ProjectionFactory] = [
-    lambda app: EventStats(),
-    lambda app: FeedsProjection(),
-    lambda app: ArticlesProjection(),
-    lambda app: StoriesProjection(),
+# ones' tables within the same cycle). Each factory imports its feature when the projections
+# are first needed, so read-only commands do not load the text pipeline.
+def _stats(app: App) -> Projection:
+    from monitor.projections.stats import EventStats
+
+    return EventStats()
+
+
+def _feeds(app: App) -> Projection:
+    from monitor.projections.feeds import FeedsProjection
+
+    return FeedsProjection()
+
+
+def _articles(app: App) -> Projection:
+    from monitor.projections.articles import ArticlesProjection
+
+    return ArticlesProjection()
+
+
+def _stories(app: App) -> Projection:
+    from monitor.projections.stories import StoriesProjection
+
+    return StoriesProjection()
+
+
+def _figures(app: App) -> Projection:
     # figures reads story_articles (copy marks): keep it after the "stories" projection.
-    lambda app: FiguresProjection(app.log),
+    from monitor.projections.figures import FiguresProjection
+
+    return FiguresProjection(app.log)
+
+
+def _outbox(app: App) -> Projection:
     # outbox folds the AlertRaised events figures appends: last, so a cycle delivers at once.
-    lambda app: OutboxProjection(),
-]
+    from monitor.alerts.outbox import OutboxProjection
+
+    return OutboxProjection()
+
+
+PROJECTIONS: list[ProjectionFactory] = [_stats, _feeds, _articles, _stories, _figures, _outbox]
 
 
 @dataclass
@@ -46,6 +76,8 @@ class App:
     engine: Engine
     log: SqlEventLog
     _projections: list[Projection] = field(default_factory=list)
+    # The config file `config` was read from (None: no file, defaults and environment only).
+    source: str | None = None
 
     @property
     def projections(self) -> list[Projection]:
@@ -81,8 +113,23 @@ class App:
         self.engine.dispose()
 
 
+def _refuse_missing_sqlite_file(url: str) -> None:
+    """Read commands never create a database: a missing SQLite file means no data yet."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # make_engine names the problem
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    path = Path(parsed.database).expanduser()
+    if not path.exists():
+        raise StoreError(f"no data yet: {path} does not exist; {migrations.NO_DATA_HINT}")
+
+
 def build_channels(config: Config) -> list[Channel]:
     """The alert channels of `config`; ConfigError names the bad setting (exit 78)."""
+    from monitor.alerts.channels import ChannelConfigError, channels_from_config
+
     try:
         return channels_from_config(config.alerts.model_dump(mode="json", by_alias=True))
     except ChannelConfigError as exc:
@@ -100,13 +147,16 @@ def _alerts_entry(config: Config, setting: str) -> object:
     return entries[index] if index < len(entries) else None
 
 
-def open_app(config: Config, *, upgrade: bool = False) -> App:
+def open_app(config: Config, *, upgrade: bool = False, source: str | None = None) -> App:
     """Connect, then upgrade the schema (daemon, poll) or insist it is current (read commands).
 
-    Alert channels are built first: a bad channel setting is a configuration error at start
-    (exit 78), never a surprise at the first alert.
+    With `upgrade` (the daemon, `poll`: what delivers alerts) alert channels are built first:
+    a bad channel setting is a configuration error at start (exit 78), never a surprise at
+    the first alert. Read commands build them only if they use them.
     """
-    channels = build_channels(config)
+    channels = build_channels(config) if upgrade else None
+    if not upgrade:
+        _refuse_missing_sqlite_file(config.database_url)
     engine = make_engine(config.database_url)
     check_reachable(engine)
     if upgrade:
@@ -115,6 +165,7 @@ def open_app(config: Config, *, upgrade: bool = False) -> App:
             migrations.upgrade(engine)
     else:
         migrations.check_current(engine)
-    app = App(config=config, engine=engine, log=SqlEventLog(engine))
-    app.__dict__["channels"] = channels  # the cached_property's slot
+    app = App(config=config, engine=engine, log=SqlEventLog(engine), source=source)
+    if channels is not None:
+        app.__dict__["channels"] = channels  # the cached_property's slot
     return app

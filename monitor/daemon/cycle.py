@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import httpx
@@ -45,15 +45,46 @@ def fetch_settings(app: App) -> FetchSettings:
 
 
 def sync_declared(app: App) -> None:
-    """Bring subscriptions and tracked figures in line with the config file."""
+    """Bring subscriptions and tracked figures in line with the config file.
+
+    Only the file that declared a feed or figure removes it (see `may_undeclare`): a run
+    with no config file or another one keeps them, and says so at warning level.
+    """
+    log = get_logger("config")
     declared = [DeclaredFeed(f.url, f.name, f.interval) for f in app.config.feeds]
-    changes = sync_config(app.log, declared, utcnow())
-    if changes:
-        get_logger("config").info("feeds synchronised with the config file", changes=len(changes))
+    feeds = sync_config(app.log, declared, utcnow(), source=app.source)
     specs = [FigureSpec.from_mapping(f.model_dump()) for f in app.config.figures]
-    recorded = sync_figures(app.engine, app.log, specs, utcnow())
-    if recorded:  # added, redefined or dropped
-        get_logger("config").info("figures synchronised with the config file", figures=recorded)
+    figures = sync_figures(app.engine, app.log, specs, utcnow(), source=app.source)
+    added = len(feeds.events) - len(feeds.removed)
+    if added or figures.recorded:
+        log.info(
+            "configuration synchronised",
+            source=app.source,
+            feed_changes=added,
+            figures=list(figures.recorded),
+        )
+    if feeds.removed or figures.removed:
+        log.warning(
+            f"removed {_count(feeds.removed, 'feed')} and {_count(figures.removed, 'figure')} "
+            f"no longer declared by {app.source}",
+            feeds=list(feeds.removed),
+            figures=list(figures.removed),
+        )
+    kept = [*feeds.kept, *figures.kept]
+    for origin in sorted({file for _, file in kept}):
+        kept_feeds = [url for url, file in feeds.kept if file == origin]
+        kept_figures = [name for name, file in figures.kept if file == origin]
+        uses = f"this run uses {app.source}" if app.source else "this run uses no config file"
+        log.warning(
+            f"{_count(kept_feeds, 'feed')} and {_count(kept_figures, 'figure')} declared by "
+            f"{origin} are kept; {uses}",
+            feeds=kept_feeds,
+            figures=kept_figures,
+        )
+
+
+def _count(items: Sequence[object], noun: str) -> str:
+    return f"{len(items)} {noun}" + ("" if len(items) == 1 else "s")
 
 
 async def poll_feeds(
@@ -64,7 +95,13 @@ async def poll_feeds(
 ) -> list[PollReport]:
     """Poll the given feeds with one fetcher."""
     async with Fetcher(fetch_settings(app), transport=transport) as fetcher:
-        poller = Poller(app.engine, app.log, fetcher, full_text=app.config.polling.full_text)
+        poller = Poller(
+            app.engine,
+            app.log,
+            fetcher,
+            full_text=app.config.polling.full_text,
+            max_new=app.config.polling.max_entries_per_poll,
+        )
         return await poller.poll_many(feeds, on_report)
 
 

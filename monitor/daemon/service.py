@@ -389,6 +389,7 @@ class Service:
             self.app.log,
             self._fetcher,
             full_text=self.app.config.polling.full_text,
+            max_new=self.app.config.polling.max_entries_per_poll,
         )
         try:
             report = await poller.poll(feed)
@@ -595,14 +596,14 @@ class Service:
         async with self._reload_lock:
             self.notifier.reloading("reloading configuration")
             try:
-                new = self._load_new_config()
+                new, source = self._load_new_config()
             except config_mod.ConfigError as exc:
                 log.error("new configuration rejected; keeping the running one", error=str(exc))
                 self.notifier.ready(self.status_line())
                 return False
             # A fresh App shares engine and log; projections and channels are rebuilt lazily
             # from the new config (figures, channels), the old App finishes what it runs.
-            self.app = dataclasses.replace(self.app, config=new, _projections=[])
+            self.app = dataclasses.replace(self.app, config=new, _projections=[], source=source)
             await self._open_fetcher()
             try:
                 await asyncio.to_thread(self._sync_declared, drive=False)
@@ -614,8 +615,8 @@ class Service:
             self.notifier.ready(self.status_line())
             return True
 
-    def _load_new_config(self) -> config_mod.Config:
-        new, _ = config_mod.load(self.config_path)
+    def _load_new_config(self) -> tuple[config_mod.Config, str | None]:
+        new, path = config_mod.load(self.config_path)
         old = self.app.config
         if new.database_url != old.database_url:
             raise config_mod.ConfigError(
@@ -624,4 +625,4 @@ class Service:
         if new.web.listen != old.web.listen:
             log.warning("web.listen changes take effect on restart", listen=old.web.listen)
         build_channels(new)  # raises ConfigError naming the bad channel
-        return new
+        return new, config_mod.source_of(path)

@@ -4,6 +4,7 @@ a local webhook receiver that verifies every signature — printed as it happens
 from __future__ import annotations
 
 import asyncio
+import json
 import tempfile
 import time
 from collections.abc import Iterator
@@ -63,17 +64,23 @@ def _config(
 
 
 def _write_config(directory: Path, config: dict[str, Any]) -> None:
-    """Leave a monitor.toml beside the database so the other commands can explore it."""
-    lines = [f'database_url = "{config["database_url"]}"', ""]
+    """Leave a monitor.toml beside the database so the other commands can explore it.
+
+    It declares the demo's feeds and figure as the demo did, so the first `poll` with it
+    keeps them (their loopback server is gone: polls of them fail, and say so).
+    """
+    lines = [
+        "# Written by `monitor demo --keep`: explore with `monitor --config THIS stories`.",
+        f"database_url = {json.dumps(config['database_url'])}",
+        "",
+    ]
+    for feed in config["feeds"]:
+        lines += ["[[feeds]]", f"url = {json.dumps(feed['url'])}"]
+        lines += [f"name = {json.dumps(feed['name'])}", ""] if feed.get("name") else [""]
     for fig in config["figures"]:
-        lines += [
-            "[[figures]]",
-            f'name = "{fig["name"]}"',
-            f'label = "{fig["label"]}"',
-            "units = [" + ", ".join(f'"{u}"' for u in fig["units"]) + "]",
-            "context = [" + ", ".join(f'"{c}"' for c in fig["context"]) + "]",
-            "",
-        ]
+        lines.append("[[figures]]")
+        lines += [f"{key} = {json.dumps(value)}" for key, value in fig.items()]
+        lines.append("")
     (directory / "monitor.toml").write_text("\n".join(lines), encoding="utf-8")
 
 

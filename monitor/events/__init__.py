@@ -21,10 +21,13 @@ from monitor.events.types import (
     FeedFailed,
     FeedGone,
     FeedMoved,
+    FeedPaused,
     FeedPolled,
     FeedRemoved,
     FigureTracked,
     FigureUntracked,
+    ProjectionFailed,
+    may_undeclare,
 )
 
 __all__ = [
@@ -40,14 +43,17 @@ __all__ = [
     "FeedFailed",
     "FeedGone",
     "FeedMoved",
+    "FeedPaused",
     "FeedPolled",
     "FeedRemoved",
     "FigureTracked",
     "FigureUntracked",
+    "ProjectionFailed",
     "decode",
     "deterministic_id",
     "encode",
     "event_types",
+    "may_undeclare",
     "register",
     "upcaster",
 ]

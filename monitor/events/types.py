@@ -9,6 +9,17 @@ from typing import Any
 from monitor.events.base import Event, register, upcaster
 
 
+def may_undeclare(declared_by: str | None, loaded: str | None) -> bool:
+    """May a run that loaded config file `loaded` remove an item declared by `declared_by`?
+
+    Only the file that declared a feed or figure can take it back: a run with no config file
+    removes nothing, and a run with another file leaves the first file's items alone. An item
+    whose file was never recorded (declared before files were recorded, or by configuration
+    not read from a file) is adopted by the first file that is loaded.
+    """
+    return loaded is not None and declared_by in (None, loaded)
+
+
 def _iso(t: datetime) -> str:
     return t.isoformat()
 
@@ -22,13 +33,16 @@ class FeedAdded(Event):
     """A feed was added (by the CLI, the config file or an OPML import)."""
 
     TYPE = "FeedAdded"
-    VERSION = 2
+    VERSION = 3
 
     url: str
     name: str | None
     interval: float | None
     origin: str
     added_at: datetime
+    # The config file that declared it (origin "config"): only a run that loads that same file
+    # may remove it. None for the CLI, OPML, and config not read from a file.
+    source: str | None = None
 
     def identity(self) -> str:
         return f"{self.url}|{_iso(self.added_at)}"
@@ -38,6 +52,12 @@ class FeedAdded(Event):
 def _feed_added_v1(payload: dict[str, Any]) -> dict[str, Any]:
     # v1 had no origin: every feed then came from the command line.
     return {**payload, "origin": "cli"}
+
+
+@upcaster("FeedAdded", 2)
+def _feed_added_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    # v2 did not record which config file declared a feed.
+    return {**payload, "source": None}
 
 
 @register
@@ -177,7 +197,46 @@ class ArticleRevised(ArticleObserved):
     TYPE = "ArticleRevised"
 
 
+# --- projections -----------------------------------------------------------
+
+
+@register
+@dataclass(frozen=True)
+class ProjectionFailed(Event):
+    """A projection could not fold the event at `position` and skipped it (that projection only).
+
+    No time in the identity: folding the same log fails the same way, so a replay finds
+    the marker already there instead of adding another.
+    """
+
+    TYPE = "ProjectionFailed"
+
+    projection: str
+    position: int
+    failed_event: str  # the skipped event's id
+    failed_type: str
+    error: str
+
+    def identity(self) -> str:
+        return f"{self.projection}|{self.position}|{self.failed_event}"
+
+
 # --- figures and alerts ----------------------------------------------------
+
+
+@register
+@dataclass(frozen=True)
+class FeedPaused(Event):
+    """A feed was paused (`paused`) or resumed by the user: a paused feed is not polled."""
+
+    TYPE = "FeedPaused"
+
+    url: str
+    paused: bool
+    at: datetime
+
+    def identity(self) -> str:
+        return f"{self.url}|{self.paused}|{_iso(self.at)}"
 
 
 @register
@@ -186,6 +245,7 @@ class FigureTracked(Event):
     """A figure from the config was loaded (or its definition changed)."""
 
     TYPE = "FigureTracked"
+    VERSION = 2
 
     name: str
     label: str
@@ -194,11 +254,19 @@ class FigureTracked(Event):
     min_change: float
     alert_on_first: bool
     tracked_at: datetime
+    # The config file that declared it; only that file, loaded again, may untrack it.
+    source: str | None = None
 
     def identity(self) -> str:
         # The time is part of the identity: going back to an earlier definition is a change too.
         spec = "|".join([self.name, self.label, ",".join(self.units), ",".join(self.context)])
         return f"{spec}|{self.min_change}|{self.alert_on_first}|{_iso(self.tracked_at)}"
+
+
+@upcaster("FigureTracked", 1)
+def _figure_tracked_v1(payload: dict[str, Any]) -> dict[str, Any]:
+    # v1 did not record which config file declared a figure.
+    return {**payload, "source": None}
 
 
 @register

@@ -13,6 +13,7 @@ from monitor.events import (
     FeedFailed,
     FeedGone,
     FeedMoved,
+    FeedPaused,
     FeedPolled,
     FeedRemoved,
 )
@@ -34,6 +35,8 @@ class FeedsProjection:
             self._added(conn, ev)
         elif isinstance(ev, FeedChanged):
             self._set(conn, ev.url, name=ev.name, interval=ev.interval)
+        elif isinstance(ev, FeedPaused):
+            self._set(conn, ev.url, paused=ev.paused)
         elif isinstance(ev, FeedRemoved):
             conn.execute(delete(feeds).where(feeds.c.url == ev.url))
         elif isinstance(ev, FeedPolled):
@@ -84,6 +87,8 @@ class FeedsProjection:
                 "title": None,
                 "interval": ev.interval,
                 "origin": ev.origin,
+                "source": ev.source,
+                "paused": False,
                 "status": "new",
                 "added_at": ev.added_at,
                 "consecutive_failures": 0,
@@ -127,6 +132,8 @@ def feed_health(conn: Connection, default_interval: float) -> list[dict[str, Any
             "next_poll_at": None if r["status"] == "gone" else _utc(r["next_poll_at"]),
             "articles": r["articles"],
             "origin": r["origin"],
+            "source": r["source"],
+            "paused": bool(r["paused"]),
         }
         for r in conn.execute(query).mappings()
     ]

@@ -43,9 +43,15 @@ class EventLog(Protocol):
         ...
 
     def read_after(
-        self, position: int, limit: int = 1000, conn: Connection | None = None
+        self,
+        position: int,
+        limit: int = 1000,
+        conn: Connection | None = None,
+        *,
+        types: Sequence[str] | None = None,
+        until: int | None = None,
     ) -> list[StoredEvent]:
-        """Events after `position` in log order."""
+        """Events after `position` (up to `until`) in log order, optionally of some types."""
         ...
 
     def head(self, conn: Connection | None = None) -> int:
@@ -115,15 +121,22 @@ class SqlEventLog:
         return found
 
     def read_after(
-        self, position: int, limit: int = 1000, conn: Connection | None = None
+        self,
+        position: int,
+        limit: int = 1000,
+        conn: Connection | None = None,
+        *,
+        types: Sequence[str] | None = None,
+        until: int | None = None,
     ) -> list[StoredEvent]:
-        """Up to `limit` events with position > `position`, oldest first."""
-        query = (
-            select(events)
-            .where(events.c.position > position)
-            .order_by(events.c.position)
-            .limit(limit)
-        )
+        """Up to `limit` events with position > `position` (and <= `until`), oldest first;
+        only those of the given `types` when named."""
+        query = select(events).where(events.c.position > position)
+        if until is not None:
+            query = query.where(events.c.position <= until)
+        if types is not None:
+            query = query.where(events.c.type.in_(list(types)))
+        query = query.order_by(events.c.position).limit(limit)
         if conn is None:
             with self.engine.connect() as own:
                 rows = own.execute(query).all()

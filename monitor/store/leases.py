@@ -64,7 +64,7 @@ def add_missing_schedules(conn: Connection) -> int:
     missing = conn.execute(
         select(feeds.c.url, feeds.c.added_at)
         .select_from(feeds.outerjoin(feed_schedule, s.url == feeds.c.url))
-        .where(s.url.is_(None), feeds.c.status != "gone")
+        .where(s.url.is_(None), feeds.c.status != "gone", feeds.c.paused.is_(False))
     ).all()
     upsert(
         conn,
@@ -106,6 +106,7 @@ def claim_feeds(engine: Engine, request: ClaimRequest) -> list[RowMapping]:
             .select_from(feed_schedule.join(feeds, feeds.c.url == s.url))
             .where(
                 feeds.c.status != "gone",
+                feeds.c.paused.is_(False),
                 s.next_poll_at <= request.now,
                 or_(s.lease_until.is_(None), s.lease_until < request.now),
             )

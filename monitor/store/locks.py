@@ -11,13 +11,15 @@ import asyncio
 import contextlib
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
 from sqlalchemy import Connection, Engine, text
 
 from monitor.logging import get_logger
 from monitor.store.db import is_sqlite
+
+if TYPE_CHECKING:  # imported where used: SQLite users never load the PostgreSQL driver
+    import psycopg
 
 EVENTS_CHANNEL = "monitor_events"  # the 0008 trigger notifies it on every append
 RECONNECT_DELAY = 2.0
@@ -99,6 +101,8 @@ class ProjectorLocks:
             fresh = frozenset(self.names) - self.held
             self.held = frozenset(self.names)
             return fresh
+        import psycopg
+
         try:
             return self._try_missing()
         except psycopg.Error as exc:
@@ -108,6 +112,8 @@ class ProjectorLocks:
             return frozenset()
 
     def _connection(self) -> psycopg.Connection[Any]:
+        import psycopg
+
         if self._conn is None or self._conn.closed:
             self._conn = psycopg.connect(autocommit=True, **connect_params(self.engine))
             row = self._conn.execute("SELECT pg_backend_pid(), current_schema()").fetchone()
@@ -132,6 +138,8 @@ class ProjectorLocks:
         return frozenset(got)
 
     def _drop(self) -> None:
+        import psycopg
+
         if self._conn is not None:
             with contextlib.suppress(psycopg.Error):
                 self._conn.close()
@@ -177,6 +185,8 @@ async def listen_for_appends(engine: Engine, on_append: Callable[[], None]) -> N
     """
     if is_sqlite(engine):
         return
+    import psycopg
+
     while True:
         try:
             await _listen(engine, on_append)
@@ -186,6 +196,8 @@ async def listen_for_appends(engine: Engine, on_append: Callable[[], None]) -> N
 
 
 async def _listen(engine: Engine, on_append: Callable[[], None]) -> None:
+    import psycopg
+
     conn = await psycopg.AsyncConnection.connect(autocommit=True, **connect_params(engine))
     async with conn:
         cursor = await conn.execute("SELECT current_schema()")

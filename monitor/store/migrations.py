@@ -35,6 +35,9 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return cfg
 
 
+NO_DATA_HINT = "run `monitor poll` or `monitor run` first (or `monitor demo --keep DIR` to explore)"
+
+
 def head_revision() -> str:
     """The newest revision(s) this code knows, comma-separated when branches are open."""
     return ",".join(sorted(ScriptDirectory.from_config(alembic_config()).get_heads()))
@@ -89,6 +92,8 @@ def check_current(engine: Engine) -> None:
             current = _check_known(engine, conn)
     except (DatabaseError, OperationalError) as exc:
         raise explain(engine, exc) from exc
+    if current is None:
+        raise StoreError(f"no data yet in {describe(engine)}: {NO_DATA_HINT}")
     if current != head_revision():
         raise StoreError(
             f"{describe(engine)} schema is at {current or 'nothing'}, not {head_revision()}: "

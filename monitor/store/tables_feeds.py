@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     DateTime,
     Float,
@@ -13,6 +14,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 from monitor.store.tables import metadata
@@ -26,6 +28,8 @@ feeds = Table(
     Column("title", Text),
     Column("interval", Float),
     Column("origin", String(16), nullable=False),
+    Column("source", Text),  # the config file that declared it (origin "config")
+    Column("paused", Boolean, nullable=False, server_default=false()),  # FeedPaused
     Column("status", String(16), nullable=False),
     Column("added_at", DateTime(timezone=True), nullable=False),
     Column("last_success_at", DateTime(timezone=True)),

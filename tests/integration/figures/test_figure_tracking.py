@@ -96,6 +96,7 @@ def open_app(make_app: Callable[..., App], newsroom: Newsroom) -> Callable[..., 
 
     def _open(*tracked: dict[str, Any]) -> App:
         return make_app(
+            source="/etc/monitor/monitor.toml",
             polling={"timeout": "5s", "full_text": "never"},
             feeds=[{"url": url} for url in newsroom.urls.values()],
             figures=list(tracked),

@@ -217,11 +217,16 @@ def test_feeds_from_the_config_file_are_synchronised(
     make_app: Callable[..., App], feed_server: FeedServer
 ) -> None:
     url = feed_server.route("/c.xml", body=rss(item("a", "A", ARTICLE)))
-    app = make_app(feeds=[{"url": url, "name": "Config feed", "interval": "5m"}])
+    etc = "/etc/monitor/monitor.toml"
+    app = make_app(source=etc, feeds=[{"url": url, "name": "Config feed", "interval": "5m"}])
     cycle(app)
     feed = health(app)[url]
     assert feed["name"] == "Config feed" and feed["interval"] == 300 and feed["status"] == "ok"
-    app2 = make_app(feeds=[])
+    assert feed["source"] == etc
+    elsewhere = make_app(source="/home/ana/other.toml", feeds=[])
+    cycle(elsewhere)
+    assert url in health(elsewhere), "another file never removes what this one declared"
+    app2 = make_app(source=etc, feeds=[])
     cycle(app2)
     assert url not in health(app2)
 

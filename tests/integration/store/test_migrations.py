@@ -71,8 +71,8 @@ def test_an_unreachable_postgresql_is_named_with_the_remedy() -> None:
         check_reachable(engine)
 
 
-def test_read_commands_ask_for_an_upgrade_on_an_empty_database(sqlite_url: str) -> None:
-    with pytest.raises(StoreError, match="run `monitor db upgrade`"):
+def test_read_commands_on_an_empty_database_say_there_is_no_data_yet(sqlite_url: str) -> None:
+    with pytest.raises(StoreError, match="no data yet .*run `monitor poll` or `monitor run`"):
         migrations.check_current(make_engine(sqlite_url))
 
 

@@ -51,7 +51,8 @@ def test_a_stored_v1_payload_is_read_back_as_the_current_version() -> None:
     event = decode("FeedAdded", 1, v1)
     assert isinstance(event, FeedAdded)
     assert event.origin == "cli"
-    assert event.VERSION == 2
+    assert event.source is None  # v2 → v3: which config file declared it was not recorded
+    assert event.VERSION == 3
     assert event.added_at == T0
 
 
@@ -62,7 +63,7 @@ def test_a_stored_v1_payload_is_read_back_as_the_current_version() -> None:
         ("FeedAdded", 9, "{}", "newer than this code"),
         ("FeedAdded", 2, "{not json", "payload is not JSON"),
         ("FeedAdded", 2, '{"url": "u", "bogus": 1}', "unexpected fields ['bogus']"),
-        ("FeedAdded", 2, '{"url": "u"}', "FeedAdded v2"),
+        ("FeedAdded", 3, '{"url": "u"}', "FeedAdded v3"),
     ],
 )
 def test_undecodable_payloads_raise_a_clear_error(
