@@ -150,7 +150,7 @@ def feeds_import(state: CliState, file: Path) -> None:
 @pass_state
 def feeds_export(state: CliState, file: Path | None) -> None:
     """Write the subscriptions as OPML 2.0 to FILE (default: standard output)."""
-    with app_from(state) as app, app.engine.connect() as conn:
+    with app_from(state) as app, read_connection(app.engine) as conn:
         rows = feed_health(conn, app.config.polling.interval)
     document = export_opml(rows)
     if file is None:

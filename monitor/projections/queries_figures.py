@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Text, func, select, type_coerce
+from sqlalchemy import Connection, Float, cast, func, select
 
 from monitor.projections.figures import claim_object
 from monitor.store.tables_figures import figure_claims, figures
@@ -71,16 +70,20 @@ def figure_summary(conn: Connection, name: str) -> dict[str, Any] | None:
     }
 
 
-def figure_points(conn: Connection, name: str) -> list[Any]:
-    """Every claim of a figure in log order, with only what a chart needs (rows with
-    position, status, value, lower, upper, text, source, published_at, observed_at,
-    alert_id).
+def _epoch(conn: Connection, column: Any) -> Any:
+    """POSIX seconds of a timestamp column, computed by the database."""
+    if conn.dialect.name == "sqlite":
+        return (func.julianday(column) - 2440587.5) * 86400.0
+    return cast(func.extract("epoch", column), Float)  # numeric on PostgreSQL 14+
 
-    The two times come back as the driver gives them (text on SQLite, datetime on
-    PostgreSQL; see `as_moment`): SQLAlchemy's per-row DateTime parsing would cost more
-    than the rest of the query for a long timeline.
-    """
+
+def figure_points(conn: Connection, name: str) -> list[Any]:
+    """Every claim of a figure in log order, with only what a chart needs: rows of
+    position, status, value, lower, upper, text, source, alert_id and `when` — POSIX
+    seconds of the publication time, else of first sight, computed in SQL (parsing 2,000
+    timestamps per page in Python would cost more than the query)."""
     fc = figure_claims.c
+    when = _epoch(conn, func.coalesce(fc.article_published_at, fc.observed_at))
     return list(
         conn.execute(
             select(
@@ -91,22 +94,13 @@ def figure_points(conn: Connection, name: str) -> list[Any]:
                 fc.upper,
                 fc.text,
                 fc.article_source.label("source"),
-                type_coerce(fc.article_published_at, Text).label("published_at"),
-                type_coerce(fc.observed_at, Text).label("observed_at"),
                 fc.alert_id,
+                when.label("when"),
             )
             .where(fc.figure == name)
             .order_by(fc.position)
         ).all()
     )
-
-
-def as_moment(value: Any) -> datetime | None:
-    """A time from `figure_points` as aware UTC (None stays None)."""
-    if value is None:
-        return None
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def figure_claims_page(

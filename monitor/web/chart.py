@@ -17,8 +17,6 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
-from monitor.projections.queries_figures import as_moment
-
 STATUSES = ("first", "changed", "restated", "copy", "past")
 MOVES = frozenset({"first", "changed"})
 
@@ -54,7 +52,8 @@ class Box:
 
 
 class PlotClaim(NamedTuple):
-    """What the chart needs of one claim (a NamedTuple: thousands are built per page)."""
+    """What the chart needs of one claim. The rows of `queries_figures.figure_points` have
+    exactly these attributes and are charted as they are (no copy per claim)."""
 
     position: int
     status: str
@@ -65,23 +64,6 @@ class PlotClaim(NamedTuple):
     source: str
     when: float  # POSIX seconds of the publication time, else of first sight
     alert_id: str | None
-
-
-def plot_claim(row: Any) -> PlotClaim:
-    """A PlotClaim from a `figure_points` row."""
-    moment = as_moment(row.published_at or row.observed_at)
-    assert moment is not None
-    return PlotClaim(
-        int(row.position),
-        row.status,
-        float(row.value),
-        None if row.lower is None else float(row.lower),
-        None if row.upper is None else float(row.upper),
-        row.text or "",
-        row.source or "",
-        moment.timestamp(),
-        row.alert_id,
-    )
 
 
 class Point(NamedTuple):
@@ -114,8 +96,8 @@ class Chart:
 
     box: Box
     points: tuple[Point, ...]
-    step_path: str  # the figure's value over time
-    whiskers_path: str  # bounds of every bounded claim, one path
+    step_path: Markup  # the figure's value over time (numbers only: nothing to escape)
+    whiskers_path: Markup  # bounds of every bounded claim, one path
     x_ticks: tuple[Tick, ...]
     y_ticks: tuple[Tick, ...]
     current_y: float | None
@@ -156,10 +138,12 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 
 def _value_range(timeline: Sequence[PlotClaim]) -> tuple[float, float]:
-    values: list[float] = []
-    for claim in timeline:
-        values += [v for v in (claim.value, claim.lower, claim.upper) if v is not None]
-    low, high = min(values), max(values)
+    low = min(c.value for c in timeline)
+    high = max(c.value for c in timeline)
+    lowers = [c.lower for c in timeline if c.lower is not None]
+    uppers = [c.upper for c in timeline if c.upper is not None]
+    low = min(low, *lowers) if lowers else low
+    high = max(high, *uppers) if uppers else high
     if low >= 0:
         low = 0.0
     if high == low:
@@ -224,8 +208,8 @@ def figure_chart(timeline: Sequence[PlotClaim], box: Box = Box()) -> Chart | Non
     return Chart(
         box=box,
         points=points,
-        step_path=_step_path([points[i] for i in moves], box),
-        whiskers_path=_whiskers(timeline, points, box, sy),
+        step_path=Markup(_step_path([points[i] for i in moves], box)),
+        whiskers_path=Markup(_whiskers(timeline, points, box, sy)),
         x_ticks=_time_ticks(t_start, t_end, sx),
         y_ticks=tuple(
             Tick(sy(v), short_number(v)) for v in nice_ticks(v_low, v_high) if v <= v_high

@@ -3,6 +3,7 @@ features' query functions over one read-only connection per page."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,7 +19,7 @@ from monitor.projections.queries_figures import (
 )
 from monitor.projections.queries_stories import stories_of_articles, stories_page
 from monitor.projections.stories import story_detail
-from monitor.web.chart import STATUSES, figure_chart, plot_claim, points_markup, sparkline
+from monitor.web.chart import STATUSES, figure_chart, points_markup, sparkline
 from monitor.web.templating import render
 from monitor.web.view import Answer, BadRequest, NotFound, Query, View, int_param
 
@@ -73,7 +74,7 @@ def figure(view: View, query: Query) -> Answer:
         found = figure_summary(conn, name)
         if found is None:
             raise NotFound(f"unknown figure {name!r}")
-        timeline = [plot_claim(r) for r in figure_points(conn, name)]
+        timeline: list[Any] = figure_points(conn, name)  # PlotClaim-shaped rows
         rows = figure_claims_page(conn, name, TABLE_CLAIMS + 1, before)
         story_ids = stories_of_articles(conn, [c["article"]["id"] for c in rows])
     older = (
@@ -82,7 +83,8 @@ def figure(view: View, query: Query) -> Answer:
         else None
     )
     chart = figure_chart(timeline)
-    counts = {s: sum(1 for c in timeline if c.status == s) for s in STATUSES}
+    by_status = Counter(c.status for c in timeline)
+    counts = {s: by_status[s] for s in STATUSES}
     return _page(
         "figure.html",
         figure=found,
