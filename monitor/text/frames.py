@@ -113,10 +113,26 @@ _TO_NEXT = re.compile(r"\s+(?:\w+\s+)?to\s+", re.IGNORECASE)
 _RATE_HINT = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b|\bdaily\b")
 
 
+_KIND_REACH = 48  # the longest kind cue before a number: "an earlier estimate of nearly "
+_PAST_HINTS = ("last", "previous", "prior", "preceding", "ago", "earlier", "before", "time", "back")
+_REVISION_HINTS = (
+    "revis", "lower", "cut", "reduc", "downgrad", "correct", "adjust", "rais", "upgrad", "amend",
+    "updat",
+)  # fmt: skip
+_SOURCE_HINTS = (
+    "according", "citing", "quoted", "said", "says", "told", "reported", "added", "noted",
+    "announced", "confirmed", "estimated", "wrote",
+)  # fmt: skip
+
+
+def _has_year(text: str) -> bool:
+    return any(text.find(prefix) >= 0 for prefix in ("18", "19", "20"))
+
+
 def _kind(sentence: str, span: Span, clause: Clause, spans: Sequence[Span]) -> str:
     if span.rate:
         return "rate"
-    before = sentence[max(clause.start, span.start - 80) : span.start]
+    before = sentence[max(clause.start, span.start - _KIND_REACH) : span.start]
     if _PREVIOUS_BEFORE.search(before) or _PREVIOUS_AFTER.match(sentence, span.unit_end):
         return "previous"
     if _FROM_TO.search(before) and _TO_NEXT.match(sentence, span.unit_end):
@@ -134,6 +150,9 @@ def _kind(sentence: str, span: Span, clause: Clause, spans: Sequence[Span]) -> s
 
 def _past_ref(sentence: str, lo: int, hi: int) -> str | None:
     text = sentence[lo:hi]
+    lower = text.lower()
+    if not _has_year(text) and not any(hint in lower for hint in _PAST_HINTS):
+        return None
     m = _PAST.search(text)
     if m is None or _CURRENT.search(text):
         return None
@@ -175,7 +194,8 @@ def _revision(
             revised_from = follow[0].value
             direction = {"up from": "up", "down from": "down"}.get(nxt.opener)
     after = _CHANGE_FROM.search(sentence[span.end : min(len(sentence), span.unit_end + 20)])
-    verb = _REVISION.search(before)
+    lower = before.lower()
+    verb = _REVISION.search(before) if any(h in lower for h in _REVISION_HINTS) else None
     if verb is None and direction is None and after is None:
         return None, None
     if verb is not None:
@@ -243,7 +263,12 @@ class _Clauses:
         """Locatives of a clause outside its attribution ("according to officials in Seoul")."""
         if index not in self._locatives:
             clause = self.clauses[index]
-            source = _SOURCE.search(self.sentence, clause.start, clause.end)
+            lower = self.sentence[clause.start : clause.end].lower()
+            source = (
+                _SOURCE.search(self.sentence, clause.start, clause.end)
+                if any(h in lower for h in _SOURCE_HINTS)
+                else None
+            )
             hi = source.start() if source else clause.end
             self._locatives[index] = locatives(self.sentence, clause.start, hi)
         return self._locatives[index]
@@ -260,8 +285,8 @@ class _Clauses:
         if span.start not in self._attached:
             gap = _ATTACH.match(self.sentence, span.unit_end)
             at = gap.end() if gap else span.unit_end
-            found = locatives(self.sentence, at, min(len(self.sentence), at + 70))
-            hit = found[0] if found and found[0][0] == at and found[0][2] else None
+            found = locatives(self.sentence, at, min(len(self.sentence), at + 70), anchored=True)
+            hit = found[0] if found and found[0][2] else None
             self._attached[span.start] = None if hit is None else (hit[0], hit[1])
         return self._attached[span.start]
 
@@ -296,9 +321,14 @@ _SOURCE = re.compile(
 )
 
 
-def sentence_scope(sentence: str) -> str | None:
+def parse_clauses(sentence: str) -> _Clauses:
+    """A sentence's clauses, to share between `frame_sentence` and `sentence_scope`."""
+    return _Clauses(sentence)
+
+
+def sentence_scope(sentence: str | _Clauses) -> str | None:
     """The scope a whole sentence names, for the sentence after it: its first clause's."""
-    parsed = _Clauses(sentence)
+    parsed = sentence if isinstance(sentence, _Clauses) else _Clauses(sentence)
     for index in range(len(parsed.clauses)):
         scope = parsed.scope(index, None, ())
         if scope is not None:
@@ -311,12 +341,14 @@ def frame_sentence(
     spans: Sequence[Span],
     previous: str | None,
     previous_scope: Callable[[], str | None] | None = None,
+    parsed: _Clauses | None = None,
 ) -> list[Frame]:
     """The frame of each number of a sentence, in order.
 
-    `previous_scope`, when given, computes (and may cache) the scope of `previous`.
+    `previous_scope`, when given, computes (and may cache) the scope of `previous`;
+    `parsed` is the sentence's `parse_clauses`, when the caller keeps it.
     """
-    parsed = _Clauses(sentence)
+    parsed = parsed if parsed is not None else _Clauses(sentence)
     clauses = parsed.clauses
     frames: list[Frame] = []
     fallback: str | None = None

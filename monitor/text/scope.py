@@ -163,10 +163,17 @@ def _trim(run: str, at_start: bool) -> str | None:
     return text or None
 
 
-def locatives(text: str, lo: int, hi: int) -> list[tuple[int, str, bool]]:
-    """Locatives in text[lo:hi]: (offset, scope as written, strong)."""
+def locatives(
+    text: str, lo: int, hi: int, anchored: bool = False
+) -> list[tuple[int, str, bool]]:
+    """Locatives in text[lo:hi]: (offset, scope as written, strong); `anchored`: only at lo."""
     found: list[tuple[int, str, bool]] = []
-    for m in _LOCATIVE.finditer(text, lo, hi):
+    if anchored:
+        first = _LOCATIVE.match(text, lo, hi)
+        matches: list[re.Match[str]] = [] if first is None else [first]
+    else:
+        matches = list(_LOCATIVE.finditer(text, lo, hi))
+    for m in matches:
         if m["adv"] or m["adj"]:
             found.append((m.start(), m["adv"] or m["adj"], True))  # "Nationwide, ..."
             continue
