@@ -11,7 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from monitor.text.clauses import Clause, clause_at, split_clauses
-from monitor.text.scope import locatives, possessive_scope, subject_scope
+from monitor.text.scope import (
+    event_name,
+    locatives,
+    possessive_scope,
+    reporter_scope,
+    subject_scope,
+)
 from monitor.text.sentences import word_set
 
 
@@ -310,7 +316,9 @@ class _Clauses:
         subject = self.subject(index)
         if subject is not None:
             return subject
-        return found[0][1] if found else None
+        if found:
+            return found[0][1]
+        return event_name(sentence, clause.start, clause.end)
 
 
 _SUBJECT_REACH = 90
@@ -329,11 +337,14 @@ def parse_clauses(sentence: str) -> _Clauses:
 def sentence_scope(sentence: str | _Clauses) -> str | None:
     """The scope a whole sentence names, for the sentence after it: its first clause's."""
     parsed = sentence if isinstance(sentence, _Clauses) else _Clauses(sentence)
+    common: str | None = None
     for index in range(len(parsed.clauses)):
         scope = parsed.scope(index, None, ())
-        if scope is not None:
+        if scope is not None and any(w[:1].isupper() for w in scope.split()[1:] or scope.split()):
             return scope
-    return None
+        common = common or scope
+    text = parsed.sentence
+    return event_name(text, 0, len(text)) or common or reporter_scope(text)
 
 
 def frame_sentence(
