@@ -59,7 +59,8 @@ _PREVIOUS_BEFORE = re.compile(
     r"|\b(?:compared\s+(?:with|to)|against|versus|vs\.?|previously|earlier\s+(?:figure|estimate"
     r"|count|toll|tally)\s+of|initially|originally|previous\s+(?:figure|estimate|count|toll"
     r"|tally)\s+of|had\s+previously\s+(?:reported|said|put\s+it\s+at)|from\s+an?\s+(?:earlier"
-    r"|initial|previous)\s+(?:\w+\s+)?(?:of\s+)?))"
+    r"|initial|previous|original)\s+(?:\w+\s+)?(?:of\s+)?"
+    r"|earlier\s+(?:\w+\s+){0,3}?(?:an?\s+)?(?:toll|figure|estimate|count|tally)\s+of))"
     rf"\s+{_Q}$",
     re.IGNORECASE,
 )
@@ -69,8 +70,8 @@ _PART_AFTER = re.compile(
 )
 _PART_BEFORE = re.compile(
     r"\b(?:including|includes|include|included|among\s+them|among\s+whom|of\s+whom|of\s+which"
-    r"|of\s+them|of\s+those|of\s+these|among\s+those|among\s+the\s+dead\s+were|among\s+the\s+dead"
-    rf"|most\s+of\s+them|with)\s+{_Q}$",
+    r"|among\s+those|among\s+the\s+dead\s+were|among\s+the\s+dead|most\s+of\s+them)"
+    rf"\s+{_Q}$",
     re.IGNORECASE,
 )
 _NEW_BEFORE = re.compile(
@@ -135,16 +136,30 @@ def _has_year(text: str) -> bool:
     return any(text.find(prefix) >= 0 for prefix in ("18", "19", "20"))
 
 
-def _kind(sentence: str, span: Span, clause: Clause, spans: Sequence[Span]) -> str:
+def _kind(
+    sentence: str, span: Span, clause: Clause, spans: Sequence[Span], attached: bool = False
+) -> str:
+    """total / new / part / previous / rate for one number of its clause."""
     if span.rate:
         return "rate"
     before = sentence[max(clause.start, span.start - _KIND_REACH) : span.start]
-    if _PREVIOUS_BEFORE.search(before) or _PREVIOUS_AFTER.match(sentence, span.unit_end):
+    if (
+        _PREVIOUS_BEFORE.search(before)
+        or _PREVIOUS_AFTER.match(sentence, span.unit_end)
+        or _SUPERSEDED.match(sentence, span.unit_end, clause.end)
+        or (_TO_THEN_FROM.search(sentence, clause.start, span.start) and _FROM_END.search(before))
+    ):
         return "previous"
     if _FROM_TO.search(before) and _TO_NEXT.match(sentence, span.unit_end):
         return "previous"  # "lowered from 88 to 71"
+    if _AND_BEFORE.search(before):  # "up from nine deaths and 57 hospitalizations"
+        earlier = [s for s in spans if clause.start <= s.start < span.start]
+        if earlier and _kind(sentence, earlier[-1], clause, spans) == "previous":
+            return "previous"
+    if _ACCOUNTS_FOR.search(before):
+        return "total"  # "Texas accounts for 259 of those 301 cases": Texas's total
     if _PART_AFTER.match(sentence, span.end) or _PART_BEFORE.search(before):
-        return "part"
+        return "total" if attached else "part"  # "45 of them in Gaines County": its total
     if _OF_THE_LEAD.match(sentence[: span.start]):
         return "part"  # "Of the 121 patients, 90 were children"
     if clause.opener in ("including", "among them", "of whom", "of which", "most of them"):
@@ -152,6 +167,19 @@ def _kind(sentence: str, span: Span, clause: Clause, spans: Sequence[Span]) -> s
     if _NEW_BEFORE.search(before) or (not span.implied and _NEW_MODIFIERS & set(span.modifiers)):
         return "new"
     return "total"
+
+
+_SUPERSEDED = re.compile(
+    r"[^;]{0,40}?\b(?:(?:has|have|had)\s+)?(?:since\s+)?(?:swelled|soared|grown|grew|risen|rose"
+    r"|climbed|jumped|increased|tripled|doubled|fallen|fell|dropped|shrunk|shrank|surged)"
+    r"\s+(?:to|in\s+number)\b"
+    r"|\s+(?:that|which)\s+[^,;]{0,50}?\b(?:a\s+day|a\s+week|days?|weeks?)\s+(?:earlier|before)\b"
+    r"|\s+(?:reported|given|announced|recorded)\s+earlier\b",
+    re.IGNORECASE,
+)
+_TO_THEN_FROM = re.compile(r"\bto\s+", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\band\s+" + _Q + "$")
+_ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed)?\s+for\s+" + _Q + "$", re.IGNORECASE)
 
 
 def _past_ref(sentence: str, lo: int, hi: int) -> str | None:
@@ -381,7 +409,7 @@ def frame_sentence(
                     fallback = sentence_scope(previous) if previous else None
                 looked_back = True
             scope, source = fallback, "previous" if fallback else "none"
-        kind = _kind(sentence, span, clause, spans)
+        kind = _kind(sentence, span, clause, spans, parsed.attached(span) is not None)
         time, time_ref = _time(sentence, span, clauses, index)
         revision, revised_from = (None, None)
         if kind in ("total", "new"):
