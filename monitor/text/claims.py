@@ -128,7 +128,7 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?"
 _ONE = re.compile(
     rf"\b(?P<one>[Oo]ne|[Aa]\s+single)\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(SINGULAR_COUNTED))})\b"
 )
-_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b(?!\s+(?:\d|[a-z]+s\b))", re.IGNORECASE)
 
 
 def _split_change(sentence: str, quantity: Quantity) -> list[Quantity]:

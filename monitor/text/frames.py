@@ -332,7 +332,11 @@ class _Clauses:
         lead = _lead_scope(sentence, clause.start, clause.end)
         if lead is not None:
             return lead
-        owned = {a[0] for s in spans if s is not span and (a := self.attached(s)) is not None}
+        owned = {  # a later number's own locative is not mine; an earlier one's is shared
+            a[0]
+            for s in spans
+            if span is not None and s.start > span.start and (a := self.attached(s)) is not None
+        }
         found = [loc for loc in self.locatives(index) if loc[0] not in owned]
         strong = [loc for loc in found if loc[2]]
         if strong:

@@ -18,7 +18,7 @@ _CAP = r"(?:[A-Z][\w’'.&-]*[\w.]|[A-Z])"
 _LINK = r"(?:\s+(?:of|de|del|da|al|el|la|upon|and)(?=\s+[A-Z]))?"
 _PROPER = rf"{_CAP}(?:{_LINK}\s+{_CAP})*"
 _STRONG_PREP = r"[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside"
-_WEAK_PREP = r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of"
+_WEAK_PREP = r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of|through|into"
 # Lowercase words between a preposition and a name: "across eastern Libya", "in the
 # hardest-hit districts of Derna"; never a function word ("in talks with Russia").
 _ADJ = (
@@ -203,9 +203,7 @@ def _trim(run: str, at_start: bool) -> str | None:
     return text or None
 
 
-def locatives(
-    text: str, lo: int, hi: int, anchored: bool = False
-) -> list[tuple[int, str, bool]]:
+def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple[int, str, bool]]:
     """Locatives in text[lo:hi]: (offset, scope as written, strong); `anchored`: only at lo."""
     found: list[tuple[int, str, bool]] = []
     if anchored:

@@ -205,7 +205,8 @@ _VERB = (
 _COUNT_NOUN = (
     r"(?P<noun>(?P<kind>death|casualty|case|fatality|infection|injury|arrest|job|layoff|"
     r"hospitalization|hospitalisation)?\s*(?:toll|count|tally)"
-    r"|(?:total\s+)?number\s+of\s+(?P<of>(?:[a-z-]+\s+){0,3}[a-z-]+s|people|children|missing"
+    r"|(?:total\s+)?number\s+of\s+(?P<of>(?:(?!(?:has|was|is|had)\b)[a-z-]+\s+){0,3}"
+    r"(?!(?:has|was|is)\b)[a-z-]+s|people|children|missing"
     r"|dead|injured|displaced|homeless|unaccounted\s+for|wounded)"
     r"|(?:the\s+)?(?:total|figure|tally|count|toll))"
 )
