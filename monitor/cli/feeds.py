@@ -29,6 +29,7 @@ from monitor.polling.subscriptions import (
     set_feed,
 )
 from monitor.projections.feeds import feed_health
+from monitor.store.db import read_connection
 
 
 def _duration(_ctx: click.Context, _param: click.Parameter, value: str | None) -> float | None:
@@ -169,7 +170,7 @@ def feeds_export(state: CliState, file: Path | None) -> None:
 @pass_state
 def feeds_list(state: CliState, as_json: bool) -> None:
     """Feeds with their health: last success, last error, failures, next poll."""
-    with app_from(state) as app, app.engine.connect() as conn:
+    with app_from(state) as app, read_connection(app.engine) as conn:
         rows = feed_health(conn, app.config.polling.interval)
     if as_json:
         print_json([{**r, "interval": format_duration(r["interval"])} for r in rows])

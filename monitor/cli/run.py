@@ -10,6 +10,8 @@ import click
 from monitor import logging as logs
 from monitor.cli.common import CliState, app_from, pass_state
 from monitor.daemon.service import Service, ServiceSettings
+from monitor.web.server import PortInUse
+from monitor.web.wiring import web_view
 
 
 @click.command("run")
@@ -35,5 +37,11 @@ def run_cmd(state: CliState, tick: float) -> None:
     settings = ServiceSettings(poll_tick=tick, deliver_tick=tick)
     with app_from(state, upgrade=True) as app:
         service = Service(app, config_path=state.config_path, settings=settings)
-        code = asyncio.run(service.run())
+        try:
+            # The web view runs beside the service (its own thread and loop) and follows
+            # its reloads through `service.app`.
+            with web_view(lambda: service.app, service, config.web.listen):
+                code = asyncio.run(service.run())
+        except PortInUse as exc:
+            raise click.ClickException(str(exc)) from None
     raise click.exceptions.Exit(code)

@@ -1,4 +1,4 @@
-"""`monitor run`: the scheduler, the working loop, signals, sd_notify and the health endpoints.
+"""`monitor run`: the scheduler, the working loop, signals, sd_notify and the health answers.
 
 Jobs live in APScheduler's in-memory job store and are rebuilt from code on every start: the
 database holds all durable state (each feed's `next_poll_at`, projection checkpoints, the alert
@@ -53,7 +53,6 @@ from monitor.projections.runner import ProjectionRunner, bounded_targets, checkp
 from monitor.store import leases, locks
 from monitor.store.tables import events
 from monitor.web import metrics
-from monitor.web.server import Router, WebServer, add_health_routes
 
 log = get_logger("daemon")
 
@@ -110,7 +109,6 @@ class Service:
         self.worker = worker_name()
         self.started_at = time.time()
         self._scheduler: Any = None
-        self._web: WebServer | None = None
         self._fetcher: Fetcher | None = None
         self._fetch_settings: FetchSettings | None = None
         self._in_flight: dict[str, asyncio.Task[None]] = {}
@@ -154,7 +152,6 @@ class Service:
         self._scheduler = AsyncIOScheduler(job_defaults=JOB_DEFAULTS, timezone=UTC)
         self._add_jobs()
         self._scheduler.start()
-        self._web = self._start_web()
         self._listener = asyncio.create_task(
             locks.listen_for_appends(self.app.engine, functools.partial(self.wake, "project"))
         )
@@ -164,7 +161,6 @@ class Service:
             worker=self.worker,
             projections=sorted(self.owned_projections()),
             feeds=len(self.app.config.feeds),
-            web=self._web.url if self._web else None,
             notify=self.notifier.enabled,
         )
         await self._stop.wait()
@@ -197,8 +193,6 @@ class Service:
             await asyncio.gather(self._listener, return_exceptions=True)
         if self._fetcher is not None:
             await self._fetcher.__aexit__(None, None, None)
-        if self._web is not None:
-            self._web.stop()
         self._ping_pool.shutdown(wait=False, cancel_futures=True)
         self._coordinate_pool.shutdown(wait=True, cancel_futures=True)
         await asyncio.to_thread(self._leave)
@@ -287,14 +281,6 @@ class Service:
         until = now + timedelta(seconds=self.settings.lease_seconds)
         leases.renew_leases(self.app.engine, self.worker, polling, until)
         return taken
-
-    def _start_web(self) -> WebServer | None:
-        listen = self.app.config.web.listen
-        if not listen:
-            return None
-        router = Router()
-        add_health_routes(router, self)
-        return WebServer(router, listen).start()
 
     # --- scheduling ---------------------------------------------------------------
 

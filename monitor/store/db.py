@@ -73,8 +73,17 @@ READ_ONLY = "monitor_read_only"
 
 
 def read_connection(engine: Engine) -> Connection:
-    """A connection that only reads: on SQLite it skips the write gate and BEGIN IMMEDIATE."""
-    return engine.connect().execution_options(**{READ_ONLY: True})
+    """A connection that only reads, seeing one snapshot for its whole transaction.
+
+    On SQLite it skips the write gate and BEGIN IMMEDIATE (a deferred BEGIN in WAL mode:
+    it never waits for a writer, nor makes one wait); on PostgreSQL it is a READ ONLY,
+    REPEATABLE READ transaction. Read commands and the web view use it, so a page or a
+    `monitor stories` never queues behind the poller or a projection.
+    """
+    conn = engine.connect()
+    if engine.dialect.name == "postgresql":
+        conn = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+    return conn.execution_options(**{READ_ONLY: True})
 
 
 def make_engine(url: str, *, pool: bool = True) -> Engine:
