@@ -23,6 +23,8 @@ def tracked_event(spec: FigureSpec, now: datetime) -> FigureTracked:
         min_change=spec.min_change,
         alert_on_first=spec.alert_on_first,
         tracked_at=now,
+        about=tuple(spec.about),
+        exclude=tuple(spec.exclude),
     )
 
 

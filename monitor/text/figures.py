@@ -1,4 +1,24 @@
-"""Tracked figures: which claims belong to a figure, which value an article gives, the change rule."""
+"""Figure binding (docs/SPEC.md §6): which claims belong to a tracked figure, and why not.
+
+A claim belongs to a figure when
+1. its counted noun matches one of the figure's `units` (the head noun; a multi-word unit
+   matches the end of the head phrase: "artillery shells" matches "152 mm artillery shells"),
+2. the figure's `context` IS the claim's scope — the place, organisation or subject the
+   claim's clause attributes the number to, else the one the sentence before names. A
+   context word elsewhere in the sentence is not enough. When neither the clause nor the
+   sentence before names a scope, the article's topic (its headline and lead sentence)
+   supplies it — but only when the topic names this figure's context and no other tracked
+   figure's that would take the claim too: a headline naming both Ohio and the nation
+   scopes neither,
+3. an `about` term (when the figure has any) occurs in the claim's clause,
+4. no `exclude` term occurs in the claim's clause.
+When two figures could take one claim, it goes to the one whose context matches the
+scope most specifically (the longer match), never to both; a tie binds neither.
+
+Binding is regardless of the claim's kind and time: a past or part claim still belongs to
+the figure's history, it just never moves it (that is the change rule's business).
+Pure functions; every decision carries a one-line reason.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +26,17 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
-from monitor.text.claims import Claim, extract_claims
-from monitor.text.sentences import split_sentences
+_KEYS = frozenset(
+    {"name", "label", "units", "context", "about", "exclude", "min_change", "alert_on_first"}
+)
 
 
 @dataclass(frozen=True)
 class FigureSpec:
-    """A figure from the config: what is counted (units) and what it is about (context)."""
+    """A figure from the config: what is counted (units), about whom (context), and which
+    clauses count (`about`: one must occur; `exclude`: none may occur)."""
 
     name: str
     label: str
@@ -22,10 +44,12 @@ class FigureSpec:
     context: tuple[str, ...]
     min_change: float = 0.05
     alert_on_first: bool = True
+    about: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, raw: Mapping[str, Any]) -> FigureSpec:
-        """Build from one `[[figures]]` table of the config."""
+        """Build from one `[[figures]]` table of the config (or a stored definition)."""
         return cls(
             name=str(raw["name"]),
             label=str(raw.get("label", raw["name"])),
@@ -33,114 +57,288 @@ class FigureSpec:
             context=tuple(str(c) for c in raw.get("context", ())),
             min_change=float(raw.get("min_change", 0.05)),
             alert_on_first=bool(raw.get("alert_on_first", True)),
+            about=tuple(str(a) for a in raw.get("about", ()) or ()),
+            exclude=tuple(str(e) for e in raw.get("exclude", ()) or ()),
         )
 
 
-def _singular_words(phrase: str) -> tuple[str, ...]:
-    return tuple(w[:-1] if w.endswith("s") else w for w in phrase.lower().split())
+def definition_problems(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(key, reason) for every reason a figure definition cannot bind any claim."""
+    problems = [(key, "unknown key") for key in sorted(set(raw) - _KEYS)]
+    for key in ("units", "context"):
+        terms = [str(t).strip() for t in raw.get(key, ()) or ()]
+        if not terms or not all(terms):
+            problems.append((key, "must list at least one non-empty term"))
+    about = {_norm(str(t)) for t in raw.get("about", ()) or ()}
+    exclude = {_norm(str(t)) for t in raw.get("exclude", ()) or ()}
+    if "" in about or "" in exclude:
+        problems.append(("about" if "" in about else "exclude", "holds an empty term"))
+    overlap = sorted((about & exclude) - {""})
+    if overlap:
+        problems.append(
+            ("exclude", f"repeats about term(s) {', '.join(map(repr, overlap))}: nothing could bind")
+        )
+    change = raw.get("min_change", 0.05)
+    if isinstance(change, bool) or not isinstance(change, int | float) or not 0 <= change < 1:
+        problems.append(("min_change", f"{change!r} is not a fraction in [0, 1)"))
+    return problems
 
 
-def unit_matches(unit: str, wanted: Sequence[str]) -> bool:
-    """True when the claim's unit ends with one of the wanted units (case, plural ignored)."""
-    words = _singular_words(unit)
-    for candidate in wanted:
-        tail = _singular_words(candidate)
+class ClaimFrame(Protocol):
+    """What binding reads of a claim (monitor.text.claims.Claim provides it)."""
+
+    @property
+    def unit(self) -> str: ...
+    @property
+    def sentence(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Binding:
+    """Whether one claim belongs to one figure, and why (not)."""
+
+    figure: str
+    bound: bool
+    reason: str
+    scope: str | None = None
+    scope_source: str = "none"  # clause | previous | topic | none
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What an article is about, for claims whose clause and previous sentence name no scope."""
+
+    text: str  # headline and lead sentence
+
+    @classmethod
+    def of(cls, title: str, lead: str) -> Topic:
+        return cls(f"{title}\n{lead}")
+
+
+# --- words --------------------------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().replace("’", "'").split())
+
+
+_IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child"}
+
+
+def singular(word: str) -> str:
+    """A lowercased singular form good enough to compare counted nouns."""
+    w = word.casefold().strip("'’.,")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 2:
+        return w[:-1]
+    return w
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(singular(w) for w in re.findall(r"[\w'’-]+", text))
+
+
+def head_phrase(claim: Any) -> tuple[str, ...]:
+    """The claim's counted noun phrase, singular: modifiers then head ("measles", "case")."""
+    head = getattr(claim, "head", None)
+    if head:
+        modifiers = tuple(getattr(claim, "modifiers", ()) or ())
+        return (*(w for m in modifiers for w in _phrase(m)), *_phrase(head))
+    return _phrase(claim.unit)
+
+
+def unit_matches(claim: Any, units: Sequence[str]) -> bool:
+    """True when the claim's head noun (or the end of its head phrase) is one of `units`."""
+    words = head_phrase(claim)
+    for wanted in units:
+        tail = _phrase(wanted)
         if tail and words[-len(tail) :] == tail:
             return True
     return False
 
 
-@lru_cache(maxsize=256)
-def _context_pattern(context: tuple[str, ...]) -> re.Pattern[str]:
-    terms = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(context, key=len))
-    return re.compile(rf"(?<!\w)(?:{terms})(?!\w)", re.IGNORECASE)
-
-
-def figure_claims(
-    spec: FigureSpec, text: str, claims: Sequence[Claim] | None = None
-) -> list[Claim]:
-    """Claims of the article that count the figure's unit with a context term in or before the sentence."""
-    if claims is None:
-        claims = extract_claims(text)
-    candidates = [c for c in claims if unit_matches(c.unit, spec.units)]
-    if not candidates or not spec.context:
-        return []
-    pattern = _context_pattern(spec.context)
-    sentences = split_sentences(text)
-    return [c for c in candidates if _in_context(c, sentences, pattern)]
-
-
-def _in_context(claim: Claim, sentences: Sequence[Any], pattern: re.Pattern[str]) -> bool:
-    if pattern.search(claim.sentence):
-        return True
-    index = claim.sentence_index
-    return 0 < index <= len(sentences) and bool(pattern.search(sentences[index - 1].text))
-
-
-def _reach(claim: Claim) -> float:
-    """The largest amount a claim allows: its upper bound when it has one, else its value."""
-    return claim.upper if claim.upper is not None else claim.value
-
-
-def pick_claim(claims: Sequence[Claim]) -> Claim | None:
-    """One value per article: precise over vague, then the largest amount, then the earliest.
-
-    Rule: an article that gives several values for one figure almost always gives the
-    total and then parts or alternatives of it ("up to 3 million 152 mm rounds or
-    500,000 122 mm rounds", "1 million shells, 300,000 of them in October"), so the
-    largest value is the tracked total (3 million above). Vague amounts ("hundreds of
-    thousands") lose to any precise number. Ties go to the earlier claim in reading
-    order, so the choice is deterministic.
-    """
-    if not claims:
+@lru_cache(maxsize=1024)
+def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Word-bounded, case-insensitive alternatives; a term also matches its plural."""
+    usable = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
+    if not usable:
         return None
-    ranked = sorted(
-        enumerate(claims),
-        key=lambda pair: (pair[1].qualifier == "vague", -_reach(pair[1]), pair[0]),
-    )
-    return ranked[0][1]
+    alts = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in usable)
+    return re.compile(rf"(?<![\w-])(?:{alts})(?:e?s)?(?![\w-])", re.IGNORECASE)
 
 
-def same_value(a: float, b: float, min_change: float) -> bool:
-    """True when a and b differ by at most min_change, relative to the larger of the two."""
-    scale = max(abs(a), abs(b))
-    if scale == 0:
-        return True
-    return abs(a - b) / scale <= min_change
+def find_term(text: str, terms: Sequence[str]) -> str | None:
+    """The longest of `terms` occurring in `text` as words, as written there; None if none."""
+    pattern = _pattern(tuple(terms))
+    if pattern is None:
+        return None
+    found = [m.group(0) for m in pattern.finditer(text)]
+    return max(found, key=len) if found else None
 
 
-def classify(
-    history: Sequence[float], current: float | None, candidate: float, min_change: float
-) -> str:
-    """ "first" when the figure has no value yet, "restated" when the candidate equals (within
-    min_change) the current or any earlier value, else "changed"."""
-    known = [*history, *([current] if current is not None else [])]
-    if not known:
-        return "first"
-    if any(same_value(candidate, value, min_change) for value in known):
-        return "restated"
-    return "changed"
+def _context_match(scope: str, context: Sequence[str]) -> int:
+    """How specifically `scope` names the context: the length of the matching term, 0 if not.
 
-
-def direction(previous: float | None, current: float) -> str:
-    """ "first" without a previous value, else "up" or "down"."""
-    if previous is None:
-        return "first"
-    return "down" if current < previous else "up"
-
-
-def track(
-    history: Sequence[float],
-    current: float | None,
-    candidate: float,
-    min_change: float,
-    copy: bool = False,
-) -> tuple[str, float | None]:
-    """Status of a candidate value ("copy" when its article is a copy) and the current value after it.
-
-    Only "first" and "changed" move the current value; a copy or a restatement leaves it.
+    The scope names the context when a context term occurs in it ("West Texas" for "Texas")
+    or it is a whole part of a context term ("Gaza" for "the Gaza Strip").
     """
-    if copy:
-        return "copy", current
-    status = classify(history, current, candidate, min_change)
-    return status, candidate if status in ("first", "changed") else current
+    found = find_term(scope, context)
+    if found is not None:
+        return len(found)
+    bare = re.sub(r"^(?:the)\s+", "", _norm(scope))
+    if not bare:
+        return 0
+    inner = re.compile(rf"(?<!\w){re.escape(bare)}(?!\w)")
+    return max((len(bare) for term in context if inner.search(_norm(term))), default=0)
+
+
+# --- clauses ------------------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|:|\s[—–]\s|\s--\s|,\s*(?:while|whereas|but|and|although|though|as|when|after)\b"
+    r"|\s(?:while|whereas|but)\s)\s*",
+    re.IGNORECASE,
+)
+
+
+def clause_of(claim: Any) -> str:
+    """The clause of the sentence holding the claim (split at ;, :, dashes, ", while" ...)."""
+    sentence = claim.sentence
+    start = getattr(claim, "start", None)
+    if start is None:
+        found = sentence.find(claim.text) if getattr(claim, "text", "") else -1
+        start = max(found, 0)
+    begin, end = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= start:
+            begin = m.end()
+        elif m.start() >= start:
+            end = m.start()
+            break
+    return sentence[begin:end]
+
+
+def scope_of(claim: Any, previous: str | None = None) -> tuple[str | None, str]:
+    """(scope, where it came from) of a claim: its own frame, else the sentence before."""
+    if hasattr(claim, "scope"):
+        scope = claim.scope
+        source = getattr(claim, "scope_source", "clause" if scope else "none")
+        return (scope, source) if scope else (None, "none")
+    return None, "none"
+
+
+# --- binding ------------------------------------------------------------------------------
+
+
+def _fit(spec: FigureSpec, claim: Any) -> str | None:
+    """Why the claim cannot be this figure's whatever its scope (unit, about, exclude)."""
+    if not unit_matches(claim, spec.units):
+        noun = getattr(claim, "head", None) or (claim.unit.split() or [""])[-1].casefold()
+        return f"unit '{noun}' not in units"
+    clause = clause_of(claim)
+    if spec.exclude:
+        hit = find_term(clause, spec.exclude)
+        if hit is not None:
+            return f"excluded: '{hit}'"
+    if spec.about and find_term(clause, spec.about) is None:
+        return f"no about term ({', '.join(spec.about)}) in its clause"
+    return None
+
+
+def _legacy_scope(claim: Any, previous: str | None, spec: FigureSpec) -> str | None:
+    """Without a scope frame (older extractor): a context term in the sentence or the one before."""
+    found = find_term(claim.sentence, spec.context)
+    if found is None and previous:
+        found = find_term(previous, spec.context)
+    return found
+
+
+def bind(
+    spec: FigureSpec, claim: Any, previous: str | None = None, topic: Topic | None = None
+) -> Binding:
+    """Bind one claim to one figure, ignoring the other figures (see `bind_all`)."""
+    misfit = _fit(spec, claim)
+    if misfit is not None:
+        return Binding(spec.name, False, misfit)
+    if hasattr(claim, "scope"):
+        scope, source = scope_of(claim)
+    else:
+        scope = _legacy_scope(claim, previous, spec)
+        source = "clause" if scope else "none"
+    if scope is not None:
+        if _context_match(scope, spec.context):
+            return Binding(spec.name, True, f"scoped to {scope}", scope, source)
+        return Binding(spec.name, False, f"scoped to {scope}", scope, source)
+    if topic is not None:
+        found = find_term(topic.text, spec.context)
+        if found is not None:
+            return Binding(spec.name, True, f"topic: {found}", found, "topic")
+    return Binding(spec.name, False, "no scope in its clause, the sentence before or the headline")
+
+
+def bind_all(
+    specs: Sequence[FigureSpec],
+    claim: Any,
+    previous: str | None = None,
+    topic: Topic | None = None,
+) -> list[Binding]:
+    """Bind one claim against every figure: at most one figure takes it.
+
+    Several candidates: the most specific context match wins; a tie binds none. A scope taken
+    from the article's topic yields to any figure bound by the claim's own scope, and binds
+    nothing when the topic names several candidates.
+    """
+    found = [bind(spec, claim, previous, topic) for spec in specs]
+    bound = [i for i, b in enumerate(found) if b.bound]
+    if len(bound) < 2:
+        return found
+    own = [i for i in bound if found[i].scope_source != "topic"]
+    weight = {i: _context_match(found[i].scope or "", specs[i].context) for i in own}
+    best = max(weight.values(), default=0)
+    winners = [i for i, w in weight.items() if w == best]
+    winner = winners[0] if len(winners) == 1 else None
+    result = list(found)
+    for i in bound:
+        if i == winner:
+            continue
+        others = ", ".join(specs[j].name for j in bound if j != i)
+        reason = (
+            f"{found[i].reason}, but {specs[winner].name} fits better"
+            if winner is not None
+            else f"also matches {others}: bound to neither"
+        )
+        result[i] = Binding(specs[i].name, False, reason, found[i].scope, found[i].scope_source)
+    return result
+
+
+def frame_note(claim: Any) -> str | None:
+    """Why a bound claim cannot move a figure ("past: 2019", "kind part"); None for a current total."""
+    time = getattr(claim, "time", "current")
+    if time == "past":
+        ref = getattr(claim, "time_ref", None)
+        return f"past: {ref}" if ref else "past"
+    kind = getattr(claim, "kind", "total")
+    if kind != "total":
+        return f"kind {kind}"
+    return None
+
+
+__all__ = [
+    "Binding",
+    "FigureSpec",
+    "Topic",
+    "bind",
+    "bind_all",
+    "clause_of",
+    "definition_problems",
+    "find_term",
+    "frame_note",
+    "head_phrase",
+    "singular",
+    "unit_matches",
+]
