@@ -132,6 +132,8 @@ def singular(word: str) -> str:
         return _IRREGULAR[w]
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
+    if w.endswith("ie") and len(w) > 4:  # a head already cut to "casualtie"
+        return w[:-2] + "y"
     if w.endswith(("sses", "shes", "ches", "xes")):
         return w[:-2]
     if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 2:

@@ -103,7 +103,9 @@ def decide(state: FigureState, cand: Candidate) -> Decision:
     """Classify a candidate and say whether it raises an alert.
 
     Only a current total published no earlier than the current value can move the figure;
-    only reporting that reached the log after the figure was tracked alerts.
+    only reporting that reached the log after the figure was tracked alerts. A value the
+    article presents as a revision of the current one ("revised the toll down to 71") is a
+    change even within min_change of the current or of a superseded value.
     """
     if cand.copy:
         return Decision(COPY, False, None)
@@ -114,14 +116,13 @@ def decide(state: FigureState, cand: Candidate) -> Decision:
     after_tracking = cand.position > state.tracked_position
     if current is None:
         return Decision(FIRST, after_tracking and state.alert_on_first, "first")
-    if same_value(cand.value, current, state.min_change):
+    revision = is_revision(state, cand) and cand.value != current
+    if not revision and same_value(cand.value, current, state.min_change):
         return Decision(RESTATED, False, None)  # corroboration, whenever it was published
     if state.current_at is not None and cand.effective_at < state.current_at:
         return Decision(EARLIER, False, None)
     superseded = state.changes[:-1]
-    if not is_revision(state, cand) and any(
-        same_value(cand.value, old, state.min_change) for old in superseded
-    ):
+    if not revision and any(same_value(cand.value, old, state.min_change) for old in superseded):
         return Decision(STALE, False, None)
     return Decision(CHANGED, after_tracking, "down" if cand.value < current else "up")
 
