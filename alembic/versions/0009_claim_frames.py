@@ -68,7 +68,9 @@ def _claims_table(frames: bool) -> None:
         sa.Column("alert_id", sa.String(128), nullable=True),
     ]
     key = ["figure", "article_id", "position"] + (["seq"] if frames else [])
-    op.create_table("figure_claims", *columns, sa.PrimaryKeyConstraint(*key, name="pk_figure_claims"))
+    op.create_table(
+        "figure_claims", *columns, sa.PrimaryKeyConstraint(*key, name="pk_figure_claims")
+    )
     op.create_index("ix_figure_claims_figure_position", "figure_claims", ["figure", "position"])
     if frames:
         op.create_index(

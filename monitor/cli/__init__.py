@@ -9,6 +9,7 @@ import click
 from monitor import __version__
 from monitor import logging as logs
 from monitor.cli.alerts import alerts_group
+from monitor.cli.claims import claims_cmd
 from monitor.cli.common import EXIT_CONFIG, EXIT_FAILURE, CliState, err_console
 from monitor.cli.demo import demo_cmd
 from monitor.cli.feeds import feeds_group, poll_cmd
@@ -59,6 +60,7 @@ cli.add_command(alerts_group)
 cli.add_command(run_cmd)
 cli.add_command(figures_cmd)
 cli.add_command(figure_cmd)
+cli.add_command(claims_cmd)
 cli.add_command(stories_cmd)
 cli.add_command(story_cmd)
 cli.add_command(status_cmd)

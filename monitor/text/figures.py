@@ -76,7 +76,10 @@ def definition_problems(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
     overlap = sorted((about & exclude) - {""})
     if overlap:
         problems.append(
-            ("exclude", f"repeats about term(s) {', '.join(map(repr, overlap))}: nothing could bind")
+            (
+                "exclude",
+                f"repeats about term(s) {', '.join(map(repr, overlap))}: nothing could bind",
+            )
         )
     change = raw.get("min_change", 0.05)
     if isinstance(change, bool) or not isinstance(change, int | float) or not 0 <= change < 1:

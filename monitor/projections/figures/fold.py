@@ -83,7 +83,7 @@ class ArticleClaims:
     claims: tuple[Any, ...]
     previous: tuple[str | None, ...]
     topic: Topic
-    unparsed: tuple[str, ...] = ()
+    unparsed: tuple[tuple[str, str], ...] = ()  # (sentence, why) the extractor could not parse
 
 
 def effective_time(
@@ -108,12 +108,13 @@ def aware(moment: datetime) -> datetime:
 def read_claims(text: str, title: str = "") -> ArticleClaims:
     """Extract the claims of a clean text (never raises for a sentence it cannot parse)."""
     report: Callable[[str], Any] | None = getattr(claim_text, "extract_report", None)
-    unparsed: tuple[str, ...] = ()
+    unparsed: tuple[tuple[str, str], ...] = ()
     if report is not None:
         result = report(text)
-        found = list(getattr(result, "claims", result[0] if isinstance(result, tuple) else ()))
-        raw_unparsed = getattr(result, "unparsed", result[1] if isinstance(result, tuple) else ())
-        unparsed = tuple(getattr(s, "text", s) for s in raw_unparsed)
+        found = list(result.claims)
+        unparsed = tuple(
+            (str(getattr(u, "sentence", u)), str(getattr(u, "reason", ""))) for u in result.unparsed
+        )
     else:
         found = claim_text.extract_claims(text)
     sentences = [s.text for s in split_sentences(text)]

@@ -99,7 +99,9 @@ def _track(
     if known is not None and known.spec == spec:
         return  # the same definition again: nothing changes, not even the boundary
     conn.execute(delete(figure_claims).where(figure_claims.c.figure == spec.name))
-    fig = FigureMemory(spec=spec, tracked_position=position, tracked_at=event.tracked_at, dirty=True)
+    fig = FigureMemory(
+        spec=spec, tracked_position=position, tracked_at=event.tracked_at, dirty=True
+    )
     tracked[spec.name] = fig
     for stored in articles_before(conn, position):
         assert isinstance(stored.event, ArticleObserved)
@@ -170,9 +172,7 @@ def fold_event(
     if facts is None:
         return []
     found = read_claims(facts.text, facts.title)
-    rows, raised = fold_article(
-        tracked, facts, found, lambda a: story_of(conn, a), claim_object
-    )
+    rows, raised = fold_article(tracked, facts, found, lambda a: story_of(conn, a), claim_object)
     save_rows(conn, rows)
     return raised
 

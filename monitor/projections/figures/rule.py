@@ -143,8 +143,7 @@ def pick(candidates: Sequence[tuple[Any, bool]]) -> int | None:
             index,
         )
         for index, (claim, headline) in enumerate(candidates)
-        if frame_status(getattr(claim, "kind", "total"), getattr(claim, "time", "current"))
-        is None
+        if frame_status(getattr(claim, "kind", "total"), getattr(claim, "time", "current")) is None
     ]
     return min(ranked)[3] if ranked else None
 

@@ -47,8 +47,16 @@ def frame(sentence: str, text: str, unit: str, scope: str | None = None, **more:
     words = unit.split()
     head = words[-1].lower().removesuffix("s")
     source = "clause" if scope else "none"
-    return Frame(sentence, text, unit, head, tuple(w.lower() for w in words[:-1]), scope,
-                 str(more.pop("scope_source", source)), **more)  # type: ignore[arg-type]
+    return Frame(
+        sentence,
+        text,
+        unit,
+        head,
+        tuple(w.lower() for w in words[:-1]),
+        scope,
+        str(more.pop("scope_source", source)),
+        **more,
+    )  # type: ignore[arg-type]
 
 
 OHIO = FigureSpec("ohio-measles", "Measles cases in Ohio", ("cases",), ("Ohio",))
