@@ -321,6 +321,34 @@ def bind_all(
     return result
 
 
+_GLUE = frozenset({"the", "of", "a", "an", "and"})
+
+
+@lru_cache(maxsize=256)
+def _context_words(contexts: tuple[tuple[str, ...], ...]) -> re.Pattern[str] | None:
+    words = {
+        w.casefold()
+        for context in contexts
+        for term in context
+        for w in re.findall(r"[\w'’.-]+", term)
+        if w.casefold() not in _GLUE
+    }
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})", re.IGNORECASE)
+
+
+def may_bind(specs: Sequence[FigureSpec], text: str) -> bool:
+    """False when no claim of `text` (title and body) can bind to any of `specs`.
+
+    A claim binds only when its scope — words of the text — shares a word with a figure's
+    context, so a text without any context word needs no claim extraction at all.
+    """
+    pattern = _context_words(tuple(spec.context for spec in specs))
+    return pattern is not None and pattern.search(text) is not None
+
+
 def frame_note(claim: Any) -> str | None:
     """Why a bound claim cannot move a figure ("past: 2019", "kind part"); None for a current total."""
     time = getattr(claim, "time", "current")
@@ -344,6 +372,7 @@ __all__ = [
     "find_term",
     "frame_note",
     "head_phrase",
+    "may_bind",
     "singular",
     "unit_matches",
 ]

@@ -36,7 +36,7 @@ from monitor.projections.figures.store import claim_object, iso
 from monitor.store.tables_feeds import articles
 from monitor.store.tables_figures import figure_claims, figures
 from monitor.store.tables_stories import story_articles
-from monitor.text.figures import Binding, FigureSpec, unit_matches
+from monitor.text.figures import Binding, FigureSpec, may_bind, unit_matches
 
 
 class UnknownSelection(LookupError):
@@ -154,7 +154,7 @@ def try_figure(conn: Connection, spec: FigureSpec) -> dict[str, Any]:
     for stored in articles_before(conn, None):
         assert isinstance(stored.event, ArticleObserved)
         facts = article_facts(conn, stored.position, stored.event)
-        if facts is None:
+        if facts is None or not may_bind([spec], f"{facts.title}\n{facts.text}"):
             continue
         new_rows, raised = fold_article(
             [fig], facts, read_claims(facts.text, facts.title), _story(conn), claim_object

@@ -49,6 +49,7 @@ from monitor.store.tables import events
 from monitor.store.tables_feeds import article_revisions, articles
 from monitor.store.tables_figures import figure_claims, figures
 from monitor.store.tables_stories import stories, story_articles
+from monitor.text.figures import may_bind, unit_matches
 
 NAME = "figures"
 ARTICLE_TYPES = (ArticleObserved.TYPE, ArticleRevised.TYPE)
@@ -142,9 +143,14 @@ def articles_before(
         after = rows[-1].position
 
 
-def article_facts(conn: Connection, position: int, event: ArticleObserved) -> ArticleFacts | None:
+def article_facts(
+    conn: Connection,
+    position: int,
+    event: ArticleObserved,
+    revision: tuple[str, str] | None = None,
+) -> ArticleFacts | None:
     """The article revision written at `position`, as the figures see it (None: no text)."""
-    revision = revision_text(conn, event.article_id, position)
+    revision = revision or revision_text(conn, event.article_id, position)
     if revision is None or not revision[1].strip():
         return None
     title, text = revision
@@ -168,10 +174,19 @@ def fold_event(
     conn: Connection, tracked: Sequence[FigureMemory], position: int, event: ArticleObserved
 ) -> list[AlertRaised]:
     """Record what one article revision says about each figure; return the alerts it raises."""
-    facts = article_facts(conn, position, event)
+    revision = revision_text(conn, event.article_id, position)
+    if revision is None or not revision[1].strip():
+        return []
+    specs = [fig.spec for fig in tracked]
+    title, text = revision[0] or event.title, revision[1]
+    if not may_bind(specs, f"{title}\n{text}"):
+        return []  # no context word at all: no claim can bind, skip the extraction
+    found = read_claims(text, title)
+    if not any(unit_matches(c, spec.units) for c in found.claims for spec in specs):
+        return []
+    facts = article_facts(conn, position, event, revision)
     if facts is None:
         return []
-    found = read_claims(facts.text, facts.title)
     rows, raised = fold_article(tracked, facts, found, lambda a: story_of(conn, a), claim_object)
     save_rows(conn, rows)
     return raised
