@@ -175,7 +175,7 @@ _ANCHOR = re.compile(
 )
 _QUALIFIER_WORDS = 6  # "in the region of" + "an estimated"
 _MEASURE = (
-    r"mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|km/h|kms?|kilomet(?:er|re)s?|metres?|meters?"
+    r"mm|ml|cl|oz|ounces?|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|km/h|kms?|kilomet(?:er|re)s?|metres?|meters?"
     r"|m|nautical\s+miles?|miles?|kg|kgs|kilos?|kilograms?|grams?|lbs?|pounds?|tonnes?|tons?"
     r"|feet|foot|ft|inch(?:es)?|calibre|caliber|cal|mph|kph|knots?|degrees?|°|sq|square|acres?"
     r"|hectares?|litres?|liters?|gallons?|barrels?|bpd|[kmg]wh?|megawatts?|gigawatts?|kilowatts?"

@@ -1,0 +1,183 @@
+"""Scope: the place, organisation or subject a clause attributes a number to, as written.
+
+Candidates, strongest first: a locative inside the number's own noun phrase ("cases reported
+nationwide", "deaths in Gaza"); a locative elsewhere in its clause ("In Texas, 124 cases ...");
+the clause's subject when it is a proper name ("Ohio accounts for 85", "Boeing will cut 2,000
+jobs"; a reporting agency with a report verb is the attribution, not the scope, unless it is a
+place: "Kentucky has reported 40 cases"); a weak locative ("at Kyiv", "on Maui").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from monitor.text.sentences import word_set
+
+_CAP = r"(?:[A-Z][\w’'.&-]*[\w.]|[A-Z])"
+_LINK = r"(?:\s+(?:of|de|del|da|al|el|la|upon|on|and)(?=\s+[A-Z]))?"
+_PROPER = rf"{_CAP}(?:{_LINK}\s+{_CAP})*"
+_STRONG_PREP = r"in|across|throughout|within|inside"
+_WEAK_PREP = r"at|on|near|around|outside|from|for"
+_PLACE_NOUN = (
+    r"country|nation|state|county|region|city|territory|province|district|enclave|strip"
+    r"|area|capital|island|islands|continent|world|kingdom|republic|town|village|camp|valley"
+)
+_LOCATIVE = re.compile(
+    rf"\b(?P<prep>{_STRONG_PREP}|{_WEAK_PREP})\s+(?P<loc>(?:the\s+)?{_PROPER}"
+    r"(?:\s+(?:state|county|province|city|region|district|island|area))?"
+    rf"|the\s+(?:{_PLACE_NOUN})\b)"
+    r"|\b(?P<adv>nationwide|statewide|countrywide|worldwide|globally|nationally|locally"
+    r"|internationally|county-wide|citywide|state-wide|nation-wide)\b"
+)
+_TIME_WORDS = word_set(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday Christmas Easter Ramadan The A An This That These Those Its Their His
+    Her Our I We He She They It"""
+)
+_DETERMINERS = word_set("the a an this that these those its their his her our")
+_PLACE_SUFFIX = word_set(
+    """County State Province City Region District Island Islands Strip Bank Territory Republic
+    Kingdom Oblast Prefecture Valley Coast Parish Borough Township Department Governorate
+    Emirate Peninsula Mountains Basin"""
+)
+# Capitalised at the start of a sentence but common nouns all the same.
+_COMMON_OPENERS = word_set(
+    """Health Officials Authorities Police State Local Federal Hospital Rescuers Doctors Data
+    Figures Records Nobody Everyone Overall Altogether Meanwhile Statewide Nationwide Residents
+    Researchers Scientists Experts Analysts Investigators Emergency Firefighters Troops
+    Soldiers Workers Officers Prosecutors Regulators Lawmakers Staff Teams Crews Volunteers
+    Survivors Witnesses Families Parents Patients Cases Deaths Fatalities Most Many Some All
+    Several Few Both Each Another Other Others Only Just About Around Nearly Almost More Fewer
+    Less Over Under Up At In On By For From With Since After Before During Among Including So
+    Still Now Then Later Earlier Today Yesterday Tonight According Citing Asked Despite While
+    When Where Although Though But And Or Yet If As Because However Further Additionally Also
+    Dozens Hundreds Thousands Millions Tens Scores One Two Three Four Five Six Seven Eight Nine
+    Ten Twelve Twenty Fifty Hundred Thousand Million Billion Half Another Additional New
+    Total Officials Government Ministry Department Agency Company Firm Group Union Company's"""
+)
+_REPORT_VERB = re.compile(
+    r"\s*(?:(?:has|have|had|also|now|previously|earlier|officially|so\s+far)\s+)*"
+    r"(?:said|says|say|reported|reports|report|confirmed|confirms|counted|counts|recorded"
+    r"|records|announced|announces|estimated|estimates|logged|logs|registered|registers"
+    r"|tallied|documented|identified|listed|lists|put|puts|found|finds|told|noted|added"
+    r"|stated|published|released|updated|revised|lowered|raised|cut|corrected|believes?)\b",
+    re.IGNORECASE,
+)
+_SUBJECT = re.compile(
+    r"\s*(?:[\"“‘']\s*)?(?:(?:On|By|As\s+of|So\s+far|Since|Meanwhile|Overall|Altogether|Now"
+    r"|Separately|Earlier|Later|In\s+all|In\s+total|To\s+date)\b[^,]{0,40},\s*)?"
+    r"(?P<np>(?:(?:the|a|an|The|A|An)\s+)?(?:[\w’'.&-]+\s+){0,5}?[\w’'.&-]+?)"
+    r"(?=\s+(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|now|also|alone"
+    r"|itself|then|still|already|so\s+far)\b|[a-z]+(?:ed|s)\b|accounts?\b|cut\b|put\b"
+    r"|lost\b|saw\b|hit\b|took\b|gave\b|sent\b|got\b|shed\b|kept\b|held\b|made\b|set\b))"
+)
+_PROPER_RUN = re.compile(_PROPER)
+
+
+_EXTRA_PLACES = (
+    "us", "u.s.", "usa", "uk", "u.k.", "america", "britain", "england", "scotland", "wales",
+    "europe", "africa", "asia", "gaza", "west bank", "kyiv", "moscow", "washington", "london",
+    "beijing", "paris", "tokyo", "seoul", "pyongyang", "jerusalem", "tel aviv", "beirut",
+    "damascus", "baghdad", "kabul", "tehran", "cairo", "khartoum", "darfur", "donbas", "kharkiv",
+    "crimea", "taiwan", "hong kong", "maui", "lahaina",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> frozenset[str]:
+    """Names of countries and their first-level subdivisions (states, provinces, regions)."""
+    import pycountry
+
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name:
+                names.add(str(name).lower())
+    for subdivision in pycountry.subdivisions:
+        names.add(str(subdivision.name).lower())
+    names.update(_EXTRA_PLACES)
+    return frozenset(names)
+
+
+def is_place(name: str) -> bool:
+    """True for a known country, state or region, or a name ending in County, Province, ..."""
+    bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    words = bare.split()
+    if not words:
+        return False
+    if words[-1] in _PLACE_SUFFIX:
+        return True
+    gazetteer = _gazetteer()
+    return bare.lower() in gazetteer or words[0].lower() in gazetteer
+
+
+def _trim(run: str, at_start: bool) -> str | None:
+    """A proper-name run without leading determiners and a capitalised common opener."""
+    words = run.split()
+    while words and words[0] in _TIME_WORDS:
+        words.pop(0)
+    if (
+        at_start
+        and words
+        and (words[0] in _COMMON_OPENERS or words[0].endswith("s"))
+        and not is_place(words[0])
+    ):
+        words.pop(0)  # "Health officials", "Shelters": capitalised only to open the sentence
+    while words and words[0].lower() in ("of", "and", "on", "de", "the"):
+        words.pop(0)
+    if not words or words[0] in _TIME_WORDS:
+        return None
+    text = " ".join(words).rstrip(".")
+    if text.endswith(("'s", "’s")):
+        text = text[:-2]
+    return text or None
+
+
+def locatives(text: str, lo: int, hi: int) -> list[tuple[int, str, bool]]:
+    """Locatives in text[lo:hi]: (offset, scope as written, strong)."""
+    found: list[tuple[int, str, bool]] = []
+    for m in _LOCATIVE.finditer(text, lo, hi):
+        if m["adv"]:
+            found.append((m.start(), m["adv"], True))
+            continue
+        loc = m["loc"].rstrip(".,")
+        if loc.split()[0] in _TIME_WORDS and not loc.lower().startswith("the "):
+            continue
+        bare = re.sub(r"^the\s+", "", loc)
+        if bare.split()[0] in _TIME_WORDS:
+            continue
+        strong = m["prep"].lower() in ("in", "across", "throughout", "within", "inside")
+        found.append((m.start("loc"), loc, strong))
+    return found
+
+
+def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
+    """The clause subject's proper name when the clause attributes its numbers to it."""
+    m = _SUBJECT.match(text, lo, hi)
+    if m is None:
+        return None
+    np = m["np"]
+    if any(c.isdigit() for c in np):
+        return None
+    run = _PROPER_RUN.search(np)
+    while run is not None:
+        name = _trim(run.group(), sentence_start and run.start() == 0 and m.start("np") == lo)
+        if name is not None:
+            break
+        run = _PROPER_RUN.search(np, run.end())
+    if run is None or name is None:
+        return None
+    if _REPORT_VERB.match(text, m.end("np")) and not is_place(name):
+        return None  # "The CDC reported 40 cases": the agency is the source, not the scope
+    return name
+
+
+def possessive_scope(text: str, start: int) -> str | None:
+    """A possessive right before a number: "Tesla's 4,200 Model Ys"."""
+    m = re.search(rf"({_PROPER})['’]s\s+(?:\w+\s+)?$", text[max(0, start - 60) : start])
+    if m is None:
+        return None
+    return _trim(m.group(1), False)
