@@ -111,11 +111,16 @@ class Binding:
 class Topic:
     """What an article is about, for claims whose clause and previous sentence name no scope."""
 
-    text: str  # headline and lead sentence
+    title: str
+    lead: str = ""  # the first sentence of the body
 
     @classmethod
     def of(cls, title: str, lead: str) -> Topic:
-        return cls(f"{title}\n{lead}")
+        return cls(title, lead)
+
+    def text_for(self, sentence: str) -> str:
+        """Headline and lead — without the claim's own sentence, which named no scope."""
+        return self.title if sentence == self.lead else f"{self.title}\n{self.lead}"
 
 
 # --- words --------------------------------------------------------------------------------
@@ -211,13 +216,14 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def clause_of(claim: Any) -> str:
-    """The clause of the sentence holding the claim (split at ;, :, dashes, ", while" ...)."""
+def clause_span(claim: Any) -> tuple[int, int]:
+    """Offsets in the sentence of the clause holding the claim (split at ;, :, dashes,
+    ", while", ", but", ", and" ...)."""
     sentence = claim.sentence
     start = getattr(claim, "start", None)
-    if start is None:
-        found = sentence.find(claim.text) if getattr(claim, "text", "") else -1
-        start = max(found, 0)
+    if not start and getattr(claim, "text", ""):
+        start = max(sentence.find(claim.text), 0)
+    start = start or 0
     begin, end = 0, len(sentence)
     for m in _CLAUSE_BREAK.finditer(sentence):
         if m.end() <= start:
@@ -225,16 +231,67 @@ def clause_of(claim: Any) -> str:
         elif m.start() >= start:
             end = m.start()
             break
-    return sentence[begin:end]
+    return begin, end
 
 
-def scope_of(claim: Any, previous: str | None = None) -> tuple[str | None, str]:
-    """(scope, where it came from) of a claim: its own frame, else the sentence before."""
-    if hasattr(claim, "scope"):
-        scope = claim.scope
-        source = getattr(claim, "scope_source", "clause" if scope else "none")
-        return (scope, source) if scope else (None, "none")
-    return None, "none"
+def clause_of(claim: Any) -> str:
+    """The clause of the sentence holding the claim."""
+    begin, end = clause_span(claim)
+    return str(claim.sentence[begin:end])
+
+
+# "X believes / said / estimated (that) ...": what comes before names the source, not the scope.
+_REPORTING = re.compile(
+    r"\b(?:believes?|believed|said|says|estimated?|estimates|reported|reports|told|cites?|"
+    r"cited|according\s+to|thinks?|claims?|claimed|assessed|assesses|warned|suggests?)\b"
+    r"(?:\s+(?:the\s+estimate\s+)?that\b)?",
+    re.IGNORECASE,
+)
+
+
+def _scope_in_source(claim: Any, scope: str, begin: int, end: int) -> tuple[int, int] | None:
+    """When the frame's scope names the source of the number rather than its subject
+    ("South Korea's spy agency believes North Korea has shipped ...", "..., officials in
+    Washington said"): the part of the clause that reports the number, else None."""
+    sentence: str = claim.sentence
+    start = getattr(claim, "start", 0) or 0
+    attribution = getattr(claim, "attribution", None) or ""
+    if attribution and _norm(scope) in _norm(attribution):
+        at = sentence.find(attribution, begin, end)
+        if at > start:
+            return begin, at
+        if at >= 0:
+            return at + len(attribution), end
+    verbs = [m for m in _REPORTING.finditer(sentence, begin, start)]
+    where = sentence.rfind(scope, begin, start)
+    if verbs and 0 <= where < verbs[-1].start():
+        return verbs[-1].end(), start  # the subject the source speaks of precedes the number
+    return None
+
+
+def scope_of(claim: Any, spec: FigureSpec | None = None) -> tuple[str | None, str, str | None]:
+    """(scope, where it came from, note) of a claim, from its frame, checked against the clause.
+
+    A scope the frame found in the clause but which lies outside the claim's clause belongs to
+    another clause (none, then). A scope that names the number's source stands aside for a
+    context term in the part of the clause that reports the number.
+    """
+    scope = getattr(claim, "scope", None)
+    source = str(getattr(claim, "scope_source", "clause" if scope else "none"))
+    if not scope:
+        return None, "none", None
+    if source != "clause":
+        return scope, source, None
+    begin, end = clause_span(claim)
+    sentence: str = claim.sentence
+    if scope.casefold() in sentence.casefold() and find_term(sentence[begin:end], [scope]) is None:
+        return None, "none", f"{scope} is another clause's"
+    reported = _scope_in_source(claim, scope, begin, end)
+    if reported is not None and spec is not None:
+        found = find_term(sentence[reported[0] : reported[1]], spec.context)
+        if found is not None:
+            return found, "clause", f"{scope} is the source"
+    return scope, source, None
 
 
 # --- binding ------------------------------------------------------------------------------
@@ -270,20 +327,29 @@ def bind(
     misfit = _fit(spec, claim)
     if misfit is not None:
         return Binding(spec.name, False, misfit)
+    note: str | None = None
     if hasattr(claim, "scope"):
-        scope, source = scope_of(claim)
+        scope, source, note = scope_of(claim, spec)
     else:
         scope = _legacy_scope(claim, previous, spec)
         source = "clause" if scope else "none"
+    aside = f" ({note})" if note else ""
     if scope is not None:
-        if _context_match(scope, spec.context):
-            return Binding(spec.name, True, f"scoped to {scope}", scope, source)
-        return Binding(spec.name, False, f"scoped to {scope}", scope, source)
-    if topic is not None:
-        found = find_term(topic.text, spec.context)
+        bound = bool(_context_match(scope, spec.context))
+        return Binding(spec.name, bound, f"scoped to {scope}{aside}", scope, source)
+    if hasattr(claim, "scope") and note is None:
+        # The frame names no scope, but the claim's own clause names the context ("bringing
+        # Ohio's total to 57"): that is the clause's subject as far as this figure goes.
+        found = find_term(clause_of(claim), spec.context)
         if found is not None:
-            return Binding(spec.name, True, f"topic: {found}", found, "topic")
-    return Binding(spec.name, False, "no scope in its clause, the sentence before or the headline")
+            return Binding(spec.name, True, f"clause names {found}", found, "clause")
+    if topic is not None:
+        found = find_term(topic.text_for(claim.sentence), spec.context)
+        if found is not None:
+            return Binding(spec.name, True, f"topic: {found}{aside}", found, "topic")
+    return Binding(
+        spec.name, False, f"no scope in its clause, the sentence before or the headline{aside}"
+    )
 
 
 def bind_all(
