@@ -11,7 +11,10 @@ A claim belongs to a figure when
    figure's that would take the claim too: a headline naming both Ohio and the nation
    scopes neither,
 3. an `about` term (when the figure has any) occurs in the claim's clause,
-4. no `exclude` term occurs in the claim's clause.
+4. no `exclude` term occurs in the claim's phrase — its clause narrowed to the commas and
+   "and"s around the number, so "arrested 483 people and charged 149" is an arrest count
+   for a figure excluding "charged".
+A one-word about/exclude term also matches its inflections ("killed" matches "killing").
 When two figures could take one claim, it goes to the one whose context matches the
 scope most specifically (the longer match), never to both; a tie binds neither.
 
@@ -130,7 +133,10 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().replace("’", "'").split())
 
 
-_IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child"}
+_IRREGULAR = {
+    "people": "person", "men": "man", "women": "woman", "children": "child", "lives": "life",
+    "wives": "wife", "knives": "knife", "halves": "half", "thieves": "thief",
+}  # fmt: skip
 
 
 def singular(word: str) -> str:
@@ -182,6 +188,39 @@ def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{alts})(?:e?s)?(?![\w-])", re.IGNORECASE)
 
 
+_SUFFIXES = r"(?:e|ed|ing|es|s|d|y|ies|er|ers)?"
+
+
+def _stem(word: str) -> str:
+    w = word.casefold()
+    for suffix in ("ing", "ies", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)]
+    return w[:-1] if w.endswith("ed") or (w.endswith("d") and w[-2:-1] == "e") else w
+
+
+@lru_cache(maxsize=1024)
+def _word_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Like `_pattern`, but a one-word term also matches its inflections ("kill" → killing)."""
+    alts = []
+    for term in sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True):
+        stem = _stem(term)
+        if " " in term or len(stem) < 4:  # "lives" must not match "living"
+            alts.append(re.escape(term).replace(r"\ ", r"\s+") + r"(?:e?s)?")
+        else:
+            alts.append(re.escape(stem) + _SUFFIXES)
+    if not alts:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])", re.IGNORECASE)
+
+
+def find_word(text: str, terms: Sequence[str]) -> str | None:
+    """The first of `terms` (or an inflection of a one-word term) in `text`; None if none."""
+    pattern = _word_pattern(tuple(terms))
+    found = pattern.search(text) if pattern is not None else None
+    return found.group(0) if found else None
+
+
 def find_term(text: str, terms: Sequence[str]) -> str | None:
     """The longest of `terms` occurring in `text` as words, as written there; None if none."""
     pattern = _pattern(tuple(terms))
@@ -211,7 +250,7 @@ def _context_match(scope: str, context: Sequence[str]) -> int:
 
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|:|\s[—–]\s|\s--\s|,\s*(?:while|whereas|but|and|although|though|as|when|after)\b"
-    r"|\s(?:while|whereas|but)\s)\s*",
+    r"|\s(?:while|whereas|but)\s|\s(?:and|but)\s+that\b)\s*",
     re.IGNORECASE,
 )
 
@@ -232,6 +271,25 @@ def clause_span(claim: Any) -> tuple[int, int]:
             end = m.start()
             break
     return begin, end
+
+
+_PHRASE_BREAK = re.compile(r",(?!\d)\s*|\s(?:and|or|but)\s", re.IGNORECASE)
+
+
+def phrase_of(claim: Any) -> str:
+    """The part of the clause that speaks of the number: between the commas and "and"s around
+    it ("arrested 483 people" in "... arrested 483 people and charged 149")."""
+    begin, end = clause_span(claim)
+    sentence: str = claim.sentence
+    start = getattr(claim, "start", 0) or 0
+    stop = max(getattr(claim, "end", 0) or 0, start)
+    for m in _PHRASE_BREAK.finditer(sentence, begin, end):
+        if m.end() <= start:
+            begin = m.end()
+        elif m.start() >= stop:
+            end = m.start()
+            break
+    return sentence[begin:end]
 
 
 def clause_of(claim: Any) -> str:
@@ -302,12 +360,11 @@ def _fit(spec: FigureSpec, claim: Any) -> str | None:
     if not unit_matches(claim, spec.units):
         noun = getattr(claim, "head", None) or (claim.unit.split() or [""])[-1].casefold()
         return f"unit '{noun}' not in units"
-    clause = clause_of(claim)
     if spec.exclude:
-        hit = find_term(clause, spec.exclude)
+        hit = find_word(phrase_of(claim), spec.exclude)
         if hit is not None:
             return f"excluded: '{hit}'"
-    if spec.about and find_term(clause, spec.about) is None:
+    if spec.about and find_word(clause_of(claim), spec.about) is None:
         return f"no about term ({', '.join(spec.about)}) in its clause"
     return None
 
@@ -436,9 +493,11 @@ __all__ = [
     "clause_of",
     "definition_problems",
     "find_term",
+    "find_word",
     "frame_note",
     "head_phrase",
     "may_bind",
+    "phrase_of",
     "singular",
     "unit_matches",
 ]
