@@ -258,11 +258,11 @@ _CLAUSE_BREAK = re.compile(
 def clause_span(claim: Any) -> tuple[int, int]:
     """Offsets in the sentence of the clause holding the claim (split at ;, :, dashes,
     ", while", ", but", ", and" ...)."""
-    sentence = claim.sentence
-    start = getattr(claim, "start", None)
-    if not start and getattr(claim, "text", ""):
-        start = max(sentence.find(claim.text), 0)
-    start = start or 0
+    sentence: str = claim.sentence
+    start: int = getattr(claim, "start", None) or 0
+    words: str = getattr(claim, "text", None) or ""
+    if not start and words:
+        start = max(sentence.find(words), 0)
     begin, end = 0, len(sentence)
     for m in _CLAUSE_BREAK.finditer(sentence):
         if m.end() <= start:
