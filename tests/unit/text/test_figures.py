@@ -37,10 +37,15 @@ class Frame:
     kind: str = "total"
     time: str = "current"
     time_ref: str | None = None
+    attribution: str | None = None
 
     @property
     def start(self) -> int:
         return self.sentence.index(self.text)
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
 
 def frame(sentence: str, text: str, unit: str, scope: str | None = None, **more: object) -> Frame:
@@ -163,6 +168,64 @@ def test_past_and_non_total_frames_bind_but_say_why_they_cannot_move_the_figure(
     assert frame_note(past) == "past: 2019"
     assert frame_note(frame("It added 17 new cases in Ohio.", "17", "new cases", "Ohio",
                             kind="new")) == "kind new"  # fmt: skip
+
+
+SHELLS = FigureSpec(
+    "nk-shells", "Shells", ("artillery shells", "shells"), ("North Korea", "Pyongyang")
+)
+ARRESTS = FigureSpec(
+    "uk-arrests", "Arrests", ("arrests", "people"), ("UK", "England"),
+    about=("arrested", "arrests"), exclude=("charged",),
+)  # fmt: skip
+
+
+def test_a_scope_that_names_the_source_gives_way_to_the_subject_it_speaks_of() -> None:
+    believes = frame(
+        "South Korea's spy agency believes North Korea has shipped more than a million "
+        "artillery shells to Russia.", "more than a million", "artillery shells",
+        scope="South Korea",
+    )  # fmt: skip
+    said = frame(
+        "North Korea has sent 200,000 shells to Russia, officials in Washington said.",
+        "200,000", "shells", scope="Washington", attribution="officials in Washington",
+    )  # fmt: skip
+    for claim, source in ((believes, "South Korea"), (said, "Washington")):
+        found = bind(SHELLS, claim)
+        assert found.bound and found.scope == "North Korea"
+        assert found.reason == f"scoped to North Korea ({source} is the source)"
+    kentucky = frame("Kentucky has reported more than 40 cases.", "more than 40", "cases",
+                     scope="Kentucky")  # fmt: skip
+    assert not bind(OHIO, kentucky).bound  # the subject that reports is the scope
+
+
+def test_a_scope_from_another_clause_of_the_sentence_is_not_the_claims() -> None:
+    claim = frame("Ohio has now recorded 45 cases, while the national count reached 130 cases.",
+                  "130", "cases", scope="Ohio")  # fmt: skip
+    found = bind(OHIO, claim)
+    assert not found.bound and "Ohio is another clause's" in found.reason
+
+
+def test_without_a_frame_scope_the_claims_own_clause_may_name_the_context() -> None:
+    claim = frame("Officials added 12 cases, bringing Ohio's total to 57 cases.", "57", "cases")
+    assert bind(OHIO, claim).reason == "clause names Ohio"
+
+
+def test_exclude_looks_at_the_numbers_own_phrase() -> None:
+    sentence = "Police in England have arrested 483 people and charged 149 in connection with it."
+    arrested = frame(sentence, "483", "people", scope="England")
+    charged = frame(sentence, "149", "people", scope="England")
+    assert bind(ARRESTS, arrested).bound
+    assert bind(ARRESTS, charged).reason == "excluded: 'charged'"
+
+
+def test_about_and_exclude_terms_match_their_inflections_but_not_other_words() -> None:
+    killing = frame("The fire swept Lahaina, killing at least 19 people.", "at least 19",
+                    "people", scope="Lahaina")  # fmt: skip
+    living = frame("In Lahaina 7,415 people are living in hotels.", "7,415", "people",
+                   scope="Lahaina")  # fmt: skip
+    lives = FigureSpec("lives", "l", ("people",), ("Lahaina",), about=("lives",))
+    assert bind(KILLED, killing).bound
+    assert not bind(lives, living).bound
 
 
 @pytest.mark.parametrize(
