@@ -13,10 +13,17 @@ from monitor.text.attribution import (
     opens_quote,
     starts_quote,
 )
-from monitor.text.frames import Span, frame_sentence
+from monitor.text.frames import Span, frame_sentence, sentence_scope
 from monitor.text.numbers import Quantity, find_quantities, parse_number
 from monitor.text.sentences import Sentence, split_sentences
-from monitor.text.units import NOT_COUNTED, Unit, counted_unit, implied_unit, split_unit
+from monitor.text.units import (
+    NOT_COUNTED,
+    Unit,
+    counted_unit,
+    implied_unit,
+    singular,
+    split_unit,
+)
 
 
 @dataclass(frozen=True)
@@ -151,14 +158,14 @@ def _unit_of(
     if quantity.value == 0:
         return None  # "0 comments so far": nothing is reported
     rate = bool(_RATE.match(sentence, quantity.end))
-    unit = counted_unit(sentence, quantity.end)
+    unit = counted_unit(sentence, quantity.end, single=quantity.value == 1)
     if unit is None and not rate:
         unit = implied_unit(sentence, quantity.start, quantity.end, earlier)
         if unit is None:
             unit = _partitive_unit(sentence, quantity, following, earlier)
     if unit is None:
         return None
-    if split_unit(unit.text)[0] in NOT_COUNTED:
+    if singular(unit.text.rsplit(None, 1)[-1]) in NOT_COUNTED:
         return None
     return unit, rate or bool(_RATE.match(sentence, unit.end))
 
@@ -231,32 +238,40 @@ class _Attributions:
 
 
 def _sentence_claims(
-    sentences: list[Sentence], index: int, attribution: _Attributions, earlier: str | None
+    sentences: list[Sentence],
+    index: int,
+    attribution: _Attributions,
+    earlier: str | None,
+    scopes: dict[int, str | None],
 ) -> list[Claim]:
     text = sentences[index].text
     found = _spans(text, earlier)
     if not found:
         return []
-    spans = []
-    for f in found:
-        head, modifiers = split_unit(f.unit.text)
-        spans.append(
-            Span(f.quantity.start, f.quantity.end, f.unit.end, f.quantity.value, modifiers,
-                 f.unit.implied, f.rate)
-        )  # fmt: skip
+    parts = [split_unit(f.unit.text) for f in found]
+    spans = [
+        Span(f.quantity.start, f.quantity.end, f.unit.end, f.quantity.value, modifiers,
+             f.unit.implied, f.rate)
+        for f, (_, modifiers) in zip(found, parts, strict=True)
+    ]  # fmt: skip
     previous = sentences[index - 1].text if index > 0 else None
-    frames = frame_sentence(text, spans, previous)
+
+    def previous_scope() -> str | None:
+        if index - 1 not in scopes:
+            scopes[index - 1] = sentence_scope(previous) if previous else None
+        return scopes[index - 1]
+
+    frames = frame_sentence(text, spans, previous, previous_scope)
     source = attribution(index)
     claims = []
-    for f, span, frame in zip(found, spans, frames, strict=True):
+    for f, (head, modifiers), frame in zip(found, parts, frames, strict=True):
         q = f.quantity
-        head, modifiers = split_unit(f.unit.text)
         claims.append(
             Claim(
                 value=q.value, lower=q.lower, upper=q.upper, qualifier=q.qualifier,
                 approximate=q.approximate, unit=f.unit.text, text=q.text, sentence=text,
                 attribution=source, sentence_index=index, head=head, modifiers=modifiers,
-                start=span.start, end=span.end, scope=frame.scope,
+                start=q.start, end=q.end, scope=frame.scope,
                 scope_source=frame.scope_source, kind=frame.kind, time=frame.time,
                 time_ref=frame.time_ref, revision=frame.revision,
                 revised_from=frame.revised_from,
@@ -278,6 +293,7 @@ def extract_report(text: str) -> ClaimReport:
     claims: list[Claim] = []
     unparsed: list[Unparsed] = []
     earlier: str | None = None
+    scopes: dict[int, str | None] = {}
     for index, sentence in enumerate(sentences):
         if len(sentence.text) > _MAX_CHARS:
             reason = f"longer than {_MAX_CHARS:,} characters"
@@ -286,7 +302,7 @@ def extract_report(text: str) -> ClaimReport:
         if len(sentence.text.split()) < _MIN_WORDS:
             continue
         try:
-            found = _sentence_claims(sentences, index, attribution, earlier)
+            found = _sentence_claims(sentences, index, attribution, earlier, scopes)
         except Exception as error:
             unparsed.append(Unparsed(index, sentence.text, f"{type(error).__name__}: {error}"))
             continue

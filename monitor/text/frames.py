@@ -7,11 +7,12 @@ Pure functions of the sentence (and the sentence before it). See docs/SPEC.md §
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from monitor.text.clauses import Clause, clause_at, split_clauses
 from monitor.text.scope import locatives, possessive_scope, subject_scope
+from monitor.text.sentences import word_set
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ _REVISION = re.compile(
 _DOWN_WORDS = re.compile(r"\b(?:down|downward|downwards|lower)\b", re.IGNORECASE)
 _UP_WORDS = re.compile(r"\b(?:up|upward|upwards|higher)\b", re.IGNORECASE)
 _CHANGE_FROM = re.compile(r"\b(?P<dir>up|down)\s+from\s+" + _Q + "$", re.IGNORECASE)
+_FROM_END = re.compile(r"\bfrom\s+" + _Q + r"$")
 _FROM_TO = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _TO_NEXT = re.compile(r"\s+(?:\w+\s+)?to\s+", re.IGNORECASE)
 _RATE_HINT = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b|\bdaily\b")
@@ -163,11 +165,7 @@ def _revision(
     earlier = [s for s in spans if clause.start <= s.start < span.start]
     revised_from = None
     direction: str | None = None
-    m = (
-        re.search(r"\bfrom\s+" + _Q + r"$", sentence[clause.start : earlier[-1].start])
-        if earlier
-        else None
-    )
+    m = _FROM_END.search(sentence, clause.start, earlier[-1].start) if earlier else None
     if m is not None:
         revised_from = earlier[-1].value
     if index + 1 < len(clauses):  # "..., down from 88"
@@ -192,9 +190,43 @@ def _revision(
     return direction or "revised", revised_from
 
 
-def _owned(spans: Sequence[Span], me: Span) -> list[tuple[int, int]]:
-    """Noun-phrase regions of the other numbers: their locatives are not mine."""
-    return [(s.start, s.unit_end + 40) for s in spans if s is not me and s.unit_end > s.end]
+# What may stand between a counted noun and a locative that belongs to its noun phrase:
+# "cases in Gaines County", "45 of them in Gaines County", "cases reported nationwide".
+_ATTACH = re.compile(
+    r"\s*(?:(?:of\s+(?:them|those|these|whom|which))\s*)?(?:more\s+)?"
+    r"(?:(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:reported|confirmed|recorded"
+    r"|registered|counted|identified|diagnosed|located|based|living|linked|tied|killed|dead"
+    r"|missing|displaced|arrested|charged|employed|working|sickened|hospitali[sz]ed)\s+)?",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(
+    r"\s*[\"“]?(?:(?:and|but|while|whereas|as|with)\s+)?"
+    r"(?P<lead>(?i:elsewhere|across|throughout|along|outside|inside|in|nationwide|statewide"
+    r"|overall\s+in)\b[^,;]{0,60}?),\s"
+)
+_LEAD_OPEN = ("elsewhere", "across", "throughout", "along", "nationwide", "statewide")
+_NOT_LEAD = re.compile(r"^[Ii]n\s+(?:all|total|a|an|the\s+(?:past|last|first|meantime))\b")
+
+
+def _lead_scope(sentence: str, start: int, end: int) -> str | None:
+    """A clause-opening locative: "Elsewhere along the coast, ...", "In New Mexico, ..."."""
+    m = _LEAD.match(sentence, start, end)
+    if m is None or _NOT_LEAD.match(m["lead"]):
+        return None
+    lead = m["lead"].strip()
+    words = lead.split()
+    if words[0].lower() not in _LEAD_OPEN and not any(
+        w[:1].isupper() and w.strip(".,") not in _MONTHS_DAYS for w in words[1:]
+    ):
+        return None
+    return lead[3:] if lead[:3].lower() == "in " else lead
+
+
+_MONTHS_DAYS = word_set(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday"""
+)
 
 
 class _Clauses:
@@ -205,6 +237,7 @@ class _Clauses:
         self.clauses = split_clauses(sentence)
         self._locatives: dict[int, list[tuple[int, str, bool]]] = {}
         self._subjects: dict[int, str | None] = {}
+        self._attached: dict[int, tuple[int, str] | None] = {}
 
     def locatives(self, index: int) -> list[tuple[int, str, bool]]:
         """Locatives of a clause outside its attribution ("according to officials in Seoul")."""
@@ -222,18 +255,26 @@ class _Clauses:
             self._subjects[index] = subject_scope(self.sentence, clause.start, hi, index == 0)
         return self._subjects[index]
 
+    def attached(self, span: Span) -> tuple[int, str] | None:
+        """The locative in a number's own noun phrase, with its offset."""
+        if span.start not in self._attached:
+            gap = _ATTACH.match(self.sentence, span.unit_end)
+            at = gap.end() if gap else span.unit_end
+            found = locatives(self.sentence, at, min(len(self.sentence), at + 70))
+            hit = found[0] if found and found[0][0] == at and found[0][2] else None
+            self._attached[span.start] = None if hit is None else (hit[0], hit[1])
+        return self._attached[span.start]
+
     def scope(self, index: int, span: Span | None, spans: Sequence[Span]) -> str | None:
         """The scope clause `index` names for `span` (None: for any number of it)."""
         sentence, clause = self.sentence, self.clauses[index]
-        if span is not None and span.unit_end > span.end:
-            own_np = locatives(sentence, span.unit_end, min(clause.end, span.unit_end + 40))
-            strong = [loc for loc in own_np if loc[2] and loc[0] - span.unit_end < 30]
-            if strong:
-                return strong[0][1]
-        owned = _owned(spans, span) if span is not None else []
-        found = [
-            loc for loc in self.locatives(index) if not any(lo <= loc[0] < hi for lo, hi in owned)
-        ]
+        if span is not None and (own := self.attached(span)) is not None:
+            return own[1]
+        lead = _lead_scope(sentence, clause.start, clause.end)
+        if lead is not None:
+            return lead
+        owned = {a[0] for s in spans if s is not span and (a := self.attached(s)) is not None}
+        found = [loc for loc in self.locatives(index) if loc[0] not in owned]
         strong = [loc for loc in found if loc[2]]
         if strong:
             return strong[0][1]
@@ -265,12 +306,20 @@ def sentence_scope(sentence: str) -> str | None:
     return None
 
 
-def frame_sentence(sentence: str, spans: Sequence[Span], previous: str | None) -> list[Frame]:
-    """The frame of each number of a sentence, in order."""
+def frame_sentence(
+    sentence: str,
+    spans: Sequence[Span],
+    previous: str | None,
+    previous_scope: Callable[[], str | None] | None = None,
+) -> list[Frame]:
+    """The frame of each number of a sentence, in order.
+
+    `previous_scope`, when given, computes (and may cache) the scope of `previous`.
+    """
     parsed = _Clauses(sentence)
     clauses = parsed.clauses
     frames: list[Frame] = []
-    previous_scope: str | None = None
+    fallback: str | None = None
     looked_back = False
     for span in spans:
         index = clause_at(clauses, span.start)
@@ -283,9 +332,12 @@ def frame_sentence(sentence: str, spans: Sequence[Span], previous: str | None) -
             back -= 1
         if scope is None:
             if not looked_back:
-                previous_scope = sentence_scope(previous) if previous else None
+                if previous_scope is not None:
+                    fallback = previous_scope()
+                else:
+                    fallback = sentence_scope(previous) if previous else None
                 looked_back = True
-            scope, source = previous_scope, "previous" if previous_scope else "none"
+            scope, source = fallback, "previous" if fallback else "none"
         kind = _kind(sentence, span, clause, spans)
         time, time_ref = _time(sentence, span, clauses, index)
         revision, revised_from = (None, None)

@@ -54,6 +54,8 @@ _QUALIFIERS: dict[str, tuple[str, ...]] = {
         "upwards of",
         "north of",
         "greater than",
+        "past",
+        "surpassing",
     ),
     "at least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than"),
     "up to": (
@@ -294,7 +296,22 @@ def _is_year(m: re.Match[str], sentence: str) -> bool:
     text = m["num"] or ""
     if not re.fullmatch(r"\d{4}", text) or not 1800 <= int(text) <= 2100:
         return False
+    if _YEAR_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+        return True  # "in 2015 fighters loyal to ...", "since 2011, when ..."
+    if _EVENT_AFTER.match(sentence, m.end()):
+        return True  # "the 2011 riots"
     return not _PLURAL_NEXT.match(sentence, m.end())
+
+
+_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|of|by|until|from|during|before|after|through|early|late|mid|year|the)\s+$",
+    re.IGNORECASE,
+)
+_EVENT_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+)*(?:riots|floods|fires|wildfires|storms|elections|games|protests"
+    r"|strikes|attacks|bombings|earthquakes|hurricanes|outbreaks|layoffs|olympics|finals|levels"
+    r"|figures|numbers|totals|counts|records|rates|census|results|season)\b"
+)
 
 
 _RANGE_JOINER = re.compile(r"(?:\s*[-–—]\s*|\s+to\s+)$", re.IGNORECASE)

@@ -17,18 +17,29 @@ from monitor.text.sentences import word_set
 _CAP = r"(?:[A-Z][\w’'.&-]*[\w.]|[A-Z])"
 _LINK = r"(?:\s+(?:of|de|del|da|al|el|la|upon|on|and)(?=\s+[A-Z]))?"
 _PROPER = rf"{_CAP}(?:{_LINK}\s+{_CAP})*"
-_STRONG_PREP = r"in|across|throughout|within|inside"
-_WEAK_PREP = r"at|on|near|around|outside|from|for"
+_STRONG_PREP = r"[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside"
+_WEAK_PREP = r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of"
+# Lowercase words between a preposition and a name: "across eastern Libya", "in the
+# hardest-hit districts of Derna"; never a function word ("in talks with Russia").
+_ADJ = (
+    r"(?:(?!(?:with|to|for|and|or|by|from|that|which|who|as|than|after|before|during|since"
+    r"|about|over|under|into|onto|on|at|its|their|his|her)\b)[a-z][a-z-]*\s+){1,3}(?:of\s+)?"
+)
 _PLACE_NOUN = (
     r"country|nation|state|county|region|city|territory|province|district|enclave|strip"
     r"|area|capital|island|islands|continent|world|kingdom|republic|town|village|camp|valley"
 )
+_NUMBER_WORD = r"two|three|four|five|six|seven|eight|nine|ten|\d+"
+_PLACE_NOUNS = r"provinces|counties|states|districts|regions|towns|cities|villages|countries"
 _LOCATIVE = re.compile(
-    rf"\b(?P<prep>{_STRONG_PREP}|{_WEAK_PREP})\s+(?P<loc>(?:the\s+)?{_PROPER}"
+    rf"\b(?P<prep>{_STRONG_PREP}|{_WEAK_PREP})\s+(?P<loc>(?:the\s+)?(?:{_ADJ})?{_PROPER}"
     r"(?:\s+(?:state|county|province|city|region|district|island|area))?"
-    rf"|the\s+(?:{_PLACE_NOUN})\b)"
-    r"|\b(?P<adv>nationwide|statewide|countrywide|worldwide|globally|nationally|locally"
-    r"|internationally|county-wide|citywide|state-wide|nation-wide)\b"
+    rf"|the\s+(?:{_PLACE_NOUN})\b"
+    rf"|(?:the\s+)?(?:(?:{_NUMBER_WORD})\s+)?(?:{_PLACE_NOUNS})\b)"
+    r"|\b(?P<adv>(?i:nationwide|statewide|countrywide|worldwide|globally|nationally"
+    r"|internationally|county-wide|citywide|state-wide|nation-wide))\b"
+    r"|\b(?P<adj>(?i:national|statewide|nationwide|global|worldwide|countrywide))"
+    r"(?=\s+(?:death\s+)?(?:count|total|tally|toll|figure|number|caseload)s?\b)"
 )
 _TIME_WORDS = word_set(
     """January February March April May June July August September October November December
@@ -69,11 +80,27 @@ _SUBJECT = re.compile(
     r"\s*(?:[\"“‘']\s*)?(?:(?:On|By|As\s+of|So\s+far|Since|Meanwhile|Overall|Altogether|Now"
     r"|Separately|Earlier|Later|In\s+all|In\s+total|To\s+date)\b[^,]{0,40},\s*)?"
     r"(?P<np>(?:(?:the|a|an|The|A|An)\s+)?(?:[\w’'.&-]+\s+){0,5}?[\w’'.&-]+?)"
+    r"(?:,[^,;]{1,60},)?"
     r"(?=\s+(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|now|also|alone"
     r"|itself|then|still|already|so\s+far)\b|[a-z]+(?:ed|s)\b|accounts?\b|cut\b|put\b"
     r"|lost\b|saw\b|hit\b|took\b|gave\b|sent\b|got\b|shed\b|kept\b|held\b|made\b|set\b))"
 )
 _PROPER_RUN = re.compile(_PROPER)
+# Verbs by which an organisation owns the count: "Boeing will cut 2,000 jobs", "Ohio accounts
+# for 85", "Tesla recalled 3,900 Cybertrucks", "Ford has laid off 600 workers".
+_OWN_VERB = re.compile(
+    r"\s*(?:(?:will|would|is|are|was|were|has|have|had|also|now|plans\s+to|said\s+it\s+would"
+    r"|is\s+to|to|already|temporarily|then)\s+)*"
+    r"(?:cut|cuts|cutting|lay|lays|laid|laying|shed|sheds|shedding|recall|recalls|recalled"
+    r"|recalling|employ|employs|employed|employing|hire|hires|hired|hiring|lost|loses|losing"
+    r"|accounts?|accounted|has|have|had|eliminat\w*|fir(?:e|es|ed|ing)|idl\w*|deliver\w*"
+    r"|produc\w*|sold|sells|build|builds|built|ship\w*|count|counts|numbers|totals|reached"
+    r"|rose|grew|climbed|saw|sees|logged|added|adds|adding|lost|suffered|killed|kills"
+    r"|sickened|infected|hospitali[sz]ed|expanded|brought|brings|went|stands|stood|remains"
+    r"|remained|is|are|was|were)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(rf"({_PROPER})['’]s\s+(?:\w+\s+)?$")
 
 
 _EXTRA_PLACES = (
@@ -140,8 +167,8 @@ def locatives(text: str, lo: int, hi: int) -> list[tuple[int, str, bool]]:
     """Locatives in text[lo:hi]: (offset, scope as written, strong)."""
     found: list[tuple[int, str, bool]] = []
     for m in _LOCATIVE.finditer(text, lo, hi):
-        if m["adv"]:
-            found.append((m.start(), m["adv"], True))
+        if m["adv"] or m["adj"]:
+            found.append((m.start(), m["adv"] or m["adj"], True))  # "Nationwide, ..."
             continue
         loc = m["loc"].rstrip(".,")
         if loc.split()[0] in _TIME_WORDS and not loc.lower().startswith("the "):
@@ -149,8 +176,13 @@ def locatives(text: str, lo: int, hi: int) -> list[tuple[int, str, bool]]:
         bare = re.sub(r"^the\s+", "", loc)
         if bare.split()[0] in _TIME_WORDS:
             continue
+        if not any(w[:1].isupper() for w in bare.split()) and m["prep"].lower() not in (
+            "in",
+            "across",
+        ):
+            continue  # "for the city": only "in"/"across" take a common place noun
         strong = m["prep"].lower() in ("in", "across", "throughout", "within", "inside")
-        found.append((m.start("loc"), loc, strong))
+        found.append((m.start(), loc, strong))
     return found
 
 
@@ -170,14 +202,20 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
         run = _PROPER_RUN.search(np, run.end())
     if run is None or name is None:
         return None
-    if _REPORT_VERB.match(text, m.end("np")) and not is_place(name):
+    if is_place(name):
+        return name
+    if _REPORT_VERB.match(text, m.end()):
         return None  # "The CDC reported 40 cases": the agency is the source, not the scope
+    if not _OWN_VERB.match(text, m.end()):
+        return None  # "The UN launched an appeal for 250,000 people": an actor, not a scope
     return name
 
 
 def possessive_scope(text: str, start: int) -> str | None:
     """A possessive right before a number: "Tesla's 4,200 Model Ys"."""
-    m = re.search(rf"({_PROPER})['’]s\s+(?:\w+\s+)?$", text[max(0, start - 60) : start])
+    if "'" not in text[max(0, start - 60) : start] and "’" not in text[max(0, start - 60) : start]:
+        return None
+    m = _POSSESSIVE.search(text, max(0, start - 60), start)
     if m is None:
         return None
     return _trim(m.group(1), False)

@@ -58,6 +58,18 @@ NOT_COUNTED = word_set(
     rand usd percent"""
 )
 _MAX_WORDS = 5
+_NUMBER_WORDS = word_set(
+    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred thousand million billion dozen"""
+)
+# Nouns counted in the singular after "one", "1" or "a single": "one death", "one victim".
+SINGULAR_COUNTED = word_set(
+    """death victim person case child patient fatality casualty body man woman soldier worker
+    employee infection hospitalization hospitalisation injury arrest vehicle car home house
+    building school hospital student teacher officer firefighter resident survivor adult baby
+    girl boy civilian fighter missile drone rocket shell plant factory job member strike
+    attack county state"""
+)
 # Plural-looking words that follow a counted noun without being its head (verbs, adverbs).
 _NOT_HEADS = word_set(
     """was is has does says remains stands totals includes means seems goes comes makes takes
@@ -121,8 +133,11 @@ def split_unit(unit: str) -> tuple[str, tuple[str, ...]]:
     return singular(words[-1]), tuple(w.lower() for w in words[:-1])
 
 
-def counted_unit(sentence: str, end: int) -> Unit | None:
-    """The counted noun phrase written right after a number that ends at `end`."""
+def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
+    """The counted noun phrase written right after a number that ends at `end`.
+
+    `single` is for the number one, whose noun is singular ("one death", "a single case").
+    """
     words: list[str] = []
     pos = end
     first = True
@@ -141,11 +156,15 @@ def counted_unit(sentence: str, end: int) -> Unit | None:
         first = False
         if (lower in _STOP and not (lower in _LEADING and not words)) or lower.endswith("ly"):
             return None
+        if lower in _NUMBER_WORDS:
+            return None  # "from 1,100 two weeks earlier": the next number starts here
         if not words and lower in _NOMINAL:
             after = _TOKEN.match(sentence, pos)
             if not (after and after["word"] and is_plural(after["word"])):
                 return Unit(word, pos)
         words.append(word)
+        if single and lower in SINGULAR_COUNTED:
+            return Unit(" ".join(words), pos)
         if is_plural(word):
             after = _TOKEN.match(sentence, pos)
             while (
@@ -170,7 +189,8 @@ _QUAL = (
 # "the death toll rose to", "the number of confirmed deaths climbed to", "remained at"
 _VERB = (
     r"(?:(?:has|have|had|now|then|already|since|later|again|further|officially|been|is|was"
-    r"|were|are|to|would|will|could)\s+)*"
+    r"|were|are|to|would|will|could|might|may|ultimately|eventually|likely|soon|finally|also"
+    r"|still|quickly|steadily|sharply|reportedly)\s+)*"
     r"(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|jumps|increased|increases"
     r"|grew|grown|grows|reached|reaches|hit|hits|topped|tops|passed|surpassed|exceeded"
     r"|stood|stands|standing|remained|remains|stayed|stays|was|is|are|were|went|gone|soared"
@@ -184,11 +204,13 @@ _VERB = (
 _COUNT_NOUN = (
     r"(?P<noun>(?P<kind>death|casualty|case|fatality|infection|injury|arrest|job|layoff|"
     r"hospitalization|hospitalisation)?\s*(?:toll|count|tally)"
-    r"|(?:total\s+)?number\s+of\s+(?P<of>(?:[a-z-]+\s+){0,3}?[a-z-]+s|people|children)"
+    r"|(?:total\s+)?number\s+of\s+(?P<of>(?:[a-z-]+\s+){0,3}?[a-z-]+s|people|children|missing"
+    r"|dead|injured|displaced|homeless|unaccounted\s+for|wounded)"
     r"|(?:the\s+)?(?:total|figure|tally|count|toll))"
 )
 _VERB_LED = re.compile(
-    rf"{_COUNT_NOUN}(?:\s+(?:of|in|from|for|among)\s+[^,;]{{1,60}}?)?\s+{_VERB}\s+{_QUAL}$",
+    rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+ed\s+)?(?:of|in|on|at|across|from|for|among)\s+[^,;]{{1,60}}?)?"
+    rf"(?:,[^;]{{1,90}}?,)?\s+{_VERB}\s+{_QUAL}$",
     re.IGNORECASE,
 )
 # "bringing the total to 412", "revised the toll down to 71", "put the death toll at 58"
@@ -199,7 +221,7 @@ _OBJECT_LED = re.compile(
     r"|sent|increas(?:ing|ed|es)|reduc(?:ing|ed|es)|downgrad(?:ing|ed|es))"
     r"\s+(?:the|its|their|his|her|our|an?)\s+(?:[a-z-]+\s+){0,3}?"
     + _COUNT_NOUN
-    + r"(?:\s+(?:of|in|from|for|among)\s+[^,;]{1,40}?)?"
+    + r"(?:\s+(?:[a-z]+ed\s+)?(?:of|in|on|at|from|for|among)\s+[^,;]{1,40}?)?"
     r"\s+(?:(?:down|up|upward|downward|sharply|again|further)\s+)?(?:to|at|from)\s+" + _QUAL + "$",
     re.IGNORECASE,
 )
@@ -224,7 +246,7 @@ _KILL = re.compile(
     re.IGNORECASE,
 )
 _WHO = re.compile(r",?\s+(?:who|whom)\b")
-_LOOKBACK = 120
+_LOOKBACK = 170
 
 
 def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Unit | None:
@@ -249,8 +271,17 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
             return Unit(_without_increment(earlier), end, implied=True)
         return None
     nxt = _TOKEN.match(sentence, end)
-    if earlier is not None and nxt is not None and (nxt["word"] or "").lower() in _VERB_AFTER:
-        return Unit(earlier, end, implied=True)  # "Of the 121 patients, 90 were children"
+    following = (nxt["word"] or "").lower() if nxt is not None else ""
+    if (part := _PARTITIVE_NOUN.match(sentence, end)) is not None:
+        whole = counted_unit(sentence, part.end() - 1)
+        if whole is not None:
+            return Unit(whole.text, end, implied=True)  # "55 of the dead", "145 of its volunteers"
+    if earlier is not None and (
+        following in _VERB_AFTER
+        or following in ("more", "that", "who", "whom")
+        or _PARTICIPLE_AFTER.match(sentence, end)
+    ):
+        return Unit(earlier, end, implied=True)  # "90 were children", "302 charged"
     if not (nxt is None or not nxt["word"] or nxt["word"].lower() in _STOP):
         return None
     if _KILL.search(before):
@@ -273,6 +304,13 @@ def _without_increment(unit: str) -> str:
     return " ".join(words)
 
 
+_PARTITIVE_NOUN = re.compile(
+    r"\s+of\s+(?:the|its|their|those|these|his|her|our)\s+(?=[a-z])", re.IGNORECASE
+)
+_PARTICIPLE_AFTER = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|given|taken|seen|held|hurt|left|shot|found|known)\b"
+    r"(?!\s+(?:by|to)\b)"
+)
 _VERB_AFTER = word_set(
     """were are was is have had died remain remained remains been survived recovered tested
     needed required came went lived worked"""
