@@ -327,6 +327,27 @@ def _scope_in_source(claim: Any, scope: str, begin: int, end: int) -> tuple[int,
     return None
 
 
+_COUNT_WORDS = re.compile(
+    r"\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+    r"scores|hundreds|thousands|several|many|some)\b)",
+    re.IGNORECASE,
+)
+
+
+def _named_by_of(sentence: str, scope: str, spec: FigureSpec | None) -> str | None:
+    """The context a descriptive scope names with "of": "the eastern Libyan city" of Derna."""
+    if spec is None:
+        return None
+    at = sentence.find(scope)
+    if at < 0:
+        return None
+    tail = re.match(r"\s+of\s+([^,;:]{1,60})", sentence[at + len(scope) :])
+    if tail is None:
+        return None
+    found = find_term(tail.group(1), spec.context)
+    return found if found is not None and tail.group(1).startswith(found) else None
+
+
 def scope_of(claim: Any, spec: FigureSpec | None = None) -> tuple[str | None, str, str | None]:
     """(scope, where it came from, note) of a claim, from its frame, checked against the clause.
 
@@ -340,10 +361,15 @@ def scope_of(claim: Any, spec: FigureSpec | None = None) -> tuple[str | None, st
         return None, "none", None
     if source != "clause":
         return scope, source, None
+    if _COUNT_WORDS.match(scope):
+        return None, "none", f"{scope!r} is a count, not a scope"
     begin, end = clause_span(claim)
     sentence: str = claim.sentence
     if scope.casefold() in sentence.casefold() and find_term(sentence[begin:end], [scope]) is None:
         return None, "none", f"{scope} is another clause's"
+    named = _named_by_of(sentence, scope, spec)
+    if named is not None:
+        return named, source, None
     reported = _scope_in_source(claim, scope, begin, end)
     if reported is not None and spec is not None:
         found = find_term(sentence[reported[0] : reported[1]], spec.context)

@@ -121,15 +121,15 @@ def test_pick_prefers_a_revision_then_the_body_then_a_precise_amount_then_readin
 
 
 @pytest.mark.parametrize(
-    ("a", "b", "same"),
-    [(1_000_000, 1_040_000, True), (1_000_000, 1_050_000, True), (1_000_000, 1_100_000, False),
-     (0, 0, True), (3_000_000, 1_000_000, False)],
+    ("value", "reference", "same"),
+    [(1_040_000, 1_000_000, True), (1_050_000, 1_000_000, True), (1_100_000, 1_000_000, False),
+     (0, 0, True), (1_000_000, 3_000_000, False), (779, 741, False), (741, 779, True),
+     (500, 483, True), (1, 0, False)],
 )  # fmt: skip
-def test_same_value_is_a_relative_difference_within_min_change(
-    a: float, b: float, same: bool
+def test_same_value_is_a_difference_within_min_change_of_the_reference(
+    value: float, reference: float, same: bool
 ) -> None:
-    assert same_value(a, b, 0.05) is same
-    assert same_value(b, a, 0.05) is same
+    assert same_value(value, reference, 0.05) is same
 
 
 def test_the_alert_id_names_one_change_and_a_revisited_value_gets_a_new_one() -> None:
