@@ -22,7 +22,7 @@ import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,7 @@ from monitor.store.eventlog import SqlEventLog  # noqa: E402
 from monitor.text.figures import FigureSpec  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "claims"
-HELD_BACK = ("past", "new", "part", "previous", "rate", "stale", "earlier", "copy")
+_LATEST, _EARLIEST = datetime.max.replace(tzinfo=UTC), datetime.min.replace(tzinfo=UTC)
 
 
 def parse_time(value: str | None) -> datetime | None:
@@ -90,9 +90,36 @@ class Outcome:
         values = [(r.value, r.direction) for r in self.raised]
         return len(values) - len(set(values))
 
-    def held_back_alerts(self, kinds: dict[str, str]) -> int:
-        """Alerts raised from an article the timeline calls past/increment/part/stale."""
-        return sum(1 for r in self.raised if kinds.get(r.article) in HELD_BACK)
+    def false_alert_causes(self, data: dict[str, Any]) -> dict[str, int]:
+        """Why each false alert is false, judged against the expected alerts: `restated`
+        (within min_change of the value the figure should stand at), `stale` (of a value it
+        should already have left), `earlier` (published before the reporting of that value),
+        else `misread` (a past, increment, part or other-scope number taken for a total)."""
+        order = {str(a["id"]): i for i, a in enumerate(data["articles"])}
+        published = {
+            str(a["id"]): parse_time(a.get("published_at")) or parse_time(a["seen_at"])
+            for a in data["articles"]
+        }
+        change = float(data["figure"].get("min_change", 0.05))
+        causes: dict[str, int] = {}
+        for r in self.raised:
+            if (r.article, r.value, r.direction) in self.expected:
+                continue
+            before = [e for e in self.expected if order.get(e[0], -1) < order.get(r.article, 0)]
+            cause = "misread"
+            if before:
+                current, superseded = before[-1], [e[1] for e in before[:-1]]
+                near = [abs(r.value - v) <= change * abs(v) for v in superseded]
+                if abs(r.value - current[1]) <= change * abs(current[1]):
+                    cause = "restated"
+                elif any(near):
+                    cause = "stale"
+                elif (published.get(r.article) or _LATEST) < (
+                    published.get(current[0]) or _EARLIEST
+                ):
+                    cause = "earlier"
+            causes[cause] = causes.get(cause, 0) + 1
+        return causes
 
 
 def _article_event(conn: Any, name: str, article: dict[str, Any]) -> ArticleObserved:
@@ -183,7 +210,9 @@ def _ratio(num: int, den: int) -> float:
     return num / den if den else 1.0
 
 
-def report(label: str, outcomes: Sequence[Outcome], verbose: bool) -> None:
+def report(
+    label: str, outcomes: Sequence[Outcome], data: Sequence[dict[str, Any]], verbose: bool
+) -> None:
     tp = sum(o.true_positives for o in outcomes)
     raised = sum(len(o.raised) for o in outcomes)
     expected = sum(len(o.expected) for o in outcomes)
@@ -201,8 +230,14 @@ def report(label: str, outcomes: Sequence[Outcome], verbose: bool) -> None:
                 print(f"    false alert: {article} {value:g} {direction}")
             for article, value, direction in missed:
                 print(f"    missed:      {article} {value:g} {direction}")
+    causes: dict[str, int] = {}
+    for o, d in zip(outcomes, data, strict=True):
+        for cause, n in o.false_alert_causes(d).items():
+            causes[cause] = causes.get(cause, 0) + n
     print(f"alert precision {_ratio(tp, raised):.3f}  recall {_ratio(tp, expected):.3f}  "
           f"(raised {raised}, expected {expected}, right {tp})  duplicates {dupes}")  # fmt: skip
+    shown = ", ".join(f"{k} {v}" for k, v in sorted(causes.items())) or "none"
+    print(f"false alerts by cause: {shown}")
 
 
 def main() -> None:
@@ -218,18 +253,19 @@ def main() -> None:
         groups.append(("extra", timeline_files([], args.paths)))
     with tempfile.TemporaryDirectory() as tmp:
         for label, files in groups:
-            outcomes = []
+            outcomes, loaded = [], []
             for i, path in enumerate(files):
                 data = json.loads(path.read_text())
                 outcome = run_timeline(data, f"sqlite:///{tmp}/{label}-{i}.db")
                 outcomes.append(outcome)
+                loaded.append(data)
                 if args.timeline:
                     print(f"\n-- {outcome.name}")
                     for e in outcome.timeline:
                         print(f"  {e['article']['key']:<6}{e['status']:<12}{e['value']:>10g} "
                               f"{e['kind']:<9}{e['time']:<8}{(e['scope'] or '-')[:18]:<19}"
                               f"{e['frame']['binding'][:50]}")  # fmt: skip
-            report(label, outcomes, args.verbose)
+            report(label, outcomes, loaded, args.verbose)
 
 
 if __name__ == "__main__":

@@ -78,7 +78,7 @@ def frame_text(claim: Mapping[str, Any]) -> str:
     if not claim.get("kind"):
         return ""
     frame: Mapping[str, Any] = claim.get("frame") or {}
-    noun = frame.get("head") or claim.get("unit")
+    noun = claim.get("unit") or frame.get("head")
     parts = [f"{claim.get('time') or 'current'} {claim['kind']}" + (f" of {noun}" if noun else "")]
     if claim.get("scope"):
         parts.append(f"scoped to {claim['scope']}")
