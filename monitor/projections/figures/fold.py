@@ -198,6 +198,8 @@ def fold_article(
         if not bound:
             continue
         chosen = pick([(claim, in_headline(claim, article.title)) for _, claim, _ in bound])
+        if article.copy_of is not None:  # a copy adds nothing: one row marks it
+            bound, chosen = [bound[chosen or 0]], 0
         for b_index, (seq, claim, binding) in enumerate(bound):
             values = {
                 **claim_values(claim, binding),
