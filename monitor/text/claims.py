@@ -13,11 +13,13 @@ from monitor.text.attribution import (
     opens_quote,
     starts_quote,
 )
-from monitor.text.frames import Span, frame_sentence, sentence_scope
+from monitor.text.frames import Span, frame_sentence, parse_clauses, sentence_scope
 from monitor.text.numbers import Quantity, find_quantities, parse_number
 from monitor.text.sentences import Sentence, split_sentences
 from monitor.text.units import (
     NOT_COUNTED,
+    PENDING,
+    SINGULAR_COUNTED,
     Unit,
     counted_unit,
     implied_unit,
@@ -123,7 +125,10 @@ _CHANGE = re.compile(
 )
 _FROM_RANGE = re.compile(r"^from\s+(?P<a>.+?)\s+to\s+(?P<b>.+)$", re.IGNORECASE | re.DOTALL)
 _PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?", re.I)
-_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)
+_ONE = re.compile(
+    rf"\b(?P<one>[Oo]ne|[Aa]\s+single)\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(SINGULAR_COUNTED))})\b"
+)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b(?!\s+(?:\d|[a-z]+s\b))", re.IGNORECASE)
 
 
 def _split_change(sentence: str, quantity: Quantity) -> list[Quantity]:
@@ -159,13 +164,15 @@ def _unit_of(
         return None  # "0 comments so far": nothing is reported
     rate = bool(_RATE.match(sentence, quantity.end))
     unit = counted_unit(sentence, quantity.end, single=quantity.value == 1)
-    if unit is None and not rate:
+    if unit is None and rate:
+        return None if earlier is None else (Unit(earlier, quantity.end, implied=True), True)
+    if unit is None:
         unit = implied_unit(sentence, quantity.start, quantity.end, earlier)
         if unit is None:
             unit = _partitive_unit(sentence, quantity, following, earlier)
     if unit is None:
         return None
-    if singular(unit.text.rsplit(None, 1)[-1]) in NOT_COUNTED:
+    if unit.text and singular(unit.text.rsplit(None, 1)[-1]) in NOT_COUNTED:
         return None
     return unit, rate or bool(_RATE.match(sentence, unit.end))
 
@@ -183,8 +190,19 @@ def _partitive_unit(
     return None if whole is None else Unit(whole.text, quantity.end, implied=True)
 
 
+def _ones(sentence: str, taken: list[Quantity]) -> list[Quantity]:
+    """ "one death", "a single case": the number one, which the grammar leaves to pronouns."""
+    found = []
+    for m in _ONE.finditer(sentence):
+        if not any(q.start <= m.start() < q.end for q in taken):
+            found.append(Quantity(1, 1, 1, None, False, m["one"], m.start(), m.end("one")))
+    return found
+
+
 def _spans(sentence: str, earlier: str | None) -> list[_Found]:
     quantities = [part for q in find_quantities(sentence) for part in _split_change(sentence, q)]
+    if "one" in sentence or "single" in sentence:
+        quantities = sorted([*quantities, *_ones(sentence, quantities)], key=lambda q: q.start)
     found: list[_Found] = []
     for i, quantity in enumerate(quantities):
         got = _unit_of(sentence, quantity, quantities[i + 1 :], earlier)
@@ -192,8 +210,12 @@ def _spans(sentence: str, earlier: str | None) -> list[_Found]:
             continue
         unit, rate = got
         found.append(_Found(quantity, unit, rate))
-        earlier = unit.text
-    return found
+        earlier = unit.text or earlier
+    for i, f in enumerate(found):  # "The national total rose above 1,000 ... 1,001 cases"
+        if f.unit.text == PENDING:
+            later = next((g.unit.text for g in found[i + 1 :] if g.unit.text), None)
+            found[i] = _Found(f.quantity, Unit(later or "", f.unit.end, implied=True), f.rate)
+    return [f for f in found if f.unit.text]
 
 
 class _Attributions:
@@ -243,6 +265,7 @@ def _sentence_claims(
     attribution: _Attributions,
     earlier: str | None,
     scopes: dict[int, str | None],
+    parsed: dict[int, Any],
 ) -> list[Claim]:
     text = sentences[index].text
     found = _spans(text, earlier)
@@ -258,10 +281,12 @@ def _sentence_claims(
 
     def previous_scope() -> str | None:
         if index - 1 not in scopes:
-            scopes[index - 1] = sentence_scope(previous) if previous else None
+            before = parsed.get(index - 1) or previous
+            scopes[index - 1] = sentence_scope(before) if before else None
         return scopes[index - 1]
 
-    frames = frame_sentence(text, spans, previous, previous_scope)
+    parsed[index] = parse_clauses(text)
+    frames = frame_sentence(text, spans, previous, previous_scope, parsed[index])
     source = attribution(index)
     claims = []
     for f, (head, modifiers), frame in zip(found, parts, frames, strict=True):
@@ -294,6 +319,7 @@ def extract_report(text: str) -> ClaimReport:
     unparsed: list[Unparsed] = []
     earlier: str | None = None
     scopes: dict[int, str | None] = {}
+    parsed: dict[int, Any] = {}
     for index, sentence in enumerate(sentences):
         if len(sentence.text) > _MAX_CHARS:
             reason = f"longer than {_MAX_CHARS:,} characters"
@@ -302,7 +328,7 @@ def extract_report(text: str) -> ClaimReport:
         if len(sentence.text.split()) < _MIN_WORDS:
             continue
         try:
-            found = _sentence_claims(sentences, index, attribution, earlier, scopes)
+            found = _sentence_claims(sentences, index, attribution, earlier, scopes, parsed)
         except Exception as error:
             unparsed.append(Unparsed(index, sentence.text, f"{type(error).__name__}: {error}"))
             continue

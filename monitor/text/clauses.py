@@ -50,7 +50,7 @@ def _alternation(words: tuple[str, ...]) -> str:
 _BOUNDARY = re.compile(
     rf",\s+(?P<dep>{_alternation(_DEPENDENT)})\b"
     rf"|,\s+(?P<coord>{_alternation(_COORDINATE)})\b"
-    r"|(?P<hard>;|\s[—–-]{1,2}\s|—|:\s)"
+    r"|(?P<hard>;|\s[—–-]{1,2}\s|—|:\s|,(?=\s+(?:is|was|are|were|remains|remained)\s))"
     r"|\s(?P<bare>when|whereas|while|compared\s+with|compared\s+to|up\s+from|down\s+from)\b",
     re.IGNORECASE,
 )

@@ -11,7 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from monitor.text.clauses import Clause, clause_at, split_clauses
-from monitor.text.scope import locatives, possessive_scope, subject_scope
+from monitor.text.scope import (
+    event_name,
+    locatives,
+    possessive_scope,
+    reporter_scope,
+    subject_scope,
+)
 from monitor.text.sentences import word_set
 
 
@@ -53,7 +59,8 @@ _PREVIOUS_BEFORE = re.compile(
     r"|\b(?:compared\s+(?:with|to)|against|versus|vs\.?|previously|earlier\s+(?:figure|estimate"
     r"|count|toll|tally)\s+of|initially|originally|previous\s+(?:figure|estimate|count|toll"
     r"|tally)\s+of|had\s+previously\s+(?:reported|said|put\s+it\s+at)|from\s+an?\s+(?:earlier"
-    r"|initial|previous)\s+(?:\w+\s+)?(?:of\s+)?))"
+    r"|initial|previous|original)\s+(?:\w+\s+)?(?:of\s+)?"
+    r"|earlier\s+(?:\w+\s+){0,3}?(?:an?\s+)?(?:toll|figure|estimate|count|tally)\s+of))"
     rf"\s+{_Q}$",
     re.IGNORECASE,
 )
@@ -63,8 +70,8 @@ _PART_AFTER = re.compile(
 )
 _PART_BEFORE = re.compile(
     r"\b(?:including|includes|include|included|among\s+them|among\s+whom|of\s+whom|of\s+which"
-    r"|of\s+them|of\s+those|of\s+these|among\s+those|among\s+the\s+dead\s+were|among\s+the\s+dead"
-    rf"|most\s+of\s+them|with)\s+{_Q}$",
+    r"|among\s+those|among\s+the\s+dead\s+were|among\s+the\s+dead|most\s+of\s+them)"
+    rf"\s+{_Q}$",
     re.IGNORECASE,
 )
 _NEW_BEFORE = re.compile(
@@ -113,16 +120,46 @@ _TO_NEXT = re.compile(r"\s+(?:\w+\s+)?to\s+", re.IGNORECASE)
 _RATE_HINT = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b|\bdaily\b")
 
 
-def _kind(sentence: str, span: Span, clause: Clause, spans: Sequence[Span]) -> str:
+_KIND_REACH = 48  # the longest kind cue before a number: "an earlier estimate of nearly "
+_PAST_HINTS = ("last", "previous", "prior", "preceding", "ago", "earlier", "before", "time", "back")
+_REVISION_HINTS = (
+    "revis", "lower", "cut", "reduc", "downgrad", "correct", "adjust", "rais", "upgrad", "amend",
+    "updat",
+)  # fmt: skip
+_SOURCE_HINTS = (
+    "according", "citing", "quoted", "said", "says", "told", "reported", "added", "noted",
+    "announced", "confirmed", "estimated", "wrote",
+)  # fmt: skip
+
+
+def _has_year(text: str) -> bool:
+    return any(text.find(prefix) >= 0 for prefix in ("18", "19", "20"))
+
+
+def _kind(
+    sentence: str, span: Span, clause: Clause, spans: Sequence[Span], attached: bool = False
+) -> str:
+    """total / new / part / previous / rate for one number of its clause."""
     if span.rate:
         return "rate"
-    before = sentence[max(clause.start, span.start - 80) : span.start]
-    if _PREVIOUS_BEFORE.search(before) or _PREVIOUS_AFTER.match(sentence, span.unit_end):
+    before = sentence[max(clause.start, span.start - _KIND_REACH) : span.start]
+    if (
+        _PREVIOUS_BEFORE.search(before)
+        or _PREVIOUS_AFTER.match(sentence, span.unit_end)
+        or _SUPERSEDED.match(sentence, span.unit_end, clause.end)
+        or (_TO_THEN_FROM.search(sentence, clause.start, span.start) and _FROM_END.search(before))
+    ):
         return "previous"
     if _FROM_TO.search(before) and _TO_NEXT.match(sentence, span.unit_end):
         return "previous"  # "lowered from 88 to 71"
+    if _AND_BEFORE.search(before):  # "up from nine deaths and 57 hospitalizations"
+        earlier = [s for s in spans if clause.start <= s.start < span.start]
+        if earlier and _kind(sentence, earlier[-1], clause, spans) == "previous":
+            return "previous"
+    if _ACCOUNTS_FOR.search(before):
+        return "total"  # "Texas accounts for 259 of those 301 cases": Texas's total
     if _PART_AFTER.match(sentence, span.end) or _PART_BEFORE.search(before):
-        return "part"
+        return "total" if attached else "part"  # "45 of them in Gaines County": its total
     if _OF_THE_LEAD.match(sentence[: span.start]):
         return "part"  # "Of the 121 patients, 90 were children"
     if clause.opener in ("including", "among them", "of whom", "of which", "most of them"):
@@ -132,8 +169,24 @@ def _kind(sentence: str, span: Span, clause: Clause, spans: Sequence[Span]) -> s
     return "total"
 
 
+_SUPERSEDED = re.compile(
+    r"[^;]{0,40}?\b(?:(?:has|have|had)\s+)?(?:since\s+)?(?:swelled|soared|grown|grew|risen|rose"
+    r"|climbed|jumped|increased|tripled|doubled|fallen|fell|dropped|shrunk|shrank|surged)"
+    r"\s+(?:to|in\s+number)\b"
+    r"|\s+(?:that|which)\s+[^,;]{0,50}?\b(?:a\s+day|a\s+week|days?|weeks?)\s+(?:earlier|before)\b"
+    r"|\s+(?:reported|given|announced|recorded)\s+earlier\b",
+    re.IGNORECASE,
+)
+_TO_THEN_FROM = re.compile(r"\bto\s+", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\band\s+" + _Q + "$")
+_ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed)?\s+for\s+" + _Q + "$", re.IGNORECASE)
+
+
 def _past_ref(sentence: str, lo: int, hi: int) -> str | None:
     text = sentence[lo:hi]
+    lower = text.lower()
+    if not _has_year(text) and not any(hint in lower for hint in _PAST_HINTS):
+        return None
     m = _PAST.search(text)
     if m is None or _CURRENT.search(text):
         return None
@@ -175,7 +228,8 @@ def _revision(
             revised_from = follow[0].value
             direction = {"up from": "up", "down from": "down"}.get(nxt.opener)
     after = _CHANGE_FROM.search(sentence[span.end : min(len(sentence), span.unit_end + 20)])
-    verb = _REVISION.search(before)
+    lower = before.lower()
+    verb = _REVISION.search(before) if any(h in lower for h in _REVISION_HINTS) else None
     if verb is None and direction is None and after is None:
         return None, None
     if verb is not None:
@@ -243,7 +297,12 @@ class _Clauses:
         """Locatives of a clause outside its attribution ("according to officials in Seoul")."""
         if index not in self._locatives:
             clause = self.clauses[index]
-            source = _SOURCE.search(self.sentence, clause.start, clause.end)
+            lower = self.sentence[clause.start : clause.end].lower()
+            source = (
+                _SOURCE.search(self.sentence, clause.start, clause.end)
+                if any(h in lower for h in _SOURCE_HINTS)
+                else None
+            )
             hi = source.start() if source else clause.end
             self._locatives[index] = locatives(self.sentence, clause.start, hi)
         return self._locatives[index]
@@ -260,8 +319,8 @@ class _Clauses:
         if span.start not in self._attached:
             gap = _ATTACH.match(self.sentence, span.unit_end)
             at = gap.end() if gap else span.unit_end
-            found = locatives(self.sentence, at, min(len(self.sentence), at + 70))
-            hit = found[0] if found and found[0][0] == at and found[0][2] else None
+            found = locatives(self.sentence, at, min(len(self.sentence), at + 70), anchored=True)
+            hit = found[0] if found and found[0][2] else None
             self._attached[span.start] = None if hit is None else (hit[0], hit[1])
         return self._attached[span.start]
 
@@ -273,7 +332,11 @@ class _Clauses:
         lead = _lead_scope(sentence, clause.start, clause.end)
         if lead is not None:
             return lead
-        owned = {a[0] for s in spans if s is not span and (a := self.attached(s)) is not None}
+        owned = {  # a later number's own locative is not mine; an earlier one's is shared
+            a[0]
+            for s in spans
+            if span is not None and s.start > span.start and (a := self.attached(s)) is not None
+        }
         found = [loc for loc in self.locatives(index) if loc[0] not in owned]
         strong = [loc for loc in found if loc[2]]
         if strong:
@@ -285,7 +348,9 @@ class _Clauses:
         subject = self.subject(index)
         if subject is not None:
             return subject
-        return found[0][1] if found else None
+        if found:
+            return found[0][1]
+        return event_name(sentence, clause.start, clause.end)
 
 
 _SUBJECT_REACH = 90
@@ -296,14 +361,22 @@ _SOURCE = re.compile(
 )
 
 
-def sentence_scope(sentence: str) -> str | None:
+def parse_clauses(sentence: str) -> _Clauses:
+    """A sentence's clauses, to share between `frame_sentence` and `sentence_scope`."""
+    return _Clauses(sentence)
+
+
+def sentence_scope(sentence: str | _Clauses) -> str | None:
     """The scope a whole sentence names, for the sentence after it: its first clause's."""
-    parsed = _Clauses(sentence)
+    parsed = sentence if isinstance(sentence, _Clauses) else _Clauses(sentence)
+    common: str | None = None
     for index in range(len(parsed.clauses)):
         scope = parsed.scope(index, None, ())
-        if scope is not None:
+        if scope is not None and any(w[:1].isupper() for w in scope.split()[1:] or scope.split()):
             return scope
-    return None
+        common = common or scope
+    text = parsed.sentence
+    return event_name(text, 0, len(text)) or common or reporter_scope(text)
 
 
 def frame_sentence(
@@ -311,12 +384,14 @@ def frame_sentence(
     spans: Sequence[Span],
     previous: str | None,
     previous_scope: Callable[[], str | None] | None = None,
+    parsed: _Clauses | None = None,
 ) -> list[Frame]:
     """The frame of each number of a sentence, in order.
 
-    `previous_scope`, when given, computes (and may cache) the scope of `previous`.
+    `previous_scope`, when given, computes (and may cache) the scope of `previous`;
+    `parsed` is the sentence's `parse_clauses`, when the caller keeps it.
     """
-    parsed = _Clauses(sentence)
+    parsed = parsed if parsed is not None else _Clauses(sentence)
     clauses = parsed.clauses
     frames: list[Frame] = []
     fallback: str | None = None
@@ -338,7 +413,7 @@ def frame_sentence(
                     fallback = sentence_scope(previous) if previous else None
                 looked_back = True
             scope, source = fallback, "previous" if fallback else "none"
-        kind = _kind(sentence, span, clause, spans)
+        kind = _kind(sentence, span, clause, spans, parsed.attached(span) is not None)
         time, time_ref = _time(sentence, span, clauses, index)
         revision, revised_from = (None, None)
         if kind in ("total", "new"):

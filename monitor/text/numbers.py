@@ -243,8 +243,13 @@ def _words_value(text: str) -> Decimal | None:
     return (total + current) * factor
 
 
+_PLAIN_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
 def _number(text: str) -> tuple[Decimal, bool] | None:
     """Value of one number expression and whether it carries a scale word."""
+    if _PLAIN_DIGITS.fullmatch(text):
+        return Decimal(text.replace(",", "")), False  # the common case: "1,234"
     form = _DIGIT_FORM.match(_normal(text))
     if form and any(c.isdigit() for c in form["d"]):
         base = _digits_value(form["d"])

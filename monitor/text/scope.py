@@ -15,27 +15,31 @@ from functools import lru_cache
 from monitor.text.sentences import word_set
 
 _CAP = r"(?:[A-Z][\w’'.&-]*[\w.]|[A-Z])"
-_LINK = r"(?:\s+(?:of|de|del|da|al|el|la|upon|on|and)(?=\s+[A-Z]))?"
+_LINK = r"(?:\s+(?:of|de|del|da|al|el|la|upon|and)(?=\s+[A-Z]))?"
 _PROPER = rf"{_CAP}(?:{_LINK}\s+{_CAP})*"
 _STRONG_PREP = r"[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside"
-_WEAK_PREP = r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of"
+_WEAK_PREP = r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of|through|into"
 # Lowercase words between a preposition and a name: "across eastern Libya", "in the
 # hardest-hit districts of Derna"; never a function word ("in talks with Russia").
 _ADJ = (
     r"(?:(?!(?:with|to|for|and|or|by|from|that|which|who|as|than|after|before|during|since"
-    r"|about|over|under|into|onto|on|at|its|their|his|her)\b)[a-z][a-z-]*\s+){1,3}(?:of\s+)?"
+    r"|about|over|under|into|onto|on|at|its|their|his|her|them|those|these|in|of|the|end|start"
+    r"|beginning|middle|height|rest|most|all|some|many|each|one)\b)[a-z][a-z-]*\s+){1,3}"
+    r"(?:of\s+)?"
 )
 _PLACE_NOUN = (
     r"country|nation|state|county|region|city|territory|province|district|enclave|strip"
     r"|area|capital|island|islands|continent|world|kingdom|republic|town|village|camp|valley"
 )
+_EVENT_NOUNS_IN = r"outbreak|fire|wildfire|blaze|storm|flood|floods|flooding|earthquake|war|strike"
 _NUMBER_WORD = r"two|three|four|five|six|seven|eight|nine|ten|\d+"
 _PLACE_NOUNS = r"provinces|counties|states|districts|regions|towns|cities|villages|countries"
 _LOCATIVE = re.compile(
     rf"\b(?P<prep>{_STRONG_PREP}|{_WEAK_PREP})\s+(?P<loc>(?:the\s+)?(?:{_ADJ})?{_PROPER}"
     r"(?:\s+(?:state|county|province|city|region|district|island|area))?"
     rf"|the\s+(?:{_PLACE_NOUN})\b"
-    rf"|(?:the\s+)?(?:(?:{_NUMBER_WORD})\s+)?(?:{_PLACE_NOUNS})\b)"
+    rf"|(?:the\s+)?(?:(?:{_NUMBER_WORD})\s+)?(?:{_PLACE_NOUNS})\b"
+    rf"|the\s+(?:[a-z][\w’'-]*\s+){{0,2}}(?:{_EVENT_NOUNS_IN})\b(?:\s+(?:tied|linked)\s+to\s+[^,;]{{3,40}}?(?=[,;.]|$))?)"
     r"|\b(?P<adv>(?i:nationwide|statewide|countrywide|worldwide|globally|nationally"
     r"|internationally|county-wide|citywide|state-wide|nation-wide))\b"
     r"|\b(?P<adj>(?i:national|statewide|nationwide|global|worldwide|countrywide))"
@@ -46,6 +50,20 @@ _TIME_WORDS = word_set(
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday Christmas Easter Ramadan The A An This That These Those Its Their His
     Her Our I We He She They It"""
+)
+_MONTHS_DAYS = word_set(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday"""
+)
+_ORG_WORDS = word_set(
+    """Department Services Service Ministry Office Agency Council Commission Police Institute
+    Centre Center Centers Organization Organisation Association Committee Court University
+    Administration Authority Bureau"""
+)
+_TITLES = word_set(
+    """Governor Gov President Minister Chief Mayor Sheriff Secretary Senator Sen Rep
+    Representative Director Commissioner Prime General Gen Officer Judge King Queen Prince Dr
+    Mr Mrs Ms Spokesman Spokeswoman Lt Col Sgt Capt"""
 )
 _DETERMINERS = word_set("the a an this that these those its their his her our")
 _PLACE_SUFFIX = word_set(
@@ -86,6 +104,24 @@ _SUBJECT = re.compile(
     r"|lost\b|saw\b|hit\b|took\b|gave\b|sent\b|got\b|shed\b|kept\b|held\b|made\b|set\b))"
 )
 _PROPER_RUN = re.compile(_PROPER)
+_NUMBERS = word_set(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands million millions dozens dozen"""
+)
+_EVENT_NOUNS = (
+    r"outbreak|fire|wildfire|blaze|storm|hurricane|flood|floods|flooding|earthquake|quake|war"
+    r"|conflict|strike|walkout|epidemic|pandemic|recall|layoffs|riots|disorder|violence|union"
+    r"|company|carmaker|automaker|plant|factory|team|group|walkout|disaster|tsunami|cyclone"
+    r"|typhoon|famine|crisis"
+)
+# A subject whose head is an event or an organisation counts its numbers: "The outbreak".
+_EVENT_SUBJECT = re.compile(
+    rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}(?:{_EVENT_NOUNS})"
+)
+_EVENT_NAME = re.compile(
+    rf"\b[Tt]he\s+(?:\d{{4}}\s+)?(?P<name>{_PROPER})\s+(?:[a-z]+\s+)?(?:{_EVENT_NOUNS})\b"
+)
 # Verbs by which an organisation owns the count: "Boeing will cut 2,000 jobs", "Ohio accounts
 # for 85", "Tesla recalled 3,900 Cybertrucks", "Ford has laid off 600 workers".
 _OWN_VERB = re.compile(
@@ -137,6 +173,8 @@ def is_place(name: str) -> bool:
         return False
     if words[-1] in _PLACE_SUFFIX:
         return True
+    if any(w in _TITLES for w in words):
+        return False  # "Hawaii Governor Josh Green" is a person
     gazetteer = _gazetteer()
     return bare.lower() in gazetteer or words[0].lower() in gazetteer
 
@@ -144,8 +182,10 @@ def is_place(name: str) -> bool:
 def _trim(run: str, at_start: bool) -> str | None:
     """A proper-name run without leading determiners and a capitalised common opener."""
     words = run.split()
-    while words and words[0] in _TIME_WORDS:
+    while words and (words[0] in _TIME_WORDS or words[0].rstrip("’'s") in _MONTHS_DAYS):
         words.pop(0)
+    if words and words[0].lower() in _NUMBERS:
+        return None  # "Fourteen more people": the count, not its scope
     if (
         at_start
         and words
@@ -163,10 +203,15 @@ def _trim(run: str, at_start: bool) -> str | None:
     return text or None
 
 
-def locatives(text: str, lo: int, hi: int) -> list[tuple[int, str, bool]]:
-    """Locatives in text[lo:hi]: (offset, scope as written, strong)."""
+def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple[int, str, bool]]:
+    """Locatives in text[lo:hi]: (offset, scope as written, strong); `anchored`: only at lo."""
     found: list[tuple[int, str, bool]] = []
-    for m in _LOCATIVE.finditer(text, lo, hi):
+    if anchored:
+        first = _LOCATIVE.match(text, lo, hi)
+        matches: list[re.Match[str]] = [] if first is None else [first]
+    else:
+        matches = list(_LOCATIVE.finditer(text, lo, hi))
+    for m in matches:
         if m["adv"] or m["adj"]:
             found.append((m.start(), m["adv"] or m["adj"], True))  # "Nationwide, ..."
             continue
@@ -176,12 +221,23 @@ def locatives(text: str, lo: int, hi: int) -> list[tuple[int, str, bool]]:
         bare = re.sub(r"^the\s+", "", loc)
         if bare.split()[0] in _TIME_WORDS:
             continue
+        if any(w.strip(".,’'s") in _MONTHS_DAYS for w in bare.split()):
+            continue  # "at the end of August"
+        if m["prep"] == "of" and any(w in _ORG_WORDS for w in bare.split()):
+            continue  # "the Department of State Health Services": a source, not a scope
+        numbered = bool(re.match(rf"(?:the\s+)?(?:{_NUMBER_WORD})\s", bare))
         if not any(w[:1].isupper() for w in bare.split()) and m["prep"].lower() not in (
             "in",
             "across",
         ):
             continue  # "for the city": only "in"/"across" take a common place noun
-        strong = m["prep"].lower() in ("in", "across", "throughout", "within", "inside")
+        strong = not numbered and m["prep"].lower() in (
+            "in",
+            "across",
+            "throughout",
+            "within",
+            "inside",
+        )  # "in 13 states" is weak: the outbreak, not the states, holds the count
         found.append((m.start(), loc, strong))
     return found
 
@@ -194,6 +250,9 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
     np = m["np"]
     if any(c.isdigit() for c in np):
         return None
+    common = _EVENT_SUBJECT.fullmatch(np.strip())
+    if common is not None and not _REPORT_VERB.match(text, m.end()):
+        return common.group().strip()  # "The outbreak has sickened 34", "The union walked out"
     run = _PROPER_RUN.search(np)
     while run is not None:
         name = _trim(run.group(), sentence_start and run.start() == 0 and m.start("np") == lo)
@@ -209,6 +268,23 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
     if not _OWN_VERB.match(text, m.end()):
         return None  # "The UN launched an appeal for 250,000 people": an actor, not a scope
     return name
+
+
+def reporter_scope(text: str) -> str | None:
+    """An organisation opening the sentence before, for a sentence that names none: "Tesla said"."""
+    m = _SUBJECT.match(text, 0, min(len(text), 90))
+    if m is None or not _REPORT_VERB.match(text, m.end()):
+        return None
+    run = _PROPER_RUN.fullmatch(m["np"].strip())
+    if run is None or len(run.group().split()) > 3:
+        return None
+    return _trim(run.group(), True)
+
+
+def event_name(text: str, lo: int, hi: int) -> str | None:
+    """The place an event is named after: "the Lahaina fire" -> "Lahaina"."""
+    m = _EVENT_NAME.search(text, lo, hi)
+    return None if m is None else m["name"]
 
 
 def possessive_scope(text: str, start: int) -> str | None:

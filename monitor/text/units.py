@@ -197,19 +197,23 @@ _VERB = (
     r"|surged|swelled|fell|fallen|dropped|declined|decreased|edged|crept|revised|lowered"
     r"|raised|cut|reduced|corrected|adjusted|updated|put|brought|bringing|pushing|pushed"
     r"|taking|took|lifting|lifted|raising|sending|sent|set|settled|totalled|totaled|totals"
-    r"|totalling|totaling|numbered|numbers|amounted|amounts|hovered|hovers|tallied|now)"
+    r"|totalling|totaling|numbered|numbers|amounted|amounts|hovered|hovers|tallied|now"
+    r"|[a-z]{3,}(?:ed|es|s))"
     r"(?:\s+(?:up|down|upward|downward|sharply|again|further|slightly|officially))?"
     r"(?:\s+(?:to|at|of|by|from))?"
 )
 _COUNT_NOUN = (
     r"(?P<noun>(?P<kind>death|casualty|case|fatality|infection|injury|arrest|job|layoff|"
     r"hospitalization|hospitalisation)?\s*(?:toll|count|tally)"
-    r"|(?:total\s+)?number\s+of\s+(?P<of>(?:[a-z-]+\s+){0,3}?[a-z-]+s|people|children|missing"
+    r"|(?:total\s+)?number\s+of\s+(?P<of>(?:(?!(?:has|was|is|had)\b)[a-z-]+\s+){0,3}"
+    r"(?!(?:has|was|is)\b)[a-z-]+s|people|children|missing"
     r"|dead|injured|displaced|homeless|unaccounted\s+for|wounded)"
     r"|(?:the\s+)?(?:total|figure|tally|count|toll))"
 )
 _VERB_LED = re.compile(
-    rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+ed\s+)?(?:of|in|on|at|across|from|for|among)\s+[^,;]{{1,60}}?)?"
+    rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among)\s+[^,;]{{1,60}}?"
+    r"|\s+(?:still\s+)?(?:missing|dead|injured|hospitali[sz]ed|displaced|arrested|charged"
+    r"|nationwide|statewide|overall))?"
     rf"(?:,[^;]{{1,90}}?,)?\s+{_VERB}\s+{_QUAL}$",
     re.IGNORECASE,
 )
@@ -219,7 +223,7 @@ _OBJECT_LED = re.compile(
     r"|rais(?:ing|ed|es)|revis(?:ing|ed|es)|lower(?:ing|ed|s)|put(?:ting|s)?|cut(?:ting|s)?"
     r"|correct(?:ing|ed|s)|updat(?:ing|ed|es)|adjust(?:ing|ed|s)|set(?:ting|s)?|send(?:ing|s)?"
     r"|sent|increas(?:ing|ed|es)|reduc(?:ing|ed|es)|downgrad(?:ing|ed|es))"
-    r"\s+(?:the|its|their|his|her|our|an?)\s+(?:[a-z-]+\s+){0,3}?"
+    r"\s+(?:the|its|their|his|her|our|an?)\s+(?:[\w’'-]+\s+){0,3}?"
     + _COUNT_NOUN
     + r"(?:\s+(?:[a-z]+ed\s+)?(?:of|in|on|at|from|for|among)\s+[^,;]{1,40}?)?"
     r"\s+(?:(?:down|up|upward|downward|sharply|again|further)\s+)?(?:to|at|from)\s+" + _QUAL + "$",
@@ -228,7 +232,8 @@ _OBJECT_LED = re.compile(
 # "Cases rose to 124", "Confirmed infections have reached 300"
 _PLURAL_LED = re.compile(
     r"(?:^|[,;:(]\s*|\b(?:the|and|but|while|as|where|total|overall)\s+)"
-    r"(?P<noun>(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+s)\s+" + _VERB + r"\s+" + _QUAL + "$",
+    r"(?P<noun>(?:[A-Z][a-z-]+\s+|[a-z-]+\s+){0,2}?[a-z][a-z-]*s|[A-Z][a-z-]*s)"
+    r"(?:\s+(?:in|on|at|across|among|for)\s+[^,;]{1,40}?)?\s+" + _VERB + r"\s+" + _QUAL + "$",
 )
 _TOLL_UNITS = {
     "death": "deaths", "casualty": "casualties", "case": "cases", "fatality": "fatalities",
@@ -247,6 +252,7 @@ _KILL = re.compile(
 )
 _WHO = re.compile(r",?\s+(?:who|whom)\b")
 _LOOKBACK = 170
+PENDING = ""  # a count noun whose unit a later claim of the sentence names
 
 
 def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Unit | None:
@@ -257,7 +263,10 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
     if _WHO.match(sentence, end):
         return Unit("people", end, implied=True)  # "12,000 who fled"
     before = sentence[max(0, start - _LOOKBACK) : start]
-    led = _VERB_LED.search(before) or _OBJECT_LED.search(before)
+    lower = before.lower()
+    led = None
+    if any(noun in lower for noun in ("toll", "count", "tally", "number", "total", "figure")):
+        led = _VERB_LED.search(before) or _OBJECT_LED.search(before)
     if led is not None:
         if led["of"]:
             return Unit(led["of"], end, implied=True)
@@ -269,7 +278,7 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
             return Unit("deaths", end, implied=True)  # a toll counts deaths
         if earlier is not None:
             return Unit(_without_increment(earlier), end, implied=True)
-        return None
+        return Unit(PENDING, end, implied=True)  # "The national total rose above 1,000 ..."
     nxt = _TOKEN.match(sentence, end)
     following = (nxt["word"] or "").lower() if nxt is not None else ""
     if (part := _PARTITIVE_NOUN.match(sentence, end)) is not None:
@@ -284,7 +293,7 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         return Unit(earlier, end, implied=True)  # "90 were children", "302 charged"
     if not (nxt is None or not nxt["word"] or nxt["word"].lower() in _STOP):
         return None
-    if _KILL.search(before):
+    if _KILL.search(before, max(0, len(before) - 60)):
         return Unit("people", end, implied=True)
     if (plain := _PLURAL_LED.search(before)) is not None:
         noun = plain["noun"]
@@ -316,7 +325,11 @@ _VERB_AFTER = word_set(
     needed required came went lived worked"""
 )
 _AFTER_LINK = re.compile(
-    r"\b(?:to|from|at|by|than|against|versus|vs\.?|with|of|and|or|has|have|had|reported"
-    r"|recorded|confirmed|counted|logged|saw|sees|added|adds)\s+" + _QUAL + "$",
+    r"(?:\b(?:to|from|at|by|than|against|versus|vs\.?|with|of|and|or|has|have|had|reported"
+    r"|recorded|confirmed|counted|logged|saw|sees|added|adds)"
+    r"(?:\s+(?:an?|the)\s+(?:initial|earlier|previous|original|estimated|revised|first))?"
+    r"|,\s*(?:and\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}|\band\s+(?:[A-Z][\w.’'-]*\s+){1,3})\s*"
+    + _QUAL
+    + "$",
     re.IGNORECASE,
 )
