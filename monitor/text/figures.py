@@ -334,18 +334,34 @@ _COUNT_WORDS = re.compile(
 )
 
 
+_GENERIC = re.compile(r"(?:the\s+|a\s+|an\s+)?[a-z]")
+_QUALIFIER = re.compile(
+    r"\s+((?:of|in|at|on|near|across|around|throughout|that|which|who)\b[^,;:()—–]{1,80})"
+)
+
+
 def _named_by_of(sentence: str, scope: str, spec: FigureSpec | None) -> str | None:
-    """The context a descriptive scope names with "of": "the eastern Libyan city" of Derna."""
-    if spec is None:
+    """The context a generic scope names in its own qualifier: "the eastern Libyan city of
+    Derna", "the outbreak in the South Plains", "the wildfire that swept through Lahaina"."""
+    if spec is None or not _GENERIC.match(scope):
         return None
     at = sentence.find(scope)
     if at < 0:
         return None
-    tail = re.match(r"\s+of\s+([^,;:]{1,60})", sentence[at + len(scope) :])
-    if tail is None:
-        return None
-    found = find_term(tail.group(1), spec.context)
-    return found if found is not None and tail.group(1).startswith(found) else None
+    tail = _QUALIFIER.match(sentence, at + len(scope))
+    return None if tail is None else find_term(tail.group(1), spec.context)
+
+
+def _beyond_attribution(claim: Any, scope: str) -> bool:
+    """ "N lives, Maui County said, overtaking ... in Hawaii's history": an attribution after
+    the number closes the number's clause; a scope only found past it is not the number's."""
+    sentence: str = claim.sentence
+    attribution = getattr(claim, "attribution", None) or ""
+    stop = getattr(claim, "end", 0) or 0
+    at = sentence.find(attribution, stop) if attribution else -1
+    if at < 0:
+        return False
+    return sentence.find(scope, 0, at) < 0 and sentence.find(scope, at + len(attribution)) >= 0
 
 
 def scope_of(claim: Any, spec: FigureSpec | None = None) -> tuple[str | None, str, str | None]:
@@ -367,6 +383,8 @@ def scope_of(claim: Any, spec: FigureSpec | None = None) -> tuple[str | None, st
     sentence: str = claim.sentence
     if scope.casefold() in sentence.casefold() and find_term(sentence[begin:end], [scope]) is None:
         return None, "none", f"{scope} is another clause's"
+    if _beyond_attribution(claim, scope):
+        return None, "none", f"{scope} is beyond the attribution"
     named = _named_by_of(sentence, scope, spec)
     if named is not None:
         return named, source, None
@@ -420,7 +438,7 @@ def bind(
     if scope is not None:
         bound = bool(_context_match(scope, spec.context))
         return Binding(spec.name, bound, f"scoped to {scope}{aside}", scope, source)
-    if hasattr(claim, "scope") and note is None:
+    if hasattr(claim, "scope") and (note is None or note.endswith("not a scope")):
         # The frame names no scope, but the claim's own clause names the context ("bringing
         # Ohio's total to 57"): that is the clause's subject as far as this figure goes.
         found = find_term(clause_of(claim), spec.context)

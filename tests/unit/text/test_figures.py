@@ -19,6 +19,7 @@ from monitor.text.figures import (
     clause_of,
     definition_problems,
     frame_note,
+    singular,
     unit_matches,
 )
 
@@ -50,7 +51,7 @@ class Frame:
 
 def frame(sentence: str, text: str, unit: str, scope: str | None = None, **more: object) -> Frame:
     words = unit.split()
-    head = words[-1].lower().removesuffix("s")
+    head = singular(words[-1])
     source = "clause" if scope else "none"
     return Frame(
         sentence,
@@ -203,6 +204,37 @@ def test_a_scope_from_another_clause_of_the_sentence_is_not_the_claims() -> None
                   "130", "cases", scope="Ohio")  # fmt: skip
     found = bind(OHIO, claim)
     assert not found.bound and "Ohio is another clause's" in found.reason
+
+
+def test_a_generic_scope_names_the_place_its_qualifier_gives() -> None:
+    city = frame("More than 2,000 people are feared dead in the eastern Libyan city of Derna.",
+                 "More than 2,000", "people", scope="the eastern Libyan city")  # fmt: skip
+    derna = FigureSpec("derna", "d", ("people",), ("Derna",))
+    assert bind(derna, city).scope == "Derna"
+    outbreak = frame("Texas has 24 cases in the outbreak in the South Plains.", "24", "cases",
+                     scope="the outbreak")  # fmt: skip
+    assert bind(FigureSpec("tx", "t", ("cases",), ("South Plains",)), outbreak).bound
+    assert not bind(OHIO, frame("Ohio, in the U.S., has 9 cases.", "9", "cases",
+                                scope="Ohio")).reason.startswith("scoped to U.S.")  # fmt: skip
+
+
+def test_a_scope_past_the_attribution_is_not_the_numbers() -> None:
+    claim = frame(
+        "The Lahaina wildfire has claimed 80 lives, Maui County said, overtaking the 1960 "
+        "tsunami as the deadliest disaster in Hawaii's history.", "80", "lives",
+        scope="Hawaii's", attribution="Maui County",
+    )  # fmt: skip
+    maui = FigureSpec("maui", "m", ("lives",), ("Lahaina", "Maui"))
+    found = bind(maui, claim, topic=Topic.of("Lahaina fire kills 80", claim.sentence))
+    assert (found.bound, found.scope) == (True, "Lahaina")
+
+
+def test_a_count_is_no_scope() -> None:
+    claim = frame("Texas now has 279 cases across 11 counties.", "279", "cases",
+                  scope="11 counties")  # fmt: skip
+    assert bind(FigureSpec("tx", "t", ("cases",), ("Texas",)), claim).reason == (
+        "clause names Texas"
+    )
 
 
 def test_without_a_frame_scope_the_claims_own_clause_may_name_the_context() -> None:
