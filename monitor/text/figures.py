@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
+from monitor.text.sentences import word_set
+
 _KEYS = frozenset(
     {"name", "label", "units", "context", "about", "exclude", "min_change", "alert_on_first"}
 )
@@ -240,7 +242,7 @@ def _context_match(scope: str, context: Sequence[str]) -> int:
     if found is not None:
         return len(found)
     bare = re.sub(r"^(?:the)\s+", "", _norm(scope))
-    if not bare:
+    if not bare or all(w in _GLUE for w in bare.split()):
         return 0
     inner = re.compile(rf"(?<!\w){re.escape(bare)}(?!\w)")
     return max((len(bare) for term in context if inner.search(_norm(term))), default=0)
@@ -488,18 +490,19 @@ def bind_all(
     return result
 
 
-_GLUE = frozenset({"the", "of", "a", "an", "and"})
+# Words of a context term that alone never name it ("North" is not North Korea).
+_GLUE = word_set(
+    """the of a an and north south east west northern southern eastern western central new
+    united upper lower greater city state county province republic"""
+)
 
 
 @lru_cache(maxsize=256)
 def _context_words(contexts: tuple[tuple[str, ...], ...]) -> re.Pattern[str] | None:
-    words = {
-        w.casefold()
-        for context in contexts
-        for term in context
-        for w in re.findall(r"[\w'’.-]+", term)
-        if w.casefold() not in _GLUE
-    }
+    words: set[str] = set()
+    for term in (t for context in contexts for t in context):
+        found = [w.casefold() for w in re.findall(r"[\w'’.-]+", term)]
+        words.update([w for w in found if w not in _GLUE] or found)
     if not words:
         return None
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -510,7 +513,8 @@ def may_bind(specs: Sequence[FigureSpec], text: str) -> bool:
     """False when no claim of `text` (title and body) can bind to any of `specs`.
 
     A claim binds only when its scope — words of the text — shares a word with a figure's
-    context, so a text without any context word needs no claim extraction at all.
+    context that can name it on its own ("Korea", not "North"), so a text without any such
+    word needs no claim extraction at all.
     """
     pattern = _context_words(tuple(spec.context for spec in specs))
     return pattern is not None and pattern.search(text) is not None

@@ -75,6 +75,7 @@ class FiguresProjection:
         if not relevant:
             return
         tracked = load_figures(conn)
+        texts = revisions_at(conn, [s.position for s in relevant]) if tracked else {}
         raised: list[AlertRaised] = []
         for stored in relevant:
             event = stored.event
@@ -83,7 +84,9 @@ class FiguresProjection:
             elif isinstance(event, FigureUntracked):
                 _untrack(conn, tracked, event.name)
             elif isinstance(event, ArticleObserved) and tracked:
-                raised.extend(fold_event(conn, list(tracked.values()), stored.position, event))
+                figs = list(tracked.values())
+                text = texts.get(stored.position)
+                raised.extend(fold_event(conn, figs, stored.position, event, text))
         for fig in tracked.values():
             if fig.dirty:
                 save_figure(conn, fig)
@@ -104,10 +107,35 @@ def _track(
         spec=spec, tracked_position=position, tracked_at=event.tracked_at, dirty=True
     )
     tracked[spec.name] = fig
+    chunk: list[StoredEvent] = []
     for stored in articles_before(conn, position):
+        chunk.append(stored)
+        if len(chunk) == 500:
+            _backfill(conn, fig, chunk)
+            chunk = []
+    _backfill(conn, fig, chunk)
+
+
+def _backfill(conn: Connection, fig: FigureMemory, chunk: list[StoredEvent]) -> None:
+    texts = revisions_at(conn, [s.position for s in chunk])
+    for stored in chunk:
         assert isinstance(stored.event, ArticleObserved)
-        alerts = fold_event(conn, [fig], stored.position, stored.event)
+        alerts = fold_event(conn, [fig], stored.position, stored.event, texts.get(stored.position))
         assert not alerts, "history older than the figure never alerts"
+
+
+def revisions_at(conn: Connection, positions: Sequence[int]) -> dict[int, tuple[str, str]]:
+    """(title, text) of the article revisions written at `positions`, read at once."""
+    found: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(positions), 500):
+        part = list(positions[start : start + 500])
+        rows = conn.execute(
+            select(
+                article_revisions.c.position, article_revisions.c.title, article_revisions.c.text
+            ).where(article_revisions.c.position.in_(part))
+        )
+        found.update({int(r.position): (r.title, r.text) for r in rows})
+    return found
 
 
 def _untrack(conn: Connection, tracked: dict[str, FigureMemory], name: str) -> None:
@@ -171,10 +199,17 @@ def article_facts(
 
 
 def fold_event(
-    conn: Connection, tracked: Sequence[FigureMemory], position: int, event: ArticleObserved
+    conn: Connection,
+    tracked: Sequence[FigureMemory],
+    position: int,
+    event: ArticleObserved,
+    revision: tuple[str, str] | None = None,
 ) -> list[AlertRaised]:
-    """Record what one article revision says about each figure; return the alerts it raises."""
-    revision = revision_text(conn, event.article_id, position)
+    """Record what one article revision says about each figure; return the alerts it raises.
+
+    `revision` is the (title, text) written at `position` when the caller read it already.
+    """
+    revision = revision or revision_text(conn, event.article_id, position)
     if revision is None or not revision[1].strip():
         return []
     specs = [fig.spec for fig in tracked]

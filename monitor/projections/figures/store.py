@@ -169,11 +169,7 @@ def save_figure(conn: Connection, fig: FigureMemory) -> None:
 
 def save_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """Write timeline rows (a replayed article overwrites its own rows)."""
-    for row in rows:
-        upsert(
-            conn,
-            figure_claims,
-            row,
-            ["figure", "article_id", "position", "seq"],
-            update=[k for k in row if k not in ("figure", "article_id", "position", "seq")],
-        )
+    if not rows:
+        return
+    keys = ["figure", "article_id", "position", "seq"]
+    upsert(conn, figure_claims, rows, keys, update=[k for k in rows[0] if k not in keys])
