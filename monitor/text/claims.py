@@ -115,6 +115,13 @@ _RATE = re.compile(
     re.IGNORECASE,
 )
 _MIN_WORDS = 4  # shorter fragments ("123 votes") are counters and labels, not reports
+# Navigation left in the text: link lists, share bars, counters ("RELATED: ... | ... | ...").
+_NAVIGATION = re.compile(
+    r"^\s*(?:[-•·*]\s+|(?:RELATED|Related(?:\s+(?:coverage|stories|articles))?|Most\s+read"
+    r"|Read\s+more|See\s+also|Share(?:\s+this)?|Published|Comments|Watch|Listen|Advertisement"
+    r"|Sign\s+up|Subscribe)\b\s*[:(·|—-]?)"
+    r"|(?:\s[|·]\s.*){2,}",
+)
 _MAX_CHARS = 5_000  # longer "sentences" are unsplit dumps, not prose: reported, not parsed
 _CHANGE = re.compile(
     r"\b(?:rose|risen|rising|rises|climbed|climbing|jumped|increased|increasing|grew|grown|fell"
@@ -127,7 +134,20 @@ _FROM_RANGE = re.compile(r"^from\s+(?P<a>.+?)\s+to\s+(?P<b>.+)$", re.IGNORECASE 
 _PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?", re.I)
 _ONE = re.compile(
     rf"\b(?P<one>[Oo]ne|[Aa]\s+single)\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(SINGULAR_COUNTED))})\b"
+    r"(?!\s+(?:said|says|told|tells|recalled|described|added|who|of|in\s+(?:every\s+)?\w+))"
 )
+# "one in five", "three in every 1,000", "people over 65": ratios and ages, not counts
+_RATIO_BEFORE = re.compile(
+    r"(?:\bone\s+in\s+|\bin\s+every\s+|\b(?:people|those|adults|children|patients|residents"
+    r"|men|women)\s+(?=(?:over|under|aged|above)\b))$",
+    re.IGNORECASE,
+)
+_RATIO_AFTER = re.compile(
+    r"\s+in\s+every\s+|\s+in\s+(?:ten|five|four|three|a\s+hundred|(?!(?:18|19|20)\d\d\b)\d+)\b"
+    r"(?!\s+(?:[a-z-]+\s+)?[a-z]+s\b)"
+)
+
+
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b(?!\s+(?:\d|[a-z]+s\b))", re.IGNORECASE)
 
 
@@ -162,6 +182,10 @@ def _unit_of(
     """The counted unit of a quantity and whether it is a rate; None when it counts nothing."""
     if quantity.value == 0:
         return None  # "0 comments so far": nothing is reported
+    if _RATIO_BEFORE.search(sentence, max(0, quantity.start - 30), quantity.start) or (
+        _RATIO_AFTER.match(sentence, quantity.end)
+    ):
+        return None
     rate = bool(_RATE.match(sentence, quantity.end))
     unit = counted_unit(sentence, quantity.end, single=quantity.value == 1)
     if unit is None and rate:
@@ -325,7 +349,7 @@ def extract_report(text: str) -> ClaimReport:
             reason = f"longer than {_MAX_CHARS:,} characters"
             unparsed.append(Unparsed(index, sentence.text, reason))
             continue
-        if len(sentence.text.split()) < _MIN_WORDS:
+        if len(sentence.text.split()) < _MIN_WORDS or _NAVIGATION.search(sentence.text):
             continue
         try:
             found = _sentence_claims(sentences, index, attribution, earlier, scopes, parsed)

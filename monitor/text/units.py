@@ -208,12 +208,12 @@ _COUNT_NOUN = (
     r"|(?:total\s+)?number\s+of\s+(?P<of>(?:(?!(?:has|was|is|had)\b)[a-z-]+\s+){0,3}"
     r"(?!(?:has|was|is)\b)[a-z-]+s|people|children|missing"
     r"|dead|injured|displaced|homeless|unaccounted\s+for|wounded)"
-    r"|(?:the\s+)?(?:total|figure|tally|count|toll))"
+    r"|(?:total|figure|tally|count|toll|number))"
 )
 _VERB_LED = re.compile(
     rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among)\s+[^,;]{{1,60}}?"
     r"|\s+(?:still\s+)?(?:missing|dead|injured|hospitali[sz]ed|displaced|arrested|charged"
-    r"|nationwide|statewide|overall))?"
+    r"|nationwide|statewide|overall)){0,2}"
     rf"(?:,[^;]{{1,90}}?,)?\s+{_VERB}\s+{_QUAL}$",
     re.IGNORECASE,
 )
@@ -225,7 +225,7 @@ _OBJECT_LED = re.compile(
     r"|sent|increas(?:ing|ed|es)|reduc(?:ing|ed|es)|downgrad(?:ing|ed|es))"
     r"\s+(?:the|its|their|his|her|our|an?)\s+(?:[\w’'-]+\s+){0,3}?"
     + _COUNT_NOUN
-    + r"(?:\s+(?:[a-z]+ed\s+)?(?:of|in|on|at|from|for|among)\s+[^,;]{1,40}?)?"
+    + r"(?:\s+(?:[a-z]+ed\s+)?(?:of|in|on|at|from|for|among)(?:\s+[^,;]{1,40}?)??)?"
     r"\s+(?:(?:down|up|upward|downward|sharply|again|further)\s+)?(?:to|at|from)\s+" + _QUAL + "$",
     re.IGNORECASE,
 )
