@@ -1,6 +1,11 @@
-"""Claim extraction against the labeled sentence set: value F1, qualifier/unit/attribution accuracy, speed.
+"""Claim extraction against the labelled sentences: value F1, qualifier/unit/frame accuracy, speed.
 
-Run: .venv/bin/python bench/claims.py [path/to/sentences.jsonl] [--errors]
+Run: .venv/bin/python bench/claims.py [--half dev|heldout|both] [--errors] [FILE.jsonl ...]
+
+The development half is tests/data/claims/sentences.jsonl (the original set, labelled before
+rates became claims: a predicted `rate` claim there is not graded) plus
+tests/data/claims/dev/sentences.jsonl; the held-out half is tests/data/claims/heldout/ and is
+only ever scored, never inspected (`--errors` is refused for it).
 """
 
 from __future__ import annotations
@@ -12,10 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from monitor.text.claims import Claim, extract_claims
+from monitor.text.claims import Claim, extract_claims, extract_report
 from monitor.text.sentences import split_sentences
 
-DEFAULT_SET = Path(__file__).resolve().parent.parent / "tests/data/claims/sentences.jsonl"
+DATA = Path(__file__).resolve().parent.parent / "tests/data/claims"
+LEGACY = DATA / "sentences.jsonl"
+HALVES = {
+    "dev": (LEGACY, DATA / "dev/sentences.jsonl"),
+    "heldout": (DATA / "heldout/sentences.jsonl",),
+}
 ARTICLES = 500
 ARTICLE_WORDS = 600
 
@@ -31,6 +41,13 @@ class Tally:
     unit_ok: int = 0
     attribution_ok: int = 0
     attribution_total: int = 0
+    scope_ok: int = 0
+    scope_total: int = 0
+    kind_ok: int = 0
+    kind_total: int = 0
+    time_ok: int = 0
+    time_total: int = 0
+    unparsed: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -40,18 +57,45 @@ def head(unit: str | None) -> str:
     return words[-1].removesuffix("s") if words else ""
 
 
+_SAME_HEAD = {"toll": "death"}  # a toll counts deaths (the corpus contract accepts either)
+
+
+def heads_agree(predicted: str | None, gold: str | None) -> bool:
+    """Graded heads equal, a death toll and deaths counting the same thing."""
+    a, b = head(predicted), head(gold)
+    return _SAME_HEAD.get(a, a) == _SAME_HEAD.get(b, b)
+
+
 def same_number(a: float, b: float) -> bool:
     """Exact, or equal within 1e-9 relative."""
     return a == b or abs(a - b) <= 1e-9 * max(abs(a), abs(b))
 
 
-def claims_in_text(row: dict[str, Any]) -> list[Claim]:
-    """Claims predicted for the sentence itself, with its previous sentence as context."""
+def claims_in_text(row: dict[str, Any], tally: Tally | None = None) -> list[Claim]:
+    """Claims predicted for the sentence itself, with its previous sentence as context.
+
+    The previous sentence is joined on its own line so that it always stays a sentence of
+    its own (labelled rows may lack final punctuation).
+    """
     previous = row.get("previous") or ""
-    joined = f"{previous} {row['text']}" if previous else row["text"]
+    joined = f"{previous}\n{row['text']}" if previous else row["text"]
     offset = len(joined) - len(row["text"])
     starts = [s.start for s in split_sentences(joined)]
-    return [c for c in extract_claims(joined) if starts[c.sentence_index] >= offset]
+    report = extract_report(joined)
+    if tally is not None:
+        tally.unparsed += sum(1 for u in report.unparsed if starts[u.index] >= offset)
+    claims = [c for c in report.claims if starts[c.sentence_index] >= offset]
+    if row.get("_legacy"):
+        claims = [c for c in claims if c.kind != "rate"]  # labelled when rates were not claims
+    return claims
+
+
+def scope_agrees(expected: str | None, got: str | None) -> bool:
+    """Both none, or either contains the other (case-insensitive)."""
+    if expected is None or got is None:
+        return expected is None and got is None
+    a, b = expected.lower().strip(), got.lower().strip()
+    return bool(a) and bool(b) and (a in b or b in a)
 
 
 def attribution_agrees(expected: str, got: str | None) -> bool:
@@ -64,7 +108,7 @@ def attribution_agrees(expected: str, got: str | None) -> bool:
 
 def score_row(row: dict[str, Any], tally: Tally) -> None:
     """Greedy value matching of predicted to gold claims for one sentence."""
-    predicted = claims_in_text(row)
+    predicted = claims_in_text(row, tally)
     unmatched = list(predicted)
     for gold in row["claims"]:
         match = next((p for p in unmatched if same_number(p.value, gold["value"])), None)
@@ -80,10 +124,11 @@ def score_row(row: dict[str, Any], tally: Tally) -> None:
             tally.errors.append(
                 f"{row['id']} QUAL {match.text!r}: {match.qualifier} != {gold['qualifier']}"
             )
-        if head(match.unit) == head(gold["unit"]):
+        if heads_agree(match.unit, gold["unit"]):
             tally.unit_ok += 1
         else:
             tally.errors.append(f"{row['id']} UNIT {match.unit!r} != {gold['unit']!r}")
+        _score_frame(row["id"], gold, match, tally)
     for extra in unmatched:
         tally.false_pos += 1
         tally.errors.append(f"{row['id']} EXTRA {extra.text!r} {extra.unit!r}")
@@ -94,6 +139,27 @@ def score_row(row: dict[str, Any], tally: Tally) -> None:
             tally.attribution_ok += 1
         else:
             tally.errors.append(f"{row['id']} ATTR {got!r} != {row['attribution']!r}")
+
+
+def _score_frame(row_id: str, gold: dict[str, Any], match: Claim, tally: Tally) -> None:
+    """Scope, kind and time of a matched claim, where the gold row labels them."""
+    if "scope" in gold:
+        tally.scope_total += 1
+        if scope_agrees(gold["scope"], match.scope):
+            tally.scope_ok += 1
+        else:
+            tally.errors.append(
+                f"{row_id} SCOPE {match.text!r}: {match.scope!r} != {gold['scope']!r}"
+            )
+    for key in ("kind", "time"):
+        if key not in gold:
+            continue
+        got = getattr(match, key)
+        setattr(tally, f"{key}_total", getattr(tally, f"{key}_total") + 1)
+        if got == gold[key]:
+            setattr(tally, f"{key}_ok", getattr(tally, f"{key}_ok") + 1)
+        else:
+            tally.errors.append(f"{row_id} {key.upper()} {match.text!r}: {got} != {gold[key]}")
 
 
 def synthetic_articles(rows: list[dict[str, Any]]) -> list[str]:
@@ -129,43 +195,100 @@ def ratio(part: float, whole: float) -> float:
     return part / whole if whole else 0.0
 
 
-def main(argv: list[str]) -> int:
-    """Score the labeled set and print the table."""
-    path = Path(next((a for a in argv if not a.startswith("--")), DEFAULT_SET))
-    if not path.exists():
-        print(f"labeled set not found: {path}")
-        return 0
-    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+def load(paths: tuple[Path, ...]) -> list[dict[str, Any]]:
+    """The rows of the files that exist; rows of the original set are marked legacy."""
+    rows: list[dict[str, Any]] = []
+    for path in paths:
+        if not path.exists():
+            continue
+        for line in path.read_text().splitlines():
+            if line.strip():
+                row = json.loads(line)
+                row["_legacy"] = path == LEGACY
+                rows.append(row)
+    return rows
+
+
+def score(rows: list[dict[str, Any]]) -> tuple[Tally, list[tuple[str, str]]]:
+    """Grade the rows; the tally and the printable table."""
     tally = Tally()
     for row in rows:
         score_row(row, tally)
     precision = ratio(tally.true_pos, tally.true_pos + tally.false_pos)
     recall = ratio(tally.true_pos, tally.true_pos + tally.false_neg)
     f1 = ratio(2 * precision * recall, precision + recall) if precision + recall else 0.0
-    rate, found = throughput(synthetic_articles(rows))
+
+    def acc(ok: int, total: int) -> str:
+        return f"{ratio(ok, total):.3f} ({ok}/{total})"
+
     table = [
         ("sentences", f"{len(rows)}"),
         ("gold claims", f"{sum(len(r['claims']) for r in rows)}"),
         ("value precision", f"{precision:.3f}"),
         ("value recall", f"{recall:.3f}"),
         ("value F1 (target >= 0.95)", f"{f1:.3f}"),
-        ("qualifier accuracy (target >= 0.95)", f"{ratio(tally.qualifier_ok, tally.true_pos):.3f}"),
-        ("unit accuracy (head noun)", f"{ratio(tally.unit_ok, tally.true_pos):.3f}"),
-        (
-            "attribution accuracy",
-            f"{ratio(tally.attribution_ok, tally.attribution_total):.3f}"
-            f" ({tally.attribution_ok}/{tally.attribution_total})",
-        ),
-        (f"throughput, {ARTICLES} x ~{ARTICLE_WORDS}-word articles", f"{rate:.0f} articles/s"),
-        ("claims found in synthetic articles", f"{found}"),
+        ("qualifier accuracy (target >= 0.95)", acc(tally.qualifier_ok, tally.true_pos)),
+        ("unit accuracy (head noun)", acc(tally.unit_ok, tally.true_pos)),
+        ("scope accuracy (target >= 0.97)", acc(tally.scope_ok, tally.scope_total)),
+        ("kind accuracy (target >= 0.95)", acc(tally.kind_ok, tally.kind_total)),
+        ("time accuracy (target >= 0.95)", acc(tally.time_ok, tally.time_total)),
+        ("attribution accuracy", acc(tally.attribution_ok, tally.attribution_total)),
+        ("unparsed sentences", f"{tally.unparsed}"),
     ]
+    return tally, table
+
+
+def print_table(title: str, table: list[tuple[str, str]]) -> None:
+    """One aligned two-column table."""
     width = max(len(name) for name, _ in table)
+    print(f"\n{title}")
     print(f"{'measure':<{width}}  value")
     print(f"{'-' * width}  {'-' * 20}")
     for name, value in table:
         print(f"{name:<{width}}  {value}")
-    if "--errors" in argv:
-        print("\n".join(["", *tally.errors]))
+
+
+def main(argv: list[str]) -> int:
+    """Score the requested half (or both, or the files named) and print the tables."""
+    half = "dev"
+    if "--half" in argv:
+        half = argv[argv.index("--half") + 1]
+    if half not in ("dev", "heldout", "both"):
+        print(f"--half must be dev, heldout or both, not {half!r}")
+        return 2
+    files = [Path(a) for a in argv if a.endswith(".jsonl")]
+    if "--errors" in argv and (half != "dev" or any("heldout" in str(f) for f in files)):
+        print("--errors is for the development half only")
+        return 2
+    halves = (
+        {"files": tuple(files)}
+        if files
+        else {name: paths for name, paths in HALVES.items() if half in (name, "both")}
+    )
+    dev_rows: list[dict[str, Any]] = []
+    for name, paths in halves.items():
+        rows = load(paths)
+        if not rows:
+            print(f"\n{name}: no labelled sentences found")
+            continue
+        if name != "heldout":
+            dev_rows = rows
+        tally, table = score(rows)
+        print_table(f"{name} half" if name != "files" else "files", table)
+        if "--errors" in argv:
+            print("\n".join(["", *tally.errors]))
+    rows = dev_rows or load(HALVES["dev"])
+    rate, found = throughput(synthetic_articles(rows))
+    print_table(
+        "throughput (development sentences in rotation)",
+        [
+            (
+                f"{ARTICLES} x ~{ARTICLE_WORDS}-word articles (target >= 300)",
+                f"{rate:.0f} articles/s",
+            ),
+            ("claims found in synthetic articles", f"{found}"),
+        ],
+    )
     return 0
 
 

@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "story": ("monitor.cli.stories:story_cmd", "One story with its articles."),
     "figures": ("monitor.cli.figures:figures_cmd", "Tracked figures with their current value."),
     "figure": ("monitor.cli.figures:figure_cmd", "One figure's timeline."),
+    "claims": ("monitor.cli.claims:claims_cmd", "Numbers found in articles and why they bound."),
     "alerts": ("monitor.cli.alerts:alerts_group", "Alerts and their deliveries; test a channel."),
     "events": ("monitor.cli.log_commands:events_cmd", "Read the event log."),
     "status": ("monitor.cli.status:status_cmd", "Daemons sharing the database and what they hold."),

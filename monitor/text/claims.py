@@ -13,13 +13,24 @@ from monitor.text.attribution import (
     opens_quote,
     starts_quote,
 )
-from monitor.text.numbers import Quantity, find_quantities
-from monitor.text.sentences import Sentence, split_sentences, word_set
+from monitor.text.frames import Span, frame_sentence, parse_clauses, sentence_scope
+from monitor.text.numbers import Quantity, find_quantities, parse_number
+from monitor.text.sentences import Sentence, split_sentences
+from monitor.text.units import (
+    NOT_COUNTED,
+    PENDING,
+    SINGULAR_COUNTED,
+    Unit,
+    counted_unit,
+    implied_unit,
+    singular,
+    split_unit,
+)
 
 
 @dataclass(frozen=True)
 class Claim:
-    """A reported count in an article's main text."""
+    """A reported count in an article's main text, with its frame (docs/SPEC.md §6)."""
 
     value: float
     lower: float | None
@@ -31,9 +42,25 @@ class Claim:
     sentence: str
     attribution: str | None
     sentence_index: int
+    head: str = ""
+    modifiers: tuple[str, ...] = ()
+    start: int = 0
+    end: int = 0
+    scope: str | None = None
+    scope_source: str = "none"
+    kind: str = "total"
+    time: str = "current"
+    time_ref: str | None = None
+    revision: str | None = None
+    revised_from: float | None = None
+
+    @property
+    def moves_figure(self) -> bool:
+        """Only a current total can change a figure (docs/SPEC.md §6)."""
+        return self.kind == "total" and self.time == "current"
 
     def to_dict(self) -> dict[str, Any]:
-        """The SPEC CLAIM object; integral numbers become ints."""
+        """The SPEC CLAIM object with its frame; integral numbers become ints."""
         return {
             "value": _plain(self.value),
             "lower": _plain(self.lower),
@@ -44,7 +71,35 @@ class Claim:
             "text": self.text,
             "sentence": self.sentence,
             "attribution": self.attribution,
+            "scope": self.scope,
+            "kind": self.kind,
+            "time": self.time,
+            "head": self.head,
+            "modifiers": list(self.modifiers),
+            "start": self.start,
+            "end": self.end,
+            "scope_source": self.scope_source,
+            "time_ref": self.time_ref,
+            "revision": self.revision,
+            "revised_from": _plain(self.revised_from),
         }
+
+
+@dataclass(frozen=True)
+class Unparsed:
+    """A sentence the extractor could not read: it gives no claim and is reported instead."""
+
+    index: int
+    sentence: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ClaimReport:
+    """Everything extraction found in a text, and the sentences it could not parse."""
+
+    claims: list[Claim]
+    unparsed: list[Unparsed]
 
 
 def _plain(number: float | None) -> float | int | None:
@@ -53,30 +108,6 @@ def _plain(number: float | None) -> float | int | None:
     return int(number) if float(number).is_integer() else number
 
 
-_TOKEN = re.compile(
-    r"\s*(?:(?P<cal>\d+(?:\.\d+)?(?:x\d+)?\s?-?(?:mm|millimet(?:er|re)s?|cm|calibre|caliber)\b)"
-    r"|(?P<word>[A-Za-z][A-Za-z0-9’'-]*))"
-)
-_STOP = word_set(
-    """a an the to from in into on at by for with without of and or nor but that which who whom
-    whose this these those it its their his her our your my is are was were be been being has
-    have had will would could should may might can must shall do does did not as than since
-    during over under between through across per via each every already also so such said says
-    including like plus while when where if after before until about around against toward
-    towards within among amid despite more than there here then now yet still just only even
-    ago last next"""
-)
-_IRREGULAR = word_set(
-    """people personnel men women children police staff militia infantry aircraft livestock
-    cattle sheep fish deer ammunition equipment cargo artillery weaponry materiel hardware
-    crew"""
-)
-_NOT_COUNTED = word_set(
-    """second minute hour day week month year decade century centurie fortnight night weekend
-    time fold point dollar euro pound yuan renminbi ruble rouble won yen hryvnia franc rupee
-    peso cent penny pence shekel lira dinar rial riyal dirham krone kroner krona baht ringgit
-    rand usd percent"""
-)
 _RATE = re.compile(
     r"\s*(?:(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|second|annum|night"
     r"|fortnight|quarter)\b(?!\s+(?:ago|earlier|later|before))|daily\b|weekly\b|monthly\b"
@@ -84,69 +115,131 @@ _RATE = re.compile(
     re.IGNORECASE,
 )
 _MIN_WORDS = 4  # shorter fragments ("123 votes") are counters and labels, not reports
+# Navigation left in the text: link lists, share bars, counters ("RELATED: ... | ... | ...").
+_NAVIGATION = re.compile(
+    r"^\s*(?:[-•·*]\s+|(?:RELATED|Related(?:\s+(?:coverage|stories|articles))?|Most\s+read"
+    r"|Read\s+more|See\s+also|Share(?:\s+this)?|Published|Comments|Watch|Listen|Advertisement"
+    r"|Sign\s+up|Subscribe)\b\s*[:(·|—-]?)"
+    r"|(?:\s[|·]\s.*){2,}",
+)
+_MAX_CHARS = 5_000  # longer "sentences" are unsplit dumps, not prose: reported, not parsed
+_CHANGE = re.compile(
+    r"\b(?:rose|risen|rising|rises|climbed|climbing|jumped|increased|increasing|grew|grown|fell"
+    r"|fallen|dropped|declined|decreased|revised|revising|lowered|lowering|raised|raising|cut"
+    r"|reduced|corrected|adjusted|surged|soared|plunged|slipped|went|gone|edged|doubled"
+    r"|tripled|shrank|swelled|up|down|toll|tally|count|number|figure|total)\b[^,;.]{0,40}$",
+    re.IGNORECASE,
+)
+_FROM_RANGE = re.compile(r"^from\s+(?P<a>.+?)\s+to\s+(?P<b>.+)$", re.IGNORECASE | re.DOTALL)
+_PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?", re.I)
+_ONE = re.compile(
+    rf"\b(?P<one>[Oo]ne|[Aa]\s+single)\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(SINGULAR_COUNTED))})\b"
+    r"(?!\s+(?:said|says|told|tells|recalled|described|added|who|of|in\s+(?:every\s+)?\w+))"
+)
+# "one in five", "three in every 1,000", "people over 65": ratios and ages, not counts
+_RATIO_BEFORE = re.compile(
+    r"(?:\bone\s+in\s+|\bin\s+every\s+|\b(?:people|those|adults|children|patients|residents"
+    r"|men|women)\s+(?=(?:over|under|aged|above)\b))$",
+    re.IGNORECASE,
+)
+_RATIO_AFTER = re.compile(
+    r"\s+in\s+every\s+|\s+in\s+(?:ten|five|four|three|a\s+hundred|(?!(?:18|19|20)\d\d\b)\d+)\b"
+    r"(?!\s+(?:[a-z-]+\s+)?[a-z]+s\b)"
+)
 
 
-_IRREGULAR_ENDINGS = ("children", "people", "men")  # grandchildren, servicemen, gunmen
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b(?!\s+(?:\d|[a-z]+s\b))", re.IGNORECASE)
 
 
-def _is_plural(word: str) -> bool:
-    lower = word.lower()
-    if lower in _IRREGULAR or lower.endswith(_IRREGULAR_ENDINGS):
-        return True
-    return (
-        len(lower) > 2
-        and lower.endswith("s")
-        and not lower.endswith(("ss", "us", "is", "'s", "’s"))
-        and lower not in _STOP
-    )
+def _split_change(sentence: str, quantity: Quantity) -> list[Quantity]:
+    """ "lowered from 88 to 71" is two numbers (the earlier and the new), not a range."""
+    m = _FROM_RANGE.match(quantity.text)
+    if m is None or quantity.qualifier != "between":
+        return [quantity]
+    if not _CHANGE.search(sentence[max(0, quantity.start - 60) : quantity.start]):
+        return [quantity]
+    low, high = parse_number(m["a"]), parse_number(m["b"])
+    if low is None or high is None:
+        return [quantity]
+    a_start = quantity.start + m.start("a")
+    b_start = quantity.start + m.start("b")
+    return [
+        Quantity(low, low, low, None, False, m["a"], a_start, a_start + len(m["a"])),
+        Quantity(high, high, high, None, False, m["b"], b_start, b_start + len(m["b"])),
+    ]
 
 
-def _head(word: str) -> str:
-    lower = word.lower().rstrip("’'")
-    return lower[:-1] if lower.endswith("s") else lower
+@dataclass(frozen=True)
+class _Found:
+    quantity: Quantity
+    unit: Unit
+    rate: bool
 
 
-def _counted_unit(sentence: str, end: int) -> tuple[str, int] | None:
-    """The counted noun phrase after a number, and where it ends."""
-    words: list[str] = []
-    pos = end
-    first = True
-    while len(words) < 5:
-        m = _TOKEN.match(sentence, pos)
-        if m is None:
-            return None
-        pos = m.end()
-        if m["cal"]:
-            continue  # "152 mm rounds": the calibre describes, the rounds are counted
-        word = m["word"]
-        if first and word.lower() == "of":
-            first = False
-            continue
-        first = False
-        if word.lower() in _STOP or word.lower().endswith("ly"):
-            return None
-        words.append(word)
-        if _is_plural(word):
-            after = _TOKEN.match(sentence, pos)
-            if word.lower() in _IRREGULAR and after and after["word"] and _is_plural(after["word"]):
-                words.append(after["word"])
-                pos = after.end()
-            return " ".join(words).rstrip("’'"), pos
-    return None
-
-
-def _claim_parts(sentence: str, quantity: Quantity) -> str | None:
+def _unit_of(
+    sentence: str, quantity: Quantity, following: list[Quantity], earlier: str | None
+) -> tuple[Unit, bool] | None:
+    """The counted unit of a quantity and whether it is a rate; None when it counts nothing."""
     if quantity.value == 0:
         return None  # "0 comments so far": nothing is reported
-    if _RATE.match(sentence, quantity.end):
+    if _RATIO_BEFORE.search(sentence, max(0, quantity.start - 30), quantity.start) or (
+        _RATIO_AFTER.match(sentence, quantity.end)
+    ):
         return None
-    found = _counted_unit(sentence, quantity.end)
-    if found is None:
+    rate = bool(_RATE.match(sentence, quantity.end))
+    unit = counted_unit(sentence, quantity.end, single=quantity.value == 1)
+    if unit is None and rate:
+        return None if earlier is None else (Unit(earlier, quantity.end, implied=True), True)
+    if unit is None:
+        unit = implied_unit(sentence, quantity.start, quantity.end, earlier)
+        if unit is None:
+            unit = _partitive_unit(sentence, quantity, following, earlier)
+    if unit is None:
         return None
-    unit, unit_end = found
-    if _head(unit.split()[-1]) in _NOT_COUNTED or _RATE.match(sentence, unit_end):
+    if unit.text and singular(unit.text.rsplit(None, 1)[-1]) in NOT_COUNTED:
         return None
-    return unit
+    return unit, rate or bool(_RATE.match(sentence, unit.end))
+
+
+def _partitive_unit(
+    sentence: str, quantity: Quantity, following: list[Quantity], earlier: str | None
+) -> Unit | None:
+    """ "85 of the 121 cases" counts cases; "fewer than 10 of them" counts what came before."""
+    if _OF_THEM.match(sentence, quantity.end):
+        return None if earlier is None else Unit(earlier, quantity.end, implied=True)
+    m = _PARTITIVE.match(sentence, quantity.end)
+    if m is None or not following or following[0].start != m.end():
+        return None
+    whole = counted_unit(sentence, following[0].end)
+    return None if whole is None else Unit(whole.text, quantity.end, implied=True)
+
+
+def _ones(sentence: str, taken: list[Quantity]) -> list[Quantity]:
+    """ "one death", "a single case": the number one, which the grammar leaves to pronouns."""
+    found = []
+    for m in _ONE.finditer(sentence):
+        if not any(q.start <= m.start() < q.end for q in taken):
+            found.append(Quantity(1, 1, 1, None, False, m["one"], m.start(), m.end("one")))
+    return found
+
+
+def _spans(sentence: str, earlier: str | None) -> list[_Found]:
+    quantities = [part for q in find_quantities(sentence) for part in _split_change(sentence, q)]
+    if "one" in sentence or "single" in sentence:
+        quantities = sorted([*quantities, *_ones(sentence, quantities)], key=lambda q: q.start)
+    found: list[_Found] = []
+    for i, quantity in enumerate(quantities):
+        got = _unit_of(sentence, quantity, quantities[i + 1 :], earlier)
+        if got is None:
+            continue
+        unit, rate = got
+        found.append(_Found(quantity, unit, rate))
+        earlier = unit.text or earlier
+    for i, f in enumerate(found):  # "The national total rose above 1,000 ... 1,001 cases"
+        if f.unit.text == PENDING:
+            later = next((g.unit.text for g in found[i + 1 :] if g.unit.text), None)
+            found[i] = _Found(f.quantity, Unit(later or "", f.unit.end, implied=True), f.rate)
+    return [f for f in found if f.unit.text]
 
 
 class _Attributions:
@@ -190,30 +283,85 @@ class _Attributions:
         return None
 
 
-def extract_claims(text: str) -> list[Claim]:
-    """All claims of a clean article text, in reading order."""
-    sentences = split_sentences(text)
+def _sentence_claims(
+    sentences: list[Sentence],
+    index: int,
+    attribution: _Attributions,
+    earlier: str | None,
+    scopes: dict[int, str | None],
+    parsed: dict[int, Any],
+) -> list[Claim]:
+    text = sentences[index].text
+    found = _spans(text, earlier)
+    if not found:
+        return []
+    parts = [split_unit(f.unit.text) for f in found]
+    spans = [
+        Span(f.quantity.start, f.quantity.end, f.unit.end, f.quantity.value, modifiers,
+             f.unit.implied, f.rate)
+        for f, (_, modifiers) in zip(found, parts, strict=True)
+    ]  # fmt: skip
+    previous = sentences[index - 1].text if index > 0 else None
+
+    def previous_scope() -> str | None:
+        if index - 1 not in scopes:
+            before = parsed.get(index - 1) or previous
+            scopes[index - 1] = sentence_scope(before) if before else None
+        return scopes[index - 1]
+
+    parsed[index] = parse_clauses(text)
+    frames = frame_sentence(text, spans, previous, previous_scope, parsed[index])
+    source = attribution(index)
+    claims = []
+    for f, (head, modifiers), frame in zip(found, parts, frames, strict=True):
+        q = f.quantity
+        claims.append(
+            Claim(
+                value=q.value, lower=q.lower, upper=q.upper, qualifier=q.qualifier,
+                approximate=q.approximate, unit=f.unit.text, text=q.text, sentence=text,
+                attribution=source, sentence_index=index, head=head, modifiers=modifiers,
+                start=q.start, end=q.end, scope=frame.scope,
+                scope_source=frame.scope_source, kind=frame.kind, time=frame.time,
+                time_ref=frame.time_ref, revision=frame.revision,
+                revised_from=frame.revised_from,
+            )
+        )  # fmt: skip
+    return claims
+
+
+def extract_report(text: str) -> ClaimReport:
+    """All claims of a clean article text in reading order, and the sentences not parsed.
+
+    Never raises: a sentence that makes extraction fail gives no claim and is reported.
+    """
+    try:
+        sentences = split_sentences(text)
+    except Exception as error:
+        return ClaimReport([], [Unparsed(0, text[:200], f"cannot split sentences: {error!r}")])
     attribution = _Attributions(sentences)
     claims: list[Claim] = []
+    unparsed: list[Unparsed] = []
+    earlier: str | None = None
+    scopes: dict[int, str | None] = {}
+    parsed: dict[int, Any] = {}
     for index, sentence in enumerate(sentences):
-        if len(sentence.text.split()) < _MIN_WORDS:
+        if len(sentence.text) > _MAX_CHARS:
+            reason = f"longer than {_MAX_CHARS:,} characters"
+            unparsed.append(Unparsed(index, sentence.text, reason))
             continue
-        for quantity in find_quantities(sentence.text):
-            unit = _claim_parts(sentence.text, quantity)
-            if unit is None:
-                continue
-            claims.append(
-                Claim(
-                    value=quantity.value,
-                    lower=quantity.lower,
-                    upper=quantity.upper,
-                    qualifier=quantity.qualifier,
-                    approximate=quantity.approximate,
-                    unit=unit,
-                    text=quantity.text,
-                    sentence=sentence.text,
-                    attribution=attribution(index),
-                    sentence_index=index,
-                )
-            )
-    return claims
+        if len(sentence.text.split()) < _MIN_WORDS or _NAVIGATION.search(sentence.text):
+            continue
+        try:
+            found = _sentence_claims(sentences, index, attribution, earlier, scopes, parsed)
+        except Exception as error:
+            unparsed.append(Unparsed(index, sentence.text, f"{type(error).__name__}: {error}"))
+            continue
+        claims.extend(found)
+        if found:
+            earlier = found[-1].unit
+    return ClaimReport(claims, unparsed)
+
+
+def extract_claims(text: str) -> list[Claim]:
+    """All claims of a clean article text, in reading order; never raises."""
+    return extract_report(text).claims

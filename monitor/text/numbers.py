@@ -54,6 +54,8 @@ _QUALIFIERS: dict[str, tuple[str, ...]] = {
         "upwards of",
         "north of",
         "greater than",
+        "past",
+        "surpassing",
     ),
     "at least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than"),
     "up to": (
@@ -175,7 +177,7 @@ _ANCHOR = re.compile(
 )
 _QUALIFIER_WORDS = 6  # "in the region of" + "an estimated"
 _MEASURE = (
-    r"mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|km/h|kms?|kilomet(?:er|re)s?|metres?|meters?"
+    r"mm|ml|cl|oz|ounces?|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|km/h|kms?|kilomet(?:er|re)s?|metres?|meters?"
     r"|m|nautical\s+miles?|miles?|kg|kgs|kilos?|kilograms?|grams?|lbs?|pounds?|tonnes?|tons?"
     r"|feet|foot|ft|inch(?:es)?|calibre|caliber|cal|mph|kph|knots?|degrees?|°|sq|square|acres?"
     r"|hectares?|litres?|liters?|gallons?|barrels?|bpd|[kmg]wh?|megawatts?|gigawatts?|kilowatts?"
@@ -241,8 +243,13 @@ def _words_value(text: str) -> Decimal | None:
     return (total + current) * factor
 
 
+_PLAIN_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
 def _number(text: str) -> tuple[Decimal, bool] | None:
     """Value of one number expression and whether it carries a scale word."""
+    if _PLAIN_DIGITS.fullmatch(text):
+        return Decimal(text.replace(",", "")), False  # the common case: "1,234"
     form = _DIGIT_FORM.match(_normal(text))
     if form and any(c.isdigit() for c in form["d"]):
         base = _digits_value(form["d"])
@@ -294,7 +301,22 @@ def _is_year(m: re.Match[str], sentence: str) -> bool:
     text = m["num"] or ""
     if not re.fullmatch(r"\d{4}", text) or not 1800 <= int(text) <= 2100:
         return False
+    if _YEAR_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+        return True  # "in 2015 fighters loyal to ...", "since 2011, when ..."
+    if _EVENT_AFTER.match(sentence, m.end()):
+        return True  # "the 2011 riots"
     return not _PLURAL_NEXT.match(sentence, m.end())
+
+
+_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|of|by|until|from|during|before|after|through|early|late|mid|year|the)\s+$",
+    re.IGNORECASE,
+)
+_EVENT_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+)*(?:riots|floods|fires|wildfires|storms|elections|games|protests"
+    r"|strikes|attacks|bombings|earthquakes|hurricanes|outbreaks|layoffs|olympics|finals|levels"
+    r"|figures|numbers|totals|counts|records|rates|census|results|season)\b"
+)
 
 
 _RANGE_JOINER = re.compile(r"(?:\s*[-–—]\s*|\s+to\s+)$", re.IGNORECASE)

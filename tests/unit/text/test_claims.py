@@ -37,7 +37,13 @@ def test_claims_come_in_reading_order_with_their_sentence_index(claims: list[Cla
         ("up to about 3 million", 3),
         ("about 500,000", 3),
         ("at least 6,700", 4),
+        ("some 10,000", 5),
     ]
+
+
+def test_a_rate_is_a_claim_of_kind_rate(claims: list[Claim]) -> None:
+    assert [c.kind for c in claims] == ["total", "total", "total", "total", "rate"]
+    assert only("The factories make 200,000 shells per month.").kind == "rate"
 
 
 def test_a_claim_carries_value_bounds_unit_and_sentence(claims: list[Claim]) -> None:
@@ -52,7 +58,19 @@ def test_a_claim_carries_value_bounds_unit_and_sentence(claims: list[Claim]) -> 
         "text": "more than a million",
         "sentence": first.sentence,
         "attribution": "a lawmaker in Seoul",
+        "scope": "Pyongyang",
+        "kind": "total",
+        "time": "current",
+        "head": "shell",
+        "modifiers": ["artillery"],
+        "start": 22,
+        "end": 41,
+        "scope_source": "clause",
+        "time_ref": None,
+        "revision": None,
+        "revised_from": None,
     }
+    assert first.sentence[first.start : first.end] == first.text
     assert first.sentence.startswith("Pyongyang has shipped")
 
 
@@ -108,8 +126,6 @@ def test_a_continuing_quote_keeps_the_previous_source() -> None:
     "sentence",
     [
         "Coach Outlet has a $398 handbag for $99 this week.",
-        "The factories make 10,000 shells a day for the front.",
-        "The factories make 200,000 shells per month.",
         "The howitzer fires 152 mm shells at targets.",
         "The stockpile will last two months, officials said.",
         "The siege lasted more than 100 days.",

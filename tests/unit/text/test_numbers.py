@@ -208,3 +208,59 @@ def test_decoys_are_not_quantities(sentence: str) -> None:
 def test_calibre_between_number_and_noun_is_not_a_second_quantity() -> None:
     found = find_quantities("It sent up to 3 million 152 mm rounds or 500,000 122 mm rounds.")
     assert [q.value for q in found] == [3_000_000, 500_000]
+
+
+_QUALIFIER_FORMS = {
+    "more than": "more than", "over": "more than", "past": "more than", "at least": "at least",
+    "nearly": "almost", "almost": "almost", "up to": "up to", "as many as": "up to",
+    "about": "about", "some": "about", "roughly": "about", "fewer than": "less than",
+}  # fmt: skip
+
+
+@given(
+    st.integers(min_value=2, max_value=999_999).filter(lambda n: not 1800 <= n <= 2100),
+    st.sampled_from(sorted(_QUALIFIER_FORMS)),
+)
+def test_a_qualified_count_keeps_its_canonical_qualifier_and_bounds(n: int, form: str) -> None:
+    quantity = only(f"Officials said {form} {n:,} people were evacuated.")
+    canonical = _QUALIFIER_FORMS[form]
+    assert (quantity.value, quantity.qualifier) == (n, canonical)
+    if canonical in ("more than", "at least"):
+        assert (quantity.lower, quantity.upper) == (n, None)
+    elif canonical in ("almost", "up to", "less than"):
+        assert (quantity.lower, quantity.upper) == (None, n)
+    else:
+        assert (quantity.lower, quantity.upper, quantity.approximate) == (n, n, True)
+
+
+@given(
+    st.sampled_from(["several", "a few"]),
+    st.sampled_from(["thousand", "million", "hundred"]),
+)
+def test_vague_multiples_span_their_range(head: str, scale: str) -> None:
+    base = {"thousand": 1_000, "million": 1_000_000, "hundred": 100}[scale]
+    low, high = {"several": (3, 9), "a few": (2, 5)}[head]
+    quantity = only(f"It sent {head} {scale} drones.")
+    assert (quantity.lower, quantity.upper, quantity.qualifier) == (
+        low * base,
+        high * base,
+        "vague",
+    )
+
+
+@given(st.integers(min_value=1, max_value=99), st.sampled_from(["m", "bn"]))
+def test_suffixed_digits_scale(n: int, suffix: str) -> None:
+    factor = {"m": 1_000_000, "bn": 1_000_000_000}[suffix]
+    assert only(f"The country received {n}{suffix} doses.").value == n * factor
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They arrived in 2015 fighters and all.",
+        "The 2011 riots left scars.",
+        "Talks in 2024 stalled.",
+    ],
+)
+def test_years_after_a_preposition_or_before_an_event_are_not_counts(sentence: str) -> None:
+    assert [q.value for q in find_quantities(sentence)] == []

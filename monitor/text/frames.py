@@ -1,0 +1,422 @@
+"""Claim frames: for each number of a sentence, its scope, kind, time and revision.
+
+Pure functions of the sentence (and the sentence before it). See docs/SPEC.md §6: only a
+`total`, `current` claim can move a figure; the frame says why another one does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from monitor.text.clauses import Clause, clause_at, split_clauses
+from monitor.text.scope import (
+    event_name,
+    locatives,
+    possessive_scope,
+    reporter_scope,
+    subject_scope,
+)
+from monitor.text.sentences import word_set
+
+
+@dataclass(frozen=True)
+class Span:
+    """A number of a sentence before framing: offsets of the number and of its noun phrase."""
+
+    start: int
+    end: int
+    unit_end: int
+    value: float
+    modifiers: tuple[str, ...] = ()
+    implied: bool = False
+    rate: bool = False
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a clause says about one of its numbers."""
+
+    scope: str | None
+    scope_source: str  # "clause" | "previous" | "none"
+    kind: str  # "total" | "new" | "part" | "previous" | "rate"
+    time: str  # "current" | "past"
+    time_ref: str | None
+    revision: str | None  # "down" | "up" | "revised"
+    revised_from: float | None
+
+
+_Q = (
+    r"(?:(?:more\s+than|at\s+least|nearly|almost|about|around|some|over|an\s+estimated"
+    r"|approximately|roughly|up\s+to|as\s+many\s+as|just\s+over|just\s+under|close\s+to"
+    r"|fewer\s+than|less\s+than|only|just)\s+)?"
+)
+_PREVIOUS_BEFORE = re.compile(
+    r"(?:\b(?:up|down|increase|increased|decrease|decreased|rise|rose|drop|dropped|fell|jump"
+    r"|climb|climbed|revised|lowered|raised|cut|corrected|adjusted|reduced|grew|surged|a\s+jump"
+    r"|an\s+increase|a\s+rise|a\s+drop|a\s+decrease|a\s+decline|declined)\s+from"
+    r"|\b(?:compared\s+(?:with|to)|against|versus|vs\.?|previously|earlier\s+(?:figure|estimate"
+    r"|count|toll|tally)\s+of|initially|originally|previous\s+(?:figure|estimate|count|toll"
+    r"|tally)\s+of|had\s+previously\s+(?:reported|said|put\s+it\s+at)|from\s+an?\s+(?:earlier"
+    r"|initial|previous|original)\s+(?:\w+\s+)?(?:of\s+)?"
+    r"|earlier\s+(?:\w+\s+){0,3}?(?:an?\s+)?(?:toll|figure|estimate|count|tally)\s+of))"
+    rf"\s+{_Q}$",
+    re.IGNORECASE,
+)
+_PREVIOUS_AFTER = re.compile(r"\s+(?:a|one|the)\s+(?:day|week|month)\s+(?:earlier|before)\b")
+_PART_AFTER = re.compile(
+    r"\s+(?:of|among)\s+(?:the|them|those|these|whom|which|its|their|all)\b|\s+of\s+\d", re.I
+)
+_PART_BEFORE = re.compile(
+    r"\b(?:including|includes|include|included|among\s+them|among\s+whom|of\s+whom|of\s+which"
+    r"|among\s+those|among\s+the\s+dead\s+were|among\s+the\s+dead|most\s+of\s+them)"
+    rf"\s+{_Q}$",
+    re.IGNORECASE,
+)
+_NEW_BEFORE = re.compile(
+    r"\b(?:another|an\s+additional|additional|added|adding|adds|add|a\s+further|an\s+extra"
+    r"|(?:a\s+)?(?:rise|increase|jump|spike|surge)\s+of|(?:rose|increased|grew|climbed|jumped"
+    r"|went\s+up|up)\s+by|new|confirmed\s+another|reported\s+another)\s+" + _Q + "$",
+    re.IGNORECASE,
+)
+_OF_THE_LEAD = re.compile(
+    r"\s*[\"“]?(?:Of|Among)\s+(?:the|those|these|its|their|all)\b[^,;]{1,80},\s*" + _Q + "$"
+)
+_NEW_MODIFIERS = frozenset(("new", "additional", "more", "further", "extra", "fresh"))
+_YEAR = r"(?:18|19|20)\d\d"
+_PAST = re.compile(
+    r"(?i:\b(?P<ref>last\s+(?:year|season|decade|century|summer|winter|spring|autumn|fall)"
+    r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|season|outbreak|decade|record|war|fire"
+    r"|flood|storm|hurricane|epidemic|pandemic|wave|conflict|strike|disaster)"
+    r"|a\s+(?:year|decade)\s+(?:earlier|ago|before)|(?:years|decades)\s+(?:ago|earlier)"
+    rf"|(?:in|during|of|throughout|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:year\s+)?{_YEAR}s?\b"
+    rf"|(?:the\s+)?{_YEAR}['’]?s?\s+(?-i:(?:[A-Z][\w-]+\s*){{0,3}}(?:[a-z]+\s+)?)"
+    r"(?:outbreak|fire|wildfire|blaze|flood|floods|earthquake|quake|hurricane|storm|cyclone"
+    r"|typhoon|tsunami|epidemic|pandemic|war|attack|attacks|season|disaster|strike|crash|famine"
+    r"|eruption|recall|layoffs|crisis|riots|protests|bombing|massacre|shooting|cycle|election"
+    r"|census|tornado|heatwave|heat\s+wave|drought|outbreaks)"
+    rf"|{_YEAR}\s+(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)|(?:at\s+the\s+time|back\s+then"
+    r"|back\s+in\s+\w+)))",
+)
+_CURRENT = re.compile(
+    r"\b(?:so\s+far|to\s+date|this\s+year|as\s+of|now|since\s+(?:the\s+)?(?:start|beginning))\b",
+    re.IGNORECASE,
+)
+_SINCE_WHEN = re.compile(rf"(?i)\bsince\s+(?P<ref>{_YEAR}|the\s+[^,]{{3,40}})\s*,?\s*$")
+_REVISION = re.compile(
+    r"\b(?P<verb>revis(?:ed|es|ing)|lower(?:ed|s|ing)|cut(?:s|ting)?|reduc(?:ed|es|ing)"
+    r"|downgrad(?:ed|es|ing)|correct(?:ed|s|ing)|adjust(?:ed|s|ing)|rais(?:ed|es|ing)"
+    r"|upgrad(?:ed|es|ing)|amend(?:ed|s|ing)|updat(?:ed|es|ing))\b"
+    r"(?P<rest>[^,;]{0,80}?\b(?:to|at|from)\s+" + _Q + r")$",
+    re.IGNORECASE,
+)
+_DOWN_WORDS = re.compile(r"\b(?:down|downward|downwards|lower)\b", re.IGNORECASE)
+_UP_WORDS = re.compile(r"\b(?:up|upward|upwards|higher)\b", re.IGNORECASE)
+_CHANGE_FROM = re.compile(r"\b(?P<dir>up|down)\s+from\s+" + _Q + "$", re.IGNORECASE)
+_FROM_END = re.compile(r"\bfrom\s+" + _Q + r"$")
+_FROM_TO = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO_NEXT = re.compile(r"\s+(?:\w+\s+)?to\s+", re.IGNORECASE)
+_RATE_HINT = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b|\bdaily\b")
+
+
+_KIND_REACH = 48  # the longest kind cue before a number: "an earlier estimate of nearly "
+_PAST_HINTS = ("last", "previous", "prior", "preceding", "ago", "earlier", "before", "time", "back")
+_REVISION_HINTS = (
+    "revis", "lower", "cut", "reduc", "downgrad", "correct", "adjust", "rais", "upgrad", "amend",
+    "updat",
+)  # fmt: skip
+_SOURCE_HINTS = (
+    "according", "citing", "quoted", "said", "says", "told", "reported", "added", "noted",
+    "announced", "confirmed", "estimated", "wrote",
+)  # fmt: skip
+
+
+def _has_year(text: str) -> bool:
+    return any(text.find(prefix) >= 0 for prefix in ("18", "19", "20"))
+
+
+def _kind(
+    sentence: str, span: Span, clause: Clause, spans: Sequence[Span], attached: bool = False
+) -> str:
+    """total / new / part / previous / rate for one number of its clause."""
+    if span.rate:
+        return "rate"
+    before = sentence[max(clause.start, span.start - _KIND_REACH) : span.start]
+    if (
+        _PREVIOUS_BEFORE.search(before)
+        or _PREVIOUS_AFTER.match(sentence, span.unit_end)
+        or _SUPERSEDED.match(sentence, span.unit_end, clause.end)
+        or (_TO_THEN_FROM.search(sentence, clause.start, span.start) and _FROM_END.search(before))
+    ):
+        return "previous"
+    if _FROM_TO.search(before) and _TO_NEXT.match(sentence, span.unit_end):
+        return "previous"  # "lowered from 88 to 71"
+    if _AND_BEFORE.search(before):  # "up from nine deaths and 57 hospitalizations"
+        earlier = [s for s in spans if clause.start <= s.start < span.start]
+        if earlier and _kind(sentence, earlier[-1], clause, spans) == "previous":
+            return "previous"
+    if _ACCOUNTS_FOR.search(before):
+        return "total"  # "Texas accounts for 259 of those 301 cases": Texas's total
+    if _PART_AFTER.match(sentence, span.end) or _PART_BEFORE.search(before):
+        return "total" if attached else "part"  # "45 of them in Gaines County": its total
+    if _OF_THE_LEAD.match(sentence[: span.start]):
+        return "part"  # "Of the 121 patients, 90 were children"
+    if clause.opener in ("including", "among them", "of whom", "of which", "most of them"):
+        return "part"
+    if _NEW_BEFORE.search(before) or (not span.implied and _NEW_MODIFIERS & set(span.modifiers)):
+        return "new"
+    return "total"
+
+
+_SUPERSEDED = re.compile(
+    r"[^;]{0,40}?\b(?:(?:has|have|had)\s+)?(?:since\s+)?(?:swelled|soared|grown|grew|risen|rose"
+    r"|climbed|jumped|increased|tripled|doubled|fallen|fell|dropped|shrunk|shrank|surged)"
+    r"\s+(?:to|in\s+number)\b"
+    r"|\s+(?:that|which)\s+[^,;]{0,50}?\b(?:a\s+day|a\s+week|days?|weeks?)\s+(?:earlier|before)\b"
+    r"|\s+(?:reported|given|announced|recorded)\s+earlier\b",
+    re.IGNORECASE,
+)
+_TO_THEN_FROM = re.compile(r"\bto\s+", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\band\s+" + _Q + "$")
+_ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed)?\s+for\s+" + _Q + "$", re.IGNORECASE)
+
+
+def _past_ref(sentence: str, lo: int, hi: int) -> str | None:
+    text = sentence[lo:hi]
+    lower = text.lower()
+    if not _has_year(text) and not any(hint in lower for hint in _PAST_HINTS):
+        return None
+    m = _PAST.search(text)
+    if m is None or _CURRENT.search(text):
+        return None
+    ref = m["ref"]
+    for prefix in ("in ", "during ", "of ", "throughout ", "by the end of "):
+        if ref.lower().startswith(prefix) and re.search(r"\d", ref):
+            ref = ref[len(prefix) :]
+    return ref.strip()
+
+
+def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple[str, str | None]:
+    clause = clauses[index]
+    ref = _past_ref(sentence, clause.start, clause.end)
+    if ref is None and clause.opener == "when" and index > 0:
+        prior = clauses[index - 1]
+        since = _SINCE_WHEN.search(sentence, prior.start, prior.end)
+        ref = since["ref"] if since else _past_ref(sentence, prior.start, prior.end)
+    if ref is None and clause.dependent and clause.opener in ("which", "who", "that") and index:
+        prior = clauses[index - 1]
+        ref = _past_ref(sentence, prior.start, prior.end)
+    return ("past", ref) if ref is not None else ("current", None)
+
+
+def _revision(
+    sentence: str, span: Span, clauses: list[Clause], index: int, spans: Sequence[Span]
+) -> tuple[str | None, float | None]:
+    clause = clauses[index]
+    before = sentence[clause.start : span.start]
+    earlier = [s for s in spans if clause.start <= s.start < span.start]
+    revised_from = None
+    direction: str | None = None
+    m = _FROM_END.search(sentence, clause.start, earlier[-1].start) if earlier else None
+    if m is not None:
+        revised_from = earlier[-1].value
+    if index + 1 < len(clauses):  # "..., down from 88"
+        nxt = clauses[index + 1]
+        follow = [s for s in spans if nxt.start <= s.start < nxt.end]
+        if follow and nxt.opener in ("up from", "down from", "from"):
+            revised_from = follow[0].value
+            direction = {"up from": "up", "down from": "down"}.get(nxt.opener)
+    after = _CHANGE_FROM.search(sentence[span.end : min(len(sentence), span.unit_end + 20)])
+    lower = before.lower()
+    verb = _REVISION.search(before) if any(h in lower for h in _REVISION_HINTS) else None
+    if verb is None and direction is None and after is None:
+        return None, None
+    if verb is not None:
+        word = verb["verb"].lower()
+        rest = verb["rest"]
+        if word.startswith(("lower", "cut", "reduc", "downgrad")) or _DOWN_WORDS.search(rest):
+            direction = "down"
+        elif word.startswith(("rais", "upgrad")) or _UP_WORDS.search(rest):
+            direction = "up"
+    if direction is None and revised_from is not None:
+        direction = "down" if span.value < revised_from else "up"
+    return direction or "revised", revised_from
+
+
+# What may stand between a counted noun and a locative that belongs to its noun phrase:
+# "cases in Gaines County", "45 of them in Gaines County", "cases reported nationwide".
+_ATTACH = re.compile(
+    r"\s*(?:(?:of\s+(?:them|those|these|whom|which))\s*)?(?:more\s+)?"
+    r"(?:(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:reported|confirmed|recorded"
+    r"|registered|counted|identified|diagnosed|located|based|living|linked|tied|killed|dead"
+    r"|missing|displaced|arrested|charged|employed|working|sickened|hospitali[sz]ed)\s+)?",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(
+    r"\s*[\"“]?(?:(?:and|but|while|whereas|as|with)\s+)?"
+    r"(?P<lead>(?i:elsewhere|across|throughout|along|outside|inside|in|nationwide|statewide"
+    r"|overall\s+in)\b[^,;]{0,60}?),\s"
+)
+_LEAD_OPEN = ("elsewhere", "across", "throughout", "along", "nationwide", "statewide")
+_NOT_LEAD = re.compile(r"^[Ii]n\s+(?:all|total|a|an|the\s+(?:past|last|first|meantime))\b")
+
+
+def _lead_scope(sentence: str, start: int, end: int) -> str | None:
+    """A clause-opening locative: "Elsewhere along the coast, ...", "In New Mexico, ..."."""
+    m = _LEAD.match(sentence, start, end)
+    if m is None or _NOT_LEAD.match(m["lead"]):
+        return None
+    lead = m["lead"].strip()
+    words = lead.split()
+    if words[0].lower() not in _LEAD_OPEN and not any(
+        w[:1].isupper() and w.strip(".,") not in _MONTHS_DAYS for w in words[1:]
+    ):
+        return None
+    return lead[3:] if lead[:3].lower() == "in " else lead
+
+
+_MONTHS_DAYS = word_set(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday"""
+)
+
+
+class _Clauses:
+    """The clauses of one sentence, with their locatives and subject computed once."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.clauses = split_clauses(sentence)
+        self._locatives: dict[int, list[tuple[int, str, bool]]] = {}
+        self._subjects: dict[int, str | None] = {}
+        self._attached: dict[int, tuple[int, str] | None] = {}
+
+    def locatives(self, index: int) -> list[tuple[int, str, bool]]:
+        """Locatives of a clause outside its attribution ("according to officials in Seoul")."""
+        if index not in self._locatives:
+            clause = self.clauses[index]
+            lower = self.sentence[clause.start : clause.end].lower()
+            source = (
+                _SOURCE.search(self.sentence, clause.start, clause.end)
+                if any(h in lower for h in _SOURCE_HINTS)
+                else None
+            )
+            hi = source.start() if source else clause.end
+            self._locatives[index] = locatives(self.sentence, clause.start, hi)
+        return self._locatives[index]
+
+    def subject(self, index: int) -> str | None:
+        if index not in self._subjects:
+            clause = self.clauses[index]
+            hi = min(clause.end, clause.start + _SUBJECT_REACH)
+            self._subjects[index] = subject_scope(self.sentence, clause.start, hi, index == 0)
+        return self._subjects[index]
+
+    def attached(self, span: Span) -> tuple[int, str] | None:
+        """The locative in a number's own noun phrase, with its offset."""
+        if span.start not in self._attached:
+            gap = _ATTACH.match(self.sentence, span.unit_end)
+            at = gap.end() if gap else span.unit_end
+            found = locatives(self.sentence, at, min(len(self.sentence), at + 70), anchored=True)
+            hit = found[0] if found and found[0][2] else None
+            self._attached[span.start] = None if hit is None else (hit[0], hit[1])
+        return self._attached[span.start]
+
+    def scope(self, index: int, span: Span | None, spans: Sequence[Span]) -> str | None:
+        """The scope clause `index` names for `span` (None: for any number of it)."""
+        sentence, clause = self.sentence, self.clauses[index]
+        if span is not None and (own := self.attached(span)) is not None:
+            return own[1]
+        lead = _lead_scope(sentence, clause.start, clause.end)
+        if lead is not None:
+            return lead
+        owned = {  # a later number's own locative is not mine; an earlier one's is shared
+            a[0]
+            for s in spans
+            if span is not None and s.start > span.start and (a := self.attached(s)) is not None
+        }
+        found = [loc for loc in self.locatives(index) if loc[0] not in owned]
+        strong = [loc for loc in found if loc[2]]
+        if strong:
+            return strong[0][1]
+        if span is not None and clause.start <= span.start:
+            possessive = possessive_scope(sentence, span.start)
+            if possessive is not None:
+                return possessive
+        subject = self.subject(index)
+        if subject is not None:
+            return subject
+        if found:
+            return found[0][1]
+        return event_name(sentence, clause.start, clause.end)
+
+
+_SUBJECT_REACH = 90
+_SOURCE = re.compile(
+    r"\b(?:according\s+to|citing|quoted\s+by|as\s+reported\s+by)\b"
+    r"|,\s*(?:[\w’'.-]+\s+){0,8}?(?:said|says|told|reported|added|noted|announced|confirmed"
+    r"|estimated|wrote)\b[^,;]*$"
+)
+
+
+def parse_clauses(sentence: str) -> _Clauses:
+    """A sentence's clauses, to share between `frame_sentence` and `sentence_scope`."""
+    return _Clauses(sentence)
+
+
+def sentence_scope(sentence: str | _Clauses) -> str | None:
+    """The scope a whole sentence names, for the sentence after it: its first clause's."""
+    parsed = sentence if isinstance(sentence, _Clauses) else _Clauses(sentence)
+    common: str | None = None
+    for index in range(len(parsed.clauses)):
+        scope = parsed.scope(index, None, ())
+        if scope is not None and any(w[:1].isupper() for w in scope.split()[1:] or scope.split()):
+            return scope
+        common = common or scope
+    text = parsed.sentence
+    return event_name(text, 0, len(text)) or common or reporter_scope(text)
+
+
+def frame_sentence(
+    sentence: str,
+    spans: Sequence[Span],
+    previous: str | None,
+    previous_scope: Callable[[], str | None] | None = None,
+    parsed: _Clauses | None = None,
+) -> list[Frame]:
+    """The frame of each number of a sentence, in order.
+
+    `previous_scope`, when given, computes (and may cache) the scope of `previous`;
+    `parsed` is the sentence's `parse_clauses`, when the caller keeps it.
+    """
+    parsed = parsed if parsed is not None else _Clauses(sentence)
+    clauses = parsed.clauses
+    frames: list[Frame] = []
+    fallback: str | None = None
+    looked_back = False
+    for span in spans:
+        index = clause_at(clauses, span.start)
+        clause = clauses[index]
+        scope = parsed.scope(index, span, spans)
+        source = "clause"
+        back = index - 1
+        while scope is None and back >= 0:
+            scope = parsed.scope(back, span, spans)
+            back -= 1
+        if scope is None:
+            if not looked_back:
+                if previous_scope is not None:
+                    fallback = previous_scope()
+                else:
+                    fallback = sentence_scope(previous) if previous else None
+                looked_back = True
+            scope, source = fallback, "previous" if fallback else "none"
+        kind = _kind(sentence, span, clause, spans, parsed.attached(span) is not None)
+        time, time_ref = _time(sentence, span, clauses, index)
+        revision, revised_from = (None, None)
+        if kind in ("total", "new"):
+            revision, revised_from = _revision(sentence, span, clauses, index, spans)
+        frames.append(Frame(scope, source, kind, time, time_ref, revision, revised_from))
+    return frames

@@ -1,0 +1,297 @@
+"""Scope: the place, organisation or subject a clause attributes a number to, as written.
+
+Candidates, strongest first: a locative inside the number's own noun phrase ("cases reported
+nationwide", "deaths in Gaza"); a locative elsewhere in its clause ("In Texas, 124 cases ...");
+the clause's subject when it is a proper name ("Ohio accounts for 85", "Boeing will cut 2,000
+jobs"; a reporting agency with a report verb is the attribution, not the scope, unless it is a
+place: "Kentucky has reported 40 cases"); a weak locative ("at Kyiv", "on Maui").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from monitor.text.sentences import word_set
+
+_CAP = r"(?:[A-Z][\w’'.&-]*[\w.]|[A-Z])"
+_LINK = r"(?:\s+(?:of|de|del|da|al|el|la|upon|and)(?=\s+[A-Z]))?"
+_PROPER = rf"{_CAP}(?:{_LINK}\s+{_CAP})*"
+_STRONG_PREP = r"[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside"
+_WEAK_PREP = r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of|through|into"
+# Lowercase words between a preposition and a name: "across eastern Libya", "in the
+# hardest-hit districts of Derna"; never a function word ("in talks with Russia").
+_ADJ = (
+    r"(?:(?!(?:with|to|for|and|or|by|from|that|which|who|as|than|after|before|during|since"
+    r"|about|over|under|into|onto|on|at|its|their|his|her|them|those|these|in|of|the|end|start"
+    r"|beginning|middle|height|rest|most|all|some|many|each|one)\b)[a-z][a-z-]*\s+){1,3}"
+    r"(?:of\s+)?"
+)
+_PLACE_NOUN = (
+    r"country|nation|state|county|region|city|territory|province|district|enclave|strip"
+    r"|area|capital|island|islands|continent|world|kingdom|republic|town|village|camp|valley"
+)
+_EVENT_NOUNS_IN = r"outbreak|fire|wildfire|blaze|storm|flood|floods|flooding|earthquake|war|strike"
+_NUMBER_WORD = r"two|three|four|five|six|seven|eight|nine|ten|\d+"
+_PLACE_NOUNS = r"provinces|counties|states|districts|regions|towns|cities|villages|countries"
+_LOCATIVE = re.compile(
+    rf"\b(?P<prep>{_STRONG_PREP}|{_WEAK_PREP})\s+(?P<loc>(?:the\s+)?(?:{_ADJ})?{_PROPER}"
+    r"(?:\s+(?:state|county|province|city|region|district|island|area))?"
+    rf"|the\s+(?:{_PLACE_NOUN})\b"
+    rf"|(?:the\s+)?(?:(?:{_NUMBER_WORD})\s+)?(?:{_PLACE_NOUNS})\b"
+    rf"|the\s+(?:[a-z][\w’'-]*\s+){{0,2}}(?:{_EVENT_NOUNS_IN})\b(?:\s+(?:tied|linked)\s+to\s+[^,;]{{3,40}}?(?=[,;.]|$))?)"
+    r"|\b(?P<adv>(?i:nationwide|statewide|countrywide|worldwide|globally|nationally"
+    r"|internationally|county-wide|citywide|state-wide|nation-wide))\b"
+    r"|\b(?P<adj>(?i:national|statewide|nationwide|global|worldwide|countrywide))"
+    r"(?=\s+(?:death\s+)?(?:count|total|tally|toll|figure|number|caseload)s?\b)"
+)
+_TIME_WORDS = word_set(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday Christmas Easter Ramadan The A An This That These Those Its Their His
+    Her Our I We He She They It"""
+)
+_MONTHS_DAYS = word_set(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday"""
+)
+_ORG_WORDS = word_set(
+    """Department Services Service Ministry Office Agency Council Commission Police Institute
+    Centre Center Centers Organization Organisation Association Committee Court University
+    Administration Authority Bureau"""
+)
+_TITLES = word_set(
+    """Governor Gov President Minister Chief Mayor Sheriff Secretary Senator Sen Rep
+    Representative Director Commissioner Prime General Gen Officer Judge King Queen Prince Dr
+    Mr Mrs Ms Spokesman Spokeswoman Lt Col Sgt Capt"""
+)
+_DETERMINERS = word_set("the a an this that these those its their his her our")
+_PLACE_SUFFIX = word_set(
+    """County State Province City Region District Island Islands Strip Bank Territory Republic
+    Kingdom Oblast Prefecture Valley Coast Parish Borough Township Department Governorate
+    Emirate Peninsula Mountains Basin"""
+)
+# Capitalised at the start of a sentence but common nouns all the same.
+_COMMON_OPENERS = word_set(
+    """Health Officials Authorities Police State Local Federal Hospital Rescuers Doctors Data
+    Figures Records Nobody Everyone Overall Altogether Meanwhile Statewide Nationwide Residents
+    Researchers Scientists Experts Analysts Investigators Emergency Firefighters Troops
+    Soldiers Workers Officers Prosecutors Regulators Lawmakers Staff Teams Crews Volunteers
+    Survivors Witnesses Families Parents Patients Cases Deaths Fatalities Most Many Some All
+    Several Few Both Each Another Other Others Only Just About Around Nearly Almost More Fewer
+    Less Over Under Up At In On By For From With Since After Before During Among Including So
+    Still Now Then Later Earlier Today Yesterday Tonight According Citing Asked Despite While
+    When Where Although Though But And Or Yet If As Because However Further Additionally Also
+    Dozens Hundreds Thousands Millions Tens Scores One Two Three Four Five Six Seven Eight Nine
+    Ten Twelve Twenty Fifty Hundred Thousand Million Billion Half Another Additional New
+    Total Officials Government Ministry Department Agency Company Firm Group Union Company's"""
+)
+_REPORT_VERB = re.compile(
+    r"\s*(?:(?:has|have|had|also|now|previously|earlier|officially|so\s+far)\s+)*"
+    r"(?:said|says|say|reported|reports|report|confirmed|confirms|counted|counts|recorded"
+    r"|records|announced|announces|estimated|estimates|logged|logs|registered|registers"
+    r"|tallied|documented|identified|listed|lists|put|puts|found|finds|told|noted|added"
+    r"|stated|published|released|updated|revised|lowered|raised|cut|corrected|believes?)\b",
+    re.IGNORECASE,
+)
+_SUBJECT = re.compile(
+    r"\s*(?:[\"“‘']\s*)?(?:(?:On|By|As\s+of|So\s+far|Since|Meanwhile|Overall|Altogether|Now"
+    r"|Separately|Earlier|Later|In\s+all|In\s+total|To\s+date)\b[^,]{0,40},\s*)?"
+    r"(?P<np>(?:(?:the|a|an|The|A|An)\s+)?(?:[\w’'.&-]+\s+){0,5}?[\w’'.&-]+?)"
+    r"(?:,[^,;]{1,60},)?"
+    r"(?=\s+(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|now|also|alone"
+    r"|itself|then|still|already|so\s+far)\b|[a-z]+(?:ed|s)\b|accounts?\b|cut\b|put\b"
+    r"|lost\b|saw\b|hit\b|took\b|gave\b|sent\b|got\b|shed\b|kept\b|held\b|made\b|set\b))"
+)
+_PROPER_RUN = re.compile(_PROPER)
+_NUMBERS = word_set(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands million millions dozens dozen"""
+)
+_EVENT_NOUNS = (
+    r"outbreak|fire|wildfire|blaze|storm|hurricane|flood|floods|flooding|earthquake|quake|war"
+    r"|conflict|strike|walkout|epidemic|pandemic|recall|layoffs|riots|disorder|violence|union"
+    r"|company|carmaker|automaker|plant|factory|team|group|walkout|disaster|tsunami|cyclone"
+    r"|typhoon|famine|crisis"
+)
+# A subject whose head is an event or an organisation counts its numbers: "The outbreak".
+_EVENT_SUBJECT = re.compile(
+    rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}(?:{_EVENT_NOUNS})"
+)
+_EVENT_NAME = re.compile(
+    rf"\b[Tt]he\s+(?:\d{{4}}\s+)?(?P<name>{_PROPER})\s+(?:[a-z]+\s+)?(?:{_EVENT_NOUNS})\b"
+)
+# Verbs by which an organisation owns the count: "Boeing will cut 2,000 jobs", "Ohio accounts
+# for 85", "Tesla recalled 3,900 Cybertrucks", "Ford has laid off 600 workers".
+_OWN_VERB = re.compile(
+    r"\s*(?:(?:will|would|is|are|was|were|has|have|had|also|now|plans\s+to|said\s+it\s+would"
+    r"|is\s+to|to|already|temporarily|then)\s+)*"
+    r"(?:cut|cuts|cutting|lay|lays|laid|laying|shed|sheds|shedding|recall|recalls|recalled"
+    r"|recalling|employ|employs|employed|employing|hire|hires|hired|hiring|lost|loses|losing"
+    r"|accounts?|accounted|has|have|had|eliminat\w*|fir(?:e|es|ed|ing)|idl\w*|deliver\w*"
+    r"|produc\w*|sold|sells|build|builds|built|ship\w*|count|counts|numbers|totals|reached"
+    r"|rose|grew|climbed|saw|sees|logged|added|adds|adding|lost|suffered|killed|kills"
+    r"|sickened|infected|hospitali[sz]ed|expanded|brought|brings|went|stands|stood|remains"
+    r"|remained|is|are|was|were)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(rf"({_PROPER})['’]s\s+(?:\w+\s+)?$")
+
+
+_EXTRA_PLACES = (
+    "us", "u.s.", "usa", "uk", "u.k.", "america", "britain", "england", "scotland", "wales",
+    "europe", "africa", "asia", "gaza", "west bank", "kyiv", "moscow", "washington", "london",
+    "beijing", "paris", "tokyo", "seoul", "pyongyang", "jerusalem", "tel aviv", "beirut",
+    "damascus", "baghdad", "kabul", "tehran", "cairo", "khartoum", "darfur", "donbas", "kharkiv",
+    "crimea", "taiwan", "hong kong", "maui", "lahaina",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> frozenset[str]:
+    """Names of countries and their first-level subdivisions (states, provinces, regions)."""
+    import pycountry
+
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name:
+                names.add(str(name).lower())
+    for subdivision in pycountry.subdivisions:
+        names.add(str(subdivision.name).lower())
+    names.update(_EXTRA_PLACES)
+    return frozenset(names)
+
+
+def is_place(name: str) -> bool:
+    """True for a known country, state or region, or a name ending in County, Province, ..."""
+    bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    words = bare.split()
+    if not words:
+        return False
+    if words[-1] in _PLACE_SUFFIX:
+        return True
+    if any(w in _TITLES for w in words):
+        return False  # "Hawaii Governor Josh Green" is a person
+    gazetteer = _gazetteer()
+    return bare.lower() in gazetteer or words[0].lower() in gazetteer
+
+
+def _trim(run: str, at_start: bool) -> str | None:
+    """A proper-name run without leading determiners and a capitalised common opener."""
+    words = run.split()
+    while words and (words[0] in _TIME_WORDS or words[0].rstrip("’'s") in _MONTHS_DAYS):
+        words.pop(0)
+    if words and words[0].lower() in _NUMBERS:
+        return None  # "Fourteen more people": the count, not its scope
+    if (
+        at_start
+        and words
+        and (words[0] in _COMMON_OPENERS or words[0].endswith("s"))
+        and not is_place(words[0])
+    ):
+        words.pop(0)  # "Health officials", "Shelters": capitalised only to open the sentence
+    while words and words[0].lower() in ("of", "and", "on", "de", "the"):
+        words.pop(0)
+    if not words or words[0] in _TIME_WORDS:
+        return None
+    text = " ".join(words).rstrip(".")
+    if text.endswith(("'s", "’s")):
+        text = text[:-2]
+    return text or None
+
+
+def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple[int, str, bool]]:
+    """Locatives in text[lo:hi]: (offset, scope as written, strong); `anchored`: only at lo."""
+    found: list[tuple[int, str, bool]] = []
+    if anchored:
+        first = _LOCATIVE.match(text, lo, hi)
+        matches: list[re.Match[str]] = [] if first is None else [first]
+    else:
+        matches = list(_LOCATIVE.finditer(text, lo, hi))
+    for m in matches:
+        if m["adv"] or m["adj"]:
+            found.append((m.start(), m["adv"] or m["adj"], True))  # "Nationwide, ..."
+            continue
+        loc = m["loc"].rstrip(".,")
+        if loc.split()[0] in _TIME_WORDS and not loc.lower().startswith("the "):
+            continue
+        bare = re.sub(r"^the\s+", "", loc)
+        if bare.split()[0] in _TIME_WORDS:
+            continue
+        if any(w.strip(".,’'s") in _MONTHS_DAYS for w in bare.split()):
+            continue  # "at the end of August"
+        if m["prep"] == "of" and any(w in _ORG_WORDS for w in bare.split()):
+            continue  # "the Department of State Health Services": a source, not a scope
+        numbered = bool(re.match(rf"(?:the\s+)?(?:{_NUMBER_WORD})\s", bare))
+        if not any(w[:1].isupper() for w in bare.split()) and m["prep"].lower() not in (
+            "in",
+            "across",
+        ):
+            continue  # "for the city": only "in"/"across" take a common place noun
+        strong = not numbered and m["prep"].lower() in (
+            "in",
+            "across",
+            "throughout",
+            "within",
+            "inside",
+        )  # "in 13 states" is weak: the outbreak, not the states, holds the count
+        found.append((m.start(), loc, strong))
+    return found
+
+
+def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
+    """The clause subject's proper name when the clause attributes its numbers to it."""
+    m = _SUBJECT.match(text, lo, hi)
+    if m is None:
+        return None
+    np = m["np"]
+    if any(c.isdigit() for c in np):
+        return None
+    common = _EVENT_SUBJECT.fullmatch(np.strip())
+    if common is not None and not _REPORT_VERB.match(text, m.end()):
+        return common.group().strip()  # "The outbreak has sickened 34", "The union walked out"
+    run = _PROPER_RUN.search(np)
+    while run is not None:
+        name = _trim(run.group(), sentence_start and run.start() == 0 and m.start("np") == lo)
+        if name is not None:
+            break
+        run = _PROPER_RUN.search(np, run.end())
+    if run is None or name is None:
+        return None
+    if is_place(name):
+        return name
+    if _REPORT_VERB.match(text, m.end()):
+        return None  # "The CDC reported 40 cases": the agency is the source, not the scope
+    if not _OWN_VERB.match(text, m.end()):
+        return None  # "The UN launched an appeal for 250,000 people": an actor, not a scope
+    return name
+
+
+def reporter_scope(text: str) -> str | None:
+    """An organisation opening the sentence before, for a sentence that names none: "Tesla said"."""
+    m = _SUBJECT.match(text, 0, min(len(text), 90))
+    if m is None or not _REPORT_VERB.match(text, m.end()):
+        return None
+    run = _PROPER_RUN.fullmatch(m["np"].strip())
+    if run is None or len(run.group().split()) > 3:
+        return None
+    return _trim(run.group(), True)
+
+
+def event_name(text: str, lo: int, hi: int) -> str | None:
+    """The place an event is named after: "the Lahaina fire" -> "Lahaina"."""
+    m = _EVENT_NAME.search(text, lo, hi)
+    return None if m is None else m["name"]
+
+
+def possessive_scope(text: str, start: int) -> str | None:
+    """A possessive right before a number: "Tesla's 4,200 Model Ys"."""
+    if "'" not in text[max(0, start - 60) : start] and "’" not in text[max(0, start - 60) : start]:
+        return None
+    m = _POSSESSIVE.search(text, max(0, start - 60), start)
+    if m is None:
+        return None
+    return _trim(m.group(1), False)

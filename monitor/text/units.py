@@ -1,0 +1,335 @@
+"""The counted noun of a quantity: the head of the noun phrase after it, or the one a verb implies.
+
+"37 new measles cases" counts *cases* (head "case", modifiers "new", "measles"); "the death toll
+rose to 41" counts deaths; "killing at least 19" and "12,000 who fled" count people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from monitor.text.sentences import word_set
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A counted noun phrase as written, where it ends, and whether the text implied it."""
+
+    text: str
+    end: int
+    implied: bool = False
+
+
+_MEASURE_WORD = (
+    r"mm|ml|cl|millimet(?:er|re)s?|cm|calibre|caliber|ounces?|oz|litres?|liters?|l|gallons?"
+    r"|inch(?:es)?|in|ft|foot|kg|lbs?|g|pounds?|grams?|page|megapixel|watt|volt"
+)
+_TOKEN = re.compile(
+    rf"\s*(?:(?P<cal>\d+(?:\.\d+)?(?:x\d+)?\s?-?(?:{_MEASURE_WORD})\b\.?)"
+    r"|(?P<word>[A-Za-z][A-Za-z0-9’'-]*))"
+)
+_STOP = word_set(
+    """a an the to from in into on at by for with without of and or nor but that which who whom
+    whose this these those it its their his her our your my is are was were be been being has
+    have had will would could should may might can must shall do does did not as than since
+    during over under between through across per via each every already also so such said says
+    including like plus while when where if after before until about around against toward
+    towards within among amid despite more than there here then now yet still just only even
+    ago last next"""
+)
+# Words that open a counted phrase although they are function words elsewhere ("17 more cases").
+_LEADING = word_set("more other further extra additional new")
+_IRREGULAR = word_set(
+    """people personnel men women children police staff militia infantry aircraft livestock
+    cattle sheep fish deer ammunition equipment cargo artillery weaponry materiel hardware
+    crew"""
+)
+_IRREGULAR_ENDINGS = ("children", "people", "men")  # grandchildren, servicemen, gunmen
+# Nominal adjectives that are counted on their own: "left 12 dead", "40 wounded".
+_NOMINAL = word_set(
+    """dead injured wounded missing displaced homeless hospitalized hospitalised infected
+    evacuated killed hurt sick"""
+)
+NOT_COUNTED = word_set(
+    """second minute hour day week month year decade century centurie fortnight night weekend
+    time fold point dollar euro pound yuan renminbi ruble rouble won yen hryvnia franc rupee
+    peso cent penny pence shekel lira dinar rial riyal dirham krone kroner krona baht ringgit
+    rand usd percent"""
+)
+_MAX_WORDS = 5
+_NUMBER_WORDS = word_set(
+    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred thousand million billion dozen"""
+)
+# Nouns counted in the singular after "one", "1" or "a single": "one death", "one victim".
+SINGULAR_COUNTED = word_set(
+    """death victim person case child patient fatality casualty body man woman soldier worker
+    employee infection hospitalization hospitalisation injury arrest vehicle car home house
+    building school hospital student teacher officer firefighter resident survivor adult baby
+    girl boy civilian fighter missile drone rocket shell plant factory job member strike
+    attack county state"""
+)
+# Plural-looking words that follow a counted noun without being its head (verbs, adverbs).
+_NOT_HEADS = word_set(
+    """was is has does says remains stands totals includes means seems goes comes makes takes
+    gives shows tops hits marks brings sets puts leaves less unless always perhaps afterwards
+    besides whereas towards as thus yes this his its us"""
+)
+
+
+def is_plural(word: str) -> bool:
+    """True when a word reads as a plural noun ("cases", "people", "Ys")."""
+    lower = word.lower()
+    if lower in _IRREGULAR or lower.endswith(_IRREGULAR_ENDINGS):
+        return True
+    if len(word) == 2 and word[0].isupper() and word[1] == "s":
+        return True  # "4,200 Model Ys"
+    return (
+        len(lower) > 2
+        and lower.endswith("s")
+        and not lower.endswith(("ss", "us", "is", "'s", "’s"))
+        and lower not in _STOP
+    )
+
+
+_SINGULAR = {
+    "people": "person", "children": "child", "men": "man", "women": "woman", "lives": "life",
+    "wives": "wife", "knives": "knife", "thieves": "thief", "halves": "half", "leaves": "leaf",
+    "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "series": "series",
+    "species": "species", "police": "police", "staff": "staff", "personnel": "personnel",
+    "news": "news", "aircraft": "aircraft",
+}  # fmt: skip
+
+
+def singular(word: str) -> str:
+    """A noun lowercased and made singular: "Cases" -> "case", "casualties" -> "casualty".
+
+    Binding a claim to a figure compares `singular` of both sides, so consistency matters
+    more than perfect English: the same function must be used on the figure's units.
+    """
+    lower = word.lower().rstrip("’'")
+    if lower in _SINGULAR:
+        return _SINGULAR[lower]
+    if len(lower) == 2 and lower.endswith("s"):
+        return lower[0]  # "Model Ys"
+    for ending in _IRREGULAR_ENDINGS:
+        if lower.endswith(ending) and lower != ending:
+            return lower[: -len(ending)] + _SINGULAR[ending]
+    if len(lower) > 4 and lower.endswith("ies"):
+        return lower[:-3] + "y"
+    if lower.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return lower[:-2]
+    if len(lower) > 2 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return lower[:-1]
+    return lower
+
+
+def split_unit(unit: str) -> tuple[str, tuple[str, ...]]:
+    """The head (singular, lowercased) and the modifiers (lowercased) of a counted phrase."""
+    words = unit.split()
+    if not words:
+        return "", ()
+    return singular(words[-1]), tuple(w.lower() for w in words[:-1])
+
+
+def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
+    """The counted noun phrase written right after a number that ends at `end`.
+
+    `single` is for the number one, whose noun is singular ("one death", "a single case").
+    """
+    words: list[str] = []
+    pos = end
+    first = True
+    while len(words) < _MAX_WORDS:
+        m = _TOKEN.match(sentence, pos)
+        if m is None:
+            return None
+        pos = m.end()
+        if m["cal"]:
+            continue  # "152 mm rounds", "500 ml bottles": the measure describes, the noun counts
+        word = m["word"]
+        lower = word.lower()
+        if first and lower == "of":
+            first = False
+            continue
+        first = False
+        if (lower in _STOP and not (lower in _LEADING and not words)) or lower.endswith("ly"):
+            return None
+        if lower in _NUMBER_WORDS:
+            return None  # "from 1,100 two weeks earlier": the next number starts here
+        if not words and lower in _NOMINAL:
+            after = _TOKEN.match(sentence, pos)
+            if not (after and after["word"] and is_plural(after["word"])):
+                return Unit(word, pos)
+        words.append(word)
+        if single and lower in SINGULAR_COUNTED:
+            return Unit(" ".join(words), pos)
+        if is_plural(word):
+            after = _TOKEN.match(sentence, pos)
+            while (
+                after
+                and after["word"]
+                and len(words) < _MAX_WORDS + 1
+                and is_plural(after["word"])
+                and (after["word"][0].islower() or word[0].isupper())
+                and after["word"].lower() not in _NOT_HEADS
+            ):  # "37 measles cases", "12 fire trucks", "police officers": the last noun counts
+                words.append(after["word"])
+                pos = after.end()
+                after = _TOKEN.match(sentence, pos)
+            return Unit(" ".join(words).rstrip("’'"), pos)
+    return None
+
+
+_QUAL = (
+    r"(?:(?:more\s+than|at\s+least|nearly|almost|about|around|some|over|an\s+estimated"
+    r"|approximately|roughly|up\s+to|as\s+many\s+as|just\s+over|just\s+under|close\s+to)\s+)?"
+)
+# "the death toll rose to", "the number of confirmed deaths climbed to", "remained at"
+_VERB = (
+    r"(?:(?:has|have|had|now|then|already|since|later|again|further|officially|been|is|was"
+    r"|were|are|to|would|will|could|might|may|ultimately|eventually|likely|soon|finally|also"
+    r"|still|quickly|steadily|sharply|reportedly)\s+)*"
+    r"(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|jumps|increased|increases"
+    r"|grew|grown|grows|reached|reaches|hit|hits|topped|tops|passed|surpassed|exceeded"
+    r"|stood|stands|standing|remained|remains|stayed|stays|was|is|are|were|went|gone|soared"
+    r"|surged|swelled|fell|fallen|dropped|declined|decreased|edged|crept|revised|lowered"
+    r"|raised|cut|reduced|corrected|adjusted|updated|put|brought|bringing|pushing|pushed"
+    r"|taking|took|lifting|lifted|raising|sending|sent|set|settled|totalled|totaled|totals"
+    r"|totalling|totaling|numbered|numbers|amounted|amounts|hovered|hovers|tallied|now"
+    r"|[a-z]{3,}(?:ed|es|s))"
+    r"(?:\s+(?:up|down|upward|downward|sharply|again|further|slightly|officially))?"
+    r"(?:\s+(?:to|at|of|by|from))?"
+)
+_COUNT_NOUN = (
+    r"(?P<noun>(?P<kind>death|casualty|case|fatality|infection|injury|arrest|job|layoff|"
+    r"hospitalization|hospitalisation)?\s*(?:toll|count|tally)"
+    r"|(?:total\s+)?number\s+of\s+(?P<of>(?:(?!(?:has|was|is|had)\b)[a-z-]+\s+){0,3}"
+    r"(?!(?:has|was|is)\b)[a-z-]+s|people|children|missing"
+    r"|dead|injured|displaced|homeless|unaccounted\s+for|wounded)"
+    r"|(?:total|figure|tally|count|toll|number))"
+)
+_VERB_LED = re.compile(
+    rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among)\s+[^,;]{{1,60}}?"
+    r"|\s+(?:still\s+)?(?:missing|dead|injured|hospitali[sz]ed|displaced|arrested|charged"
+    r"|nationwide|statewide|overall)){0,2}"
+    rf"(?:,[^;]{{1,90}}?,)?\s+{_VERB}\s+{_QUAL}$",
+    re.IGNORECASE,
+)
+# "bringing the total to 412", "revised the toll down to 71", "put the death toll at 58"
+_OBJECT_LED = re.compile(
+    r"\b(?:bring(?:ing|s)?|brought|tak(?:ing|es)|took|push(?:ing|ed|es)|lift(?:ing|ed|s)"
+    r"|rais(?:ing|ed|es)|revis(?:ing|ed|es)|lower(?:ing|ed|s)|put(?:ting|s)?|cut(?:ting|s)?"
+    r"|correct(?:ing|ed|s)|updat(?:ing|ed|es)|adjust(?:ing|ed|s)|set(?:ting|s)?|send(?:ing|s)?"
+    r"|sent|increas(?:ing|ed|es)|reduc(?:ing|ed|es)|downgrad(?:ing|ed|es))"
+    r"\s+(?:the|its|their|his|her|our|an?)\s+(?:[\w’'-]+\s+){0,3}?"
+    + _COUNT_NOUN
+    + r"(?:\s+(?:[a-z]+ed\s+)?(?:of|in|on|at|from|for|among)(?:\s+[^,;]{1,40}?)??)?"
+    r"\s+(?:(?:down|up|upward|downward|sharply|again|further)\s+)?(?:to|at|from)\s+" + _QUAL + "$",
+    re.IGNORECASE,
+)
+# "Cases rose to 124", "Confirmed infections have reached 300"
+_PLURAL_LED = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:the|and|but|while|as|where|total|overall)\s+)"
+    r"(?P<noun>(?:[A-Z][a-z-]+\s+|[a-z-]+\s+){0,2}?[a-z][a-z-]*s|[A-Z][a-z-]*s)"
+    r"(?:\s+(?:in|on|at|across|among|for)\s+[^,;]{1,40}?)?\s+" + _VERB + r"\s+" + _QUAL + "$",
+)
+_TOLL_UNITS = {
+    "death": "deaths", "casualty": "casualties", "case": "cases", "fatality": "fatalities",
+    "infection": "infections", "injury": "injuries", "arrest": "arrests", "job": "jobs",
+    "layoff": "layoffs", "hospitalization": "hospitalizations",
+    "hospitalisation": "hospitalisations",
+}  # fmt: skip
+_KILL = re.compile(
+    r"\b(?:kill(?:ing|ed|s)?|injur(?:ing|ed|es)|wound(?:ing|ed|s)|displac(?:ing|ed|es)"
+    r"|evacuat(?:ing|ed|es)|arrest(?:ing|ed|s)|detain(?:ing|ed|s)|rescu(?:ing|ed|es)"
+    r"|sicken(?:ing|ed|s)|infect(?:ing|ed|s)|hospitali[sz](?:ing|ed|es)|leaving|left|kidnapp(?:ing|ed)"
+    r"|abduct(?:ing|ed|s)|trapp(?:ing|ed)|strand(?:ing|ed)|affect(?:ing|ed|s)|employ(?:ing|ed|s)"
+    r"|house[sd]?|housing|shelter(?:ing|ed|s)|treat(?:ing|ed|s)|claim(?:ing|ed|s)\s+the\s+lives\s+of)"
+    rf"\s+{_QUAL}$",
+    re.IGNORECASE,
+)
+_WHO = re.compile(r",?\s+(?:who|whom)\b")
+_LOOKBACK = 170
+PENDING = ""  # a count noun whose unit a later claim of the sentence names
+
+
+def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Unit | None:
+    """The counted noun a number without one implies, from the words before or after it.
+
+    `earlier` is the unit of a claim before it (for "bringing the total to 412").
+    """
+    if _WHO.match(sentence, end):
+        return Unit("people", end, implied=True)  # "12,000 who fled"
+    before = sentence[max(0, start - _LOOKBACK) : start]
+    lower = before.lower()
+    led = None
+    if any(noun in lower for noun in ("toll", "count", "tally", "number", "total", "figure")):
+        led = _VERB_LED.search(before) or _OBJECT_LED.search(before)
+    if led is not None:
+        if led["of"]:
+            return Unit(led["of"], end, implied=True)
+        kind = (led["kind"] or "").lower()
+        if kind:
+            return Unit(_TOLL_UNITS[kind], end, implied=True)
+        noun = led["noun"].lower()
+        if "toll" in noun:
+            return Unit("deaths", end, implied=True)  # a toll counts deaths
+        if earlier is not None:
+            return Unit(_without_increment(earlier), end, implied=True)
+        return Unit(PENDING, end, implied=True)  # "The national total rose above 1,000 ..."
+    nxt = _TOKEN.match(sentence, end)
+    following = (nxt["word"] or "").lower() if nxt is not None else ""
+    if (part := _PARTITIVE_NOUN.match(sentence, end)) is not None:
+        whole = counted_unit(sentence, part.end() - 1)
+        if whole is not None:
+            return Unit(whole.text, end, implied=True)  # "55 of the dead", "145 of its volunteers"
+    if earlier is not None and (
+        following in _VERB_AFTER
+        or following in ("more", "that", "who", "whom")
+        or _PARTICIPLE_AFTER.match(sentence, end)
+    ):
+        return Unit(earlier, end, implied=True)  # "90 were children", "302 charged"
+    if not (nxt is None or not nxt["word"] or nxt["word"].lower() in _STOP):
+        return None
+    if _KILL.search(before, max(0, len(before) - 60)):
+        return Unit("people", end, implied=True)
+    if (plain := _PLURAL_LED.search(before)) is not None:
+        noun = plain["noun"]
+        if is_plural(noun.split()[-1]) and noun.split()[-1].lower() not in _NOT_HEADS:
+            return Unit(noun.lower() if noun[0].isupper() and " " not in noun else noun, end,
+                        implied=True)  # fmt: skip
+    if earlier is not None and _AFTER_LINK.search(before):
+        return Unit(earlier, end, implied=True)  # "up from 97", "rose by 17 to 412"
+    return None
+
+
+def _without_increment(unit: str) -> str:
+    """ "the total" of "37 new cases" counts cases, not new ones."""
+    words = unit.split()
+    while len(words) > 1 and words[0].lower() in _LEADING:
+        words.pop(0)
+    return " ".join(words)
+
+
+_PARTITIVE_NOUN = re.compile(
+    r"\s+of\s+(?:the|its|their|those|these|his|her|our)\s+(?=[a-z])", re.IGNORECASE
+)
+_PARTICIPLE_AFTER = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|given|taken|seen|held|hurt|left|shot|found|known)\b"
+    r"(?!\s+(?:by|to)\b)"
+)
+_VERB_AFTER = word_set(
+    """were are was is have had died remain remained remains been survived recovered tested
+    needed required came went lived worked"""
+)
+_AFTER_LINK = re.compile(
+    r"(?:\b(?:to|from|at|by|than|against|versus|vs\.?|with|of|and|or|has|have|had|reported"
+    r"|recorded|confirmed|counted|logged|saw|sees|added|adds)"
+    r"(?:\s+(?:an?|the)\s+(?:initial|earlier|previous|original|estimated|revised|first))?"
+    r"|,\s*(?:and\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}|\band\s+(?:[A-Z][\w.’'-]*\s+){1,3})\s*"
+    + _QUAL
+    + "$",
+    re.IGNORECASE,
+)
