@@ -31,6 +31,10 @@ _STYLES = {
     "dead": "bold red",
     "gone": "red",
     "restated": "dim",
+    "alternative": "dim",
+    "previous": "dim",
+    "part": "dim",
+    "rate": "dim",
     "copy": "dim",
     "past": "dim",
 }

@@ -75,15 +75,19 @@ def slice_page(
     behind its last row, "before" ends ahead of its first.
     """
     keys = [key(i) for i in items]
-    if after is not None:
-        start = max((n for n, k in enumerate(keys) if k == after), default=len(keys) - 1) + 1
-        chosen = list(items[start : start + limit])
-        return Page(chosen, start + limit < len(items), start > 0)
     if before is not None:
         end = next((n for n, k in enumerate(keys) if k == before), 0)
         begin = max(0, end - limit)
+        while 0 < begin < end and keys[begin - 1] == keys[begin]:
+            begin -= 1  # never cut a key's rows in two: its cursor would skip the rest
         return Page(list(items[begin:end]), end < len(items), begin > 0)
-    return Page(list(items[:limit]), limit < len(items), False)
+    start = 0
+    if after is not None:
+        start = max((n for n, k in enumerate(keys) if k == after), default=len(keys) - 1) + 1
+    end = min(len(items), start + limit)
+    while start < end < len(items) and keys[end] == keys[end - 1]:
+        end += 1
+    return Page(list(items[start:end]), end < len(items), start > 0)
 
 
 def query_page(
