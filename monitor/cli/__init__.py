@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "db": ("monitor.cli.log_commands:db_group", "Database schema (migrations)."),
     "config": ("monitor.cli.log_commands:config_group", "Validate and print the configuration."),
     "demo": ("monitor.cli.demo:demo_cmd", "Offline demonstration of the whole pipeline."),
+    "init": ("monitor.cli.init:init_cmd", "Write a commented starter configuration."),
 }
 
 
@@ -81,7 +82,7 @@ def cli(ctx: click.Context, config_path: str | None, log_level: str) -> None:
     """news monitor: watch news feeds, group reporting into stories, track reported
     figures and alert when one changes.
 
-    Start with `monitor demo`, then `monitor config check` and `monitor run`.
+    Start with `monitor demo`, then `monitor init`, `monitor config check` and `monitor run`.
     """
     from monitor import logging as logs
     from monitor.cli.common import CliState
