@@ -108,6 +108,14 @@ def _known_failure(exc: Exception) -> int | None:
     return None
 
 
+def _print_usage_error(exc: click.UsageError) -> None:
+    """One line: what was wrong and where the help is (click prints usage, a hint, a blank
+    line and the error; a script's log wants the error)."""
+    where = exc.ctx.command_path if exc.ctx is not None else "monitor"
+    message = " ".join(exc.format_message().split())
+    click.echo(f"Error: {message} (see `{where} --help`)", err=True)
+
+
 def _print_error(markup: str) -> None:
     from monitor.cli.common import err_console
 
@@ -161,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Abort:
         _print_error("aborted")
         return EXIT_FAILURE
+    except click.UsageError as exc:
+        _print_usage_error(exc)
+        return exc.exit_code
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code

@@ -47,14 +47,19 @@ from monitor.polling.subscriptions import (
 from monitor.projections.feeds import feed_health
 from monitor.store.db import read_connection
 
+LONGEST_INTERVAL = 366 * 86_400.0  # a feed polled less than once a year is a mistake
+
 
 def _duration(_ctx: click.Context, _param: click.Parameter, value: str | None) -> float | None:
     if value is None:
         return None
     try:
-        return parse_duration(value)
+        seconds = parse_duration(value)
     except ValueError as exc:
         raise click.BadParameter(f"{value!r}: {exc}") from exc
+    if seconds > LONGEST_INTERVAL:
+        raise click.BadParameter(f"{value!r}: longer than a year (use e.g. 30m, 6h, 7d)")
+    return seconds
 
 
 @click.group("feeds")

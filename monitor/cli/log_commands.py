@@ -34,10 +34,17 @@ from monitor.logging import get_logger
 from monitor.store import migrations
 from monitor.store.db import check_reachable, make_engine
 
+POSITION_MAX = 2**63 - 1  # log positions are 64-bit integers in every store
+
 
 @click.command("events")
 @click.option(
-    "--after", "after", type=int, default=0, show_default=True, help="Start after this position."
+    "--after",
+    "after",
+    type=click.IntRange(0, POSITION_MAX),
+    default=0,
+    show_default=True,
+    help="Start after this position.",
 )
 @click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
