@@ -19,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
 )
 
@@ -114,10 +115,37 @@ class FigureConfig(Strict):
 
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     label: str
-    units: tuple[str, ...] = Field(min_length=1)
-    context: tuple[str, ...] = ()
+    units: tuple[str, ...]
+    context: tuple[str, ...]
+    about: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
     min_change: float = Field(0.05, ge=0, lt=1)
     alert_on_first: bool = True
+
+    @field_validator("units", "context", "about", "exclude")
+    @classmethod
+    def _terms(cls, v: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        if not v and info.field_name in ("units", "context"):
+            what = "what is counted" if info.field_name == "units" else "whom it is about"
+            raise ValueError(f"is empty: list at least one term ({what}); nothing could bind")
+        blank = [i for i, term in enumerate(v) if not term.strip()]
+        if blank:
+            raise ValueError(f"term {blank[0] + 1} is empty: no claim could match it")
+        return tuple(term.strip() for term in v)
+
+    @field_validator("exclude")
+    @classmethod
+    def _not_about(cls, v: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        # An exclude term inside an about term ("missing" vs "still missing") rejects every
+        # clause the about term admits: the figure could never bind a claim.
+        for term in v:
+            inside = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
+            clash = next((a for a in info.data.get("about", ()) if inside.search(a)), None)
+            if clash is not None:
+                raise ValueError(
+                    f"{term!r} overlaps about term {clash!r}: no claim could bind to the figure"
+                )
+        return v
 
 
 class WebhookConfig(Strict):

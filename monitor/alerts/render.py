@@ -73,6 +73,20 @@ def format_claim_value(claim: Mapping[str, Any]) -> str:
     return " ".join(parts)
 
 
+def frame_text(claim: Mapping[str, Any]) -> str:
+    """What made the claim a change: "current total of cases, scoped to Ohio, revised down"."""
+    if not claim.get("kind"):
+        return ""
+    frame: Mapping[str, Any] = claim.get("frame") or {}
+    noun = claim.get("unit") or frame.get("head")
+    parts = [f"{claim.get('time') or 'current'} {claim['kind']}" + (f" of {noun}" if noun else "")]
+    if claim.get("scope"):
+        parts.append(f"scoped to {claim['scope']}")
+    if frame.get("revision"):
+        parts.append(f"revised {frame['revision']}".replace("revised revised", "revised"))
+    return ", ".join(parts)
+
+
 def one_line(text: str) -> str:
     """Collapse whitespace: article text can carry line breaks, which headers must not."""
     return " ".join(text.split())
@@ -164,6 +178,9 @@ def alert_view(message: Message, public_url: str = "") -> AlertView:
     facts.append(("Current", format_claim_value(current)))
     if data.get("direction"):
         facts.append(("Direction", str(data["direction"])))
+    frame = frame_text(current)
+    if frame:
+        facts.append(("Frame", frame))
     if story.get("title"):
         facts.append(("Story", str(story["title"])))
     if story.get("sources"):

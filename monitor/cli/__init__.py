@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "story": ("monitor.cli.stories:story_cmd", "One story with its articles."),
     "figures": ("monitor.cli.figures:figures_cmd", "Tracked figures with their current value."),
     "figure": ("monitor.cli.figures:figure_cmd", "One figure's timeline."),
+    "claims": ("monitor.cli.claims:claims_cmd", "Numbers found in articles and why they bound."),
     "alerts": ("monitor.cli.alerts:alerts_group", "Alerts and their deliveries; test a channel."),
     "events": ("monitor.cli.log_commands:events_cmd", "Read the event log."),
     "status": ("monitor.cli.status:status_cmd", "Daemons sharing the database and what they hold."),
@@ -33,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "db": ("monitor.cli.log_commands:db_group", "Database schema (migrations)."),
     "config": ("monitor.cli.log_commands:config_group", "Validate and print the configuration."),
     "demo": ("monitor.cli.demo:demo_cmd", "Offline demonstration of the whole pipeline."),
+    "init": ("monitor.cli.init:init_cmd", "Write a commented starter configuration."),
 }
 
 
@@ -80,7 +82,7 @@ def cli(ctx: click.Context, config_path: str | None, log_level: str) -> None:
     """news monitor: watch news feeds, group reporting into stories, track reported
     figures and alert when one changes.
 
-    Start with `monitor demo`, then `monitor config check` and `monitor run`.
+    Start with `monitor demo`, then `monitor init`, `monitor config check` and `monitor run`.
     """
     from monitor import logging as logs
     from monitor.cli.common import CliState
@@ -113,6 +115,14 @@ def _known_failure(exc: Exception) -> int | None:
         _print_error(f"[red]error:[/red] {escape(driver_error_line(exc))}")
         return EXIT_FAILURE
     return None
+
+
+def _print_usage_error(exc: click.UsageError) -> None:
+    """One line: what was wrong and where the help is (click prints usage, a hint, a blank
+    line and the error; a script's log wants the error)."""
+    where = exc.ctx.command_path if exc.ctx is not None else "monitor"
+    message = " ".join(exc.format_message().split())
+    click.echo(f"Error: {message} (see `{where} --help`)", err=True)
 
 
 def _print_error(markup: str) -> None:
@@ -168,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Abort:
         _print_error("aborted")
         return EXIT_FAILURE
+    except click.UsageError as exc:
+        _print_usage_error(exc)
+        return exc.exit_code
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code

@@ -5,12 +5,28 @@ from __future__ import annotations
 import asyncio
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
-from monitor.cli.common import CliState, app_from, console, iso, pass_state, print_json, print_table
+from monitor.cli.common import (
+    TIME,
+    CliState,
+    Col,
+    app_from,
+    col,
+    console,
+    err_console,
+    paint,
+    pass_state,
+    print_json,
+    print_table,
+    stacked_when,
+)
 from monitor.cli.format import plural
+from monitor.cli.paging import cursor, footer, paging_options, slice_page
 from monitor.config import format_duration, parse_duration
 from monitor.daemon.bootstrap import App
 from monitor.daemon.cycle import fetch_settings, run_cycle
@@ -31,14 +47,19 @@ from monitor.polling.subscriptions import (
 from monitor.projections.feeds import feed_health
 from monitor.store.db import read_connection
 
+LONGEST_INTERVAL = 366 * 86_400.0  # a feed polled less than once a year is a mistake
+
 
 def _duration(_ctx: click.Context, _param: click.Parameter, value: str | None) -> float | None:
     if value is None:
         return None
     try:
-        return parse_duration(value)
+        seconds = parse_duration(value)
     except ValueError as exc:
         raise click.BadParameter(f"{value!r}: {exc}") from exc
+    if seconds > LONGEST_INTERVAL:
+        raise click.BadParameter(f"{value!r}: longer than a year (use e.g. 30m, 6h, 7d)")
+    return seconds
 
 
 @click.group("feeds")
@@ -163,39 +184,92 @@ def feeds_export(state: CliState, file: Path | None) -> None:
     console.print(f"wrote {plural(len(rows), 'feed')} to {file}", highlight=False)
 
 
+NO_FEEDS = (
+    "no feeds yet: add one with `monitor feeds add URL` (or `monitor feeds import FILE.opml`), "
+    "then `monitor poll`"
+)
+
+
+def _url(row: dict[str, object]) -> str:
+    return str(row["url"])
+
+
 @feeds_group.command("list")
+@paging_options("feeds", "URL")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @pass_state
-def feeds_list(state: CliState, as_json: bool) -> None:
-    """Feeds with their health: last success, last error, failures, next poll."""
+def feeds_list(
+    state: CliState, limit: int, after: str | None, before: str | None, as_json: bool
+) -> None:
+    """Feeds with their health: last success, last error, failures, next poll.
+
+    Exit status 0 whatever their health (`--json` and `status` tell failing feeds apart).
+    """
+    ask = cursor(limit, after, before)
     with app_from(state) as app, read_connection(app.engine) as conn:
         rows = feed_health(conn, app.config.polling.interval)
+    urls = [r["url"] for r in rows]
+    for given in (ask.after, ask.before):
+        if given is not None and given not in urls:
+            raise click.ClickException(f"no feed {given!r} (see `monitor feeds list`)")
+    page = slice_page(rows, _url, ask.limit, ask.after, ask.before)
     if as_json:
-        print_json([{**r, "interval": format_duration(r["interval"])} for r in rows])
+        print_json([{**r, "interval": format_duration(r["interval"])} for r in page.items])
         return
     print_table(
-        f"{len(rows)} feeds",
-        ["feed", "status", "last success", "last error", "failures", "next poll", "articles"],
+        None,
+        [
+            Col("feed", ratio=3),
+            col("status", no_wrap=True),
+            col("last success", TIME),
+            Col("last error", ratio=2),
+            Col("next poll", no_wrap=True),
+            Col("articles", right=True, no_wrap=True),
+        ],
         [
             [
-                (r["name"] + "\n" if r["name"] else "") + r["url"],
-                r["status"],
-                iso(r["last_success_at"]),
-                f"{r['last_error_reason']}: {r['last_error']}" if r["last_error"] else "",
-                r["consecutive_failures"] or "",
-                iso(r["next_poll_at"]),
+                _feed_cell(r),
+                paint(r["status"]),
+                stacked_when(r["last_success_at"]),
+                _error_cell(r),
+                stacked_when(r["next_poll_at"]),
                 r["articles"],
             ]
-            for r in rows
+            for r in page.items
         ],
+        empty=NO_FEEDS if ask.after is None and ask.before is None else "no feeds on this page",
+        footer=footer("monitor feeds list", page, _url, "feed", short=False),
     )
+
+
+def _feed_cell(row: dict[str, Any]) -> Text:
+    text = Text(row["name"] or "")
+    text.append(("\n" if row["name"] else "") + row["url"], style="dim")
+    return text
+
+
+def _error_cell(row: dict[str, Any]) -> Text:
+    if not row["last_error"]:
+        return Text("")
+    failures = row["consecutive_failures"] or 0
+    text = Text(f"{row['last_error_reason'] or 'error'}: ", style="red")
+    text.append(" ".join(str(row["last_error"]).split()))
+    if failures:
+        text.append(f"\n{plural(failures, 'failure')} in a row", style="dim")
+    return text
 
 
 @click.command("poll")
 @click.option("--all", "everything", is_flag=True, help="Poll every feed, not only those due.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 when any feed failed.")
 @pass_state
-def poll_cmd(state: CliState, everything: bool) -> None:
-    """One full cycle in the foreground: poll due feeds, project, deliver, exit."""
+def poll_cmd(state: CliState, everything: bool, strict: bool) -> None:
+    """One full cycle in the foreground: poll due feeds, project, deliver, exit.
+
+    Feeds that fail are reported ("2 feeds of 40 failed to poll") and recorded in their
+    health (`monitor feeds list`); the cycle still completes and the exit status is 0,
+    or 1 with --strict.
+    """
     with app_from(state, upgrade=True) as app, _progress() as bar:
         task = bar.add_task("polling", total=None)
 
@@ -210,9 +284,20 @@ def poll_cmd(state: CliState, everything: bool) -> None:
         )
     delivered = summary.delivery.delivered if summary.delivery else 0
     console.print(
-        f"polled {summary.polled} feeds: {summary.new_articles} new articles, "
-        f"{summary.revised} revised, {summary.failed} failed; {delivered} alert deliveries made"
+        f"polled {plural(summary.polled, 'feed')}: {plural(summary.new_articles, 'new article')}"
+        f", {summary.revised:,} revised; {plural(delivered, 'alert delivery', 'alert deliveries')}"
+        " made",
+        highlight=False,
+        markup=False,
     )
+    if summary.failed:
+        failed = (
+            f"{plural(summary.failed, 'feed')} of {summary.polled:,} failed to poll: "
+            "see `monitor feeds list` for the reasons"
+        )
+        if strict:
+            raise click.ClickException(failed)
+        err_console.print(f"warning: {failed}", markup=False, highlight=False)
 
 
 def _progress() -> Progress:

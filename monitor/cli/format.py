@@ -5,7 +5,12 @@ Pure functions: the `--json` output keeps ISO-8601 UTC and full ids; only tables
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta
+
+# For tests (golden output): a fixed "now" as ISO-8601, so ages read the same on every run.
+# Named MONITOR_TEST_* so the configuration's environment overrides ignore it.
+NOW_VARIABLE = "MONITOR_TEST_NOW"
 
 SHORT_ID = 8  # hex digits of a uuid shown in tables (and enough to address it)
 
@@ -26,26 +31,43 @@ _STYLES = {
     "dead": "bold red",
     "gone": "red",
     "restated": "dim",
+    "alternative": "dim",
+    "previous": "dim",
+    "part": "dim",
+    "rate": "dim",
     "copy": "dim",
     "past": "dim",
 }
 
 
-def plural(count: int, noun: str) -> str:
-    """ "1 feed", "2 feeds", "3 stories"."""
+def clock() -> datetime:
+    """The moment ages are measured from: the wall clock, or $MONITOR_TEST_NOW in tests."""
+    fixed = os.environ.get(NOW_VARIABLE)
+    if fixed:
+        moment = datetime.fromisoformat(fixed.replace("Z", "+00:00"))
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return datetime.now(UTC)
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """ "1 feed", "2 feeds", "3 stories" (`many`: the plural where the last word's rule fails)."""
     if count == 1:
         return f"{count:,} {noun}"
-    return f"{count:,} {_IRREGULAR.get(noun, noun + 's')}"
+    if many is None:
+        head, _, last = noun.rpartition(" ")
+        many = (head + " " if head else "") + _IRREGULAR.get(last, last + "s")
+    return f"{count:,} {many}"
 
 
-def short_id(full: str | None) -> str:
-    """The display id: its kind prefix and the first 8 hex digits ("s-fc402e0b")."""
+def short_id(full: str | None, extra: int = 0) -> str:
+    """The display id: its kind prefix and the first 8 hex digits ("s-fc402e0b"); `extra`
+    more characters where 8 are not enough to tell two apart."""
     if not full:
         return ""
     prefix, dash, rest = full.partition("-")
     if dash and len(prefix) <= 2 and rest:
-        return f"{prefix}-{rest[:SHORT_ID]}"
-    return full[:SHORT_ID]
+        return f"{prefix}-{rest[: SHORT_ID + extra]}"
+    return full[: SHORT_ID + extra]
 
 
 def age(moment: datetime, now: datetime) -> str:
@@ -64,17 +86,23 @@ def age(moment: datetime, now: datetime) -> str:
     return ""  # unreachable: seconds >= 60 here
 
 
-def when(moment: datetime | None, now: datetime | None = None, *, relative: bool = True) -> str:
+def when(
+    value: datetime | str | None, now: datetime | None = None, *, relative: bool = True
+) -> str:
     """A time for a table: local time to the minute, with its age where that helps."""
+    moment = parse_time(value)
     if moment is None:
         return "—"
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    now = now or datetime.now(UTC)
+    now = now or clock()
     local = moment.astimezone()
     stamp = local.strftime("%Y-%m-%d %H:%M")
     ago = age(moment, now) if relative else ""
     return f"{stamp} ({ago})" if ago else stamp
+
+
+def style_of(word: str | None) -> str:
+    """The colour of a state word ("" for words without one)."""
+    return _STYLES.get(word or "", "")
 
 
 def styled(word: str | None) -> str:
@@ -92,3 +120,25 @@ def shorten(text: str | None, width: int) -> str:
         return flat
     cut = flat[: width - 1].rsplit(" ", 1)[0]
     return (cut or flat[: width - 1]) + "…"
+
+
+def day(value: datetime | str | None) -> str:
+    """A date for a table, in local time: "2024-02-27"."""
+    moment = parse_time(value)
+    if moment is None:
+        return "—"
+    return moment.astimezone().strftime("%Y-%m-%d")
+
+
+def parse_time(value: object) -> datetime | None:
+    """An ISO-8601 string (or datetime) from a read model → an aware UTC datetime."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

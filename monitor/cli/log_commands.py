@@ -15,17 +15,36 @@ from rich.progress import (
 )
 
 from monitor import config as config_mod
-from monitor.cli.common import CliState, app_from, console, iso, pass_state, print_json, print_table
+from monitor.cli.common import (
+    TIME,
+    CliState,
+    Col,
+    app_from,
+    col,
+    console,
+    iso,
+    pass_state,
+    print_json,
+    print_table,
+)
+from monitor.cli.format import plural, when
 from monitor.daemon.cycle import sync_declared
 from monitor.events import encode
 from monitor.logging import get_logger
 from monitor.store import migrations
 from monitor.store.db import check_reachable, make_engine
 
+POSITION_MAX = 2**63 - 1  # log positions are 64-bit integers in every store
+
 
 @click.command("events")
 @click.option(
-    "--after", "after", type=int, default=0, show_default=True, help="Start after this position."
+    "--after",
+    "after",
+    type=click.IntRange(0, POSITION_MAX),
+    default=0,
+    show_default=True,
+    help="Start after this position.",
 )
 @click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
@@ -51,14 +70,26 @@ def events_cmd(state: CliState, after: int, limit: int, as_json: bool) -> None:
         print_json(rows)
         return
     print_table(
-        f"events after {after}",
-        ["pos", "recorded", "type", "data"],
-        [[r["position"], r["recorded_at"], r["type"], _short(json.dumps(r["data"]))] for r in rows],
+        None,
+        [
+            Col("pos", right=True, no_wrap=True),
+            col("recorded", TIME),
+            col("type", no_wrap=True),
+            Col("data", ratio=1, one_line=True),
+        ],
+        [[r["position"], when(r["recorded_at"]), r["type"], json.dumps(r["data"])] for r in rows],
+        empty=(
+            "no events yet: `monitor poll` fetches the feeds and records what it saw"
+            if after == 0
+            else f"no events after position {after}"
+        ),
+        footer=(
+            f"{plural(len(rows), 'event')} shown; next page: monitor events --after "
+            f"{rows[-1]['position']}"
+            if len(rows) == limit
+            else None
+        ),
     )
-
-
-def _short(text: str, width: int = 90) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @click.command("replay")
@@ -92,7 +123,7 @@ def replay_cmd(state: CliState, projection: str | None) -> None:
                 done = app.runner(proj).rebuild(show)
                 bar.update(task, completed=max(done, 1), total=max(done, 1))
         head = app.log.head()
-        console.print(f"rebuilt {len(targets)} projection(s) up to position {head}")
+        console.print(f"rebuilt {plural(len(targets), 'projection')} up to position {head}")
         get_logger("replay").info(
             "replay finished", projections=[p.name for p in targets], position=head
         )

@@ -11,7 +11,8 @@ import click
 from sqlalchemy import Connection, func, select
 
 from monitor.alerts.outbox import PENDING
-from monitor.cli.common import CliState, app_from, console, iso, pass_state, print_json, print_table
+from monitor.cli.common import CliState, app_from, console, pass_state, print_json, print_table
+from monitor.cli.format import when
 from monitor.projections.runner import checkpoint_positions
 from monitor.store import leases, locks
 from monitor.store.db import as_utc, is_sqlite
@@ -126,7 +127,7 @@ def status_cmd(state: CliState, as_json: bool) -> None:
             (
                 p["id"],
                 "yes" if p["alive"] else "no",
-                iso(p["heartbeat_at"]),
+                when(p["heartbeat_at"]),
                 ", ".join(p["projections"]) or "-",
                 p["leased_feeds"],
                 p["claimed_deliveries"],

@@ -256,11 +256,16 @@ class FigureTracked(Event):
     tracked_at: datetime
     # The config file that declared it; only that file, loaded again, may untrack it.
     source: str | None = None
+    about: tuple[str, ...] = ()  # optional: one must occur in the claim's clause
+    exclude: tuple[str, ...] = ()  # optional: none may occur in the claim's clause
 
     def identity(self) -> str:
         # The time is part of the identity: going back to an earlier definition is a change too.
         spec = "|".join([self.name, self.label, ",".join(self.units), ",".join(self.context)])
-        return f"{spec}|{self.min_change}|{self.alert_on_first}|{_iso(self.tracked_at)}"
+        terms = ""  # only when given, so identities of older events stay what they were
+        if self.about or self.exclude:
+            terms = f"|{','.join(self.about)}|{','.join(self.exclude)}"
+        return f"{spec}|{self.min_change}|{self.alert_on_first}|{_iso(self.tracked_at)}{terms}"
 
 
 @upcaster("FigureTracked", 1)

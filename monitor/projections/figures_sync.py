@@ -38,6 +38,8 @@ def tracked_event(spec: FigureSpec, now: datetime, source: str | None = None) ->
         alert_on_first=spec.alert_on_first,
         tracked_at=now,
         source=source,
+        about=tuple(spec.about),
+        exclude=tuple(spec.exclude),
     )
 
 

@@ -130,7 +130,7 @@ def test_alerts_retry_requeues_a_failed_delivery(
     assert (alert["deliveries"][0]["state"], alert["deliveries"][0]["attempts"]) == ("delivered", 2)
     assert "nothing to requeue" in run(config_file, "alerts", "retry", "alert-a").stdout
     unknown = run(config_file, "alerts", "retry", "no-such-alert")
-    assert unknown.returncode == 1 and "no alert 'no-such-alert'" in unknown.stderr
+    assert unknown.returncode == 1 and "unknown alert 'no-such-alert'" in unknown.stderr
 
 
 def test_alerts_test_sends_a_signed_test_message_and_records_nothing(

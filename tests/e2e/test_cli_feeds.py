@@ -55,7 +55,8 @@ def test_add_poll_and_list_feeds(monitor_cli, feed_server: FeedServer, tmp_path:
     assert duplicate.returncode == 1 and "already subscribed" in duplicate.stderr
     polled = monitor_cli("poll", "--all")
     assert polled.returncode == 0, polled.stderr
-    assert "1 new articles" in polled.stdout and "1 failed" in polled.stdout
+    assert "polled 2 feeds: 1 new article," in polled.stdout
+    assert "warning: 1 feed of 2 failed to poll" in polled.stderr
     listed = json.loads(monitor_cli("feeds", "list", "--json").stdout)
     by_url = {f["url"]: f for f in listed}
     assert (
@@ -70,6 +71,8 @@ def test_add_poll_and_list_feeds(monitor_cli, feed_server: FeedServer, tmp_path:
         assert key in by_url[down]
     table = monitor_cli("feeds", "list")
     assert "Harbour" in table.stdout and "failing" in table.stdout
+    strict = monitor_cli("poll", "--all", "--strict")
+    assert strict.returncode == 1 and "1 feed of 2 failed to poll" in strict.stderr
     assert monitor_cli("feeds", "remove", down).returncode == 0
     assert [f["url"] for f in json.loads(monitor_cli("feeds", "list", "--json").stdout)] == [good]
 

@@ -199,7 +199,7 @@ def test_restatements_unrelated_numbers_and_textless_entries_raise_nothing(
     assert alerts(app, mark) == []
     assert sorted(timeline(app)) == [
         ("first", 1_000_000, "more than a million"),
-        ("restated", 1_000_000, "more than one million"),
+        ("past", 1_000_000, "more than one million"),  # "last year": history, not a value
     ]
 
 

@@ -100,3 +100,24 @@ def test_unknown_label_falls_back_to_name() -> None:
     message = alert()
     data = {**message.data, "figure": {"name": "nk-shells", "label": ""}}
     assert summary_line(replace(message, data=data)).startswith("nk-shells: ")
+
+
+def test_the_email_says_which_sentence_and_which_frame_made_the_change() -> None:
+    framed = {
+        **CURRENT,
+        "scope": "North Korea",
+        "kind": "total",
+        "time": "current",
+        "frame": {"head": "shell", "scope_source": "clause", "revision": "down"},
+    }
+    message = alert(current=framed)
+    text = text_body(alert_view(message))
+    assert "Frame:" in text
+    assert "current total of artillery shells, scoped to North Korea, revised down" in text
+    assert f"“{CURRENT['sentence']}”" in text
+    assert "current total" in html_body(alert_view(message))
+    assert webhook_body(message)["data"]["current"]["frame"]["revision"] == "down"
+
+
+def test_an_alert_without_a_frame_reads_as_before() -> None:
+    assert "Frame:" not in text_body(alert_view(alert()))

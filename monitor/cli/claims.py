@@ -1,0 +1,149 @@
+"""`monitor claims`: every number found in stored articles, its frame, and for each tracked
+figure whether it was bound and why not; sentences the extractor could not parse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from rich.text import Text
+
+from monitor.cli.common import (
+    CliState,
+    Col,
+    app_from,
+    col,
+    console,
+    pass_state,
+    print_json,
+    print_table,
+)
+from monitor.cli.format import short_id, shorten, when
+from monitor.cli.ids import ARTICLE, FIGURE, STORY, resolve
+from monitor.cli.paging import MAX_LIMIT, cursor, footer, paging_options, slice_page
+from monitor.projections.figures.explain import UnknownSelection, claims_report
+from monitor.store.db import read_connection
+
+
+def _frame(c: dict[str, Any]) -> str:
+    bits = [c["kind"], c["time"] + (f" ({c['time_ref']})" if c.get("time_ref") else "")]
+    if c.get("revision"):
+        bits.append(f"revision {c['revision']}")
+    return ", ".join(bits)
+
+
+def _bindings(c: dict[str, Any]) -> str:
+    return "\n".join(
+        f"{'✓' if b['bound'] else '✗'} {b['figure']}: {b['reason']}"
+        + (f" [{b['status']}]" if b.get("status") else "")
+        for b in c["bindings"]
+    )
+
+
+def _article_id(report: dict[str, Any]) -> str:
+    return str(report["id"])
+
+
+@click.command("claims")
+@click.option("--story", metavar="ID", help="The articles of one story.")
+@click.option("--article", metavar="ID", help="One article.")
+@click.option(
+    "--figure", metavar="NAME", help="Articles with a number counting this figure's unit."
+)
+@paging_options("articles", "ARTICLE")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_state
+def claims_cmd(
+    state: CliState,
+    story: str | None,
+    article: str | None,
+    figure: str | None,
+    limit: int,
+    after: str | None,
+    before: str | None,
+    as_json: bool,
+) -> None:
+    """Every number found, its frame (scope, kind, time) and why it was (not) bound.
+
+    Without a selection: the latest articles seen. Ids may be display ids or prefixes.
+    """
+    ask = cursor(limit, after, before)
+    paging = ask.after is not None or ask.before is not None
+    with app_from(state) as app, read_connection(app.engine) as conn:
+        story_id = resolve(conn, STORY, story) if story else None
+        article_id = resolve(conn, ARTICLE, article) if article else None
+        figure_name = resolve(conn, FIGURE, figure) if figure else None
+        after_id = resolve(conn, ARTICLE, ask.after) if ask.after else None
+        before_id = resolve(conn, ARTICLE, ask.before) if ask.before else None
+        try:
+            # A cursor needs the rows before it: the latest articles up to the most a page
+            # may ask for (claims_report pages by count only).
+            found = claims_report(
+                conn,
+                story=story_id,
+                article=article_id,
+                figure=figure_name,
+                limit=MAX_LIMIT if paging else ask.limit + 1,
+            )
+        except UnknownSelection as exc:
+            raise click.ClickException(str(exc)) from None
+    page = slice_page(found, _article_id, ask.limit, after_id, before_id)
+    if as_json:
+        print_json(page.items)
+        return
+    if not page.items:
+        console.print(
+            "no articles match" + (" on this page" if paging else "")
+            if story or article or figure or paging
+            else "no articles yet: `monitor poll` fetches the feeds",
+            markup=False,
+            highlight=False,
+        )
+    for a in page.items:
+        title = Text(" ".join(str(a["title"]).split()), style="bold")
+        copy = f", copy of {short_id(a['copy_of'])}" if a["copy_of"] else ""
+        title.append(
+            f"\n{short_id(a['id'])} · {a['source']}, "
+            f"{when(a['published_at'] or a['first_seen_at'])}{copy}",
+            style="not bold",
+        )
+        print_table(
+            title,
+            [
+                Col("number", ratio=2),
+                col("unit", no_wrap=True),
+                Col("scope", ratio=1),
+                Col("frame", ratio=1),
+                Col("sentence", ratio=4),
+                Col("figures", ratio=3),
+            ],
+            [
+                [
+                    c["text"],
+                    c["head"] or c["unit"],
+                    c["scope"] or "—",
+                    _frame(c),
+                    shorten(c["sentence"], SENTENCE),
+                    _bindings(c),
+                ]
+                for c in a["claims"]
+            ]
+            + [
+                ["unparsed", "", "", u["reason"], shorten(u["sentence"], SENTENCE), ""]
+                for u in a["unparsed"]
+            ],
+            empty="no numbers found in this article",
+        )
+    note = footer(
+        "monitor claims" + _selection(story, article, figure), page, _article_id, "article"
+    )
+    if note:
+        console.print(note, markup=False, highlight=False, style="dim")
+
+
+SENTENCE = 120
+
+
+def _selection(story: str | None, article: str | None, figure: str | None) -> str:
+    given = (("--story", story), ("--article", article), ("--figure", figure))
+    return "".join(f" {flag} {value}" for flag, value in given if value)

@@ -1,0 +1,202 @@
+"""The change rule (docs/SPEC.md §7): what one claim does to a figure, and the alert it raises.
+
+Pure: the projection hands in the figure's state and the candidate; nothing here reads a
+clock or a database, so a replay takes exactly the same decisions.
+
+Statuses of a timeline entry (docs/SPEC.md §4 plus the frame statuses):
+- ``first`` / ``changed``: a current total that moved the figure (the only ones that alert);
+- ``restated``: within min_change of the current value (corroboration, whatever its date);
+- ``copy``: the article copies one already seen;
+- ``earlier``: published before the current value's reporting — fills the timeline only;
+- ``stale``: within min_change of an earlier, superseded value (and not a revision);
+- ``past`` / ``new`` / ``part`` / ``previous`` / ``rate``: a claim whose frame is not a
+  current total (a historic number, an increment, a part, the value before a change, a rate);
+- ``alternative``: another current total in an article whose chosen value is a different one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from monitor.events import AlertRaised
+from monitor.events.base import deterministic_id
+
+FIRST, CHANGED, RESTATED, COPY = "first", "changed", "restated", "copy"
+EARLIER, STALE, ALTERNATIVE, PAST = "earlier", "stale", "alternative", "past"
+MOVES = frozenset({FIRST, CHANGED})
+STATUSES = (
+    FIRST, CHANGED, RESTATED, COPY, EARLIER, STALE, ALTERNATIVE, PAST,
+    "new", "part", "previous", "rate",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class FigureState:
+    """What the rule needs to know about a figure before a new claim."""
+
+    name: str
+    min_change: float
+    alert_on_first: bool
+    tracked_position: int
+    changes: tuple[float, ...]  # every value the figure stood at, oldest first; last = current
+    current_at: datetime | None  # effective (publication) time of the current value
+
+    @property
+    def current(self) -> float | None:
+        return self.changes[-1] if self.changes else None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One bound claim, with the facts of its article the rule needs."""
+
+    value: float
+    effective_at: datetime  # when the reporting was published (docs/SPEC.md §7)
+    position: int  # log position of the article event
+    copy: bool = False
+    kind: str = "total"
+    time: str = "current"
+    revision: str | None = None  # down | up | revised, when the article presents a revision
+    revised_from: float | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What one claim does to a figure."""
+
+    status: str
+    alert: bool
+    direction: str | None  # up | down | first, for claims that move the figure
+
+
+def same_value(value: float, reference: float, min_change: float) -> bool:
+    """True when `value` differs from `reference` by at most min_change, relative to the
+    reference (the current or an earlier value): 779 is 5.1 % above 741, a change at 0.05."""
+    if reference == 0:
+        return value == 0
+    return abs(value - reference) / abs(reference) <= min_change + 1e-12
+
+
+def frame_status(kind: str, time: str) -> str | None:
+    """The status of a claim whose frame keeps it from moving a figure; None for a current total."""
+    if time == "past":
+        return PAST
+    return None if kind == "total" else kind
+
+
+def is_revision(state: FigureState, cand: Candidate) -> bool:
+    """The article presents the value as a revision of the current one."""
+    if cand.revision is not None:
+        return True
+    current = state.current
+    return (
+        cand.revised_from is not None
+        and current is not None
+        and same_value(cand.revised_from, current, state.min_change)
+    )
+
+
+def decide(state: FigureState, cand: Candidate) -> Decision:
+    """Classify a candidate and say whether it raises an alert.
+
+    Only a current total published no earlier than the current value can move the figure;
+    only reporting that reached the log after the figure was tracked alerts. A value the
+    article presents as a revision of the current one ("revised the toll down to 71") is a
+    change even within min_change of the current or of a superseded value.
+    """
+    if cand.copy:
+        return Decision(COPY, False, None)
+    held = frame_status(cand.kind, cand.time)
+    if held is not None:
+        return Decision(held, False, None)
+    current = state.current
+    after_tracking = cand.position > state.tracked_position
+    if current is None:
+        return Decision(FIRST, after_tracking and state.alert_on_first, "first")
+    revision = is_revision(state, cand) and cand.value != current
+    if not revision and same_value(cand.value, current, state.min_change):
+        return Decision(RESTATED, False, None)  # corroboration, whenever it was published
+    if state.current_at is not None and cand.effective_at < state.current_at:
+        return Decision(EARLIER, False, None)
+    superseded = state.changes[:-1]
+    if not revision and any(same_value(cand.value, old, state.min_change) for old in superseded):
+        return Decision(STALE, False, None)
+    return Decision(CHANGED, after_tracking, "down" if cand.value < current else "up")
+
+
+def pick(candidates: Sequence[tuple[Any, bool]]) -> int | None:
+    """Index of the one current total an article gives a figure (None: it gives none).
+
+    `candidates` are (claim, in_headline) pairs of bound claims. Only current totals qualify
+    — a historic, comparative, partial or previous number never becomes the value. Among
+    them: one the article presents as a revision, then the body over the headline (which
+    rounds), then a precise amount over a vague one, then the earliest in reading order.
+    """
+    ranked = [
+        (
+            getattr(claim, "revision", None) is None,
+            headline,
+            claim.qualifier == "vague",
+            index,
+        )
+        for index, (claim, headline) in enumerate(candidates)
+        if frame_status(getattr(claim, "kind", "total"), getattr(claim, "time", "current")) is None
+    ]
+    return min(ranked)[3] if ranked else None
+
+
+def alert_id(figure: str, value: float, occurrence: int = 0) -> str:
+    """Deterministic id of the alert for `figure` reaching `value` for the n-th time.
+
+    A figure reaches a value it had before only through a revision ("revised down to 70"
+    after 70 → 74), so (figure, value, times it stood there before) names one change;
+    the first time keeps the plain (figure, value) id. A replay or restart derives the
+    same id, making the re-append a no-op.
+    """
+    parts = [AlertRaised.TYPE, figure, _number_text(value)]
+    if occurrence:
+        parts.append(str(occurrence))
+    return deterministic_id(*parts)
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def occurrences(changes: Sequence[float], value: float) -> int:
+    """How many times the figure already stood at exactly `value`."""
+    text = _number_text(value)
+    return sum(1 for v in changes if _number_text(v) == text)
+
+
+def story_ref(story_id: str | None, title: str, sources: Sequence[str]) -> dict[str, Any]:
+    """The alert's `story` object: {"id", "title", "sources"}."""
+    return {"id": story_id, "title": title, "sources": sorted(set(sources))}
+
+
+def make_alert(
+    *,
+    figure: str,
+    label: str,
+    value: float,
+    previous: Mapping[str, Any] | None,
+    current: Mapping[str, Any],
+    direction: str,
+    story: Mapping[str, Any],
+    raised_at: datetime,
+    occurrence: int = 0,
+) -> AlertRaised:
+    """The AlertRaised event for a figure change."""
+    return AlertRaised(
+        alert_id=alert_id(figure, value, occurrence),
+        figure=figure,
+        label=label,
+        previous=dict(previous) if previous is not None else None,
+        current=dict(current),
+        direction=direction,
+        story=dict(story),
+        raised_at=raised_at,
+    )
