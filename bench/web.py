@@ -28,10 +28,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from monitor.alerts.rules import story_ref  # noqa: E402
 from sqlalchemy import insert, text  # noqa: E402
 
 from monitor.alerts.messages import alert_payload  # noqa: E402
-from monitor.alerts.rules import story_ref  # noqa: E402
 from monitor.config import build  # noqa: E402
 from monitor.daemon.bootstrap import open_app  # noqa: E402
 from monitor.events import AlertRaised  # noqa: E402
