@@ -6,7 +6,6 @@ import asyncio
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from monitor.polling.extractor import extract_fragment, extract_page, needs_full_text
 from monitor.polling.fetcher import Fetcher, FetchResult, FetchSettings
 from monitor.polling.identity import (
     classify_entry,
@@ -16,6 +15,7 @@ from monitor.polling.identity import (
     entry_text,
 )
 from monitor.polling.parser import ParsedFeed, parse_feed
+from monitor.text.extract import extract_fragment, extract_page, needs_full_text
 
 if TYPE_CHECKING:
     from tests.support.feedserver import FeedServer
