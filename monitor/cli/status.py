@@ -12,7 +12,7 @@ from sqlalchemy import Connection, func, select
 
 from monitor.alerts.outbox import PENDING
 from monitor.cli.common import CliState, app_from, console, iso, pass_state, print_json, print_table
-from monitor.projections.runner import checkpoint_positions
+from monitor.projector.runner import checkpoint_positions
 from monitor.store import leases, locks
 from monitor.store.db import as_utc, is_sqlite
 from monitor.store.tables_outbox import deliveries

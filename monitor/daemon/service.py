@@ -49,7 +49,7 @@ from monitor.logging import get_logger
 from monitor.polling.fetcher import Fetcher, FetchSettings
 from monitor.polling.poller import FeedToPoll, Poller, PollReport, claim_due_feeds, utcnow
 from monitor.projections.figures import FiguresProjection
-from monitor.projections.runner import ProjectionRunner, bounded_targets, checkpoint_positions
+from monitor.projector.runner import ProjectionRunner, bounded_targets, checkpoint_positions
 from monitor.store import leases, locks
 from monitor.store.tables import events
 from monitor.web import metrics

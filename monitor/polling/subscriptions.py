@@ -23,7 +23,7 @@ from monitor.polling.opml import parse_opml
 from monitor.polling.parser import FeedParseError, parse_feed
 from monitor.polling.urls import UnsupportedURL, check_url
 from monitor.projections.feeds import FeedsProjection
-from monitor.projections.runner import ProjectionRunner
+from monitor.projector.runner import ProjectionRunner
 from monitor.store.eventlog import SqlEventLog
 from monitor.store.tables_feeds import feed_schedule, feeds
 

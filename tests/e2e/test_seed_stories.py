@@ -25,8 +25,8 @@ from monitor.demo.timeline import install_round, timeline
 from monitor.events import ArticleObserved
 from monitor.polling.poller import utcnow
 from monitor.polling.subscriptions import DeclaredFeed, add_feed
-from monitor.projections.runner import digest
 from monitor.projections.stories import stories_list
+from monitor.projector.runner import digest
 
 TIMELINE = timeline()
 EXPECTED = TIMELINE["expected"]

@@ -17,7 +17,6 @@ from monitor.projections.clustering import (
     ClusterEngine,
     InMemoryClusterState,
 )
-from monitor.projections.runner import digest
 from monitor.projections.stories import (
     StoriesProjection,
     _members,
@@ -27,6 +26,7 @@ from monitor.projections.stories import (
     story_of_article,
     story_row,
 )
+from monitor.projector.runner import digest
 from monitor.store.db import as_utc
 from monitor.store.tables_feeds import articles
 from monitor.store.tables_stories import stories, story_articles
