@@ -28,6 +28,7 @@ from monitor.events import (
 )
 from monitor.logging import get_logger
 from monitor.polling.fetcher import Fetcher, FetchError, FetchResult, Validators
+from monitor.polling.fulltext import needs_full_text
 from monitor.polling.identity import EntryFacts, classify_entry, dedupe_facts
 from monitor.polling.parser import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
 from monitor.polling.schedule import next_poll_delay
@@ -38,7 +39,6 @@ from monitor.store.eventlog import SqlEventLog
 from monitor.store.leases import ClaimRequest, claim_feeds
 from monitor.store.tables_feeds import feed_entries, feed_schedule
 from monitor.text import sanitise
-from monitor.text.extract import needs_full_text
 
 TEXT_SAMPLE_CHARS = 4000
 # At most this many new or changed entries of one feed are taken per poll (config:

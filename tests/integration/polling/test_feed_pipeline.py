@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from monitor.polling.fetcher import Fetcher, FetchResult, FetchSettings
+from monitor.polling.fulltext import needs_full_text
 from monitor.polling.identity import (
     classify_entry,
     content_hash,
@@ -15,7 +16,7 @@ from monitor.polling.identity import (
     entry_text,
 )
 from monitor.polling.parser import ParsedFeed, parse_feed
-from monitor.text.extract import extract_fragment, extract_page, needs_full_text
+from monitor.text.extract import extract_fragment, extract_page
 
 if TYPE_CHECKING:
     from tests.support.feedserver import FeedServer
