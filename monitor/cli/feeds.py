@@ -14,6 +14,7 @@ from monitor.cli.format import plural
 from monitor.config import format_duration, parse_duration
 from monitor.daemon.bootstrap import App
 from monitor.daemon.cycle import fetch_settings, run_cycle
+from monitor.daemon.subscriptions import add_feed, import_opml, remove_feed, set_feed
 from monitor.polling.fetcher import Fetcher
 from monitor.polling.opml import parse_opml
 from monitor.polling.poller import PollReport, utcnow
@@ -21,12 +22,8 @@ from monitor.polling.subscriptions import (
     DeclaredFeed,
     Probe,
     SubscriptionError,
-    add_feed,
     export_opml,
-    import_opml,
     probe_feed,
-    remove_feed,
-    set_feed,
 )
 from monitor.projections.feeds import feed_health
 from monitor.store.db import read_connection

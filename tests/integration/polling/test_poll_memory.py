@@ -9,8 +9,9 @@ from pathlib import Path
 
 from monitor.daemon.bootstrap import App
 from monitor.daemon.cycle import poll_feeds
+from monitor.daemon.subscriptions import add_feed
 from monitor.polling.poller import due_feeds, utcnow
-from monitor.polling.subscriptions import DeclaredFeed, add_feed
+from monitor.polling.subscriptions import DeclaredFeed
 from tests.support.feedserver import FeedServer
 
 PARAGRAPH = (
