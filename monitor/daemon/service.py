@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import sqlalchemy as sa
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.exc import SQLAlchemyError
@@ -51,7 +50,6 @@ from monitor.polling.poller import FeedToPoll, Poller, PollReport, claim_due_fee
 from monitor.projections.figures import FiguresProjection
 from monitor.projector.runner import ProjectionRunner, bounded_targets, checkpoint_positions
 from monitor.store import leases, locks
-from monitor.store.tables import events
 from monitor.web import metrics
 
 log = get_logger("daemon")
@@ -250,11 +248,8 @@ class Service:
     def _unfolded_figure_definitions(self) -> int:
         with self.app.engine.connect() as conn:
             folded = checkpoint_positions(conn, [FiguresProjection.name])[FiguresProjection.name]
-            query = sa.select(sa.func.count()).where(
-                events.c.type.in_([FigureTracked.TYPE, FigureUntracked.TYPE]),
-                events.c.position > folded,
-            )
-            return int(conn.execute(query).scalar_one())
+            types = [FigureTracked.TYPE, FigureUntracked.TYPE]
+            return self.app.log.count_after(folded, conn, types=types)
 
     def owned_projections(self) -> frozenset[str]:
         """The projections this process runs (all of them when no locks are in play)."""

@@ -28,12 +28,10 @@ from monitor.events import (
     ArticleRevised,
     FigureTracked,
     FigureUntracked,
-    decode,
 )
 from monitor.projections.articles import revision_text
 from monitor.store.db import upsert
 from monitor.store.eventlog import SqlEventLog, StoredEvent
-from monitor.store.tables import events
 from monitor.store.tables_figures import figure_claims, figures
 from monitor.store.tables_stories import stories, story_articles
 from monitor.text.claims import Claim, extract_claims
@@ -255,30 +253,13 @@ def _untrack(conn: Connection, tracked: dict[str, _Figure], name: str) -> None:
 
 def _articles_before(conn: Connection, position: int, chunk: int = 500) -> Iterator[StoredEvent]:
     """Article events with a position below `position`, oldest first (read in chunks)."""
-    after = 0
+    log, after = SqlEventLog(conn.engine), 0
     while True:
-        rows = conn.execute(
-            select(events.c.position, events.c.type, events.c.version, events.c.payload)
-            .where(
-                events.c.position > after,
-                events.c.position < position,
-                events.c.type.in_(_ARTICLE_TYPES),
-            )
-            .order_by(events.c.position)
-            .limit(chunk)
-        ).all()
-        for row in rows:
-            yield StoredEvent(
-                position=row.position,
-                id="",
-                type=row.type,
-                version=row.version,
-                recorded_at=datetime.min.replace(tzinfo=UTC),
-                event=decode(row.type, row.version, row.payload),
-            )
-        if len(rows) < chunk:
+        batch = log.read_after(after, chunk, conn, types=_ARTICLE_TYPES, until=position - 1)
+        yield from batch
+        if len(batch) < chunk:
             return
-        after = rows[-1].position
+        after = batch[-1].position
 
 
 def _fold_article(

@@ -54,6 +54,20 @@ class EventLog(Protocol):
         """Events after `position` (up to `until`) in log order, optionally of some types."""
         ...
 
+    def count_after(
+        self,
+        position: int,
+        conn: Connection | None = None,
+        *,
+        types: Sequence[str] | None = None,
+    ) -> int:
+        """How many events come after `position`, optionally only those of some types."""
+        ...
+
+    def recorded_after(self, position: int, conn: Connection | None = None) -> datetime | None:
+        """When the first event after `position` was recorded (None: there is none)."""
+        ...
+
     def head(self, conn: Connection | None = None) -> int:
         """The last committed position (0 for an empty log)."""
         ...
@@ -153,6 +167,37 @@ class SqlEventLog:
                 return
             yield from chunk
             position = chunk[-1].position
+
+    def count_after(
+        self,
+        position: int,
+        conn: Connection | None = None,
+        *,
+        types: Sequence[str] | None = None,
+    ) -> int:
+        """How many events have a position > `position`; only those of `types` when named."""
+        query = select(func.count()).select_from(events).where(events.c.position > position)
+        if types is not None:
+            query = query.where(events.c.type.in_(list(types)))
+        return int(self._scalar(query, conn) or 0)
+
+    def recorded_after(self, position: int, conn: Connection | None = None) -> datetime | None:
+        """The record time of the first event after `position` (None when there is none);
+        nothing is decoded, so an undecodable event does not hide how old the backlog is."""
+        query = (
+            select(events.c.recorded_at)
+            .where(events.c.position > position)
+            .order_by(events.c.position)
+            .limit(1)
+        )
+        found = self._scalar(query, conn)
+        return None if found is None else as_utc(found)
+
+    def _scalar(self, query: Any, conn: Connection | None) -> Any:
+        if conn is None:
+            with self.engine.connect() as own:
+                return own.execute(query).scalar_one_or_none()
+        return conn.execute(query).scalar_one_or_none()
 
     def head(self, conn: Connection | None = None) -> int:
         """The highest committed position, 0 when empty."""

@@ -58,6 +58,31 @@ def test_read_after_pages_through_the_log(event_log: SqlEventLog) -> None:
     assert list(event_log.iter_all(batch=3)) == first + second + rest
 
 
+def test_read_after_filters_by_type_and_stops_at_until(event_log: SqlEventLog) -> None:
+    event_log.append([added(1), FeedRemoved(url=added(1).url, removed_at=T0), added(2)])
+    positions = [s.position for s in event_log.read_after(0)]
+    only_added = event_log.read_after(0, types=[FeedAdded.TYPE])
+    assert [s.event for s in only_added] == [added(1), added(2)]
+    assert [s.position for s in event_log.read_after(0, until=positions[1])] == positions[:2]
+    assert event_log.count_after(0) == 3
+    assert event_log.count_after(positions[0], types=[FeedAdded.TYPE]) == 1
+
+
+def test_recorded_after_gives_the_age_of_the_oldest_unread_event(event_log: SqlEventLog) -> None:
+    assert event_log.recorded_after(0) is None
+    before = datetime.now(UTC)
+    event_log.append([added(1), added(2)])
+    first = event_log.read_after(0)[0]
+    recorded = event_log.recorded_after(0)
+    assert recorded == first.recorded_at
+    assert (
+        recorded is not None
+        and recorded.tzinfo is not None
+        and recorded >= before - timedelta(seconds=1)
+    )
+    assert event_log.recorded_after(event_log.head()) is None
+
+
 def test_a_batch_is_atomic(event_log: SqlEventLog, engine: Engine) -> None:
     with pytest.raises(RuntimeError), engine.begin() as conn:
         event_log.append([added(1), added(2)], conn=conn)
