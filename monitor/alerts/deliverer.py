@@ -31,7 +31,7 @@ from monitor.alerts.outbox import (
 )
 from monitor.alerts.retry import next_attempt_delay
 from monitor.events import DeliveryRecorded
-from monitor.store.db import is_sqlite
+from monitor.store.dialects import lock_rows
 from monitor.store.eventlog import SqlEventLog
 from monitor.store.tables_outbox import alerts, deliveries
 
@@ -139,8 +139,7 @@ def claim_due(
         .order_by(d.next_attempt_at, d.alert_id)
         .limit(limit)
     )
-    if not is_sqlite(engine):
-        query = query.with_for_update(skip_locked=True, of=deliveries)
+    query = lock_rows(engine, query, of=deliveries, skip_locked=True)
     with engine.begin() as conn:
         rows = conn.execute(query).all()
         if not rows:

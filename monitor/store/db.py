@@ -13,6 +13,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool
 
+from monitor.store.dialects import READ_ONLY, Dialect, dialect_of
+
 
 def as_utc(moment: datetime) -> datetime:
     """An aware UTC datetime: SQLite hands back naive UTC, PostgreSQL the session's zone."""
@@ -69,9 +71,6 @@ class _SqliteGate:
             self.lock.release()
 
 
-READ_ONLY = "monitor_read_only"
-
-
 def read_connection(engine: Engine) -> Connection:
     """A connection that only reads, seeing one snapshot for its whole transaction.
 
@@ -80,10 +79,7 @@ def read_connection(engine: Engine) -> Connection:
     REPEATABLE READ transaction. Read commands and the web view use it, so a page or a
     `monitor stories` never queues behind the poller or a projection.
     """
-    conn = engine.connect()
-    if engine.dialect.name == "postgresql":
-        conn = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
-    return conn.execution_options(**{READ_ONLY: True})
+    return dialect_of(engine).read_only(engine.connect())
 
 
 def make_engine(url: str, *, pool: bool = True) -> Engine:
@@ -153,16 +149,13 @@ _UPSERTS: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Any] = {}
 
 
 def _upsert_statement(
-    dialect_name: str, table: Any, keys: tuple[str, ...], update: tuple[str, ...]
+    dialect: Dialect, table: Any, keys: tuple[str, ...], update: tuple[str, ...]
 ) -> Any:
     # Built once per shape: statement construction and cache-key generation dominate
     # the cost of small upserts otherwise.
-    cache_key = (dialect_name, table.name, keys, update)
+    cache_key = (dialect.name, table.name, keys, update)
     stmt = _UPSERTS.get(cache_key)
     if stmt is None:
-        from sqlalchemy.dialects import postgresql, sqlite
-
-        dialect: Any = postgresql if dialect_name == "postgresql" else sqlite
         stmt = dialect.insert(table)
         if update:
             stmt = stmt.on_conflict_do_update(
@@ -184,5 +177,5 @@ def upsert(
     """INSERT ... ON CONFLICT (keys) DO NOTHING / DO UPDATE, for one row or many, on both dialects."""
     if isinstance(rows, list) and not rows:
         return
-    stmt = _upsert_statement(conn.dialect.name, table, tuple(keys), tuple(update or ()))
+    stmt = _upsert_statement(dialect_of(conn), table, tuple(keys), tuple(update or ()))
     conn.execute(stmt, rows)

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Engine, func, insert, select, text
+from sqlalchemy import Connection, Engine, func, insert, select
 
 from monitor.events import DecodeError, Event, decode, encode
-from monitor.store.db import as_utc, is_sqlite
+from monitor.store.db import as_utc
+from monitor.store.dialects import dialect_of
 from monitor.store.tables import events
 
 
@@ -88,7 +89,7 @@ class SqlEventLog:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._sqlite = is_sqlite(engine)
+        self._dialect = dialect_of(engine)
 
     def append(self, batch: Sequence[Event], conn: Connection | None = None) -> AppendResult:
         """Append `batch` in one transaction (the caller's, when `conn` is given)."""
@@ -100,8 +101,7 @@ class SqlEventLog:
     def _append(self, conn: Connection, batch: Sequence[Event]) -> AppendResult:
         if not batch:
             return AppendResult(0, 0, None)
-        if not self._sqlite:
-            conn.execute(text("LOCK TABLE events IN EXCLUSIVE MODE"))
+        self._dialect.before_append(conn)
         rows: dict[str, dict[str, object]] = {}
         now = _utcnow()
         for ev in batch:
