@@ -11,7 +11,7 @@ import asyncio
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, or_, select, update
@@ -30,6 +30,7 @@ from monitor.alerts.outbox import (
     with_next_attempt,
 )
 from monitor.alerts.retry import next_attempt_delay
+from monitor.clock import utcnow
 from monitor.events import DeliveryRecorded
 from monitor.store.dialects import lock_rows
 from monitor.store.eventlog import SqlEventLog
@@ -80,10 +81,6 @@ class Claim:
     requeued_after: int
     first_attempt_at: datetime | None
     message: Message
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def channel_timeout(channel: Channel) -> float:
@@ -217,7 +214,7 @@ async def _drain(
     # after `due_by`), so this loop ends.
     states: list[str] = []
     while True:
-        now = fixed_now or _utcnow()
+        now = fixed_now or utcnow()
         claims = claim_due(
             app.engine,
             channel.name,
@@ -250,7 +247,7 @@ async def deliver_due(
     targets = list(app.channels if channels is None else channels)
     scheduled = schedule_new_alerts(app.engine, app.log, [c.name for c in targets])
     fixed_now = None if now is None else utc(now)
-    due_by = fixed_now or _utcnow()
+    due_by = fixed_now or utcnow()
     per_channel = await asyncio.gather(
         *(_drain(app, channel, due_by, fixed_now, worker_id, policy) for channel in targets)
     )

@@ -11,13 +11,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from monitor.cli.common import CliState, app_from, console, iso, pass_state, print_json, print_table
 from monitor.cli.format import plural
+from monitor.clock import utcnow
 from monitor.config import format_duration, parse_duration
 from monitor.daemon.bootstrap import App
 from monitor.daemon.cycle import fetch_settings, run_cycle
 from monitor.daemon.subscriptions import add_feed, import_opml, remove_feed, set_feed
 from monitor.polling.fetcher import Fetcher
 from monitor.polling.opml import parse_opml
-from monitor.polling.poller import PollReport, utcnow
+from monitor.polling.poller import PollReport
 from monitor.polling.subscriptions import (
     DeclaredFeed,
     Probe,

@@ -32,6 +32,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from monitor import config as config_mod
 from monitor.alerts.deliverer import DeliverySummary, deliver_due
+from monitor.clock import utcnow
 from monitor.daemon.bootstrap import App, build_channels
 from monitor.daemon.cycle import fetch_settings, sync_declared, worker_name
 from monitor.daemon.health import (
@@ -46,7 +47,7 @@ from monitor.daemon.notify import Notifier, watchdog_interval
 from monitor.events import FigureTracked, FigureUntracked
 from monitor.logging import get_logger
 from monitor.polling.fetcher import Fetcher, FetchSettings
-from monitor.polling.poller import FeedToPoll, Poller, PollReport, claim_due_feeds, utcnow
+from monitor.polling.poller import FeedToPoll, Poller, PollReport, claim_due_feeds
 from monitor.projections.figures import FiguresProjection
 from monitor.projector.runner import ProjectionRunner, bounded_targets, checkpoint_positions
 from monitor.store import leases, locks

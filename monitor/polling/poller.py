@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, Engine, RowMapping, select
 
+from monitor.clock import utcnow
 from monitor.events import (
     ArticleObserved,
     ArticleRevised,
@@ -122,11 +123,6 @@ def _upsert_schedules(conn: Connection, rows: list[dict[str, object]]) -> None:
         ["url"],
         update=["next_poll_at", "etag", "last_modified", "body_hash"],
     )
-
-
-def utcnow() -> datetime:
-    """The wall clock, in UTC (poll times are facts recorded in events)."""
-    return datetime.now(UTC)
 
 
 class Poller:

@@ -16,12 +16,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select
 
 from monitor.alerts.rules import COPY, FigureState, decide, make_alert, story_ref
+from monitor.clock import iso
 from monitor.events import (
     AlertRaised,
     ArticleObserved,
@@ -69,14 +70,6 @@ def _spec_from_json(text: str) -> FigureSpec:
 
 
 # --- CLAIM objects -------------------------------------------------------------------------
-
-
-def iso(moment: datetime | None) -> str | None:
-    """ISO-8601 UTC with a Z; naive values (SQLite) are UTC already."""
-    if moment is None:
-        return None
-    aware = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.isoformat().replace("+00:00", "Z")
 
 
 def _number(value: float | None) -> float | int | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool
 
+from monitor.clock import as_utc as as_utc  # the store's readers normalise with it
 from monitor.store.dialects import READ_ONLY, Dialect, dialect_of
-
-
-def as_utc(moment: datetime) -> datetime:
-    """An aware UTC datetime: SQLite hands back naive UTC, PostgreSQL the session's zone."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 class StoreError(RuntimeError):

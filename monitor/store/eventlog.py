@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine, func, insert, select
 
+from monitor.clock import Clock, utcnow
 from monitor.events import DecodeError, Event, decode, encode
 from monitor.store.db import as_utc
 from monitor.store.dialects import dialect_of
@@ -74,10 +75,6 @@ class EventLog(Protocol):
         ...
 
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 class SqlEventLog:
     """EventLog on SQLite or PostgreSQL.
 
@@ -87,8 +84,9 @@ class SqlEventLog:
     order (plain readers are not blocked by it).
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, clock: Clock = utcnow) -> None:
         self.engine = engine
+        self.clock = clock  # stamps `recorded_at`
         self._dialect = dialect_of(engine)
 
     def append(self, batch: Sequence[Event], conn: Connection | None = None) -> AppendResult:
@@ -103,7 +101,7 @@ class SqlEventLog:
             return AppendResult(0, 0, None)
         self._dialect.before_append(conn)
         rows: dict[str, dict[str, object]] = {}
-        now = _utcnow()
+        now = self.clock()
         for ev in batch:
             event_id = ev.event_id
             if event_id in rows:

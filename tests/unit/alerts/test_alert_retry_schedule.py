@@ -8,8 +8,8 @@ from monitor.alerts.retry import (
     RETRY_AFTER_CAP,
     SCHEDULE,
     next_attempt_delay,
-    parse_retry_after,
 )
+from monitor.clock import parse_retry_after
 
 FIRST = datetime(2024, 10, 7, 12, 0, tzinfo=UTC)
 HOURS = 3600.0
