@@ -26,10 +26,10 @@ from monitor.alerts.outbox import (
     apply_recorded,
     earlier_alert_ids,
     schedule_new_alerts,
-    utc,
     with_next_attempt,
 )
 from monitor.alerts.retry import next_attempt_delay
+from monitor.clock import as_utc as utc
 from monitor.clock import utcnow
 from monitor.events import DeliveryRecorded
 from monitor.store.dialects import lock_rows

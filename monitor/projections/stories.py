@@ -25,9 +25,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, or_, select, update
 
+from monitor.clock import as_utc as utc
 from monitor.events import ArticleObserved
 from monitor.projections.articles import revision_text
-from monitor.projections.cluster_state import CLUSTER_TABLES, SqlClusterState, utc
+from monitor.projections.cluster_state import CLUSTER_TABLES, SqlClusterState
 from monitor.projections.clustering import (
     ArticleDoc,
     Assignment,
