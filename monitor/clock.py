@@ -1,6 +1,6 @@
 """Time, one implementation each: the clock, UTC normalisation, ISO text, Retry-After.
 
-Projections never call the clock (docs/ARCHITECTURE.md §2: same log, same read models);
+Projections never call the clock (docs/ARCHITECTURE.md §1: same log, same read models);
 code where time matters takes a `Clock` argument defaulting to `utcnow`, so tests pass a
 fixed one.
 """

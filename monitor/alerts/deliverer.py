@@ -2,7 +2,7 @@
 
 Each outcome is recorded as a DeliveryRecorded event and applied to its row in one
 transaction, right after its own attempt, so a crash loses at most the attempts in flight;
-those are retried once their claim expires (SPEC §9: the one unacknowledged retry allowed).
+those are retried once their claim expires (docs/SPEC.md §9: the one unacknowledged retry allowed).
 """
 
 from __future__ import annotations

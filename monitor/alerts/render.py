@@ -39,7 +39,7 @@ def iso_utc(moment: datetime) -> str:
 
 
 def webhook_body(message: Message) -> dict[str, Any]:
-    """The SPEC §7 webhook payload: {"type", "timestamp", "data"}."""
+    """The docs/SPEC.md §7 webhook payload: {"type", "timestamp", "data"}."""
     return {"type": message.type, "timestamp": iso_utc(message.timestamp), "data": message.data}
 
 

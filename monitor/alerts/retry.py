@@ -1,4 +1,4 @@
-"""When to try a failed delivery again: the SPEC §7 schedule, `Retry-After` and the 3-day limit."""
+"""When to try a failed delivery again: the docs/SPEC.md §7 schedule, `Retry-After` and the 3-day limit."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ Jobs live in APScheduler's in-memory job store and are rebuilt from code on ever
 database holds all durable state (each feed's `next_poll_at`, projection checkpoints, the alert
 outbox), so no job store is ever shared between processes (APScheduler's FAQ: "you can't").
 
-Scale-out (SPEC §9) rests on PostgreSQL alone: due feeds are leased (`store.leases`), each
+Scale-out (docs/SPEC.md §9) rests on PostgreSQL alone: due feeds are leased (`store.leases`), each
 projection runs where its advisory lock is held (`store.locks`), deliveries are claimed by
 the deliverer, and appends wake projectors through LISTEN/NOTIFY. On SQLite the same code
 runs in the one daemon a database file allows.

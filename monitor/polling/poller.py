@@ -577,7 +577,7 @@ def due_feeds(
 def claim_due_feeds(
     engine: Engine, request: ClaimRequest, *, default_interval: float
 ) -> list[FeedToPoll]:
-    """Lease due feeds to one daemon (SPEC §9: each feed is polled by one process at a time)."""
+    """Lease due feeds to one daemon (docs/SPEC.md §9: each feed is polled by one process at a time)."""
     return [_to_poll(r, default_interval) for r in claim_feeds(engine, request)]
 
 

@@ -1,4 +1,4 @@
-"""Scale-out (SPEC §9): three `monitor run` processes on one PostgreSQL, one of them killed.
+"""Scale-out (docs/SPEC.md §9): three `monitor run` processes on one PostgreSQL, one of them killed.
 
 Real subprocesses, a real PostgreSQL schema, real HTTP: 300 synthetic feeds on a slow local
 server that counts how many requests it answers at once (per-host politeness across

@@ -1,4 +1,4 @@
-"""The layering, enforced from the code's own imports (docs/ARCHITECTURE.md §1).
+"""The layering, enforced from the code's own imports (docs/ARCHITECTURE.md §2).
 
 events ← store ← text ← projector ← features (polling, projections, alerts) ← daemon ← faces
 (cli, web, demo); config, logging and clock sit below everything. A layer imports only the

@@ -3,7 +3,7 @@
 Everything above the store asks this seam (or a store function built on it) and never the
 dialect's name: the SQL each database needs for an upsert, for locking the rows a worker
 claims, for a read-only snapshot, and for making log positions visible in commit order
-(docs/ARCHITECTURE.md §3). Engine set-up (SQLite pragmas and its write gate) stays in
+(docs/ARCHITECTURE.md §2). Engine set-up (SQLite pragmas and its write gate) stays in
 `monitor.store.db.make_engine`.
 """
 

@@ -1,4 +1,4 @@
-"""Tracked figures: claim membership, one value per article, and the change rule of SPEC §7."""
+"""Tracked figures: claim membership, one value per article, and the change rule of docs/SPEC.md §7."""
 
 from __future__ import annotations
 
