@@ -57,7 +57,7 @@ def projection_lags(conn: Connection, names: Sequence[str], now: datetime) -> li
         behind = max(head - position, 0)
         seconds = 0.0
         if behind:
-            oldest = log.recorded_after(position, conn)
+            oldest = log.backlog(position, conn).oldest
             if oldest is not None:
                 seconds = max((now - oldest).total_seconds(), 0.0)
         lags.append(Lag(name, behind, seconds))

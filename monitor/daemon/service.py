@@ -250,7 +250,7 @@ class Service:
         with self.app.engine.connect() as conn:
             folded = checkpoint_positions(conn, [FiguresProjection.name])[FiguresProjection.name]
             types = [FigureTracked.TYPE, FigureUntracked.TYPE]
-            return self.app.log.count_after(folded, conn, types=types)
+            return self.app.log.backlog(folded, conn, types=types).events
 
     def owned_projections(self) -> frozenset[str]:
         """The projections this process runs (all of them when no locks are in play)."""

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Unpack
 
 from sqlalchemy import Connection, delete, select
 
 from monitor.events import Event
 from monitor.polling.subscriptions import (
     DeclaredFeed,
+    FeedSettings,
     ImportResult,
     SyncPlan,
     plan_add,
@@ -56,17 +58,11 @@ def remove_feed(log: SqlEventLog, url: str, now: datetime) -> None:
 
 
 def set_feed(
-    log: SqlEventLog,
-    url: str,
-    now: datetime,
-    *,
-    name: str | None = None,
-    interval: float | None = None,
-    paused: bool | None = None,
+    log: SqlEventLog, url: str, now: datetime, **settings: Unpack[FeedSettings]
 ) -> list[Event]:
     """Rename, re-time, pause or resume a feed; returns the events recorded (none: no change)."""
     with log.engine.begin() as conn:
-        events = plan_set(_subscribed(conn), url, now, name=name, interval=interval, paused=paused)
+        events = plan_set(_subscribed(conn), url, now, **settings)
         _append_and_project(log, conn, events)
     return events
 

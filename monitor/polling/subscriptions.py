@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypedDict, Unpack
 
 from lxml import etree
 
@@ -111,16 +112,23 @@ def plan_remove(current: Mapping[str, Mapping[str, object]], url: str, now: date
     return FeedRemoved(url=url, removed_at=now)
 
 
+class FeedSettings(TypedDict, total=False):
+    """What `monitor feeds set` may change; a setting left out (or None) stays as it is."""
+
+    name: str | None
+    interval: float | None
+    paused: bool | None
+
+
 def plan_set(
     current: Mapping[str, Mapping[str, object]],
     url: str,
     now: datetime,
-    *,
-    name: str | None = None,
-    interval: float | None = None,
-    paused: bool | None = None,
+    **settings: Unpack[FeedSettings],
 ) -> list[Event]:
     """Events renaming, re-timing, pausing or resuming a feed (pure; only what changes)."""
+    name, interval = settings.get("name"), settings.get("interval")
+    paused = settings.get("paused")
     row = _known(current, url)
     events: list[Event] = []
     new_name = row["name"] if name is None else (name or None)

@@ -29,6 +29,18 @@ class StoredEvent:
 
 
 @dataclass(frozen=True)
+class Backlog:
+    """The events after a reader's position: how many, and when the oldest was recorded."""
+
+    events: int
+    oldest: datetime | None
+
+
+Conn = Connection | None
+Types = Sequence[str] | None
+
+
+@dataclass(frozen=True)
 class AppendResult:
     """What an append did: how many events were new and how many were already there."""
 
@@ -56,18 +68,8 @@ class EventLog(Protocol):
         """Events after `position` (up to `until`) in log order, optionally of some types."""
         ...
 
-    def count_after(
-        self,
-        position: int,
-        conn: Connection | None = None,
-        *,
-        types: Sequence[str] | None = None,
-    ) -> int:
-        """How many events come after `position`, optionally only those of some types."""
-        ...
-
-    def recorded_after(self, position: int, conn: Connection | None = None) -> datetime | None:
-        """When the first event after `position` was recorded (None: there is none)."""
+    def backlog(self, after: int, conn: Conn = None, *, types: Types = None) -> Backlog:
+        """How many events (of `types`, when named) follow `after`, and the oldest's record time."""
         ...
 
     def head(self, conn: Connection | None = None) -> int:
@@ -166,30 +168,19 @@ class SqlEventLog:
             yield from chunk
             position = chunk[-1].position
 
-    def count_after(
-        self,
-        position: int,
-        conn: Connection | None = None,
-        *,
-        types: Sequence[str] | None = None,
-    ) -> int:
-        """How many events have a position > `position`; only those of `types` when named."""
-        query = select(func.count()).select_from(events).where(events.c.position > position)
+    def backlog(self, after: int, conn: Conn = None, *, types: Types = None) -> Backlog:
+        """The events after `after` (only those of `types` when named) not yet read: how
+        many, and when the first was recorded; nothing is decoded, so an undecodable event
+        cannot hide how far behind a reader is."""
+        where = [events.c.position > after]
         if types is not None:
-            query = query.where(events.c.type.in_(list(types)))
-        return int(self._scalar(query, conn) or 0)
-
-    def recorded_after(self, position: int, conn: Connection | None = None) -> datetime | None:
-        """The record time of the first event after `position` (None when there is none);
-        nothing is decoded, so an undecodable event does not hide how old the backlog is."""
-        query = (
-            select(events.c.recorded_at)
-            .where(events.c.position > position)
-            .order_by(events.c.position)
-            .limit(1)
+            where.append(events.c.type.in_(list(types)))
+        count = select(func.count()).select_from(events).where(*where)
+        first = select(events.c.recorded_at).where(*where).order_by(events.c.position).limit(1)
+        oldest = self._scalar(first, conn)
+        return Backlog(
+            int(self._scalar(count, conn) or 0), None if oldest is None else as_utc(oldest)
         )
-        found = self._scalar(query, conn)
-        return None if found is None else as_utc(found)
 
     def _scalar(self, query: Any, conn: Connection | None) -> Any:
         if conn is None:

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from monitor.events import DecodeError, FeedAdded, FeedRemoved
-from monitor.store.eventlog import SqlEventLog
+from monitor.store.eventlog import Backlog, SqlEventLog
 
 T0 = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -64,23 +64,19 @@ def test_read_after_filters_by_type_and_stops_at_until(event_log: SqlEventLog) -
     only_added = event_log.read_after(0, types=[FeedAdded.TYPE])
     assert [s.event for s in only_added] == [added(1), added(2)]
     assert [s.position for s in event_log.read_after(0, until=positions[1])] == positions[:2]
-    assert event_log.count_after(0) == 3
-    assert event_log.count_after(positions[0], types=[FeedAdded.TYPE]) == 1
 
 
-def test_recorded_after_gives_the_age_of_the_oldest_unread_event(event_log: SqlEventLog) -> None:
-    assert event_log.recorded_after(0) is None
-    before = datetime.now(UTC)
-    event_log.append([added(1), added(2)])
-    first = event_log.read_after(0)[0]
-    recorded = event_log.recorded_after(0)
-    assert recorded == first.recorded_at
-    assert (
-        recorded is not None
-        and recorded.tzinfo is not None
-        and recorded >= before - timedelta(seconds=1)
-    )
-    assert event_log.recorded_after(event_log.head()) is None
+def test_the_backlog_counts_what_follows_and_dates_the_oldest(event_log: SqlEventLog) -> None:
+    assert event_log.backlog(0) == Backlog(0, None)
+    before = datetime.now(UTC) - timedelta(seconds=1)
+    event_log.append([added(1), FeedRemoved(url=added(1).url, removed_at=T0), added(2)])
+    first, second, _ = event_log.read_after(0)
+    assert event_log.backlog(0) == Backlog(3, first.recorded_at)
+    assert event_log.backlog(first.position, types=[FeedAdded.TYPE]).events == 1
+    assert event_log.backlog(first.position).oldest == second.recorded_at
+    oldest = event_log.backlog(0).oldest
+    assert oldest is not None and oldest.tzinfo is not None and oldest >= before
+    assert event_log.backlog(event_log.head()) == Backlog(0, None)
 
 
 def test_a_batch_is_atomic(event_log: SqlEventLog, engine: Engine) -> None:
