@@ -258,7 +258,7 @@ def default_database_url() -> str:
 
 
 def find_config_file(explicit: str | None = None) -> Path | None:
-    """The config file by SPEC §3's discovery order; None when there is none (defaults apply)."""
+    """The config file by docs/SPEC.md §3's discovery order; None when there is none (defaults apply)."""
     if explicit:
         path = Path(explicit)
         if not path.is_file():

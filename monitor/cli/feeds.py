@@ -27,22 +27,20 @@ from monitor.cli.common import (
 )
 from monitor.cli.format import plural
 from monitor.cli.paging import cursor, footer, paging_options, slice_page
+from monitor.clock import utcnow
 from monitor.config import format_duration, parse_duration
 from monitor.daemon.bootstrap import App
 from monitor.daemon.cycle import fetch_settings, run_cycle
+from monitor.daemon.subscriptions import add_feed, import_opml, remove_feed, set_feed
 from monitor.polling.fetcher import Fetcher
 from monitor.polling.opml import parse_opml
-from monitor.polling.poller import PollReport, utcnow
+from monitor.polling.poller import PollReport
 from monitor.polling.subscriptions import (
     DeclaredFeed,
     Probe,
     SubscriptionError,
-    add_feed,
     export_opml,
-    import_opml,
     probe_feed,
-    remove_feed,
-    set_feed,
 )
 from monitor.projections.feeds import feed_health
 from monitor.store.db import read_connection

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, make_url
 from sqlalchemy.exc import ArgumentError
 
 from monitor.config import Config, ConfigError, masked
-from monitor.projections.runner import Progress, Projection, ProjectionRunner
+from monitor.projector.runner import Progress, Projection, ProjectionRunner
 from monitor.redact import mask_text
 from monitor.store import locks, migrations
 from monitor.store.db import StoreError, check_reachable, make_engine

@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 import httpx
 
 from monitor.alerts.deliverer import DeliverySummary, deliver_due
+from monitor.clock import utcnow
 from monitor.daemon.bootstrap import App
+from monitor.daemon.subscriptions import sync_config
 from monitor.logging import get_logger
 from monitor.polling.fetcher import Fetcher, FetchSettings
-from monitor.polling.poller import FeedToPoll, Poller, PollReport, due_feeds, utcnow
-from monitor.polling.subscriptions import DeclaredFeed, sync_config
+from monitor.polling.poller import FeedToPoll, Poller, PollReport, due_feeds
+from monitor.polling.subscriptions import DeclaredFeed
 from monitor.projections.figures_sync import sync_figures
 from monitor.text.figures import FigureSpec
 

@@ -6,11 +6,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Connection, Engine, func, select, text
+from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from monitor.store.db import as_utc
-from monitor.store.tables import checkpoints, events
+from monitor.store.eventlog import SqlEventLog
+from monitor.store.tables import checkpoints
 
 # Projections further behind than this make /readyz fail: the read models (and so alerts)
 # would be stale. A fresh start on a large backlog is "not ready" until it has caught up.
@@ -47,7 +47,8 @@ def database_answers(engine: Engine) -> bool:
 
 def projection_lags(conn: Connection, names: Sequence[str], now: datetime) -> list[Lag]:
     """Per projection: events not yet applied and the age of the oldest of them."""
-    head = int(conn.execute(select(func.coalesce(func.max(events.c.position), 0))).scalar_one())
+    log = SqlEventLog(conn.engine)
+    head = log.head(conn)
     query = select(checkpoints.c.name, checkpoints.c.position).where(checkpoints.c.name.in_(names))
     stored = {name: position for name, position in conn.execute(query).all()}
     lags = []
@@ -56,14 +57,9 @@ def projection_lags(conn: Connection, names: Sequence[str], now: datetime) -> li
         behind = max(head - position, 0)
         seconds = 0.0
         if behind:
-            oldest = conn.execute(
-                select(events.c.recorded_at)
-                .where(events.c.position > position)
-                .order_by(events.c.position)
-                .limit(1)
-            ).scalar_one_or_none()
+            oldest = log.backlog(position, conn).oldest
             if oldest is not None:
-                seconds = max((now - as_utc(oldest)).total_seconds(), 0.0)
+                seconds = max((now - oldest).total_seconds(), 0.0)
         lags.append(Lag(name, behind, seconds))
     return lags
 

@@ -4,7 +4,7 @@ Jobs live in APScheduler's in-memory job store and are rebuilt from code on ever
 database holds all durable state (each feed's `next_poll_at`, projection checkpoints, the alert
 outbox), so no job store is ever shared between processes (APScheduler's FAQ: "you can't").
 
-Scale-out (SPEC §9) rests on PostgreSQL alone: due feeds are leased (`store.leases`), each
+Scale-out (docs/SPEC.md §9) rests on PostgreSQL alone: due feeds are leased (`store.leases`), each
 projection runs where its advisory lock is held (`store.locks`), deliveries are claimed by
 the deliverer, and appends wake projectors through LISTEN/NOTIFY. On SQLite the same code
 runs in the one daemon a database file allows.
@@ -27,13 +27,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import sqlalchemy as sa
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.exc import SQLAlchemyError
 
 from monitor import config as config_mod
 from monitor.alerts.deliverer import DeliverySummary, deliver_due
+from monitor.clock import utcnow
 from monitor.daemon.bootstrap import App, build_channels
 from monitor.daemon.cycle import fetch_settings, sync_declared, worker_name
 from monitor.daemon.health import (
@@ -50,12 +50,11 @@ from monitor.daemon.notify import Notifier, watchdog_interval
 from monitor.events import FigureTracked, FigureUntracked
 from monitor.logging import get_logger
 from monitor.polling.fetcher import Fetcher, FetchSettings
-from monitor.polling.poller import FeedToPoll, Poller, PollReport, claim_due_feeds, utcnow
+from monitor.polling.poller import FeedToPoll, Poller, PollReport, claim_due_feeds
 from monitor.projections.figures import FiguresProjection
-from monitor.projections.runner import ProjectionRunner, bounded_targets, checkpoint_positions
+from monitor.projector.runner import ProjectionRunner, bounded_targets, checkpoint_positions
 from monitor.store import leases, locks
 from monitor.store.db import explain, read_connection
-from monitor.store.tables import events
 from monitor.web import metrics
 
 log = get_logger("daemon")
@@ -307,11 +306,8 @@ class Service:
     def _unfolded_figure_definitions(self) -> int:
         with self.app.engine.connect() as conn:
             folded = checkpoint_positions(conn, [FiguresProjection.name])[FiguresProjection.name]
-            query = sa.select(sa.func.count()).where(
-                events.c.type.in_([FigureTracked.TYPE, FigureUntracked.TYPE]),
-                events.c.position > folded,
-            )
-            return int(conn.execute(query).scalar_one())
+            types = [FigureTracked.TYPE, FigureUntracked.TYPE]
+            return self.app.log.backlog(folded, conn, types=types).events
 
     def owned_projections(self) -> frozenset[str]:
         """The projections this process runs (all of them when no locks are in play)."""

@@ -9,7 +9,6 @@ import ssl
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 from types import TracebackType
 from typing import Self
 from urllib.parse import urljoin
@@ -17,6 +16,7 @@ from urllib.parse import urljoin
 import httpx
 
 from monitor import __version__
+from monitor.clock import parse_retry_after, utcnow
 from monitor.polling.addresses import AddressCheck
 from monitor.polling.transport import AiohttpTransport
 from monitor.polling.urls import UnsupportedURL, check_url, host_of
@@ -267,7 +267,8 @@ class Fetcher:
 
 def _result(url: str, hop: _Hop, permanent: bool, old: Validators, elapsed: float) -> FetchResult:
     headers = hop.headers
-    retry_after = parse_retry_after(headers.get("retry-after"))
+    asked = parse_retry_after(headers.get("retry-after"), utcnow())
+    retry_after = None if asked is None else min(asked, MAX_SERVER_DELAY)
     if hop.status == 304:
         validators = Validators(
             etag=header_value(headers.get("etag")) or header_value(old.etag),
@@ -365,24 +366,6 @@ def header_value(value: str | None) -> str | None:
     if value is None or not _HEADER_VALUE.match(value):
         return None
     return value
-
-
-def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date), at most
-    MAX_SERVER_DELAY; None if absent/bad."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isascii() and value.isdigit():
-        return min(float(value[:20]), MAX_SERVER_DELAY)
-    try:
-        when = parsedate_to_datetime(value)
-        wait = when.timestamp() - (time.time() if now is None else now)
-    except (TypeError, ValueError, OverflowError, OSError, IndexError):
-        return None
-    if when is None or when.tzinfo is None:
-        return None
-    return min(max(0.0, wait), MAX_SERVER_DELAY)
 
 
 _MAX_AGE = re.compile(r"(?:^|,)\s*(?:s-maxage|max-age)\s*=\s*\"?([0-9]+)", re.I)

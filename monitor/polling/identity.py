@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import html
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from monitor.polling.parser import ParsedEntry
+from monitor.text.markup import markup_to_text
 from monitor.text.normalise import normalise_text, shingles, words
 
 # A reused GUID is told apart from an edit by word 3-shingle overlap, measured as the
@@ -20,19 +19,6 @@ _SHINGLE = 3
 # Texts this short have too few shingles to judge; compare their word sets instead.
 _SHORT_TEXT_WORDS = 8
 _SHORT_TEXT_MIN_JACCARD = 0.5
-
-_TAG = re.compile(r"<[^>]*>")
-_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|blockquote|tr|section|article)\b[^>]*>", re.I)
-_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
-
-
-def markup_to_text(markup: str | None) -> str:
-    """Cheap HTML → text for hashing and comparison (no boilerplate removal)."""
-    if not markup:
-        return ""
-    text = _SCRIPT.sub(" ", markup)
-    text = _BLOCK_TAG.sub("\n", text)
-    return normalise_text(html.unescape(_TAG.sub(" ", text)))
 
 
 def entry_text(e: ParsedEntry) -> str:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, Engine, RowMapping, select
 
+from monitor.clock import utcnow
 from monitor.events import (
     ArticleObserved,
     ArticleRevised,
@@ -28,8 +29,8 @@ from monitor.events import (
 )
 from monitor.logging import get_logger
 from monitor.polling import page_retry
-from monitor.polling.extractor import needs_full_text
 from monitor.polling.fetcher import Fetcher, FetchError, FetchResult, Validators
+from monitor.polling.fulltext import needs_full_text
 from monitor.polling.identity import EntryFacts, classify_entry, dedupe_facts
 from monitor.polling.parser import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
 from monitor.polling.schedule import next_poll_delay
@@ -132,11 +133,6 @@ def _upsert_schedules(conn: Connection, rows: list[dict[str, object]]) -> None:
         ["url"],
         update=["next_poll_at", "etag", "last_modified", "body_hash"],
     )
-
-
-def utcnow() -> datetime:
-    """The wall clock, in UTC (poll times are facts recorded in events)."""
-    return datetime.now(UTC)
 
 
 class Poller:
@@ -659,7 +655,7 @@ def due_feeds(
 def claim_due_feeds(
     engine: Engine, request: ClaimRequest, *, default_interval: float
 ) -> list[FeedToPoll]:
-    """Lease due feeds to one daemon (SPEC §9: each feed is polled by one process at a time)."""
+    """Lease due feeds to one daemon (docs/SPEC.md §9: each feed is polled by one process at a time)."""
     return [_to_poll(r, default_interval) for r in claim_feeds(engine, request)]
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool
 
-
-def as_utc(moment: datetime) -> datetime:
-    """An aware UTC datetime: SQLite hands back naive UTC, PostgreSQL the session's zone."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+from monitor.clock import as_utc as as_utc  # the store's readers normalise with it
+from monitor.store.dialects import READ_ONLY, Dialect, dialect_of
 
 
 class StoreError(RuntimeError):
@@ -96,9 +93,6 @@ def _discard_unusable(context: Any) -> None:
         context.is_disconnect = True
 
 
-READ_ONLY = "monitor_read_only"
-
-
 def read_connection(engine: Engine) -> Connection:
     """A connection that only reads, seeing one snapshot for its whole transaction.
 
@@ -107,10 +101,7 @@ def read_connection(engine: Engine) -> Connection:
     REPEATABLE READ transaction. Read commands and the web view use it, so a page or a
     `monitor stories` never queues behind the poller or a projection.
     """
-    conn = engine.connect()
-    if engine.dialect.name == "postgresql":
-        conn = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
-    return conn.execution_options(**{READ_ONLY: True})
+    return dialect_of(engine).read_only(engine.connect())
 
 
 def make_engine(url: str, *, pool: bool = True) -> Engine:
@@ -198,16 +189,13 @@ _UPSERTS: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Any] = {}
 
 
 def _upsert_statement(
-    dialect_name: str, table: Any, keys: tuple[str, ...], update: tuple[str, ...]
+    dialect: Dialect, table: Any, keys: tuple[str, ...], update: tuple[str, ...]
 ) -> Any:
     # Built once per shape: statement construction and cache-key generation dominate
     # the cost of small upserts otherwise.
-    cache_key = (dialect_name, table.name, keys, update)
+    cache_key = (dialect.name, table.name, keys, update)
     stmt = _UPSERTS.get(cache_key)
     if stmt is None:
-        from sqlalchemy.dialects import postgresql, sqlite
-
-        dialect: Any = postgresql if dialect_name == "postgresql" else sqlite
         stmt = dialect.insert(table)
         if update:
             stmt = stmt.on_conflict_do_update(
@@ -229,5 +217,5 @@ def upsert(
     """INSERT ... ON CONFLICT (keys) DO NOTHING / DO UPDATE, for one row or many, on both dialects."""
     if isinstance(rows, list) and not rows:
         return
-    stmt = _upsert_statement(conn.dialect.name, table, tuple(keys), tuple(update or ()))
+    stmt = _upsert_statement(dialect_of(conn), table, tuple(keys), tuple(update or ()))
     conn.execute(stmt, rows)

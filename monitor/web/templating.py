@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from monitor.alerts.render import format_claim_value
+from monitor.clock import iso as iso_text
 from monitor.web.chart import parse_time
 
 
@@ -43,9 +44,7 @@ def iso(value: Any) -> str:
     """ISO-8601 UTC for <time datetime=…>."""
     if value is None:
         return ""
-    moment = value if isinstance(value, datetime) else parse_time(str(value))
-    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-    return moment.isoformat().replace("+00:00", "Z")
+    return iso_text(value if isinstance(value, datetime) else parse_time(str(value)))
 
 
 def number(value: Any) -> str:

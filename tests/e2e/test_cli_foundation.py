@@ -76,9 +76,9 @@ def test_config_check_masks_secrets(run, tmp_path: Path) -> None:  # type: ignor
         ("[surprise]\nx = 1\n", "surprise = "),
     ],
 )
-def test_invalid_configuration_exits_78_without_a_traceback(
+def test_invalid_configuration_exits_78_without_a_traceback(  # type: ignore[no-untyped-def]
     run, tmp_path: Path, toml: str, message: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     (tmp_path / "monitor.toml").write_text(toml)
     out = run("config", "check")
     assert out.returncode == 78

@@ -87,7 +87,11 @@ def test_the_sqlite_gate_is_released_once_when_begin_fails(sqlite_url: str) -> N
 
     # Not a RuntimeError above, and the gate is free for any thread now.
     done = threading.Event()
-    threading.Thread(target=lambda: (log.append([added(2)]), done.set()), daemon=True).start()
+    def append_then_signal() -> None:
+        log.append([added(2)])
+        done.set()
+
+    threading.Thread(target=append_then_signal, daemon=True).start()
     assert done.wait(5), "the gate stayed locked"
     log.append([added(3)])
     assert log.head() == 2

@@ -13,10 +13,11 @@ from collections.abc import Callable
 
 import pytest
 
+from monitor.clock import utcnow
 from monitor.daemon.bootstrap import App
 from monitor.daemon.cycle import run_cycle
-from monitor.polling.poller import utcnow
-from monitor.polling.subscriptions import DeclaredFeed, add_feed
+from monitor.daemon.subscriptions import add_feed
+from monitor.polling.subscriptions import DeclaredFeed
 from monitor.projections.feeds import feed_health
 from tests.support.feedserver import FeedServer
 

@@ -6,12 +6,14 @@ import asyncio
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from monitor.clock import utcnow
 from monitor.daemon.bootstrap import App
+from monitor.daemon.subscriptions import add_feed
 from monitor.events import ArticleObserved, ArticleRevised
 from monitor.polling.fetcher import Fetcher, FetchSettings
 from monitor.polling.page_retry import PAGE_RETRY_ATTEMPTS, PAGE_RETRY_FIRST
-from monitor.polling.poller import Poller, due_feeds, utcnow
-from monitor.polling.subscriptions import DeclaredFeed, add_feed
+from monitor.polling.poller import Poller, due_feeds
+from monitor.polling.subscriptions import DeclaredFeed
 from monitor.projections.articles import revision_text
 from tests.support.feedserver import FeedServer
 

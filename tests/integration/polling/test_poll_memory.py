@@ -7,10 +7,12 @@ import gc
 from collections.abc import Callable
 from pathlib import Path
 
+from monitor.clock import utcnow
 from monitor.daemon.bootstrap import App
 from monitor.daemon.cycle import poll_feeds
-from monitor.polling.poller import due_feeds, utcnow
-from monitor.polling.subscriptions import DeclaredFeed, add_feed
+from monitor.daemon.subscriptions import add_feed
+from monitor.polling.poller import due_feeds
+from monitor.polling.subscriptions import DeclaredFeed
 from tests.support.feedserver import FeedServer
 
 PARAGRAPH = (

@@ -13,14 +13,11 @@ import lxml.html
 import trafilatura
 from lxml_html_clean import Cleaner
 
-from monitor.polling.identity import markup_to_text
-from monitor.polling.parser import ParsedEntry
 from monitor.text import sanitise
 from monitor.text.boilerplate import strip_boilerplate
+from monitor.text.markup import markup_to_text
 from monitor.text.normalise import normalise_line
 
-# Fewer words than this and an entry is a teaser: the linked page is fetched ("auto").
-FULL_TEXT_MIN_WORDS = 80
 # A page needs this many words of main text to count as carrying an article.
 ARTICLE_MIN_WORDS = 40
 
@@ -34,11 +31,6 @@ _TRAFILATURA_OPTIONS: dict[str, Any] = {
     "deduplicate": False,
 }
 
-_TEASER_END = re.compile(
-    r"(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\]|\b(?:read more|continue reading|read the full (?:story|article))"
-    r"\W*)\s*$",
-    re.I,
-)
 _BLOCKS = frozenset(
     {
         "p",
@@ -194,16 +186,6 @@ def extract_fragment(html: str, repeated: frozenset[str] = frozenset()) -> str:
         return strip_boilerplate(markup_to_text(html), repeated)
     _drop_furniture(root)
     return sanitise.clean(strip_boilerplate(_block_text(root), repeated))
-
-
-def needs_full_text(entry: ParsedEntry, policy: str) -> bool:
-    """Whether to fetch the linked page: "always", "never", or "auto" (teaser or short entry)."""
-    if policy == "always":
-        return entry.link is not None
-    if policy == "never" or entry.link is None:
-        return False
-    text = markup_to_text(entry.content_html) or markup_to_text(entry.summary_html)
-    return len(text.split()) < FULL_TEXT_MIN_WORDS or bool(_TEASER_END.search(text))
 
 
 def _page_date(tree: Any, url: str | None) -> datetime | None:

@@ -17,12 +17,13 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence, Set
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 from sqlalchemy import Connection, Engine, Table, delete, select
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 
+from monitor.clock import as_utc
 from monitor.events import ProjectionFailed
 from monitor.logging import get_logger
 from monitor.store import checkpoints
@@ -295,5 +296,5 @@ def digest(conn: Connection, tables: Sequence[Table]) -> str:
 def _plain(value: object) -> object:
     # SQLite returns naive datetimes where PostgreSQL returns aware ones; both mean UTC.
     if isinstance(value, datetime):
-        return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
+        return as_utc(value).isoformat()
     return value

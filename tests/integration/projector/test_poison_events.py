@@ -12,8 +12,8 @@ from sqlalchemy.exc import OperationalError
 
 from monitor.events import FeedAdded, FeedPolled, ProjectionFailed, encode
 from monitor.projections.feeds import FeedsProjection
-from monitor.projections.runner import ProjectionRunner
 from monitor.projections.stats import EventStats, counts
+from monitor.projector.runner import ProjectionRunner
 from monitor.store.eventlog import SqlEventLog, StoredEvent
 from monitor.store.tables import events
 from monitor.store.tables_feeds import feeds
