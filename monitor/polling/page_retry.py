@@ -20,8 +20,7 @@ from sqlalchemy import Connection, Engine, select, update
 from monitor.events import ArticleObserved, ArticleRevised
 from monitor.polling.fetcher import FetchError
 from monitor.store.db import read_connection
-from monitor.store.eventlog import decode_row
-from monitor.store.tables import events
+from monitor.store.eventlog import SqlEventLog
 from monitor.store.tables_feeds import feed_entries
 
 PAGE_RETRY_FIRST = 15 * 60.0
@@ -66,17 +65,22 @@ class DueRetry:
 def due_retries(engine: Engine, feed_url: str, now: datetime) -> list[DueRetry]:
     """The feed's entries whose page fetch is due again, oldest due first."""
     query = (
-        select(feed_entries.c.entry_key, feed_entries.c.page_attempts, events)
-        .join(events, events.c.id == feed_entries.c.retry_event)
-        .where(feed_entries.c.feed_url == feed_url, feed_entries.c.page_retry_at <= now)
+        select(feed_entries.c.entry_key, feed_entries.c.page_attempts, feed_entries.c.retry_event)
+        .where(
+            feed_entries.c.feed_url == feed_url,
+            feed_entries.c.page_retry_at <= now,
+            feed_entries.c.retry_event.is_not(None),
+        )
         .order_by(feed_entries.c.page_retry_at)
         .limit(PAGE_RETRIES_PER_POLL)
     )
     with read_connection(engine) as conn:
         rows = conn.execute(query).all()
+        stored = SqlEventLog(engine).by_ids([row.retry_event for row in rows], conn)
     found = []
     for row in rows:
-        event = decode_row(row).event
+        hit = stored.get(row.retry_event)
+        event = None if hit is None else hit.event
         if isinstance(event, ArticleObserved) and event.link:
             found.append(DueRetry(row.entry_key, int(row.page_attempts), event))
     return found

@@ -10,9 +10,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Float, cast, func, select
+from sqlalchemy import Connection, func, select
 
 from monitor.projections.figures import claim_object
+from monitor.store.dialects import epoch_seconds
 from monitor.store.tables_figures import figure_claims, figures
 
 MOVES = ("first", "changed")  # claim statuses that set the figure's value
@@ -72,9 +73,7 @@ def figure_summary(conn: Connection, name: str) -> dict[str, Any] | None:
 
 def _epoch(conn: Connection, column: Any) -> Any:
     """POSIX seconds of a timestamp column, computed by the database."""
-    if conn.dialect.name == "sqlite":
-        return (func.julianday(column) - 2440587.5) * 86400.0
-    return cast(func.extract("epoch", column), Float)  # numeric on PostgreSQL 14+
+    return epoch_seconds(conn, column)
 
 
 def figure_points(conn: Connection, name: str) -> list[Any]:
@@ -106,16 +105,19 @@ def figure_points(conn: Connection, name: str) -> list[Any]:
 def figure_claims_page(
     conn: Connection, name: str, limit: int, before: int | None = None
 ) -> list[dict[str, Any]]:
-    """At most `limit` claims of a figure, newest first (log order), each a CLAIM with
-    status, copy_of, alert_id and position — the entries of `figure NAME --json`."""
+    """The claims of at most `limit` articles of a figure, newest first (log order, an
+    article's claims in reading order; a page never cuts an article's rows), each a CLAIM
+    with status, copy_of, alert_id and position — the entries of `figure NAME --json`."""
+    fc = figure_claims.c
+    positions = select(fc.position).where(fc.figure == name)
+    if before is not None:
+        positions = positions.where(fc.position < before)
+    wanted = positions.distinct().order_by(fc.position.desc()).limit(limit).subquery()
     query = (
         select(figure_claims)
-        .where(figure_claims.c.figure == name)
-        .order_by(figure_claims.c.position.desc())
-        .limit(limit)
+        .where(fc.figure == name, fc.position.in_(select(wanted.c.position)))
+        .order_by(fc.position.desc(), fc.seq)
     )
-    if before is not None:
-        query = query.where(figure_claims.c.position < before)
     return [
         {
             **claim_object(c),

@@ -182,6 +182,14 @@ class SqlEventLog:
             int(self._scalar(count, conn) or 0), None if oldest is None else as_utc(oldest)
         )
 
+    def by_ids(self, ids: Sequence[str], conn: Connection) -> dict[str, StoredEvent]:
+        """The stored events with these ids (those that exist), by id."""
+        found: dict[str, StoredEvent] = {}
+        for i in range(0, len(ids), 500):
+            rows = conn.execute(select(events).where(events.c.id.in_(list(ids[i : i + 500]))))
+            found.update({row.id: _stored(row) for row in rows})
+        return found
+
     def _scalar(self, query: Any, conn: Connection | None) -> Any:
         if conn is None:
             with self.engine.connect() as own:

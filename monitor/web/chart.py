@@ -17,7 +17,22 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
-STATUSES = ("first", "changed", "restated", "copy", "past")
+# Every timeline status of docs/SPEC.md §4 plus the held-back ones of the change rule
+# (monitor/projections/figures/rule.py); each has its colour in static/style.css.
+STATUSES = (
+    "first",
+    "changed",
+    "restated",
+    "copy",
+    "earlier",
+    "stale",
+    "past",
+    "new",
+    "part",
+    "previous",
+    "rate",
+    "alternative",
+)
 MOVES = frozenset({"first", "changed"})
 
 

@@ -27,7 +27,7 @@ HOME_ALERTS = 8
 HOME_STORIES = 10
 PAGE_STORIES = 50
 PAGE_ALERTS = 50
-TABLE_CLAIMS = 100  # rows of a figure's timeline table per page (the chart shows them all)
+TABLE_CLAIMS = 100  # articles of a figure's timeline table per page (the chart shows them all)
 
 
 def _page(template: str, **context: Any) -> Answer:
@@ -76,10 +76,13 @@ def figure(view: View, query: Query) -> Answer:
             raise NotFound(f"unknown figure {name!r}")
         timeline: list[Any] = figure_points(conn, name)  # PlotClaim-shaped rows
         rows = figure_claims_page(conn, name, TABLE_CLAIMS + 1, before)
+        articles = sorted({c["position"] for c in rows}, reverse=True)
+        if len(articles) > TABLE_CLAIMS:  # one article more than a page: there are older ones
+            rows = [c for c in rows if c["position"] != articles[TABLE_CLAIMS]]
         story_ids = stories_of_articles(conn, [c["article"]["id"] for c in rows])
     older = (
-        f"?{urlencode({'before': rows[TABLE_CLAIMS - 1]['position']})}"
-        if len(rows) > TABLE_CLAIMS
+        f"?{urlencode({'before': articles[TABLE_CLAIMS - 1]})}"
+        if len(articles) > TABLE_CLAIMS
         else None
     )
     chart = figure_chart(timeline)
@@ -91,7 +94,7 @@ def figure(view: View, query: Query) -> Answer:
         claims=len(timeline),
         chart=chart,
         points=points_markup(chart) if chart else "",
-        rows=rows[:TABLE_CLAIMS],
+        rows=rows,
         story_ids=story_ids,
         older=older,
         paged=before is not None,

@@ -41,6 +41,10 @@ class Dialect(Protocol):
         """Called before appending to the log, so positions become visible in commit order."""
         ...
 
+    def epoch_seconds(self, column: Any) -> Any:
+        """A SQL expression: POSIX seconds of a timestamp column."""
+        ...
+
 
 def dialect_of(bind: Engine | Connection) -> Dialect:
     """The dialect of an engine or connection."""
@@ -68,3 +72,8 @@ def lock_rows(
 def has_session_locks(bind: Engine | Connection) -> bool:
     """Whether projection holders and live processes are read from session locks."""
     return dialect_of(bind).session_locks
+
+
+def epoch_seconds(bind: Engine | Connection, column: Any) -> Any:
+    """A SQL expression for the POSIX seconds of a timestamp column, computed by the database."""
+    return dialect_of(bind).epoch_seconds(column)

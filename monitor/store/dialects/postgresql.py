@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, text
+from sqlalchemy import Connection, Float, Select, Table, cast, func, text
 from sqlalchemy.dialects import postgresql
 
 from monitor.store.dialects import READ_ONLY
@@ -33,6 +33,10 @@ class PostgresqlDialect:
         """`LOCK TABLE events IN EXCLUSIVE MODE`: positions become visible in commit order
         (plain readers are not blocked by it)."""
         conn.execute(text("LOCK TABLE events IN EXCLUSIVE MODE"))
+
+    def epoch_seconds(self, column: Any) -> Any:
+        """EXTRACT(epoch ...) as a float (it is numeric on PostgreSQL 14+)."""
+        return cast(func.extract("epoch", column), Float)
 
 
 DIALECT = PostgresqlDialect()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table
+from sqlalchemy import Connection, Select, Table, func
 from sqlalchemy.dialects import sqlite
 
 from monitor.store.dialects import READ_ONLY
@@ -30,6 +30,10 @@ class SqliteDialect:
 
     def before_append(self, conn: Connection) -> None:
         """Nothing: BEGIN IMMEDIATE already orders appends."""
+
+    def epoch_seconds(self, column: Any) -> Any:
+        """Julian days to POSIX seconds."""
+        return (func.julianday(column) - 2440587.5) * 86400.0
 
 
 DIALECT = SqliteDialect()
