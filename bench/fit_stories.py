@@ -52,7 +52,7 @@ THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(4, 19))  # 0.20 .. 0.90
 
 
 def pairs(
-    rows: Sequence[dict[str, object]], params: ClusterParams
+    rows: Sequence[dict[str, object]], params: ClusterParams, moved_weight: float = 0.3
 ) -> tuple[list[np.ndarray], list[float], list[float]]:
     """Feature rows, labels and sample weights of one file replayed with the gold clustering.
 
@@ -61,7 +61,7 @@ def pairs(
     moved in time to the article's own gap from its gold story (0 for an event's first
     article). The moved pairs are the same-subject look-alikes of other days presented as
     if they were same-day: content, names, kinds and numbers must tell them apart.
-    They count :data:`MOVED_WEIGHT` each.
+    They count ``moved_weight`` each (default :data:`MOVED_WEIGHT`).
     """
     engine = ClusterEngine(InMemoryClusterState(), params)
     state = engine.state
@@ -96,7 +96,7 @@ def pairs(
                     continue
                 else:
                     x[gap_index] = own_gap
-                    weight = MOVED_WEIGHT
+                    weight = moved_weight
                 xs.append(x)
                 ys.append(1.0 if story_id == target else 0.0)
                 ws.append(weight)
@@ -114,6 +114,8 @@ def main() -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="print, do not write")
+    parser.add_argument("--l2", type=float, default=L2)
+    parser.add_argument("--moved", type=float, default=MOVED_WEIGHT)
     args = parser.parse_args()
     sets = dev_sets()
     base = ClusterParams(model=StoryModel((0.0,) * len(FEATURES)))  # pairs() never scores
@@ -121,12 +123,12 @@ def main() -> None:
     ys: list[float] = []
     ws: list[float] = []
     for _, rows, _ in sets:
-        x, y, w = pairs(rows, base)
+        x, y, w = pairs(rows, base, args.moved)
         xs += x
         ys += y
         ws += w
     x_all, y_all = np.vstack(xs), np.asarray(ys)
-    weights = fit_logistic(x_all, y_all, l2=L2, sample_weight=ws)
+    weights = fit_logistic(x_all, y_all, l2=args.l2, sample_weight=ws)
     rounded = tuple(round(float(w), 6) for w in weights)
     best: tuple[float, float] | None = None
     for threshold in THRESHOLDS:
@@ -144,7 +146,8 @@ def main() -> None:
         "fitted_on": [name for name, _, _ in sets],
         "pairs": len(ys),
         "positives": int(sum(ys)),
-        "l2": L2,
+        "l2": args.l2,
+        "moved_weight": args.moved,
     }
     text = json.dumps(out, indent=1) + "\n"
     for name, w in zip(FEATURES, rounded, strict=True):

@@ -38,7 +38,10 @@ import numpy as np
 import numpy.typing as npt
 
 from monitor.projections.story_scorer import (
+    CROSS_BODY,
+    CROSS_TITLE,
     FLAG,
+    HEADLINE,
     KEY,
     KIND,
     NUMBER,
@@ -349,10 +352,21 @@ def field_cosines(
             # Sorted so the float sum, hence every tie, is the same in every process.
             common = sorted(mine.keys() & theirs.keys())
             cosines[prefix] = sum(mine[t] * theirs[t] for t in common)
+    cosines[CROSS_TITLE] = _cross(fields.get(TITLE), story.unit_fields.get(BODY))
+    cosines[CROSS_BODY] = _cross(story.unit_fields.get(TITLE), fields.get(BODY))
     return cosines
 
 
-CENTROID_FIELDS = (TITLE, BODY, ENTITY, KEY, KIND, NUMBER, FLAG)
+def _cross(titles: Mapping[str, float] | None, body: Mapping[str, float] | None) -> float:
+    """Cosine of headline words (as body terms) with a body vector: a headline's subject
+    told in the other side's prose ("Behind the rail walkout" against a strike report)."""
+    if not titles or not body:
+        return 0.0
+    common = sorted(t for t in titles if BODY + t[2:] in body)
+    return sum(titles[t] * body[BODY + t[2:]] for t in common)
+
+
+CENTROID_FIELDS = (TITLE, BODY, ENTITY, KEY, HEADLINE, KIND, NUMBER, FLAG)
 """Fields a centroid keeps: the TF-IDF fields, key names, event kinds, numbers and flags."""
 
 
@@ -515,6 +529,7 @@ class ClusterEngine:
         )
         extra: Fields = {
             KEY: {KEY + k: 1.0 for k in sorted(signals.keys)},
+            HEADLINE: {HEADLINE + k: 1.0 for k in sorted(signals.title_keys)},
             KIND: {KIND + k: v for k, v in signals.kinds.items()},
             NUMBER: {NUMBER + n: 1.0 for n in sorted(numbers)},
         }

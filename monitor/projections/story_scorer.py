@@ -5,6 +5,8 @@ combination of per-field similarities; here a logistic regression):
 
 - ``title``, ``body``, ``entity``: TF-IDF cosines of the headline words, body words and
   capitalised names/numbers with the story's centroid of each field;
+- ``title_story_body`` and ``story_title_body``: the article's headline words against the
+  story's body centroid, and the story's headline centroid against the article's body;
 - ``key_article``: share of the article's key names (the people, places and organisations
   of its headline and lead, :mod:`monitor.text.entities`) that the story names anywhere;
   ``key_story``: share of the story's key names the article names anywhere; low values
@@ -12,6 +14,8 @@ combination of per-field similarities; here a logistic regression):
   when either side has none;
 - ``title_keys_new``: share of the headline's names that are not among the story's key
   names (a new place or actor in the headline: Bukavu after Goma);
+- ``story_headline_missing``: weighted share of the names in the story's headlines that
+  the article never mentions (the Sumy strike's story against a report from Kryvyi Rih);
 - ``kind``: cosine of the event kinds named in the leads (:mod:`monitor.text.event_types`),
   ``kind_conflict`` when both name kinds and none agree (a launch against a shipment);
 - ``numbers``: share of the article's numbers (years excluded) the story carries,
@@ -37,20 +41,26 @@ import numpy.typing as npt
 from monitor.text.terms import BODY, ENTITY, TITLE
 
 KEY = "k:"
+HEADLINE = "h:"
 KIND = "v:"
 NUMBER = "n:"
 FLAG = "x:"
 OPINION_FLAG = FLAG + "opinion"
+CROSS_TITLE = "article title / story body"
+CROSS_BODY = "story title / article body"
 
 FEATURES = (
     "bias",
     "title",
     "body",
     "entity",
+    "title_story_body",
+    "story_title_body",
     "key_article",
     "key_story",
     "key_missing",
     "title_keys_new",
+    "story_headline_missing",
     "kind",
     "kind_conflict",
     "numbers",
@@ -104,6 +114,7 @@ class StorySignals:
     names: frozenset[str]
     numbers: frozenset[str]
     kinds: Mapping[str, float]
+    headline: Mapping[str, float]
 
 
 def _unprefixed(vector: Vector | None) -> frozenset[str]:
@@ -124,11 +135,20 @@ def story_signals(fields: Mapping[str, Vector]) -> StorySignals:
         names=keys | _single_names(fields.get(ENTITY)),
         numbers=_unprefixed(fields.get(NUMBER)),
         kinds={t[2:]: w for t, w in fields.get(KIND, {}).items()},
+        headline={t[2:]: w for t, w in fields.get(HEADLINE, {}).items()},
     )
 
 
 def _share(mine: frozenset[str], theirs: frozenset[str]) -> float:
     return len(mine & theirs) / len(mine) if mine else 0.0
+
+
+def _missing(weights: Mapping[str, float], present: frozenset[str]) -> float:
+    """Weighted share of ``weights``' names absent from ``present`` (0 when there are none)."""
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    return sum(w for name, w in sorted(weights.items()) if name not in present) / total
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -156,10 +176,13 @@ def features(
             cosines.get(TITLE, 0.0),
             cosines.get(BODY, 0.0),
             cosines.get(ENTITY, 0.0),
+            cosines.get(CROSS_TITLE, 0.0),
+            cosines.get(CROSS_BODY, 0.0),
             _share(article.keys, story.names),
             _share(story.keys, article.names | article.keys),
             key_missing,
             1.0 - _share(article.title_keys, story.keys) if article.title_keys else 0.0,
+            _missing(story.headline, article.names | article.keys),
             kind,
             kind_conflict,
             _share(article.numbers, story.numbers),

@@ -33,6 +33,21 @@ _MONTHS = (
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 MONTHS = frozenset(_MONTHS.split())
+_ROLE_TEXT = """
+minister ministry prime president presidential vice chief chairman chairwoman chair general
+secretary spokesman spokeswoman spokesperson official officials police army military navy
+department agency university court supreme company group party government state national
+federal council committee commission union association associated press news agency
+institute centre center office authority authorities forces force joint staff service
+services board bank central international world global united republic democratic people
+new city county province region district street road airport station hospital school
+senator governor mayor king queen prince judge justice capital western eastern northern
+southern north south east west
+"""
+ROLE_WORDS = frozenset(_ROLE_TEXT.split())
+"""Capitalised words that are titles, roles or kinds of institution, not names."""
+RARE = 0.002
+"""A sentence's capitalised first word is a name only if rarer than this or capitalised elsewhere."""
 _TOKEN = re.compile(r"[^\W\d_][\w’'.&-]*|\d[\d,.:]*|[.!?;:\"“”()]", re.UNICODE)
 _SENTENCE_END = frozenset('.!?;:"“”()')
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -51,24 +66,38 @@ def _normal(token: str) -> str:
     return _POSSESSIVE.sub("", token.strip(".-&’'")).lower()
 
 
-def _name_words(text: str, lower_words: frozenset[str], exclude: frozenset[str]) -> set[str]:
-    found: set[str] = set()
+def _capitalised(text: str) -> tuple[list[tuple[str, bool]], set[str]]:
+    """Capitalised tokens as (normal word, starts a sentence) and the words seen mid-sentence."""
+    found: list[tuple[str, bool]] = []
+    inner: set[str] = set()
     initial = True
     for raw in _TOKEN.findall(text):
         if raw in _SENTENCE_END:
             initial = True
             continue
         was_initial, initial = initial, raw.endswith(".") and "." not in raw[:-1]
-        if not raw[:1].isupper():
+        if raw[:1].isupper():
+            word = _normal(raw)
+            found.append((word, was_initial))
+            if not was_initial:
+                inner.add(word)
+    return found, inner
+
+
+def _name_words(
+    text: str, lower_words: frozenset[str], inner: set[str], exclude: frozenset[str]
+) -> set[str]:
+    found: set[str] = set()
+    for word, initial in _capitalised(text)[0]:
+        if len(word) < 3 or word in STOPWORDS or word in MONTHS or word in ROLE_WORDS:
             continue
-        word = _normal(raw)
-        if was_initial and word in lower_words:
+        if word in exclude:
             continue
-        if len(word) < 3 or word in STOPWORDS or word in MONTHS or word in exclude:
-            continue
-        normal = stem(word)
-        if not is_common(normal.replace(".", ""), COMMON):
-            found.add(normal)
+        plain = stem(word).replace(".", "")
+        if initial and (word in lower_words or (word not in inner and is_common(plain, RARE))):
+            continue  # an ordinary word that starts a sentence
+        if not is_common(plain, COMMON):
+            found.add(stem(word))
     return found
 
 
@@ -76,9 +105,10 @@ def key_names(title: str, text: str, source: str = "", title_case: bool = False)
     """Distinctive name words of the headline (unless Title Cased) and the lead paragraph."""
     exclude = frozenset(w.lower() for w in re.findall(r"\w+", source))
     lower_words = frozenset(w for w in re.findall(r"\b[a-z][\w’'-]*", text))
-    found = _name_words(lead(text), lower_words, exclude)
+    inner = _capitalised(text)[1]
+    found = _name_words(lead(text), lower_words, inner, exclude)
     if not title_case:
-        found |= _name_words(title, lower_words, exclude)
+        found |= _name_words(title, lower_words, inner, exclude)
     return found
 
 

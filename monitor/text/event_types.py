@@ -14,38 +14,37 @@ from collections import Counter
 from monitor.text.terms import content_words
 
 _LEXICON_TEXT = """
-attack: airstrike air-strike drone bomb bombing bombed shelling shelled attack attacked raid
-  explosion blast gunman gunmen shooting shot stabbing assault offensive strike struck killed
-missile: missile ballistic hypersonic warhead icbm rocket launcher
-launch: launch launched liftoff lift-off orbit satellite spacecraft probe mission test-fired
-  fired test
+attack: airstrike air-strike drone bomb bombing bombed shelling shelled attack attacked
+  explosion blast gunman gunmen shooting stabbing assault offensive airstrikes
+missile: missile ballistic hypersonic warhead icbm
+launch: launch launched liftoff lift-off orbit spacecraft rocket
 quake: earthquake quake tremor aftershock magnitude seismic tsunami
-fire: fire blaze wildfire firefighter flame burned burning arson smoke
-flood: flood flooding flooded deluge rain rainfall landslide mudslide river
-storm: storm typhoon hurricane cyclone tornado wind gale landfall
-heat: heatwave heat drought temperature
-crash: crash crashed derailment derailed collision collided capsized sank sinking wreck
-court: court ruling ruled judge verdict sentence sentenced convicted conviction guilty acquitted
-  trial lawsuit sued appeal indictment indicted charged prosecutor
-regulator: antitrust regulator watchdog fine fined probe investigation competition merger
-rates: rate rates interest inflation hike cut hold held basis monetary
-earnings: profit profits revenue quarter quarterly earnings dividend loss sales forecast guidance
-recall: recall recalled defect defective faulty
-election: election vote voter voting ballot runoff poll polls referendum elected candidate
-outbreak: outbreak case cases measles flu influenza virus infection infected vaccine
-  vaccination disease epidemic cholera
-deal: deal agreement merger takeover acquisition acquire bought buy signed treaty accord
-  contract order
-labour: walkout union stoppage picket pay wage workers
+fire: fire blaze wildfire firefighters arson
+flood: flood flooding flooded deluge rainfall landslide mudslide
+storm: storm typhoon hurricane cyclone tornado gale landfall
+heat: heatwave drought
+crash: crash crashed derailment derailed collision collided capsized wreckage
+stampede: stampede crush
+court: court ruling ruled judge verdict sentenced convicted conviction guilty acquitted
+  trial lawsuit sued indictment indicted prosecutors jury
+antitrust: antitrust regulator watchdog fined competition
+rates: interest inflation monetary
+earnings: profit profits revenue quarterly earnings dividend
+recall: recall recalled defect defective
+election: election voter voting ballot runoff referendum elected
+outbreak: outbreak measles flu influenza virus infection infected vaccine vaccination
+  epidemic cholera ebola marburg
+deal: merger takeover acquisition acquire treaty accord
+labour: walkout stoppage picket
 strike: strike strikes striking
-outage: outage blackout offline disruption glitch
-shipment: shipment shipped cargo container containers delivered delivery transfer exports
-  imports supplied supply shipments
-ceasefire: ceasefire truce talks negotiation negotiations peace
-protest: protest protesters demonstration demonstrators rally march
-sport: match final semi-final goal goals championship cup league marathon race record
-arrest: arrest arrested detained police seized seizure raid smuggling
-resign: resign resigned resignation dismissed sacked fired ousted
+outage: outage blackout offline
+tariff: tariff tariffs levies levy duties
+shipment: shipment shipments shipped cargo munitions exports
+ceasefire: ceasefire truce hostage hostages
+protest: protest protesters demonstration demonstrators
+sport: semi-final championship marathon tournament
+arrest: arrested detained seized seizure smuggling custody
+resign: resign resigned resignation ousted
 """
 
 
