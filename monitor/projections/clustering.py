@@ -37,6 +37,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from monitor.projections.shortlist import TermArrays, term_arrays, text_scores
 from monitor.projections.story_scorer import (
     CROSS_BODY,
     CROSS_TITLE,
@@ -121,10 +122,15 @@ class StorySummary:
         """Key names, names, numbers and event kinds of the story (derived, cached)."""
         return story_signals(self.unit_fields)
 
-    @property
+    @cached_property
+    def term_arrays(self) -> TermArrays:
+        """Hashed title/body/entity terms for the vectorised shortlist (derived, cached)."""
+        return term_arrays(self.unit_fields)
+
+    @cached_property
     def is_opinion(self) -> bool:
         """Founded by an opinion piece: never offered to other articles."""
-        return any(term == OPINION_FLAG for term, _ in self.centroid)
+        return OPINION_FLAG in self.unit_fields.get(FLAG, ())
 
 
 @dataclass(frozen=True)
@@ -349,9 +355,11 @@ def field_cosines(
     for prefix in (TITLE, BODY, ENTITY):
         mine, theirs = fields.get(prefix), story.unit_fields.get(prefix)
         if mine and theirs:
-            # Sorted so the float sum, hence every tie, is the same in every process.
-            common = sorted(mine.keys() & theirs.keys())
-            cosines[prefix] = sum(mine[t] * theirs[t] for t in common)
+            # fsum is exactly rounded, so the result (hence every tie) never depends on the
+            # order the terms are visited in.
+            if len(theirs) > len(mine):
+                mine, theirs = theirs, mine
+            cosines[prefix] = math.fsum([w * mine[t] for t, w in theirs.items() if t in mine])
     cosines[CROSS_TITLE] = _cross(fields.get(TITLE), story.unit_fields.get(BODY))
     cosines[CROSS_BODY] = _cross(story.unit_fields.get(TITLE), fields.get(BODY))
     return cosines
@@ -362,8 +370,7 @@ def _cross(titles: Mapping[str, float] | None, body: Mapping[str, float] | None)
     told in the other side's prose ("Behind the rail walkout" against a strike report)."""
     if not titles or not body:
         return 0.0
-    common = sorted(t for t in titles if BODY + t[2:] in body)
-    return sum(titles[t] * body[BODY + t[2:]] for t in common)
+    return math.fsum([w * body.get(BODY + t[2:], 0.0) for t, w in titles.items()])
 
 
 CENTROID_FIELDS = (TITLE, BODY, ENTITY, KEY, HEADLINE, KIND, NUMBER, FLAG)
@@ -538,15 +545,15 @@ class ClusterEngine:
             fields[FLAG] = {OPINION_FLAG: 1.0}
         return fields, signals
 
-    def text_score(self, fields: Fields, story: StorySummary) -> float:
-        """Cheap weighted field cosine, used to shortlist candidates for the full scorer."""
-        cosines = field_cosines(fields, story)
-        return sum(
-            weight * cosines.get(prefix, 0.0)
-            for prefix, weight in zip(
-                (TITLE, BODY, ENTITY), self.params.prefilter_weights, strict=True
-            )
-        )
+    def shortlist(self, fields: Fields, stories: Sequence[StorySummary]) -> list[StorySummary]:
+        """The ``shortlist`` candidates with the best cheap text scores, ties by story id."""
+        ordered = sorted(stories, key=lambda s: s.story_id)
+        if len(ordered) <= self.params.shortlist:
+            return ordered
+        mine = term_arrays(fields, self.params.prefilter_weights)
+        scores = np.round(text_scores(mine, [s.term_arrays for s in ordered]), 9)
+        ranked = np.argsort(-scores, kind="stable")[: self.params.shortlist]  # ties: by id
+        return [ordered[int(i)] for i in ranked]
 
     def pair_features(
         self, fields: Fields, signals: ArticleSignals, moment: datetime, story: StorySummary
@@ -566,12 +573,8 @@ class ClusterEngine:
     def _best_story(
         self, fields: Fields, signals: ArticleSignals, moment: datetime
     ) -> tuple[StorySummary, float] | None:
-        ranked = sorted(
-            ((self.text_score(fields, s), s.story_id, s) for s in self.candidates(moment)),
-            key=lambda item: (-item[0], item[1]),
-        )[: self.params.shortlist]
         best: tuple[StorySummary, float] | None = None
-        for _, _, story in ranked:
+        for story in self.shortlist(fields, self.candidates(moment)):
             p = self.params.model.probability(self.pair_features(fields, signals, moment, story))
             if best is None or p > best[1] or (p == best[1] and story.story_id < best[0].story_id):
                 best = (story, p)

@@ -7,7 +7,7 @@ combination of per-field similarities; here a logistic regression):
   capitalised names/numbers with the story's centroid of each field;
 - ``title_story_body`` and ``story_title_body``: the article's headline words against the
   story's body centroid, and the story's headline centroid against the article's body;
-- ``key_article``: share of the article's key names (the people, places and organisations
+- ``key_article``: share (smoothed: one unseen name added) of the article's key names (the people, places and organisations
   of its headline and lead, :mod:`monitor.text.entities`) that the story names anywhere;
   ``key_story``: share of the story's key names the article names anywhere; low values
   mean a place or an actor disagrees, which counts against the merge; ``key_missing``
@@ -143,6 +143,11 @@ def _share(mine: frozenset[str], theirs: frozenset[str]) -> float:
     return len(mine & theirs) / len(mine) if mine else 0.0
 
 
+def _smoothed_share(mine: frozenset[str], theirs: frozenset[str]) -> float:
+    """Share with one unseen name added: two names that match say less than five."""
+    return len(mine & theirs) / (len(mine) + 1)
+
+
 def _missing(weights: Mapping[str, float], present: frozenset[str]) -> float:
     """Weighted share of ``weights``' names absent from ``present`` (0 when there are none)."""
     total = sum(weights.values())
@@ -178,8 +183,8 @@ def features(
             cosines.get(ENTITY, 0.0),
             cosines.get(CROSS_TITLE, 0.0),
             cosines.get(CROSS_BODY, 0.0),
-            _share(article.keys, story.names),
-            _share(story.keys, article.names | article.keys),
+            _smoothed_share(article.keys, story.names),
+            _smoothed_share(story.keys, article.names | article.keys),
             key_missing,
             1.0 - _share(article.title_keys, story.keys) if article.title_keys else 0.0,
             _missing(story.headline, article.names | article.keys),

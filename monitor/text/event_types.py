@@ -28,7 +28,7 @@ stampede: stampede crush
 court: court ruling ruled judge verdict sentenced convicted conviction guilty acquitted
   trial lawsuit sued indictment indicted prosecutors jury
 antitrust: antitrust regulator watchdog fined competition
-rates: interest inflation monetary
+rates: interest inflation monetary borrowing
 earnings: profit profits revenue quarterly earnings dividend
 recall: recall recalled defect defective
 election: election voter voting ballot runoff referendum elected
@@ -39,7 +39,8 @@ labour: walkout stoppage picket
 strike: strike strikes striking
 outage: outage blackout offline
 tariff: tariff tariffs levies levy duties
-shipment: shipment shipments shipped cargo munitions exports
+shipment: shipment shipments shipped cargo munitions exports containers ammunition arms
+  deliveries transfers
 ceasefire: ceasefire truce hostage hostages
 protest: protest protesters demonstration demonstrators
 sport: semi-final championship marathon tournament

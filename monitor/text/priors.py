@@ -43,19 +43,27 @@ def _stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, float]:
-    """Stemmed word -> document probability (the largest over the forms that fold together)."""
-    from wordfreq import get_frequency_dict
+    """Stemmed word -> document probability (the largest over the forms that fold together).
+
+    Read from wordfreq's frequency bins (bin ``i`` holds the words of frequency
+    ``10 ** (-i / 100)``), stopping at :data:`MIN_FREQUENCY`; wordfreq's own caches of the
+    full list are cleared afterwards, so only this table stays in memory.
+    """
+    import wordfreq
 
     table: dict[str, float] = {}
-    for word, freq in get_frequency_dict("en", wordlist="best").items():
+    for index, words in enumerate(wordfreq.get_frequency_list("en", wordlist="best")):
+        freq = 10 ** (-index / 100)
         if freq < MIN_FREQUENCY:
-            continue
-        if not word.isalpha():
-            continue
-        key = _stem(word)
+            break
         prob = 1.0 - math.exp(-DOC_TOKENS * freq)
-        if prob > table.get(key, 0.0):
-            table[key] = prob
+        for word in words:
+            if word.isalpha():
+                key = _stem(word)
+                if prob > table.get(key, 0.0):
+                    table[key] = prob
+    wordfreq.get_frequency_list.cache_clear()
+    wordfreq.get_frequency_dict.cache_clear()
     return table
 
 
