@@ -120,7 +120,7 @@ class StorySummary:
     @cached_property
     def signals(self) -> StorySignals:
         """Key names, names, numbers and event kinds of the story (derived, cached)."""
-        return story_signals(self.unit_fields)
+        return story_signals(self.unit_fields, dict(self.centroid))
 
     @cached_property
     def term_arrays(self) -> TermArrays:

@@ -9,7 +9,8 @@ combination of per-field similarities; here a logistic regression):
   story's body centroid, and the story's headline centroid against the article's body;
 - ``key_article``: share (smoothed: one unseen name added) of the article's key names (the people, places and organisations
   of its headline and lead, :mod:`monitor.text.entities`) that the story names anywhere;
-  ``key_story``: share of the story's key names the article names anywhere; low values
+  ``key_story``: share of the story's key-name mentions (weighted by how many of its
+  articles lead with each) that the article names anywhere; low values
   mean a place or an actor disagrees, which counts against the merge; ``key_missing``
   when either side has none;
 - ``title_keys_new``: share of the headline's names that are not among the story's key
@@ -115,6 +116,8 @@ class StorySignals:
     numbers: frozenset[str]
     kinds: Mapping[str, float]
     headline: Mapping[str, float]
+    key_counts: Mapping[str, float]
+    """How many of the story's articles name each key name in their headline or lead."""
 
 
 def _unprefixed(vector: Vector | None) -> frozenset[str]:
@@ -127,11 +130,13 @@ def _single_names(vector: Vector | None) -> frozenset[str]:
     return frozenset(t[2:] for t in vector if " " not in t and not t.startswith("e:#"))
 
 
-def story_signals(fields: Mapping[str, Vector]) -> StorySignals:
-    """The scorer's sets from a story's unit field vectors."""
+def story_signals(fields: Mapping[str, Vector], raw: Vector | None = None) -> StorySignals:
+    """The scorer's sets from a story's unit field vectors (``raw``: the summed centroid)."""
     keys = _unprefixed(fields.get(KEY))
+    counts = {t[2:]: w for t, w in (raw or {}).items() if t.startswith(KEY)}
     return StorySignals(
         keys=keys,
+        key_counts=counts or dict.fromkeys(keys, 1.0),
         names=keys | _single_names(fields.get(ENTITY)),
         numbers=_unprefixed(fields.get(NUMBER)),
         kinds={t[2:]: w for t, w in fields.get(KIND, {}).items()},
@@ -154,6 +159,16 @@ def _missing(weights: Mapping[str, float], present: frozenset[str]) -> float:
     if not total:
         return 0.0
     return sum(w for name, w in sorted(weights.items()) if name not in present) / total
+
+
+def _weighted_share(counts: Mapping[str, float], present: frozenset[str]) -> float:
+    """Share of the story's key-name mentions the article names (smoothed by one mention).
+
+    Weighted by how many of the story's articles name each one, so the names its reports
+    agree on count most and one stray article's names little.
+    """
+    total = sum(counts.values())
+    return sum(c for name, c in sorted(counts.items()) if name in present) / (total + 1.0)
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -184,7 +199,7 @@ def features(
             cosines.get(CROSS_TITLE, 0.0),
             cosines.get(CROSS_BODY, 0.0),
             _smoothed_share(article.keys, story.names),
-            _smoothed_share(story.keys, article.names | article.keys),
+            _weighted_share(story.key_counts, article.names | article.keys),
             key_missing,
             1.0 - _share(article.title_keys, story.keys) if article.title_keys else 0.0,
             _missing(story.headline, article.names | article.keys),
