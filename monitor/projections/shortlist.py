@@ -53,4 +53,5 @@ def text_scores(article: TermArrays, stories: Sequence[TermArrays]) -> npt.NDArr
     owner = np.repeat(np.arange(len(stories)), lengths)
     pos = np.minimum(np.searchsorted(a_hash, hashes), a_hash.size - 1)
     hit = a_hash[pos] == hashes
-    return np.bincount(owner[hit], weights=values[hit] * a_val[pos[hit]], minlength=len(stories))
+    found = np.bincount(owner[hit], weights=values[hit] * a_val[pos[hit]], minlength=len(stories))
+    return found.astype(np.float64)

@@ -351,7 +351,8 @@ def test_the_vectorised_shortlist_scores_like_the_field_cosines(engine: ClusterE
     scores = text_scores(term_arrays(fields, weights), [s.term_arrays for s in stories if s])
     expected = [
         sum(
-            w * field_cosines(fields, s).get(p, 0.0) for p, w in zip((TITLE, BODY, ENTITY), weights)
+            w * field_cosines(fields, s).get(p, 0.0)
+            for p, w in zip((TITLE, BODY, ENTITY), weights, strict=True)
         )
         for s in stories
         if s
