@@ -17,11 +17,16 @@ Method (see SPEC §6, ARCHITECTURE §5):
    turns out to copy a later-published text seen moments before takes over as the original.
 2. Event clustering (after Miranda et al. 2018). Each non-copy becomes three unit
    TF-IDF vectors (title words, body words, capitalised names and numbers) with
-   document frequencies kept online in the state. It joins the best active story whose
-   weighted cosine to the story centroid, minus a penalty per day of time gap, clears a
-   threshold; otherwise it starts a story. Centroids are capped per field so a story's
-   summary stays small however many write-ups it gathers; stories idle longer than the
-   idle window are not offered to new write-ups at all.
+   document frequencies kept online in the state on top of a language prior
+   (:mod:`monitor.text.priors`), plus its key names, headline names, event kinds and
+   counts. The active stories are shortlisted by a cheap weighted cosine
+   (:mod:`monitor.projections.shortlist`) and each shortlisted story is scored by the
+   fitted pair model (:mod:`monitor.projections.story_scorer`); the article joins the
+   most probable one above the model's threshold, otherwise it starts a story. An
+   opinion piece (:mod:`monitor.text.genre`) always starts its own story, which is never
+   offered to later articles. Centroids are capped per field so a story's summary stays
+   small however many write-ups it gathers; stories idle longer than the idle window are
+   not offered to new write-ups at all.
 """
 
 from __future__ import annotations
