@@ -3,8 +3,13 @@
 Run: ``.venv/bin/python bench/stories.py`` (``--history 5000`` for a quick look,
 ``--explain`` to list every wrong assignment on the labelled set).
 
-Quality: each of tests/data/stories/part*.jsonl is replayed from an empty state, and so
-is their concatenation; prints B-cubed precision/recall/F1 and copy-detection P/R/F1.
+Quality, per half (``--half dev|heldout|both``): the development half is
+tests/data/stories/part1.jsonl, part2.jsonl and dev/articles.jsonl, the held-out half
+tests/data/stories/heldout/articles.jsonl (never used for tuning or fitting). Each file
+is replayed from an empty state, and so is the whole half merged in arrival order; prints
+B-cubed and pairwise precision/recall/F1, copy-detection P/R/F1 and, where the file has
+an events.jsonl, how many merged article pairs belong to events whose places or actors
+disagree (no shared place, or no shared actor).
 Throughput: a deterministic synthetic history (topics, events, copies, 300-600 words
 per article) is loaded through the engine into an InMemoryClusterState, then 2,000 more
 articles are timed; prints articles/s and peak RSS.
@@ -123,6 +128,63 @@ def copy_scores(
     return p, r, f1(p, r)
 
 
+@dataclass(frozen=True)
+class Extra:
+    """Pairwise scores and merges of events whose places or actors disagree."""
+
+    pair_p: float
+    pair_r: float
+    pair_f1: float
+    disagreeing: int | None
+
+
+def pairwise(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """Precision/recall/F1 over unordered article pairs put in one story."""
+
+    def same_pairs(labels: dict[str, str]) -> set[tuple[str, str]]:
+        groups: dict[str, list[str]] = {}
+        for item in sorted(labels):
+            groups.setdefault(labels[item], []).append(item)
+        return {
+            (a, b)
+            for members in groups.values()
+            for i, a in enumerate(members)
+            for b in members[i + 1 :]
+        }
+
+    made, wanted = same_pairs(predicted), same_pairs(gold)
+    right = len(made & wanted)
+    p = right / len(made) if made else 1.0
+    r = right / len(wanted) if wanted else 1.0
+    return p, r, f1(p, r)
+
+
+def disagreeing_merges(
+    predicted: dict[str, str], gold: dict[str, str], events: dict[str, dict[str, object]]
+) -> int:
+    """Article pairs in one predicted story whose gold events disagree on places or actors."""
+    groups: dict[str, list[str]] = {}
+    for item in sorted(predicted):
+        groups.setdefault(predicted[item], []).append(item)
+
+    def words(event: str, key: str) -> set[str]:
+        return {str(v).lower() for v in events.get(event, {}).get(key, []) or []}  # type: ignore[union-attr]
+
+    count = 0
+    for members in groups.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                ea, eb = gold[a], gold[b]
+                if ea == eb:
+                    continue
+                for key in ("places", "actors"):
+                    wa, wb = words(ea, key), words(eb, key)
+                    if wa and wb and not wa & wb:
+                        count += 1
+                        break
+    return count
+
+
 def replay(rows: Sequence[dict[str, object]], params: ClusterParams) -> list[Assignment]:
     """Assign every row, in order, from an empty state."""
     engine = ClusterEngine(InMemoryClusterState(), params)
@@ -131,6 +193,15 @@ def replay(rows: Sequence[dict[str, object]], params: ClusterParams) -> list[Ass
 
 def quality(rows: Sequence[dict[str, object]], params: ClusterParams) -> Quality:
     """Scores of one replay of ``rows``."""
+    return scores(rows, params)[0]
+
+
+def scores(
+    rows: Sequence[dict[str, object]],
+    params: ClusterParams,
+    events: dict[str, dict[str, object]] | None = None,
+) -> tuple[Quality, Extra]:
+    """B-cubed and copy scores, pairwise scores and disagreeing merges of one replay."""
     assignments = replay(rows, params)
     ids = [str(row["id"]) for row in rows]
     gold_story = {i: str(row["event"]) for i, row in zip(ids, rows, strict=True)}
@@ -140,7 +211,9 @@ def quality(rows: Sequence[dict[str, object]], params: ClusterParams) -> Quality
     }
     pred_story = {i: a.story_id for i, a in zip(ids, assignments, strict=True)}
     pred_copy = {i: a.copy_of for i, a in zip(ids, assignments, strict=True)}
-    return Quality(len(rows), *bcubed(pred_story, gold_story), *copy_scores(pred_copy, gold_copy))
+    q = Quality(len(rows), *bcubed(pred_story, gold_story), *copy_scores(pred_copy, gold_copy))
+    bad = None if events is None else disagreeing_merges(pred_story, gold_story, events)
+    return q, Extra(*pairwise(pred_story, gold_story), bad)
 
 
 def explain(rows: Sequence[dict[str, object]], params: ClusterParams) -> None:
@@ -369,28 +442,71 @@ def sql_throughput(history: int, measured: int, batch: int = 500) -> None:
         print(f"  {label:<34}{value:>12}")
 
 
-def print_quality(params: ClusterParams, show_errors: bool) -> None:
-    """The quality table over each file and their concatenation."""
-    files = sorted(DATA.glob("part*.jsonl"))
-    if not files:
-        print(f"no evaluation files under {DATA}")
-        return
-    sets = [(f.name, load_rows(f)) for f in files]
-    if len(sets) > 1:
-        sets.append(("all (concatenated)", [row for _, rows in sets for row in rows]))
-    print("Quality (B-cubed over gold events; copy detection over gold copy_of)")
-    print(
-        f"  {'set':<20}{'n':>5}{'B3 P':>8}{'B3 R':>8}{'B3 F1':>8}"
-        f"{'copy P':>8}{'copy R':>8}{'copy F1':>9}"
+Labelled = tuple[str, list[dict[str, object]], dict[str, dict[str, object]] | None]
+
+
+def _events(path: Path) -> dict[str, dict[str, object]] | None:
+    if not path.exists():
+        return None
+    return {str(row["event"]): row for row in load_rows(path)}
+
+
+def dev_sets() -> list[Labelled]:
+    """The development half, one entry per file (the only data tuning may look at)."""
+    found: list[Labelled] = [(f.name, load_rows(f), None) for f in sorted(DATA.glob("part*.jsonl"))]
+    dev = DATA / "dev" / "articles.jsonl"
+    if dev.exists():
+        found.append(("dev/articles.jsonl", load_rows(dev), _events(DATA / "dev" / "events.jsonl")))
+    return found
+
+
+def heldout_sets() -> list[Labelled]:
+    """The held-out half: evaluated once at the end, never tuned on."""
+    held = DATA / "heldout" / "articles.jsonl"
+    if not held.exists():
+        return []
+    return [("heldout/articles.jsonl", load_rows(held), _events(DATA / "heldout" / "events.jsonl"))]
+
+
+def merged(name: str, sets: Sequence[Labelled]) -> Labelled:
+    """All files of a half as one stream, in arrival order (stable for equal times)."""
+    rows = sorted((r for _, rs, _ in sets for r in rs), key=lambda r: str(r["seen_at"]))
+    events: dict[str, dict[str, object]] | None = None
+    if any(e is not None for _, _, e in sets):
+        events = {k: v for _, _, e in sets if e for k, v in e.items()}
+    return (name, rows, events)
+
+
+def print_quality(params: ClusterParams, show_errors: bool, half: str) -> None:
+    """The quality table of the chosen half or halves."""
+    halves: list[tuple[str, list[Labelled]]] = []
+    if half in ("dev", "both"):
+        halves.append(("development half", dev_sets()))
+    if half in ("heldout", "both"):
+        halves.append(("held-out half", heldout_sets()))
+    header = (
+        f"  {'set':<24}{'n':>5}{'B3 P':>7}{'B3 R':>7}{'B3 F1':>7}{'pair P':>8}{'pair R':>8}"
+        f"{'pair F1':>8}{'copy P':>8}{'copy R':>8}{'copy F1':>8}{'bad':>5}"
     )
-    for name, rows in sets:
-        q = quality(rows, params)
-        print(
-            f"  {name:<20}{q.articles:>5}{q.bcubed_p:>8.3f}{q.bcubed_r:>8.3f}"
-            f"{q.bcubed_f1:>8.3f}{q.copy_p:>8.3f}{q.copy_r:>8.3f}{q.copy_f1:>9.3f}"
-        )
-        if show_errors:
-            explain(rows, params)
+    for title, sets in halves:
+        if not sets:
+            print(f"{title}: no files under {DATA}")
+            continue
+        print(f"Quality, {title} (B-cubed and pairwise over gold events; copies over copy_of;")
+        print("  bad = merged pairs of events whose places or actors disagree)")
+        print(header)
+        if len(sets) > 1:
+            sets = [*sets, merged("whole half (merged)", sets)]
+        for name, rows, events in sets:
+            q, e = scores(rows, params, events)
+            bad = "-" if e.disagreeing is None else str(e.disagreeing)
+            print(
+                f"  {name:<24}{q.articles:>5}{q.bcubed_p:>7.3f}{q.bcubed_r:>7.3f}"
+                f"{q.bcubed_f1:>7.3f}{e.pair_p:>8.3f}{e.pair_r:>8.3f}{e.pair_f1:>8.3f}"
+                f"{q.copy_p:>8.3f}{q.copy_r:>8.3f}{q.copy_f1:>8.3f}{bad:>5}"
+            )
+            if show_errors:
+                explain(rows, params)
 
 
 def main() -> None:
@@ -400,13 +516,14 @@ def main() -> None:
     parser.add_argument("--measured", type=int, default=2_000)
     parser.add_argument("--explain", action="store_true", help="list wrong assignments")
     parser.add_argument("--quality-only", action="store_true")
+    parser.add_argument("--half", choices=("dev", "heldout", "both"), default="both")
     parser.add_argument("--sqlite", action="store_true", help="also run over SQLite")
     parser.add_argument("--sqlite-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.sqlite_only:
         sql_throughput(args.history, args.measured)
         return
-    print_quality(ClusterParams(), args.explain)
+    print_quality(ClusterParams(), args.explain, args.half)
     if not args.quality_only:
         throughput(args.history, args.measured)
     if args.sqlite:

@@ -17,11 +17,16 @@ Method (see docs/SPEC.md §6, docs/ARCHITECTURE.md §5):
    turns out to copy a later-published text seen moments before takes over as the original.
 2. Event clustering (after Miranda et al. 2018). Each non-copy becomes three unit
    TF-IDF vectors (title words, body words, capitalised names and numbers) with
-   document frequencies kept online in the state. It joins the best active story whose
-   weighted cosine to the story centroid, minus a penalty per day of time gap, clears a
-   threshold; otherwise it starts a story. Centroids are capped per field so a story's
-   summary stays small however many write-ups it gathers; stories idle longer than the
-   idle window are not offered to new write-ups at all.
+   document frequencies kept online in the state on top of a language prior
+   (:mod:`monitor.text.priors`), plus its key names, headline names, event kinds and
+   counts. The active stories are shortlisted by a cheap weighted cosine
+   (:mod:`monitor.projections.shortlist`) and each shortlisted story is scored by the
+   fitted pair model (:mod:`monitor.projections.story_scorer`); the article joins the
+   most probable one above the model's threshold, otherwise it starts a story. An
+   opinion piece (:mod:`monitor.text.genre`) always starts its own story, which is never
+   offered to later articles. Centroids are capped per field so a story's summary stays
+   small however many write-ups it gathers; stories idle longer than the idle window are
+   not offered to new write-ups at all.
 """
 
 from __future__ import annotations
@@ -31,14 +36,35 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
+from monitor.projections.shortlist import TermArrays, term_arrays, text_scores
+from monitor.projections.story_scorer import (
+    CROSS_BODY,
+    CROSS_TITLE,
+    FLAG,
+    HEADLINE,
+    KEY,
+    KIND,
+    NUMBER,
+    OPINION_FLAG,
+    ArticleSignals,
+    StoryModel,
+    StorySignals,
+    default_model,
+    features,
+    story_signals,
+)
+from monitor.text.entities import event_numbers, key_names, lead
+from monitor.text.event_types import event_kinds
 from monitor.text.fingerprint import containment, fingerprint, shingles_from_bytes
-from monitor.text.terms import BODY, ENTITY, FIELDS, TITLE, field_of, term_counts
+from monitor.text.genre import is_opinion
+from monitor.text.priors import PRIOR_DOCS, term_probability
+from monitor.text.terms import BODY, ENTITY, TITLE, field_of, is_title_case, term_counts
 
 Centroid = tuple[tuple[str, float], ...]
 Fields = dict[str, dict[str, float]]
@@ -96,6 +122,21 @@ class StorySummary:
         """The centroid split by field, each part scaled to unit length (derived, cached)."""
         return split_fields(dict(self.centroid))
 
+    @cached_property
+    def signals(self) -> StorySignals:
+        """Key names, names, numbers and event kinds of the story (derived, cached)."""
+        return story_signals(self.unit_fields, dict(self.centroid))
+
+    @cached_property
+    def term_arrays(self) -> TermArrays:
+        """Hashed title/body/entity terms for the vectorised shortlist (derived, cached)."""
+        return term_arrays(self.unit_fields)
+
+    @cached_property
+    def is_opinion(self) -> bool:
+        """Founded by an opinion piece: never offered to other articles."""
+        return OPINION_FLAG in self.unit_fields.get(FLAG, ())
+
 
 @dataclass(frozen=True)
 class ClusterParams:
@@ -107,10 +148,11 @@ class ClusterParams:
     - ``copy_min_shingles``: texts shorter than this are never called copies (a one-line
       brief is contained in too many articles).
     - ``max_copy_candidates``: LSH candidates verified per article, most band hits first.
-    - ``field_weights``: weight of the title, body and entity cosines in the score.
-    - ``join_threshold``: minimum time-penalised score to join an existing story.
-    - ``gap_penalty_per_day``: subtracted per day between the article and the story span,
-      so next week's similar event (a second launch, the next briefing) starts a story.
+    - ``prefilter_weights``: weight of the title, body and entity cosines in the cheap score
+      that shortlists candidate stories for the fitted scorer.
+    - ``shortlist``: candidates scored by the model, best cheap scores first.
+    - ``model``: the fitted pair scorer (:mod:`monitor.projections.story_scorer`); an
+      article joins the most probable candidate when its probability reaches the threshold.
     - ``idle_window``: a story whose span is further than this from the article is neither
       fetched nor joined (copies still reach it through their original).
     - ``centroid_terms_per_field``: cap on centroid terms per field (bounded summaries).
@@ -124,9 +166,9 @@ class ClusterParams:
     copy_containment: float = 0.6
     copy_min_shingles: int = 20
     max_copy_candidates: int = 24
-    field_weights: tuple[float, float, float] = (0.2, 0.4, 0.4)
-    join_threshold: float = 0.07
-    gap_penalty_per_day: float = 0.05
+    prefilter_weights: tuple[float, float, float] = (0.2, 0.4, 0.4)
+    shortlist: int = 8
+    model: StoryModel = field(default_factory=default_model)
     idle_window: timedelta = timedelta(days=3)
     centroid_terms_per_field: int = 40
     max_backdate: timedelta = timedelta(days=7)
@@ -288,10 +330,23 @@ def split_fields(vector: Mapping[str, float]) -> Fields:
     return parts
 
 
+@lru_cache(maxsize=1 << 15)  # bounded: the common vocabulary fits; rare terms are recomputed
+def prior_df(term: str) -> float:
+    """Pseudo-document frequency of a term among the prior's ``PRIOR_DOCS`` documents."""
+    return PRIOR_DOCS * term_probability(term[2:].lstrip("#"))
+
+
 def tfidf_fields(counts: Mapping[str, int], df: Mapping[str, int], docs: int) -> Fields:
-    """Sublinear TF-IDF per field, each scaled to unit length; ``docs`` includes this one."""
+    """Sublinear TF-IDF per field, each scaled to unit length; ``docs`` includes this one.
+
+    Document frequencies start from the language prior (:mod:`monitor.text.priors`):
+    ``PRIOR_DOCS`` pseudo-documents are counted before the real ones, so the first
+    articles of an empty database weigh "said" and "government" as common words.
+    """
+    total = docs + PRIOR_DOCS + 1
     weights = {
-        term: (1.0 + math.log(tf)) * (math.log((docs + 1) / (df.get(term, 0) + 2)) + 1.0)
+        term: (1.0 + math.log(tf))
+        * (math.log(total / (df.get(term, 0) + prior_df(term) + 1)) + 1.0)
         for term, tf in counts.items()
     }
     return split_fields(weights)
@@ -302,13 +357,29 @@ def field_cosines(
 ) -> dict[str, float]:
     """Cosine per field between an article's unit field vectors and a story centroid."""
     cosines: dict[str, float] = {}
-    for prefix, theirs in story.unit_fields.items():
-        mine = fields.get(prefix)
-        if mine:
-            # Sorted so the float sum, hence every tie, is the same in every process.
-            common = sorted(mine.keys() & theirs.keys())
-            cosines[prefix] = sum(mine[t] * theirs[t] for t in common)
+    for prefix in (TITLE, BODY, ENTITY):
+        mine, theirs = fields.get(prefix), story.unit_fields.get(prefix)
+        if mine and theirs:
+            # fsum is exactly rounded, so the result (hence every tie) never depends on the
+            # order the terms are visited in.
+            if len(theirs) > len(mine):
+                mine, theirs = theirs, mine
+            cosines[prefix] = math.fsum([w * mine[t] for t, w in theirs.items() if t in mine])
+    cosines[CROSS_TITLE] = _cross(fields.get(TITLE), story.unit_fields.get(BODY))
+    cosines[CROSS_BODY] = _cross(story.unit_fields.get(TITLE), fields.get(BODY))
     return cosines
+
+
+def _cross(titles: Mapping[str, float] | None, body: Mapping[str, float] | None) -> float:
+    """Cosine of headline words (as body terms) with a body vector: a headline's subject
+    told in the other side's prose ("Behind the rail walkout" against a strike report)."""
+    if not titles or not body:
+        return 0.0
+    return math.fsum([w * body.get(BODY + t[2:], 0.0) for t, w in titles.items()])
+
+
+CENTROID_FIELDS = (TITLE, BODY, ENTITY, KEY, HEADLINE, KIND, NUMBER, FLAG)
+"""Fields a centroid keeps: the TF-IDF fields, key names, event kinds, numbers and flags."""
 
 
 def merge_centroid(centroid: Centroid, fields: Fields, cap: int) -> Centroid:
@@ -318,8 +389,11 @@ def merge_centroid(centroid: Centroid, fields: Fields, cap: int) -> Centroid:
         for term, weight in part.items():
             summed[term] = summed.get(term, 0.0) + weight
     kept: list[tuple[str, float]] = []
-    for prefix in FIELDS:
-        in_field = [(t, w) for t, w in summed.items() if t.startswith(prefix)]
+    by_field: dict[str, list[tuple[str, float]]] = {}
+    for term, weight in summed.items():
+        by_field.setdefault(term[:2], []).append((term, weight))
+    for prefix in CENTROID_FIELDS:
+        in_field = by_field.get(prefix, [])
         kept.extend(sorted(in_field, key=lambda tw: (-tw[1], tw[0]))[:cap])
     return tuple(sorted(kept))
 
@@ -336,9 +410,9 @@ def time_gap(moment: datetime, story: StorySummary) -> timedelta:
 class ClusterEngine:
     """Assigns articles, in log order, to stories; all memory lives in the state."""
 
-    def __init__(self, state: ClusterState, params: ClusterParams = ClusterParams()) -> None:
+    def __init__(self, state: ClusterState, params: ClusterParams | None = None) -> None:
         self.state = state
-        self.params = params
+        self.params = params if params is not None else ClusterParams()
 
     def assign(self, doc: ArticleDoc) -> Assignment:
         """Place one article: as a copy of an earlier one, into an active story, or new."""
@@ -442,56 +516,99 @@ class ClusterEngine:
 
     # -- events -------------------------------------------------------------------------
 
-    def _vectorize(self, doc: ArticleDoc) -> Fields:
-        """TF-IDF field vectors of the article; its terms are counted into the online DF."""
+    def vectorize(self, doc: ArticleDoc) -> tuple[Fields, ArticleSignals]:
+        """TF-IDF fields and scorer signals of the article; its terms join the online DF."""
         counts = term_counts(doc.title, doc.text)
         terms = sorted(counts)
         df = self.state.term_df(terms)
         docs = self.state.doc_count() + 1
         fields = tfidf_fields(counts, df, docs)
         self.state.add_df(terms)
-        return fields
-
-    def score(self, fields: Fields, moment: datetime, story: StorySummary) -> float:
-        """Weighted field cosine minus the time-gap penalty (``-inf`` outside the window)."""
-        gap = time_gap(moment, story)
-        if gap > self.params.idle_window:
-            return -math.inf
-        cosines = field_cosines(fields, story)
-        text_score = sum(
-            weight * cosines.get(prefix, 0.0)
-            for prefix, weight in zip((TITLE, BODY, ENTITY), self.params.field_weights, strict=True)
+        title_keys = not is_title_case(doc.title)
+        keys = key_names(doc.title, doc.text, doc.source, not title_keys)
+        kinds = event_kinds(doc.title, lead(doc.text))
+        numbers = frozenset(event_numbers(doc.text))
+        signals = ArticleSignals(
+            keys=frozenset(keys),
+            title_keys=frozenset(key_names(doc.title, "", doc.source))
+            if title_keys
+            else frozenset(),
+            names=frozenset(
+                t[2:] for t in fields.get(ENTITY, {}) if " " not in t and not t.startswith("e:#")
+            ),
+            numbers=numbers,
+            kinds={k: float(v) for k, v in sorted(kinds.items())},
         )
-        return text_score - self.params.gap_penalty_per_day * gap / timedelta(days=1)
+        extra: Fields = {
+            KEY: {KEY + k: 1.0 for k in sorted(signals.keys)},
+            HEADLINE: {HEADLINE + k: 1.0 for k in sorted(signals.title_keys)},
+            KIND: {KIND + k: v for k, v in signals.kinds.items()},
+            NUMBER: {NUMBER + n: 1.0 for n in sorted(numbers)},
+        }
+        fields.update({prefix: part for prefix, part in extra.items() if part})
+        if is_opinion(doc.title, doc.text):
+            fields[FLAG] = {OPINION_FLAG: 1.0}
+        return fields, signals
 
-    def _best_story(self, fields: Fields, moment: datetime) -> tuple[StorySummary, float] | None:
+    def shortlist(self, fields: Fields, stories: Sequence[StorySummary]) -> list[StorySummary]:
+        """The ``shortlist`` candidates with the best cheap text scores, ties by story id."""
+        ordered = sorted(stories, key=lambda s: s.story_id)
+        if len(ordered) <= self.params.shortlist:
+            return ordered
+        mine = term_arrays(fields, self.params.prefilter_weights)
+        scores = np.round(text_scores(mine, [s.term_arrays for s in ordered]), 9)
+        ranked = np.argsort(-scores, kind="stable")[: self.params.shortlist]  # ties: by id
+        return [ordered[int(i)] for i in ranked]
+
+    def pair_features(
+        self, fields: Fields, signals: ArticleSignals, moment: datetime, story: StorySummary
+    ) -> npt.NDArray[np.float64]:
+        """The scorer's feature vector of (article, story)."""
+        gap = time_gap(moment, story) / timedelta(days=1)
+        return features(field_cosines(fields, story), signals, story.signals, gap)
+
+    def candidates(self, moment: datetime) -> list[StorySummary]:
+        """Stories an article at ``moment`` may join: active, and not an opinion piece's."""
+        return [
+            s
+            for s in self.state.active_stories(moment - self.params.idle_window)
+            if time_gap(moment, s) <= self.params.idle_window and not s.is_opinion
+        ]
+
+    def _best_story(
+        self, fields: Fields, signals: ArticleSignals, moment: datetime
+    ) -> tuple[StorySummary, float] | None:
         best: tuple[StorySummary, float] | None = None
-        for story in self.state.active_stories(moment - self.params.idle_window):
-            score = self.score(fields, moment, story)
-            if best is None or score > best[1]:
-                best = (story, score)  # stories come ordered by id, so ties go to the first
+        for story in self.shortlist(fields, self.candidates(moment)):
+            p = self.params.model.probability(self.pair_features(fields, signals, moment, story))
+            if best is None or p > best[1] or (p == best[1] and story.story_id < best[0].story_id):
+                best = (story, p)
         return best
+
+    def absorb(self, story: StorySummary, fields: Fields, moment: datetime) -> StorySummary:
+        """The story with the article added."""
+        return StorySummary(
+            story_id=story.story_id,
+            first_event_time=min(story.first_event_time, moment),
+            last_event_time=max(story.last_event_time, moment),
+            size=story.size + 1,
+            centroid=merge_centroid(story.centroid, fields, self.params.centroid_terms_per_field),
+        )
+
+    def found(self, story_id: str, fields: Fields, moment: datetime) -> StorySummary:
+        """A new story holding only the article."""
+        cap = self.params.centroid_terms_per_field
+        return StorySummary(story_id, moment, moment, 1, merge_centroid((), fields, cap))
 
     def _cluster(self, doc: ArticleDoc) -> Assignment:
         moment = event_time_of(doc, self.params.max_backdate)
-        fields = self._vectorize(doc)
-        best = self._best_story(fields, moment)
-        cap = self.params.centroid_terms_per_field
-        if best is not None and best[1] >= self.params.join_threshold:
+        fields, signals = self.vectorize(doc)
+        best = None if FLAG in fields else self._best_story(fields, signals, moment)
+        if best is not None and best[1] >= self.params.model.threshold:
             story, score = best
-            self.state.put_story(
-                StorySummary(
-                    story_id=story.story_id,
-                    first_event_time=min(story.first_event_time, moment),
-                    last_event_time=max(story.last_event_time, moment),
-                    size=story.size + 1,
-                    centroid=merge_centroid(story.centroid, fields, cap),
-                )
-            )
+            self.state.put_story(self.absorb(story, fields, moment))
             return Assignment(story.story_id, None, False, moment, score)
         story_id = story_id_for(doc.article_id)
-        self.state.put_story(
-            StorySummary(story_id, moment, moment, 1, merge_centroid((), fields, cap))
-        )
-        similarity = max(best[1], 0.0) if best is not None else 0.0
+        self.state.put_story(self.found(story_id, fields, moment))
+        similarity = best[1] if best is not None else 0.0
         return Assignment(story_id, None, True, moment, similarity)

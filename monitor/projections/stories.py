@@ -18,6 +18,7 @@ headline-only entry, a page that failed to extract) still gets a story: its own.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -41,12 +42,16 @@ from monitor.store.db import upsert
 from monitor.store.eventlog import StoredEvent
 from monitor.store.tables_feeds import articles
 from monitor.store.tables_stories import stories, story_articles
+from monitor.text.boilerplate import is_boilerplate_line
+from monitor.text.priors import word_probability
+from monitor.text.terms import content_words
 
 NAME = "stories"
 UNTITLED = "(untitled)"
 _MIN_HEADLINE_WORDS = 3
 _IN_CHUNK = 500
-_EARLY_ORIGINALS = 8  # originals read per story to find its headline before reading them all
+TITLE_CANDIDATES = 16
+"""Originals, in story order, whose headlines compete to name the story (bounded work)."""
 
 STORY_PARAMS = ClusterParams(max_backdate=timedelta(days=3650))
 """The engine's defaults, except that any claimed date before first sight is believed.
@@ -76,26 +81,55 @@ class Member:
 
 
 def representative_title(members: Sequence[Member]) -> str:
-    """The story's headline: the earliest-published original's, when it reads like one.
+    """The story's headline: the most representative of its first originals' headlines.
 
-    Copies never lend their title (an aggregator's re-post often wraps or re-words it).
-    Originals are taken by event time, then log order, so the first report of the event
-    names it; the first title of at least three words wins — a one- or two-word title is
-    usually a section name or a site's boilerplate, not a headline — then any non-empty
-    original title, then any title at all.
+    Candidates are the headlines of the story's first :data:`TITLE_CANDIDATES` originals
+    in story order (event time, then log order) that read like headlines: at least three
+    words and not a boilerplate line. Copies never lend their title (an aggregator's
+    re-post re-words it). The title is the candidates' medoid: the headline with the
+    highest summed similarity to the other candidates (cosine of their content words,
+    weighted by rarity in English), so the report most write-ups agree with names the
+    story, not whichever came first; ties go to the headline with more content words,
+    then to the earlier. As originals arrive the medoid may move, deterministically.
+    Without candidates: any non-empty original title, then any title at all.
     """
     ordered = sorted(members, key=lambda m: (m.event_time, m.position))
     originals = [m.title.strip() for m in ordered if m.copy_of is None and m.title.strip()]
-    headlines = [t for t in originals if _is_headline(t)]
     anything = [m.title.strip() for m in ordered if m.title.strip()]
-    for choice in (headlines, originals, anything):
+    early = [m.title.strip() for m in ordered if m.copy_of is None][:TITLE_CANDIDATES]
+    headlines = [t for t in early if _is_headline(t)]
+    if headlines:
+        return medoid_title(headlines)
+    for choice in (originals, anything):
         if choice:
             return choice[0]
     return UNTITLED
 
 
+def _title_vector(title: str) -> dict[str, float]:
+    return {w: -math.log(word_probability(w)) for w in sorted(set(content_words(title)))}
+
+
+def medoid_title(titles: Sequence[str]) -> str:
+    """The headline most similar to all the others (see :func:`representative_title`)."""
+    vectors = [_title_vector(t) for t in titles]
+    norms = [math.sqrt(sum(v * v for v in vec.values())) or 1.0 for vec in vectors]
+    best: tuple[float, int, int] | None = None
+    for i, mine in enumerate(vectors):
+        total = 0.0
+        for j, theirs in enumerate(vectors):
+            if i != j:
+                dot = sum(mine[w] * theirs[w] for w in sorted(mine.keys() & theirs.keys()))
+                total += dot / (norms[i] * norms[j])
+        rank = (round(total, 9), len(mine), -i)
+        if best is None or rank > best:
+            best = rank
+    assert best is not None
+    return titles[-best[2]]
+
+
 def _is_headline(title: str) -> bool:
-    return len(title.split()) >= _MIN_HEADLINE_WORDS
+    return len(title.split()) >= _MIN_HEADLINE_WORDS and not is_boilerplate_line(title)
 
 
 def story_row(story_id: str, members: Sequence[Member]) -> dict[str, Any]:
@@ -347,10 +381,11 @@ def _sources(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[str]]
 
 
 def _early_titles(conn: Connection, story_ids: Sequence[str]) -> dict[str, str]:
-    """Headlines settled by each story's first `_EARLY_ORIGINALS` originals in story order.
+    """Titles settled by each story's first `TITLE_CANDIDATES` originals in story order.
 
-    A headline-like title among them is the story's title (any later one comes after it).
-    Stories where they settle nothing are left out; the caller reads all their members.
+    When some of them read like headlines, their medoid is the story's title (later
+    originals never compete). Stories where they settle nothing are left out; the caller
+    reads all their members.
     """
     sa = story_articles.c
     ranked = (
@@ -365,16 +400,20 @@ def _early_titles(conn: Connection, story_ids: Sequence[str]) -> dict[str, str]:
         .where(sa.copy_of.is_(None))
         .subquery()
     )
-    titles: dict[str, str] = {}
+    found: dict[str, list[str]] = {}
     for chunk in _chunks(story_ids):
         query = (
             select(ranked.c.story_id, ranked.c.title)
-            .where(ranked.c.story_id.in_(chunk), ranked.c.rank <= _EARLY_ORIGINALS)
+            .where(ranked.c.story_id.in_(chunk), ranked.c.rank <= TITLE_CANDIDATES)
             .order_by(ranked.c.story_id, ranked.c.rank)
         )
         for story_id, title in conn.execute(query):
-            if story_id not in titles and _is_headline((title or "").strip()):
-                titles[story_id] = (title or "").strip()
+            found.setdefault(story_id, []).append((title or "").strip())
+    titles: dict[str, str] = {}
+    for story_id, early in found.items():
+        headlines = [t for t in early if _is_headline(t)]
+        if headlines:
+            titles[story_id] = medoid_title(headlines)
     return titles
 
 

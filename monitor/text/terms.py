@@ -108,7 +108,7 @@ def entities(text: str) -> Iterator[str]:
         yield "#" + number
 
 
-def _is_title_case(title: str) -> bool:
+def is_title_case(title: str) -> bool:
     """Headline Case Capitalises Every Word, which makes capitalisation meaningless."""
     tokens = [t for t in _WORD.findall(title) if t.lower() not in STOPWORDS]
     return len(tokens) >= 3 and sum(_is_capitalised(t) for t in tokens) / len(tokens) > 0.8
@@ -120,7 +120,7 @@ def _prefixed(prefix: str, terms: Iterable[str]) -> Counter[str]:
 
 def term_counts(title: str, text: str) -> Counter[str]:
     """Raw term frequencies of an article over the three fields (title, body, entities)."""
-    entity_source = text if _is_title_case(title) else f"{title}\n{text}"
+    entity_source = text if is_title_case(title) else f"{title}\n{text}"
     counts = _prefixed(TITLE, content_words(title))
     counts.update(_prefixed(BODY, content_words(text)))
     counts.update(_prefixed(ENTITY, entities(entity_source)))

@@ -376,6 +376,17 @@ def test_story_rows_equal_the_summary_of_all_their_members(app: App) -> None:
     _insert_members(app, "copies-only", [(None, False), ("Re-post of the dam story", True)])
     _insert_members(app, "untitled", [(None, False), ("", False)])
     _insert_members(app, "short", [("Dam", False), ("Update", False)])
+    _insert_members(
+        app,
+        "medoid",
+        [
+            ("A night in the sports hall", False),
+            ("Orvenna dam opens all spillway gates after rain", False),
+            ("SHOCKING: dam drama in the Orvenna valley", True),
+            ("Spillway gates opened at Orvenna dam as river rises", False),
+            ("Orvenna dam: all gates open, 4,000 moved", False),
+        ],
+    )
     with app.engine.begin() as conn:
         story_ids = sorted(conn.execute(select(story_articles.c.story_id).distinct()).scalars())
         refresh_stories(conn, story_ids)
@@ -386,3 +397,48 @@ def test_story_rows_equal_the_summary_of_all_their_members(app: App) -> None:
     assert stored["late-headline"]["title"] == "Dam gates open after rain"
     assert stored["copies-only"]["title"] == "Re-post of the dam story"
     assert (stored["untitled"]["title"], stored["short"]["title"]) == ("(untitled)", "Dam")
+    # Neither the first-seen feature headline nor the copy's: the one the others agree with.
+    assert stored["medoid"]["title"] == "Orvenna dam opens all spillway gates after rain"
+
+
+def test_five_unrelated_articles_in_an_empty_database_stay_five_stories(app: App) -> None:
+    # Nothing is known yet but the language prior: everyday words ("said", "officials",
+    # "people", "on Monday") must not glue these together.
+    texts = [
+        ("dam", "Orvenna dam opens all spillways", DAM_WIRE),
+        ("museum", "Museum wing to close for roof works", MUSEUM),
+        (
+            "bank",
+            "Norland central bank holds rates",
+            "The Norland central bank held its main rate at 4.25 percent on Monday, officials "
+            "said, because inflation was still too high. Governor Astrid Lundqvist said people "
+            "would have to wait for cuts until wage growth slowed in the second half.",
+        ),
+        (
+            "court",
+            "Court orders bakery refunds",
+            "A regional court in Lisandra ordered the bakery chain Pane Dorato to repay "
+            "customers on Monday, officials said. About 3,000 people bought vouchers that were "
+            "never honoured, and the company said it would appeal the ruling.",
+        ),
+        (
+            "quake",
+            "Quake shakes Vellmar coast",
+            "A magnitude 5.9 earthquake shook the Vellmar coast on Monday, officials said, "
+            "cracking walls in the port of Estrin. People slept outside as aftershocks "
+            "continued; no deaths were reported by the regional government.",
+        ),
+    ]
+    publish(
+        app,
+        *(
+            article_event(
+                app, key, source=f"Outlet {i}", title=title, text=text, seen_at=T0 + i * HOUR
+            )
+            for i, (key, title, text) in enumerate(texts)
+        ),
+    )
+    with app.engine.connect() as conn:
+        found = stories_list(conn)
+    assert len(found) == 5
+    assert sorted(s["id"] for s in found) == sorted(f"s-{key}" for key, _, _ in texts)

@@ -1,0 +1,236 @@
+"""Should this article join that story? Separate similarity signals, combined by a fitted model.
+
+Signals between an article and a candidate story (after Miranda et al. 2018, who learn the
+combination of per-field similarities; here a logistic regression):
+
+- ``title``, ``body``, ``entity``: TF-IDF cosines of the headline words, body words and
+  capitalised names/numbers with the story's centroid of each field;
+- ``title_story_body`` and ``story_title_body``: the article's headline words against the
+  story's body centroid, and the story's headline centroid against the article's body;
+- ``key_article``: share (smoothed: one unseen name added) of the article's key names (the people, places and organisations
+  of its headline and lead, :mod:`monitor.text.entities`) that the story names anywhere;
+  ``key_story``: share of the story's key-name mentions (weighted by how many of its
+  articles lead with each) that the article names anywhere; low values
+  mean a place or an actor disagrees, which counts against the merge; ``key_missing``
+  when either side has none;
+- ``title_keys_new``: share of the headline's names that are not among the story's key
+  names (a new place or actor in the headline: Bukavu after Goma);
+- ``story_headline_missing``: weighted share of the names in the story's headlines that
+  the article never mentions (the Sumy strike's story against a report from Kryvyi Rih);
+- ``kind``: cosine of the event kinds named in the leads (:mod:`monitor.text.event_types`),
+  ``kind_conflict`` when both name kinds and none agree (a launch against a shipment);
+- ``numbers``: share of the article's numbers (years excluded) the story carries,
+  ``numbers_missing`` when it has none;
+- ``gap_days``: days between the article and the story's span (capped at 3).
+
+The weights are fitted on labelled pairs of the development half of the stories corpus by
+``bench/fit_stories.py`` (deterministic) and committed as ``story_weights.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from monitor.text.terms import BODY, ENTITY, TITLE
+
+KEY = "k:"
+HEADLINE = "h:"
+KIND = "v:"
+NUMBER = "n:"
+FLAG = "x:"
+OPINION_FLAG = FLAG + "opinion"
+CROSS_TITLE = "article title / story body"
+CROSS_BODY = "story title / article body"
+
+FEATURES = (
+    "bias",
+    "title",
+    "body",
+    "entity",
+    "title_story_body",
+    "story_title_body",
+    "key_article",
+    "key_story",
+    "key_missing",
+    "title_keys_new",
+    "story_headline_missing",
+    "kind",
+    "kind_conflict",
+    "numbers",
+    "numbers_missing",
+    "gap_days",
+)
+MAX_GAP_DAYS = 3.0
+WEIGHTS_FILE = Path(__file__).with_name("story_weights.json")
+
+Vector = Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class StoryModel:
+    """Logistic-regression weights over :data:`FEATURES` and the join threshold."""
+
+    weights: tuple[float, ...]
+    threshold: float = 0.5
+
+    def probability(self, x: npt.NDArray[np.float64]) -> float:
+        """Probability that the pair is one event."""
+        z = float(np.dot(np.asarray(self.weights), x))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> StoryModel:
+    """The committed model (``story_weights.json``)."""
+    data = json.loads(WEIGHTS_FILE.read_text("utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{WEIGHTS_FILE.name} was fitted on other features; rerun fit_stories")
+    return StoryModel(tuple(float(w) for w in data["weights"]), float(data["threshold"]))
+
+
+@dataclass(frozen=True)
+class ArticleSignals:
+    """What the scorer needs of one article besides its TF-IDF fields."""
+
+    keys: frozenset[str]
+    names: frozenset[str]
+    numbers: frozenset[str]
+    kinds: Mapping[str, float]
+    title_keys: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class StorySignals:
+    """The same sets on the story side, derived from its centroid."""
+
+    keys: frozenset[str]
+    names: frozenset[str]
+    numbers: frozenset[str]
+    kinds: Mapping[str, float]
+    headline: Mapping[str, float]
+    key_counts: Mapping[str, float]
+    """How many of the story's articles name each key name in their headline or lead."""
+
+
+def _unprefixed(vector: Vector | None) -> frozenset[str]:
+    return frozenset(t[2:] for t in vector) if vector else frozenset()
+
+
+def _single_names(vector: Vector | None) -> frozenset[str]:
+    if not vector:
+        return frozenset()
+    return frozenset(t[2:] for t in vector if " " not in t and not t.startswith("e:#"))
+
+
+def story_signals(fields: Mapping[str, Vector], raw: Vector | None = None) -> StorySignals:
+    """The scorer's sets from a story's unit field vectors (``raw``: the summed centroid)."""
+    keys = _unprefixed(fields.get(KEY))
+    counts = {t[2:]: w for t, w in (raw or {}).items() if t.startswith(KEY)}
+    return StorySignals(
+        keys=keys,
+        key_counts=counts or dict.fromkeys(keys, 1.0),
+        names=keys | _single_names(fields.get(ENTITY)),
+        numbers=_unprefixed(fields.get(NUMBER)),
+        kinds={t[2:]: w for t, w in fields.get(KIND, {}).items()},
+        headline={t[2:]: w for t, w in fields.get(HEADLINE, {}).items()},
+    )
+
+
+def _share(mine: frozenset[str], theirs: frozenset[str]) -> float:
+    return len(mine & theirs) / len(mine) if mine else 0.0
+
+
+def _smoothed_share(mine: frozenset[str], theirs: frozenset[str]) -> float:
+    """Share with one unseen name added: two names that match say less than five."""
+    return len(mine & theirs) / (len(mine) + 1)
+
+
+def _missing(weights: Mapping[str, float], present: frozenset[str]) -> float:
+    """Weighted share of ``weights``' names absent from ``present`` (0 when there are none)."""
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    return sum(w for name, w in sorted(weights.items()) if name not in present) / total
+
+
+def _weighted_share(counts: Mapping[str, float], present: frozenset[str]) -> float:
+    """Share of the story's key-name mentions the article names (smoothed by one mention).
+
+    Weighted by how many of the story's articles name each one, so the names its reports
+    agree on count most and one stray article's names little.
+    """
+    total = sum(counts.values())
+    return sum(c for name, c in sorted(counts.items()) if name in present) / (total + 1.0)
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(a[k] * b[k] for k in sorted(a.keys() & b.keys()))
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb)
+
+
+def features(
+    cosines: Mapping[str, float],
+    article: ArticleSignals,
+    story: StorySignals,
+    gap_days: float,
+) -> npt.NDArray[np.float64]:
+    """The feature vector of one (article, story) pair, in :data:`FEATURES` order."""
+    kind = _cosine(article.kinds, story.kinds)
+    kind_conflict = 1.0 if article.kinds and story.kinds and kind == 0.0 else 0.0
+    key_missing = 0.0 if article.keys and story.keys else 1.0
+    return np.array(
+        [
+            1.0,
+            cosines.get(TITLE, 0.0),
+            cosines.get(BODY, 0.0),
+            cosines.get(ENTITY, 0.0),
+            cosines.get(CROSS_TITLE, 0.0),
+            cosines.get(CROSS_BODY, 0.0),
+            _smoothed_share(article.keys, story.names),
+            _weighted_share(story.key_counts, article.names | article.keys),
+            key_missing,
+            1.0 - _share(article.title_keys, story.keys) if article.title_keys else 0.0,
+            _missing(story.headline, article.names | article.keys),
+            kind,
+            kind_conflict,
+            _share(article.numbers, story.numbers),
+            0.0 if article.numbers and story.numbers else 1.0,
+            min(gap_days, MAX_GAP_DAYS),
+        ],
+        dtype=np.float64,
+    )
+
+
+def fit_logistic(
+    x: npt.NDArray[np.float64],
+    y: npt.NDArray[np.float64],
+    l2: float = 1.0,
+    iterations: int = 50,
+    sample_weight: Sequence[float] | None = None,
+) -> npt.NDArray[np.float64]:
+    """L2-regularised logistic regression by Newton's method (deterministic; bias unpenalised)."""
+    w = np.zeros(x.shape[1])
+    sw = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -50, 50)))
+        gradient = x.T @ (sw * (p - y)) + penalty * w
+        hessian = (x.T * (sw * p * (1 - p))) @ x + np.diag(penalty) + 1e-9 * np.eye(x.shape[1])
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if float(np.max(np.abs(step))) < 1e-10:
+            break
+    return w

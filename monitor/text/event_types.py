@@ -1,0 +1,75 @@
+"""What kind of event an article reports: a small lexicon of event-type words.
+
+Two reports of one event use words of the same kind ("quake", "magnitude", "aftershock");
+two events on one subject and day often do not (a missile launch and an arms shipment, a
+drone strike and a factory fire). Each lexicon word names one or more kinds; an article's
+kinds are counted in its headline and lead, where the event is named. The lexicon is
+generic English news vocabulary, not drawn from any evaluation set.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from monitor.text.terms import content_words
+
+_LEXICON_TEXT = """
+attack: airstrike air-strike drone bomb bombing bombed shelling shelled attack attacked
+  explosion blast gunman gunmen shooting stabbing assault offensive airstrikes
+missile: missile ballistic hypersonic warhead icbm
+launch: launch launched liftoff lift-off orbit spacecraft rocket
+quake: earthquake quake tremor aftershock magnitude seismic tsunami
+fire: fire blaze wildfire firefighters arson
+flood: flood flooding flooded deluge rainfall landslide mudslide
+storm: storm typhoon hurricane cyclone tornado gale landfall
+heat: heatwave drought
+crash: crash crashed derailment derailed collision collided capsized wreckage
+stampede: stampede crush
+court: court ruling ruled judge verdict sentenced convicted conviction guilty acquitted
+  trial lawsuit sued indictment indicted prosecutors jury
+antitrust: antitrust regulator watchdog fined competition
+rates: interest inflation monetary borrowing
+earnings: profit profits revenue quarterly earnings dividend
+recall: recall recalled defect defective
+election: election voter voting ballot runoff referendum elected
+outbreak: outbreak measles flu influenza virus infection infected vaccine vaccination
+  epidemic cholera ebola marburg
+deal: merger takeover acquisition acquire treaty accord
+labour: walkout stoppage picket
+strike: strike strikes striking
+outage: outage blackout offline
+tariff: tariff tariffs levies levy duties
+shipment: shipment shipments shipped cargo munitions exports containers ammunition arms
+  deliveries transfers
+ceasefire: ceasefire truce hostage hostages
+protest: protest protesters demonstration demonstrators
+sport: semi-final championship marathon tournament
+arrest: arrested detained seized seizure smuggling custody
+resign: resign resigned resignation ousted
+"""
+
+
+def _lexicon() -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {}
+    kind = ""
+    for token in _LEXICON_TEXT.split():
+        if token.endswith(":"):
+            kind = token[:-1]
+            continue
+        for word in content_words(token):
+            kinds.setdefault(word, set()).add(kind)
+    return {word: frozenset(found) for word, found in kinds.items()}
+
+
+LEXICON = _lexicon()
+"""Normal word form -> the event kinds it names."""
+
+
+def event_kinds(title: str, lead_text: str) -> Counter[str]:
+    """Event kinds named in the headline (counted twice) and the lead."""
+    found: Counter[str] = Counter()
+    for weight, text in ((2, title), (1, lead_text)):
+        for word in content_words(text):
+            for kind in LEXICON.get(word, ()):
+                found[kind] += weight
+    return found

@@ -1,0 +1,110 @@
+"""Signals the stories scorer reads: key names, event kinds, numbers, opinion, the DF prior."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.text.entities import event_numbers, key_names
+from monitor.text.event_types import event_kinds
+from monitor.text.genre import first_person_argument, is_opinion, opinion_title
+from monitor.text.priors import PRIOR_DOCS, is_common, term_probability, word_probability
+
+SUMY = (
+    "KYIV (Harbour Wire) — Two ballistic missiles struck the centre of Sumy on Sunday, "
+    "killing at least 32 people and wounding 84, officials said.\n"
+    "Acting mayor Artem Kobzar said the missiles hit a busy street at 10:15 a.m. on Feb. 14."
+)
+
+
+def test_key_names_are_the_distinctive_names_of_headline_and_lead() -> None:
+    names = key_names("Missile strike on Sumy kills 32", SUMY, source="Harbour Wire")
+    assert {"sumy", "kyiv"} <= names
+    assert "kobzar" not in names  # named after the lead paragraph
+    assert "harbour" not in names and "wire" not in names  # the outlet's own name
+    assert "acting" not in names and "missile" not in names  # ordinary sentence-initial words
+    assert "feb" not in names  # a month
+
+
+def test_role_words_and_common_words_are_not_names() -> None:
+    names = key_names(
+        "", "Prime Minister Fumio Kishida said the Joint Chiefs of Staff met in North Tokyo."
+    )
+    assert {"fumio", "kishida", "tokyo"} <= names
+    assert not {"prime", "minister", "joint", "staff", "north"} & names
+
+
+def test_a_title_cased_headline_lends_no_names() -> None:
+    names = key_names("Shocking Quake Rocks Whole Island Today", "Nothing named here.", "", True)
+    assert names == set()
+
+
+def test_event_numbers_skip_dates_times_years_and_small_counts() -> None:
+    found = event_numbers("On Feb. 14, 2025 at 10:15, 1,274 people fled and 3 were hurt; 84 died.")
+    assert found == {"1274", "84"}
+
+
+def test_event_kinds_name_what_happened() -> None:
+    quake = event_kinds("Strong earthquake hits eastern Taiwan", "A magnitude 7.4 quake struck.")
+    launch = event_kinds("North Korea fires ballistic missile", "The launch was the third.")
+    shipment = event_kinds(
+        "North sent 6,700 containers of munitions", "The shipments went by rail."
+    )
+    assert quake.most_common(1)[0][0] == "quake"
+    assert "missile" in launch and "launch" in launch
+    assert "shipment" in shipment and not set(shipment) & set(launch)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Opinion: The central bank waited too long",
+        "Editorial | A ceasefire worth defending",
+        "Column: What the verdict means for the rest of us",
+        "The rate decision is a mistake | Opinion",
+        "Why the port strike matters (Opinion)",
+    ],
+)
+def test_opinion_markers_in_headlines(title: str) -> None:
+    assert opinion_title(title)
+    assert is_opinion(title, "A plain report.")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Explainer: how the ceasefire is meant to work",
+        "What we know about the missile launched on Tuesday",
+        "Analysis: a narrow deal with big risks",
+        "Residents give their opinion at a packed town hall",
+    ],
+)
+def test_explainers_analysis_and_reports_are_not_opinion(title: str) -> None:
+    assert not is_opinion(title, "The agency said 40 people were moved on Tuesday.")
+
+
+def test_first_person_argument_outside_quotes_is_opinion() -> None:
+    column = (
+        "I have covered this city for twenty years. I believe the council should stop "
+        "pretending the dam is safe. We must demand an independent inspection. My neighbours "
+        "deserve better than reassurance. It is time the board answered our questions."
+    )
+    assert first_person_argument(column)
+
+
+def test_quoted_first_person_is_reporting_not_opinion() -> None:
+    report = (
+        'The dam board opened every gate on Monday. "I was scared, we must leave," said one '
+        'resident. "We should have moved earlier," said another. "My house is gone," a farmer '
+        "said. Officials said 4,000 people were moved."
+    )
+    assert not first_person_argument(report)
+
+
+def test_the_prior_knows_common_words_from_rare_names() -> None:
+    assert word_probability("said") > 0.2
+    assert word_probability("government") > 0.05
+    assert word_probability("hualien") < 0.001
+    assert is_common("government") and not is_common("hualien")
+    assert term_probability("hualien county") < word_probability("hualien")
+    assert word_probability("2024") > word_probability("1274")
+    assert PRIOR_DOCS >= 100
