@@ -90,6 +90,8 @@ class PollingConfig(Strict):
     concurrency: int = Field(32, ge=1, le=1024)
     per_host: int = Field(2, ge=1, le=64)
     full_text: Literal["auto", "always", "never"] = "auto"
+    # New or changed entries taken from one feed per poll; the rest come on the next polls.
+    max_entries_per_poll: int = Field(500, ge=1, le=100_000)
 
 
 class FeedConfig(Strict):

@@ -95,7 +95,13 @@ async def poll_feeds(
 ) -> list[PollReport]:
     """Poll the given feeds with one fetcher."""
     async with Fetcher(fetch_settings(app), transport=transport) as fetcher:
-        poller = Poller(app.engine, app.log, fetcher, full_text=app.config.polling.full_text)
+        poller = Poller(
+            app.engine,
+            app.log,
+            fetcher,
+            full_text=app.config.polling.full_text,
+            max_new=app.config.polling.max_entries_per_poll,
+        )
         return await poller.poll_many(feeds, on_report)
 
 

@@ -403,6 +403,7 @@ class Service:
             self.app.log,
             self._fetcher,
             full_text=self.app.config.polling.full_text,
+            max_new=self.app.config.polling.max_entries_per_poll,
         )
         try:
             report = await poller.poll(feed)

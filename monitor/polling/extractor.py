@@ -15,6 +15,7 @@ from lxml_html_clean import Cleaner
 
 from monitor.polling.identity import markup_to_text
 from monitor.polling.parser import ParsedEntry
+from monitor.text import sanitise
 from monitor.text.boilerplate import strip_boilerplate
 from monitor.text.normalise import normalise_line
 
@@ -110,11 +111,11 @@ def extract_page(
     page_date = _page_date(copy.deepcopy(tree), url)
     meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
     raw = trafilatura.extract(tree, url=url, **_TRAFILATURA_OPTIONS) or ""
-    text = strip_boilerplate(raw, repeated)
+    text = sanitise.capped(strip_boilerplate(raw, repeated), sanitise.CONTENT_MAX) or ""
     title = normalise_line(meta.title) if meta is not None and meta.title else None
     return Extracted(
         text=text,
-        title=title or None,
+        title=sanitise.clean_title(title) or None,
         page_date=page_date,
         has_article_text=len(text.split()) >= ARTICLE_MIN_WORDS,
     )
@@ -124,6 +125,7 @@ def extract_fragment(html: str, repeated: frozenset[str] = frozenset()) -> str:
     """Feed-supplied HTML (content or summary) → plain text, cleaned and boilerplate-stripped."""
     if not html or not html.strip():
         return ""
+    html = sanitise.clean(html)  # lxml refuses NUL and controls; PostgreSQL refuses NUL
     if "<" not in html:
         return strip_boilerplate(markup_to_text(html), repeated)
     try:
@@ -132,7 +134,7 @@ def extract_fragment(html: str, repeated: frozenset[str] = frozenset()) -> str:
     except (lxml.etree.ParserError, ValueError):
         return strip_boilerplate(markup_to_text(html), repeated)
     _drop_furniture(root)
-    return strip_boilerplate(_block_text(root), repeated)
+    return sanitise.clean(strip_boilerplate(_block_text(root), repeated))
 
 
 def needs_full_text(entry: ParsedEntry, policy: str) -> bool:

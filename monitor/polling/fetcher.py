@@ -38,8 +38,13 @@ REASONS = frozenset(
         "not_a_feed",
         "parse_error",
         "refused",
+        "internal",
     }
 )
+# A server's Retry-After or max-age never pushes a feed's next poll further than this.
+MAX_SERVER_DELAY = 7 * 86400.0
+# Validators are resent verbatim: only visible ASCII (and spaces) of a sane length are kept.
+_HEADER_VALUE = re.compile(r"^[\x20-\x7e]{1,1024}$")
 _DNS_HINTS = (
     "name or service not known",
     "nodename nor servname",
@@ -162,13 +167,7 @@ class Fetcher:
             start_url = check_url(url)
         except UnsupportedURL as exc:
             raise FetchError("refused", str(exc)) from None
-        try:
-            async with asyncio.timeout(self.settings.timeout):
-                hop, permanent = await self._follow(start_url, validators)
-        except TimeoutError:
-            raise FetchError(
-                "timeout", f"{url}: no complete response within {self.settings.timeout:g} s"
-            ) from None
+        hop, permanent = await self._follow(start_url, validators)
         return _result(url, hop, permanent, validators, time.monotonic() - started)
 
     async def _follow(self, url: str, validators: Validators) -> tuple[_Hop, bool]:
@@ -201,16 +200,24 @@ class Fetcher:
 
     async def _limited_request(self, url: str, validators: Validators) -> _Hop:
         # Host slot first: waiting for a busy host must not hold one of the global slots.
+        # The timeout starts once both slots are held, when the request is sent: it measures
+        # the server, never the queue for a busy host.
         host_slot = self._hosts.setdefault(host_of(url), asyncio.Semaphore(self.settings.per_host))
         async with host_slot, self._global:
-            return await self._request(url, validators)
+            try:
+                async with asyncio.timeout(self.settings.timeout):
+                    return await self._request(url, validators)
+            except TimeoutError:
+                raise FetchError(
+                    "timeout", f"{url}: no complete response within {self.settings.timeout:g} s"
+                ) from None
 
     async def _request(self, url: str, validators: Validators) -> _Hop:
         headers = {}
-        if validators.etag:
-            headers["If-None-Match"] = validators.etag
-        if validators.last_modified:
-            headers["If-Modified-Since"] = validators.last_modified
+        if etag := header_value(validators.etag):
+            headers["If-None-Match"] = etag
+        if last_modified := header_value(validators.last_modified):
+            headers["If-Modified-Since"] = last_modified
         try:
             async with self._client.stream("GET", url, headers=headers) as resp:
                 hop = _Hop(url=url, status=resp.status_code, headers=resp.headers)
@@ -219,6 +226,9 @@ class Fetcher:
                 return hop
         except httpx.HTTPError as exc:
             raise _classify(url, exc) from None
+        except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
+            # A URL (or a header) the client cannot even send: nothing to retry soon.
+            raise FetchError("refused", f"{url}: cannot be requested ({_describe(exc)})") from None
 
     async def _read_capped(self, url: str, resp: httpx.Response) -> bytes:
         cap = self.settings.max_bytes
@@ -243,8 +253,9 @@ def _result(url: str, hop: _Hop, permanent: bool, old: Validators, elapsed: floa
     retry_after = parse_retry_after(headers.get("retry-after"))
     if hop.status == 304:
         validators = Validators(
-            etag=headers.get("etag") or old.etag,
-            last_modified=headers.get("last-modified") or old.last_modified,
+            etag=header_value(headers.get("etag")) or header_value(old.etag),
+            last_modified=header_value(headers.get("last-modified"))
+            or header_value(old.last_modified),
             body_hash=old.body_hash,
         )
         return _make(url, hop, permanent, True, None, validators, retry_after, elapsed)
@@ -258,7 +269,9 @@ def _result(url: str, hop: _Hop, permanent: bool, old: Validators, elapsed: floa
     body = hop.body or b""
     digest = hashlib.sha256(body).hexdigest()
     validators = Validators(
-        etag=headers.get("etag"), last_modified=headers.get("last-modified"), body_hash=digest
+        etag=header_value(headers.get("etag")),
+        last_modified=header_value(headers.get("last-modified")),
+        body_hash=digest,
     )
     unchanged = old.body_hash == digest
     return _make(
@@ -330,23 +343,32 @@ def _describe(exc: BaseException) -> str:
     return text
 
 
+def header_value(value: str | None) -> str | None:
+    """A validator (ETag, Last-Modified) fit to store and resend, or None: visible ASCII only."""
+    if value is None or not _HEADER_VALUE.match(value):
+        return None
+    return value
+
+
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date); None if absent/bad."""
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date), at most
+    MAX_SERVER_DELAY; None if absent/bad."""
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    if value.isascii() and value.isdigit():
+        return min(float(value[:20]), MAX_SERVER_DELAY)
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        wait = when.timestamp() - (time.time() if now is None else now)
+    except (TypeError, ValueError, OverflowError, OSError, IndexError):
         return None
     if when is None or when.tzinfo is None:
         return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+    return min(max(0.0, wait), MAX_SERVER_DELAY)
 
 
-_MAX_AGE = re.compile(r"(?:^|,)\s*(?:s-maxage|max-age)\s*=\s*\"?(\d+)", re.I)
+_MAX_AGE = re.compile(r"(?:^|,)\s*(?:s-maxage|max-age)\s*=\s*\"?([0-9]+)", re.I)
 _NO_CACHE = re.compile(r"(?:^|,)\s*(?:no-cache|no-store)\b", re.I)
 
 
@@ -356,4 +378,4 @@ def parse_max_age(headers: Mapping[str, str]) -> float | None:
     if not cc or _NO_CACHE.search(cc):
         return None
     match = _MAX_AGE.search(cc)
-    return float(match.group(1)) if match else None
+    return min(float(match.group(1)[:20]), MAX_SERVER_DELAY) if match else None

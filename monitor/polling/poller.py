@@ -29,13 +29,7 @@ from monitor.events import (
 from monitor.logging import get_logger
 from monitor.polling.extractor import needs_full_text
 from monitor.polling.fetcher import Fetcher, FetchError, FetchResult, Validators
-from monitor.polling.identity import (
-    classify_entry,
-    content_hash,
-    dedupe_entries,
-    entry_key,
-    entry_text,
-)
+from monitor.polling.identity import EntryFacts, classify_entry, dedupe_facts
 from monitor.polling.parser import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
 from monitor.polling.schedule import next_poll_delay
 from monitor.polling.urls import UnsupportedURL, check_url, host_of
@@ -44,8 +38,17 @@ from monitor.store.db import read_connection, upsert
 from monitor.store.eventlog import SqlEventLog
 from monitor.store.leases import ClaimRequest, claim_feeds
 from monitor.store.tables_feeds import feed_entries, feed_schedule
+from monitor.text import sanitise
 
 TEXT_SAMPLE_CHARS = 4000
+# At most this many new or changed entries of one feed are taken per poll (config:
+# [polling] max_entries_per_poll); a feed with more is polled again after BACKLOG_DELAY.
+MAX_NEW_PER_POLL = 500
+BACKLOG_DELAY = 60.0
+
+
+def _one_line(exc: BaseException) -> str:
+    return sanitise.clean_line(f"{type(exc).__name__}: {exc}", 500) or type(exc).__name__
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,9 @@ class Poller:
         full_text: str = "auto",
         clock: Callable[[], datetime] = utcnow,
         rand: Callable[[], float] = random.random,
+        max_new: int = MAX_NEW_PER_POLL,
     ) -> None:
+        self.max_new = max_new
         self.engine = engine
         self.log = log
         self.fetcher = fetcher
@@ -159,25 +164,60 @@ class Poller:
         pending: list[_PendingWrite] = []
 
         async def one(feed: FeedToPoll) -> PollReport:
-            report = await self.poll(feed, defer=pending)
+            try:
+                report = await self.poll(feed, defer=pending)
+            except Exception as exc:  # a database fault: this feed only, never the batch
+                get_logger("poller", feed=feed.url).exception("poll could not be recorded")
+                report = PollReport(feed.url, "failed", reason="internal", error=_one_line(exc))
             if on_done is not None:
                 on_done(report)
             return report
 
-        reports = list(await asyncio.gather(*(one(f) for f in feeds)))
+        reports = {r.url: r for r in await asyncio.gather(*(one(f) for f in feeds))}
         schedules = [w.schedule for w in pending if w.schedule is not None]
         if schedules:  # feeds with nothing new: one transaction for all of them
-            await asyncio.to_thread(self._commit_schedules, schedules)
+            try:
+                await asyncio.to_thread(self._commit_schedules, schedules)
+            except Exception:
+                get_logger("poller").exception("feed schedules not recorded", feeds=len(schedules))
+        by_url = {f.url: f for f in feeds}
         for write in sorted(pending, key=lambda w: w.order):
-            if write.commit is not None:
+            if write.commit is None:
+                continue
+            url = write.order[1]
+            try:
                 await asyncio.to_thread(write.commit)
-        return reports
+            except Exception as exc:
+                # This feed's articles could not be written (the other feeds' are): record
+                # the failure, so its schedule moves and the cause shows in `feeds list`.
+                reports[url] = await self._record_internal(by_url[url], exc)
+        return [reports.get(f.url) or PollReport(f.url, "failed", reason="internal") for f in feeds]
+
+    async def _record_internal(self, feed: FeedToPoll, exc: BaseException) -> PollReport:
+        log = get_logger("poller", feed=feed.url)
+        log.error("poll failed unexpectedly", error=_one_line(exc), exc_info=exc)
+        failure = FetchError("internal", f"{feed.url}: could not be processed: {_one_line(exc)}")
+        try:
+            return await self._failed(feed, failure, log)
+        except Exception as again:  # the database refuses even that: report, do not raise
+            log.error("feed failure not recorded", error=_one_line(again))
+            return PollReport(feed.url, "failed", reason="internal", error=_one_line(exc))
 
     async def poll(self, feed: FeedToPoll, defer: list[_PendingWrite] | None = None) -> PollReport:
         """Poll one feed; never raises for anything the feed or the network does.
 
         With `defer`, the write of new articles is queued there instead of done at once.
+        Anything unexpected (a document or a server breaking a library) becomes a FeedFailed
+        with reason `internal`, so the feed's schedule moves like any failing feed's.
         """
+        try:
+            return await self._poll(feed, defer)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            return await self._record_internal(feed, exc)
+
+    async def _poll(self, feed: FeedToPoll, defer: list[_PendingWrite] | None) -> PollReport:
         log = get_logger("poller", feed=feed.url)
         try:
             result = await self.fetcher.fetch(feed.url, feed.validators)
@@ -213,7 +253,7 @@ class Poller:
                     url=feed.url,
                     failed_at=now,
                     reason=exc.reason,
-                    message=exc.message,
+                    message=sanitise.clean_line(exc.message) or exc.reason,
                     status=exc.status,
                     retry_after=exc.retry_after,
                     consecutive_failures=failures,
@@ -264,34 +304,43 @@ class Poller:
         # Until the feed has a name or a known title, its articles carry the title it gives now.
         feed = replace(feed, source=feed.source or parsed.title or host_of(feed.url))
         now = self.clock()
-        entries = dedupe_entries(parsed.entries)
-        known = await asyncio.to_thread(self._known, feed.url, [entry_key(e) for e in entries])
-        decisions = [
-            d for d in (self._decide(feed.url, e, known) for e in entries) if d is not None
-        ]
+        # Texts and decisions are CPU work on possibly megabytes: off the event loop.
+        entries = await asyncio.to_thread(dedupe_facts, parsed.entries)
+        known = await asyncio.to_thread(self._known, feed.url, [f.key for f in entries])
+        decisions = await asyncio.to_thread(self._decide_all, feed.url, entries, known)
+        warnings = parsed.warnings
+        validators = result.validators
+        backlog = len(decisions) - self.max_new
+        if backlog > 0:
+            # One feed may not hold back every alert: the first `max_new` changed entries in
+            # the feed's own order now, the rest on the next polls. The validators are not
+            # kept, so the next poll parses the document again instead of a 304/same hash.
+            decisions = decisions[: self.max_new]
+            validators = Validators()
+            warnings = (*warnings, f"{backlog} more new or changed entries left for later polls")
         pages = await self._fetch_pages(feed, [d.entry for d in decisions])
         new = sum(d.kind == "new" for d in decisions)
         revised = len(decisions) - new
         events: list[Event] = []
         if result.permanent_redirect and result.final_url != feed.url:
             events.append(FeedMoved(url=feed.url, new_url=result.final_url, moved_at=now))
-        if decisions or feed.status != "ok" or parsed.warnings:
+        if decisions or feed.status != "ok" or warnings:
             events.append(
-                self._polled(
-                    feed, result, now, parsed.title, len(entries), new, revised, parsed.warnings
-                )
+                self._polled(feed, result, now, parsed.title, len(entries), new, revised, warnings)
             )
         next_at = self._next(feed, result, now)
+        if backlog > 0:
+            next_at = min(next_at, now + timedelta(seconds=BACKLOG_DELAY))
         if not decisions and not events:
             # Nothing to record, only the schedule: batched with the other quiet feeds.
-            row = _schedule_row(feed.url, result.validators, next_at)
+            row = _schedule_row(feed.url, validators, next_at)
             if defer is not None:
                 defer.append(_PendingWrite((_FAR, feed.url), schedule=row))
             else:
                 await asyncio.to_thread(self._commit_schedules, [row])
             return PollReport(feed.url, "unchanged")
         commit = functools.partial(
-            self._commit_articles, feed, decisions, pages, events, result.validators, next_at, now
+            self._commit_articles, feed, decisions, pages, events, validators, next_at, now
         )
         if defer is not None and decisions:
             first = min((d.entry.published or _FAR for d in decisions), default=_FAR)
@@ -302,11 +351,16 @@ class Poller:
 
     # --- decisions ----------------------------------------------------------------
 
+    @classmethod
+    def _decide_all(
+        cls, feed_url: str, entries: list[EntryFacts], known: dict[str, _Known]
+    ) -> list[_Decision]:
+        decided = (cls._decide(feed_url, f, known) for f in entries)
+        return [d for d in decided if d is not None]
+
     @staticmethod
-    def _decide(feed_url: str, entry: ParsedEntry, known: dict[str, _Known]) -> _Decision | None:
-        key = entry_key(entry)
-        text = entry_text(entry)
-        digest = content_hash(entry)
+    def _decide(feed_url: str, facts: EntryFacts, known: dict[str, _Known]) -> _Decision | None:
+        entry, key, text, digest = facts.entry, facts.key, facts.text, facts.digest
         prior = known.get(key)
         kind = classify_entry(
             prior.text_sample if prior else None,

@@ -1,4 +1,15 @@
-"""The projection runner: read after the checkpoint, apply, write rows and checkpoint atomically."""
+"""The projection runner: read after the checkpoint, apply, write rows and checkpoint atomically.
+
+Poison events (docs/SPEC.md §8: nothing may stop the pipeline). Each batch is applied
+inside a savepoint. When applying raises anything but a database availability error, the
+batch is applied again one event at a time, each in its own savepoint; an event that still
+fails is skipped *for this projection only*: a `ProjectionFailed` marker (projection,
+position, event id, error) is appended to the log, an error is logged with the position,
+and the checkpoint moves past it, so the other events and the other projections go on.
+Availability errors (connection lost, database locked, read-only, disk full: SQLAlchemy's
+OperationalError/InterfaceError) are never skipped: the transaction rolls back and the
+batch is retried on the next run, while /readyz reports the lag.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +20,26 @@ from datetime import UTC, datetime
 from typing import Protocol, runtime_checkable
 
 from sqlalchemy import Connection, Engine, Table, delete, select
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 
+from monitor.events import ProjectionFailed
+from monitor.logging import get_logger
 from monitor.store import checkpoints
+from monitor.store.checkpoints import CheckpointConflict
 from monitor.store.eventlog import SqlEventLog, StoredEvent
 from monitor.store.tables import checkpoints as checkpoint_table
+from monitor.text import sanitise
 
 Progress = Callable[[int, int], None]
+
+# Errors that say the database is unavailable, not that the event is bad: never skipped.
+TRANSIENT: tuple[type[BaseException], ...] = (
+    OperationalError,
+    InterfaceError,
+    DisconnectionError,
+    CheckpointConflict,
+)
+ERROR_CHARS = 1000
 
 
 @runtime_checkable
@@ -80,10 +105,48 @@ class ProjectionRunner:
         batch = self.log.read_after(start, self.batch_size, conn=conn)
         if until is not None:
             batch = [s for s in batch if s.position <= until]
-        apply_all(self.projection, conn, batch)
-        if batch:
-            checkpoints.advance(conn, name, start, batch[-1].position)
+        if not batch:
+            return 0
+        try:
+            with conn.begin_nested():
+                apply_all(self.projection, conn, batch)
+        except TRANSIENT:
+            raise
+        except Exception:
+            self._apply_singly(conn, batch)
+        checkpoints.advance(conn, name, start, batch[-1].position)
         return len(batch)
+
+    def _apply_singly(self, conn: Connection, batch: Sequence[StoredEvent]) -> None:
+        """Apply event by event; skip (with a marker) each one that fails on its own."""
+        for stored in batch:
+            try:
+                with conn.begin_nested():
+                    apply_all(self.projection, conn, [stored])
+            except TRANSIENT:
+                raise
+            except Exception as exc:
+                self._skip(conn, stored, exc)
+
+    def _skip(self, conn: Connection, stored: StoredEvent, exc: Exception) -> None:
+        cause = getattr(exc, "orig", None) or exc  # the driver's words, not SQL and parameters
+        error = sanitise.clean_line(f"{type(cause).__name__}: {cause}", ERROR_CHARS) or "error"
+        get_logger("projections").error(
+            "projection skipped an event it cannot fold",
+            projection=self.projection.name,
+            position=stored.position,
+            event_type=stored.type,
+            event_id=stored.id,
+            error=error,
+        )
+        marker = ProjectionFailed(
+            projection=self.projection.name,
+            position=stored.position,
+            failed_event=stored.id,
+            failed_type=stored.type,
+            error=error,
+        )
+        self.log.append([marker], conn=conn)
 
     def catch_up(self, progress: Progress | None = None, until: int | None = None) -> int:
         """Apply batches until the projection reaches `until` (default: the head right now).

@@ -199,3 +199,25 @@ def test_per_host_limit_caps_requests_in_flight(feed_server: FeedServer) -> None
 
     run(go())
     assert peak == 2
+
+
+def test_the_timeout_measures_the_server_not_the_wait_for_a_host_slot(
+    feed_server: FeedServer,
+) -> None:
+    """One slot per host, two slow feeds ahead in the queue: the healthy one still succeeds."""
+    slow = [feed_server.route(f"/slow{i}", body=FEED, delay=0.7) for i in range(2)]
+    fast = feed_server.route("/fast", body=FEED)
+
+    async def go() -> list[FetchResult | BaseException]:
+        async with Fetcher(FetchSettings(timeout=1.0, per_host=1)) as f:
+            return await asyncio.gather(
+                *(f.fetch(u) for u in (*slow, fast)), return_exceptions=True
+            )
+
+    results = run(go())
+    assert all(isinstance(r, FetchResult) and r.status == 200 for r in results), results
+
+
+def test_a_slow_server_still_times_out(feed_server: FeedServer) -> None:
+    url = feed_server.route("/slower", body=FEED, delay=1.5)
+    assert failure(url, timeout=0.5).reason == "timeout"
