@@ -18,11 +18,11 @@ import functools
 import os
 import signal
 import socket
+import sys
 import threading
 import time
 from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -34,9 +34,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from monitor import config as config_mod
 from monitor.alerts.deliverer import DeliverySummary, deliver_due
 from monitor.daemon.bootstrap import App, build_channels
-from monitor.daemon.cycle import fetch_settings, sync_declared, worker_name
+from monitor.daemon.cycle import sync_declared, worker_name
 from monitor.daemon.health import (
-    LAG_LIMIT_SECONDS,
     Lag,
     Readiness,
     projection_lags,
@@ -44,10 +43,10 @@ from monitor.daemon.health import (
     worst_lag,
 )
 from monitor.daemon.notify import Notifier, watchdog_interval
+from monitor.daemon.polls import PollWorkers
+from monitor.daemon.settings import ServiceSettings
 from monitor.events import FigureTracked, FigureUntracked
 from monitor.logging import get_logger
-from monitor.polling.fetcher import Fetcher, FetchSettings
-from monitor.polling.poller import FeedToPoll, Poller, PollReport, claim_due_feeds, utcnow
 from monitor.projections.figures import FiguresProjection
 from monitor.projections.runner import ProjectionRunner, bounded_targets, checkpoint_positions
 from monitor.store import leases, locks
@@ -66,25 +65,9 @@ log = get_logger("daemon")
 # - max_instances=1: two concurrent projection or delivery runs would only contend for the
 #   same checkpoint or claims; polls themselves run as separate tasks (see Service.poll_due).
 JOB_DEFAULTS = {"misfire_grace_time": 120, "coalesce": True, "max_instances": 1}
+DEFAULT_SETTINGS = ServiceSettings()
+SWITCH_INTERVAL = 0.001  # seconds (CPython's default: 0.005)
 STATUS_EVERY = 10.0  # STATUS= refresh when systemd asked for no watchdog
-
-
-@dataclass(frozen=True)
-class ServiceSettings:
-    """Cadences and limits of the working loop."""
-
-    poll_tick: float = 5.0  # how often due feeds are looked up (each feed has its own schedule)
-    project_tick: float = 1.0  # projections also wake right after every poll that appended
-    deliver_tick: float = 5.0  # the first retry of a failed delivery is due after ~5 s
-    shutdown_grace: float = 8.0  # in-flight polls get this long on SIGTERM (systemd waits 10 s)
-    # Heartbeat, projection lock takeover and renewal of the leases of running polls.
-    coordinate_tick: float = 2.0
-    # A feed lease outlives several missed renewals; a dead daemon's feeds wait this long.
-    lease_seconds: float = 12.0
-    forget_after: float = 86400.0  # registry records of daemons silent this long are dropped
-    figure_sync_wait: float = 15.0  # see Service._await_figure_definitions
-    stall_limit: float = 120.0  # a job without progress this long withholds the watchdog
-    lag_limit: float = LAG_LIMIT_SECONDS
 
 
 def _ago(moment: float | None) -> str:
@@ -99,7 +82,7 @@ class Service:
         app: App,
         *,
         config_path: str | None = None,
-        settings: ServiceSettings = ServiceSettings(),
+        settings: ServiceSettings = DEFAULT_SETTINGS,
         notifier: Notifier | None = None,
     ) -> None:
         self.app = app
@@ -111,10 +94,15 @@ class Service:
         self.started_at = time.time()
         self._scheduler: Any = None
         self._web: WebServer | None = None
-        self._fetcher: Fetcher | None = None
-        self._fetch_settings: FetchSettings | None = None
-        self._in_flight: dict[str, asyncio.Task[None]] = {}
-        self._cooldown: dict[str, float] = {}
+        self.polls = PollWorkers(
+            app,
+            self.worker,
+            settings,
+            self.counters,
+            on_polled=functools.partial(self.wake, "project"),
+            progress=self._progress,
+        )
+        self._poll_loop: asyncio.Task[None] | None = None
         self._busy: dict[str, float] = {}  # job → monotonic time of its last progress
         self._job_tasks: set[asyncio.Task[Any]] = set()
         self._background_tasks: set[asyncio.Task[Any]] = set()
@@ -123,7 +111,6 @@ class Service:
         self._stopping = threading.Event()
         self._project_again = False
         self._reload_lock = asyncio.Lock()
-        self._last_poll_at: float | None = None
         self._last_projection_at: float | None = None
         self._ping_pool = ThreadPoolExecutor(1, thread_name_prefix="db-ping")
         # Lease renewals must not queue behind busy poll threads in the default executor.
@@ -144,16 +131,20 @@ class Service:
         """Start everything, send READY=1, work until SIGTERM/SIGINT, shut down; exit status."""
         # First of all: a second daemon on one SQLite file must not touch it (StoreError: exit 1).
         self._daemon_lock = leases.SingleDaemonLock.acquire(self.app.engine)
+        # Projection batches are CPU-bound threads; a shorter GIL switch interval keeps the
+        # event loop's hand-offs (a poll's reply, its next claim) from queueing behind them.
+        sys.setswitchinterval(SWITCH_INTERVAL)
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, self.request_stop, sig.name)
         loop.add_signal_handler(signal.SIGHUP, self._on_sighup)
         await asyncio.to_thread(self._join)
         await asyncio.to_thread(self._sync_declared)
-        await self._open_fetcher()
+        await self.polls.open()
         self._scheduler = AsyncIOScheduler(job_defaults=JOB_DEFAULTS, timezone=UTC)
         self._add_jobs()
         self._scheduler.start()
+        self._poll_loop = asyncio.create_task(self.polls.run(), name="poll workers")
         self._web = self._start_web()
         self._listener = asyncio.create_task(
             locks.listen_for_appends(self.app.engine, functools.partial(self.wake, "project"))
@@ -174,35 +165,44 @@ class Service:
     def request_stop(self, why: str = "stop") -> None:
         """Stop taking work (SIGTERM/SIGINT); `run` then finishes what is in flight and returns."""
         if not self._stop.is_set():
-            log.info("shutting down", signal=why, polls_in_flight=len(self._in_flight))
+            log.info("shutting down", signal=why, polls_in_flight=self.polls_in_flight)
             self._stopping.set()
+            self.polls.stop()
             self._stop.set()
 
     async def _shutdown(self) -> None:
-        self.notifier.stopping(f"stopping: {len(self._in_flight)} polls in flight")
+        self.notifier.stopping(f"stopping: {self.polls_in_flight} polls in flight")
         if self._scheduler is not None and self._scheduler.running:
             self._scheduler.shutdown(wait=False)
-        pending = [*self._in_flight.values(), *self._job_tasks]
-        if pending:
-            # Each feed's write is one transaction, so a poll cancelled after the grace
-            # period has committed nothing and is simply polled again after the restart.
-            _, late = await asyncio.wait(pending, timeout=self.settings.shutdown_grace)
-            for task in late:
-                task.cancel()
-            await asyncio.gather(*late, return_exceptions=True)
-            if late:
-                log.warning("cancelled unfinished work", tasks=len(late))
+        if self._poll_loop is not None:
+            await asyncio.gather(self._poll_loop, return_exceptions=True)
+        grace = self.settings.shutdown_grace
+        jobs = asyncio.create_task(self._finish_jobs(grace))
+        late = await self.polls.finish(grace) + await jobs
+        if late:
+            log.warning("cancelled unfinished work", tasks=late)
         if self._listener is not None:
             self._listener.cancel()
             await asyncio.gather(self._listener, return_exceptions=True)
-        if self._fetcher is not None:
-            await self._fetcher.__aexit__(None, None, None)
         if self._web is not None:
             self._web.stop()
         self._ping_pool.shutdown(wait=False, cancel_futures=True)
         self._coordinate_pool.shutdown(wait=True, cancel_futures=True)
         await asyncio.to_thread(self._leave)
         log.info("stopped")
+
+    async def _finish_jobs(self, grace: float) -> int:
+        pending = list(self._job_tasks)
+        if not pending:
+            return 0
+        _, late = await asyncio.wait(pending, timeout=grace)
+        for task in late:
+            task.cancel()
+        await asyncio.gather(*late, return_exceptions=True)
+        return len(late)
+
+    def _progress(self, job: str) -> None:
+        self._busy[job] = time.monotonic()
 
     # --- membership (scale-out) ---------------------------------------------------
 
@@ -215,6 +215,7 @@ class Service:
         # Leases under our id are a dead predecessor's (a reused pid); on SQLite every lease
         # is, since this is the only daemon the file allows.
         leases.release_leases(engine, None if self._daemon_lock else self.worker)
+        leases.drop_slots(engine, None if self._daemon_lock else self.worker)
         self._locks.refresh()
         leases.record_process(
             engine, self._identity, now, self._locks.held, self._locks.backend_pid
@@ -224,6 +225,7 @@ class Service:
         """Hand everything back at once (a killed daemon's leases and locks expire instead)."""
         try:
             leases.release_leases(self.app.engine, self.worker)
+            leases.drop_slots(self.app.engine, self.worker)
             leases.unregister_process(self.app.engine, self.worker)
         except SQLAlchemyError:
             log.warning("could not release leases; they expire on their own", exc_info=True)
@@ -271,7 +273,7 @@ class Service:
     async def coordinate(self) -> None:
         """Heartbeat, take over free projections, renew the leases of running polls."""
         loop = asyncio.get_running_loop()
-        polling = list(self._in_flight)
+        polling = self.polls.in_flight
         taken = await loop.run_in_executor(self._coordinate_pool, self._coordinate, polling)
         if taken:
             log.info("projections taken over", projections=sorted(taken))
@@ -286,6 +288,7 @@ class Service:
         )
         until = now + timedelta(seconds=self.settings.lease_seconds)
         leases.renew_leases(self.app.engine, self.worker, polling, until)
+        self.polls.slots.renew()
         return taken
 
     def _start_web(self) -> WebServer | None:
@@ -303,7 +306,6 @@ class Service:
         now = datetime.now(UTC)
         beat = watchdog_interval() or STATUS_EVERY
         jobs: list[tuple[str, Callable[[], Awaitable[None]], float, float]] = [
-            ("poll", self.poll_due, s.poll_tick, s.poll_tick * 0.2),
             ("project", self.project, s.project_tick, 0.0),
             ("deliver", self.deliver, s.deliver_tick, s.deliver_tick * 0.2),
             ("heartbeat", self.heartbeat, beat, 0.0),
@@ -346,6 +348,9 @@ class Service:
         """Run a job now instead of at its next tick (a running job reruns when it ends)."""
         if self._stopping.is_set() or self._scheduler is None:
             return
+        if job_id == "poll":
+            self.polls.wake()
+            return
         if job_id == "project" and "project" in self._busy:
             self._project_again = True
             return
@@ -354,83 +359,10 @@ class Service:
 
     # --- polling ------------------------------------------------------------------
 
-    async def _open_fetcher(self) -> None:
-        settings = fetch_settings(self.app)
-        if settings == self._fetch_settings and self._fetcher is not None:
-            return
-        old, old_polls = self._fetcher, list(self._in_flight.values())
-        self._fetcher = await Fetcher(settings).__aenter__()
-        self._fetch_settings = settings
-        if old is not None:
-            # Polls started with the old client keep it until they finish.
-            self._background(self._close_after(old, old_polls))
-
-    @staticmethod
-    async def _close_after(fetcher: Fetcher, polls: list[asyncio.Task[None]]) -> None:
-        await asyncio.gather(*polls, return_exceptions=True)
-        await fetcher.__aexit__(None, None, None)
-
-    async def poll_due(self) -> None:
-        """Lease due feeds (as many as there is room for) and start a poll task for each."""
-        config = self.app.config
-        request = leases.ClaimRequest(
-            owner=self.worker,
-            now=utcnow(),
-            limit=config.polling.concurrency - len(self._in_flight),
-            lease_seconds=self.settings.lease_seconds,
-            per_host=config.polling.per_host,
-        )
-        feeds = await asyncio.to_thread(
-            claim_due_feeds, self.app.engine, request, default_interval=config.polling.interval
-        )
-        now = time.monotonic()
-        for feed in feeds:
-            if self._stopping.is_set():
-                return
-            if feed.url in self._in_flight or self._cooldown.get(feed.url, 0.0) > now:
-                continue
-            task = asyncio.create_task(self._poll_one(feed), name=f"poll {feed.url}")
-            self._in_flight[feed.url] = task
-            task.add_done_callback(functools.partial(self._forget, feed.url))
-
-    def _forget(self, url: str, _task: asyncio.Task[None]) -> None:
-        self._in_flight.pop(url, None)
-
-    async def _poll_one(self, feed: FeedToPoll) -> None:
-        assert self._fetcher is not None
-        poller = Poller(
-            self.app.engine,
-            self.app.log,
-            self._fetcher,
-            full_text=self.app.config.polling.full_text,
-            max_new=self.app.config.polling.max_entries_per_poll,
-        )
-        try:
-            report = await poller.poll(feed)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            # A bug or a database error, not the feed's fault: its schedule did not move, so
-            # keep it from being retried on every tick (its lease, left to expire, keeps the
-            # other daemons off it meanwhile).
-            self._cooldown[feed.url] = time.monotonic() + max(60.0, self.settings.poll_tick)
-            log.exception("poll crashed", feed=feed.url)
-            return
-        # The feed's next poll time is written: the lease has done its work.
-        await asyncio.to_thread(leases.release_leases, self.app.engine, self.worker, [feed.url])
-        self._count(report)
-        self._last_poll_at = time.monotonic()
-        self.wake("project")
-
-    def _count(self, report: PollReport) -> None:
-        self.counters.inc("monitor_polls_total", outcome=report.outcome)
-        if report.reason and report.outcome in ("failed", "gone"):
-            self.counters.inc("monitor_poll_failures_total", reason=report.reason)
-
     @property
     def polls_in_flight(self) -> int:
         """Polls currently running."""
-        return len(self._in_flight)
+        return len(self.polls.in_flight)
 
     # --- projections and delivery -------------------------------------------------
 
@@ -467,6 +399,8 @@ class Service:
             positions = checkpoint_positions(conn, order)
         applied = 0
         for name, target in bounded_targets(order, owned, head, positions):
+            if positions.get(name, 0) >= target:
+                continue  # nothing new for it: no write transaction
             runner = app.runner(app.projection(name))
             applied += self._catch_up(runner, target)
             positions[name] = runner.position()
@@ -537,8 +471,8 @@ class Service:
         polls = sum(s.value for s in self.counters.samples("monitor_polls_total"))
         delivered = self.counters.value("monitor_deliveries_total", result="delivered")
         return (
-            f"{len(self.app.config.feeds)} feeds configured, {len(self._in_flight)} polling, "
-            f"{polls:.0f} polls, last poll {_ago(self._last_poll_at)}, "
+            f"{len(self.app.config.feeds)} feeds configured, {self.polls_in_flight} polling, "
+            f"{polls:.0f} polls, last poll {_ago(self.polls.last_poll_at)}, "
             f"last projection {_ago(self._last_projection_at)}, {delivered:.0f} alerts delivered"
         )
 
@@ -579,7 +513,7 @@ class Service:
         families += metrics.gauge_families(
             {
                 "monitor_up": (db_up, "1 when the database answered this scrape."),
-                "monitor_polls_in_flight": (float(len(self._in_flight)), "Polls running now."),
+                "monitor_polls_in_flight": (float(self.polls_in_flight), "Polls running now."),
                 "monitor_projections_owned": (
                     float(len(self.owned_projections())),
                     "Projections this process runs (holds the lock of).",
@@ -618,7 +552,8 @@ class Service:
             # A fresh App shares engine and log; projections and channels are rebuilt lazily
             # from the new config (figures, channels), the old App finishes what it runs.
             self.app = dataclasses.replace(self.app, config=new, _projections=[], source=source)
-            await self._open_fetcher()
+            self.polls.app = self.app
+            await self.polls.open()
             try:
                 await asyncio.to_thread(self._sync_declared, drive=False)
             except Exception:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 import functools
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from sqlalchemy import Connection, Engine, RowMapping, select
 
@@ -36,7 +37,6 @@ from monitor.polling.urls import UnsupportedURL, check_url, host_of
 from monitor.store import blobs
 from monitor.store.db import read_connection, upsert
 from monitor.store.eventlog import SqlEventLog
-from monitor.store.leases import ClaimRequest, claim_feeds
 from monitor.store.tables_feeds import feed_entries, feed_schedule
 from monitor.text import sanitise
 
@@ -49,6 +49,18 @@ BACKLOG_DELAY = 60.0
 
 def _one_line(exc: BaseException) -> str:
     return sanitise.clean_line(f"{type(exc).__name__}: {exc}", 500) or type(exc).__name__
+
+
+class PageSlots(Protocol):
+    """Request slots on hosts shared by every process (see `monitor.polling.claims`)."""
+
+    async def take(self, host: str, want: int, wait: float | None = None) -> list[str]:
+        """Up to `want` slot ids on `host` (waiting up to `wait` s for a first one)."""
+        ...
+
+    async def give_back(self, ids: Iterable[str]) -> None:
+        """Free slots."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -105,8 +117,10 @@ class _PendingWrite:
 
 
 def _schedule_row(url: str, validators: Validators, next_at: datetime) -> dict[str, object]:
+    # The host is the per-host politeness key claims count leases by (written on insert).
     return {
         "url": url,
+        "host": host_of(url),
         "next_poll_at": next_at,
         "etag": validators.etag,
         "last_modified": validators.last_modified,
@@ -142,8 +156,12 @@ class Poller:
         clock: Callable[[], datetime] = utcnow,
         rand: Callable[[], float] = random.random,
         max_new: int = MAX_NEW_PER_POLL,
+        slots: PageSlots | None = None,
     ) -> None:
         self.max_new = max_new
+        # Cross-process host slots for article pages (the daemon); None: this process's
+        # fetcher limits alone (`monitor poll`).
+        self.slots = slots
         self.engine = engine
         self.log = log
         self.fetcher = fetcher
@@ -391,19 +409,54 @@ class Poller:
     ) -> dict[str, tuple[str, bytes]]:
         """Linked pages of entries that carry no real article text: link → (final URL, body)."""
         wanted = sorted({e.link for e in entries if e.link and needs_full_text(e, self.full_text)})
-
-        async def one(link: str) -> tuple[str, tuple[str, bytes] | None]:
-            try:
-                page = await self.fetcher.fetch(check_url(link))
-            except (FetchError, UnsupportedURL) as exc:
-                get_logger("poller", feed=feed.url).warning(
-                    "article page not fetched", link=link, error=str(exc)
-                )
-                return link, None
-            return link, (page.final_url, page.body or b"")
-
-        results = await asyncio.gather(*(one(link) for link in wanted))
+        if self.slots is None:
+            results = await asyncio.gather(*(self._page(feed, link) for link in wanted))
+        else:
+            by_host: dict[str, list[str]] = {}
+            for link in wanted:
+                by_host.setdefault(host_of(link), []).append(link)
+            groups = await asyncio.gather(
+                *(self._pages_of_host(feed, host, links) for host, links in by_host.items())
+            )
+            results = [pair for group in groups for pair in group]
         return {link: page for link, page in results if page is not None}
+
+    async def _pages_of_host(
+        self, feed: FeedToPoll, host: str, links: list[str]
+    ) -> list[tuple[str, tuple[str, bytes] | None]]:
+        """One host's pages within the requests it may take across processes: the poll's own
+        lease is one slot on the feed's host; every other request holds a host slot."""
+        assert self.slots is not None
+        own = 1 if host == host_of(feed.url) else 0
+        wait = None if own else self.fetcher.settings.timeout
+        extra = await self.slots.take(host, len(links) - own, wait)
+        if not own and not extra:
+            get_logger("poller", feed=feed.url).warning(
+                "article pages not fetched: host busy", host=host, pages=len(links)
+            )
+            return [(link, None) for link in links]
+        queue = list(reversed(links))
+        results: list[tuple[str, tuple[str, bytes] | None]] = []
+
+        async def worker() -> None:
+            while queue:
+                results.append(await self._page(feed, queue.pop()))
+
+        try:
+            await asyncio.gather(*(worker() for _ in range(own + len(extra))))
+        finally:
+            await self.slots.give_back(extra)
+        return results
+
+    async def _page(self, feed: FeedToPoll, link: str) -> tuple[str, tuple[str, bytes] | None]:
+        try:
+            page = await self.fetcher.fetch(check_url(link))
+        except (FetchError, UnsupportedURL) as exc:
+            get_logger("poller", feed=feed.url).warning(
+                "article page not fetched", link=link, error=str(exc)
+            )
+            return link, None
+        return link, (page.final_url, page.body or b"")
 
     # --- database -----------------------------------------------------------------
 
@@ -575,17 +628,11 @@ def due_feeds(
         )
     with read_connection(engine) as conn:
         rows = conn.execute(query).mappings().all()
-    return [_to_poll(r, default_interval) for r in rows]
+    return [to_poll(r, default_interval) for r in rows]
 
 
-def claim_due_feeds(
-    engine: Engine, request: ClaimRequest, *, default_interval: float
-) -> list[FeedToPoll]:
-    """Lease due feeds to one daemon (SPEC §9: each feed is polled by one process at a time)."""
-    return [_to_poll(r, default_interval) for r in claim_feeds(engine, request)]
-
-
-def _to_poll(row: RowMapping, default_interval: float) -> FeedToPoll:
+def to_poll(row: RowMapping, default_interval: float) -> FeedToPoll:
+    """The poller's view of a feed row joined with its schedule row."""
     return FeedToPoll(
         url=row["url"],
         source=row["name"] or row["title"],

@@ -58,6 +58,19 @@ feed_schedule = Table(
     Index("ix_feed_schedule_lease_until", "lease_until"),
 )
 
+# Requests in flight to one host that are not a feed poll (article pages): each row holds one
+# of the host's `per_host` slots until it expires, counted with the feed leases on that host
+# so politeness holds across processes for every request.
+host_slots = Table(
+    "host_slots",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("host", String(512), nullable=False),
+    Column("owner", String(128), nullable=False),
+    Column("lease_until", DateTime(timezone=True), nullable=False),
+    Index("ix_host_slots_host", "host"),
+)
+
 # The daemons sharing the database (scale-out): who they are, when they last showed signs of
 # life, and the backend pid of the connection holding their projection locks (`monitor status`).
 processes = Table(

@@ -1,0 +1,34 @@
+"""Host slots: article-page requests hold a per-host slot, counted with the feed leases.
+
+Revision ID: 0010_host_slots
+Revises: 0009_feed_declarations
+Create Date: 2026-12-01
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from alembic import op
+
+revision = "0010_host_slots"
+down_revision = "0009_feed_declarations"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "host_slots",
+        sa.Column("id", sa.String(64), nullable=False),
+        sa.Column("host", sa.String(512), nullable=False),
+        sa.Column("owner", sa.String(128), nullable=False),
+        sa.Column("lease_until", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_host_slots"),
+    )
+    op.create_index("ix_host_slots_host", "host_slots", ["host"], unique=False)
+
+
+def downgrade() -> None:
+    op.drop_index("ix_host_slots_host", table_name="host_slots")
+    op.drop_table("host_slots")
