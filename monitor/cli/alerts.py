@@ -5,46 +5,18 @@ from __future__ import annotations
 import asyncio
 import uuid
 from datetime import UTC, datetime
-from typing import Any
 
 import click
 
 from monitor.alerts.channels import Channel, Outcome
 from monitor.alerts.deliverer import send_probe
 from monitor.alerts.messages import probe_message
-from monitor.alerts.outbox import AlertRecord, DeliveryRow, list_alerts, requeue
+from monitor.alerts.outbox import AlertRecord, list_alerts, requeue
+from monitor.alerts.queries import alert_json
 from monitor.alerts.render import format_claim_value
 from monitor.cli.common import CliState, app_from, console, iso, print_json, print_table
 from monitor.daemon.bootstrap import build_channels
-
-
-def delivery_json(row: DeliveryRow) -> dict[str, Any]:
-    """SPEC §4 delivery entry (plus attempt times)."""
-    return {
-        "channel": row.channel,
-        "state": row.state,
-        "attempts": row.attempts,
-        "last_error": row.last_error,
-        "last_attempt_at": iso(row.last_attempt_at),
-        "next_attempt_at": iso(row.next_attempt_at),
-    }
-
-
-def alert_json(record: AlertRecord) -> dict[str, Any]:
-    """SPEC §4 `alerts --json` entry (plus label, direction and story)."""
-    alert = record.alert
-    return {
-        "id": alert.alert_id,
-        "type": "figure.changed",
-        "figure": alert.figure,
-        "label": alert.label,
-        "created_at": iso(alert.raised_at),
-        "previous": alert.previous,
-        "current": alert.current,
-        "direction": alert.direction,
-        "story": alert.story,
-        "deliveries": [delivery_json(d) for d in record.deliveries],
-    }
+from monitor.store.db import read_connection
 
 
 def _change(record: AlertRecord) -> str:
@@ -71,7 +43,7 @@ def alerts_group(ctx: click.Context, as_json: bool) -> None:
         return
     state = ctx.find_object(CliState)
     assert state is not None
-    with app_from(state) as app, app.engine.connect() as conn:
+    with app_from(state) as app, read_connection(app.engine) as conn:
         records = list_alerts(conn)
     if as_json:
         print_json([alert_json(r) for r in records])

@@ -29,6 +29,7 @@ from monitor.polling.subscriptions import (
     set_feed,
 )
 from monitor.projections.feeds import feed_health
+from monitor.store.db import read_connection
 
 
 def _duration(_ctx: click.Context, _param: click.Parameter, value: str | None) -> float | None:
@@ -77,7 +78,9 @@ def feeds_add(
     if note:
         console.print(note, highlight=False)
     label = f"{name} ({added})" if name else added
-    console.print(f"added {label}; it is polled on the next cycle (`monitor poll`)", highlight=False)
+    console.print(
+        f"added {label}; it is polled on the next cycle (`monitor poll`)", highlight=False
+    )
 
 
 async def _probe(app: App, url: str) -> Probe:
@@ -105,9 +108,7 @@ def feeds_remove(state: CliState, url: str) -> None:
 @click.argument("url")
 @click.option("--name", help="A new display name ('' goes back to the feed's title).")
 @click.option("--interval", callback=_duration, help="A new poll interval, e.g. 30m.")
-@click.option(
-    "--paused/--resumed", default=None, help="Stop polling the feed, or start again."
-)
+@click.option("--paused/--resumed", default=None, help="Stop polling the feed, or start again.")
 @pass_state
 def feeds_set(
     state: CliState, url: str, name: str | None, interval: float | None, paused: bool | None
@@ -117,9 +118,7 @@ def feeds_set(
         raise click.UsageError("say what to change: --name, --interval, --paused or --resumed")
     with app_from(state, upgrade=True) as app:
         try:
-            changes = set_feed(
-                app.log, url, utcnow(), name=name, interval=interval, paused=paused
-            )
+            changes = set_feed(app.log, url, utcnow(), name=name, interval=interval, paused=paused)
         except SubscriptionError as exc:
             raise click.ClickException(str(exc)) from exc
     console.print(f"updated {url}" if changes else f"{url}: nothing to change", highlight=False)
@@ -169,7 +168,7 @@ def feeds_export(state: CliState, file: Path | None) -> None:
 @pass_state
 def feeds_list(state: CliState, as_json: bool) -> None:
     """Feeds with their health: last success, last error, failures, next poll."""
-    with app_from(state) as app, app.engine.connect() as conn:
+    with app_from(state) as app, read_connection(app.engine) as conn:
         rows = feed_health(conn, app.config.polling.interval)
     if as_json:
         print_json([{**r, "interval": format_duration(r["interval"])} for r in rows])

@@ -8,6 +8,7 @@ import click
 
 from monitor.cli.common import CliState, app_from, pass_state, print_json, print_table
 from monitor.projections.figures import figure_names, figure_timeline, figures_overview
+from monitor.store.db import read_connection
 
 
 def value_text(claim: dict[str, Any] | None) -> str:
@@ -29,7 +30,7 @@ def _source(claim: dict[str, Any]) -> str:
 @pass_state
 def figures_cmd(state: CliState, as_json: bool) -> None:
     """Tracked figures with their current value."""
-    with app_from(state) as app, app.engine.connect() as conn:
+    with app_from(state) as app, read_connection(app.engine) as conn:
         rows = figures_overview(conn)
     if as_json:
         print_json(rows)
@@ -50,7 +51,7 @@ def figures_cmd(state: CliState, as_json: bool) -> None:
 @pass_state
 def figure_cmd(state: CliState, name: str, as_json: bool) -> None:
     """One figure's timeline: every claim, and whether it changed the figure."""
-    with app_from(state) as app, app.engine.connect() as conn:
+    with app_from(state) as app, read_connection(app.engine) as conn:
         found = figure_timeline(conn, name)
         known = figure_names(conn) if found is None else []
     if found is None:

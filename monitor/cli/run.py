@@ -10,6 +10,8 @@ import click
 from monitor import logging as logs
 from monitor.cli.common import CliState, app_from, pass_state
 from monitor.daemon.service import Service, ServiceSettings
+from monitor.web.server import PortInUse
+from monitor.web.wiring import web_view
 
 
 @click.command("run")
@@ -32,8 +34,14 @@ def run_cmd(state: CliState, tick: float) -> None:
     # The CLI's --log-level wins when given; otherwise the config file's [logging] level.
     level = state.log_level if state.log_level != "info" else config.logging.level
     logs.configure(level=level, fmt=config.logging.format, stream=sys.stdout)
-    settings = ServiceSettings(poll_tick=tick, deliver_tick=tick)
+    settings = ServiceSettings(poll_tick=tick, deliver_tick=tick, exit_when_stuck=True)
     with app_from(state, upgrade=True) as app:
         service = Service(app, config_path=state.config_path, settings=settings)
-        code = asyncio.run(service.run())
+        try:
+            # The web view runs beside the service (its own thread and loop) and follows
+            # its reloads through `service.app`.
+            with web_view(lambda: service.app, service, config.web.listen):
+                code = asyncio.run(service.run())
+        except PortInUse as exc:
+            raise click.ClickException(str(exc)) from None
     raise click.exceptions.Exit(code)

@@ -10,6 +10,7 @@ import click
 from monitor.cli.common import CliState, app_from, iso, pass_state, print_json, print_table
 from monitor.config import parse_duration
 from monitor.projections.stories import stories_list, story_detail
+from monitor.store.db import read_connection
 
 
 def parse_since(value: str, now: datetime) -> datetime:
@@ -40,7 +41,7 @@ def copies(story: dict[str, Any]) -> int:
 def stories_cmd(state: CliState, since: str | None, as_json: bool) -> None:
     """Stories, newest first: title, sources, articles and copies."""
     cutoff = parse_since(since, datetime.now(UTC)) if since else None
-    with app_from(state) as app, app.engine.connect() as conn:
+    with app_from(state) as app, read_connection(app.engine) as conn:
         found = stories_list(conn, cutoff)
     if as_json:
         print_json(found)
@@ -68,7 +69,7 @@ def stories_cmd(state: CliState, since: str | None, as_json: bool) -> None:
 @pass_state
 def story_cmd(state: CliState, story_id: str, as_json: bool) -> None:
     """One story with its articles; copies name the original they copy."""
-    with app_from(state) as app, app.engine.connect() as conn:
+    with app_from(state) as app, read_connection(app.engine) as conn:
         found = story_detail(conn, story_id)
     if found is None:
         raise click.ClickException(

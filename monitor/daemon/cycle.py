@@ -126,7 +126,7 @@ async def run_cycle(
         polled=len(reports),
         new_articles=sum(r.new for r in reports),
         revised=sum(r.revised for r in reports),
-        failed=sum(r.outcome in ("failed", "gone") for r in reports),
+        failed=sum(r.outcome in ("failed", "gone", "unrecorded") for r in reports),
     )
     summary.projected = app.project()
     if deliver:

@@ -20,12 +20,11 @@ from datetime import UTC, datetime
 
 from monitor.daemon.bootstrap import App
 from monitor.daemon.cycle import fetch_settings
-from monitor.daemon.settings import ServiceSettings
+from monitor.daemon.state import DaemonState
 from monitor.logging import get_logger
 from monitor.polling.claims import ClaimRequest, HostSlots, claim_due_feeds
 from monitor.polling.fetcher import Fetcher, FetchSettings
 from monitor.polling.poller import FeedToPoll, Poller, PollReport, utcnow
-from monitor.web import metrics
 
 log = get_logger("daemon")
 # Outcomes that (for a healthy feed) append nothing: no reason to wake the projections; a
@@ -34,27 +33,25 @@ QUIET = frozenset({"not_modified", "unchanged"})
 
 
 class PollWorkers:
-    """The polling half of the daemon. `app` is replaced on reload; `run` until `stop`."""
+    """The polling part of the daemon: `open`, then `run` until `stop`, then `finish`."""
 
-    def __init__(
-        self,
-        app: App,
-        worker: str,
-        settings: ServiceSettings,
-        counters: metrics.Counters,
-        *,
-        on_polled: Callable[[], None] = lambda: None,
-        progress: Callable[[str], None] = lambda job: None,
-    ) -> None:
-        self.app = app
-        self.worker = worker
-        self.settings = settings
-        self.counters = counters
+    @property
+    def app(self) -> App:
+        """The current App (replaced on reload)."""
+        return self.state.app
+
+    def __init__(self, state: DaemonState, *, on_polled: Callable[[], None]) -> None:
+        self.state = state
+        self.worker = state.worker
+        self.settings = state.settings
+        self.counters = state.counters
         self.on_polled = on_polled
-        self.progress = progress
         self.last_poll_at: float | None = None
         self.slots = HostSlots(
-            app.engine, worker, app.config.polling.per_host, lease_seconds=settings.lease_seconds
+            state.app.engine,
+            state.worker,
+            state.app.config.polling.per_host,
+            lease_seconds=state.settings.lease_seconds,
         )
         self._fetcher: Fetcher | None = None
         self._fetch_settings: FetchSettings | None = None
@@ -141,7 +138,7 @@ class PollWorkers:
             per_host=config.polling.per_host,
             release=tuple(release),
         )
-        self.progress("poll")
+        self.state.progress("poll")
         try:
             claimed = await asyncio.to_thread(
                 claim_due_feeds,
@@ -154,9 +151,10 @@ class PollWorkers:
             self._finished = [*release, *self._finished]  # handed back on the next try
             log.exception("could not claim due feeds")
             return tick
+        finally:
+            self.state.busy.pop("poll", None)
         if refresh:
             self._refreshed = now_mono
-        self.progress("poll")
         for feed in claimed.feeds:
             self._start(feed, now_mono)
         if request.limit - len(claimed.feeds) <= 0:
@@ -203,6 +201,12 @@ class PollWorkers:
             self._cooldown[feed.url] = time.monotonic() + max(60.0, self.settings.poll_tick)
             log.exception("poll crashed", feed=feed.url)
             return
+        if report.outcome == "unrecorded":
+            # Its write failed (the poller recorded nothing): a database fault, not the feed's.
+            self.state.write_failed("polls", RuntimeError(report.error or "write failed"))
+            self._cooldown[feed.url] = time.monotonic() + max(60.0, self.settings.poll_tick)
+            return
+        self.state.write_succeeded("polls")
         self._count(report)
         self.last_poll_at = time.monotonic()
         if report.outcome not in QUIET:

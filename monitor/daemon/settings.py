@@ -27,3 +27,7 @@ class ServiceSettings:
     figure_sync_wait: float = 15.0  # see Reloader.await_figure_definitions
     stall_limit: float = 120.0  # a job without progress this long withholds the watchdog
     lag_limit: float = LAG_LIMIT_SECONDS
+    # `monitor run` only: end the process at once after shutdown when worker threads are
+    # still blocked (on a write lock held by work being rolled back), instead of joining them.
+    exit_when_stuck: bool = False
+    stop_deadline: float = 8.5  # seconds from SIGTERM to exit, systemd allowing 10

@@ -101,16 +101,75 @@ class Extracted:
     has_article_text: bool
 
 
+# Extraction cost grows faster than the page (about 3 s per MB of markup on the reference
+# machine, more for bigger pages), so one page's cost is bounded by its size: scripts,
+# styles, SVG and comments are dropped, then only the first PAGE_MAX_BYTES are extracted.
+# A bound in bytes, not seconds, keeps the articles projection deterministic on replay.
+PAGE_MAX_BYTES = 1_000_000
+# Over this size (after the cut) trafilatura skips its fallback extractors (readability,
+# jusText), which cost most on big pages; smaller pages (nearly all articles) keep them.
+FAST_ABOVE_BYTES = 250_000
+_INERT_OPEN = re.compile(rb"<(?:!--|(script|style|svg|noscript|template)[\s/>])", re.I)
+_INERT_CLOSE = {
+    tag: re.compile(rb"</" + tag + rb"\s*>", re.I)
+    for tag in (b"script", b"style", b"svg", b"noscript", b"template")
+}
+
+
+def page_budget(html: str | bytes) -> bytes:
+    """The part of a page that is extracted: inert blocks removed, cut to PAGE_MAX_BYTES."""
+    data = html.encode("utf-8", "replace") if isinstance(html, str) else html
+    if len(data) <= PAGE_MAX_BYTES:
+        return data
+    data = _drop_inert(data[: 4 * PAGE_MAX_BYTES])
+    if len(data) > PAGE_MAX_BYTES:
+        cut = data.rfind(b"<", 0, PAGE_MAX_BYTES)
+        data = data[: cut if cut > PAGE_MAX_BYTES // 2 else PAGE_MAX_BYTES]
+    return data
+
+
+def _drop_inert(data: bytes) -> bytes:
+    """Remove script/style/svg/noscript/template blocks and comments, in linear time.
+
+    A block never closed loses only its opening tag (what follows may be the article); once
+    a tag's closing is known to be absent, it is not searched for again.
+    """
+    kept: list[bytes] = []
+    unclosed: set[bytes] = set()
+    at = 0
+    while (found := _INERT_OPEN.search(data, at)) is not None:
+        start, tag = found.start(), found.group(1)
+        if tag is None:  # a comment
+            end = data.find(b"-->", start + 4)
+            stop = len(data) if end < 0 else end + 3
+        else:
+            tag = tag.lower()
+            tag_end = data.find(b">", start)
+            closing = None
+            if tag_end > 0 and data[tag_end - 1 : tag_end] != b"/" and tag not in unclosed:
+                closing = _INERT_CLOSE[tag].search(data, tag_end)
+                if closing is None:
+                    unclosed.add(tag)
+            stop = len(data) if tag_end < 0 else closing.end() if closing else tag_end + 1
+        kept.append(data[at:start])
+        at = stop
+    kept.append(data[at:])
+    return b" ".join(kept)
+
+
 def extract_page(
     html: str | bytes, url: str | None = None, repeated: frozenset[str] = frozenset()
 ) -> Extracted:
-    """Extract a full page's main text, title and original publication date."""
-    tree = trafilatura.load_html(html)
+    """Extract a full page's main text, title and original publication date (of at most the
+    first PAGE_MAX_BYTES of its markup, see `page_budget`)."""
+    data = page_budget(html)
+    tree = trafilatura.load_html(data)
     if tree is None:
         return Extracted(text="", title=None, page_date=None, has_article_text=False)
     page_date = _page_date(copy.deepcopy(tree), url)
     meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
-    raw = trafilatura.extract(tree, url=url, **_TRAFILATURA_OPTIONS) or ""
+    fast = len(data) > FAST_ABOVE_BYTES
+    raw = trafilatura.extract(tree, url=url, fast=fast, **_TRAFILATURA_OPTIONS) or ""
     text = sanitise.capped(strip_boilerplate(raw, repeated), sanitise.CONTENT_MAX) or ""
     title = normalise_line(meta.title) if meta is not None and meta.title else None
     return Extracted(

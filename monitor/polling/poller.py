@@ -28,6 +28,7 @@ from monitor.events import (
     deterministic_id,
 )
 from monitor.logging import get_logger
+from monitor.polling import page_retry
 from monitor.polling.extractor import needs_full_text
 from monitor.polling.fetcher import Fetcher, FetchError, FetchResult, Validators
 from monitor.polling.identity import EntryFacts, classify_entry, dedupe_facts
@@ -80,7 +81,7 @@ class PollReport:
     """What one poll did (for the progress display, logs and tests)."""
 
     url: str
-    outcome: str  # new | unchanged | not_modified | failed | gone
+    outcome: str  # new | unchanged | not_modified | failed | gone | unrecorded (write failed)
     new: int = 0
     revised: int = 0
     reason: str | None = None
@@ -107,6 +108,14 @@ class _Decision:
 
 
 _FAR = datetime.max.replace(tzinfo=UTC)
+
+
+@dataclass
+class _Pages:
+    """Outcome of fetching linked pages (scratch, filled by `_fetch_links`)."""
+
+    fetched: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # link → (URL, body)
+    failed: dict[str, FetchError] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -186,7 +195,7 @@ class Poller:
                 report = await self.poll(feed, defer=pending)
             except Exception as exc:  # a database fault: this feed only, never the batch
                 get_logger("poller", feed=feed.url).exception("poll could not be recorded")
-                report = PollReport(feed.url, "failed", reason="internal", error=_one_line(exc))
+                report = PollReport(feed.url, "unrecorded", reason="internal", error=_one_line(exc))
             if on_done is not None:
                 on_done(report)
             return report
@@ -209,7 +218,9 @@ class Poller:
                 # This feed's articles could not be written (the other feeds' are): record
                 # the failure, so its schedule moves and the cause shows in `feeds list`.
                 reports[url] = await self._record_internal(by_url[url], exc)
-        return [reports.get(f.url) or PollReport(f.url, "failed", reason="internal") for f in feeds]
+        return [
+            reports.get(f.url) or PollReport(f.url, "unrecorded", reason="internal") for f in feeds
+        ]
 
     async def _record_internal(self, feed: FeedToPoll, exc: BaseException) -> PollReport:
         log = get_logger("poller", feed=feed.url)
@@ -219,7 +230,7 @@ class Poller:
             return await self._failed(feed, failure, log)
         except Exception as again:  # the database refuses even that: report, do not raise
             log.error("feed failure not recorded", error=_one_line(again))
-            return PollReport(feed.url, "failed", reason="internal", error=_one_line(exc))
+            return PollReport(feed.url, "unrecorded", reason="internal", error=_one_line(again))
 
     async def poll(self, feed: FeedToPoll, defer: list[_PendingWrite] | None = None) -> PollReport:
         """Poll one feed; never raises for anything the feed or the network does.
@@ -242,7 +253,9 @@ class Poller:
         except FetchError as exc:
             return await self._failed(feed, exc, log)
         if result.not_modified:
-            return await self._not_modified(feed, result, defer)
+            report = await self._not_modified(feed, result, defer)
+            await self._retry_pages(feed)
+            return report
         try:
             parsed = await asyncio.to_thread(
                 parse_feed, result.body or b"", result.content_type, result.final_url
@@ -251,6 +264,7 @@ class Poller:
             return await self._failed(feed, FetchError(exc.reason, exc.message), log, result)
         report = await self._entries(feed, result, parsed, defer)
         log.info("feed polled", new=report.new, revised=report.revised, entries=len(parsed.entries))
+        await self._retry_pages(feed)
         return report
 
     # --- outcomes -----------------------------------------------------------------
@@ -404,26 +418,75 @@ class Poller:
             generation=generation,
         )
 
-    async def _fetch_pages(
-        self, feed: FeedToPoll, entries: list[ParsedEntry]
-    ) -> dict[str, tuple[str, bytes]]:
-        """Linked pages of entries that carry no real article text: link → (final URL, body)."""
+    async def _fetch_pages(self, feed: FeedToPoll, entries: list[ParsedEntry]) -> _Pages:
+        """Linked pages of entries that carry no real article text."""
         wanted = sorted({e.link for e in entries if e.link and needs_full_text(e, self.full_text)})
+        return await self._fetch_links(feed, wanted)
+
+    async def _fetch_links(self, feed: FeedToPoll, links: list[str]) -> _Pages:
+        """link → (final URL, body) for the pages fetched, link → error for the others."""
+
         if self.slots is None:
-            results = await asyncio.gather(*(self._page(feed, link) for link in wanted))
+            results = await asyncio.gather(*(self._page(feed, link) for link in links))
         else:
             by_host: dict[str, list[str]] = {}
-            for link in wanted:
+            for link in links:
                 by_host.setdefault(host_of(link), []).append(link)
             groups = await asyncio.gather(
-                *(self._pages_of_host(feed, host, links) for host, links in by_host.items())
+                *(self._pages_of_host(feed, host, group) for host, group in by_host.items())
             )
             results = [pair for group in groups for pair in group]
-        return {link: page for link, page in results if page is not None}
+        pages = _Pages()
+        for link, outcome in results:
+            if isinstance(outcome, FetchError):
+                pages.failed[link] = outcome
+            else:
+                pages.fetched[link] = outcome
+        return pages
+
+    async def _retry_pages(self, feed: FeedToPoll) -> None:
+        """Fetch again the pages of this feed's articles whose fetch failed and is due."""
+        if self.full_text == "never":
+            return
+        now = self.clock()
+        try:
+            due = await asyncio.to_thread(page_retry.due_retries, self.engine, feed.url, now)
+            if not due:
+                return
+            links = sorted({r.event.link for r in due if r.event.link})
+            pages = await self._fetch_links(feed, links)
+            await asyncio.to_thread(self._commit_retries, feed.url, due, pages, now)
+        except Exception as exc:  # the poll itself succeeded; retries come again next time
+            get_logger("poller", feed=feed.url).warning(
+                "article page retries not recorded", error=_one_line(exc)
+            )
+
+    def _commit_retries(
+        self, feed_url: str, due: list[page_retry.DueRetry], pages: _Pages, now: datetime
+    ) -> None:
+        with self.engine.begin() as conn:
+            revised = []
+            for retry in due:
+                link = retry.event.link or ""
+                page = pages.fetched.get(link)
+                if page is not None:
+                    [ref] = blobs.put_many(conn, [page[1]])
+                    revised.append(page_retry.with_page(retry.event, page[0], ref, now))
+                    page_retry.set_retry(conn, feed_url, retry.entry_key, 0, None, None)
+                    continue
+                attempts = retry.attempts + 1
+                error = pages.failed.get(link)
+                at = page_retry.retry_after(attempts, now)
+                if error is None or not page_retry.worth_retrying(error):
+                    at = None
+                page_retry.set_retry(
+                    conn, feed_url, retry.entry_key, attempts, at, retry.event.event_id
+                )
+            self.log.append(revised, conn=conn)
 
     async def _pages_of_host(
         self, feed: FeedToPoll, host: str, links: list[str]
-    ) -> list[tuple[str, tuple[str, bytes] | None]]:
+    ) -> list[tuple[str, tuple[str, bytes] | FetchError]]:
         """One host's pages within the requests it may take across processes: the poll's own
         lease is one slot on the feed's host; every other request holds a host slot."""
         assert self.slots is not None
@@ -434,9 +497,10 @@ class Poller:
             get_logger("poller", feed=feed.url).warning(
                 "article pages not fetched: host busy", host=host, pages=len(links)
             )
-            return [(link, None) for link in links]
+            busy = FetchError("timeout", f"{host}: no free request slot (host busy)")
+            return [(link, busy) for link in links]
         queue = list(reversed(links))
-        results: list[tuple[str, tuple[str, bytes] | None]] = []
+        results: list[tuple[str, tuple[str, bytes] | FetchError]] = []
 
         async def worker() -> None:
             while queue:
@@ -448,14 +512,17 @@ class Poller:
             await self.slots.give_back(extra)
         return results
 
-    async def _page(self, feed: FeedToPoll, link: str) -> tuple[str, tuple[str, bytes] | None]:
+    async def _page(
+        self, feed: FeedToPoll, link: str
+    ) -> tuple[str, tuple[str, bytes] | FetchError]:
         try:
             page = await self.fetcher.fetch(check_url(link))
         except (FetchError, UnsupportedURL) as exc:
             get_logger("poller", feed=feed.url).warning(
                 "article page not fetched", link=link, error=str(exc)
             )
-            return link, None
+            error = exc if isinstance(exc, FetchError) else FetchError("refused", str(exc))
+            return link, error
         return link, (page.final_url, page.body or b"")
 
     # --- database -----------------------------------------------------------------
@@ -487,33 +554,47 @@ class Poller:
         self,
         feed: FeedToPoll,
         decisions: list[_Decision],
-        pages: dict[str, tuple[str, bytes]],
+        pages: _Pages,
         events: list[Event],
         validators: Validators,
         next_at: datetime,
         now: datetime,
     ) -> None:
         with self.engine.begin() as conn:
-            articles = self._article_events(conn, feed, decisions, pages, now)
+            articles = self._article_events(conn, feed, decisions, pages.fetched, now)
             # Articles first, so a FeedMoved/FeedPolled never precedes what it reports.
             self.log.append([*articles, *events], conn=conn)
-            rows = [
-                {
-                    "feed_url": feed.url,
-                    "entry_key": d.key,
-                    "article_id": d.article_id,
-                    "content_hash": d.content_hash,
-                    "text_sample": d.text[:TEXT_SAMPLE_CHARS],
-                    "generation": d.generation,
-                }
-                for d in decisions
-            ]
+            rows = []
+            for d, article in zip(decisions, articles, strict=True):
+                error = pages.failed.get(d.entry.link or "")
+                retry = error is not None and page_retry.worth_retrying(error)
+                rows.append(
+                    {
+                        "feed_url": feed.url,
+                        "entry_key": d.key,
+                        "article_id": d.article_id,
+                        "content_hash": d.content_hash,
+                        "text_sample": d.text[:TEXT_SAMPLE_CHARS],
+                        "generation": d.generation,
+                        "page_attempts": 1 if error is not None else 0,
+                        "page_retry_at": page_retry.retry_after(1, now) if retry else None,
+                        "retry_event": article.event_id if retry else None,
+                    }
+                )
             upsert(
                 conn,
                 feed_entries,
                 rows,
                 ["feed_url", "entry_key"],
-                update=["article_id", "content_hash", "text_sample", "generation"],
+                update=[
+                    "article_id",
+                    "content_hash",
+                    "text_sample",
+                    "generation",
+                    "page_attempts",
+                    "page_retry_at",
+                    "retry_event",
+                ],
             )
             self._schedule(conn, feed.url, validators, next_at)
 

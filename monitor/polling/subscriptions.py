@@ -153,9 +153,7 @@ def set_feed(
 ) -> list[Event]:
     """Rename, re-time, pause or resume a feed; returns the events recorded (none: no change)."""
     with log.engine.begin() as conn:
-        events = plan_set(
-            _subscribed(conn), url, now, name=name, interval=interval, paused=paused
-        )
+        events = plan_set(_subscribed(conn), url, now, name=name, interval=interval, paused=paused)
         _append_and_project(log, conn, events)
     return events
 
@@ -168,9 +166,7 @@ def export_opml(rows: Sequence[Mapping[str, object]], title: str = "news monitor
     body = etree.SubElement(root, "body")
     for row in rows:
         name = str(row.get("name") or row["url"])
-        etree.SubElement(
-            body, "outline", type="rss", text=name, title=name, xmlUrl=str(row["url"])
-        )
+        etree.SubElement(body, "outline", type="rss", text=name, title=name, xmlUrl=str(row["url"]))
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from datetime import UTC, datetime
 from typing import Protocol, runtime_checkable
@@ -40,6 +41,22 @@ TRANSIENT: tuple[type[BaseException], ...] = (
     CheckpointConflict,
 )
 ERROR_CHARS = 1000
+# Events are applied in chunks inside the batch's transaction, so a shutdown (or a progress
+# report) never waits for a whole batch: the chunk grows while chunks are quick and shrinks
+# when they are slow (a chunk's size never changes what a projection computes).
+# With `tick` set (the daemon), a batch is also committed early once it has taken
+# BATCH_SECONDS, so no projection holds SQLite's single write lock for long.
+CHUNK_FIRST = 1
+CHUNK_MAX = 500
+CHUNK_SECONDS = 0.5
+BATCH_SECONDS = 2.0
+
+
+class ProjectionStopped(Exception):
+    """A stop was asked for in the middle of a batch; the batch is rolled back, not committed."""
+
+
+_NOT_POISON: tuple[type[BaseException], ...] = (*TRANSIENT, ProjectionStopped)
 
 
 @runtime_checkable
@@ -83,20 +100,35 @@ class ProjectionRunner:
     """Runs one projection; safe against a second runner on the same projection."""
 
     def __init__(
-        self, engine: Engine, log: SqlEventLog, projection: Projection, batch_size: int = 500
+        self,
+        engine: Engine,
+        log: SqlEventLog,
+        projection: Projection,
+        batch_size: int = 500,
+        *,
+        stop: Callable[[], bool] | None = None,
+        tick: Callable[[], None] | None = None,
     ) -> None:
         self.engine = engine
         self.log = log
         self.projection = projection
         self.batch_size = batch_size
+        self.stop = stop  # checked between chunks: True rolls the batch back
+        self.tick = tick  # called after every chunk (liveness for the daemon's watchdog)
+        self._chunk = CHUNK_FIRST
+        self.cut_short = False  # the last batch was committed early (more events are due)
 
     def run_once(self, until: int | None = None) -> int:
         """Apply the next batch (not past position `until`); returns how many events it applied.
 
         Raises CheckpointConflict (after rolling back) when another runner got there first.
+        Returns 0 after rolling back when `stop` asked for it mid-batch.
         """
-        with self.engine.begin() as conn:
-            return self.step(conn, until)
+        try:
+            with self.engine.begin() as conn:
+                return self.step(conn, until)
+        except ProjectionStopped:
+            return 0
 
     def step(self, conn: Connection, until: int | None = None) -> int:
         """Apply the next batch inside the caller's transaction; returns how many events."""
@@ -105,25 +137,57 @@ class ProjectionRunner:
         batch = self.log.read_after(start, self.batch_size, conn=conn)
         if until is not None:
             batch = [s for s in batch if s.position <= until]
+        self.cut_short = False
         if not batch:
             return 0
         try:
             with conn.begin_nested():
-                apply_all(self.projection, conn, batch)
-        except TRANSIENT:
+                applied = self._apply_chunked(conn, batch)
+        except _NOT_POISON:
             raise
         except Exception:
             self._apply_singly(conn, batch)
-        checkpoints.advance(conn, name, start, batch[-1].position)
-        return len(batch)
+            applied = len(batch)
+        self.cut_short = applied < len(batch)
+        checkpoints.advance(conn, name, start, batch[applied - 1].position)
+        return applied
+
+    def _apply_chunked(self, conn: Connection, batch: Sequence[StoredEvent]) -> int:
+        """Apply the batch (or, with `tick`, as much of it as BATCH_SECONDS allow); how many."""
+        if self.stop is None and self.tick is None:
+            apply_all(self.projection, conn, batch)
+            return len(batch)
+        at = 0
+        began = time.monotonic()
+        while at < len(batch):
+            if self.tick is not None and at and time.monotonic() - began > BATCH_SECONDS:
+                return at
+            self._check_stop()
+            chunk = batch[at : at + self._chunk]
+            started = time.monotonic()
+            apply_all(self.projection, conn, chunk)
+            at += len(chunk)
+            took = time.monotonic() - started
+            if took < CHUNK_SECONDS / 2:
+                self._chunk = min(self._chunk * 2, CHUNK_MAX)
+            elif took > CHUNK_SECONDS:
+                self._chunk = max(self._chunk // 2, 1)
+            if self.tick is not None:
+                self.tick()
+        return at
+
+    def _check_stop(self) -> None:
+        if self.stop is not None and self.stop():
+            raise ProjectionStopped(self.projection.name)
 
     def _apply_singly(self, conn: Connection, batch: Sequence[StoredEvent]) -> None:
         """Apply event by event; skip (with a marker) each one that fails on its own."""
         for stored in batch:
+            self._check_stop()
             try:
                 with conn.begin_nested():
                     apply_all(self.projection, conn, [stored])
-            except TRANSIENT:
+            except _NOT_POISON:
                 raise
             except Exception as exc:
                 self._skip(conn, stored, exc)
@@ -161,7 +225,7 @@ class ProjectionRunner:
             total += done
             if progress is not None:
                 progress(total, target)
-            if done < self.batch_size:
+            if done < self.batch_size and not self.cut_short:
                 return total
 
     def rebuild(self, progress: Progress | None = None) -> int:

@@ -48,10 +48,15 @@ class _SqliteGate:
     Every transaction is BEGIN IMMEDIATE: one that reads and then writes can never fail
     half-way with SQLITE_BUSY, and commit order equals position order. Threads of one
     process queue on this lock instead of in SQLite's busy handler, which sleeps and polls.
+
+    The lock is released exactly once per acquisition: a BEGIN that fails releases it at
+    once, and the rollback SQLAlchemy then emits finds nothing to release (holders are
+    known by their Connection object, which stays usable as a key even once invalidated).
     """
 
     def __init__(self) -> None:
         self.lock = threading.RLock()
+        self._holders: set[int] = set()
 
     def begin(self, conn: Connection) -> None:
         if conn.get_execution_options().get(READ_ONLY):
@@ -63,18 +68,49 @@ class _SqliteGate:
         except BaseException:
             self.lock.release()
             raise
+        self._holders.add(id(conn))
 
     def end(self, conn: Connection) -> None:
-        if not conn.get_execution_options().get(READ_ONLY):
+        if id(conn) in self._holders:
+            self._holders.discard(id(conn))
             self.lock.release()
+
+
+# SQLite errors after which a connection must not be reused: one opened while the file was
+# read-only stays read-only, and a full disk or I/O error can leave it in any state.
+_SQLITE_UNUSABLE = (
+    "readonly database",
+    "database or disk is full",
+    "disk i/o error",
+    "unable to open database",
+    "database disk image is malformed",
+)
+
+
+def _discard_unusable(context: Any) -> None:
+    """SQLAlchemy handle_error hook: treat SQLite's 'cannot write here' errors as a lost
+    connection, so the pool discards its connections and the next transaction opens anew."""
+    orig = context.original_exception
+    message = str(orig).lower()
+    if isinstance(orig, sqlite3.DatabaseError) and any(h in message for h in _SQLITE_UNUSABLE):
+        context.is_disconnect = True
 
 
 READ_ONLY = "monitor_read_only"
 
 
 def read_connection(engine: Engine) -> Connection:
-    """A connection that only reads: on SQLite it skips the write gate and BEGIN IMMEDIATE."""
-    return engine.connect().execution_options(**{READ_ONLY: True})
+    """A connection that only reads, seeing one snapshot for its whole transaction.
+
+    On SQLite it skips the write gate and BEGIN IMMEDIATE (a deferred BEGIN in WAL mode:
+    it never waits for a writer, nor makes one wait); on PostgreSQL it is a READ ONLY,
+    REPEATABLE READ transaction. Read commands and the web view use it, so a page or a
+    `monitor stories` never queues behind the poller or a projection.
+    """
+    conn = engine.connect()
+    if engine.dialect.name == "postgresql":
+        conn = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+    return conn.execution_options(**{READ_ONLY: True})
 
 
 def make_engine(url: str, *, pool: bool = True) -> Engine:
@@ -92,6 +128,7 @@ def make_engine(url: str, *, pool: bool = True) -> Engine:
         event.listen(engine, "begin", gate.begin)
         event.listen(engine, "commit", gate.end)
         event.listen(engine, "rollback", gate.end)
+        event.listen(engine, "handle_error", _discard_unusable)
         return engine
     if parsed.get_backend_name() == "postgresql":
         if parsed.drivername == "postgresql":

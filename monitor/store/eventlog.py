@@ -163,6 +163,11 @@ class SqlEventLog:
         return int(conn.execute(query).scalar_one())
 
 
+def decode_row(row: Any) -> StoredEvent:
+    """A row of the events table (position, id, type, version, payload, recorded_at) decoded."""
+    return _stored(row)
+
+
 def _stored(row: Any) -> StoredEvent:
     try:
         event = decode(row.type, row.version, row.payload)

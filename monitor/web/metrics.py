@@ -1,4 +1,4 @@
-"""Prometheus metrics: in-process counters, database-derived figures, text exposition format.
+"""Prometheus metrics: in-process counters, database-derived figures, exposed by prometheus_client.
 
 Names follow Prometheus conventions: `monitor_` prefix, base units (seconds), `_total` on
 counters, and only low-cardinality labels (outcome, reason, type, state, projection) — never
@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from prometheus_client import CollectorRegistry, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
+from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4
 from sqlalchemy import ColumnElement, Connection, Table, func, select
 
 from monitor.daemon.health import Lag
@@ -22,6 +25,9 @@ from monitor.store.tables_feeds import feeds
 from monitor.store.tables_outbox import deliveries
 
 Labels = tuple[tuple[str, str], ...]
+
+# The content type of /metrics: the classic text format every Prometheus version scrapes.
+CONTENT_TYPE = CONTENT_TYPE_PLAIN_0_0_4
 
 # Read-model tables exposed as row-count gauges when the feature that owns them is installed.
 TABLE_GAUGES = {
@@ -59,25 +65,27 @@ def labels(**pairs: str) -> Labels:
     return tuple(sorted(pairs.items()))
 
 
-def _escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
+class _Snapshot:
+    """A prometheus_client collector over families computed for one scrape."""
 
+    def __init__(self, families: Iterable[Family]) -> None:
+        self._families = list(families)
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+    def collect(self) -> Iterator[Metric]:
+        for family in self._families:
+            names = [name for name, _ in family.samples[0].labels] if family.samples else []
+            kind = CounterMetricFamily if family.kind == "counter" else GaugeMetricFamily
+            metric = kind(family.name, family.help, labels=names)
+            for sample in family.samples:
+                metric.add_metric([value for _, value in sample.labels], sample.value)
+            yield metric
 
 
 def render(families: Iterable[Family]) -> str:
-    """The Prometheus text exposition format (version 0.0.4)."""
-    lines: list[str] = []
-    for family in families:
-        lines.append(f"# HELP {family.name} {family.help}")
-        lines.append(f"# TYPE {family.name} {family.kind}")
-        for sample in family.samples:
-            label_text = ",".join(f'{k}="{_escape(v)}"' for k, v in sample.labels)
-            braces = f"{{{label_text}}}" if label_text else ""
-            lines.append(f"{family.name}{braces} {_number(sample.value)}")
-    return "\n".join(lines) + "\n"
+    """The Prometheus text exposition (version 0.0.4), written by prometheus_client."""
+    registry = CollectorRegistry(auto_describe=False)
+    registry.register(_Snapshot(families))
+    return generate_latest(registry).decode()
 
 
 class Counters:

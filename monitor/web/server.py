@@ -1,126 +1,37 @@
-"""The read-only HTTP server: a tiny router on the standard library's threaded HTTP server.
+"""The HTTP server: an aiohttp application served from a thread of its own.
 
-Handlers are plain functions `Request -> Response`, registered on a Router by path (or path
-prefix), so the HTML pages, /api/... and /alerts.atom can be added next to /livez, /readyz and
-/metrics without touching the server. Only GET and HEAD are served: the view is read-only.
+The web view runs its own event loop in its own thread, so a slow page never delays the
+daemon's loop and a busy daemon loop never leaves /livez or /readyz unanswered. Handlers do
+their database reads in that loop's small thread pool. Idle connections are closed after
+`idle_timeout` seconds (aiohttp's keep-alive timer, armed from the moment a connection opens).
 """
 
 from __future__ import annotations
 
-import json
+import asyncio
+import errno
 import socket
 import threading
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Protocol
-from urllib.parse import parse_qs, urlsplit
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
-from monitor.daemon.health import Readiness
-from monitor.logging import get_logger
+from aiohttp import web
 
-PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8"
+IDLE_TIMEOUT = 15.0  # seconds a connection may stay open without a request
+READ_THREADS = 4  # database reads of the web view in parallel
 
 
-@dataclass(frozen=True)
-class Request:
-    """What a handler sees of a request."""
-
-    method: str
-    path: str
-    query: Mapping[str, list[str]] = field(default_factory=dict)
-    headers: Mapping[str, str] = field(default_factory=dict)
+class PortInUse(RuntimeError):
+    """The listen address is taken (or not ours to bind): one line for the operator."""
 
 
 @dataclass(frozen=True)
-class Response:
-    """What a handler answers."""
+class ServerSettings:
+    """Tuning of the server itself (tests shorten the idle timeout)."""
 
-    status: int = 200
-    body: bytes = b""
-    content_type: str = "text/plain; charset=utf-8"
-    headers: Mapping[str, str] = field(default_factory=dict)
-
-
-Handler = Callable[[Request], Response]
-
-
-def text_response(body: str, status: int = 200, content_type: str | None = None) -> Response:
-    """A UTF-8 text answer."""
-    return Response(status, body.encode(), content_type or "text/plain; charset=utf-8")
-
-
-def json_response(data: Any, status: int = 200) -> Response:
-    """A JSON answer (stable key order as given)."""
-    body = json.dumps(data, ensure_ascii=False, default=str).encode()
-    return Response(status, body, "application/json")
-
-
-class Router:
-    """Exact paths first, then the longest matching prefix; 404 otherwise."""
-
-    def __init__(self) -> None:
-        self._exact: dict[str, Handler] = {}
-        self._prefixes: dict[str, Handler] = {}
-
-    def add(self, path: str, handler: Handler) -> None:
-        """Serve `handler` on exactly `path`."""
-        self._exact[path] = handler
-
-    def add_prefix(self, prefix: str, handler: Handler) -> None:
-        """Serve `handler` on every path starting with `prefix` (e.g. "/figures/")."""
-        self._prefixes[prefix] = handler
-
-    def dispatch(self, request: Request) -> Response:
-        """The response for `request` (405 for anything but GET/HEAD, 500 on a handler bug)."""
-        if request.method not in ("GET", "HEAD"):
-            return Response(405, b"read-only\n", headers={"Allow": "GET, HEAD"})
-        handler = self._exact.get(request.path) or next(
-            (
-                h
-                for prefix, h in sorted(self._prefixes.items(), key=lambda kv: -len(kv[0]))
-                if request.path.startswith(prefix)
-            ),
-            None,
-        )
-        if handler is None:
-            return text_response("not found\n", 404)
-        try:
-            return handler(request)
-        except Exception:
-            get_logger("web").exception("request failed", path=request.path)
-            return text_response("internal error\n", 500)
-
-
-class HealthSource(Protocol):
-    """What the health endpoints ask the daemon."""
-
-    def readiness(self) -> Readiness:
-        """Database, scheduler and projection lag verdict."""
-        ...
-
-    def metrics_text(self) -> str:
-        """The Prometheus exposition."""
-        ...
-
-
-def add_health_routes(router: Router, source: HealthSource) -> None:
-    """/livez (the process answers), /readyz (503 with reasons when not ready), /metrics."""
-
-    def livez(_: Request) -> Response:
-        return text_response("ok\n")
-
-    def readyz(_: Request) -> Response:
-        verdict = source.readiness()
-        body = {"ready": verdict.ready, "reasons": list(verdict.reasons), **verdict.checks}
-        return json_response(body, 200 if verdict.ready else 503)
-
-    def metrics(_: Request) -> Response:
-        return text_response(source.metrics_text(), content_type=PROMETHEUS_TEXT)
-
-    router.add("/livez", livez)
-    router.add("/readyz", readyz)
-    router.add("/metrics", metrics)
+    idle_timeout: float = IDLE_TIMEOUT
+    read_threads: int = READ_THREADS
+    shutdown_timeout: float = 2.0
 
 
 def parse_listen(listen: str) -> tuple[str, int]:
@@ -129,66 +40,82 @@ def parse_listen(listen: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        shown = f"[{host}]" if ":" in host else host
+        if exc.errno == errno.EADDRINUSE:
+            raise PortInUse(
+                f"web.listen {shown}:{port} is already in use (another monitor or program "
+                'listens there); set [web] listen to a free port, or "" to disable the view'
+            ) from None
+        raise PortInUse(
+            f"web.listen {shown}:{port}: cannot listen there ({exc.strerror})"
+        ) from None
+    sock.listen(128)
+    sock.setblocking(False)
+    return sock
 
 
 class WebServer:
-    """Serves a Router on HOST:PORT from a background thread."""
+    """Serves an aiohttp Application on HOST:PORT from a background thread.
 
-    def __init__(self, router: Router, listen: str) -> None:
+    The socket is bound in the constructor, in the caller's thread: a port in use is a
+    `PortInUse` there, before anything else starts.
+    """
+
+    def __init__(
+        self, app: web.Application, listen: str, settings: ServerSettings = ServerSettings()
+    ) -> None:
         host, port = parse_listen(listen)
-        family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        server_class = type("Server", (_Server,), {"address_family": family})
-        self._httpd: ThreadingHTTPServer = server_class((host, port), _handler_for(router))
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True
+        self._app = app
+        self._settings = settings
+        self._socket = _bind(host, port)
+        self._loop = asyncio.new_event_loop()
+        self._loop.set_default_executor(
+            ThreadPoolExecutor(settings.read_threads, thread_name_prefix="web-read")
         )
+        self._runner: web.AppRunner | None = None
+        self._thread = threading.Thread(target=self._loop.run_forever, name="web", daemon=True)
 
     @property
     def url(self) -> str:
         """Base URL actually bound (useful with port 0)."""
-        host, port = self._httpd.server_address[:2]
+        host, port = self._socket.getsockname()[:2]
         shown = f"[{host!s}]" if ":" in str(host) else str(host)
         return f"http://{shown}:{port}"
 
     def start(self) -> WebServer:
-        """Start serving in the background."""
+        """Start serving in the background; returns once the server accepts connections."""
         self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(timeout=10)
         return self
 
+    async def _start(self) -> None:
+        runner = web.AppRunner(
+            self._app,
+            access_log=None,  # scrapes every few seconds would drown the daemon's own log
+            keepalive_timeout=self._settings.idle_timeout,
+            shutdown_timeout=self._settings.shutdown_timeout,
+            handle_signals=False,
+        )
+        await runner.setup()
+        await web.SockSite(runner, self._socket).start()
+        self._runner = runner
+
     def stop(self) -> None:
-        """Stop accepting and close the socket."""
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-
-def _handler_for(router: Router) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "news-monitor"
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass  # scrapes every few seconds would drown the daemon's own log
-
-        def _serve(self) -> None:
-            parts = urlsplit(self.path)
-            request = Request(
-                self.command,
-                parts.path,
-                parse_qs(parts.query),
-                {k.lower(): v for k, v in self.headers.items()},
-            )
-            response = router.dispatch(request)
-            self.send_response(response.status)
-            self.send_header("Content-Type", response.content_type)
-            self.send_header("Content-Length", str(len(response.body)))
-            self.send_header("Cache-Control", "no-store")
-            for name, value in response.headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(response.body)
-
-        do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = _serve
-
-    return Handler
+        """Stop accepting, close open connections, end the thread."""
+        if self._thread.is_alive():
+            if self._runner is not None:
+                future = asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop)
+                future.result(timeout=self._settings.shutdown_timeout + 5)
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=5)
+        self._loop.run_until_complete(self._loop.shutdown_default_executor())
+        self._loop.close()
+        self._socket.close()

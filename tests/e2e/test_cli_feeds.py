@@ -47,7 +47,9 @@ def test_add_poll_and_list_feeds(monitor_cli, feed_server: FeedServer, tmp_path:
         monitor_cli("feeds", "add", good, "--name", "Harbour", "--interval", "10m").returncode == 0
     )
     refused = monitor_cli("feeds", "add", down)
-    assert refused.returncode == 1 and "HTTP 500" in refused.stderr and "--no-check" in refused.stderr
+    assert (
+        refused.returncode == 1 and "HTTP 500" in refused.stderr and "--no-check" in refused.stderr
+    )
     assert monitor_cli("feeds", "add", down, "--no-check").returncode == 0
     duplicate = monitor_cli("feeds", "add", good)
     assert duplicate.returncode == 1 and "already subscribed" in duplicate.stderr
@@ -109,10 +111,14 @@ PAGE = (
 )
 
 
-def test_add_validates_the_url_and_discovers_the_feed_a_page_advertises(monitor_cli, feed_server: FeedServer) -> None:  # type: ignore[no-untyped-def]
+def test_add_validates_the_url_and_discovers_the_feed_a_page_advertises(
+    monitor_cli, feed_server: FeedServer
+) -> None:  # type: ignore[no-untyped-def]
     feed = feed_server.route("/good.xml", Route(body=RSS))
     page = feed_server.route("/index.html", Route(body=PAGE, content_type="text/html"))
-    plain = feed_server.route("/about.html", Route(body=b"<html><body>hi</body></html>", content_type="text/html"))
+    plain = feed_server.route(
+        "/about.html", Route(body=b"<html><body>hi</body></html>", content_type="text/html")
+    )
     added = monitor_cli("feeds", "add", page)
     assert added.returncode == 0, added.stderr
     assert "is a web page" in added.stdout and feed in added.stdout
@@ -123,7 +129,9 @@ def test_add_validates_the_url_and_discovers_the_feed_a_page_advertises(monitor_
     assert refused.stderr.count("\n") == 1 and "advertises none" in refused.stderr
 
 
-def test_set_pauses_renames_and_export_round_trips(monitor_cli, feed_server: FeedServer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_set_pauses_renames_and_export_round_trips(
+    monitor_cli, feed_server: FeedServer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     feed = feed_server.route("/good.xml", Route(body=RSS))
     assert monitor_cli("feeds", "add", feed).returncode == 0
     assert monitor_cli("feeds", "set", feed, "--paused", "--name", "Port").returncode == 0
@@ -138,7 +146,9 @@ def test_set_pauses_renames_and_export_round_trips(monitor_cli, feed_server: Fee
     assert monitor_cli("feeds", "remove", feed).returncode == 0
     again = monitor_cli("feeds", "import", str(exported))
     assert again.returncode == 0 and "added 1 feed," in again.stdout
-    assert [f["name"] for f in json.loads(monitor_cli("feeds", "list", "--json").stdout)] == ["Port"]
+    assert [f["name"] for f in json.loads(monitor_cli("feeds", "list", "--json").stdout)] == [
+        "Port"
+    ]
 
 
 def test_import_refuses_what_is_not_opml(monitor_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -146,14 +156,20 @@ def test_import_refuses_what_is_not_opml(monitor_cli, tmp_path: Path) -> None:  
     rss.write_bytes(RSS)
     empty.write_text("")
     cut.write_text('<?xml version="1.0"?><opml version="2.0"><bo')
-    for file, reason in ((rss, "root element is <rss>"), (empty, "empty"), (cut, "not a well-formed OPML")):
+    for file, reason in (
+        (rss, "root element is <rss>"),
+        (empty, "empty"),
+        (cut, "not a well-formed OPML"),
+    ):
         out = monitor_cli("feeds", "import", str(file))
         assert out.returncode == 1, (file, out.stderr)
         assert reason in out.stderr and "Traceback" not in out.stderr
         assert out.stderr.count("\n") == 1
 
 
-def test_a_config_declared_feed_is_removed_from_the_config_not_the_cli(monitor_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_config_declared_feed_is_removed_from_the_config_not_the_cli(
+    monitor_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "monitor.toml").write_text('[[feeds]]\nurl = "http://127.0.0.1:9/x.xml"\n')
     assert monitor_cli("db", "upgrade").returncode == 0
     assert monitor_cli("poll").returncode == 0

@@ -8,6 +8,7 @@ counts). Article pages count toward `per_host` across processes as well.
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections import defaultdict
@@ -130,11 +131,12 @@ def assert_polled_once_per_interval(server: CountingServer, started: float) -> N
     never more often."""
     window = [(path, [t - started for t in times]) for path, times in server.times.items()]
     import json  # DEBUG
+
     Path("/tmp/times.json").write_text(json.dumps(window))  # DEBUG
     assert len(window) == FEEDS, f"only {len(window)} of {FEEDS} feeds were polled"
     late = [path for path, times in window if times[0] > INTERVAL]
     assert not late, f"{len(late)} feeds first polled after the first interval"
-    gaps = [b - a for _, times in window for a, b in zip(times, times[1:], strict=False)]
+    gaps = [b - a for _, times in window for a, b in itertools.pairwise(times)]
     slack = 1.5  # scheduling latency on a shared machine
     assert max(gaps) <= INTERVAL * (1 + JITTER) + slack, f"longest gap {max(gaps):.1f} s"
     assert min(gaps) >= INTERVAL * (1 - JITTER) - slack, f"shortest gap {min(gaps):.1f} s"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
+from monitor.polling.claims import ClaimRequest, claim_feeds, pick_within_host_limits
 from monitor.polling.subscriptions import DeclaredFeed, sync_config
 from monitor.store.db import StoreError, make_engine
 from monitor.store.eventlog import SqlEventLog
-from monitor.polling.claims import ClaimRequest, claim_feeds, pick_within_host_limits
 from monitor.store.leases import SingleDaemonLock, release_leases
 from monitor.store.tables_feeds import feed_schedule
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+from prometheus_client.parser import text_string_to_metric_families
+
 from monitor.daemon.health import Lag
 from monitor.web.metrics import (
     Counters,
@@ -27,17 +29,26 @@ def test_families_render_with_help_type_and_labels() -> None:
             )
         ]
     )
-    assert text == (
-        "# HELP monitor_polls_total Feed polls.\n"
-        "# TYPE monitor_polls_total counter\n"
-        'monitor_polls_total{outcome="new"} 3\n'
-        'monitor_polls_total{outcome="failed"} 1.5\n'
+    assert text.startswith(
+        "# HELP monitor_polls_total Feed polls.\n# TYPE monitor_polls_total counter\n"
     )
+    (family,) = text_string_to_metric_families(text)
+    assert (family.name, family.type, family.documentation) == (
+        "monitor_polls",
+        "counter",
+        "Feed polls.",
+    )
+    assert [(s.name, s.labels, s.value) for s in family.samples] == [
+        ("monitor_polls_total", {"outcome": "new"}, 3),
+        ("monitor_polls_total", {"outcome": "failed"}, 1.5),
+    ]
 
 
 def test_label_values_are_escaped() -> None:
     text = render([Family("m", "gauge", "h", (Sample(1, labels(reason='a "b"\\\n')),))])
-    assert 'm{reason="a \\"b\\"\\\\\\n"} 1' in text
+    assert 'm{reason="a \\"b\\"\\\\\\n"} 1.0' in text
+    (family,) = text_string_to_metric_families(text)
+    assert family.samples[0].labels == {"reason": 'a "b"\\\n'}
 
 
 def test_counters_add_up_across_threads() -> None:
@@ -58,5 +69,5 @@ def test_process_counters_are_exposed_even_before_the_first_poll() -> None:
 
 def test_lag_is_labelled_by_projection_only() -> None:
     text = render(lag_families([Lag("articles", 5, 1.25)]))
-    assert 'monitor_projection_lag_events{projection="articles"} 5' in text
+    assert 'monitor_projection_lag_events{projection="articles"} 5.0' in text
     assert 'monitor_projection_lag_seconds{projection="articles"} 1.25' in text

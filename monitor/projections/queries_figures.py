@@ -1,0 +1,143 @@
+"""Small figure reads for the web view: recent steps (sparklines), claims found in articles.
+
+Both go through the primary key / (figure, position) index of `figure_claims` and read a
+bounded number of rows; the full timeline stays `figures.figure_timeline`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Text, func, select, type_coerce
+
+from monitor.projections.figures import claim_object
+from monitor.store.tables_figures import figure_claims, figures
+
+MOVES = ("first", "changed")  # claim statuses that set the figure's value
+
+
+def figure_steps(conn: Connection, name: str, limit: int = 40) -> list[dict[str, Any]]:
+    """The last `limit` claims that moved the figure, oldest first: value and times."""
+    fc = figure_claims.c
+    rows = conn.execute(
+        select(fc.value, fc.article_published_at, fc.observed_at, fc.position)
+        .where(fc.figure == name, fc.status.in_(MOVES))
+        .order_by(fc.position.desc())
+        .limit(limit)
+    ).all()
+    return [
+        {"value": float(r.value), "position": int(r.position), "observed_at": r.observed_at}
+        for r in reversed(rows)
+    ]
+
+
+def claims_in_articles(conn: Connection, article_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Every tracked figure's claims made by these articles (CLAIM + figure, status), log order."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return []
+    names = list(conn.execute(select(figures.c.name)).scalars())
+    found: list[dict[str, Any]] = []
+    for start in range(0, len(ids), 500):
+        rows = conn.execute(
+            select(figure_claims)
+            .where(
+                figure_claims.c.figure.in_(names),
+                figure_claims.c.article_id.in_(ids[start : start + 500]),
+            )
+            .order_by(figure_claims.c.position)
+        ).all()
+        found += [{**claim_object(r), "figure": r.figure, "status": r.status} for r in rows]
+    return sorted(found, key=lambda c: (c["article"]["id"], c["figure"]))
+
+
+def figure_summary(conn: Connection, name: str) -> dict[str, Any] | None:
+    """{"name", "label", "current", "last_change_at"} of one figure; None when unknown."""
+    row = conn.execute(
+        select(
+            figures.c.name, figures.c.label, figures.c.current_claim, figures.c.changed_at
+        ).where(figures.c.name == name)
+    ).first()
+    if row is None:
+        return None
+    return {
+        "name": row.name,
+        "label": row.label,
+        "current": json.loads(row.current_claim) if row.current_claim else None,
+        "last_change_at": row.changed_at,
+    }
+
+
+def figure_points(conn: Connection, name: str) -> list[Any]:
+    """Every claim of a figure in log order, with only what a chart needs (rows with
+    position, status, value, lower, upper, text, source, published_at, observed_at,
+    alert_id).
+
+    The two times come back as the driver gives them (text on SQLite, datetime on
+    PostgreSQL; see `as_moment`): SQLAlchemy's per-row DateTime parsing would cost more
+    than the rest of the query for a long timeline.
+    """
+    fc = figure_claims.c
+    return list(
+        conn.execute(
+            select(
+                fc.position,
+                fc.status,
+                fc.value,
+                fc.lower,
+                fc.upper,
+                fc.text,
+                fc.article_source.label("source"),
+                type_coerce(fc.article_published_at, Text).label("published_at"),
+                type_coerce(fc.observed_at, Text).label("observed_at"),
+                fc.alert_id,
+            )
+            .where(fc.figure == name)
+            .order_by(fc.position)
+        ).all()
+    )
+
+
+def as_moment(value: Any) -> datetime | None:
+    """A time from `figure_points` as aware UTC (None stays None)."""
+    if value is None:
+        return None
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def figure_claims_page(
+    conn: Connection, name: str, limit: int, before: int | None = None
+) -> list[dict[str, Any]]:
+    """At most `limit` claims of a figure, newest first (log order), each a CLAIM with
+    status, copy_of, alert_id and position — the entries of `figure NAME --json`."""
+    query = (
+        select(figure_claims)
+        .where(figure_claims.c.figure == name)
+        .order_by(figure_claims.c.position.desc())
+        .limit(limit)
+    )
+    if before is not None:
+        query = query.where(figure_claims.c.position < before)
+    return [
+        {
+            **claim_object(c),
+            "status": c.status,
+            "copy_of": c.copy_of,
+            "alert_id": c.alert_id,
+            "position": int(c.position),
+        }
+        for c in conn.execute(query)
+    ]
+
+
+def figure_claim_count(conn: Connection, name: str) -> int:
+    """How many claims a figure has (an index-only count)."""
+    return int(
+        conn.execute(
+            select(func.count()).select_from(figure_claims).where(figure_claims.c.figure == name)
+        ).scalar_one()
+    )
