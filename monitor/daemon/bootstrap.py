@@ -211,7 +211,7 @@ def daemon_parts(
     membership = Membership(
         state,
         polling=lambda: polls.in_flight,
-        renew_slots=polls.slots.renew,
+        renew_slots=polls.renew_slots,
         on_takeover=lambda: wake("project"),
     )
     projector = ProjectionLoop(

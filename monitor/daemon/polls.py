@@ -22,14 +22,16 @@ from monitor.daemon.bootstrap import App
 from monitor.daemon.cycle import fetch_settings
 from monitor.daemon.state import DaemonState
 from monitor.logging import get_logger
-from monitor.polling.claims import ClaimRequest, HostSlots, claim_due_feeds
+from monitor.polling.claims import ClaimRequest, DatabaseClaims, LocalClaims
 from monitor.polling.fetcher import Fetcher, FetchSettings
-from monitor.polling.poller import FeedToPoll, Poller, PollReport, utcnow
+from monitor.polling.poller import FeedToPoll, PageSlots, Poller, PollReport, utcnow
+from monitor.store.db import is_sqlite
 
 log = get_logger("daemon")
 # Outcomes that (for a healthy feed) append nothing: no reason to wake the projections; a
 # feed's first quiet poll after a failure is folded on the projection tick.
 QUIET = frozenset({"not_modified", "unchanged"})
+COALESCE = 0.003  # seconds a wake-up waits for others before claiming
 
 
 class PollWorkers:
@@ -47,21 +49,33 @@ class PollWorkers:
         self.counters = state.counters
         self.on_polled = on_polled
         self.last_poll_at: float | None = None
-        self.slots = HostSlots(
-            state.app.engine,
-            state.worker,
-            state.app.config.polling.per_host,
-            lease_seconds=state.settings.lease_seconds,
-        )
+        engine, per_host = state.app.engine, state.app.config.polling.per_host
+        self.claims: LocalClaims | DatabaseClaims
+        if is_sqlite(engine):  # one daemon per file (SingleDaemonLock): counts in memory
+            self.claims = LocalClaims(engine, per_host)
+        else:
+            self.claims = DatabaseClaims(
+                engine, state.worker, per_host, state.settings.lease_seconds
+            )
         self._fetcher: Fetcher | None = None
         self._fetch_settings: FetchSettings | None = None
         self._in_flight: dict[str, asyncio.Task[None]] = {}
         self._finished: list[str] = []  # leases to hand back with the next claim
+        self._fetched: list[str] = []  # polls whose requests are done (slots to give back)
         self._cooldown: dict[str, float] = {}
         self._wake = asyncio.Event()
         self._stop = asyncio.Event()
         self._old: set[asyncio.Task[None]] = set()
         self._refreshed = 0.0
+
+    @property
+    def page_slots(self) -> PageSlots:
+        """Request slots for article pages (counted with feed fetches per host)."""
+        return self.claims if isinstance(self.claims, LocalClaims) else self.claims.slots
+
+    def renew_slots(self) -> None:
+        """Extend the host slots held (the coordination thread)."""
+        self.claims.renew()
 
     @property
     def in_flight(self) -> list[str]:
@@ -74,7 +88,7 @@ class PollWorkers:
 
     async def open(self) -> None:
         """Open (or, after a reload that changed the [polling] settings, replace) the fetcher."""
-        self.slots.per_host = self.app.config.polling.per_host
+        self.claims.per_host = self.app.config.polling.per_host
         settings = fetch_settings(self.app)
         if settings == self._fetch_settings and self._fetcher is not None:
             return
@@ -101,6 +115,8 @@ class PollWorkers:
                 return
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=max(delay, 0.0))
+            # A quiet poll's fetch and its end come within milliseconds: one claim for both.
+            await asyncio.sleep(COALESCE)
 
     def stop(self) -> None:
         """Start no more polls (those in flight go on until `finish`)."""
@@ -128,6 +144,7 @@ class PollWorkers:
         s, config = self.settings, self.app.config
         tick = s.poll_tick
         release, self._finished = self._finished, []
+        fetched, self._fetched = self._fetched, []
         now_mono = time.monotonic()
         refresh = now_mono - self._refreshed >= tick
         request = ClaimRequest(
@@ -137,18 +154,19 @@ class PollWorkers:
             lease_seconds=s.lease_seconds,
             per_host=config.polling.per_host,
             release=tuple(release),
+            fetched=tuple(fetched),
         )
         self.state.progress("poll")
         try:
             claimed = await asyncio.to_thread(
-                claim_due_feeds,
-                self.app.engine,
+                self.claims.claim,
                 request,
                 default_interval=config.polling.interval,
                 refresh=refresh,
             )
         except Exception:
             self._finished = [*release, *self._finished]  # handed back on the next try
+            self._fetched = [*fetched, *self._fetched]
             log.exception("could not claim due feeds")
             return tick
         finally:
@@ -173,6 +191,10 @@ class PollWorkers:
         self._in_flight[feed.url] = task
         task.add_done_callback(functools.partial(self._done, feed.url))
 
+    def _fetch_done(self, url: str) -> None:
+        self._fetched.append(url)
+        self._wake.set()
+
     def _done(self, url: str, task: asyncio.Task[None]) -> None:
         self._in_flight.pop(url, None)
         if not task.cancelled() and task.exception() is None and url not in self._cooldown:
@@ -187,7 +209,8 @@ class PollWorkers:
             self._fetcher,
             full_text=self.app.config.polling.full_text,
             max_new=self.app.config.polling.max_entries_per_poll,
-            slots=self.slots,
+            slots=self.page_slots,
+            on_fetched=functools.partial(self._fetch_done, feed.url),
         )
         self._cooldown.pop(feed.url, None)
         try:

@@ -21,6 +21,7 @@ from monitor.projections.figures import FiguresProjection
 from monitor.projections.runner import ProjectionRunner, bounded_targets, checkpoint_positions
 from monitor.store.tables import events
 
+YIELD_BETWEEN_BATCHES = 0.002  # seconds
 FIGURES = FiguresProjection.name  # folds FigureTracked/FigureUntracked
 
 
@@ -79,6 +80,7 @@ class ProjectionLoop:
                 app.engine,
                 app.log,
                 app.projection(name),
+                self.state.settings.project_batch,
                 stop=self.state.stopping.is_set,
                 tick=self._progress,
             )
@@ -95,6 +97,8 @@ class ProjectionLoop:
             done = runner.run_once(target)
             applied += done
             self._progress()
+            # Let writers queued behind this batch (poll commits on SQLite) go first.
+            time.sleep(YIELD_BETWEEN_BATCHES)
             if done < runner.batch_size and not runner.cut_short:
                 break
         return applied

@@ -166,11 +166,15 @@ class Poller:
         rand: Callable[[], float] = random.random,
         max_new: int = MAX_NEW_PER_POLL,
         slots: PageSlots | None = None,
+        on_fetched: Callable[[], None] | None = None,
     ) -> None:
         self.max_new = max_new
-        # Cross-process host slots for article pages (the daemon); None: this process's
-        # fetcher limits alone (`monitor poll`).
+        # Cross-process host slots for article pages (the daemon, one Poller per poll: the
+        # poll's lease is one request slot on its feed's host until `on_fetched` gives it
+        # back); None: this process's fetcher limits alone (`monitor poll`).
         self.slots = slots
+        self._on_fetched = on_fetched
+        self._slot_held = slots is not None
         self.engine = engine
         self.log = log
         self.fetcher = fetcher
@@ -245,14 +249,25 @@ class Poller:
             raise
         except Exception as exc:
             return await self._record_internal(feed, exc)
+        finally:
+            self._fetched()
+
+    def _fetched(self) -> None:
+        """This poll's own requests are done: give its request slot back (once)."""
+        if self._slot_held:
+            self._slot_held = False
+            if self._on_fetched is not None:
+                self._on_fetched()
 
     async def _poll(self, feed: FeedToPoll, defer: list[_PendingWrite] | None) -> PollReport:
         log = get_logger("poller", feed=feed.url)
         try:
             result = await self.fetcher.fetch(feed.url, feed.validators)
         except FetchError as exc:
+            self._fetched()
             return await self._failed(feed, exc, log)
         if result.not_modified:
+            self._fetched()
             report = await self._not_modified(feed, result, defer)
             await self._retry_pages(feed)
             return report
@@ -261,6 +276,7 @@ class Poller:
                 parse_feed, result.body or b"", result.content_type, result.final_url
             )
         except FeedParseError as exc:
+            self._fetched()
             return await self._failed(feed, FetchError(exc.reason, exc.message), log, result)
         report = await self._entries(feed, result, parsed, defer)
         log.info("feed polled", new=report.new, revised=report.revised, entries=len(parsed.entries))
@@ -351,6 +367,7 @@ class Poller:
             validators = Validators()
             warnings = (*warnings, f"{backlog} more new or changed entries left for later polls")
         pages = await self._fetch_pages(feed, [d.entry for d in decisions])
+        self._fetched()
         new = sum(d.kind == "new" for d in decisions)
         revised = len(decisions) - new
         events: list[Event] = []
@@ -488,9 +505,9 @@ class Poller:
         self, feed: FeedToPoll, host: str, links: list[str]
     ) -> list[tuple[str, tuple[str, bytes] | FetchError]]:
         """One host's pages within the requests it may take across processes: the poll's own
-        lease is one slot on the feed's host; every other request holds a host slot."""
+        slot on the feed's host (while it holds it); every other request holds a host slot."""
         assert self.slots is not None
-        own = 1 if host == host_of(feed.url) else 0
+        own = 1 if self._slot_held and host == host_of(feed.url) else 0
         wait = None if own else self.fetcher.settings.timeout
         extra = await self.slots.take(host, len(links) - own, wait)
         if not own and not extra:

@@ -71,7 +71,9 @@ def busy_hosts(conn: Connection, now: datetime) -> dict[str, int]:
     """Host → requests it may have in flight now: live feed leases plus live host slots."""
     s = feed_schedule.c
     rows = conn.execute(
-        select(s.host, func.count()).where(s.lease_until >= now).group_by(s.host)
+        select(s.host, func.count())
+        .where(s.lease_until >= now, s.fetching.is_(True))
+        .group_by(s.host)
     ).all()
     busy = {str(host): int(n) for host, n in rows if host is not None}
     h = host_slots.c
@@ -83,7 +85,13 @@ def busy_hosts(conn: Connection, now: datetime) -> dict[str, int]:
 
 
 def due_candidates(
-    conn: Connection, now: datetime, *, skip_hosts: Sequence[str], limit: int
+    conn: Connection,
+    now: datetime,
+    *,
+    skip_hosts: Sequence[str],
+    limit: int,
+    skip_urls: Sequence[str] = (),
+    lock: bool = True,
 ) -> list[RowMapping]:
     """Due, unleased feeds (not on `skip_hosts`), oldest due first, with their schedule;
     locked FOR UPDATE SKIP LOCKED on PostgreSQL."""
@@ -102,7 +110,9 @@ def due_candidates(
     )
     if skip_hosts:
         query = query.where(s.host.not_in(list(skip_hosts)))
-    if conn.dialect.name != "sqlite":
+    if skip_urls:
+        query = query.where(s.url.not_in(sorted(skip_urls)))
+    if lock and conn.dialect.name != "sqlite":
         query = query.with_for_update(of=feed_schedule, skip_locked=True)
     return list(conn.execute(query).mappings().all())
 
@@ -122,10 +132,16 @@ def due_waiting_on(conn: Connection, now: datetime, hosts: Sequence[str]) -> boo
     return bool(conn.execute(query).scalar())
 
 
-def next_due_at(conn: Connection, now: datetime) -> datetime | None:
+def next_due_at(
+    conn: Connection,
+    now: datetime,
+    *,
+    skip_hosts: Sequence[str] = (),
+    skip_urls: Sequence[str] = (),
+) -> datetime | None:
     """The earliest next poll time of an unleased, pollable feed (None when there is none)."""
     s = feed_schedule.c
-    moment = conn.execute(
+    query = (
         select(func.min(s.next_poll_at))
         .select_from(feed_schedule.join(feeds, feeds.c.url == s.url))
         .where(
@@ -133,7 +149,12 @@ def next_due_at(conn: Connection, now: datetime) -> datetime | None:
             feeds.c.paused.is_(False),
             or_(s.lease_until.is_(None), s.lease_until < now),
         )
-    ).scalar_one_or_none()
+    )
+    if skip_hosts:
+        query = query.where(s.host.not_in(list(skip_hosts)))
+    if skip_urls:
+        query = query.where(s.url.not_in(sorted(skip_urls)))
+    moment = conn.execute(query).scalar_one_or_none()
     return None if moment is None else as_utc(moment)
 
 
@@ -143,7 +164,19 @@ def lease_feeds(conn: Connection, urls: Sequence[str], owner: str, until: dateti
         conn.execute(
             update(feed_schedule)
             .where(feed_schedule.c.url.in_(sorted(urls)))
-            .values(lease_owner=owner, lease_until=until)
+            .values(lease_owner=owner, lease_until=until, fetching=True)
+        )
+
+
+def fetched_in(conn: Connection, owner: str, urls: Iterable[str]) -> None:
+    """`owner`'s polls of `urls` have no request in flight any more (they keep the lease)."""
+    wanted = sorted(urls)
+    if wanted:
+        s = feed_schedule.c
+        conn.execute(
+            update(feed_schedule)
+            .where(s.url.in_(wanted), s.lease_owner == owner)
+            .values(fetching=False)
         )
 
 
@@ -155,7 +188,7 @@ def release_in(conn: Connection, owner: str, urls: Iterable[str]) -> None:
         conn.execute(
             update(feed_schedule)
             .where(s.url.in_(wanted), s.lease_owner == owner)
-            .values(lease_owner=None, lease_until=None)
+            .values(lease_owner=None, lease_until=None, fetching=False)
         )
 
 
@@ -212,7 +245,7 @@ def release_leases(engine: Engine, owner: str | None, urls: Iterable[str] | None
     if urls is not None:
         query = query.where(s.url.in_(sorted(urls)))
     with engine.begin() as conn:
-        conn.execute(query.values(lease_owner=None, lease_until=None))
+        conn.execute(query.values(lease_owner=None, lease_until=None, fetching=False))
 
 
 # --- the process registry (`monitor status`) ------------------------------------------

@@ -54,6 +54,9 @@ feed_schedule = Table(
     Column("lease_until", DateTime(timezone=True)),
     # The per-host politeness key (host[:port]), so claims can count leases per host.
     Column("host", String(512)),
+    # True while the lease holder's requests to the host are in flight (fetch phase); a
+    # poll that is parsing or writing holds its feed but no longer a request slot.
+    Column("fetching", Boolean, nullable=False, server_default=false()),
     Index("ix_feed_schedule_next_poll_at", "next_poll_at"),
     Index("ix_feed_schedule_lease_until", "lease_until"),
 )
