@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
 import re
 import tomllib
@@ -19,6 +21,8 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
+
+from monitor.redact import MASK, mask_apprise_url, mask_text
 
 APP = "monitor"
 ENV_PREFIX = "MONITOR_"
@@ -92,6 +96,9 @@ class PollingConfig(Strict):
     full_text: Literal["auto", "always", "never"] = "auto"
     # New or changed entries taken from one feed per poll; the rest come on the next polls.
     max_entries_per_poll: int = Field(500, ge=1, le=100_000)
+    # Private/loopback targets: "explicit" (feeds you add: yes; redirects and full-text links
+    # from a public host: no), "deny" or "allow".
+    private_addresses: Literal["explicit", "deny", "allow"] = "explicit"
 
 
 class FeedConfig(Strict):
@@ -124,6 +131,13 @@ class WebhookConfig(Strict):
     def _whsec(cls, v: str) -> str:
         if not v.startswith("whsec_"):
             raise ValueError("a webhook secret starts with whsec_ (Standard Webhooks)")
+        encoded = v.removeprefix("whsec_")
+        try:  # the same rule as the webhook channel's, so `config check` catches it too
+            key = base64.b64decode(encoded + "=" * (-len(encoded) % 4), validate=True)
+        except (binascii.Error, ValueError):
+            raise ValueError("webhook secret: not valid base64 after 'whsec_'") from None
+        if len(key) < 16:
+            raise ValueError("webhook secret: key too short (need at least 16 bytes)")
         return v
 
 
@@ -313,7 +327,11 @@ def _first_error(exc: ValidationError, data: dict[str, Any]) -> ConfigError:
         reason, value = "required setting is missing", None
     if isinstance(value, dict):
         value = None
-    return ConfigError(key or "(top level)", value, reason)
+    return ConfigError(key or "(top level)", _mask(_last_key(key), value, key), mask_text(reason))
+
+
+def _last_key(key: str) -> str:
+    return re.sub(r"\[\d+\]$", "", key.rsplit(".", 1)[-1])
 
 
 def build(data: dict[str, Any], environ: Mapping[str, str] | None = None) -> Config:
@@ -343,29 +361,30 @@ def load(
     return build(data, environ), path
 
 
-def _mask(key: str, value: Any) -> Any:
+def _mask(key: str, value: Any, where: str = "") -> Any:
+    """A setting's value as it may be shown: secrets masked, URLs without their credentials."""
     if value in (None, ""):
         return value
     if key in ("secret", "password"):
-        return "********"
-    if key == "database_url" and "@" in str(value):
-        parts = urlsplit(str(value))
-        if parts.password:
-            return str(value).replace(f":{parts.password}@", ":********@")
-    return value
+        return MASK
+    if not isinstance(value, str):
+        return value
+    if key == "url" and "apprise" in where:
+        return mask_apprise_url(value)
+    return mask_text(value)
 
 
 def masked(config: Config) -> dict[str, Any]:
     """The effective configuration as plain data with secrets masked and durations readable."""
 
-    def walk(node: Any, key: str = "") -> Any:
+    def walk(node: Any, key: str = "", where: str = "") -> Any:
         if isinstance(node, dict):
-            return {k: walk(v, k) for k, v in node.items()}
+            return {k: walk(v, k, f"{where}.{k}") for k, v in node.items()}
         if isinstance(node, list | tuple):
-            return [walk(v, key) for v in node]
+            return [walk(v, key, where) for v in node]
         if key in ("interval", "timeout") and isinstance(node, float):
             return format_duration(node)
-        return _mask(key, node)
+        return _mask(key, node, where)
 
     result: dict[str, Any] = walk(config.model_dump(by_alias=True))
     return result

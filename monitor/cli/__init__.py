@@ -103,6 +103,15 @@ def _known_failure(exc: Exception) -> int | None:
         if isinstance(error_type, type) and isinstance(exc, error_type):
             _print_error(f"[red]{label}:[/red] {exc}")
             return code
+    sa_exc: Any = sys.modules.get("sqlalchemy.exc")
+    if sa_exc is not None and isinstance(exc, sa_exc.DBAPIError):
+        # A database failing mid-command (a corrupt page, a lost server): one line, exit 1.
+        from rich.markup import escape
+
+        from monitor.store.db import driver_error_line
+
+        _print_error(f"[red]error:[/red] {escape(driver_error_line(exc))}")
+        return EXIT_FAILURE
     return None
 
 

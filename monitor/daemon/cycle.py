@@ -40,7 +40,11 @@ def fetch_settings(app: App) -> FetchSettings:
     """The [polling] section as fetcher settings."""
     p = app.config.polling
     return FetchSettings(
-        timeout=p.timeout, max_bytes=p.max_bytes, concurrency=p.concurrency, per_host=p.per_host
+        timeout=p.timeout,
+        max_bytes=p.max_bytes,
+        concurrency=p.concurrency,
+        per_host=p.per_host,
+        private_addresses=p.private_addresses,
     )
 
 

@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 import httpx
 
 from monitor import __version__
+from monitor.polling.addresses import AddressCheck
 from monitor.polling.transport import AiohttpTransport
 from monitor.polling.urls import UnsupportedURL, check_url, host_of
 
@@ -63,6 +64,7 @@ class FetchSettings:
     max_bytes: int = 15_000_000
     concurrency: int = 32
     per_host: int = 2
+    private_addresses: str = "explicit"  # see polling.addresses
     user_agent: str = f"news-monitor/{__version__} (+https://github.com/news-monitor)"
 
 
@@ -141,6 +143,7 @@ class Fetcher:
             headers={"User-Agent": s.user_agent, "Accept": _ACCEPT},
             trust_env=False,  # proxies from the environment must not redirect feed traffic
         )
+        self._addresses = AddressCheck(s.private_addresses)
         self._global = asyncio.Semaphore(s.concurrency)
         self._hosts: dict[str, asyncio.Semaphore] = {}
 
@@ -159,16 +162,29 @@ class Fetcher:
         """Close the underlying client."""
         await self._client.aclose()
 
-    async def fetch(self, url: str, validators: Validators | None = None) -> FetchResult:
-        """Fetch `url` (conditionally when `validators` are given); raise FetchError on failure."""
+    async def fetch(
+        self, url: str, validators: Validators | None = None, *, linked_from: str | None = None
+    ) -> FetchResult:
+        """Fetch `url` (conditionally when `validators` are given); raise FetchError on failure.
+
+        `linked_from` is the feed whose entry links to `url` (a full-text page); without it
+        `url` is a feed the user added. Both decide what the address policy allows.
+        """
         started = time.monotonic()
         validators = validators or Validators()
         try:
             start_url = check_url(url)
         except UnsupportedURL as exc:
             raise FetchError("refused", str(exc)) from None
+        hop_kind = "feed" if linked_from is None else "link"
+        await self._check_address(start_url, linked_from, hop_kind)
         hop, permanent = await self._follow(start_url, validators)
         return _result(url, hop, permanent, validators, time.monotonic() - started)
+
+    async def _check_address(self, url: str, source: str | None, hop: str) -> None:
+        why = await self._addresses.check(url, source=source, hop=hop)
+        if why is not None:
+            raise FetchError("refused", why)
 
     async def _follow(self, url: str, validators: Validators) -> tuple[_Hop, bool]:
         seen = {url}
@@ -180,7 +196,8 @@ class Fetcher:
                 return hop, permanent and hops > 0
             hops += 1
             permanent = permanent and hop.status in _PERMANENT
-            url = self._next_hop(url, hop, hops, seen)
+            previous, url = url, self._next_hop(url, hop, hops, seen)
+            await self._check_address(url, previous, "redirect")
 
     def _next_hop(self, url: str, hop: _Hop, hops: int, seen: set[str]) -> str:
         if hops > MAX_REDIRECTS:

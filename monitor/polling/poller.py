@@ -35,6 +35,7 @@ from monitor.polling.identity import EntryFacts, classify_entry, dedupe_facts
 from monitor.polling.parser import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
 from monitor.polling.schedule import next_poll_delay
 from monitor.polling.urls import UnsupportedURL, check_url, host_of
+from monitor.redact import mask_text
 from monitor.store import blobs
 from monitor.store.db import read_connection, upsert
 from monitor.store.eventlog import SqlEventLog
@@ -301,7 +302,7 @@ class Poller:
                     url=feed.url,
                     failed_at=now,
                     reason=exc.reason,
-                    message=sanitise.clean_line(exc.message) or exc.reason,
+                    message=sanitise.clean_line(mask_text(exc.message)) or exc.reason,
                     status=exc.status,
                     retry_after=exc.retry_after,
                     consecutive_failures=failures,
@@ -533,7 +534,7 @@ class Poller:
         self, feed: FeedToPoll, link: str
     ) -> tuple[str, tuple[str, bytes] | FetchError]:
         try:
-            page = await self.fetcher.fetch(check_url(link))
+            page = await self.fetcher.fetch(check_url(link), linked_from=feed.url)
         except (FetchError, UnsupportedURL) as exc:
             get_logger("poller", feed=feed.url).warning(
                 "article page not fetched", link=link, error=str(exc)

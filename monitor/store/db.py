@@ -159,6 +159,11 @@ def explain(engine: Engine, exc: BaseException) -> StoreError:
                 f"{where}: the file is not an SQLite database (corrupt or foreign file); "
                 "move it away or set database_url to another path"
             )
+        if isinstance(orig, sqlite3.DatabaseError) and "malformed" in text:
+            return StoreError(
+                f"{where}: the database file is corrupt inside ({text}); restore it from a "
+                "backup, or try `sqlite3 FILE .recover`, then run again"
+            )
         return StoreError(f"{where}: {text}")
     if isinstance(exc, OperationalError):
         return StoreError(
@@ -166,6 +171,18 @@ def explain(engine: Engine, exc: BaseException) -> StoreError:
             "server is running"
         )
     return StoreError(f"{where}: {text}")
+
+
+def driver_error_line(exc: BaseException) -> str:
+    """One line for a database error that escaped to the command line (no SQL, no trace)."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    if isinstance(orig, sqlite3.DatabaseError) and "malformed" in text:
+        return (
+            f"the database file is corrupt inside ({text}); restore it from a backup, "
+            "or try `sqlite3 FILE .recover`, then run again"
+        )
+    return f"database error: {text}"
 
 
 def check_reachable(engine: Engine) -> None:
