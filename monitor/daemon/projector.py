@@ -19,9 +19,11 @@ from monitor.daemon.state import DaemonState
 from monitor.events import FigureTracked, FigureUntracked
 from monitor.projections.figures import FiguresProjection
 from monitor.projections.runner import ProjectionRunner, bounded_targets, checkpoint_positions
+from monitor.store.db import is_sqlite
 from monitor.store.tables import events
 
-YIELD_BETWEEN_BATCHES = 0.002  # seconds
+YIELD_BETWEEN_BATCHES = 0.002  # seconds, on SQLite
+BATCH = 500  # events per projection transaction on PostgreSQL
 FIGURES = FiguresProjection.name  # folds FigureTracked/FigureUntracked
 
 
@@ -73,6 +75,8 @@ class ProjectionLoop:
         with app.engine.connect() as conn:
             positions = checkpoint_positions(conn, order)
         applied = 0
+        sqlite = is_sqlite(app.engine)
+        batch = self.state.settings.sqlite_project_batch if sqlite else BATCH
         for name, target in bounded_targets(order, owned, head, positions):
             if positions.get(name, 0) >= target:
                 continue  # nothing new for it: no write transaction
@@ -80,25 +84,25 @@ class ProjectionLoop:
                 app.engine,
                 app.log,
                 app.projection(name),
-                self.state.settings.project_batch,
+                batch,
                 stop=self.state.stopping.is_set,
                 tick=self._progress,
             )
-            applied += self._catch_up(runner, target)
+            applied += self._catch_up(runner, target, yield_between=sqlite)
             positions[name] = runner.position()
         return applied
 
     def _progress(self) -> None:
         self.state.progress("project")
 
-    def _catch_up(self, runner: ProjectionRunner, target: int) -> int:
+    def _catch_up(self, runner: ProjectionRunner, target: int, *, yield_between: bool) -> int:
         applied = 0
         while not self.state.stopping.is_set():
             done = runner.run_once(target)
             applied += done
             self._progress()
-            # Let writers queued behind this batch (poll commits on SQLite) go first.
-            time.sleep(YIELD_BETWEEN_BATCHES)
+            if yield_between:  # let writers queued behind this batch (poll commits) go first
+                time.sleep(YIELD_BETWEEN_BATCHES)
             if done < runner.batch_size and not runner.cut_short:
                 break
         return applied

@@ -15,9 +15,9 @@ class ServiceSettings:
     # due and a reload look at once (each feed has its own schedule).
     poll_tick: float = 5.0
     project_tick: float = 1.0  # projections also wake right after every poll that appended
-    # Events per projection transaction: small enough that a batch never holds SQLite's
-    # write lock for long (polls and claims wait for it), large enough to amortise commits.
-    project_batch: int = 50
+    # Events per projection transaction on SQLite: small enough that a batch never holds
+    # the write lock for long (poll commits wait for it). PostgreSQL takes the runner's own.
+    sqlite_project_batch: int = 50
     deliver_tick: float = 5.0  # the first retry of a failed delivery is due after ~5 s
     shutdown_grace: float = 8.0  # in-flight polls get this long on SIGTERM (systemd waits 10 s)
     # Heartbeat, projection lock takeover and renewal of the leases of running polls.
