@@ -13,6 +13,7 @@ import atexit
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -24,6 +25,7 @@ In = TypeVar("In")
 Out = TypeVar("Out")
 
 MIN_BATCH = 16  # items below which the pool is not worth a round trip
+PARENT_CHECK = 1.0  # seconds between a worker's looks at whether its parent lives
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 
@@ -46,9 +48,26 @@ def _get_pool() -> ProcessPoolExecutor | None:
             # spawn, not fork: the daemon forks from a process with running threads (a held
             # lock would be copied held); workers import only what the function needs.
             context = multiprocessing.get_context("spawn")
-            _pool = ProcessPoolExecutor(max_workers=workers(), mp_context=context)
+            _pool = ProcessPoolExecutor(
+                max_workers=workers(),
+                mp_context=context,
+                initializer=_watch_parent,
+                initargs=(os.getpid(),),
+            )
             atexit.register(shutdown)
         return _pool
+
+
+def _watch_parent(parent: int) -> None:
+    """In each worker: end when the parent process is gone (killed, or `os._exit` after a
+    stuck shutdown), instead of waiting forever for work that never comes."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def shutdown() -> None:
