@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from sqlalchemy import Engine, or_, select, update
 
@@ -36,8 +36,26 @@ from monitor.store.dialects import lock_rows
 from monitor.store.eventlog import SqlEventLog
 from monitor.store.tables_outbox import alerts, deliveries
 
-if TYPE_CHECKING:
-    from monitor.daemon.bootstrap import App
+
+class DeliveryContext(Protocol):
+    """What delivery needs: the database, the log and the configured channels (the daemon's
+    App has them; so may anything else)."""
+
+    @property
+    def engine(self) -> Engine:
+        """The database."""
+        ...
+
+    @property
+    def log(self) -> SqlEventLog:
+        """The event log outcomes are recorded in."""
+        ...
+
+    @property
+    def channels(self) -> Sequence[Channel]:
+        """The configured channels."""
+        ...
+
 
 DEFAULT_TIMEOUT = 30.0
 # The backstop over a channel's own timeout, in case a channel does not keep its promise.
@@ -203,7 +221,7 @@ async def _attempt(
 
 
 async def _drain(
-    app: App,
+    app: DeliveryContext,
     channel: Channel,
     due_by: datetime,
     fixed_now: datetime | None,
@@ -232,7 +250,7 @@ async def _drain(
 
 
 async def deliver_due(
-    app: App,
+    app: DeliveryContext,
     now: datetime | None = None,
     *,
     worker_id: str,

@@ -21,6 +21,14 @@ from monitor.store.eventlog import SqlEventLog
 
 if TYPE_CHECKING:
     from monitor.alerts.channels import Channel
+    from monitor.daemon.delivery import DeliveryLoop
+    from monitor.daemon.membership import Membership
+    from monitor.daemon.notify import Notifier
+    from monitor.daemon.polls import PollWorkers
+    from monitor.daemon.projector import ProjectionLoop
+    from monitor.daemon.reload import Reloader
+    from monitor.daemon.state import DaemonState
+    from monitor.daemon.watchdog import Watchdog
 
 ProjectionFactory = Callable[["App"], Projection]
 
@@ -170,3 +178,65 @@ def open_app(config: Config, *, upgrade: bool = False, source: str | None = None
     if channels is not None:
         app.__dict__["channels"] = channels  # the cached_property's slot
     return app
+
+
+@dataclass(frozen=True)
+class DaemonParts:
+    """The daemon's parts, one job each (see `monitor.daemon.service`)."""
+
+    membership: Membership
+    polls: PollWorkers
+    projector: ProjectionLoop
+    delivery: DeliveryLoop
+    watchdog: Watchdog
+    reloader: Reloader
+
+
+def daemon_parts(
+    state: DaemonState,
+    notifier: Notifier,
+    *,
+    config_path: str | None,
+    wake: Callable[[str], None],
+    running: Callable[[], bool],
+) -> DaemonParts:
+    """Wire the daemon's parts on one shared state; `wake(job)` runs a job now."""
+    from monitor.daemon.delivery import DeliveryLoop
+    from monitor.daemon.membership import Membership
+    from monitor.daemon.polls import PollWorkers
+    from monitor.daemon.projector import ProjectionLoop
+    from monitor.daemon.reload import Reloader
+    from monitor.daemon.watchdog import Probes, Watchdog
+
+    polls = PollWorkers(state, on_polled=lambda: wake("project"))
+    membership = Membership(
+        state,
+        polling=lambda: polls.in_flight,
+        renew_slots=polls.renew_slots,
+        on_takeover=lambda: wake("project"),
+    )
+    projector = ProjectionLoop(
+        state, owned=membership.owned_projections, on_applied=lambda: wake("deliver")
+    )
+    probes = Probes(
+        running=running,
+        polls_in_flight=lambda: len(polls.in_flight),
+        owned_projections=membership.owned_projections,
+        last_poll_at=lambda: polls.last_poll_at,
+        last_projection_at=lambda: projector.last_run_at,
+    )
+    watchdog = Watchdog(state, notifier, probes)
+
+    async def new_app(app: App) -> None:
+        await polls.open()
+
+    reloader = Reloader(
+        state,
+        notifier,
+        config_path=config_path,
+        await_figures=projector.await_figure_definitions,
+        on_new_app=new_app,
+        status=watchdog.status_line,
+        wake=wake,
+    )
+    return DaemonParts(membership, polls, projector, DeliveryLoop(state), watchdog, reloader)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 import functools
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from sqlalchemy import Connection, Engine, RowMapping, select
 
@@ -39,7 +40,6 @@ from monitor.redact import mask_text
 from monitor.store import blobs
 from monitor.store.db import read_connection, upsert
 from monitor.store.eventlog import SqlEventLog
-from monitor.store.leases import ClaimRequest, claim_feeds
 from monitor.store.tables_feeds import feed_entries, feed_schedule
 from monitor.text import sanitise
 
@@ -52,6 +52,18 @@ BACKLOG_DELAY = 60.0
 
 def _one_line(exc: BaseException) -> str:
     return sanitise.clean_line(f"{type(exc).__name__}: {exc}", 500) or type(exc).__name__
+
+
+class PageSlots(Protocol):
+    """Request slots on hosts shared by every process (see `monitor.polling.claims`)."""
+
+    async def take(self, host: str, want: int, wait: float | None = None) -> list[str]:
+        """Up to `want` slot ids on `host` (waiting up to `wait` s for a first one)."""
+        ...
+
+    async def give_back(self, ids: Iterable[str]) -> None:
+        """Free slots."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -116,8 +128,10 @@ class _PendingWrite:
 
 
 def _schedule_row(url: str, validators: Validators, next_at: datetime) -> dict[str, object]:
+    # The host is the per-host politeness key claims count leases by (written on insert).
     return {
         "url": url,
+        "host": host_of(url),
         "next_poll_at": next_at,
         "etag": validators.etag,
         "last_modified": validators.last_modified,
@@ -148,8 +162,16 @@ class Poller:
         clock: Callable[[], datetime] = utcnow,
         rand: Callable[[], float] = random.random,
         max_new: int = MAX_NEW_PER_POLL,
+        slots: PageSlots | None = None,
+        on_fetched: Callable[[], None] | None = None,
     ) -> None:
         self.max_new = max_new
+        # Cross-process host slots for article pages (the daemon, one Poller per poll: the
+        # poll's lease is one request slot on its feed's host until `on_fetched` gives it
+        # back); None: this process's fetcher limits alone (`monitor poll`).
+        self.slots = slots
+        self._on_fetched = on_fetched
+        self._slot_held = slots is not None
         self.engine = engine
         self.log = log
         self.fetcher = fetcher
@@ -224,14 +246,25 @@ class Poller:
             raise
         except Exception as exc:
             return await self._record_internal(feed, exc)
+        finally:
+            self._fetched()
+
+    def _fetched(self) -> None:
+        """This poll's own requests are done: give its request slot back (once)."""
+        if self._slot_held:
+            self._slot_held = False
+            if self._on_fetched is not None:
+                self._on_fetched()
 
     async def _poll(self, feed: FeedToPoll, defer: list[_PendingWrite] | None) -> PollReport:
         log = get_logger("poller", feed=feed.url)
         try:
             result = await self.fetcher.fetch(feed.url, feed.validators)
         except FetchError as exc:
+            self._fetched()
             return await self._failed(feed, exc, log)
         if result.not_modified:
+            self._fetched()
             report = await self._not_modified(feed, result, defer)
             await self._retry_pages(feed)
             return report
@@ -240,6 +273,7 @@ class Poller:
                 parse_feed, result.body or b"", result.content_type, result.final_url
             )
         except FeedParseError as exc:
+            self._fetched()
             return await self._failed(feed, FetchError(exc.reason, exc.message), log, result)
         report = await self._entries(feed, result, parsed, defer)
         log.info("feed polled", new=report.new, revised=report.revised, entries=len(parsed.entries))
@@ -330,6 +364,7 @@ class Poller:
             validators = Validators()
             warnings = (*warnings, f"{backlog} more new or changed entries left for later polls")
         pages = await self._fetch_pages(feed, [d.entry for d in decisions])
+        self._fetched()
         new = sum(d.kind == "new" for d in decisions)
         revised = len(decisions) - new
         events: list[Event] = []
@@ -405,18 +440,16 @@ class Poller:
     async def _fetch_links(self, feed: FeedToPoll, links: list[str]) -> _Pages:
         """link → (final URL, body) for the pages fetched, link → error for the others."""
 
-        async def one(link: str) -> tuple[str, tuple[str, bytes] | FetchError]:
-            try:
-                page = await self.fetcher.fetch(check_url(link), linked_from=feed.url)
-            except (FetchError, UnsupportedURL) as exc:
-                get_logger("poller", feed=feed.url).warning(
-                    "article page not fetched", link=link, error=str(exc)
-                )
-                error = exc if isinstance(exc, FetchError) else FetchError("refused", str(exc))
-                return link, error
-            return link, (page.final_url, page.body or b"")
-
-        results = await asyncio.gather(*(one(link) for link in links))
+        if self.slots is None:
+            results = await asyncio.gather(*(self._page(feed, link) for link in links))
+        else:
+            by_host: dict[str, list[str]] = {}
+            for link in links:
+                by_host.setdefault(host_of(link), []).append(link)
+            groups = await asyncio.gather(
+                *(self._pages_of_host(feed, host, group) for host, group in by_host.items())
+            )
+            results = [pair for group in groups for pair in group]
         pages = _Pages()
         for link, outcome in results:
             if isinstance(outcome, FetchError):
@@ -464,6 +497,47 @@ class Poller:
                     conn, feed_url, retry.entry_key, attempts, at, retry.event.event_id
                 )
             self.log.append(revised, conn=conn)
+
+    async def _pages_of_host(
+        self, feed: FeedToPoll, host: str, links: list[str]
+    ) -> list[tuple[str, tuple[str, bytes] | FetchError]]:
+        """One host's pages within the requests it may take across processes: the poll's own
+        slot on the feed's host (while it holds it); every other request holds a host slot."""
+        assert self.slots is not None
+        own = 1 if self._slot_held and host == host_of(feed.url) else 0
+        wait = None if own else self.fetcher.settings.timeout
+        extra = await self.slots.take(host, len(links) - own, wait)
+        if not own and not extra:
+            get_logger("poller", feed=feed.url).warning(
+                "article pages not fetched: host busy", host=host, pages=len(links)
+            )
+            busy = FetchError("timeout", f"{host}: no free request slot (host busy)")
+            return [(link, busy) for link in links]
+        queue = list(reversed(links))
+        results: list[tuple[str, tuple[str, bytes] | FetchError]] = []
+
+        async def worker() -> None:
+            while queue:
+                results.append(await self._page(feed, queue.pop()))
+
+        try:
+            await asyncio.gather(*(worker() for _ in range(own + len(extra))))
+        finally:
+            await self.slots.give_back(extra)
+        return results
+
+    async def _page(
+        self, feed: FeedToPoll, link: str
+    ) -> tuple[str, tuple[str, bytes] | FetchError]:
+        try:
+            page = await self.fetcher.fetch(check_url(link), linked_from=feed.url)
+        except (FetchError, UnsupportedURL) as exc:
+            get_logger("poller", feed=feed.url).warning(
+                "article page not fetched", link=link, error=str(exc)
+            )
+            error = exc if isinstance(exc, FetchError) else FetchError("refused", str(exc))
+            return link, error
+        return link, (page.final_url, page.body or b"")
 
     # --- database -----------------------------------------------------------------
 
@@ -649,17 +723,11 @@ def due_feeds(
         )
     with read_connection(engine) as conn:
         rows = conn.execute(query).mappings().all()
-    return [_to_poll(r, default_interval) for r in rows]
+    return [to_poll(r, default_interval) for r in rows]
 
 
-def claim_due_feeds(
-    engine: Engine, request: ClaimRequest, *, default_interval: float
-) -> list[FeedToPoll]:
-    """Lease due feeds to one daemon (docs/SPEC.md §9: each feed is polled by one process at a time)."""
-    return [_to_poll(r, default_interval) for r in claim_feeds(engine, request)]
-
-
-def _to_poll(row: RowMapping, default_interval: float) -> FeedToPoll:
+def to_poll(row: RowMapping, default_interval: float) -> FeedToPoll:
+    """The poller's view of a feed row joined with its schedule row."""
     return FeedToPoll(
         url=row["url"],
         source=row["name"] or row["title"],

@@ -13,12 +13,19 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from monitor.events import ArticleObserved, ArticleRevised
+from monitor.projections.parallel import ordered_map
 from monitor.store import blobs
 from monitor.store.db import upsert
 from monitor.store.eventlog import StoredEvent
 from monitor.store.tables_feeds import article_revisions, articles, source_boilerplate
 from monitor.text.boilerplate import RepeatedLines
-from monitor.text.extract import extract_fragment, extract_page
+from monitor.text.extract import (
+    ArticleMarkup,
+    PreparedArticle,
+    finish_fragment,
+    finish_page,
+    prepare_article,
+)
 
 
 @dataclass(frozen=True)
@@ -32,16 +39,30 @@ class CleanArticle:
 
 def clean_article(conn: Connection, ev: ArticleObserved, learner: RepeatedLines) -> CleanArticle:
     """Main text of an article: the fetched page when there is one, else the feed's HTML."""
+    return finish_article(ev, prepare_article(markup_of(conn, ev)), learner)
+
+
+def markup_of(conn: Connection, ev: ArticleObserved) -> ArticleMarkup:
+    """The stored markup an article's text is extracted from."""
+    fragments = tuple(
+        blobs.get_text(conn, ref) or "" for ref in (ev.content_ref, ev.summary_ref) if ref
+    )
+    if not ev.page_ref:
+        return ArticleMarkup(fragments)
+    return ArticleMarkup(fragments, blobs.get(conn, ev.page_ref), ev.page_url)
+
+
+def finish_article(
+    ev: ArticleObserved, prepared: PreparedArticle, learner: RepeatedLines
+) -> CleanArticle:
+    """The article's clean text given the source's repeated lines so far; then teach the
+    learner this article's lines (so it must run in log order)."""
     repeated = learner.repeated(ev.source)
-    fragments = [
-        extract_fragment(blobs.get_text(conn, ref) or "", repeated)
-        for ref in (ev.content_ref, ev.summary_ref)
-        if ref
-    ]
-    best_fragment = max(fragments, key=len, default="")
+    texts = [finish_fragment(fragment, repeated) for fragment in prepared.fragments]
+    best_fragment = max(texts, key=len, default="")
     text, title, page_date = best_fragment, ev.title, None
-    if ev.page_ref:
-        page = extract_page(blobs.get(conn, ev.page_ref), url=ev.page_url, repeated=repeated)
+    if prepared.has_page:
+        page = finish_page(prepared.page, repeated)
         page_date = page.page_date
         if page.has_article_text or len(page.text) > len(best_fragment):
             text = page.text
@@ -63,13 +84,13 @@ class ArticlesProjection:
     def apply_batch(self, conn: Connection, batch: Sequence[StoredEvent]) -> None:
         """Fold a batch, keeping each source's boilerplate learner loaded across it."""
         learners: dict[str, RepeatedLines] = {}
-        for stored in batch:
-            ev = stored.event
-            if not isinstance(ev, ArticleObserved):
-                continue
+        observed = [(s, s.event) for s in batch if isinstance(s.event, ArticleObserved)]
+        # The costly extraction is pure and per article: on every core, results in order.
+        prepared = ordered_map(prepare_article, [markup_of(conn, ev) for _, ev in observed])
+        for (stored, ev), ready in zip(observed, prepared, strict=True):
             learner = learners.get(ev.source) or _load_learner(conn, ev.source)
             learners[ev.source] = learner
-            clean = clean_article(conn, ev, learner)
+            clean = finish_article(ev, ready, learner)
             self._write(conn, stored, ev, clean)
         for source, learner in sorted(learners.items()):
             upsert(

@@ -1,11 +1,11 @@
-"""Who polls what: feed leases, per-host politeness across processes, the process registry,
-and the one-daemon rule of SQLite.
+"""Leases and slots as rows, the process registry, and the one-daemon rule of SQLite.
 
-A due feed is claimed by writing a lease (owner, expiry) on its `feed_schedule` row. On
-PostgreSQL the claim locks candidate rows with `FOR UPDATE SKIP LOCKED`, and claims are
-serialised by a transaction-scoped advisory lock so the per-host count they read stays true
-until they commit. A process that dies simply stops renewing: its leases expire and the
-feeds become claimable again. On SQLite the same code runs in the one daemon allowed.
+The SQL only: which feed to claim and how many requests a host may take is polling policy
+(`monitor.polling.claims`). A feed lease (owner, expiry) lives on its `feed_schedule` row; a
+host slot (an article-page request in flight) is a `host_slots` row. Both expire when their
+process dies and stops renewing them. On PostgreSQL candidate rows are locked with
+`FOR UPDATE SKIP LOCKED` and claims are serialised by a transaction-scoped advisory lock
+(CLAIM_LOCK) so the per-host counts they read stay true until they commit.
 """
 
 from __future__ import annotations
@@ -15,123 +15,210 @@ import fcntl
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Connection, Engine, RowMapping, delete, func, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    RowMapping,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
-from monitor.polling.urls import host_of
-from monitor.store import locks
-from monitor.store.db import StoreError, is_sqlite, upsert
-from monitor.store.tables_feeds import feed_schedule, feeds, processes
+from monitor.store.db import StoreError, as_utc, is_sqlite, upsert
+from monitor.store.tables_feeds import feed_schedule, feeds, host_slots, processes
 
 CLAIM_LOCK = "feed-claims"
-SCAN_FACTOR = 4  # candidate rows read per feed wanted, so full hosts can be passed over
 
 
-@dataclass(frozen=True)
-class ClaimRequest:
-    """What one claim asks for."""
-
-    owner: str
-    now: datetime
-    limit: int
-    lease_seconds: float
-    per_host: int
-
-
-def pick_within_host_limits(
-    candidates: Sequence[tuple[str, str]], busy: Mapping[str, int], per_host: int, limit: int
-) -> list[str]:
-    """URLs to claim from (url, host) candidates in order, keeping every host's leases
-    (those already held, `busy`, plus the picked ones) at or under `per_host`."""
-    taken: dict[str, int] = dict(busy)
-    picked: list[str] = []
-    for url, host in candidates:
-        if len(picked) >= limit:
-            break
-        if taken.get(host, 0) < per_host:
-            taken[host] = taken.get(host, 0) + 1
-            picked.append(url)
-    return picked
-
-
-def add_missing_schedules(conn: Connection) -> int:
-    """Give every subscribed feed a schedule row (due since it was added) and a host; returns
-    the rows written. Feeds that never were polled become claimable this way."""
+def missing_schedules(conn: Connection) -> list[tuple[str, datetime]]:
+    """(url, added_at) of subscribed feeds (not gone, not paused) without a schedule row."""
     s = feed_schedule.c
-    missing = conn.execute(
+    rows = conn.execute(
         select(feeds.c.url, feeds.c.added_at)
         .select_from(feeds.outerjoin(feed_schedule, s.url == feeds.c.url))
         .where(s.url.is_(None), feeds.c.status != "gone", feeds.c.paused.is_(False))
     ).all()
-    upsert(
-        conn,
-        feed_schedule,
-        [{"url": url, "next_poll_at": added, "host": host_of(url)} for url, added in missing],
-        ["url"],
-    )
-    # Rows the poller created before hosts were recorded (or `monitor poll` created since).
-    hostless = conn.execute(select(s.url).where(s.host.is_(None))).scalars().all()
-    for url in hostless:
-        conn.execute(update(feed_schedule).where(s.url == url).values(host=host_of(url)))
-    return len(missing) + len(hostless)
+    return [(str(url), added) for url, added in rows]
 
 
-def _busy_hosts(conn: Connection, now: datetime) -> dict[str, int]:
+def hostless_schedules(conn: Connection) -> list[str]:
+    """URLs of schedule rows written without a host (by an older version)."""
+    s = feed_schedule.c
+    return [str(u) for u in conn.execute(select(s.url).where(s.host.is_(None))).scalars()]
+
+
+def add_schedules(conn: Connection, rows: Sequence[Mapping[str, object]]) -> None:
+    """Insert schedule rows ({url, next_poll_at, host}); existing ones are left alone."""
+    upsert(conn, feed_schedule, [dict(r) for r in rows], ["url"])
+
+
+def set_hosts(conn: Connection, hosts: Mapping[str, str]) -> None:
+    """Record the politeness key of schedule rows (url → host)."""
+    s = feed_schedule.c
+    for url, host in sorted(hosts.items()):
+        conn.execute(update(feed_schedule).where(s.url == url).values(host=host))
+
+
+def busy_hosts(conn: Connection, now: datetime) -> dict[str, int]:
+    """Host → requests it may have in flight now: live feed leases plus live host slots."""
     s = feed_schedule.c
     rows = conn.execute(
-        select(s.host, func.count()).where(s.lease_until >= now).group_by(s.host)
+        select(s.host, func.count())
+        .where(s.lease_until >= now, s.fetching.is_(True))
+        .group_by(s.host)
     ).all()
-    return {str(host): int(n) for host, n in rows if host is not None}
+    busy = {str(host): int(n) for host, n in rows if host is not None}
+    h = host_slots.c
+    for host, n in conn.execute(
+        select(h.host, func.count()).where(h.lease_until >= now).group_by(h.host)
+    ).all():
+        busy[str(host)] = busy.get(str(host), 0) + int(n)
+    return busy
 
 
-def claim_feeds(engine: Engine, request: ClaimRequest) -> list[RowMapping]:
-    """Lease up to `limit` due, unleased feeds to `owner`; their feeds and schedule rows.
-
-    The lease is committed before anything is fetched; the caller renews it while the poll
-    runs and releases it once the poll has written the feed's next poll time.
-    """
-    if request.limit <= 0:
-        return []
+def due_candidates(
+    conn: Connection,
+    now: datetime,
+    *,
+    skip_hosts: Sequence[str],
+    limit: int,
+    skip_urls: Sequence[str] = (),
+    lock: bool = True,
+) -> list[RowMapping]:
+    """Due, unleased feeds (not on `skip_hosts`), oldest due first, with their schedule;
+    locked FOR UPDATE SKIP LOCKED on PostgreSQL."""
     s = feed_schedule.c
+    query = (
+        select(feeds, s.host, s.next_poll_at, s.etag, s.last_modified, s.body_hash)
+        .select_from(feed_schedule.join(feeds, feeds.c.url == s.url))
+        .where(
+            feeds.c.status != "gone",
+            feeds.c.paused.is_(False),
+            s.next_poll_at <= now,
+            or_(s.lease_until.is_(None), s.lease_until < now),
+        )
+        .order_by(s.next_poll_at, s.url)
+        .limit(limit)
+    )
+    if skip_hosts:
+        query = query.where(s.host.not_in(list(skip_hosts)))
+    if skip_urls:
+        query = query.where(s.url.not_in(sorted(skip_urls)))
+    if lock and conn.dialect.name != "sqlite":
+        query = query.with_for_update(of=feed_schedule, skip_locked=True)
+    return list(conn.execute(query).mappings().all())
+
+
+def due_waiting_on(conn: Connection, now: datetime, hosts: Sequence[str]) -> bool:
+    """Whether a due, unleased feed waits on one of `hosts`."""
+    if not hosts:
+        return False
+    s = feed_schedule.c
+    query = select(
+        exists().where(
+            s.host.in_(list(hosts)),
+            s.next_poll_at <= now,
+            or_(s.lease_until.is_(None), s.lease_until < now),
+        )
+    )
+    return bool(conn.execute(query).scalar())
+
+
+def next_due_at(
+    conn: Connection,
+    now: datetime,
+    *,
+    skip_hosts: Sequence[str] = (),
+    skip_urls: Sequence[str] = (),
+) -> datetime | None:
+    """The earliest next poll time of an unleased, pollable feed (None when there is none)."""
+    s = feed_schedule.c
+    query = (
+        select(func.min(s.next_poll_at))
+        .select_from(feed_schedule.join(feeds, feeds.c.url == s.url))
+        .where(
+            feeds.c.status != "gone",
+            feeds.c.paused.is_(False),
+            or_(s.lease_until.is_(None), s.lease_until < now),
+        )
+    )
+    if skip_hosts:
+        query = query.where(s.host.not_in(list(skip_hosts)))
+    if skip_urls:
+        query = query.where(s.url.not_in(sorted(skip_urls)))
+    moment = conn.execute(query).scalar_one_or_none()
+    return None if moment is None else as_utc(moment)
+
+
+def lease_feeds(conn: Connection, urls: Sequence[str], owner: str, until: datetime) -> None:
+    """Write `owner`'s lease on `urls` (inside the claim's transaction)."""
+    if urls:
+        conn.execute(
+            update(feed_schedule)
+            .where(feed_schedule.c.url.in_(sorted(urls)))
+            .values(lease_owner=owner, lease_until=until, fetching=True)
+        )
+
+
+def fetched_in(conn: Connection, owner: str, urls: Iterable[str]) -> None:
+    """`owner`'s polls of `urls` have no request in flight any more (they keep the lease)."""
+    wanted = sorted(urls)
+    if wanted:
+        s = feed_schedule.c
+        conn.execute(
+            update(feed_schedule)
+            .where(s.url.in_(wanted), s.lease_owner == owner)
+            .values(fetching=False)
+        )
+
+
+def release_in(conn: Connection, owner: str, urls: Iterable[str]) -> None:
+    """Drop `owner`'s leases on `urls` inside the caller's transaction."""
+    wanted = sorted(urls)
+    if wanted:
+        s = feed_schedule.c
+        conn.execute(
+            update(feed_schedule)
+            .where(s.url.in_(wanted), s.lease_owner == owner)
+            .values(lease_owner=None, lease_until=None, fetching=False)
+        )
+
+
+def take_slot(conn: Connection, slot_id: str, host: str, owner: str, until: datetime) -> None:
+    """Record one request slot on `host` (the caller checked the host's count under CLAIM_LOCK)."""
+    conn.execute(insert(host_slots).values(id=slot_id, host=host, owner=owner, lease_until=until))
+
+
+def drop_slots(engine: Engine, owner: str | None, ids: Iterable[str] | None = None) -> None:
+    """Give back `owner`'s host slots (every owner's with None; `ids`, or all of them)."""
+    query = delete(host_slots)
+    if owner is not None:
+        query = query.where(host_slots.c.owner == owner)
+    if ids is not None:
+        query = query.where(host_slots.c.id.in_(sorted(ids)))
     with engine.begin() as conn:
-        locks.xact_lock(conn, CLAIM_LOCK)
-        add_missing_schedules(conn)
-        busy = _busy_hosts(conn, request.now)
-        full = sorted(host for host, n in busy.items() if n >= request.per_host)
-        query = (
-            select(feeds, s.host, s.next_poll_at, s.etag, s.last_modified, s.body_hash)
-            .select_from(feed_schedule.join(feeds, feeds.c.url == s.url))
-            .where(
-                feeds.c.status != "gone",
-                feeds.c.paused.is_(False),
-                s.next_poll_at <= request.now,
-                or_(s.lease_until.is_(None), s.lease_until < request.now),
-            )
-            .order_by(s.next_poll_at, s.url)
-            .limit(request.limit * SCAN_FACTOR)
-        )
-        if full:
-            query = query.where(s.host.not_in(full))
-        if not is_sqlite(engine):
-            query = query.with_for_update(of=feed_schedule, skip_locked=True)
-        rows = conn.execute(query).mappings().all()
-        picked = pick_within_host_limits(
-            [(r["url"], r["host"]) for r in rows], busy, request.per_host, request.limit
-        )
-        if picked:
+        conn.execute(query)
+
+
+def renew_slots(engine: Engine, owner: str, ids: Iterable[str], until: datetime) -> None:
+    """Extend `owner`'s host slots `ids` (page fetches still running)."""
+    wanted = sorted(ids)
+    if wanted:
+        h = host_slots.c
+        with engine.begin() as conn:
             conn.execute(
-                update(feed_schedule)
-                .where(s.url.in_(picked))
-                .values(
-                    lease_owner=request.owner,
-                    lease_until=request.now + timedelta(seconds=request.lease_seconds),
-                )
+                update(host_slots)
+                .where(h.id.in_(wanted), h.owner == owner)
+                .values(lease_until=until)
             )
-    chosen = set(picked)
-    return [r for r in rows if r["url"] in chosen]
 
 
 def renew_leases(engine: Engine, owner: str, urls: Iterable[str], until: datetime) -> int:
@@ -158,7 +245,7 @@ def release_leases(engine: Engine, owner: str | None, urls: Iterable[str] | None
     if urls is not None:
         query = query.where(s.url.in_(sorted(urls)))
     with engine.begin() as conn:
-        conn.execute(query.values(lease_owner=None, lease_until=None))
+        conn.execute(query.values(lease_owner=None, lease_until=None, fetching=False))
 
 
 # --- the process registry (`monitor status`) ------------------------------------------

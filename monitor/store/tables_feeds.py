@@ -54,8 +54,24 @@ feed_schedule = Table(
     Column("lease_until", DateTime(timezone=True)),
     # The per-host politeness key (host[:port]), so claims can count leases per host.
     Column("host", String(512)),
+    # True while the lease holder's requests to the host are in flight (fetch phase); a
+    # poll that is parsing or writing holds its feed but no longer a request slot.
+    Column("fetching", Boolean, nullable=False, server_default=false()),
     Index("ix_feed_schedule_next_poll_at", "next_poll_at"),
     Index("ix_feed_schedule_lease_until", "lease_until"),
+)
+
+# Requests in flight to one host that are not a feed poll (article pages): each row holds one
+# of the host's `per_host` slots until it expires, counted with the feed leases on that host
+# so politeness holds across processes for every request.
+host_slots = Table(
+    "host_slots",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("host", String(512), nullable=False),
+    Column("owner", String(128), nullable=False),
+    Column("lease_until", DateTime(timezone=True), nullable=False),
+    Index("ix_host_slots_host", "host"),
 )
 
 # The daemons sharing the database (scale-out): who they are, when they last showed signs of

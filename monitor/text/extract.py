@@ -154,38 +154,105 @@ def extract_page(
 ) -> Extracted:
     """Extract a full page's main text, title and original publication date (of at most the
     first PAGE_MAX_BYTES of its markup, see `page_budget`)."""
+    return finish_page(prepare_page(html, url), repeated)
+
+
+@dataclass(frozen=True)
+class PreparedPage:
+    """A page's extraction before the source's repeated lines are known (pure, picklable)."""
+
+    text: str  # main text, boilerplate stripped except the source's repeated lines
+    title: str | None
+    page_date: datetime | None
+
+
+def prepare_page(html: str | bytes, url: str | None = None) -> PreparedPage | None:
+    """The costly, source-independent part of `extract_page` (None: no HTML tree)."""
     data = page_budget(html)
     tree = trafilatura.load_html(data)
     if tree is None:
-        return Extracted(text="", title=None, page_date=None, has_article_text=False)
+        return None
     page_date = _page_date(copy.deepcopy(tree), url)
     meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
     fast = len(data) > FAST_ABOVE_BYTES
     raw = trafilatura.extract(tree, url=url, fast=fast, **_TRAFILATURA_OPTIONS) or ""
-    text = sanitise.capped(strip_boilerplate(raw, repeated), sanitise.CONTENT_MAX) or ""
     title = normalise_line(meta.title) if meta is not None and meta.title else None
+    return PreparedPage(strip_boilerplate(raw), title, page_date)
+
+
+def finish_page(page: PreparedPage | None, repeated: frozenset[str] = frozenset()) -> Extracted:
+    """`extract_page`'s result from a prepared page and the source's repeated lines.
+
+    Stripping in two passes equals one pass: the first keeps every line a repeated-line
+    filter could drop, and list state never depends on a repeated line.
+    """
+    if page is None:
+        return Extracted(text="", title=None, page_date=None, has_article_text=False)
+    stripped = strip_boilerplate(page.text, repeated) if repeated else page.text
+    text = sanitise.capped(stripped, sanitise.CONTENT_MAX) or ""
     return Extracted(
         text=text,
-        title=sanitise.clean_title(title) or None,
-        page_date=page_date,
+        title=sanitise.clean_title(page.title) or None,
+        page_date=page.page_date,
         has_article_text=len(text.split()) >= ARTICLE_MIN_WORDS,
     )
 
 
 def extract_fragment(html: str, repeated: frozenset[str] = frozenset()) -> str:
     """Feed-supplied HTML (content or summary) → plain text, cleaned and boilerplate-stripped."""
+    return finish_fragment(prepare_fragment(html), repeated)
+
+
+def prepare_fragment(html: str) -> tuple[str, bool]:
+    """The source-independent part of `extract_fragment`: (text stripped of boilerplate but
+    not of repeated lines, whether it is cleaned once those are gone)."""
     if not html or not html.strip():
-        return ""
+        return "", False
     html = sanitise.clean(html)  # lxml refuses NUL and controls; PostgreSQL refuses NUL
     if "<" not in html:
-        return strip_boilerplate(markup_to_text(html), repeated)
+        return strip_boilerplate(markup_to_text(html)), False
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
         root = _CLEANER.clean_html(root)
     except (lxml.etree.ParserError, ValueError):
-        return strip_boilerplate(markup_to_text(html), repeated)
+        return strip_boilerplate(markup_to_text(html)), False
     _drop_furniture(root)
-    return sanitise.clean(strip_boilerplate(_block_text(root), repeated))
+    return strip_boilerplate(_block_text(root)), True
+
+
+def finish_fragment(prepared: tuple[str, bool], repeated: frozenset[str] = frozenset()) -> str:
+    """`extract_fragment`'s result from a prepared fragment and the source's repeated lines."""
+    text, clean = prepared
+    if not text and not clean:
+        return text
+    stripped = strip_boilerplate(text, repeated) if repeated else text
+    return sanitise.clean(stripped) if clean else stripped
+
+
+@dataclass(frozen=True)
+class ArticleMarkup:
+    """What an article's text is extracted from (the input of `prepare_article`)."""
+
+    fragments: tuple[str, ...]  # the feed's content and summary HTML, in that order
+    page: bytes | None = None
+    page_url: str | None = None
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """An article's markup after the costly, pure extraction work."""
+
+    fragments: tuple[tuple[str, bool], ...]
+    page: PreparedPage | None
+    has_page: bool
+
+
+def prepare_article(markup: ArticleMarkup) -> PreparedArticle:
+    """Pure and independent of every other article: safe to run in another process."""
+    fragments = tuple(prepare_fragment(html) for html in markup.fragments)
+    if markup.page is None:
+        return PreparedArticle(fragments, None, False)
+    return PreparedArticle(fragments, prepare_page(markup.page, markup.page_url), True)
 
 
 def _page_date(tree: Any, url: str | None) -> datetime | None:

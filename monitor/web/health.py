@@ -10,7 +10,7 @@ from typing import Protocol
 from aiohttp import web
 
 from monitor.daemon.health import Readiness
-from monitor.web.metrics import CONTENT_TYPE
+from monitor.daemon.metrics import CONTENT_TYPE
 
 
 class HealthSource(Protocol):

@@ -69,6 +69,12 @@ def lock_rows(
     return dialect_of(bind).lock_rows(query, of=of, skip_locked=skip_locked)
 
 
+def one_daemon(bind: Engine | Connection) -> bool:
+    """Whether this database serves one daemon at a time (SQLite: `leases.SingleDaemonLock`),
+    so claims and batches may be kept in memory and the write lock must be yielded often."""
+    return not dialect_of(bind).session_locks
+
+
 def has_session_locks(bind: Engine | Connection) -> bool:
     """Whether projection holders and live processes are read from session locks."""
     return dialect_of(bind).session_locks

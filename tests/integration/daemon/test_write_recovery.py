@@ -66,7 +66,7 @@ def coordinate(service: Service) -> None:
 
 def started(app: App) -> Service:
     service = Service(app)
-    service._join()  # registration only: no scheduler, no web server
+    service.membership.join()  # registration only: no scheduler, no web server
     return service
 
 
@@ -178,5 +178,5 @@ def test_a_postgresql_restart_is_survived_without_restart(postgres_url: str) -> 
     assert app.log.head() == 2
     assert service.readiness().checks["writable"] is True
     admin.dispose()
-    service._leave()
+    service.membership.leave()
     app.close()

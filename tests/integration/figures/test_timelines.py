@@ -13,7 +13,7 @@ import pytest
 from bench.timelines import run_timeline
 from monitor.config import build
 from monitor.daemon.bootstrap import App
-from monitor.projections.runner import digest
+from monitor.projector.runner import digest
 from monitor.store.db import make_engine
 from monitor.store.eventlog import SqlEventLog
 from monitor.store.tables_figures import figure_claims, figures

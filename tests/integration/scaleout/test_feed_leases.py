@@ -10,16 +10,11 @@ import pytest
 from sqlalchemy import Engine, select
 
 from monitor.daemon.subscriptions import sync_config
+from monitor.polling.claims import ClaimRequest, claim_feeds, pick_within_host_limits
 from monitor.polling.subscriptions import DeclaredFeed
 from monitor.store.db import StoreError, make_engine
 from monitor.store.eventlog import SqlEventLog
-from monitor.store.leases import (
-    ClaimRequest,
-    SingleDaemonLock,
-    claim_feeds,
-    pick_within_host_limits,
-    release_leases,
-)
+from monitor.store.leases import SingleDaemonLock, release_leases
 from monitor.store.tables_feeds import feed_schedule
 
 NOW = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
@@ -35,7 +30,8 @@ def claim(
 ) -> set[str]:
     """The URLs `owner` leases."""
     request = ClaimRequest(owner=owner, now=at, limit=limit, lease_seconds=30, per_host=per_host)
-    return {row["url"] for row in claim_feeds(engine, request)}
+    rows, _, _ = claim_feeds(engine, request)
+    return {row["url"] for row in rows}
 
 
 def test_never_polled_feeds_are_claimable_and_leased_with_their_host(

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from prometheus_client.parser import text_string_to_metric_families
 
 from monitor.daemon.health import Lag
-from monitor.web.metrics import (
+from monitor.daemon.metrics import (
     Counters,
     Family,
     Sample,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from monitor.polling.extractor import PAGE_MAX_BYTES, extract_page, page_budget
+from monitor.text.extract import PAGE_MAX_BYTES, extract_page, page_budget
 
 ARTICLE = (
     "<p>The harbour authority said on Tuesday that 412 cargo ships had been diverted since "

@@ -1,0 +1,94 @@
+"""Pure, independent work of a projection batch on every core: a process pool.
+
+Only functions of their arguments run here (main-text extraction of each article), and the
+results come back in input order, so the projection applies them in log order exactly as
+if they had been computed in-process: a replay is identical either way. Small batches stay
+in-process (a pool only pays for itself on a backlog); `MONITOR_WORKERS=0` (or one core)
+keeps everything in-process.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+from monitor.logging import get_logger
+
+In = TypeVar("In")
+Out = TypeVar("Out")
+
+MIN_BATCH = 16  # items below which the pool is not worth a round trip
+PARENT_CHECK = 1.0  # seconds between a worker's looks at whether its parent lives
+_lock = threading.Lock()
+_pool: ProcessPoolExecutor | None = None
+
+
+def workers() -> int:
+    """Worker processes to use: MONITOR_WORKERS, else the cores this process may run on."""
+    configured = os.environ.get("MONITOR_WORKERS", "").strip()
+    if configured.isdigit():
+        return int(configured)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _get_pool() -> ProcessPoolExecutor | None:
+    global _pool
+    with _lock:
+        if _pool is None and workers() > 1:
+            # spawn, not fork: the daemon forks from a process with running threads (a held
+            # lock would be copied held); workers import only what the function needs.
+            context = multiprocessing.get_context("spawn")
+            _pool = ProcessPoolExecutor(
+                max_workers=workers(),
+                mp_context=context,
+                initializer=_watch_parent,
+                initargs=(os.getpid(),),
+            )
+            atexit.register(shutdown)
+        return _pool
+
+
+def _watch_parent(parent: int) -> None:
+    """In each worker: end when the parent process is gone (killed, or `os._exit` after a
+    stuck shutdown), instead of waiting forever for work that never comes."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def shutdown() -> None:
+    """Stop the worker processes (at exit; a later call starts new ones)."""
+    global _pool
+    with _lock:
+        pool, _pool = _pool, None
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def ordered_map(fn: Callable[[In], Out], items: Sequence[In]) -> list[Out]:
+    """[fn(x) for x in items], computed on the pool when it pays; `fn` must be pure and
+    importable (a module-level function)."""
+    pool = _get_pool() if len(items) >= MIN_BATCH else None
+    if pool is None:
+        return [fn(item) for item in items]
+    chunk = max(1, len(items) // (4 * workers()))
+    try:
+        return list(pool.map(fn, items, chunksize=chunk))
+    except BrokenProcessPool:
+        get_logger("projections").warning("worker processes died; extracting in-process")
+        shutdown()
+        return [fn(item) for item in items]
