@@ -5,8 +5,8 @@ The figures read model is rebuilt from the log: the table is recreated empty and
 projection's checkpoint reset, so the next cycle replays every FigureTracked and article
 under the new rule (alert ids are deterministic: alerts already raised are not raised again).
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0011_claim_frames
+Revises: 0010_host_slots
 Create Date: 2026-12-01
 """
 
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0011_claim_frames"
+down_revision = "0010_host_slots"
 branch_labels = None
 depends_on = None
 
