@@ -136,7 +136,8 @@ def settled(daemon: Daemon, feeds: int) -> bool:
         for line in exposition.splitlines()
         if line.startswith("monitor_projection_lag_events{")
     ]
-    return status == 200 and bool(lags) and all(line.endswith(" 0") for line in lags)
+    # prometheus_client writes gauge values as floats ("... 0.0")
+    return status == 200 and bool(lags) and all(float(line.split()[-1]) == 0 for line in lags)
 
 
 def run_config(base: DaemonConfig, tmp_path: Path, name: str) -> DaemonConfig:

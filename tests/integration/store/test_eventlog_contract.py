@@ -93,7 +93,7 @@ def test_an_undecodable_stored_payload_names_its_position(
     event_log.append([added(1)])
     with engine.begin() as conn:
         conn.execute(text("UPDATE events SET payload = '{broken'"))
-    with pytest.raises(DecodeError, match=r"event #\d+ \(FeedAdded v2\) cannot be decoded"):
+    with pytest.raises(DecodeError, match=r"event #\d+ \(FeedAdded v3\) cannot be decoded"):
         event_log.read_after(0)
 
 
