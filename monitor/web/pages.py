@@ -69,19 +69,15 @@ def figure(view: View, query: Query) -> Answer:
     whole.
     """
     name = query.match["name"]
-    before = int_param(query, "before", 0, low=0, high=2**62) or None
+    offset = int_param(query, "offset", 0, low=0, high=10**9)
     with view.connect() as conn:
         found = figure_summary(conn, name)
         if found is None:
             raise NotFound(f"unknown figure {name!r}")
         timeline: list[Any] = figure_points(conn, name)  # PlotClaim-shaped rows
-        rows = figure_claims_page(conn, name, TABLE_CLAIMS + 1, before)
+        rows = figure_claims_page(conn, name, TABLE_CLAIMS + 1, offset)
         story_ids = stories_of_articles(conn, [c["article"]["id"] for c in rows])
-    older = (
-        f"?{urlencode({'before': rows[TABLE_CLAIMS - 1]['position']})}"
-        if len(rows) > TABLE_CLAIMS
-        else None
-    )
+    older = f"?{urlencode({'offset': offset + TABLE_CLAIMS})}" if len(rows) > TABLE_CLAIMS else None
     chart = figure_chart(timeline)
     by_status = Counter(c.status for c in timeline)
     counts = {s: by_status[s] for s in STATUSES}
@@ -94,7 +90,8 @@ def figure(view: View, query: Query) -> Answer:
         rows=rows[:TABLE_CLAIMS],
         story_ids=story_ids,
         older=older,
-        paged=before is not None,
+        paged=offset > 0,
+        offset=offset,
         counts=counts,
         alerts=sum(1 for c in timeline if c.alert_id),
     )
