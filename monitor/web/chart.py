@@ -10,6 +10,7 @@ end drawn as a short stub in its direction.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,7 +18,8 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
-STATUSES = ("first", "changed", "restated", "copy", "past")
+STATUSES = ("first", "changed", "restated", "copy", "past")  # coloured by the stylesheet
+_CLASS_NAME = re.compile(r"[a-z][a-z_-]{0,31}")  # other statuses keep their name as a class
 MOVES = frozenset({"first", "changed"})
 
 
@@ -198,7 +200,7 @@ def figure_chart(timeline: Sequence[PlotClaim], box: Box = Box()) -> Chart | Non
         Point(
             sx(c.when),
             sy(c.value),
-            c.status if c.status in STATUSES else "other",
+            c.status if _CLASS_NAME.fullmatch(c.status) else "other",
             c,
             i == current_index,
             c.alert_id,

@@ -80,7 +80,9 @@ def figure(view: View, query: Query) -> Answer:
     older = f"?{urlencode({'offset': offset + TABLE_CLAIMS})}" if len(rows) > TABLE_CLAIMS else None
     chart = figure_chart(timeline)
     by_status = Counter(c.status for c in timeline)
-    counts = {s: by_status[s] for s in STATUSES}
+    counts = {s: by_status[s] for s in STATUSES} | {
+        s: n for s, n in sorted(by_status.items()) if s not in STATUSES
+    }
     return _page(
         "figure.html",
         figure=found,
