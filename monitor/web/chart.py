@@ -2,8 +2,8 @@
 
 The template (`templates/chart.svg`) turns the result into inline SVG, escaping every text.
 x is publication time (first sight when the article has no date), y the value as reported.
-The step line follows the claims that moved the figure, in the order they were observed,
-so it always ends at the current value; bounds ("more than", "up to") are whiskers, an open
+The step line follows the claims that moved the figure, in the timeline's order (publication,
+then sighting), so it ends at the current value; bounds ("more than", "up to") are whiskers, an open
 end drawn as a short stub in its direction.
 """
 
