@@ -28,13 +28,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from monitor.alerts.rules import story_ref  # noqa: E402
 from sqlalchemy import insert, text  # noqa: E402
 
 from monitor.alerts.messages import alert_payload  # noqa: E402
 from monitor.config import build  # noqa: E402
 from monitor.daemon.bootstrap import open_app  # noqa: E402
 from monitor.events import AlertRaised  # noqa: E402
+from monitor.projections.figures.rule import story_ref  # noqa: E402
 from monitor.store.tables_clusters import cluster_stories  # noqa: E402
 from monitor.store.tables_feeds import articles, feeds  # noqa: E402
 from monitor.store.tables_figures import figure_claims, figures  # noqa: E402
@@ -133,6 +133,11 @@ def seed(url: str, n_articles: int, n_claims: int, n_alerts: int) -> None:
             "figure": FIGURE,
             "article_id": article["id"],
             "position": article["position"],
+            "seq": 0,
+            "kind": "total",
+            "time": "current",
+            "reason": "unit and context match",
+            "effective_at": article["published_at"],
             "status": status,
             "value": value,
             "lower": value,

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Text, func, select, type_coerce
 
 from monitor.projections.figures import claim_object
-from monitor.store.dialects import epoch_seconds
+from monitor.projections.figures.queries import timeline_entry
 from monitor.store.tables_figures import figure_claims, figures
 
 MOVES = ("first", "changed")  # claim statuses that set the figure's value
@@ -71,63 +72,66 @@ def figure_summary(conn: Connection, name: str) -> dict[str, Any] | None:
     }
 
 
-def _epoch(conn: Connection, column: Any) -> Any:
-    """POSIX seconds of a timestamp column, computed by the database."""
-    return epoch_seconds(conn, column)
+def _epoch(value: Any) -> float:
+    """POSIX seconds of a time as the driver returns it: text on SQLite (read without
+    SQLAlchemy's per-row DateTime processing, which costs more than the query for a long
+    timeline), a datetime on PostgreSQL; naive values are UTC."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return (moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment).timestamp()
+
+
+class _Point(NamedTuple):
+    position: int
+    status: str
+    value: float
+    lower: float | None
+    upper: float | None
+    text: str
+    source: str
+    alert_id: str | None
+    when: float
 
 
 def figure_points(conn: Connection, name: str) -> list[Any]:
     """Every claim of a figure in log order, with only what a chart needs: rows of
     position, status, value, lower, upper, text, source, alert_id and `when` — POSIX
-    seconds of the publication time, else of first sight, computed in SQL (parsing 2,000
-    timestamps per page in Python would cost more than the query)."""
+    seconds of the publication time, else of first sight."""
     fc = figure_claims.c
-    when = _epoch(conn, func.coalesce(fc.article_published_at, fc.observed_at))
-    return list(
-        conn.execute(
-            select(
-                fc.position,
-                fc.status,
-                fc.value,
-                fc.lower,
-                fc.upper,
-                fc.text,
-                fc.article_source.label("source"),
-                fc.alert_id,
-                when.label("when"),
-            )
-            .where(fc.figure == name)
-            .order_by(fc.position)
-        ).all()
-    )
+    when = type_coerce(func.coalesce(fc.article_published_at, fc.observed_at), Text)
+    rows = conn.execute(
+        select(
+            fc.position,
+            fc.status,
+            fc.value,
+            fc.lower,
+            fc.upper,
+            fc.text,
+            fc.article_source.label("source"),
+            fc.alert_id,
+            when.label("when"),
+        )
+        .where(fc.figure == name)
+        .order_by(fc.position)
+    ).all()
+    return [_Point(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], _epoch(r[8])) for r in rows]
 
 
 def figure_claims_page(
-    conn: Connection, name: str, limit: int, before: int | None = None
+    conn: Connection, name: str, limit: int, offset: int = 0
 ) -> list[dict[str, Any]]:
-    """The claims of at most `limit` articles of a figure, newest first (log order, an
-    article's claims in reading order; a page never cuts an article's rows), each a CLAIM
-    with status, copy_of, alert_id and position — the entries of `figure NAME --json`."""
+    """At most `limit` claims of a figure, newest first (the reverse of the timeline's
+    publication order), skipping `offset` — the entries of `figure NAME --json`. Bounded by
+    the figure's own claims, never by the whole history."""
     fc = figure_claims.c
-    positions = select(fc.position).where(fc.figure == name)
-    if before is not None:
-        positions = positions.where(fc.position < before)
-    wanted = positions.distinct().order_by(fc.position.desc()).limit(limit).subquery()
     query = (
         select(figure_claims)
-        .where(fc.figure == name, fc.position.in_(select(wanted.c.position)))
-        .order_by(fc.position.desc(), fc.seq)
+        .where(fc.figure == name)
+        # The whole primary key after the timeline's order: pages never overlap.
+        .order_by(fc.effective_at.desc(), fc.position.desc(), fc.seq.desc(), fc.article_id.desc())
+        .limit(limit)
+        .offset(offset)
     )
-    return [
-        {
-            **claim_object(c),
-            "status": c.status,
-            "copy_of": c.copy_of,
-            "alert_id": c.alert_id,
-            "position": int(c.position),
-        }
-        for c in conn.execute(query)
-    ]
+    return [timeline_entry(c) for c in conn.execute(query)]
 
 
 def figure_claim_count(conn: Connection, name: str) -> int:

@@ -2,14 +2,15 @@
 
 The template (`templates/chart.svg`) turns the result into inline SVG, escaping every text.
 x is publication time (first sight when the article has no date), y the value as reported.
-The step line follows the claims that moved the figure, in the order they were observed,
-so it always ends at the current value; bounds ("more than", "up to") are whiskers, an open
+The step line follows the claims that moved the figure, in the timeline's order (publication,
+then sighting), so it ends at the current value; bounds ("more than", "up to") are whiskers, an open
 end drawn as a short stub in its direction.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,8 +18,8 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
-# Every timeline status of docs/SPEC.md §4 plus the held-back ones of the change rule
-# (monitor/projections/figures/rule.py); each has its colour in static/style.css.
+# Every timeline status of docs/SPEC.md §4 and the held-back ones of the change rule
+# (monitor/projections/figures/rule.py), each coloured by the stylesheet.
 STATUSES = (
     "first",
     "changed",
@@ -33,6 +34,7 @@ STATUSES = (
     "rate",
     "alternative",
 )
+_CLASS_NAME = re.compile(r"[a-z][a-z_-]{0,31}")  # other statuses keep their name as a class
 MOVES = frozenset({"first", "changed"})
 
 
@@ -213,7 +215,7 @@ def figure_chart(timeline: Sequence[PlotClaim], box: Box = Box()) -> Chart | Non
         Point(
             sx(c.when),
             sy(c.value),
-            c.status if c.status in STATUSES else "other",
+            c.status if _CLASS_NAME.fullmatch(c.status) else "other",
             c,
             i == current_index,
             c.alert_id,

@@ -27,7 +27,7 @@ HOME_ALERTS = 8
 HOME_STORIES = 10
 PAGE_STORIES = 50
 PAGE_ALERTS = 50
-TABLE_CLAIMS = 100  # articles of a figure's timeline table per page (the chart shows them all)
+TABLE_CLAIMS = 100  # rows of a figure's timeline table per page (the chart shows them all)
 
 
 def _page(template: str, **context: Any) -> Answer:
@@ -69,35 +69,31 @@ def figure(view: View, query: Query) -> Answer:
     whole.
     """
     name = query.match["name"]
-    before = int_param(query, "before", 0, low=0, high=2**62) or None
+    offset = int_param(query, "offset", 0, low=0, high=10**9)
     with view.connect() as conn:
         found = figure_summary(conn, name)
         if found is None:
             raise NotFound(f"unknown figure {name!r}")
         timeline: list[Any] = figure_points(conn, name)  # PlotClaim-shaped rows
-        rows = figure_claims_page(conn, name, TABLE_CLAIMS + 1, before)
-        articles = sorted({c["position"] for c in rows}, reverse=True)
-        if len(articles) > TABLE_CLAIMS:  # one article more than a page: there are older ones
-            rows = [c for c in rows if c["position"] != articles[TABLE_CLAIMS]]
+        rows = figure_claims_page(conn, name, TABLE_CLAIMS + 1, offset)
         story_ids = stories_of_articles(conn, [c["article"]["id"] for c in rows])
-    older = (
-        f"?{urlencode({'before': articles[TABLE_CLAIMS - 1]})}"
-        if len(articles) > TABLE_CLAIMS
-        else None
-    )
+    older = f"?{urlencode({'offset': offset + TABLE_CLAIMS})}" if len(rows) > TABLE_CLAIMS else None
     chart = figure_chart(timeline)
     by_status = Counter(c.status for c in timeline)
-    counts = {s: by_status[s] for s in STATUSES}
+    counts = {s: by_status[s] for s in STATUSES} | {
+        s: n for s, n in sorted(by_status.items()) if s not in STATUSES
+    }
     return _page(
         "figure.html",
         figure=found,
         claims=len(timeline),
         chart=chart,
         points=points_markup(chart) if chart else "",
-        rows=rows,
+        rows=rows[:TABLE_CLAIMS],
         story_ids=story_ids,
         older=older,
-        paged=before is not None,
+        paged=offset > 0,
+        offset=offset,
         counts=counts,
         alerts=sum(1 for c in timeline if c.alert_id),
     )
