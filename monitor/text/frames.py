@@ -59,9 +59,9 @@ _PREVIOUS_BEFORE = re.compile(
     r"|\b(?:compared\s+(?:with|to)|against|versus|vs\.?|previously|earlier\s+(?:figure|estimate"
     r"|count|toll|tally)\s+of|initially|originally|previous\s+(?:figure|estimate|count|toll"
     r"|tally)\s+of|had\s+previously\s+(?:reported|said|put\s+it\s+at)|from\s+an?\s+(?:earlier"
-    r"|initial|previous|original)\s+(?:\w+\s+)?(?:of\s+)?"
+    r"|initial|previous|original)(?:\s+\w+)??(?:\s+of)?"
     r"|earlier\s+(?:\w+\s+){0,3}?(?:an?\s+)?(?:toll|figure|estimate|count|tally)\s+of))"
-    rf"\s+{_Q}$",
+    rf"\s+(?:the\s+)?{_Q}$",
     re.IGNORECASE,
 )
 _PREVIOUS_AFTER = re.compile(r"\s+(?:a|one|the)\s+(?:day|week|month)\s+(?:earlier|before)\b")
