@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from monitor.text.clauses import Clause, clause_at, split_clauses
 from monitor.text.scope import (
+    PLACE_COUNT,
     event_name,
+    gapped_scope,
+    is_numbered,
     locatives,
     possessive_scope,
     reporter_scope,
@@ -329,6 +332,8 @@ class _Clauses:
         sentence, clause = self.sentence, self.clauses[index]
         if span is not None and (own := self.attached(span)) is not None:
             return own[1]
+        if span is not None and (gap := gapped_scope(sentence, span.start)) is not None:
+            return gap
         lead = _lead_scope(sentence, clause.start, clause.end)
         if lead is not None:
             return lead
@@ -337,7 +342,9 @@ class _Clauses:
             for s in spans
             if span is not None and s.start > span.start and (a := self.attached(s)) is not None
         }
-        found = [loc for loc in self.locatives(index) if loc[0] not in owned]
+        found = [
+            loc for loc in self.locatives(index) if loc[0] not in owned and not is_numbered(loc[1])
+        ]
         strong = [loc for loc in found if loc[2]]
         if strong:
             return strong[0][1]
@@ -376,7 +383,54 @@ def sentence_scope(sentence: str | _Clauses) -> str | None:
             return scope
         common = common or scope
     text = parsed.sentence
-    return event_name(text, 0, len(text)) or common or reporter_scope(text)
+    numbered = next(
+        (loc[1] for i in range(len(parsed.clauses)) for loc in parsed.locatives(i)
+         if is_numbered(loc[1])),
+        None,
+    )  # fmt: skip
+    return event_name(text, 0, len(text)) or common or numbered or reporter_scope(text)
+
+
+_THOSE = re.compile(r"\b(?:those|these|the\s+same)\s+$", re.IGNORECASE)
+
+
+def _scope_of(
+    parsed: _Clauses,
+    index: int,
+    span: Span,
+    spans: Sequence[Span],
+    previous: str | None,
+    previous_scope: Callable[[], str | None] | None,
+    looked_back: bool,
+    fallback: str | None,
+) -> tuple[str | None, str, bool, str | None]:
+    """A number's scope: its clause's, an earlier clause's, else the sentence before's.
+
+    "those 301 cases" points back: the whole it names is the sentence before's.
+    """
+    anaphoric = bool(_THOSE.search(parsed.sentence, max(0, span.start - 12), span.start))
+    scope = None if anaphoric else parsed.scope(index, span, spans)
+    back = index - 1
+    while scope is None and back >= 0 and not anaphoric:
+        scope = parsed.scope(back, span, spans)
+        back -= 1
+    if scope is not None:
+        return scope, "clause", looked_back, fallback
+    numbered = [
+        loc[1]
+        for i in range(index, -1, -1)
+        for loc in parsed.locatives(i)
+        if is_numbered(loc[1]) and not loc[0] <= span.start <= loc[0] + len(loc[1]) + 10
+    ]
+    if numbered and not anaphoric:
+        return numbered[0], "clause", looked_back, fallback  # "... across six states"
+    if not looked_back:
+        if previous_scope is not None:
+            fallback = previous_scope()
+        else:
+            fallback = sentence_scope(previous) if previous else None
+        looked_back = True
+    return fallback, "previous" if fallback else "none", looked_back, fallback
 
 
 def frame_sentence(
@@ -399,20 +453,13 @@ def frame_sentence(
     for span in spans:
         index = clause_at(clauses, span.start)
         clause = clauses[index]
-        scope = parsed.scope(index, span, spans)
-        source = "clause"
-        back = index - 1
-        while scope is None and back >= 0:
-            scope = parsed.scope(back, span, spans)
-            back -= 1
-        if scope is None:
-            if not looked_back:
-                if previous_scope is not None:
-                    fallback = previous_scope()
-                else:
-                    fallback = sentence_scope(previous) if previous else None
-                looked_back = True
-            scope, source = fallback, "previous" if fallback else "none"
+        if PLACE_COUNT.fullmatch(sentence, span.end, span.unit_end):
+            scope = possessive_scope(sentence, span.start)  # "12 of Sudan's 18 states"
+            source = "clause" if scope else "none"  # "in 13 states": the places counted
+        else:
+            scope, source, looked_back, fallback = _scope_of(
+                parsed, index, span, spans, previous, previous_scope, looked_back, fallback
+            )
         kind = _kind(sentence, span, clause, spans, parsed.attached(span) is not None)
         time, time_ref = _time(sentence, span, clauses, index)
         revision, revised_from = (None, None)

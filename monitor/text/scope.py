@@ -34,6 +34,19 @@ _PLACE_NOUN = (
 _EVENT_NOUNS_IN = r"outbreak|fire|wildfire|blaze|storm|flood|floods|flooding|earthquake|war|strike"
 _NUMBER_WORD = r"two|three|four|five|six|seven|eight|nine|ten|\d+"
 _PLACE_NOUNS = r"provinces|counties|states|districts|regions|towns|cities|villages|countries"
+_NUMBERED = re.compile(rf"(?:the\s+)?(?:{_NUMBER_WORD}|a\s+dozen|dozens\s+of)\s")
+# A number counting places ("in 13 states", "across nine jurisdictions"): it has no scope.
+PLACE_COUNT = re.compile(
+    r"(?:\s+[a-z-]+){0,2}?\s+(?:states|jurisdictions|provinces|regions|cities|countries"
+    r"|territories|nations|towns\s+and\s+cities)\b"
+)
+
+
+def is_numbered(loc: str) -> bool:
+    """True for a locative that counts places: "13 states", "the two states"."""
+    return bool(_NUMBERED.match(loc))
+
+
 _LOCATIVE = re.compile(
     rf"\b(?P<prep>{_STRONG_PREP}|{_WEAK_PREP})\s+(?P<loc>(?:the\s+)?(?:{_ADJ})?{_PROPER}"
     r"(?:\s+(?:state|county|province|city|region|district|island|area))?"
@@ -225,19 +238,21 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             continue  # "at the end of August"
         if m["prep"] == "of" and any(w in _ORG_WORDS for w in bare.split()):
             continue  # "the Department of State Health Services": a source, not a scope
-        numbered = bool(re.match(rf"(?:the\s+)?(?:{_NUMBER_WORD})\s", bare))
+        if _NUMBERED.match(bare):
+            found.append((m.start(), loc, False))  # "in 13 states": a last resort (NUMBERED)
+            continue
         if not any(w[:1].isupper() for w in bare.split()) and m["prep"].lower() not in (
             "in",
             "across",
         ):
             continue  # "for the city": only "in"/"across" take a common place noun
-        strong = not numbered and m["prep"].lower() in (
+        strong = m["prep"].lower() in (
             "in",
             "across",
             "throughout",
             "within",
             "inside",
-        )  # "in 13 states" is weak: the outbreak, not the states, holds the count
+        )
         found.append((m.start(), loc, strong))
     return found
 
@@ -285,6 +300,27 @@ def event_name(text: str, lo: int, hi: int) -> str | None:
     """The place an event is named after: "the Lahaina fire" -> "Lahaina"."""
     m = _EVENT_NAME.search(text, lo, hi)
     return None if m is None else m["name"]
+
+
+_GAPPED = re.compile(
+    rf"(?:,|\band|\bby|\bwith)\s+(?P<name>{_PROPER})"
+    r"(?:,?\s+the\s+(?:[a-z-]+\s+){1,2}?(?:at|with)|\s+(?:with|at|for|on))?\s+$"
+)
+
+
+def gapped_scope(text: str, start: int) -> str | None:
+    """A name standing for a repeated clause: "..., Georgia 33, Florida 20 and Virginia two",
+    "followed by Yancey with 11", "and New Mexico for 35"."""
+    lo = max(0, start - 60)
+    if not any(c.isupper() for c in text[lo:start]):
+        return None
+    m = _GAPPED.search(text, lo, start)
+    if m is None:
+        return None
+    name = _trim(m["name"], False)
+    if name is None or any(w in _TITLES or w in _MONTHS_DAYS for w in name.split()):
+        return None
+    return name
 
 
 def possessive_scope(text: str, start: int) -> str | None:

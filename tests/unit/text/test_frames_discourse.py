@@ -20,12 +20,27 @@ def frame(text: str, value: float) -> Claim:
 @pytest.mark.parametrize(
     ("text", "value", "unit", "qualifier", "scope"),
     [
-        ("The number of people killed by the Hilo flood has risen to 27, the county said.", 27,
-         "people", None, "Hilo"),
-        ("The number of people confirmed dead in Tripoli climbed past 900 on Monday.", 900,
-         "people", "more than", "Tripoli"),
-        ("The number of homes destroyed in the Kona fires has climbed past 2,000.", 2000,
-         "homes", "more than", None),
+        (
+            "The number of people killed by the Hilo flood has risen to 27, the county said.",
+            27,
+            "people",
+            None,
+            "Hilo",
+        ),
+        (
+            "The number of people confirmed dead in Tripoli climbed past 900 on Monday.",
+            900,
+            "people",
+            "more than",
+            "Tripoli",
+        ),
+        (
+            "The number of homes destroyed in the Kona fires has climbed past 2,000.",
+            2000,
+            "homes",
+            "more than",
+            None,
+        ),
     ],
 )
 def test_a_counted_noun_subject_gives_the_unit(
@@ -47,3 +62,49 @@ def test_the_value_after_up_from_the_is_the_previous_one() -> None:
 def test_an_initial_figure_is_the_previous_one() -> None:
     claim = frame("The number of people missing in Ohio has fallen to 12 from an initial 40.", 40)
     assert claim.kind == "previous"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        ("The salmonella outbreak has made 80 people ill in 12 states, officials said.", 12, None),
+        ("Flooding has hit more than 40 villages in four provinces since Monday.", 4, None),
+        (
+            "About 9,000 people across three states were without water on Sunday.",
+            9000,
+            "three states",
+        ),
+        ("Malaria has reached 7 of Chad's 23 provinces, the ministry said.", 23, "Chad"),
+    ],
+)
+def test_a_count_of_places_has_no_scope_of_its_own(
+    text: str, value: float, scope: str | None
+) -> None:
+    assert frame(text, value).scope == scope
+
+
+@pytest.mark.parametrize(
+    ("value", "scope"),
+    [(61, "Oregon"), (30, "Idaho"), (14, "Utah"), (3, "Nevada")],
+)
+def test_a_list_of_names_and_numbers_gives_each_number_its_name(value: float, scope: str) -> None:
+    text = (
+        "Washington has confirmed 102 cases, while Oregon has reported 61, Idaho 30, Utah 14 "
+        "and Nevada three, officials said."
+    )
+    assert frame(text, value).scope == scope
+
+
+def test_a_ranking_after_with_and_followed_by_names_each_number() -> None:
+    text = "Cases were found in nine counties, with Adams the worst hit at 25, followed by Boone with 8."
+    assert frame(text, 25).scope == "Adams"
+    assert frame(text, 8).scope == "Boone"
+
+
+def test_those_points_back_to_the_whole_of_the_sentence_before() -> None:
+    text = (
+        "Nationwide, officials have logged 500 cases this year.\n"
+        "Florida accounts for 120 of those 500 cases."
+    )
+    assert frame(text, 120).scope == "Florida"
+    assert frame(text, 500).scope == "Nationwide"
