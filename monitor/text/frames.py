@@ -19,6 +19,7 @@ from monitor.text.scope import (
     locatives,
     possessive_scope,
     reporter_scope,
+    resolve_definite,
     subject_scope,
 )
 from monitor.text.sentences import word_set
@@ -460,6 +461,10 @@ def frame_sentence(
             scope, source, looked_back, fallback = _scope_of(
                 parsed, index, span, spans, previous, previous_scope, looked_back, fallback
             )
+        if scope is not None and scope[:4].lower() in ("the ", "its ", "this"):
+            at = sentence.find(scope)
+            before = previous_scope() if previous_scope is not None else None
+            scope = resolve_definite(scope, sentence, at + len(scope) if at >= 0 else -1, before)
         kind = _kind(sentence, span, clause, spans, parsed.attached(span) is not None)
         time, time_ref = _time(sentence, span, clauses, index)
         revision, revised_from = (None, None)

@@ -14,15 +14,15 @@ from functools import lru_cache
 
 from monitor.text.sentences import word_set
 
-_CAP = r"(?:[A-Z][\w’'.&-]*[\w.]|[A-Z])"
+_CAP = r"(?:(?:el|al|ad|as|an|ash|az|ar)-)?(?:[A-Z][\w’'.&-]*[\w.]|[A-Z])"  # "el-Fasher"
 _LINK = r"(?:\s+(?:of|de|del|da|al|el|la|upon|and)(?=\s+[A-Z]))?"
 _PROPER = rf"{_CAP}(?:{_LINK}\s+{_CAP})*"
 _STRONG_PREP = r"[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside"
-_WEAK_PREP = r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of|through|into"
+_WEAK_PREP = r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of|through|into|fled|reached|fleeing|reaching"
 # Lowercase words between a preposition and a name: "across eastern Libya", "in the
 # hardest-hit districts of Derna"; never a function word ("in talks with Russia").
 _ADJ = (
-    r"(?:(?!(?:with|to|for|and|or|by|from|that|which|who|as|than|after|before|during|since"
+    r"(?:(?!(?:with|to|for|and|or|by|from|that|which|who|as|than|after|before|during|since|against"
     r"|about|over|under|into|onto|on|at|its|their|his|her|them|those|these|in|of|the|end|start"
     r"|beginning|middle|height|rest|most|all|some|many|each|one)\b)[a-z][a-z-]*\s+){1,3}"
     r"(?:of\s+)?"
@@ -49,7 +49,7 @@ def is_numbered(loc: str) -> bool:
 
 _LOCATIVE = re.compile(
     rf"\b(?P<prep>{_STRONG_PREP}|{_WEAK_PREP})\s+(?P<loc>(?:the\s+)?(?:{_ADJ})?{_PROPER}"
-    r"(?:\s+(?:state|county|province|city|region|district|island|area))?"
+    r"(?:\s+(?:state|county|province|city|region|district|island|area|town|village))?"
     rf"|the\s+(?:{_PLACE_NOUN})\b"
     rf"|(?:the\s+)?(?:(?:{_NUMBER_WORD})\s+)?(?:{_PLACE_NOUNS})\b"
     rf"|the\s+(?:[a-z][\w’'-]*\s+){{0,2}}(?:{_EVENT_NOUNS_IN})\b(?:\s+(?:tied|linked)\s+to\s+[^,;]{{3,40}}?(?=[,;.]|$))?)"
@@ -114,7 +114,8 @@ _SUBJECT = re.compile(
     r"(?:,[^,;]{1,60},)?"
     r"(?=\s+(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|now|also|alone"
     r"|itself|then|still|already|so\s+far)\b|[a-z]+(?:ed|s)\b|accounts?\b|cut\b|put\b"
-    r"|lost\b|saw\b|hit\b|took\b|gave\b|sent\b|got\b|shed\b|kept\b|held\b|made\b|set\b))"
+    r"|lost\b|saw\b|hit\b|took\b|gave\b|sent\b|got\b|shed\b|kept\b|held\b|made\b|set\b"
+    r"|went\b|rose\b|fell\b|grew\b|stood\b|began\b|struck\b|drew\b|brought\b|left\b))"
 )
 _PROPER_RUN = re.compile(_PROPER)
 _NUMBERS = word_set(
@@ -331,3 +332,55 @@ def possessive_scope(text: str, start: int) -> str | None:
     if m is None:
         return None
     return _trim(m.group(1), False)
+
+
+_DEFINITE = re.compile(
+    r"(?:the|its|this)\s+(?:[A-Z][\w-]*\s+){0,2}(?P<noun>city|town|village|county|state|country"
+    r"|nation|island|province|district|capital)(?:['’]s)?",
+    re.IGNORECASE,
+)
+_NAMED_AS = re.compile(rf"\s+of\s+(?P<name>{_PROPER})")  # "the West Darfur city of El Geneina"
+_NAME_BEFORE = re.compile(rf"(?P<name>{_PROPER})(?:['’]s\b|\s+(?=[a-z]))")
+
+
+def resolve_definite(scope: str, text: str, at: int, previous: str | None) -> str:
+    """ "the city", "the county's toll": the place of that kind named nearby, else as written.
+
+    Candidates: "the X city of NAME" itself; a name in the sentence given as a possessive or a
+    modifier ("Derna's hospitals", "Asheville police"; a county or state must look like one);
+    else the scope of the sentence before when it is a name.
+    """
+    m = _DEFINITE.fullmatch(scope.strip())
+    if m is None:
+        return scope
+    noun = m["noun"].lower()
+    named = _NAMED_AS.match(text, at) if at >= 0 else None
+    if named is not None:
+        return named["name"]
+    for run in _NAME_BEFORE.finditer(text):
+        name = _trim(run["name"], run.start() == 0)
+        if name is None or name.lower() == scope.lower() or any(w in _TITLES for w in name.split()):
+            continue
+        if noun == "county" and not name.endswith("County"):
+            continue
+        if noun in ("state", "country", "nation") and not is_place(name):
+            continue
+        if noun not in ("county", "state", "country", "nation") and (
+            is_place(name) and name.split()[-1] not in _PLACE_SUFFIX and _gazetteer_country(name)
+        ):
+            continue  # "the city" is not "Libya"
+        return name
+    if previous and previous[:1].isupper():
+        return previous
+    return scope
+
+
+@lru_cache(maxsize=4096)
+def _gazetteer_country(name: str) -> bool:
+    import pycountry
+
+    try:
+        pycountry.countries.lookup(name)
+    except LookupError:
+        return False
+    return True

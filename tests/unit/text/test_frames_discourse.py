@@ -108,3 +108,45 @@ def test_those_points_back_to_the_whole_of_the_sentence_before() -> None:
     )
     assert frame(text, 120).scope == "Florida"
     assert frame(text, 500).scope == "Nationwide"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        (
+            "Nurses in the city said 300 of the injured were treated at Mosul's main hospital.",
+            300,
+            "Mosul",
+        ),
+        ("Boise police said 41 people reported missing in the city had been found.", 41, "Boise"),
+        (
+            "Gunmen killed 58 people in the Kivu town of Beni on Tuesday, officials said.",
+            58,
+            "Beni",
+        ),
+        (
+            "Ohio has been hit hard this winter.\nDoctors across the state have treated 900 cases.",
+            900,
+            "Ohio",
+        ),
+    ],
+)
+def test_a_definite_place_is_resolved_to_the_place_named_nearby(
+    text: str, value: float, scope: str
+) -> None:
+    assert frame(text, value).scope == scope
+
+
+def test_a_definite_place_with_no_name_nearby_stays_as_written() -> None:
+    assert frame("Doctors in the city have treated 900 patients.", 900).scope == "the city"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        ("At least 40 people were killed in el-Obeid on Sunday, medics said.", 40, "el-Obeid"),
+        ("Some 30,000 people have fled Goma since January, the agency said.", 30000, "Goma"),
+    ],
+)
+def test_places_with_particles_and_after_flight_verbs(text: str, value: float, scope: str) -> None:
+    assert frame(text, value).scope == scope
