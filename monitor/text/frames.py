@@ -16,6 +16,7 @@ from monitor.text.scope import (
     event_name,
     gapped_scope,
     is_numbered,
+    is_place,
     locatives,
     possessive_scope,
     reporter_scope,
@@ -332,6 +333,10 @@ class _Clauses:
         """The scope clause `index` names for `span` (None: for any number of it)."""
         sentence, clause = self.sentence, self.clauses[index]
         if span is not None and (own := self.attached(span)) is not None:
+            if own[1].lower() in _WORLDWIDE:
+                subject = self.subject(index)
+                if subject is not None and not is_place(subject):
+                    return subject
             return own[1]
         if span is not None and (gap := gapped_scope(sentence, span.start)) is not None:
             return gap
@@ -347,6 +352,10 @@ class _Clauses:
             loc for loc in self.locatives(index) if loc[0] not in owned and not is_numbered(loc[1])
         ]
         strong = [loc for loc in found if loc[2]]
+        if strong and strong[0][1].lower() in _WORLDWIDE:
+            subject = self.subject(index)  # "Tesla employs 140,000 people worldwide": Tesla's
+            if subject is not None and not is_place(subject):
+                return subject
         if strong:
             return strong[0][1]
         if span is not None and clause.start <= span.start:
@@ -362,6 +371,7 @@ class _Clauses:
 
 
 _SUBJECT_REACH = 90
+_WORLDWIDE = frozenset(("worldwide", "globally", "internationally", "global"))
 _SOURCE = re.compile(
     r"\b(?:according\s+to|citing|quoted\s+by|as\s+reported\s+by)\b"
     r"|,\s*(?:[\w’'.-]+\s+){0,8}?(?:said|says|told|reported|added|noted|announced|confirmed"

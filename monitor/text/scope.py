@@ -115,7 +115,8 @@ _SUBJECT = re.compile(
     r"(?=\s+(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|now|also|alone"
     r"|itself|then|still|already|so\s+far)\b|[a-z]+(?:ed|s)\b|accounts?\b|cut\b|put\b"
     r"|lost\b|saw\b|hit\b|took\b|gave\b|sent\b|got\b|shed\b|kept\b|held\b|made\b|set\b"
-    r"|went\b|rose\b|fell\b|grew\b|stood\b|began\b|struck\b|drew\b|brought\b|left\b))"
+    r"|went\b|rose\b|fell\b|grew\b|stood\b|began\b|struck\b|drew\b|brought\b|left\b"
+    r"|said\b|told\b|to\s+(?:cut|lay|shed|slash|eliminate|recall|hire|close)\b))"
 )
 _PROPER_RUN = re.compile(_PROPER)
 _NUMBERS = word_set(
@@ -339,6 +340,10 @@ _DEFINITE = re.compile(
     r"|nation|island|province|district|capital)(?:['’]s)?",
     re.IGNORECASE,
 )
+_DEFINITE_ORG = re.compile(
+    r"(?:[Tt]he|[Ii]ts)\s+(?:company|carmaker|automaker|firm|manufacturer|retailer|airline"
+    r"|chipmaker|group|employer)"
+)
 _NAMED_AS = re.compile(rf"\s+of\s+(?P<name>{_PROPER})")  # "the West Darfur city of El Geneina"
 _NAME_BEFORE = re.compile(rf"(?P<name>{_PROPER})(?:['’]s\b|\s+(?=[a-z]))")
 
@@ -352,6 +357,8 @@ def resolve_definite(scope: str, text: str, at: int, previous: str | None) -> st
     """
     m = _DEFINITE.fullmatch(scope.strip())
     if m is None:
+        if _DEFINITE_ORG.fullmatch(scope.strip()) and previous and previous[:1].isupper():
+            return previous  # "The company employed 140,473 people": the firm named before
         return scope
     noun = m["noun"].lower()
     named = _NAMED_AS.match(text, at) if at >= 0 else None

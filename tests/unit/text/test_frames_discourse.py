@@ -150,3 +150,23 @@ def test_a_definite_place_with_no_name_nearby_stays_as_written() -> None:
 )
 def test_places_with_particles_and_after_flight_verbs(text: str, value: float, scope: str) -> None:
     assert frame(text, value).scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        ("Nokia employs about 86,000 people worldwide, the filing showed.", 86000, "Nokia"),
+        ("Intel to cut 15,000 jobs globally as demand slows", 15000, "Intel"),
+        (
+            "Airbus said it would restructure.\nThe company employed 140,000 people in 2023.",
+            140000,
+            "Airbus",
+        ),
+    ],
+)
+def test_an_organisation_owns_its_worldwide_count(text: str, value: float, scope: str) -> None:
+    assert frame(text, value).scope == scope
+
+
+def test_worldwide_stays_the_scope_without_an_organisation() -> None:
+    assert frame("Worldwide, doctors logged 9,000 cases in May.", 9000).scope == "Worldwide"
