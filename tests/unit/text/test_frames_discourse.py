@@ -158,9 +158,9 @@ def test_places_with_particles_and_after_flight_verbs(text: str, value: float, s
         ("Nokia employs about 86,000 people worldwide, the filing showed.", 86000, "Nokia"),
         ("Intel to cut 15,000 jobs globally as demand slows", 15000, "Intel"),
         (
-            "Airbus said it would restructure.\nThe company employed 140,000 people in 2023.",
+            "Boeing said it would restructure.\nThe company employed 140,000 people in 2023.",
             140000,
-            "Airbus",
+            "Boeing",
         ),
     ],
 )
