@@ -88,6 +88,21 @@ _NEW_BEFORE = re.compile(
 _OF_THE_LEAD = re.compile(
     r"\s*[\"“]?(?:Of|Among)\s+(?:the|those|these|its|their|all)\b[^,;]{1,80},\s*" + _Q + "$"
 )
+_OF_LEAD_ANY = re.compile(
+    r"\s*[\"“]?(?:Of|Among)\s+(?:the|those|these|its|their|all)\b[^,;]{1,80},"
+)
+_EVERY_PERIOD = re.compile(r"\b(?:each|every|per)\s+(?:day|week|month|year)\b", re.IGNORECASE)
+_JOIN = re.compile(
+    r"\bjoin(?:ed|ing|s)?\s+(?:the\s+|a\s+)?(?:strike|walkout|picket\s+lines?|stoppage|protest)",
+    re.IGNORECASE,
+)
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)")
+# A number of people in hospital: part of the cases counted before it in the sentence.
+_HOSPITAL_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+|are\s+)?"
+    r"(?:hospitali[sz]ed|in\s+hospital|admitted\s+to\s+hospital|taken\s+to\s+hospital)\b"
+)
+_CASE_HEADS = frozenset(("cases", "case", "infections", "infection", "illnesses"))
 _NEW_MODIFIERS = frozenset(("new", "additional", "more", "further", "extra", "fresh"))
 _YEAR = r"(?:18|19|20)\d\d"
 _PAST = re.compile(
@@ -157,6 +172,12 @@ def _kind(
         return "previous"
     if _FROM_TO.search(before) and _TO_NEXT.match(sentence, span.unit_end):
         return "previous"  # "lowered from 88 to 71"
+    if _EVERY_PERIOD.search(sentence, clause.start, clause.end):
+        return "rate"  # "13 children die every day", "1,600 people ... each year"
+    if _JOIN.search(sentence, span.end, clause.end) and not PLACE_COUNT.fullmatch(
+        sentence, span.end, span.unit_end
+    ):
+        return "new"  # "7,000 workers at two more plants would join the strike"
     if _AND_BEFORE.search(before):  # "up from nine deaths and 57 hospitalizations"
         earlier = [s for s in spans if clause.start <= s.start < span.start]
         if earlier and _kind(sentence, earlier[-1], clause, spans) == "previous":
@@ -167,10 +188,15 @@ def _kind(
         return "total" if attached else "part"  # "45 of them in Gaines County": its total
     if _OF_THE_LEAD.match(sentence[: span.start]):
         return "part"  # "Of the 121 patients, 90 were children"
+    lead = _OF_LEAD_ANY.match(sentence)
+    if lead is not None and lead.end() <= span.start:
+        return "part"  # "Of those cases, 80 were ... and 113 had ...": every number after it
     if clause.opener in ("including", "among them", "of whom", "of which", "most of them"):
         return "part"
     if _NEW_BEFORE.search(before) or (not span.implied and _NEW_MODIFIERS & set(span.modifiers)):
         return "new"
+    if span.implied and _MORE_AFTER.match(sentence, span.end):
+        return "new"  # "while 2,000 more were still being processed"
     return "total"
 
 
@@ -405,6 +431,11 @@ def sentence_scope(sentence: str | _Clauses) -> str | None:
 _THOSE = re.compile(r"\b(?:those|these|the\s+same)\s+$", re.IGNORECASE)
 
 
+def _head(sentence: str, span: Span) -> str:
+    words = sentence[span.end : span.unit_end].split()
+    return words[-1].lower() if words else ""
+
+
 def _scope_of(
     parsed: _Clauses,
     index: int,
@@ -476,6 +507,15 @@ def frame_sentence(
             before = previous_scope() if previous_scope is not None else None
             scope = resolve_definite(scope, sentence, at + len(scope) if at >= 0 else -1, before)
         kind = _kind(sentence, span, clause, spans, parsed.attached(span) is not None)
+        if (
+            kind == "total"
+            and _HOSPITAL_AFTER.match(sentence, span.end)
+            and any(
+                f.kind == "total" and _head(sentence, s) in _CASE_HEADS
+                for s, f in zip(spans, frames, strict=False)
+            )
+        ):
+            kind = "part"  # "198 cases, ... 23 people in hospital": the hospitalised are cases
         time, time_ref = _time(sentence, span, clauses, index)
         revision, revised_from = (None, None)
         if kind in ("total", "new"):

@@ -170,3 +170,35 @@ def test_an_organisation_owns_its_worldwide_count(text: str, value: float, scope
 
 def test_worldwide_stays_the_scope_without_an_organisation() -> None:
     assert frame("Worldwide, doctors logged 9,000 cases in May.", 9000).scope == "Worldwide"
+
+
+def test_every_number_after_an_of_the_lead_is_a_part() -> None:
+    text = (
+        "Doctors have treated 90 patients.\n"
+        "Of those patients, 40 were adults, 25 were children and 6 were infants."
+    )
+    assert [frame(text, v).kind for v in (40, 25, 6)] == ["part", "part", "part"]
+
+
+def test_people_in_hospital_are_part_of_the_cases_counted_before_them() -> None:
+    text = "Officials said 310 cases had been confirmed, and 42 patients had been hospitalized."
+    assert frame(text, 310).kind == "total"
+    assert frame(text, 42).kind == "part"
+
+
+def test_hospitalisations_without_a_case_count_are_a_total() -> None:
+    text = "The toll rose to 12 deaths, and 70 people had been hospitalized, the agency said."
+    assert frame(text, 70).kind == "total"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("About 5,000 people catch the disease in Peru each year, officials said.", 5000, "rate"),
+        ("Around 20 migrants drown every week off the coast, the agency said.", 20, "rate"),
+        ("Some 900 bodies were buried on Monday, and 300 more were awaiting burial.", 300, "new"),
+        ("Union leaders said 4,000 workers at two more plants would join the strike.", 4000, "new"),
+    ],
+)
+def test_clause_roles_give_the_kind(text: str, value: float, kind: str) -> None:
+    assert frame(text, value).kind == kind
