@@ -342,7 +342,17 @@ class _Clauses:
         if index not in self._subjects:
             clause = self.clauses[index]
             hi = min(clause.end, clause.start + _SUBJECT_REACH)
-            self._subjects[index] = subject_scope(self.sentence, clause.start, hi, index == 0)
+            subject = subject_scope(self.sentence, clause.start, hi, index == 0)
+            comma = self.sentence.find(", ", clause.start, min(clause.end, clause.start + 130))
+            if (
+                subject is None
+                and index == 0
+                and comma > 0
+                and not _SAID_NEXT.match(self.sentence, comma + 2)
+            ):  # "Two years after ..., Sudan's war has displaced"; not "..., Maui County said"
+                hi = min(clause.end, comma + 2 + _SUBJECT_REACH)
+                subject = subject_scope(self.sentence, comma + 2, hi, False)
+            self._subjects[index] = subject
         return self._subjects[index]
 
     def attached(self, span: Span) -> tuple[int, str] | None:
@@ -397,6 +407,9 @@ class _Clauses:
 
 
 _SUBJECT_REACH = 90
+_SAID_NEXT = re.compile(
+    r"[^,;]{0,60}?\b(?:said|says|told|reported|announced|confirmed|added|noted|estimated)\b"
+)
 _WORLDWIDE = frozenset(("worldwide", "globally", "internationally", "global"))
 _SOURCE = re.compile(
     r"\b(?:according\s+to|citing|quoted\s+by|as\s+reported\s+by)\b"

@@ -202,3 +202,13 @@ def test_hospitalisations_without_a_case_count_are_a_total() -> None:
 )
 def test_clause_roles_give_the_kind(text: str, value: float, kind: str) -> None:
     assert frame(text, value).kind == kind
+
+
+def test_the_subject_after_an_opening_adverbial_phrase_gives_the_scope() -> None:
+    text = "Three years after the quake struck, Nepal's rebuilding has housed 40,000 families."
+    assert frame(text, 40000).scope == "Nepal"
+
+
+def test_a_source_after_an_opening_phrase_is_not_the_subject() -> None:
+    text = "The flood toll rose to 36 on Wednesday, Dade County said in a statement."
+    assert frame(text, 36).scope != "Dade County"
