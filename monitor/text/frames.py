@@ -180,8 +180,11 @@ def _kind(
         return "new"  # "7,000 workers at two more plants would join the strike"
     if _AND_BEFORE.search(before):  # "up from nine deaths and 57 hospitalizations"
         earlier = [s for s in spans if clause.start <= s.start < span.start]
-        if earlier and _kind(sentence, earlier[-1], clause, spans) == "previous":
+        inherited = _kind(sentence, earlier[-1], clause, spans) if earlier else None
+        if inherited == "previous":
             return "previous"
+        if inherited == "part":  # "22 of them were in their 70s and 13 in their 60s": a part
+            return "total" if attached else "part"  # "... and nine in Terry County": its total
     if _ACCOUNTS_FOR.search(before):
         return "total"  # "Texas accounts for 259 of those 301 cases": Texas's total
     if _PART_AFTER.match(sentence, span.end) or _PART_BEFORE.search(before):

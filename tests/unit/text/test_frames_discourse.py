@@ -212,3 +212,10 @@ def test_the_subject_after_an_opening_adverbial_phrase_gives_the_scope() -> None
 def test_a_source_after_an_opening_phrase_is_not_the_subject() -> None:
     text = "The flood toll rose to 36 on Wednesday, Dade County said in a statement."
     assert frame(text, 36).scope != "Dade County"
+
+
+def test_a_number_joined_to_a_part_by_and_is_a_part_unless_it_names_its_own_place() -> None:
+    text = "Doctors have treated 90 patients.\n30 of them were in their 80s and 12 in their 90s."
+    assert frame(text, 12).kind == "part"
+    placed = "The outbreak reached 70 cases, 50 of them in Lee County and 9 in Polk County."
+    assert frame(placed, 9).kind == "total"
