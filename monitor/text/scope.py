@@ -314,8 +314,9 @@ def gapped_scope(text: str, start: int) -> str | None:
     """A name standing for a repeated clause: "..., Georgia 33, Florida 20 and Virginia two",
     "followed by Yancey with 11", "and New Mexico for 35"."""
     lo = max(0, start - 60)
-    if not any(c.isupper() for c in text[lo:start]):
-        return None
+    words = text[lo:start].split()
+    if not words or not (words[-1][:1].isupper() or words[-1] in ("with", "at", "for", "on")):
+        return None  # the cheap test first: a name or a linking word right before the number
     m = _GAPPED.search(text, lo, start)
     if m is None:
         return None
