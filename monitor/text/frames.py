@@ -12,10 +12,15 @@ from dataclasses import dataclass
 
 from monitor.text.clauses import Clause, clause_at, split_clauses
 from monitor.text.scope import (
+    PLACE_COUNT,
     event_name,
+    gapped_scope,
+    is_numbered,
+    is_place,
     locatives,
     possessive_scope,
     reporter_scope,
+    resolve_definite,
     subject_scope,
 )
 from monitor.text.sentences import word_set
@@ -59,9 +64,9 @@ _PREVIOUS_BEFORE = re.compile(
     r"|\b(?:compared\s+(?:with|to)|against|versus|vs\.?|previously|earlier\s+(?:figure|estimate"
     r"|count|toll|tally)\s+of|initially|originally|previous\s+(?:figure|estimate|count|toll"
     r"|tally)\s+of|had\s+previously\s+(?:reported|said|put\s+it\s+at)|from\s+an?\s+(?:earlier"
-    r"|initial|previous|original)\s+(?:\w+\s+)?(?:of\s+)?"
+    r"|initial|previous|original)(?:\s+\w+)??(?:\s+of)?"
     r"|earlier\s+(?:\w+\s+){0,3}?(?:an?\s+)?(?:toll|figure|estimate|count|tally)\s+of))"
-    rf"\s+{_Q}$",
+    rf"\s+(?:the\s+)?{_Q}$",
     re.IGNORECASE,
 )
 _PREVIOUS_AFTER = re.compile(r"\s+(?:a|one|the)\s+(?:day|week|month)\s+(?:earlier|before)\b")
@@ -83,6 +88,21 @@ _NEW_BEFORE = re.compile(
 _OF_THE_LEAD = re.compile(
     r"\s*[\"“]?(?:Of|Among)\s+(?:the|those|these|its|their|all)\b[^,;]{1,80},\s*" + _Q + "$"
 )
+_OF_LEAD_ANY = re.compile(
+    r"\s*[\"“]?(?:Of|Among)\s+(?:the|those|these|its|their|all)\b[^,;]{1,80},"
+)
+_EVERY_PERIOD = re.compile(r"\b(?:each|every|per)\s+(?:day|week|month|year)\b", re.IGNORECASE)
+_JOIN = re.compile(
+    r"\bjoin(?:ed|ing|s)?\s+(?:the\s+|a\s+)?(?:strike|walkout|picket\s+lines?|stoppage|protest)",
+    re.IGNORECASE,
+)
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)")
+# A number of people in hospital: part of the cases counted before it in the sentence.
+_HOSPITAL_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+|are\s+)?"
+    r"(?:hospitali[sz]ed|in\s+hospital|admitted\s+to\s+hospital|taken\s+to\s+hospital)\b"
+)
+_CASE_HEADS = frozenset(("cases", "case", "infections", "infection", "illnesses"))
 _NEW_MODIFIERS = frozenset(("new", "additional", "more", "further", "extra", "fresh"))
 _YEAR = r"(?:18|19|20)\d\d"
 _PAST = re.compile(
@@ -152,20 +172,34 @@ def _kind(
         return "previous"
     if _FROM_TO.search(before) and _TO_NEXT.match(sentence, span.unit_end):
         return "previous"  # "lowered from 88 to 71"
+    if _EVERY_PERIOD.search(sentence, clause.start, clause.end):
+        return "rate"  # "13 children die every day", "1,600 people ... each year"
+    if _JOIN.search(sentence, span.end, clause.end) and not PLACE_COUNT.fullmatch(
+        sentence, span.end, span.unit_end
+    ):
+        return "new"  # "7,000 workers at two more plants would join the strike"
     if _AND_BEFORE.search(before):  # "up from nine deaths and 57 hospitalizations"
         earlier = [s for s in spans if clause.start <= s.start < span.start]
-        if earlier and _kind(sentence, earlier[-1], clause, spans) == "previous":
+        inherited = _kind(sentence, earlier[-1], clause, spans) if earlier else None
+        if inherited == "previous":
             return "previous"
+        if inherited == "part":  # "22 of them were in their 70s and 13 in their 60s": a part
+            return "total" if attached else "part"  # "... and nine in Terry County": its total
     if _ACCOUNTS_FOR.search(before):
         return "total"  # "Texas accounts for 259 of those 301 cases": Texas's total
     if _PART_AFTER.match(sentence, span.end) or _PART_BEFORE.search(before):
         return "total" if attached else "part"  # "45 of them in Gaines County": its total
     if _OF_THE_LEAD.match(sentence[: span.start]):
         return "part"  # "Of the 121 patients, 90 were children"
+    lead = _OF_LEAD_ANY.match(sentence)
+    if lead is not None and lead.end() <= span.start:
+        return "part"  # "Of those cases, 80 were ... and 113 had ...": every number after it
     if clause.opener in ("including", "among them", "of whom", "of which", "most of them"):
         return "part"
     if _NEW_BEFORE.search(before) or (not span.implied and _NEW_MODIFIERS & set(span.modifiers)):
         return "new"
+    if span.implied and _MORE_AFTER.match(sentence, span.end):
+        return "new"  # "while 2,000 more were still being processed"
     return "total"
 
 
@@ -311,7 +345,17 @@ class _Clauses:
         if index not in self._subjects:
             clause = self.clauses[index]
             hi = min(clause.end, clause.start + _SUBJECT_REACH)
-            self._subjects[index] = subject_scope(self.sentence, clause.start, hi, index == 0)
+            subject = subject_scope(self.sentence, clause.start, hi, index == 0)
+            comma = self.sentence.find(", ", clause.start, min(clause.end, clause.start + 130))
+            if (
+                subject is None
+                and index == 0
+                and comma > 0
+                and not _SAID_NEXT.match(self.sentence, comma + 2)
+            ):  # "Two years after ..., Sudan's war has displaced"; not "..., Maui County said"
+                hi = min(clause.end, comma + 2 + _SUBJECT_REACH)
+                subject = subject_scope(self.sentence, comma + 2, hi, False)
+            self._subjects[index] = subject
         return self._subjects[index]
 
     def attached(self, span: Span) -> tuple[int, str] | None:
@@ -328,7 +372,13 @@ class _Clauses:
         """The scope clause `index` names for `span` (None: for any number of it)."""
         sentence, clause = self.sentence, self.clauses[index]
         if span is not None and (own := self.attached(span)) is not None:
+            if own[1].lower() in _WORLDWIDE:
+                subject = self.subject(index)
+                if subject is not None and not is_place(subject):
+                    return subject
             return own[1]
+        if span is not None and (gap := gapped_scope(sentence, span.start)) is not None:
+            return gap
         lead = _lead_scope(sentence, clause.start, clause.end)
         if lead is not None:
             return lead
@@ -337,8 +387,14 @@ class _Clauses:
             for s in spans
             if span is not None and s.start > span.start and (a := self.attached(s)) is not None
         }
-        found = [loc for loc in self.locatives(index) if loc[0] not in owned]
+        found = [
+            loc for loc in self.locatives(index) if loc[0] not in owned and not is_numbered(loc[1])
+        ]
         strong = [loc for loc in found if loc[2]]
+        if strong and strong[0][1].lower() in _WORLDWIDE:
+            subject = self.subject(index)  # "Tesla employs 140,000 people worldwide": Tesla's
+            if subject is not None and not is_place(subject):
+                return subject
         if strong:
             return strong[0][1]
         if span is not None and clause.start <= span.start:
@@ -354,6 +410,10 @@ class _Clauses:
 
 
 _SUBJECT_REACH = 90
+_SAID_NEXT = re.compile(
+    r"[^,;]{0,60}?\b(?:said|says|told|reported|announced|confirmed|added|noted|estimated)\b"
+)
+_WORLDWIDE = frozenset(("worldwide", "globally", "internationally", "global"))
 _SOURCE = re.compile(
     r"\b(?:according\s+to|citing|quoted\s+by|as\s+reported\s+by)\b"
     r"|,\s*(?:[\w’'.-]+\s+){0,8}?(?:said|says|told|reported|added|noted|announced|confirmed"
@@ -376,7 +436,59 @@ def sentence_scope(sentence: str | _Clauses) -> str | None:
             return scope
         common = common or scope
     text = parsed.sentence
-    return event_name(text, 0, len(text)) or common or reporter_scope(text)
+    numbered = next(
+        (loc[1] for i in range(len(parsed.clauses)) for loc in parsed.locatives(i)
+         if is_numbered(loc[1])),
+        None,
+    )  # fmt: skip
+    return event_name(text, 0, len(text)) or common or numbered or reporter_scope(text)
+
+
+_THOSE = re.compile(r"\b(?:those|these|the\s+same)\s+$", re.IGNORECASE)
+
+
+def _head(sentence: str, span: Span) -> str:
+    words = sentence[span.end : span.unit_end].split()
+    return words[-1].lower() if words else ""
+
+
+def _scope_of(
+    parsed: _Clauses,
+    index: int,
+    span: Span,
+    spans: Sequence[Span],
+    previous: str | None,
+    previous_scope: Callable[[], str | None] | None,
+    looked_back: bool,
+    fallback: str | None,
+) -> tuple[str | None, str, bool, str | None]:
+    """A number's scope: its clause's, an earlier clause's, else the sentence before's.
+
+    "those 301 cases" points back: the whole it names is the sentence before's.
+    """
+    anaphoric = bool(_THOSE.search(parsed.sentence, max(0, span.start - 12), span.start))
+    scope = None if anaphoric else parsed.scope(index, span, spans)
+    back = index - 1
+    while scope is None and back >= 0 and not anaphoric:
+        scope = parsed.scope(back, span, spans)
+        back -= 1
+    if scope is not None:
+        return scope, "clause", looked_back, fallback
+    numbered = [
+        loc[1]
+        for i in range(index, -1, -1)
+        for loc in parsed.locatives(i)
+        if is_numbered(loc[1]) and not loc[0] <= span.start <= loc[0] + len(loc[1]) + 10
+    ]
+    if numbered and not anaphoric:
+        return numbered[0], "clause", looked_back, fallback  # "... across six states"
+    if not looked_back:
+        if previous_scope is not None:
+            fallback = previous_scope()
+        else:
+            fallback = sentence_scope(previous) if previous else None
+        looked_back = True
+    return fallback, "previous" if fallback else "none", looked_back, fallback
 
 
 def frame_sentence(
@@ -399,21 +511,27 @@ def frame_sentence(
     for span in spans:
         index = clause_at(clauses, span.start)
         clause = clauses[index]
-        scope = parsed.scope(index, span, spans)
-        source = "clause"
-        back = index - 1
-        while scope is None and back >= 0:
-            scope = parsed.scope(back, span, spans)
-            back -= 1
-        if scope is None:
-            if not looked_back:
-                if previous_scope is not None:
-                    fallback = previous_scope()
-                else:
-                    fallback = sentence_scope(previous) if previous else None
-                looked_back = True
-            scope, source = fallback, "previous" if fallback else "none"
+        if PLACE_COUNT.fullmatch(sentence, span.end, span.unit_end):
+            scope = possessive_scope(sentence, span.start)  # "12 of Sudan's 18 states"
+            source = "clause" if scope else "none"  # "in 13 states": the places counted
+        else:
+            scope, source, looked_back, fallback = _scope_of(
+                parsed, index, span, spans, previous, previous_scope, looked_back, fallback
+            )
+        if scope is not None and scope[:4].lower() in ("the ", "its ", "this"):
+            at = sentence.find(scope)
+            before = previous_scope() if previous_scope is not None else None
+            scope = resolve_definite(scope, sentence, at + len(scope) if at >= 0 else -1, before)
         kind = _kind(sentence, span, clause, spans, parsed.attached(span) is not None)
+        if (
+            kind == "total"
+            and _HOSPITAL_AFTER.match(sentence, span.end)
+            and any(
+                f.kind == "total" and _head(sentence, s) in _CASE_HEADS
+                for s, f in zip(spans, frames, strict=False)
+            )
+        ):
+            kind = "part"  # "198 cases, ... 23 people in hospital": the hospitalised are cases
         time, time_ref = _time(sentence, span, clauses, index)
         revision, revised_from = (None, None)
         if kind in ("total", "new"):

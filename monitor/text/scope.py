@@ -14,15 +14,15 @@ from functools import lru_cache
 
 from monitor.text.sentences import word_set
 
-_CAP = r"(?:[A-Z][\w’'.&-]*[\w.]|[A-Z])"
+_CAP = r"(?:(?:el|al|ad|as|an|ash|az|ar)-)?(?:[A-Z][\w’'.&-]*[\w.]|[A-Z])"  # "el-Fasher"
 _LINK = r"(?:\s+(?:of|de|del|da|al|el|la|upon|and)(?=\s+[A-Z]))?"
 _PROPER = rf"{_CAP}(?:{_LINK}\s+{_CAP})*"
 _STRONG_PREP = r"[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside"
-_WEAK_PREP = r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of|through|into"
+_WEAK_PREP = r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of|through|into|fled|reached|fleeing|reaching"
 # Lowercase words between a preposition and a name: "across eastern Libya", "in the
 # hardest-hit districts of Derna"; never a function word ("in talks with Russia").
 _ADJ = (
-    r"(?:(?!(?:with|to|for|and|or|by|from|that|which|who|as|than|after|before|during|since"
+    r"(?:(?!(?:with|to|for|and|or|by|from|that|which|who|as|than|after|before|during|since|against"
     r"|about|over|under|into|onto|on|at|its|their|his|her|them|those|these|in|of|the|end|start"
     r"|beginning|middle|height|rest|most|all|some|many|each|one)\b)[a-z][a-z-]*\s+){1,3}"
     r"(?:of\s+)?"
@@ -34,9 +34,22 @@ _PLACE_NOUN = (
 _EVENT_NOUNS_IN = r"outbreak|fire|wildfire|blaze|storm|flood|floods|flooding|earthquake|war|strike"
 _NUMBER_WORD = r"two|three|four|five|six|seven|eight|nine|ten|\d+"
 _PLACE_NOUNS = r"provinces|counties|states|districts|regions|towns|cities|villages|countries"
+_NUMBERED = re.compile(rf"(?:the\s+)?(?:{_NUMBER_WORD}|a\s+dozen|dozens\s+of)\s")
+# A number counting places ("in 13 states", "across nine jurisdictions"): it has no scope.
+PLACE_COUNT = re.compile(
+    r"(?:\s+[a-z-]+){0,2}?\s+(?:states|jurisdictions|provinces|regions|cities|countries"
+    r"|territories|nations|towns\s+and\s+cities)\b"
+)
+
+
+def is_numbered(loc: str) -> bool:
+    """True for a locative that counts places: "13 states", "the two states"."""
+    return bool(_NUMBERED.match(loc))
+
+
 _LOCATIVE = re.compile(
     rf"\b(?P<prep>{_STRONG_PREP}|{_WEAK_PREP})\s+(?P<loc>(?:the\s+)?(?:{_ADJ})?{_PROPER}"
-    r"(?:\s+(?:state|county|province|city|region|district|island|area))?"
+    r"(?:\s+(?:state|county|province|city|region|district|island|area|town|village))?"
     rf"|the\s+(?:{_PLACE_NOUN})\b"
     rf"|(?:the\s+)?(?:(?:{_NUMBER_WORD})\s+)?(?:{_PLACE_NOUNS})\b"
     rf"|the\s+(?:[a-z][\w’'-]*\s+){{0,2}}(?:{_EVENT_NOUNS_IN})\b(?:\s+(?:tied|linked)\s+to\s+[^,;]{{3,40}}?(?=[,;.]|$))?)"
@@ -101,7 +114,9 @@ _SUBJECT = re.compile(
     r"(?:,[^,;]{1,60},)?"
     r"(?=\s+(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|now|also|alone"
     r"|itself|then|still|already|so\s+far)\b|[a-z]+(?:ed|s)\b|accounts?\b|cut\b|put\b"
-    r"|lost\b|saw\b|hit\b|took\b|gave\b|sent\b|got\b|shed\b|kept\b|held\b|made\b|set\b))"
+    r"|lost\b|saw\b|hit\b|took\b|gave\b|sent\b|got\b|shed\b|kept\b|held\b|made\b|set\b"
+    r"|went\b|rose\b|fell\b|grew\b|stood\b|began\b|struck\b|drew\b|brought\b|left\b"
+    r"|said\b|told\b|to\s+(?:cut|lay|shed|slash|eliminate|recall|hire|close)\b))"
 )
 _PROPER_RUN = re.compile(_PROPER)
 _NUMBERS = word_set(
@@ -225,19 +240,21 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             continue  # "at the end of August"
         if m["prep"] == "of" and any(w in _ORG_WORDS for w in bare.split()):
             continue  # "the Department of State Health Services": a source, not a scope
-        numbered = bool(re.match(rf"(?:the\s+)?(?:{_NUMBER_WORD})\s", bare))
+        if _NUMBERED.match(bare):
+            found.append((m.start(), loc, False))  # "in 13 states": a last resort (NUMBERED)
+            continue
         if not any(w[:1].isupper() for w in bare.split()) and m["prep"].lower() not in (
             "in",
             "across",
         ):
             continue  # "for the city": only "in"/"across" take a common place noun
-        strong = not numbered and m["prep"].lower() in (
+        strong = m["prep"].lower() in (
             "in",
             "across",
             "throughout",
             "within",
             "inside",
-        )  # "in 13 states" is weak: the outbreak, not the states, holds the count
+        )
         found.append((m.start(), loc, strong))
     return found
 
@@ -287,6 +304,28 @@ def event_name(text: str, lo: int, hi: int) -> str | None:
     return None if m is None else m["name"]
 
 
+_GAPPED = re.compile(
+    rf"(?:,|\band|\bby|\bwith)\s+(?P<name>{_PROPER})"
+    r"(?:,?\s+the\s+(?:[a-z-]+\s+){1,2}?(?:at|with)|\s+(?:with|at|for|on))?\s+$"
+)
+
+
+def gapped_scope(text: str, start: int) -> str | None:
+    """A name standing for a repeated clause: "..., Georgia 33, Florida 20 and Virginia two",
+    "followed by Yancey with 11", "and New Mexico for 35"."""
+    lo = max(0, start - 60)
+    words = text[lo:start].split()
+    if not words or not (words[-1][:1].isupper() or words[-1] in ("with", "at", "for", "on")):
+        return None  # the cheap test first: a name or a linking word right before the number
+    m = _GAPPED.search(text, lo, start)
+    if m is None:
+        return None
+    name = _trim(m["name"], False)
+    if name is None or any(w in _TITLES or w in _MONTHS_DAYS for w in name.split()):
+        return None
+    return name
+
+
 def possessive_scope(text: str, start: int) -> str | None:
     """A possessive right before a number: "Tesla's 4,200 Model Ys"."""
     if "'" not in text[max(0, start - 60) : start] and "’" not in text[max(0, start - 60) : start]:
@@ -295,3 +334,61 @@ def possessive_scope(text: str, start: int) -> str | None:
     if m is None:
         return None
     return _trim(m.group(1), False)
+
+
+_DEFINITE = re.compile(
+    r"(?:the|its|this)\s+(?:[A-Z][\w-]*\s+){0,2}(?P<noun>city|town|village|county|state|country"
+    r"|nation|island|province|district|capital)(?:['’]s)?",
+    re.IGNORECASE,
+)
+_DEFINITE_ORG = re.compile(
+    r"(?:[Tt]he|[Ii]ts)\s+(?:company|carmaker|automaker|firm|manufacturer|retailer|airline"
+    r"|chipmaker|group|employer)"
+)
+_NAMED_AS = re.compile(rf"\s+of\s+(?P<name>{_PROPER})")  # "the West Darfur city of El Geneina"
+_NAME_BEFORE = re.compile(rf"(?P<name>{_PROPER})(?:['’]s\b|\s+(?=[a-z]))")
+
+
+def resolve_definite(scope: str, text: str, at: int, previous: str | None) -> str:
+    """ "the city", "the county's toll": the place of that kind named nearby, else as written.
+
+    Candidates: "the X city of NAME" itself; a name in the sentence given as a possessive or a
+    modifier ("Derna's hospitals", "Asheville police"; a county or state must look like one);
+    else the scope of the sentence before when it is a name.
+    """
+    m = _DEFINITE.fullmatch(scope.strip())
+    if m is None:
+        if _DEFINITE_ORG.fullmatch(scope.strip()) and previous and previous[:1].isupper():
+            return previous  # "The company employed 140,473 people": the firm named before
+        return scope
+    noun = m["noun"].lower()
+    named = _NAMED_AS.match(text, at) if at >= 0 else None
+    if named is not None:
+        return named["name"]
+    for run in _NAME_BEFORE.finditer(text):
+        name = _trim(run["name"], run.start() == 0)
+        if name is None or name.lower() == scope.lower() or any(w in _TITLES for w in name.split()):
+            continue
+        if noun == "county" and not name.endswith("County"):
+            continue
+        if noun in ("state", "country", "nation") and not is_place(name):
+            continue
+        if noun not in ("county", "state", "country", "nation") and (
+            is_place(name) and name.split()[-1] not in _PLACE_SUFFIX and _gazetteer_country(name)
+        ):
+            continue  # "the city" is not "Libya"
+        return name
+    if previous and previous[:1].isupper():
+        return previous
+    return scope
+
+
+@lru_cache(maxsize=4096)
+def _gazetteer_country(name: str) -> bool:
+    import pycountry
+
+    try:
+        pycountry.countries.lookup(name)
+    except LookupError:
+        return False
+    return True

@@ -184,7 +184,8 @@ def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
 
 _QUAL = (
     r"(?:(?:more\s+than|at\s+least|nearly|almost|about|around|some|over|an\s+estimated"
-    r"|approximately|roughly|up\s+to|as\s+many\s+as|just\s+over|just\s+under|close\s+to)\s+)?"
+    r"|approximately|roughly|up\s+to|as\s+many\s+as|just\s+over|just\s+under|close\s+to"
+    r"|past|above|beyond)\s+)?"
 )
 # "the death toll rose to", "the number of confirmed deaths climbed to", "remained at"
 _VERB = (
@@ -211,9 +212,10 @@ _COUNT_NOUN = (
     r"|(?:total|figure|tally|count|toll|number))"
 )
 _VERB_LED = re.compile(
-    rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among)\s+[^,;\d]{{1,60}}?"
-    r"|\s+(?:still\s+)?(?:missing|dead|injured|hospitali[sz]ed|displaced|arrested|charged"
-    r"|nationwide|statewide|overall)){0,2}"
+    rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among|by|after|during)"
+    r"\s+[^,;\d]{1,60}?"
+    r"|\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?:missing|dead|injured|hospitali[sz]ed"
+    r"|displaced|arrested|charged|killed|nationwide|statewide|overall)){0,2}"
     rf"(?:,[^;]{{1,90}}?,)?\s+{_VERB}\s+{_QUAL}$",
     re.IGNORECASE,
 )

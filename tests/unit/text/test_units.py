@@ -75,7 +75,7 @@ def test_list_items_take_the_noun_of_the_first_item() -> None:
     assert [(c.value, c.unit, c.scope) for c in found] == [
         (115, "deaths", "North Carolina"),
         (49, "deaths", "South Carolina"),
-        (33, "deaths", "South Carolina"),
+        (33, "deaths", "Georgia"),  # "Georgia 33" stands for "Georgia has 33"
     ]
 
 
