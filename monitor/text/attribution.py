@@ -14,7 +14,7 @@ _NAME_CHAR = (
     + ")"
 )
 _NAME = rf"(?P<who>{_NAME_CHAR}{{2,120}})"
-_SHORT = r"(?P<who>(?:[\w’'.()-]+\s+){0,6}[\w’'.()-]+)"
+_SHORT = r"(?P<who>(?:[\w’'.()-]+\s+){0,6}?[\w’'.()-]+)"
 _SAY = (
     r"(?:said|says|say|told\s+(?:a\s+[\w\s]{1,30}?|\w+)|stated|added|noted|claimed|estimated"
     r"|estimates|estimate|reported|reports|announced|confirmed|wrote|explained|asserted|alleged"
@@ -37,6 +37,9 @@ _PATTERNS = tuple(
 _EDGE_WORDS = word_set("also reportedly earlier previously later has have had now then")
 # A speaker never ends in these: "worth an (estimated)", "The claim was (confirmed)".
 _BAD_LAST = word_set("a an the was were is are be been being of to in on at and or that")
+# Nor starts with these: "while South Carolina (reported)", "figures it (warned)".
+_BAD_FIRST = word_set("while and but or whereas although though after before figures figure which")
+_COUNT_IN_NAME = re.compile(r"\d[\d,]*\s+(?:[a-z]+\s+)?[a-z]+s\b|\d,\d")
 _SUBJECT_END = re.compile(
     r"^(?P<who>(?:[\w’'.()-]+\s+){0,7}?[\w’'.()-]+?)\s+(?=[a-z]+ed\b|(?:gave|has|had|is|was|were"
     r"|are|will|would|met|made|spoke|took|held|sent|went|came|wrote|told|said|says)\b)"
@@ -59,7 +62,13 @@ def find_attribution(sentence: str) -> str | None:
     for pattern in _PATTERNS:
         for match in pattern.finditer(sentence):
             name = _clean(match.group("who"))
-            if name and name.split()[-1].lower() not in _BAD_LAST:
+            if (
+                name
+                and name.split()[-1].lower() not in _BAD_LAST
+                and name.split()[0].lower() not in _BAD_FIRST
+                and not name[0].isdigit()
+                and not _COUNT_IN_NAME.search(name)
+            ):
                 return name
     return None
 

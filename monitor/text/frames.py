@@ -357,7 +357,7 @@ _SUBJECT_REACH = 90
 _SOURCE = re.compile(
     r"\b(?:according\s+to|citing|quoted\s+by|as\s+reported\s+by)\b"
     r"|,\s*(?:[\w’'.-]+\s+){0,8}?(?:said|says|told|reported|added|noted|announced|confirmed"
-    r"|estimated|wrote)\b[^,;]*$"
+    r"|estimated|wrote)\b[^,;]{0,40}$"
 )
 
 

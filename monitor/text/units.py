@@ -211,7 +211,7 @@ _COUNT_NOUN = (
     r"|(?:total|figure|tally|count|toll|number))"
 )
 _VERB_LED = re.compile(
-    rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among)\s+[^,;]{{1,60}}?"
+    rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among)\s+[^,;\d]{{1,60}}?"
     r"|\s+(?:still\s+)?(?:missing|dead|injured|hospitali[sz]ed|displaced|arrested|charged"
     r"|nationwide|statewide|overall)){0,2}"
     rf"(?:,[^;]{{1,90}}?,)?\s+{_VERB}\s+{_QUAL}$",

@@ -1,0 +1,160 @@
+"""Clauses and scopes for figure binding: the clause and phrase of a number, and the
+claim's scope from its frame, checked against the clause (another clause's scope, a scope
+that only names the source, a generic noun named by its qualifier, a count)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from monitor.text.figure_words import find_term, fold_case
+
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|:|\s[—–]\s|\s--\s|,\s*(?:while|whereas|but|and|although|though|as|when|after)\b"
+    r"|\s(?:while|whereas|but)\s|\s(?:and|but)\s+that\b)\s*",
+    re.IGNORECASE,
+)
+
+
+def clause_span(claim: Any) -> tuple[int, int]:
+    """Offsets in the sentence of the clause holding the claim (split at ;, :, dashes,
+    ", while", ", but", ", and" ...)."""
+    sentence: str = claim.sentence
+    start: int = getattr(claim, "start", None) or 0
+    words: str = getattr(claim, "text", None) or ""
+    if not start and words:
+        start = max(sentence.find(words), 0)
+    begin, end = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= start:
+            begin = m.end()
+        elif m.start() >= start:
+            end = m.start()
+            break
+    return begin, end
+
+
+_PHRASE_BREAK = re.compile(r",(?!\d)\s*|\s(?:and|or|but)\s", re.IGNORECASE)
+
+
+def phrase_of(claim: Any) -> str:
+    """The part of the clause that speaks of the number: between the commas and "and"s around
+    it ("arrested 483 people" in "... arrested 483 people and charged 149")."""
+    begin, end = clause_span(claim)
+    sentence: str = claim.sentence
+    start = getattr(claim, "start", 0) or 0
+    stop = max(getattr(claim, "end", 0) or 0, start)
+    for m in _PHRASE_BREAK.finditer(sentence, begin, end):
+        if m.end() <= start:
+            begin = m.end()
+        elif m.start() >= stop:
+            end = m.start()
+            break
+    return sentence[begin:end]
+
+
+def clause_of(claim: Any) -> str:
+    """The clause of the sentence holding the claim."""
+    begin, end = clause_span(claim)
+    return str(claim.sentence[begin:end])
+
+
+# "X believes / said / estimated (that) ...": what comes before names the source, not the scope.
+_REPORTING = re.compile(
+    r"\b(?:believes?|believed|said|says|estimated?|estimates|reported|reports|told|cites?|"
+    r"cited|according\s+to|thinks?|claims?|claimed|assessed|assesses|warned|suggests?)\b"
+    r"(?:\s+(?:the\s+estimate\s+)?that\b)?",
+    re.IGNORECASE,
+)
+
+
+def _scope_in_source(claim: Any, scope: str, begin: int, end: int) -> tuple[int, int] | None:
+    """When the frame's scope names the source of the number rather than its subject
+    ("South Korea's spy agency believes North Korea has shipped ...", "..., officials in
+    Washington said"): the part of the clause that reports the number, else None."""
+    sentence: str = claim.sentence
+    start = getattr(claim, "start", 0) or 0
+    attribution = getattr(claim, "attribution", None) or ""
+    if attribution and fold_case(scope) in fold_case(attribution):
+        at = sentence.find(attribution, begin, end)
+        if at > start:
+            return begin, at
+        if at >= 0:
+            return at + len(attribution), end
+    verbs = [m for m in _REPORTING.finditer(sentence, begin, start)]
+    where = sentence.rfind(scope, begin, start)
+    if verbs and 0 <= where < verbs[-1].start():
+        return verbs[-1].end(), start  # the subject the source speaks of precedes the number
+    return None
+
+
+_COUNT_WORDS = re.compile(
+    r"\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+    r"scores|hundreds|thousands|several|many|some)\b)",
+    re.IGNORECASE,
+)
+
+
+_GENERIC = re.compile(r"(?:the\s+|a\s+|an\s+)?[a-z]")
+_QUALIFIER = re.compile(
+    r"\s+((?:of|in|at|on|near|across|around|throughout|that|which|who)\b[^,;:()—–]{1,80})"
+)
+
+
+def _named_by_of(sentence: str, scope: str, context: Sequence[str] | None) -> str | None:
+    """The context a generic scope names in its own qualifier: "the eastern Libyan city of
+    Derna", "the outbreak in the South Plains", "the wildfire that swept through Lahaina"."""
+    if context is None or not _GENERIC.match(scope):
+        return None
+    at = sentence.find(scope)
+    if at < 0:
+        return None
+    tail = _QUALIFIER.match(sentence, at + len(scope))
+    return None if tail is None else find_term(tail.group(1), context)
+
+
+def _beyond_attribution(claim: Any, scope: str) -> bool:
+    """ "N lives, Maui County said, overtaking ... in Hawaii's history": an attribution after
+    the number closes the number's clause; a scope only found past it is not the number's."""
+    sentence: str = claim.sentence
+    attribution = getattr(claim, "attribution", None) or ""
+    stop = getattr(claim, "end", 0) or 0
+    at = sentence.find(attribution, stop) if attribution else -1
+    if at < 0:
+        return False
+    return sentence.find(scope, 0, at) < 0 and sentence.find(scope, at + len(attribution)) >= 0
+
+
+def scope_of(
+    claim: Any, context: Sequence[str] | None = None
+) -> tuple[str | None, str, str | None]:
+    """(scope, where it came from, note) of a claim, from its frame, checked against the clause.
+
+    A scope the frame found in the clause but which lies outside the claim's clause belongs to
+    another clause (none, then). A scope that names the number's source stands aside for a
+    context term in the part of the clause that reports the number.
+    """
+    scope = getattr(claim, "scope", None)
+    source = str(getattr(claim, "scope_source", "clause" if scope else "none"))
+    if not scope:
+        return None, "none", None
+    if source != "clause":
+        return scope, source, None
+    if _COUNT_WORDS.match(scope):
+        return None, "none", f"{scope!r} is a count, not a scope"
+    begin, end = clause_span(claim)
+    sentence: str = claim.sentence
+    if scope.casefold() in sentence.casefold() and find_term(sentence[begin:end], [scope]) is None:
+        return None, "none", f"{scope} is another clause's"
+    if _beyond_attribution(claim, scope):
+        return None, "none", f"{scope} is beyond the attribution"
+    named = _named_by_of(sentence, scope, context)
+    if named is not None:
+        return named, source, None
+    reported = _scope_in_source(claim, scope, begin, end)
+    if reported is not None and context is not None:
+        found = find_term(sentence[reported[0] : reported[1]], context)
+        if found is not None:
+            return found, "clause", f"{scope} is the source"
+    return scope, source, None

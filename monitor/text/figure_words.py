@@ -1,0 +1,159 @@
+"""Words of figure binding: counted nouns compared singular, terms found as words (with
+inflections for about/exclude), how specifically a scope names a context, and the cheap
+test whether a text can name a context at all."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from monitor.text.sentences import word_set
+
+
+def fold_case(text: str) -> str:
+    """Casefolded, curly apostrophes straightened, whitespace collapsed."""
+    return " ".join(text.casefold().replace("’", "'").split())
+
+
+_IRREGULAR = {
+    "people": "person", "men": "man", "women": "woman", "children": "child", "lives": "life",
+    "wives": "wife", "knives": "knife", "halves": "half", "thieves": "thief",
+}  # fmt: skip
+
+
+def singular(word: str) -> str:
+    """A lowercased singular form good enough to compare counted nouns."""
+    w = word.casefold().strip("'’.,")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("ie") and len(w) > 4:  # a head already cut to "casualtie"
+        return w[:-2] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 2:
+        return w[:-1]
+    return w
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(singular(w) for w in re.findall(r"[\w'’-]+", text))
+
+
+def head_phrase(claim: Any) -> tuple[str, ...]:
+    """The claim's counted noun phrase, singular: modifiers then head ("measles", "case")."""
+    head = getattr(claim, "head", None)
+    if head:
+        modifiers = tuple(getattr(claim, "modifiers", ()) or ())
+        return (*(w for m in modifiers for w in _phrase(m)), *_phrase(head))
+    return _phrase(claim.unit)
+
+
+def unit_matches(claim: Any, units: Sequence[str]) -> bool:
+    """True when the claim's head noun (or the end of its head phrase) is one of `units`."""
+    words = head_phrase(claim)
+    for wanted in units:
+        tail = _phrase(wanted)
+        if tail and words[-len(tail) :] == tail:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Word-bounded, case-insensitive alternatives; a term also matches its plural."""
+    usable = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
+    if not usable:
+        return None
+    alts = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in usable)
+    return re.compile(rf"(?<![\w-])(?:{alts})(?:e?s)?(?![\w-])", re.IGNORECASE)
+
+
+_SUFFIXES = r"(?:e|ed|ing|es|s|d|y|ies|er|ers)?"
+
+
+def _stem(word: str) -> str:
+    w = word.casefold()
+    for suffix in ("ing", "ies", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)]
+    return w[:-1] if w.endswith("ed") or (w.endswith("d") and w[-2:-1] == "e") else w
+
+
+@lru_cache(maxsize=1024)
+def _word_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Like `_pattern`, but a one-word term also matches its inflections ("kill" → killing)."""
+    alts = []
+    for term in sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True):
+        stem = _stem(term)
+        if " " in term or len(stem) < 4:  # "lives" must not match "living"
+            alts.append(re.escape(term).replace(r"\ ", r"\s+") + r"(?:e?s)?")
+        else:
+            alts.append(re.escape(stem) + _SUFFIXES)
+    if not alts:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])", re.IGNORECASE)
+
+
+def find_word(text: str, terms: Sequence[str]) -> str | None:
+    """The first of `terms` (or an inflection of a one-word term) in `text`; None if none."""
+    pattern = _word_pattern(tuple(terms))
+    found = pattern.search(text) if pattern is not None else None
+    return found.group(0) if found else None
+
+
+def find_term(text: str, terms: Sequence[str]) -> str | None:
+    """The longest of `terms` occurring in `text` as words, as written there; None if none."""
+    pattern = _pattern(tuple(terms))
+    if pattern is None:
+        return None
+    found = [m.group(0) for m in pattern.finditer(text)]
+    return max(found, key=len) if found else None
+
+
+def context_match(scope: str, context: Sequence[str]) -> int:
+    """How specifically `scope` names the context: the length of the matching term, 0 if not.
+
+    The scope names the context when a context term occurs in it ("West Texas" for "Texas")
+    or it is a whole part of a context term ("Gaza" for "the Gaza Strip").
+    """
+    found = find_term(scope, context)
+    if found is not None:
+        return len(found)
+    bare = re.sub(r"^(?:the)\s+", "", fold_case(scope))
+    if not bare or all(w in _GLUE for w in bare.split()):
+        return 0
+    inner = re.compile(rf"(?<!\w){re.escape(bare)}(?!\w)")
+    return max((len(bare) for term in context if inner.search(fold_case(term))), default=0)
+
+
+_GLUE = word_set(
+    """the of a an and north south east west northern southern eastern western central new
+    united upper lower greater city state county province republic"""
+)
+
+
+@lru_cache(maxsize=256)
+def _context_words(contexts: tuple[tuple[str, ...], ...]) -> re.Pattern[str] | None:
+    words: set[str] = set()
+    for term in (t for context in contexts for t in context):
+        found = [w.casefold() for w in re.findall(r"[\w'’.-]+", term)]
+        words.update([w for w in found if w not in _GLUE] or found)
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})", re.IGNORECASE)
+
+
+def may_bind(contexts: Sequence[Sequence[str]], text: str) -> bool:
+    """False when no claim of `text` (title and body) can bind to a figure with one of `contexts`.
+
+    A claim binds only when its scope — words of the text — shares a word with a figure's
+    context that can name it on its own ("Korea", not "North"), so a text without any such
+    word needs no claim extraction at all.
+    """
+    pattern = _context_words(tuple(tuple(c) for c in contexts))
+    return pattern is not None and pattern.search(text) is not None
