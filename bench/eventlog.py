@@ -20,8 +20,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from monitor.events import FeedFailed
-from monitor.projections.runner import ProjectionRunner
 from monitor.projections.stats import EventStats
+from monitor.projector.runner import ProjectionRunner
 from monitor.store import migrations
 from monitor.store.db import make_engine
 from monitor.store.eventlog import SqlEventLog

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import trafilatura
 
-from monitor.polling.extractor import extract_page
+from monitor.text.extract import extract_page
 
 DATA = Path("/work/shared/bench-data/article-extraction")
 _TOKEN = re.compile(r"\w+", re.UNICODE)

@@ -21,7 +21,7 @@ from monitor.events.base import deterministic_id  # noqa: E402
 from monitor.projections.articles import ArticlesProjection  # noqa: E402
 from monitor.projections.figures import FiguresProjection  # noqa: E402
 from monitor.projections.figures_sync import tracked_event  # noqa: E402
-from monitor.projections.runner import ProjectionRunner  # noqa: E402
+from monitor.projector.runner import ProjectionRunner  # noqa: E402
 from monitor.store import blobs, migrations  # noqa: E402
 from monitor.store.db import make_engine  # noqa: E402
 from monitor.store.eventlog import SqlEventLog  # noqa: E402

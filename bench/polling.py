@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from monitor import logging as logs
+from monitor.clock import utcnow
 from monitor.config import build
 from monitor.daemon.bootstrap import open_app
 from monitor.daemon.cycle import poll_feeds
 from monitor.events import FeedAdded
-from monitor.polling.poller import due_feeds, utcnow
+from monitor.polling.poller import due_feeds
 
 HERE = Path(__file__).resolve().parent
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
 import re
 import tomllib
@@ -20,6 +22,8 @@ from pydantic import (
     ValidationInfo,
     field_validator,
 )
+
+from monitor.redact import MASK, mask_apprise_url, mask_text
 
 APP = "monitor"
 ENV_PREFIX = "MONITOR_"
@@ -112,6 +116,11 @@ class PollingConfig(Strict):
     concurrency: int = Field(32, ge=1, le=1024)
     per_host: int = Field(2, ge=1, le=64)
     full_text: Literal["auto", "always", "never"] = "auto"
+    # New or changed entries taken from one feed per poll; the rest come on the next polls.
+    max_entries_per_poll: int = Field(500, ge=1, le=100_000)
+    # Private/loopback targets: "explicit" (feeds you add: yes; redirects and full-text links
+    # from a public host: no), "deny" or "allow".
+    private_addresses: Literal["explicit", "deny", "allow"] = "explicit"
 
 
 class FeedConfig(Strict):
@@ -171,6 +180,13 @@ class WebhookConfig(Strict):
     def _whsec(cls, v: str) -> str:
         if not v.startswith("whsec_"):
             raise ValueError("a webhook secret starts with whsec_ (Standard Webhooks)")
+        encoded = v.removeprefix("whsec_")
+        try:  # the same rule as the webhook channel's, so `config check` catches it too
+            key = base64.b64decode(encoded + "=" * (-len(encoded) % 4), validate=True)
+        except (binascii.Error, ValueError):
+            raise ValueError("webhook secret: not valid base64 after 'whsec_'") from None
+        if len(key) < 16:
+            raise ValueError("webhook secret: key too short (need at least 16 bytes)")
         return v
 
 
@@ -336,7 +352,7 @@ def default_database_url() -> str:
 
 
 def find_config_file(explicit: str | None = None) -> Path | None:
-    """The config file by SPEC §3's discovery order; None when there is none (defaults apply)."""
+    """The config file by docs/SPEC.md §3's discovery order; None when there is none (defaults apply)."""
     if explicit:
         path = Path(explicit)
         if not path.is_file():
@@ -483,12 +499,19 @@ def _problems(exc: ValidationError, env: Mapping[str, str]) -> list[tuple[str, o
                 reason += " (lower-case letters, digits, '-' and '_', e.g. \"nk-shells\")"
         if isinstance(value, dict | list):
             value = None
-        value = _mask(loc[-1] if loc else "", value)  # an error never echoes a secret
+        # An error never echoes a secret: the value masked, and the reason too (a parser
+        # may quote what it was given).
+        value = _mask(_last_key(key), value, key)
+        reason = mask_text(reason)
         variable = env.get(".".join(p for p in loc if not p.isdigit()))
         if variable is not None and not any(p.isdigit() for p in loc):
             key = f"{variable} (environment)"
         found.append((key or "(top level)", value, reason))
     return found
+
+
+def _last_key(key: str) -> str:
+    return re.sub(r"\[\d+\]$", "", key.rsplit(".", 1)[-1])
 
 
 def build(data: dict[str, Any], environ: Mapping[str, str] | None = None) -> Config:
@@ -520,29 +543,30 @@ def load(
     return build(data, environ), path
 
 
-def _mask(key: str, value: Any) -> Any:
+def _mask(key: str, value: Any, where: str = "") -> Any:
+    """A setting's value as it may be shown: secrets masked, URLs without their credentials."""
     if value in (None, ""):
         return value
     if key in ("secret", "password"):
-        return "********"
-    if key == "database_url" and "@" in str(value):
-        parts = urlsplit(str(value))
-        if parts.password:
-            return str(value).replace(f":{parts.password}@", ":********@")
-    return value
+        return MASK
+    if not isinstance(value, str):
+        return value
+    if key == "url" and "apprise" in where:
+        return mask_apprise_url(value)
+    return mask_text(value)
 
 
 def masked(config: Config) -> dict[str, Any]:
     """The effective configuration as plain data with secrets masked and durations readable."""
 
-    def walk(node: Any, key: str = "") -> Any:
+    def walk(node: Any, key: str = "", where: str = "") -> Any:
         if isinstance(node, dict):
-            return {k: walk(v, k) for k, v in node.items()}
+            return {k: walk(v, k, f"{where}.{k}") for k, v in node.items()}
         if isinstance(node, list | tuple):
-            return [walk(v, key) for v in node]
+            return [walk(v, key, where) for v in node]
         if key in ("interval", "timeout") and isinstance(node, float):
             return format_duration(node)
-        return _mask(key, node)
+        return _mask(key, node, where)
 
     result: dict[str, Any] = walk(config.model_dump(by_alias=True))
     return result

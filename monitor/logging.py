@@ -9,6 +9,8 @@ from typing import Any, TextIO
 
 import structlog
 
+from monitor.redact import mask_text
+
 LEVELS = {
     "debug": logging.DEBUG,
     "info": logging.INFO,
@@ -45,8 +47,26 @@ class _CurrentStream:
         return bool(getattr(sys, self.name).isatty())
 
 
+def redact(_logger: Any, _method: str, event_dict: dict[str, Any]) -> dict[str, Any]:
+    """structlog processor: URL passwords, token query values and whsec_ secrets masked in
+    every string field (feed URLs and error messages may carry them)."""
+    for key, value in event_dict.items():
+        if isinstance(value, str):
+            event_dict[key] = mask_text(value)
+    return event_dict
+
+
+class _Expected(logging.Filter):
+    """Drops APScheduler's note that a job is still running at its next tick: jobs run with
+    max_instances=1 and coalescing on purpose (see daemon.service.JOB_DEFAULTS)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "maximum number of running instances reached" not in record.getMessage()
+
+
 def configure(level: str = "info", fmt: str = "auto", stream: TextIO | None = None) -> None:
-    """Set up structlog (and route stdlib logging through the same renderer)."""
+    """Set up structlog, and route stdlib logging (alembic, httpx, apscheduler) through the
+    same processors and renderer: one JSON object per line, whoever logs."""
     out: Any = (
         stream
         if stream not in (None, sys.stderr, sys.stdout)
@@ -63,15 +83,22 @@ def configure(level: str = "info", fmt: str = "auto", stream: TextIO | None = No
         shared.append(structlog.processors.format_exc_info)
     else:
         renderer = structlog.dev.ConsoleRenderer(colors=out.isatty())
+    shared.append(redact)
     structlog.configure(
         processors=[*shared, renderer],
         wrapper_class=structlog.make_filtering_bound_logger(LEVELS.get(level, logging.INFO)),
         logger_factory=structlog.PrintLoggerFactory(file=out),
         cache_logger_on_first_use=False,
     )
-    # Libraries (alembic, httpx, apscheduler) log through stdlib: keep them quiet and aligned.
+    # Libraries log through stdlib: keep them quiet (warnings and up) and in the same format.
     handler = logging.StreamHandler(out)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(
+        structlog.stdlib.ProcessorFormatter(
+            foreign_pre_chain=[structlog.stdlib.add_logger_name, *shared],
+            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, renderer],
+        )
+    )
+    handler.addFilter(_Expected())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(max(LEVELS.get(level, logging.INFO), logging.WARNING))

@@ -2,7 +2,7 @@
 
 Each outcome is recorded as a DeliveryRecorded event and applied to its row in one
 transaction, right after its own attempt, so a crash loses at most the attempts in flight;
-those are retried once their claim expires (SPEC §9: the one unacknowledged retry allowed).
+those are retried once their claim expires (docs/SPEC.md §9: the one unacknowledged retry allowed).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import asyncio
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, or_, select, update
@@ -26,12 +26,13 @@ from monitor.alerts.outbox import (
     apply_recorded,
     earlier_alert_ids,
     schedule_new_alerts,
-    utc,
     with_next_attempt,
 )
 from monitor.alerts.retry import next_attempt_delay
+from monitor.clock import as_utc as utc
+from monitor.clock import utcnow
 from monitor.events import DeliveryRecorded
-from monitor.store.db import is_sqlite
+from monitor.store.dialects import lock_rows
 from monitor.store.eventlog import SqlEventLog
 from monitor.store.tables_outbox import alerts, deliveries
 
@@ -80,10 +81,6 @@ class Claim:
     requeued_after: int
     first_attempt_at: datetime | None
     message: Message
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def channel_timeout(channel: Channel) -> float:
@@ -139,8 +136,7 @@ def claim_due(
         .order_by(d.next_attempt_at, d.alert_id)
         .limit(limit)
     )
-    if not is_sqlite(engine):
-        query = query.with_for_update(skip_locked=True, of=deliveries)
+    query = lock_rows(engine, query, of=deliveries, skip_locked=True)
     with engine.begin() as conn:
         rows = conn.execute(query).all()
         if not rows:
@@ -218,7 +214,7 @@ async def _drain(
     # after `due_by`), so this loop ends.
     states: list[str] = []
     while True:
-        now = fixed_now or _utcnow()
+        now = fixed_now or utcnow()
         claims = claim_due(
             app.engine,
             channel.name,
@@ -251,7 +247,7 @@ async def deliver_due(
     targets = list(app.channels if channels is None else channels)
     scheduled = schedule_new_alerts(app.engine, app.log, [c.name for c in targets])
     fixed_now = None if now is None else utc(now)
-    due_by = fixed_now or _utcnow()
+    due_by = fixed_now or utcnow()
     per_channel = await asyncio.gather(
         *(_drain(app, channel, due_by, fixed_now, worker_id, policy) for channel in targets)
     )

@@ -13,7 +13,7 @@ from monitor.events import AlertRaised, decode, encode
 
 
 def alert_data(alert: AlertRaised) -> dict[str, Any]:
-    """The SPEC §7 `data` object of a figure.changed webhook."""
+    """The docs/SPEC.md §7 `data` object of a figure.changed webhook."""
     return {
         "alert_id": alert.alert_id,
         "figure": {"name": alert.figure, "label": alert.label},

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, func, select, update
 
 from monitor.alerts.messages import alert_from_payload, alert_payload
 from monitor.events import AlertRaised, DeliveryRecorded, DeliveryScheduled
-from monitor.projections.runner import ProjectionRunner
+from monitor.projector.runner import ProjectionRunner
 from monitor.store.checkpoints import CheckpointConflict
 from monitor.store.db import as_utc as utc
 from monitor.store.db import upsert

@@ -6,18 +6,14 @@ both faces show the same objects.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, select
 
 from monitor.alerts.messages import alert_from_payload
 from monitor.alerts.outbox import AlertRecord, DeliveryRow, _delivery
+from monitor.clock import iso
 from monitor.store.tables_outbox import alerts, deliveries
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value else None
 
 
 def delivery_json(row: DeliveryRow) -> dict[str, Any]:
@@ -27,8 +23,8 @@ def delivery_json(row: DeliveryRow) -> dict[str, Any]:
         "state": row.state,
         "attempts": row.attempts,
         "last_error": row.last_error,
-        "last_attempt_at": _iso(row.last_attempt_at),
-        "next_attempt_at": _iso(row.next_attempt_at),
+        "last_attempt_at": iso(row.last_attempt_at),
+        "next_attempt_at": iso(row.next_attempt_at),
     }
 
 
@@ -40,7 +36,7 @@ def alert_json(record: AlertRecord) -> dict[str, Any]:
         "type": "figure.changed",
         "figure": alert.figure,
         "label": alert.label,
-        "created_at": _iso(alert.raised_at),
+        "created_at": iso(alert.raised_at),
         "previous": alert.previous,
         "current": alert.current,
         "direction": alert.direction,

@@ -5,9 +5,11 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
+
+from monitor.clock import as_utc
 
 if TYPE_CHECKING:  # channels import this module; a runtime import would be circular
     from monitor.alerts.channels.base import Message
@@ -33,13 +35,11 @@ TEST_TEXT = "This is a test alert from news monitor. If you can read it, this ch
 
 def iso_utc(moment: datetime) -> str:
     """ISO-8601 in UTC; a naive datetime is taken to be UTC already."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat()
+    return as_utc(moment).isoformat()
 
 
 def webhook_body(message: Message) -> dict[str, Any]:
-    """The SPEC §7 webhook payload: {"type", "timestamp", "data"}."""
+    """The docs/SPEC.md §7 webhook payload: {"type", "timestamp", "data"}."""
     return {"type": message.type, "timestamp": iso_utc(message.timestamp), "data": message.data}
 
 

@@ -1,9 +1,8 @@
-"""When to try a failed delivery again: the SPEC §7 schedule, `Retry-After` and the 3-day limit."""
+"""When to try a failed delivery again: the docs/SPEC.md §7 schedule, `Retry-After` and the 3-day limit."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
+from datetime import datetime, timedelta
 
 # Delays after the 1st, 2nd, ... failed attempt; afterwards every STEADY_DELAY.
 SCHEDULE: tuple[float, ...] = (5.0, 60.0, 300.0, 1800.0, 7200.0)
@@ -36,19 +35,3 @@ def next_attempt_delay(
     if now + timedelta(seconds=delay) > first_attempt_at + GIVE_UP_AFTER:
         return None
     return delay
-
-
-def parse_retry_after(value: str | None, now: datetime) -> float | None:
-    """Seconds asked for by a `Retry-After` header (delta-seconds or HTTP date); None if unusable."""
-    if value is None:
-        return None
-    text = value.strip()
-    if text.isdigit():
-        return float(text)
-    try:
-        when = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - now).total_seconds())

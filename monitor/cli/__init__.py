@@ -105,6 +105,13 @@ def _known_failure(exc: Exception) -> int | None:
         if isinstance(error_type, type) and isinstance(exc, error_type):
             _print_error(f"{label}:", str(exc))
             return code
+    sa_exc: Any = sys.modules.get("sqlalchemy.exc")
+    if sa_exc is not None and isinstance(exc, sa_exc.DBAPIError):
+        # A database failing mid-command (a corrupt page, a lost server): one line, exit 1.
+        from monitor.store.db import driver_error_line
+
+        _print_error("error:", driver_error_line(exc))
+        return EXIT_FAILURE
     return None
 
 

@@ -20,6 +20,7 @@ from rich.text import Text
 from monitor import config as config_mod
 from monitor.cli import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, EXIT_USAGE  # noqa: F401  (re-exported)
 from monitor.cli.format import style_of, when
+from monitor.clock import iso as iso  # re-exported: every command formats times with it
 from monitor.daemon.bootstrap import App, open_app
 
 console = Console()
@@ -55,11 +56,6 @@ def app_from(state: CliState, *, upgrade: bool = False) -> Iterator[App]:
         yield app
     finally:
         app.close()
-
-
-def iso(value: datetime | None) -> str | None:
-    """ISO-8601 UTC, or None."""
-    return value.isoformat().replace("+00:00", "Z") if value else None
 
 
 def print_json(data: Any) -> None:

@@ -27,22 +27,20 @@ from monitor.cli.common import (
 )
 from monitor.cli.format import plural
 from monitor.cli.paging import cursor, footer, paging_options, slice_page
+from monitor.clock import utcnow
 from monitor.config import format_duration, parse_duration
 from monitor.daemon.bootstrap import App
 from monitor.daemon.cycle import fetch_settings, run_cycle
+from monitor.daemon.subscriptions import add_feed, import_opml, remove_feed, set_feed
 from monitor.polling.fetcher import Fetcher
 from monitor.polling.opml import parse_opml
-from monitor.polling.poller import PollReport, utcnow
+from monitor.polling.poller import PollReport
 from monitor.polling.subscriptions import (
     DeclaredFeed,
     Probe,
     SubscriptionError,
-    add_feed,
     export_opml,
-    import_opml,
     probe_feed,
-    remove_feed,
-    set_feed,
 )
 from monitor.projections.feeds import feed_health
 from monitor.store.db import read_connection
@@ -171,7 +169,7 @@ def feeds_import(state: CliState, file: Path) -> None:
 @pass_state
 def feeds_export(state: CliState, file: Path | None) -> None:
     """Write the subscriptions as OPML 2.0 to FILE (default: standard output)."""
-    with app_from(state) as app, app.engine.connect() as conn:
+    with app_from(state) as app, read_connection(app.engine) as conn:
         rows = feed_health(conn, app.config.polling.interval)
     document = export_opml(rows)
     if file is None:

@@ -34,7 +34,7 @@ def run_cmd(state: CliState, tick: float) -> None:
     # The CLI's --log-level wins when given; otherwise the config file's [logging] level.
     level = state.log_level if state.log_level != "info" else config.logging.level
     logs.configure(level=level, fmt=config.logging.format, stream=sys.stdout)
-    settings = ServiceSettings(poll_tick=tick, deliver_tick=tick)
+    settings = ServiceSettings(poll_tick=tick, deliver_tick=tick, exit_when_stuck=True)
     with app_from(state, upgrade=True) as app:
         service = Service(app, config_path=state.config_path, settings=settings)
         try:

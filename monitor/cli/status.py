@@ -13,9 +13,10 @@ from sqlalchemy import Connection, func, select
 from monitor.alerts.outbox import PENDING
 from monitor.cli.common import CliState, app_from, console, pass_state, print_json, print_table
 from monitor.cli.format import when
-from monitor.projections.runner import checkpoint_positions
+from monitor.projector.runner import checkpoint_positions
 from monitor.store import leases, locks
-from monitor.store.db import as_utc, is_sqlite
+from monitor.store.db import as_utc
+from monitor.store.dialects import has_session_locks
 from monitor.store.tables_outbox import deliveries
 
 # A daemon records itself every few seconds (`ServiceSettings.coordinate_tick`); one silent
@@ -74,7 +75,7 @@ def gather(conn: Connection, names: Sequence[str], now: datetime) -> dict[str, A
     """The whole status: daemons, projections with their holder and position, the log head."""
     rows = leases.process_rows(conn)
     alive = {r["id"] for r in rows if as_utc(r["heartbeat_at"]) >= now - STALE_AFTER}
-    if is_sqlite(conn.engine):
+    if not has_session_locks(conn):
         holders = holders_by_record(rows, alive)
     else:
         sessions = locks.live_sessions(conn)

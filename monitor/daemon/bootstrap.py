@@ -13,7 +13,8 @@ from sqlalchemy import Engine, make_url
 from sqlalchemy.exc import ArgumentError
 
 from monitor.config import Config, ConfigError, masked
-from monitor.projections.runner import Progress, Projection, ProjectionRunner
+from monitor.projector.runner import Progress, Projection, ProjectionRunner
+from monitor.redact import mask_text
 from monitor.store import locks, migrations
 from monitor.store.db import StoreError, check_reachable, make_engine
 from monitor.store.eventlog import SqlEventLog
@@ -134,7 +135,7 @@ def build_channels(config: Config) -> list[Channel]:
         return channels_from_config(config.alerts.model_dump(mode="json", by_alias=True))
     except ChannelConfigError as exc:
         setting, _, reason = str(exc).partition(": ")
-        raise ConfigError(setting, _alerts_entry(config, setting), reason) from exc
+        raise ConfigError(setting, _alerts_entry(config, setting), mask_text(reason)) from exc
 
 
 def _alerts_entry(config: Config, setting: str) -> object:

@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 import httpx
 
 from monitor.alerts.deliverer import DeliverySummary, deliver_due
+from monitor.clock import utcnow
 from monitor.daemon.bootstrap import App
+from monitor.daemon.subscriptions import sync_config
 from monitor.logging import get_logger
 from monitor.polling.fetcher import Fetcher, FetchSettings
-from monitor.polling.poller import FeedToPoll, Poller, PollReport, due_feeds, utcnow
-from monitor.polling.subscriptions import DeclaredFeed, sync_config
+from monitor.polling.poller import FeedToPoll, Poller, PollReport, due_feeds
+from monitor.polling.subscriptions import DeclaredFeed
 from monitor.projections.figures_sync import sync_figures
 from monitor.text.figures import FigureSpec
 
@@ -40,7 +42,11 @@ def fetch_settings(app: App) -> FetchSettings:
     """The [polling] section as fetcher settings."""
     p = app.config.polling
     return FetchSettings(
-        timeout=p.timeout, max_bytes=p.max_bytes, concurrency=p.concurrency, per_host=p.per_host
+        timeout=p.timeout,
+        max_bytes=p.max_bytes,
+        concurrency=p.concurrency,
+        per_host=p.per_host,
+        private_addresses=p.private_addresses,
     )
 
 
@@ -95,7 +101,13 @@ async def poll_feeds(
 ) -> list[PollReport]:
     """Poll the given feeds with one fetcher."""
     async with Fetcher(fetch_settings(app), transport=transport) as fetcher:
-        poller = Poller(app.engine, app.log, fetcher, full_text=app.config.polling.full_text)
+        poller = Poller(
+            app.engine,
+            app.log,
+            fetcher,
+            full_text=app.config.polling.full_text,
+            max_new=app.config.polling.max_entries_per_poll,
+        )
         return await poller.poll_many(feeds, on_report)
 
 
@@ -120,7 +132,7 @@ async def run_cycle(
         polled=len(reports),
         new_articles=sum(r.new for r in reports),
         revised=sum(r.revised for r in reports),
-        failed=sum(r.outcome in ("failed", "gone") for r in reports),
+        failed=sum(r.outcome in ("failed", "gone", "unrecorded") for r in reports),
     )
     summary.projected = app.project()
     if deliver:

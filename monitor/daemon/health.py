@@ -6,11 +6,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Connection, Engine, func, select, text
+from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from monitor.store.db import as_utc
-from monitor.store.tables import checkpoints, events
+from monitor.store.eventlog import SqlEventLog
+from monitor.store.tables import checkpoints
 
 # Projections further behind than this make /readyz fail: the read models (and so alerts)
 # would be stale. A fresh start on a large backlog is "not ready" until it has caught up.
@@ -47,7 +47,8 @@ def database_answers(engine: Engine) -> bool:
 
 def projection_lags(conn: Connection, names: Sequence[str], now: datetime) -> list[Lag]:
     """Per projection: events not yet applied and the age of the oldest of them."""
-    head = int(conn.execute(select(func.coalesce(func.max(events.c.position), 0))).scalar_one())
+    log = SqlEventLog(conn.engine)
+    head = log.head(conn)
     query = select(checkpoints.c.name, checkpoints.c.position).where(checkpoints.c.name.in_(names))
     stored = {name: position for name, position in conn.execute(query).all()}
     lags = []
@@ -56,14 +57,9 @@ def projection_lags(conn: Connection, names: Sequence[str], now: datetime) -> li
         behind = max(head - position, 0)
         seconds = 0.0
         if behind:
-            oldest = conn.execute(
-                select(events.c.recorded_at)
-                .where(events.c.position > position)
-                .order_by(events.c.position)
-                .limit(1)
-            ).scalar_one_or_none()
+            oldest = log.backlog(position, conn).oldest
             if oldest is not None:
-                seconds = max((now - as_utc(oldest)).total_seconds(), 0.0)
+                seconds = max((now - oldest).total_seconds(), 0.0)
         lags.append(Lag(name, behind, seconds))
     return lags
 
@@ -79,11 +75,15 @@ def readiness(
     scheduler: bool,
     lags: Sequence[Lag],
     limit: float = LAG_LIMIT_SECONDS,
+    write_error: str | None = None,
 ) -> Readiness:
-    """Ready when the database answers, the scheduler runs and no projection lags beyond `limit`."""
+    """Ready when the database answers and takes writes, the scheduler runs and no projection
+    lags beyond `limit`."""
     reasons = []
     if not database:
         reasons.append("database unreachable")
+    elif write_error:
+        reasons.append(f"database not writable: {write_error}")
     if not scheduler:
         reasons.append("scheduler not running")
     late = [lag for lag in lags if lag.seconds > limit]
@@ -94,8 +94,37 @@ def readiness(
     worst = worst_lag(lags)
     checks: dict[str, object] = {
         "database": database,
+        "writable": database and not write_error,
         "scheduler": scheduler,
         "projection_lag_seconds": round(worst.seconds, 3) if worst else 0.0,
         "projection_lag_events": max((lag.events for lag in lags), default=0),
     }
     return Readiness(not reasons, tuple(reasons), checks)
+
+
+class WriteHealth:
+    """Whether the daemon's writes go through, per path (coordination, polls, projections).
+
+    A path that failed stays failed until that same path next writes successfully, so a
+    small write that happens to fit (a heartbeat on a full disk) never hides a failing one.
+    Written from worker threads and read by the web server's: plain dict operations only.
+    """
+
+    def __init__(self) -> None:
+        self._errors: dict[str, str] = {}
+
+    def failed(self, path: str, error: str) -> bool:
+        """Record a failure; True when the path was healthy until now (log it then)."""
+        fresh = path not in self._errors
+        self._errors[path] = error
+        return fresh
+
+    def succeeded(self, path: str) -> str | None:
+        """Record a success; the error it clears, if it was failing."""
+        return self._errors.pop(path, None)
+
+    def error(self) -> str | None:
+        """The first failing path and its error, or None when every write went through."""
+        for path, error in sorted(dict(self._errors).items()):
+            return f"{path}: {error}"
+        return None

@@ -4,7 +4,7 @@ Jobs live in APScheduler's in-memory job store and are rebuilt from code on ever
 database holds all durable state (each feed's `next_poll_at`, projection checkpoints, the alert
 outbox), so no job store is ever shared between processes (APScheduler's FAQ: "you can't").
 
-Scale-out (SPEC §9) rests on PostgreSQL alone: due feeds are leased (`store.leases`), each
+Scale-out (docs/SPEC.md §9) rests on PostgreSQL alone: due feeds are leased (`store.leases`), each
 projection runs where its advisory lock is held (`store.locks`), deliveries are claimed by
 the deliverer, and appends wake projectors through LISTEN/NOTIFY. On SQLite the same code
 runs in the one daemon a database file allows.
@@ -18,6 +18,7 @@ import functools
 import os
 import signal
 import socket
+import sys
 import threading
 import time
 from collections.abc import Awaitable, Callable, Coroutine
@@ -26,32 +27,34 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import sqlalchemy as sa
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.exc import SQLAlchemyError
 
 from monitor import config as config_mod
 from monitor.alerts.deliverer import DeliverySummary, deliver_due
+from monitor.clock import utcnow
 from monitor.daemon.bootstrap import App, build_channels
 from monitor.daemon.cycle import fetch_settings, sync_declared, worker_name
 from monitor.daemon.health import (
     LAG_LIMIT_SECONDS,
     Lag,
     Readiness,
+    WriteHealth,
     projection_lags,
     readiness,
     worst_lag,
 )
+from monitor.daemon.loopwatch import LoopWatch, in_thread
 from monitor.daemon.notify import Notifier, watchdog_interval
 from monitor.events import FigureTracked, FigureUntracked
 from monitor.logging import get_logger
 from monitor.polling.fetcher import Fetcher, FetchSettings
-from monitor.polling.poller import FeedToPoll, Poller, PollReport, claim_due_feeds, utcnow
+from monitor.polling.poller import FeedToPoll, Poller, PollReport, claim_due_feeds
 from monitor.projections.figures import FiguresProjection
-from monitor.projections.runner import ProjectionRunner, bounded_targets, checkpoint_positions
+from monitor.projector.runner import ProjectionRunner, bounded_targets, checkpoint_positions
 from monitor.store import leases, locks
-from monitor.store.tables import events
+from monitor.store.db import explain, read_connection
 from monitor.web import metrics
 
 log = get_logger("daemon")
@@ -66,6 +69,7 @@ log = get_logger("daemon")
 #   same checkpoint or claims; polls themselves run as separate tasks (see Service.poll_due).
 JOB_DEFAULTS = {"misfire_grace_time": 120, "coalesce": True, "max_instances": 1}
 STATUS_EVERY = 10.0  # STATUS= refresh when systemd asked for no watchdog
+LEAVE_WAIT = 1.5  # seconds the shutdown waits to hand back leases and locks
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,29 @@ class ServiceSettings:
     figure_sync_wait: float = 15.0  # see Service._await_figure_definitions
     stall_limit: float = 120.0  # a job without progress this long withholds the watchdog
     lag_limit: float = LAG_LIMIT_SECONDS
+    # `monitor run` only: end the process at once after shutdown when worker threads are
+    # still blocked (on a write lock held by work being rolled back), instead of joining them.
+    exit_when_stuck: bool = False
+    stop_deadline: float = 8.5  # seconds from SIGTERM to exit, systemd allowing 10
+
+
+def _busy_threads() -> list[threading.Thread]:
+    """Non-daemon threads other than this one that are running work (idle pool workers
+    block in their queue and are ended by the executor's own shutdown)."""
+    me = threading.current_thread()
+    return [t for t in threading.enumerate() if t is not me and not t.daemon and _working(t)]
+
+
+def _working(thread: threading.Thread) -> bool:
+    names: list[str] = []  # innermost call first
+    frame = sys._current_frames().get(thread.ident or -1)
+    while frame is not None:
+        names.append(frame.f_code.co_name)
+        frame = frame.f_back
+    if "_worker" in names:  # a concurrent.futures worker: busy when inside WorkItem.run
+        at = names.index("_worker")
+        return at > 0 and names[at - 1] == "run"
+    return thread.is_alive()
 
 
 def _ago(moment: float | None) -> str:
@@ -135,6 +162,9 @@ class Service:
         self._locks: locks.ProjectorLocks | None = None
         self._daemon_lock: leases.SingleDaemonLock | None = None
         self._listener: asyncio.Task[None] | None = None
+        self.loop_watch = LoopWatch()
+        self._stop_requested_at: float | None = None
+        self.writes = WriteHealth()  # /readyz fails while any write path fails
 
     # --- lifecycle ----------------------------------------------------------------
 
@@ -146,6 +176,7 @@ class Service:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, self.request_stop, sig.name)
         loop.add_signal_handler(signal.SIGHUP, self._on_sighup)
+        self.loop_watch.start()
         await asyncio.to_thread(self._join)
         await asyncio.to_thread(self._sync_declared)
         await self._open_fetcher()
@@ -165,11 +196,30 @@ class Service:
         )
         await self._stop.wait()
         await self._shutdown()
+        if self.settings.exit_when_stuck:
+            self._exit_if_stuck(0)
         return 0
+
+    def _exit_if_stuck(self, code: int) -> None:
+        """Leave now if non-daemon threads (executor workers) are still busy near the deadline.
+
+        Their transactions are uncommitted, so ending the process rolls them back, exactly as
+        after kill -9; joining them could outlast systemd's stop timeout.
+        """
+        deadline = (self._stop_requested_at or time.monotonic()) + self.settings.stop_deadline
+        while time.monotonic() < deadline:
+            if not _busy_threads():
+                return
+            time.sleep(0.05)
+        log.warning("exiting with worker threads still blocked", threads=len(_busy_threads()))
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
     def request_stop(self, why: str = "stop") -> None:
         """Stop taking work (SIGTERM/SIGINT); `run` then finishes what is in flight and returns."""
         if not self._stop.is_set():
+            self._stop_requested_at = time.monotonic()
             log.info("shutting down", signal=why, polls_in_flight=len(self._in_flight))
             self._stopping.set()
             self._stop.set()
@@ -194,8 +244,14 @@ class Service:
         if self._fetcher is not None:
             await self._fetcher.__aexit__(None, None, None)
         self._ping_pool.shutdown(wait=False, cancel_futures=True)
-        self._coordinate_pool.shutdown(wait=True, cancel_futures=True)
-        await asyncio.to_thread(self._leave)
+        self._coordinate_pool.shutdown(wait=False, cancel_futures=True)
+        try:
+            # Bounded: a write lock still held by work being rolled back must not keep the
+            # process past systemd's stop timeout (leases and locks expire by themselves).
+            await asyncio.wait_for(in_thread("leave", self._leave), LEAVE_WAIT)
+        except TimeoutError:
+            log.warning("leases not released in time; they expire on their own")
+        self.loop_watch.stop()
         log.info("stopped")
 
     # --- membership (scale-out) ---------------------------------------------------
@@ -250,11 +306,8 @@ class Service:
     def _unfolded_figure_definitions(self) -> int:
         with self.app.engine.connect() as conn:
             folded = checkpoint_positions(conn, [FiguresProjection.name])[FiguresProjection.name]
-            query = sa.select(sa.func.count()).where(
-                events.c.type.in_([FigureTracked.TYPE, FigureUntracked.TYPE]),
-                events.c.position > folded,
-            )
-            return int(conn.execute(query).scalar_one())
+            types = [FigureTracked.TYPE, FigureUntracked.TYPE]
+            return self.app.log.backlog(folded, conn, types=types).events
 
     def owned_projections(self) -> frozenset[str]:
         """The projections this process runs (all of them when no locks are in play)."""
@@ -266,10 +319,27 @@ class Service:
         """Heartbeat, take over free projections, renew the leases of running polls."""
         loop = asyncio.get_running_loop()
         polling = list(self._in_flight)
-        taken = await loop.run_in_executor(self._coordinate_pool, self._coordinate, polling)
+        try:
+            taken = await loop.run_in_executor(self._coordinate_pool, self._coordinate, polling)
+        except SQLAlchemyError as exc:
+            # Every 2 s a small write: its failure is what /readyz reports (read-only file,
+            # server gone); the pool has discarded the failed connections.
+            self._write_failed("coordination", exc)
+            return
+        self._write_succeeded("coordination")
         if taken:
             log.info("projections taken over", projections=sorted(taken))
             self.wake("project")
+
+    def _write_failed(self, path: str, exc: BaseException) -> None:
+        error = str(explain(self.app.engine, exc)) if isinstance(exc, SQLAlchemyError) else str(exc)
+        if self.writes.failed(path, error):
+            log.error("database writes failing; not ready", path=path, error=error)
+
+    def _write_succeeded(self, path: str) -> None:
+        was = self.writes.succeeded(path)
+        if was is not None:
+            log.info("database writes succeed again", path=path, was=was)
 
     def _coordinate(self, polling: list[str]) -> frozenset[str]:
         assert self._locks is not None
@@ -319,6 +389,8 @@ class Service:
             try:
                 await func()
             except asyncio.CancelledError:
+                if self._stopping.is_set():
+                    return  # cancelled by the shutdown, which logs what it cancelled
                 raise
             except Exception:
                 log.exception("job failed", job=job_id)
@@ -389,6 +461,7 @@ class Service:
             self.app.log,
             self._fetcher,
             full_text=self.app.config.polling.full_text,
+            max_new=self.app.config.polling.max_entries_per_poll,
         )
         try:
             report = await poller.poll(feed)
@@ -401,6 +474,12 @@ class Service:
             self._cooldown[feed.url] = time.monotonic() + max(60.0, self.settings.poll_tick)
             log.exception("poll crashed", feed=feed.url)
             return
+        if report.outcome == "unrecorded":
+            # Its write failed (the poller recorded nothing): a database fault, not the feed's.
+            self._write_failed("polls", RuntimeError(report.error or "write failed"))
+            self._cooldown[feed.url] = time.monotonic() + max(60.0, self.settings.poll_tick)
+            return
+        self._write_succeeded("polls")
         # The feed's next poll time is written: the lease has done its work.
         await asyncio.to_thread(leases.release_leases, self.app.engine, self.worker, [feed.url])
         self._count(report)
@@ -424,10 +503,15 @@ class Service:
         while True:
             self._project_again = False
             try:
-                applied = await asyncio.to_thread(self._project_all)
-            except Exception:
+                # A daemon thread: a shutdown never waits for a batch (it is rolled back).
+                applied = await in_thread("project", self._project_all)
+            except Exception as exc:
                 self.counters.inc("monitor_projection_runs_total", result="error")
+                if isinstance(exc, SQLAlchemyError):
+                    self._write_failed("projections", exc)
+                    return  # retried on the next tick; /readyz says why meanwhile
                 raise
+            self._write_succeeded("projections")  # each run writes its checkpoints at least
             self.counters.inc("monitor_projection_runs_total", result="ok")
             self._last_projection_at = time.monotonic()
             if applied:
@@ -452,10 +536,19 @@ class Service:
             positions = checkpoint_positions(conn, order)
         applied = 0
         for name, target in bounded_targets(order, owned, head, positions):
-            runner = app.runner(app.projection(name))
+            runner = ProjectionRunner(
+                app.engine,
+                app.log,
+                app.projection(name),
+                stop=self._stopping.is_set,
+                tick=self._projection_progress,
+            )
             applied += self._catch_up(runner, target)
             positions[name] = runner.position()
         return applied
+
+    def _projection_progress(self) -> None:
+        self._busy["project"] = time.monotonic()
 
     def _catch_up(self, runner: ProjectionRunner, target: int) -> int:
         applied = 0
@@ -463,13 +556,18 @@ class Service:
             done = runner.run_once(target)
             applied += done
             self._busy["project"] = time.monotonic()
-            if done < runner.batch_size:
+            if done < runner.batch_size and not runner.cut_short:
                 break
         return applied
 
     async def deliver(self) -> None:
         """Schedule new alerts on every channel and attempt the deliveries that are due."""
-        summary: DeliverySummary = await deliver_due(self.app, worker_id=self.worker)
+        app, worker = self.app, self.worker
+        # Delivery reads and writes the database between sends: it runs on its own loop in a
+        # daemon thread, so waiting for the SQLite write lock never blocks this loop.
+        summary: DeliverySummary = await in_thread(
+            "deliver", lambda: asyncio.run(deliver_due(app, worker_id=worker))
+        )
         for result in ("delivered", "retrying", "failed", "dead", "superseded"):
             amount = getattr(summary, result)
             if amount:
@@ -508,13 +606,15 @@ class Service:
         db_ok = await loop.run_in_executor(self._ping_pool, self.database_answers)
         stalled = self.stalled_jobs()
         status = self.status_line()
-        if db_ok and not stalled:
+        if db_ok and not stalled and self.loop_watch.healthy():
             if watchdog_interval() is not None:
                 self.notifier.watchdog(status)
             else:
                 self.notifier.status(status)
             return
-        log.warning("watchdog withheld", database=db_ok, stalled=stalled)
+        log.warning(
+            "watchdog withheld", database=db_ok, stalled=stalled, loop=self.loop_watch.healthy()
+        )
         self.notifier.status(f"unhealthy: database {'ok' if db_ok else 'unreachable'}")
 
     def status_line(self) -> str:
@@ -531,7 +631,7 @@ class Service:
 
     def _lags(self) -> list[Lag]:
         names = [p.name for p in self.app.projections]
-        with self.app.engine.connect() as conn:
+        with read_connection(self.app.engine) as conn:
             return projection_lags(conn, names, datetime.now(UTC))
 
     def readiness(self) -> Readiness:
@@ -544,7 +644,11 @@ class Service:
         if self._stopping.is_set():
             running = False
         return readiness(
-            database=db_ok, scheduler=running, lags=lags, limit=self.settings.lag_limit
+            database=db_ok,
+            scheduler=running,
+            lags=lags,
+            limit=self.settings.lag_limit,
+            write_error=self.writes.error(),
         )
 
     def metrics_text(self) -> str:

@@ -23,6 +23,7 @@ class Route:
     gzip: bool = False  # compress when the client accepts gzip
     redirect_to: str | None = None  # path or URL for the Location header (status 301/302/...)
     hang: bool = False  # never answer (until the server stops)
+    delay: float = 0.0  # seconds to wait before answering (a slow server)
     stream_bytes: int = 0  # send this many filler bytes, without a Content-Length
     declare_length: bool = True
 
@@ -90,6 +91,8 @@ def _handler_for(server: FeedServer) -> type[BaseHTTPRequestHandler]:
             headers = {k.lower(): v for k, v in self.headers.items()}
             server._record(path, headers)
             route = server.routes.get(path)
+            if route is not None and route.delay:
+                server._stop.wait(route.delay)
             if route is None:
                 self._send(404, b"not found", {"Content-Type": "text/plain"})
             elif route.hang:

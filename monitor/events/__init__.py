@@ -26,6 +26,7 @@ from monitor.events.types import (
     FeedRemoved,
     FigureTracked,
     FigureUntracked,
+    ProjectionFailed,
     may_undeclare,
 )
 
@@ -47,6 +48,7 @@ __all__ = [
     "FeedRemoved",
     "FigureTracked",
     "FigureUntracked",
+    "ProjectionFailed",
     "decode",
     "deterministic_id",
     "encode",

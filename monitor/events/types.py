@@ -197,6 +197,30 @@ class ArticleRevised(ArticleObserved):
     TYPE = "ArticleRevised"
 
 
+# --- projections -----------------------------------------------------------
+
+
+@register
+@dataclass(frozen=True)
+class ProjectionFailed(Event):
+    """A projection could not fold the event at `position` and skipped it (that projection only).
+
+    No time in the identity: folding the same log fails the same way, so a replay finds
+    the marker already there instead of adding another.
+    """
+
+    TYPE = "ProjectionFailed"
+
+    projection: str
+    position: int
+    failed_event: str  # the skipped event's id
+    failed_type: str
+    error: str
+
+    def identity(self) -> str:
+        return f"{self.projection}|{self.position}|{self.failed_event}"
+
+
 # --- figures and alerts ----------------------------------------------------
 
 

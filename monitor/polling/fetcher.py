@@ -9,7 +9,6 @@ import ssl
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 from types import TracebackType
 from typing import Self
 from urllib.parse import urljoin
@@ -17,6 +16,8 @@ from urllib.parse import urljoin
 import httpx
 
 from monitor import __version__
+from monitor.clock import parse_retry_after, utcnow
+from monitor.polling.addresses import AddressCheck
 from monitor.polling.transport import AiohttpTransport
 from monitor.polling.urls import UnsupportedURL, check_url, host_of
 
@@ -38,8 +39,13 @@ REASONS = frozenset(
         "not_a_feed",
         "parse_error",
         "refused",
+        "internal",
     }
 )
+# A server's Retry-After or max-age never pushes a feed's next poll further than this.
+MAX_SERVER_DELAY = 7 * 86400.0
+# Validators are resent verbatim: only visible ASCII (and spaces) of a sane length are kept.
+_HEADER_VALUE = re.compile(r"^[\x20-\x7e]{1,1024}$")
 _DNS_HINTS = (
     "name or service not known",
     "nodename nor servname",
@@ -58,6 +64,7 @@ class FetchSettings:
     max_bytes: int = 15_000_000
     concurrency: int = 32
     per_host: int = 2
+    private_addresses: str = "explicit"  # see polling.addresses
     user_agent: str = f"news-monitor/{__version__} (+https://github.com/news-monitor)"
 
 
@@ -136,6 +143,7 @@ class Fetcher:
             headers={"User-Agent": s.user_agent, "Accept": _ACCEPT},
             trust_env=False,  # proxies from the environment must not redirect feed traffic
         )
+        self._addresses = AddressCheck(s.private_addresses)
         self._global = asyncio.Semaphore(s.concurrency)
         self._hosts: dict[str, asyncio.Semaphore] = {}
 
@@ -154,22 +162,29 @@ class Fetcher:
         """Close the underlying client."""
         await self._client.aclose()
 
-    async def fetch(self, url: str, validators: Validators | None = None) -> FetchResult:
-        """Fetch `url` (conditionally when `validators` are given); raise FetchError on failure."""
+    async def fetch(
+        self, url: str, validators: Validators | None = None, *, linked_from: str | None = None
+    ) -> FetchResult:
+        """Fetch `url` (conditionally when `validators` are given); raise FetchError on failure.
+
+        `linked_from` is the feed whose entry links to `url` (a full-text page); without it
+        `url` is a feed the user added. Both decide what the address policy allows.
+        """
         started = time.monotonic()
         validators = validators or Validators()
         try:
             start_url = check_url(url)
         except UnsupportedURL as exc:
             raise FetchError("refused", str(exc)) from None
-        try:
-            async with asyncio.timeout(self.settings.timeout):
-                hop, permanent = await self._follow(start_url, validators)
-        except TimeoutError:
-            raise FetchError(
-                "timeout", f"{url}: no complete response within {self.settings.timeout:g} s"
-            ) from None
+        hop_kind = "feed" if linked_from is None else "link"
+        await self._check_address(start_url, linked_from, hop_kind)
+        hop, permanent = await self._follow(start_url, validators)
         return _result(url, hop, permanent, validators, time.monotonic() - started)
+
+    async def _check_address(self, url: str, source: str | None, hop: str) -> None:
+        why = await self._addresses.check(url, source=source, hop=hop)
+        if why is not None:
+            raise FetchError("refused", why)
 
     async def _follow(self, url: str, validators: Validators) -> tuple[_Hop, bool]:
         seen = {url}
@@ -181,7 +196,8 @@ class Fetcher:
                 return hop, permanent and hops > 0
             hops += 1
             permanent = permanent and hop.status in _PERMANENT
-            url = self._next_hop(url, hop, hops, seen)
+            previous, url = url, self._next_hop(url, hop, hops, seen)
+            await self._check_address(url, previous, "redirect")
 
     def _next_hop(self, url: str, hop: _Hop, hops: int, seen: set[str]) -> str:
         if hops > MAX_REDIRECTS:
@@ -201,16 +217,24 @@ class Fetcher:
 
     async def _limited_request(self, url: str, validators: Validators) -> _Hop:
         # Host slot first: waiting for a busy host must not hold one of the global slots.
+        # The timeout starts once both slots are held, when the request is sent: it measures
+        # the server, never the queue for a busy host.
         host_slot = self._hosts.setdefault(host_of(url), asyncio.Semaphore(self.settings.per_host))
         async with host_slot, self._global:
-            return await self._request(url, validators)
+            try:
+                async with asyncio.timeout(self.settings.timeout):
+                    return await self._request(url, validators)
+            except TimeoutError:
+                raise FetchError(
+                    "timeout", f"{url}: no complete response within {self.settings.timeout:g} s"
+                ) from None
 
     async def _request(self, url: str, validators: Validators) -> _Hop:
         headers = {}
-        if validators.etag:
-            headers["If-None-Match"] = validators.etag
-        if validators.last_modified:
-            headers["If-Modified-Since"] = validators.last_modified
+        if etag := header_value(validators.etag):
+            headers["If-None-Match"] = etag
+        if last_modified := header_value(validators.last_modified):
+            headers["If-Modified-Since"] = last_modified
         try:
             async with self._client.stream("GET", url, headers=headers) as resp:
                 hop = _Hop(url=url, status=resp.status_code, headers=resp.headers)
@@ -219,6 +243,9 @@ class Fetcher:
                 return hop
         except httpx.HTTPError as exc:
             raise _classify(url, exc) from None
+        except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
+            # A URL (or a header) the client cannot even send: nothing to retry soon.
+            raise FetchError("refused", f"{url}: cannot be requested ({_describe(exc)})") from None
 
     async def _read_capped(self, url: str, resp: httpx.Response) -> bytes:
         cap = self.settings.max_bytes
@@ -240,11 +267,13 @@ class Fetcher:
 
 def _result(url: str, hop: _Hop, permanent: bool, old: Validators, elapsed: float) -> FetchResult:
     headers = hop.headers
-    retry_after = parse_retry_after(headers.get("retry-after"))
+    asked = parse_retry_after(headers.get("retry-after"), utcnow())
+    retry_after = None if asked is None else min(asked, MAX_SERVER_DELAY)
     if hop.status == 304:
         validators = Validators(
-            etag=headers.get("etag") or old.etag,
-            last_modified=headers.get("last-modified") or old.last_modified,
+            etag=header_value(headers.get("etag")) or header_value(old.etag),
+            last_modified=header_value(headers.get("last-modified"))
+            or header_value(old.last_modified),
             body_hash=old.body_hash,
         )
         return _make(url, hop, permanent, True, None, validators, retry_after, elapsed)
@@ -258,7 +287,9 @@ def _result(url: str, hop: _Hop, permanent: bool, old: Validators, elapsed: floa
     body = hop.body or b""
     digest = hashlib.sha256(body).hexdigest()
     validators = Validators(
-        etag=headers.get("etag"), last_modified=headers.get("last-modified"), body_hash=digest
+        etag=header_value(headers.get("etag")),
+        last_modified=header_value(headers.get("last-modified")),
+        body_hash=digest,
     )
     unchanged = old.body_hash == digest
     return _make(
@@ -330,23 +361,14 @@ def _describe(exc: BaseException) -> str:
     return text
 
 
-def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date); None if absent/bad."""
-    if not value:
+def header_value(value: str | None) -> str | None:
+    """A validator (ETag, Last-Modified) fit to store and resend, or None: visible ASCII only."""
+    if value is None or not _HEADER_VALUE.match(value):
         return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when is None or when.tzinfo is None:
-        return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+    return value
 
 
-_MAX_AGE = re.compile(r"(?:^|,)\s*(?:s-maxage|max-age)\s*=\s*\"?(\d+)", re.I)
+_MAX_AGE = re.compile(r"(?:^|,)\s*(?:s-maxage|max-age)\s*=\s*\"?([0-9]+)", re.I)
 _NO_CACHE = re.compile(r"(?:^|,)\s*(?:no-cache|no-store)\b", re.I)
 
 
@@ -356,4 +378,4 @@ def parse_max_age(headers: Mapping[str, str]) -> float | None:
     if not cc or _NO_CACHE.search(cc):
         return None
     match = _MAX_AGE.search(cc)
-    return float(match.group(1)) if match else None
+    return min(float(match.group(1)[:20]), MAX_SERVER_DELAY) if match else None

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import html
-import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from monitor.polling.parser import ParsedEntry
+from monitor.text.markup import markup_to_text
 from monitor.text.normalise import normalise_text, shingles, words
 
 # A reused GUID is told apart from an edit by word 3-shingle overlap, measured as the
@@ -21,21 +20,7 @@ _SHINGLE = 3
 _SHORT_TEXT_WORDS = 8
 _SHORT_TEXT_MIN_JACCARD = 0.5
 
-_TAG = re.compile(r"<[^>]*>")
-_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|blockquote|tr|section|article)\b[^>]*>", re.I)
-_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 
-
-def markup_to_text(markup: str | None) -> str:
-    """Cheap HTML → text for hashing and comparison (no boilerplate removal)."""
-    if not markup:
-        return ""
-    text = _SCRIPT.sub(" ", markup)
-    text = _BLOCK_TAG.sub("\n", text)
-    return normalise_text(html.unescape(_TAG.sub(" ", text)))
-
-
-@functools.lru_cache(maxsize=8192)  # keys, hashes and dedupe all need it for the same entry
 def entry_text(e: ParsedEntry) -> str:
     """Title plus the best body the feed carries (content, else summary), normalised."""
     body = markup_to_text(e.content_html) or markup_to_text(e.summary_html)
@@ -61,19 +46,50 @@ def content_hash(e: ParsedEntry) -> str:
     return _digest(entry_text(e))
 
 
-def dedupe_entries(entries: Iterable[ParsedEntry]) -> list[ParsedEntry]:
+@dataclass(frozen=True)
+class EntryFacts:
+    """An entry with its key, normalised text and content hash, each computed once.
+
+    Nothing caches these across polls (a process-wide cache of entries would hold every
+    version of every feed's content): a poll computes them for its own entries and drops
+    them when it is done.
+    """
+
+    entry: ParsedEntry
+    key: str
+    text: str
+    digest: str
+
+
+def entry_facts(e: ParsedEntry) -> EntryFacts:
+    """Key, text and hash of one entry, with the text normalised only once."""
+    text = entry_text(e)
+    if e.guid and e.guid.strip():
+        key = e.guid.strip()
+    elif e.link and e.link.strip():
+        key = e.link.strip()
+    else:
+        key = "sha1:" + _digest(text)
+    return EntryFacts(entry=e, key=key, text=text, digest=_digest(text))
+
+
+def dedupe_facts(entries: Iterable[ParsedEntry]) -> list[EntryFacts]:
     """One entry per key: the one with the longest text wins, ties go to the later one.
 
     Output keeps the position of each key's first appearance so the order is stable.
     """
-    chosen: dict[str, tuple[int, ParsedEntry]] = {}
+    chosen: dict[str, EntryFacts] = {}
     for e in entries:
-        key = entry_key(e)
-        size = len(entry_text(e))
-        held = chosen.get(key)
-        if held is None or size >= held[0]:
-            chosen[key] = (size, e)
-    return [e for _, e in chosen.values()]
+        facts = entry_facts(e)
+        held = chosen.get(facts.key)
+        if held is None or len(facts.text) >= len(held.text):
+            chosen[facts.key] = facts
+    return list(chosen.values())
+
+
+def dedupe_entries(entries: Iterable[ParsedEntry]) -> list[ParsedEntry]:
+    """`dedupe_facts`, entries only."""
+    return [f.entry for f in dedupe_facts(entries)]
 
 
 def similarity(a: str, b: str) -> float:

@@ -14,6 +14,8 @@ from urllib.parse import urljoin
 
 import feedparser
 
+from monitor.text import sanitise
+
 
 @dataclass(frozen=True)
 class ParsedEntry:
@@ -61,10 +63,52 @@ _HARMLESS_BOZO = frozenset({"CharacterEncodingOverride", "NonXMLContentType"})
 
 
 def parse_feed(body: bytes, content_type: str | None, url: str) -> ParsedFeed:
-    """Parse a feed body fetched from `url`; raise FeedParseError when nothing usable is in it."""
-    if _is_json(body, content_type):
-        return _parse_json_feed(body, content_type, url)
-    return _parse_xml_feed(body, content_type, url)
+    """Parse a feed body fetched from `url`; raise FeedParseError when nothing usable is in it.
+
+    Never raises anything else for any body: whatever the document does to the parsers
+    (nesting deep enough to exhaust the stack, characters no encoder takes) is a
+    `parse_error`. Every text field comes out sanitised (`monitor.text.sanitise`).
+    """
+    try:
+        if _is_json(body, content_type):
+            parsed = _parse_json_feed(body, content_type, url)
+        else:
+            parsed = _parse_xml_feed(body, content_type, url)
+    except FeedParseError:
+        raise
+    except RecursionError:
+        raise FeedParseError("parse_error", f"{url}: document nested too deeply to parse") from None
+    except (ValueError, LookupError, TypeError, AttributeError, UnicodeError) as exc:
+        # feedparser and the decoders raise these on hostile input (e.g. a lone surrogate
+        # reference such as &#xD800; fails to encode inside feedparser).
+        detail = sanitise.clean_line(f"{type(exc).__name__}: {exc}", 300)
+        raise FeedParseError(
+            "parse_error", f"{url} could not be parsed as a feed: {detail}"
+        ) from None
+    return _sanitised(parsed)
+
+
+def _sanitised(feed: ParsedFeed) -> ParsedFeed:
+    return ParsedFeed(
+        title=sanitise.clean_title(feed.title) or None,
+        link=sanitise.clean_link(feed.link),
+        entries=tuple(_sanitised_entry(e) for e in feed.entries),
+        warnings=tuple(w for w in (sanitise.clean_line(x) for x in feed.warnings[:20]) if w),
+        format=sanitise.clean_line(feed.format, 32) or "unknown",
+    )
+
+
+def _sanitised_entry(e: ParsedEntry) -> ParsedEntry:
+    return ParsedEntry(
+        guid=sanitise.clean_guid(e.guid),
+        link=sanitise.clean_link(e.link),
+        title=sanitise.clean_title(e.title) or "",
+        summary_html=sanitise.capped(e.summary_html, sanitise.SUMMARY_MAX),
+        content_html=sanitise.capped(e.content_html, sanitise.CONTENT_MAX),
+        published=e.published,
+        updated=e.updated,
+        authors=sanitise.clean_authors(e.authors),
+    )
 
 
 def _is_json(body: bytes, content_type: str | None) -> bool:
@@ -77,7 +121,16 @@ def _is_json(body: bytes, content_type: str | None) -> bool:
 # --- RSS / Atom -------------------------------------------------------------------------
 
 
+# Character references to UTF-16 surrogates (&#xD800;, &#55296;) name no character; feedparser
+# would decode them into a str no encoder accepts. They become U+FFFD before parsing.
+_SURROGATE_REF = re.compile(
+    rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*(?:5529[6-9]|55[3-9]\d\d|56\d{3}|57[0-2]\d\d"
+    rb"|573[0-3]\d|5734[0-3]));"
+)
+
+
 def _parse_xml_feed(body: bytes, content_type: str | None, url: str) -> ParsedFeed:
+    body = _SURROGATE_REF.sub(b"&#xFFFD;", body)
     # No content-location: feedparser would rewrite relative GUIDs against the URL, and a
     # redirect would then change every entry's identity. Links are resolved below instead.
     headers = {"content-type": content_type} if content_type else {}

@@ -9,6 +9,8 @@ DEFAULT_BACKOFF_CAP = 6 * 3600.0
 JITTER_SHARE = 0.2
 # A server's max-age never makes us poll more often than this.
 MIN_INTERVAL = 60.0
+# Nothing (a server's Retry-After or max-age, a long interval) delays a poll beyond this.
+MAX_DELAY = 7 * 86400.0
 
 
 def backoff_delay(consecutive_failures: int, base: float, cap: float, rand: float) -> float:
@@ -39,7 +41,7 @@ def next_poll_delay(
             delay = min(max_age, max(cap, interval))
     if retry_after is not None:
         delay = max(delay, retry_after)
-    return max(delay, 0.0)
+    return min(max(delay, 0.0), MAX_DELAY)
 
 
 def _jitter(delay: float, rand: float) -> float:

@@ -1,13 +1,17 @@
-"""Managing subscriptions as events: add, remove, import OPML, synchronise the config file's feeds."""
+"""Subscriptions as events, planned (pure): add, remove, change, import OPML, sync the config's feeds.
+
+The planners decide from the feeds read model alone and return events; the application
+layer (`monitor.daemon.subscriptions`) appends them and folds them into the read model.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypedDict, Unpack
 
 from lxml import etree
-from sqlalchemy import Connection, delete, select
 
 from monitor.events import (
     Event,
@@ -22,10 +26,6 @@ from monitor.polling.fetcher import Fetcher, FetchError, FetchResult
 from monitor.polling.opml import parse_opml
 from monitor.polling.parser import FeedParseError, parse_feed
 from monitor.polling.urls import UnsupportedURL, check_url
-from monitor.projections.feeds import FeedsProjection
-from monitor.projections.runner import ProjectionRunner
-from monitor.store.eventlog import SqlEventLog
-from monitor.store.tables_feeds import feed_schedule, feeds
 
 
 class SubscriptionError(ValueError):
@@ -50,35 +50,43 @@ class ImportResult:
     refused: tuple[tuple[str, str], ...]
 
 
-def _subscribed(conn: Connection) -> dict[str, dict[str, object]]:
-    return {r["url"]: dict(r) for r in conn.execute(select(feeds)).mappings()}
-
-
-def _append_and_project(log: SqlEventLog, conn: Connection, events: Sequence[Event]) -> None:
-    """Append, then fold into the feeds read model at once so commands see their own effect."""
-    log.append(events, conn=conn)
-    ProjectionRunner(log.engine, log, FeedsProjection(), batch_size=100_000).step(conn)
-
-
-def add_feed(log: SqlEventLog, feed: DeclaredFeed, origin: str, now: datetime) -> str:
-    """Subscribe to a feed; raises SubscriptionError for a refused URL or a duplicate."""
+def plan_add(
+    current: Mapping[str, Mapping[str, object]], feed: DeclaredFeed, origin: str, now: datetime
+) -> FeedAdded:
+    """The event subscribing to `feed` (pure); SubscriptionError for a refused URL or a duplicate."""
     try:
         url = check_url(feed.url)
     except UnsupportedURL as exc:
         raise SubscriptionError(str(exc)) from exc
-    with log.engine.begin() as conn:
-        if url in _subscribed(conn):
-            raise SubscriptionError(f"{url} is already subscribed")
-        _append_and_project(
-            log,
-            conn,
-            [
-                FeedAdded(
-                    url=url, name=feed.name, interval=feed.interval, origin=origin, added_at=now
-                )
-            ],
-        )
-    return url
+    if url in current:
+        raise SubscriptionError(f"{url} is already subscribed")
+    return FeedAdded(url=url, name=feed.name, interval=feed.interval, origin=origin, added_at=now)
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """The events an OPML import records, and what it reports (pure)."""
+
+    events: tuple[Event, ...]
+    result: ImportResult
+
+
+def plan_import(
+    current: Mapping[str, Mapping[str, object]], data: bytes, now: datetime
+) -> ImportPlan:
+    """Subscribe to every feed of an OPML document; duplicates skipped, bad entries reported."""
+    parsed = parse_opml(data)
+    fresh = [f for f in parsed.feeds if f.url not in current]
+    events = tuple(
+        FeedAdded(url=f.url, name=f.title, interval=None, origin="opml", added_at=now)
+        for f in fresh
+    )
+    result = ImportResult(
+        added=tuple(f.url for f in fresh),
+        skipped=tuple(f.url for f in parsed.feeds if f.url in current),
+        refused=parsed.refused,
+    )
+    return ImportPlan(events=events, result=result)
 
 
 def _known(current: Mapping[str, Mapping[str, object]], url: str) -> Mapping[str, object]:
@@ -104,16 +112,23 @@ def plan_remove(current: Mapping[str, Mapping[str, object]], url: str, now: date
     return FeedRemoved(url=url, removed_at=now)
 
 
+class FeedSettings(TypedDict, total=False):
+    """What `monitor feeds set` may change; a setting left out (or None) stays as it is."""
+
+    name: str | None
+    interval: float | None
+    paused: bool | None
+
+
 def plan_set(
     current: Mapping[str, Mapping[str, object]],
     url: str,
     now: datetime,
-    *,
-    name: str | None = None,
-    interval: float | None = None,
-    paused: bool | None = None,
+    **settings: Unpack[FeedSettings],
 ) -> list[Event]:
     """Events renaming, re-timing, pausing or resuming a feed (pure; only what changes)."""
+    name, interval = settings.get("name"), settings.get("interval")
+    paused = settings.get("paused")
     row = _known(current, url)
     events: list[Event] = []
     new_name = row["name"] if name is None else (name or None)
@@ -134,32 +149,6 @@ def plan_set(
     return events
 
 
-def remove_feed(log: SqlEventLog, url: str, now: datetime) -> None:
-    """Unsubscribe; raises SubscriptionError for an unknown or config-declared feed."""
-    with log.engine.begin() as conn:
-        event = plan_remove(_subscribed(conn), url, now)
-        _append_and_project(log, conn, [event])
-        conn.execute(delete(feed_schedule).where(feed_schedule.c.url == url))
-
-
-def set_feed(
-    log: SqlEventLog,
-    url: str,
-    now: datetime,
-    *,
-    name: str | None = None,
-    interval: float | None = None,
-    paused: bool | None = None,
-) -> list[Event]:
-    """Rename, re-time, pause or resume a feed; returns the events recorded (none: no change)."""
-    with log.engine.begin() as conn:
-        events = plan_set(
-            _subscribed(conn), url, now, name=name, interval=interval, paused=paused
-        )
-        _append_and_project(log, conn, events)
-    return events
-
-
 def export_opml(rows: Sequence[Mapping[str, object]], title: str = "news monitor feeds") -> bytes:
     """OPML 2.0 listing the given feeds (rows of `feed_health`), for any feed reader."""
     root = etree.Element("opml", version="2.0")
@@ -168,28 +157,8 @@ def export_opml(rows: Sequence[Mapping[str, object]], title: str = "news monitor
     body = etree.SubElement(root, "body")
     for row in rows:
         name = str(row.get("name") or row["url"])
-        etree.SubElement(
-            body, "outline", type="rss", text=name, title=name, xmlUrl=str(row["url"])
-        )
+        etree.SubElement(body, "outline", type="rss", text=name, title=name, xmlUrl=str(row["url"]))
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
-
-
-def import_opml(log: SqlEventLog, data: bytes, now: datetime) -> ImportResult:
-    """Subscribe to every feed of an OPML document; duplicates are skipped, bad entries reported."""
-    parsed = parse_opml(data)
-    with log.engine.begin() as conn:
-        known = set(_subscribed(conn))
-        fresh = [f for f in parsed.feeds if f.url not in known]
-        events = [
-            FeedAdded(url=f.url, name=f.title, interval=None, origin="opml", added_at=now)
-            for f in fresh
-        ]
-        _append_and_project(log, conn, events)
-    return ImportResult(
-        added=tuple(f.url for f in fresh),
-        skipped=tuple(f.url for f in parsed.feeds if f.url in known),
-        refused=parsed.refused,
-    )
 
 
 @dataclass(frozen=True)
@@ -244,18 +213,6 @@ def plan_sync(
         else:
             kept.append((url, str(origin_source or "an earlier configuration")))
     return SyncPlan(events=tuple(events), removed=tuple(removed), kept=tuple(kept))
-
-
-def sync_config(
-    log: SqlEventLog, declared: Sequence[DeclaredFeed], now: datetime, source: str | None = None
-) -> SyncPlan:
-    """Make the subscriptions match the config file `source` (None: no file was loaded)."""
-    with log.engine.begin() as conn:
-        plan = plan_sync(_subscribed(conn), declared, source, now)
-        for url in plan.removed:
-            conn.execute(delete(feed_schedule).where(feed_schedule.c.url == url))
-        _append_and_project(log, conn, plan.events)
-    return plan
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from monitor.events import ArticleObserved, ArticleRevised
-from monitor.polling.extractor import extract_fragment, extract_page
 from monitor.store import blobs
 from monitor.store.db import upsert
 from monitor.store.eventlog import StoredEvent
 from monitor.store.tables_feeds import article_revisions, articles, source_boilerplate
 from monitor.text.boilerplate import RepeatedLines
+from monitor.text.extract import extract_fragment, extract_page
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ The engine is pure: everything it remembers lives behind :class:`ClusterState`, 
 projection replayed into a fresh database assigns exactly the same stories. Articles
 must be fed in event-log order; no wall clock, no salted hashes, ties broken by id.
 
-Method (see SPEC §6, ARCHITECTURE §5):
+Method (see docs/SPEC.md §6, docs/ARCHITECTURE.md §5):
 
 1. Copy test. The clean text is shingled (5 words), MinHashed and split into LSH bands
    kept in the state, so a re-post a year later still finds its original without any

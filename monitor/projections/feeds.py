@@ -111,7 +111,7 @@ class FeedsProjection:
 
 
 def feed_health(conn: Connection, default_interval: float) -> list[dict[str, Any]]:
-    """`feeds list` rows (SPEC §4 keys), sorted by URL."""
+    """`feeds list` rows (docs/SPEC.md §4 keys), sorted by URL."""
     from monitor.store.tables_feeds import feed_schedule
 
     query = (

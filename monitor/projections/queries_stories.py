@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, or_, select
 
 from monitor.projections.stories import _story_articles, _story_json
 from monitor.store.db import as_utc
@@ -38,7 +38,9 @@ def stories_page(conn: Connection, limit: int, before: str | None = None) -> lis
         ).scalar_one_or_none()
         if cursor is None:
             return []
-        query = query.where(or_(latest < cursor, and_(latest == cursor, stories.c.id < before)))
+        # `<=` first: with bound parameters SQLite only searches the index range for a
+        # plain conjunct (an OR at the top scans the whole index from the newest story).
+        query = query.where(latest <= cursor, or_(latest < cursor, stories.c.id < before))
     rows = conn.execute(query).all()
     members = _story_articles(conn, [r.id for r in rows])
     return [

@@ -1,4 +1,4 @@
-"""The stories read model: every article in exactly one story, copies marked (SPEC §6).
+"""The stories read model: every article in exactly one story, copies marked (docs/SPEC.md §6).
 
 Projection "stories" folds each ArticleObserved: the clean text the articles projection
 wrote for that event (`revision_text`) goes through the clustering engine, whose memory is
@@ -25,9 +25,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, or_, select, update
 
+from monitor.clock import as_utc as utc
 from monitor.events import ArticleObserved
 from monitor.projections.articles import revision_text
-from monitor.projections.cluster_state import CLUSTER_TABLES, SqlClusterState, utc
+from monitor.projections.cluster_state import CLUSTER_TABLES, SqlClusterState
 from monitor.projections.clustering import (
     ArticleDoc,
     Assignment,
@@ -377,7 +378,7 @@ def _early_titles(conn: Connection, story_ids: Sequence[str]) -> dict[str, str]:
     return titles
 
 
-# --- read queries (SPEC §4 shapes) -----------------------------------------------------------
+# --- read queries (docs/SPEC.md §4 shapes) -----------------------------------------------------------
 
 
 def _article_json(row: Any) -> dict[str, Any]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, select, update
 
-from monitor.store.db import is_sqlite, upsert
+from monitor.store.db import upsert
+from monitor.store.dialects import lock_rows
 from monitor.store.tables import checkpoints
 
 
@@ -16,8 +17,8 @@ def load(conn: Connection, name: str, *, lock: bool = False) -> int:
     """The projection's position (0 when it never ran); `lock` holds its row on PostgreSQL."""
     upsert(conn, checkpoints, {"name": name, "position": 0}, ["name"])
     query = select(checkpoints.c.position).where(checkpoints.c.name == name)
-    if lock and not is_sqlite(conn.engine):
-        query = query.with_for_update()
+    if lock:
+        query = lock_rows(conn, query)
     return int(conn.execute(query).scalar_one())
 
 

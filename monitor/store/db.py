@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool
 
-
-def as_utc(moment: datetime) -> datetime:
-    """An aware UTC datetime: SQLite hands back naive UTC, PostgreSQL the session's zone."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+from monitor.clock import as_utc as as_utc  # the store's readers normalise with it
+from monitor.store.dialects import READ_ONLY, Dialect, dialect_of
 
 
 class StoreError(RuntimeError):
@@ -48,10 +45,15 @@ class _SqliteGate:
     Every transaction is BEGIN IMMEDIATE: one that reads and then writes can never fail
     half-way with SQLITE_BUSY, and commit order equals position order. Threads of one
     process queue on this lock instead of in SQLite's busy handler, which sleeps and polls.
+
+    The lock is released exactly once per acquisition: a BEGIN that fails releases it at
+    once, and the rollback SQLAlchemy then emits finds nothing to release (holders are
+    known by their Connection object, which stays usable as a key even once invalidated).
     """
 
     def __init__(self) -> None:
         self.lock = threading.RLock()
+        self._holders: set[int] = set()
 
     def begin(self, conn: Connection) -> None:
         if conn.get_execution_options().get(READ_ONLY):
@@ -63,13 +65,32 @@ class _SqliteGate:
         except BaseException:
             self.lock.release()
             raise
+        self._holders.add(id(conn))
 
     def end(self, conn: Connection) -> None:
-        if not conn.get_execution_options().get(READ_ONLY):
+        if id(conn) in self._holders:
+            self._holders.discard(id(conn))
             self.lock.release()
 
 
-READ_ONLY = "monitor_read_only"
+# SQLite errors after which a connection must not be reused: one opened while the file was
+# read-only stays read-only, and a full disk or I/O error can leave it in any state.
+_SQLITE_UNUSABLE = (
+    "readonly database",
+    "database or disk is full",
+    "disk i/o error",
+    "unable to open database",
+    "database disk image is malformed",
+)
+
+
+def _discard_unusable(context: Any) -> None:
+    """SQLAlchemy handle_error hook: treat SQLite's 'cannot write here' errors as a lost
+    connection, so the pool discards its connections and the next transaction opens anew."""
+    orig = context.original_exception
+    message = str(orig).lower()
+    if isinstance(orig, sqlite3.DatabaseError) and any(h in message for h in _SQLITE_UNUSABLE):
+        context.is_disconnect = True
 
 
 def read_connection(engine: Engine) -> Connection:
@@ -80,10 +101,7 @@ def read_connection(engine: Engine) -> Connection:
     REPEATABLE READ transaction. Read commands and the web view use it, so a page or a
     `monitor stories` never queues behind the poller or a projection.
     """
-    conn = engine.connect()
-    if engine.dialect.name == "postgresql":
-        conn = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
-    return conn.execution_options(**{READ_ONLY: True})
+    return dialect_of(engine).read_only(engine.connect())
 
 
 def make_engine(url: str, *, pool: bool = True) -> Engine:
@@ -101,6 +119,7 @@ def make_engine(url: str, *, pool: bool = True) -> Engine:
         event.listen(engine, "begin", gate.begin)
         event.listen(engine, "commit", gate.end)
         event.listen(engine, "rollback", gate.end)
+        event.listen(engine, "handle_error", _discard_unusable)
         return engine
     if parsed.get_backend_name() == "postgresql":
         if parsed.drivername == "postgresql":
@@ -131,6 +150,11 @@ def explain(engine: Engine, exc: BaseException) -> StoreError:
                 f"{where}: the file is not an SQLite database (corrupt or foreign file); "
                 "move it away or set database_url to another path"
             )
+        if isinstance(orig, sqlite3.DatabaseError) and "malformed" in text:
+            return StoreError(
+                f"{where}: the database file is corrupt inside ({text}); restore it from a "
+                "backup, or try `sqlite3 FILE .recover`, then run again"
+            )
         return StoreError(f"{where}: {text}")
     if isinstance(exc, OperationalError):
         return StoreError(
@@ -138,6 +162,18 @@ def explain(engine: Engine, exc: BaseException) -> StoreError:
             "server is running"
         )
     return StoreError(f"{where}: {text}")
+
+
+def driver_error_line(exc: BaseException) -> str:
+    """One line for a database error that escaped to the command line (no SQL, no trace)."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    if isinstance(orig, sqlite3.DatabaseError) and "malformed" in text:
+        return (
+            f"the database file is corrupt inside ({text}); restore it from a backup, "
+            "or try `sqlite3 FILE .recover`, then run again"
+        )
+    return f"database error: {text}"
 
 
 def check_reachable(engine: Engine) -> None:
@@ -153,16 +189,13 @@ _UPSERTS: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Any] = {}
 
 
 def _upsert_statement(
-    dialect_name: str, table: Any, keys: tuple[str, ...], update: tuple[str, ...]
+    dialect: Dialect, table: Any, keys: tuple[str, ...], update: tuple[str, ...]
 ) -> Any:
     # Built once per shape: statement construction and cache-key generation dominate
     # the cost of small upserts otherwise.
-    cache_key = (dialect_name, table.name, keys, update)
+    cache_key = (dialect.name, table.name, keys, update)
     stmt = _UPSERTS.get(cache_key)
     if stmt is None:
-        from sqlalchemy.dialects import postgresql, sqlite
-
-        dialect: Any = postgresql if dialect_name == "postgresql" else sqlite
         stmt = dialect.insert(table)
         if update:
             stmt = stmt.on_conflict_do_update(
@@ -184,5 +217,5 @@ def upsert(
     """INSERT ... ON CONFLICT (keys) DO NOTHING / DO UPDATE, for one row or many, on both dialects."""
     if isinstance(rows, list) and not rows:
         return
-    stmt = _upsert_statement(conn.dialect.name, table, tuple(keys), tuple(update or ()))
+    stmt = _upsert_statement(dialect_of(conn), table, tuple(keys), tuple(update or ()))
     conn.execute(stmt, rows)

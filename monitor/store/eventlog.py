@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Engine, func, insert, select, text
+from sqlalchemy import Connection, Engine, func, insert, select
 
+from monitor.clock import Clock, utcnow
 from monitor.events import DecodeError, Event, decode, encode
-from monitor.store.db import as_utc, is_sqlite
+from monitor.store.db import as_utc
+from monitor.store.dialects import dialect_of
 from monitor.store.tables import events
 
 
@@ -24,6 +26,18 @@ class StoredEvent:
     version: int
     recorded_at: datetime
     event: Event
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """The events after a reader's position: how many, and when the oldest was recorded."""
+
+    events: int
+    oldest: datetime | None
+
+
+Conn = Connection | None
+Types = Sequence[str] | None
 
 
 @dataclass(frozen=True)
@@ -54,13 +68,13 @@ class EventLog(Protocol):
         """Events after `position` (up to `until`) in log order, optionally of some types."""
         ...
 
+    def backlog(self, after: int, conn: Conn = None, *, types: Types = None) -> Backlog:
+        """How many events (of `types`, when named) follow `after`, and the oldest's record time."""
+        ...
+
     def head(self, conn: Connection | None = None) -> int:
         """The last committed position (0 for an empty log)."""
         ...
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class SqlEventLog:
@@ -72,9 +86,10 @@ class SqlEventLog:
     order (plain readers are not blocked by it).
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, clock: Clock = utcnow) -> None:
         self.engine = engine
-        self._sqlite = is_sqlite(engine)
+        self.clock = clock  # stamps `recorded_at`
+        self._dialect = dialect_of(engine)
 
     def append(self, batch: Sequence[Event], conn: Connection | None = None) -> AppendResult:
         """Append `batch` in one transaction (the caller's, when `conn` is given)."""
@@ -86,10 +101,9 @@ class SqlEventLog:
     def _append(self, conn: Connection, batch: Sequence[Event]) -> AppendResult:
         if not batch:
             return AppendResult(0, 0, None)
-        if not self._sqlite:
-            conn.execute(text("LOCK TABLE events IN EXCLUSIVE MODE"))
+        self._dialect.before_append(conn)
         rows: dict[str, dict[str, object]] = {}
-        now = _utcnow()
+        now = self.clock()
         for ev in batch:
             event_id = ev.event_id
             if event_id in rows:
@@ -154,6 +168,26 @@ class SqlEventLog:
             yield from chunk
             position = chunk[-1].position
 
+    def backlog(self, after: int, conn: Conn = None, *, types: Types = None) -> Backlog:
+        """The events after `after` (only those of `types` when named) not yet read: how
+        many, and when the first was recorded; nothing is decoded, so an undecodable event
+        cannot hide how far behind a reader is."""
+        where = [events.c.position > after]
+        if types is not None:
+            where.append(events.c.type.in_(list(types)))
+        count = select(func.count()).select_from(events).where(*where)
+        first = select(events.c.recorded_at).where(*where).order_by(events.c.position).limit(1)
+        oldest = self._scalar(first, conn)
+        return Backlog(
+            int(self._scalar(count, conn) or 0), None if oldest is None else as_utc(oldest)
+        )
+
+    def _scalar(self, query: Any, conn: Connection | None) -> Any:
+        if conn is None:
+            with self.engine.connect() as own:
+                return own.execute(query).scalar_one_or_none()
+        return conn.execute(query).scalar_one_or_none()
+
     def head(self, conn: Connection | None = None) -> int:
         """The highest committed position, 0 when empty."""
         query = select(func.coalesce(func.max(events.c.position), 0))
@@ -161,6 +195,11 @@ class SqlEventLog:
             with self.engine.connect() as own:
                 return int(own.execute(query).scalar_one())
         return int(conn.execute(query).scalar_one())
+
+
+def decode_row(row: Any) -> StoredEvent:
+    """A row of the events table (position, id, type, version, payload, recorded_at) decoded."""
+    return _stored(row)
 
 
 def _stored(row: Any) -> StoredEvent:

@@ -83,6 +83,10 @@ feed_entries = Table(
     Column("content_hash", String(64), nullable=False),
     Column("text_sample", Text, nullable=False),
     Column("generation", Integer, nullable=False),
+    # Full text: failed page fetches of this entry so far, and when to try again (NULL: never).
+    Column("page_attempts", Integer, nullable=False, server_default="0"),
+    Column("page_retry_at", DateTime(timezone=True)),
+    Column("retry_event", String(36)),  # the article event whose page is still missing
     PrimaryKeyConstraint("feed_url", "entry_key", name="pk_feed_entries"),
 )
 

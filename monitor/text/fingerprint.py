@@ -81,7 +81,8 @@ def minhash(shingles: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
     if shingles.size == 0:
         return np.full(_MULT.size, np.iinfo(np.uint32).max, dtype=np.uint32)
     values = shingles.astype(_U64)[:, None] * _MULT[None, :] + _ADD[None, :]
-    return (values >> _U64(32)).min(axis=0).astype(np.uint32)
+    signature: npt.NDArray[np.uint32] = (values >> _U64(32)).min(axis=0).astype(np.uint32)
+    return signature
 
 
 def band_keys(signature: npt.NDArray[np.uint32]) -> tuple[int, ...]:

@@ -9,8 +9,11 @@ package needed for a handful of pages).
 from __future__ import annotations
 
 import asyncio
+import ipaddress
+import time
 from collections.abc import Awaitable, Callable
 from importlib import resources
+from urllib.parse import urlsplit
 
 from aiohttp import web
 
@@ -39,8 +42,14 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 READ_METHODS = frozenset({"GET", "HEAD"})
+COMPRESS_FROM = 2048  # bytes: smaller answers go as they are
 
 VIEW_KEY = web.AppKey("view", View)
+HostCheck = Callable[[str], bool]
+HOSTS_KEY: web.AppKey[HostCheck] = web.AppKey("hosts")
+MISDIRECTED = (
+    "misdirected request: this view answers to localhost (and the host of alerts.public_url)\n"
+)
 
 PAGES: list[tuple[str, SyncHandler]] = [
     ("/", pages.overview),
@@ -68,11 +77,16 @@ def _error(status: int, message: str, request: web.Request) -> web.Response:
 
 @web.middleware
 async def guard(request: web.Request, handler: AsyncHandler) -> web.StreamResponse:
-    """Read-only (405 for anything but GET/HEAD), security headers, errors as pages."""
+    """Read-only (405 for anything but GET/HEAD), security headers, errors as pages,
+    and the time the server spent in a `Server-Timing` header (`app`: wall time from
+    request to answer; `cpu`: CPU time of the handler's thread)."""
+    started = time.perf_counter()
     if request.method not in READ_METHODS:
         response: web.StreamResponse = web.Response(
             status=405, text="read-only\n", headers={"Allow": "GET, HEAD"}
         )
+    elif not request.app[HOSTS_KEY](request.host):
+        response = web.Response(status=421, text=MISDIRECTED)
     else:
         try:
             response = await handler(request)
@@ -85,7 +99,20 @@ async def guard(request: web.Request, handler: AsyncHandler) -> web.StreamRespon
             response = _error(500, "internal error", request)
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    timing = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
+    cpu = response.headers.pop(CPU_TIMING, None)
+    response.headers["Server-Timing"] = f"{timing}, {cpu}" if cpu else timing
     return response
+
+
+CPU_TIMING = "X-Monitor-CPU"  # merged into Server-Timing by `guard`
+
+
+def _timed(func: SyncHandler, view: View, query: Query) -> tuple[Answer, float]:
+    """The handler's answer and the CPU seconds its thread spent on it."""
+    started = time.thread_time()
+    answer = func(view, query)
+    return answer, time.thread_time() - started
 
 
 def serve(func: SyncHandler) -> AsyncHandler:
@@ -101,16 +128,23 @@ def serve(func: SyncHandler) -> AsyncHandler:
         view = request.app[VIEW_KEY]
         loop = asyncio.get_running_loop()
         try:
-            answer = await loop.run_in_executor(None, func, view, query)
+            answer, cpu = await loop.run_in_executor(None, _timed, func, view, query)
         except NotFound as exc:
             return _error(404, str(exc), request)
         except BadRequest as exc:
             return _error(400, str(exc), request)
-        return web.Response(
+        response = web.Response(
             status=answer.status,
             body=answer.body,
-            headers={"Content-Type": answer.content_type, **answer.headers},
+            headers={
+                "Content-Type": answer.content_type,
+                **answer.headers,
+                CPU_TIMING: f"cpu;dur={cpu * 1000:.2f}",
+            },
         )
+        if len(answer.body) > COMPRESS_FROM:
+            response.enable_compression()  # gzip/deflate when the client accepts it
+        return response
 
     return handler
 
@@ -132,10 +166,36 @@ async def static_file(request: web.Request) -> web.Response:
     )
 
 
-def make_web_app(view: View, health: HealthSource | None) -> web.Application:
+def loopback_hosts(view: View) -> Callable[[str], bool]:
+    """Host headers a loopback-bound view answers to: loopback names and addresses, and the
+    host of `alerts.public_url` (a reverse proxy's name). Anything else is a page of another
+    site reaching us through DNS rebinding, and gets 421."""
+
+    def allowed(host_header: str) -> bool:
+        host = urlsplit(f"//{host_header}").hostname or ""
+        if host == "localhost" or host.endswith(".localhost"):
+            return True
+        try:
+            return ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            public = urlsplit(view.config.alerts.public_url or "").hostname
+            return bool(public) and host == public
+
+    return allowed
+
+
+def any_host(_: str) -> bool:
+    """A view bound to a non-loopback address answers whatever name it is reached by."""
+    return True
+
+
+def make_web_app(
+    view: View, health: HealthSource | None, hosts: Callable[[str], bool] = any_host
+) -> web.Application:
     """The whole web view: pages, Atom, JSON API, and (with a daemon) its health endpoints."""
     app = web.Application(middlewares=[guard], client_max_size=64 * 1024)
     app[VIEW_KEY] = view
+    app[HOSTS_KEY] = hosts
     for path, func in PAGES:
         app.router.add_get(path, serve(func))
     app.router.add_get("/static/{name}", static_file)

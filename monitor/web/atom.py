@@ -82,7 +82,7 @@ def build_feed(alerts: list[dict[str, Any]], base: str) -> bytes:
             _sub(entry, "link", rel="related", href=article_url)
         _sub(entry, "category", term=alert["figure"])
         _sub(entry, "summary", _summary(alert), type="text")
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True))
 
 
 def alerts_feed(view: View, query: Query) -> Answer:

@@ -2,20 +2,24 @@
 
 The template (`templates/chart.svg`) turns the result into inline SVG, escaping every text.
 x is publication time (first sight when the article has no date), y the value as reported.
-The step line follows the claims that moved the figure, in the order they were observed,
-so it always ends at the current value; bounds ("more than", "up to") are whiskers, an open
+The step line follows the claims that moved the figure, in the timeline's order (publication,
+then sighting), so it ends at the current value; bounds ("more than", "up to") are whiskers, an open
 end drawn as a short stub in its direction.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
 
-STATUSES = ("first", "changed", "restated", "copy", "past")
+from markupsafe import Markup, escape
+
+STATUSES = ("first", "changed", "restated", "copy", "past")  # coloured by the stylesheet
+_CLASS_NAME = re.compile(r"[a-z][a-z_-]{0,31}")  # other statuses keep their name as a class
 MOVES = frozenset({"first", "changed"})
 
 
@@ -49,17 +53,35 @@ class Box:
         return float(self.top)
 
 
-@dataclass(frozen=True)
-class Point:
-    """One claim on the chart."""
+class PlotClaim(NamedTuple):
+    """What the chart needs of one claim. The rows of `queries_figures.figure_points` have
+    exactly these attributes and are charted as they are (no copy per claim)."""
+
+    position: int
+    status: str
+    value: float
+    lower: float | None
+    upper: float | None
+    text: str
+    source: str
+    when: float  # POSIX seconds of the publication time, else of first sight
+    alert_id: str | None
+
+
+class Point(NamedTuple):
+    """One claim on the chart (a NamedTuple, like PlotClaim)."""
 
     x: float
     y: float
     status: str
-    label: str  # tooltip: date, words as written, source, status
-    anchor: str  # id of its row in the timeline table
+    claim: PlotClaim
     current: bool
     alert_id: str | None
+
+    @property
+    def label(self) -> str:
+        """Tooltip: date, words as written, source, status."""
+        return _tooltip(self.claim)
 
 
 @dataclass(frozen=True)
@@ -76,17 +98,11 @@ class Chart:
 
     box: Box
     points: tuple[Point, ...]
-    step_path: str  # the figure's value over time
-    whiskers_path: str  # bounds of every bounded claim, one path
+    step_path: Markup  # the figure's value over time (numbers only: nothing to escape)
+    whiskers_path: Markup  # bounds of every bounded claim, one path
     x_ticks: tuple[Tick, ...]
     y_ticks: tuple[Tick, ...]
     current_y: float | None
-
-
-def claim_time(claim: Mapping[str, Any]) -> datetime:
-    """When a claim was published: the article's date, else when it was observed."""
-    raw = (claim.get("article") or {}).get("published_at") or claim.get("observed_at")
-    return parse_time(str(raw))
 
 
 def parse_time(raw: str) -> datetime:
@@ -123,15 +139,13 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def _value_range(timeline: Sequence[Mapping[str, Any]]) -> tuple[float, float]:
-    values: list[float] = []
-    for claim in timeline:
-        values += [
-            float(v)
-            for v in (claim["value"], claim.get("lower"), claim.get("upper"))
-            if v is not None
-        ]
-    low, high = min(values), max(values)
+def _value_range(timeline: Sequence[PlotClaim]) -> tuple[float, float]:
+    low = min(c.value for c in timeline)
+    high = max(c.value for c in timeline)
+    lowers = [c.lower for c in timeline if c.lower is not None]
+    uppers = [c.upper for c in timeline if c.upper is not None]
+    low = min(low, *lowers) if lowers else low
+    high = max(high, *uppers) if uppers else high
     if low >= 0:
         low = 0.0
     if high == low:
@@ -139,72 +153,98 @@ def _value_range(timeline: Sequence[Mapping[str, Any]]) -> tuple[float, float]:
     return low, high * 1.08 if high > 0 else high
 
 
-def _time_range(times: Sequence[datetime]) -> tuple[datetime, datetime]:
+DAY = 86400.0
+
+
+def _time_range(times: Sequence[float]) -> tuple[float, float]:
     start, end = min(times), max(times)
-    if end - start < timedelta(days=2):
-        start, end = start - timedelta(days=1), end + timedelta(days=1)
+    if end - start < 2 * DAY:
+        start, end = start - DAY, end + DAY
     pad = (end - start) * 0.02
     return start - pad, end + pad
 
 
-def _time_ticks(start: datetime, end: datetime, box: Box, scale_x: Any) -> tuple[Tick, ...]:
+def _time_ticks(start: float, end: float, scale_x: Any) -> tuple[Tick, ...]:
     span = end - start
-    fmt = "%Y-%m-%d" if span < timedelta(days=120) else "%Y-%m"
+    fmt = "%Y-%m-%d" if span < 120 * DAY else "%Y-%m"
     count = 6
-    return tuple(
-        Tick(
-            scale_x(start + span * (i + 0.5) / count),
-            (start + span * (i + 0.5) / count).strftime(fmt),
-        )
-        for i in range(count)
-    )
+    moments = [start + span * (i + 0.5) / count for i in range(count)]
+    return tuple(Tick(scale_x(t), datetime.fromtimestamp(t, UTC).strftime(fmt)) for t in moments)
 
 
-def _tooltip(claim: Mapping[str, Any], when: datetime) -> str:
-    source = (claim.get("article") or {}).get("source") or ""
-    return f"{when:%Y-%m-%d} · {claim.get('text') or claim['value']} · {source} · {claim['status']}"
+def _tooltip(claim: PlotClaim) -> str:
+    words = claim.text or f"{claim.value:g}"
+    day = datetime.fromtimestamp(claim.when, UTC).date().isoformat()
+    return f"{day} · {words} · {claim.source} · {claim.status}"
 
 
-def figure_chart(timeline: Sequence[Mapping[str, Any]], box: Box = Box()) -> Chart | None:
+def figure_chart(timeline: Sequence[PlotClaim], box: Box = Box()) -> Chart | None:
     """The chart of a figure's timeline (claims in log order); None when it has no claim."""
     if not timeline:
         return None
-    times = [claim_time(c) for c in timeline]
-    t_start, t_end = _time_range(times)
+    t_start, t_end = _time_range([c.when for c in timeline])
     v_low, v_high = _value_range(timeline)
-    t_span = (t_end - t_start).total_seconds()
+    x0, y0 = box.x0, box.y0
+    x_scale = (box.x1 - x0) / (t_end - t_start)
+    y_scale = (y0 - box.y1) / (v_high - v_low)
 
-    def sx(moment: datetime) -> float:
-        return round(box.x0 + (moment - t_start).total_seconds() / t_span * (box.x1 - box.x0), 1)
+    def sx(moment: float) -> float:
+        return round(x0 + (moment - t_start) * x_scale, 1)
 
     def sy(value: float) -> float:
-        return round(box.y0 - (value - v_low) / (v_high - v_low) * (box.y0 - box.y1), 1)
+        return round(y0 - (value - v_low) * y_scale, 1)
 
-    moves = [i for i, c in enumerate(timeline) if c["status"] in MOVES]
+    moves = [i for i, c in enumerate(timeline) if c.status in MOVES]
     current_index = moves[-1] if moves else None
     points = tuple(
         Point(
-            x=sx(when),
-            y=sy(float(c["value"])),
-            status=c["status"] if c["status"] in STATUSES else "other",
-            label=_tooltip(c, when),
-            anchor=f"c{c.get('position', i)}",
-            current=i == current_index,
-            alert_id=c.get("alert_id"),
+            sx(c.when),
+            sy(c.value),
+            c.status if _CLASS_NAME.fullmatch(c.status) else "other",
+            c,
+            i == current_index,
+            c.alert_id,
         )
-        for i, (c, when) in enumerate(zip(timeline, times, strict=True))
+        for i, c in enumerate(timeline)
     )
     return Chart(
         box=box,
         points=points,
-        step_path=_step_path([points[i] for i in moves], box),
-        whiskers_path=_whiskers(timeline, points, box, sy),
-        x_ticks=_time_ticks(t_start, t_end, box, sx),
+        step_path=Markup(_step_path([points[i] for i in moves], box)),
+        whiskers_path=Markup(_whiskers(timeline, points, box, sy)),
+        x_ticks=_time_ticks(t_start, t_end, sx),
         y_ticks=tuple(
             Tick(sy(v), short_number(v)) for v in nice_ticks(v_low, v_high) if v <= v_high
         ),
         current_y=points[current_index].y if current_index is not None else None,
     )
+
+
+TOOLTIPS_UP_TO = 400  # beyond this many points the table carries the details (page size)
+
+
+def points_markup(chart: Chart) -> Markup:
+    """The points and alert marks as SVG elements (tooltips escaped by markupsafe).
+
+    Written here rather than in the template: 2,000 points through Jinja's per-attribute
+    escaping cost more than the rest of the page.
+    """
+    tooltips = len(chart.points) <= TOOLTIPS_UP_TO
+    marks, dots = [], []
+    for p in chart.points:
+        if p.alert_id:
+            ring = f'<circle class="alert-mark" cx="{p.x:g}" cy="{p.y:g}" r="9"'
+            ring += f"><title>alert {escape(p.alert_id)}</title></circle>" if tooltips else "/>"
+            marks.append(f'<a href="/alerts#{escape(p.alert_id)}">{ring}</a>')
+        attrs = f'class="pt {p.status}" cx="{p.x:g}" cy="{p.y:g}" r="{5.5 if p.current else 4:g}"'
+        if p.current:
+            attrs += ' data-current="true"'
+        dots.append(
+            f"<circle {attrs}><title>{escape(p.label)}</title></circle>"
+            if tooltips or p.current
+            else f"<circle {attrs}/>"
+        )
+    return Markup("\n".join([*marks, '<g class="points">', *dots, "</g>"]))
 
 
 def _step_path(steps: Sequence[Point], box: Box) -> str:
@@ -224,18 +264,17 @@ def _step_path(steps: Sequence[Point], box: Box) -> str:
 OPEN_END = 26.0  # px: how far a whisker reaches past the value when the bound is open
 
 
-def _whiskers(
-    timeline: Sequence[Mapping[str, Any]], points: Sequence[Point], box: Box, sy: Any
-) -> str:
+def _whiskers(timeline: Sequence[PlotClaim], points: Sequence[Point], box: Box, sy: Any) -> str:
     """One path of vertical whiskers from lower to upper bound; an open bound ("more than",
     "up to") is a short stub in its direction, not a line to the edge."""
     parts = []
+    y_bottom, y_top = box.y0, box.y1
     for claim, point in zip(timeline, points, strict=True):
-        lower, upper = claim.get("lower"), claim.get("upper")
-        if (lower is None and upper is None) or lower == upper == claim["value"]:
+        lower, upper = claim.lower, claim.upper
+        if (lower is None and upper is None) or lower == upper == claim.value:
             continue
-        bottom = sy(float(lower)) if lower is not None else min(point.y + OPEN_END, box.y0)
-        top = sy(float(upper)) if upper is not None else max(point.y - OPEN_END, box.y1)
+        bottom = sy(lower) if lower is not None else min(point.y + OPEN_END, y_bottom)
+        top = sy(upper) if upper is not None else max(point.y - OPEN_END, y_top)
         if bottom != top:
             parts.append(f"M{point.x:g} {bottom:g}V{top:g}")
     return "".join(parts)

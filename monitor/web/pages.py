@@ -3,16 +3,23 @@ features' query functions over one read-only connection per page."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 from urllib.parse import urlencode
 
 from monitor.alerts.queries import alert_json, alerts_page
 from monitor.projections.feeds import feed_health
-from monitor.projections.figures import figure_timeline, figures_overview
-from monitor.projections.queries_figures import claims_in_articles, figure_steps
+from monitor.projections.figures import figures_overview
+from monitor.projections.queries_figures import (
+    claims_in_articles,
+    figure_claims_page,
+    figure_points,
+    figure_steps,
+    figure_summary,
+)
 from monitor.projections.queries_stories import stories_of_articles, stories_page
 from monitor.projections.stories import story_detail
-from monitor.web.chart import STATUSES, figure_chart, sparkline
+from monitor.web.chart import STATUSES, figure_chart, points_markup, sparkline
 from monitor.web.templating import render
 from monitor.web.view import Answer, BadRequest, NotFound, Query, View, int_param
 
@@ -56,35 +63,39 @@ def overview(view: View, query: Query) -> Answer:
 
 
 def figure(view: View, query: Query) -> Answer:
-    """/figures/NAME: the chart of every claim, then the timeline table (newest first, paged)."""
+    """/figures/NAME: the chart of every claim, then the timeline table (newest first, paged).
+
+    The chart reads a few columns of every claim; only the table's page of claims is read
+    whole.
+    """
     name = query.match["name"]
-    before = int_param(query, "before", 0, low=0, high=2**62) or None
+    offset = int_param(query, "offset", 0, low=0, high=10**9)
     with view.connect() as conn:
-        found = figure_timeline(conn, name)
+        found = figure_summary(conn, name)
         if found is None:
             raise NotFound(f"unknown figure {name!r}")
-        timeline = found["timeline"]
-        newest_first = [c for c in reversed(timeline) if before is None or c["position"] < before]
-        rows = newest_first[:TABLE_CLAIMS]
+        timeline: list[Any] = figure_points(conn, name)  # PlotClaim-shaped rows
+        rows = figure_claims_page(conn, name, TABLE_CLAIMS + 1, offset)
         story_ids = stories_of_articles(conn, [c["article"]["id"] for c in rows])
+    older = f"?{urlencode({'offset': offset + TABLE_CLAIMS})}" if len(rows) > TABLE_CLAIMS else None
     chart = figure_chart(timeline)
-    older = (
-        f"?{urlencode({'before': rows[-1]['position']})}"
-        if len(newest_first) > TABLE_CLAIMS
-        else None
-    )
-    counts = {s: sum(1 for c in timeline if c["status"] == s) for s in STATUSES}
-    alerts = sum(1 for c in timeline if c.get("alert_id"))
+    by_status = Counter(c.status for c in timeline)
+    counts = {s: by_status[s] for s in STATUSES} | {
+        s: n for s, n in sorted(by_status.items()) if s not in STATUSES
+    }
     return _page(
         "figure.html",
         figure=found,
+        claims=len(timeline),
         chart=chart,
-        rows=rows,
+        points=points_markup(chart) if chart else "",
+        rows=rows[:TABLE_CLAIMS],
         story_ids=story_ids,
         older=older,
-        paged=before is not None,
+        paged=offset > 0,
+        offset=offset,
         counts=counts,
-        alerts=alerts,
+        alerts=sum(1 for c in timeline if c.alert_id),
     )
 
 

@@ -13,8 +13,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from monitor.alerts.render import format_claim_value
+from monitor.clock import iso as iso_text
 from monitor.web.chart import parse_time
 
 
@@ -42,9 +44,7 @@ def iso(value: Any) -> str:
     """ISO-8601 UTC for <time datetime=…>."""
     if value is None:
         return ""
-    moment = value if isinstance(value, datetime) else parse_time(str(value))
-    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-    return moment.isoformat().replace("+00:00", "Z")
+    return iso_text(value if isinstance(value, datetime) else parse_time(str(value)))
 
 
 def number(value: Any) -> str:
@@ -53,6 +53,22 @@ def number(value: Any) -> str:
         return "—"
     as_float = float(value)
     return f"{int(as_float):,}" if as_float.is_integer() else f"{as_float:,.2f}"
+
+
+def time_tag(value: Any) -> Markup:
+    """`<time datetime="ISO">2024-02-27 10:00 UTC</time>`, or '—' (both built from a time only)."""
+    if value is None or value == "":
+        return Markup("—")
+    return Markup(f'<time datetime="{iso(value)}">{when(value)}</time>')
+
+
+def link_tag(url: Any, text: Any) -> Markup:
+    """A link to `url` showing `text` (escaped) when the URL is http(s); the text alone otherwise."""
+    href = safe_href(url)
+    shown = escape("" if text is None else text)
+    if href is None:
+        return shown
+    return Markup(f'<a href="{escape(href)}" rel="noopener noreferrer nofollow">{shown}</a>')
 
 
 @cache
@@ -66,7 +82,13 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        safe_href=safe_href, when=when, iso=iso, number=number, claim_value=format_claim_value
+        safe_href=safe_href,
+        when=when,
+        iso=iso,
+        number=number,
+        claim_value=format_claim_value,
+        time_tag=time_tag,
+        link_tag=link_tag,
     )
     return env
 

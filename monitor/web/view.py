@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from monitor.clock import iso
 from monitor.config import Config
 from monitor.daemon.bootstrap import App
 from monitor.store.db import read_connection
@@ -73,7 +74,7 @@ class View:
 
 def _default(value: Any) -> Any:
     if isinstance(value, datetime):
-        return value.isoformat().replace("+00:00", "Z")
+        return iso(value)
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 

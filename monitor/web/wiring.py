@@ -7,14 +7,25 @@ metrics). An empty `[web] listen` disables it.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from monitor.daemon.bootstrap import App
-from monitor.web.app import make_web_app
+from monitor.web.app import any_host, loopback_hosts, make_web_app
 from monitor.web.health import HealthSource
-from monitor.web.server import ServerSettings, WebServer
+from monitor.web.server import ServerSettings, WebServer, parse_listen
 from monitor.web.view import View
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost and loopback addresses."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @contextmanager
@@ -31,9 +42,11 @@ def web_view(
     if not listen:
         yield None
         return
-    server = WebServer(
-        make_web_app(View(app), health), listen, settings or ServerSettings()
-    ).start()
+    view = View(app)
+    # Bound to loopback, the view answers to loopback names only (no DNS rebinding).
+    hosts = loopback_hosts(view) if is_loopback(parse_listen(listen)[0]) else any_host
+    server = WebServer(make_web_app(view, health, hosts), listen, settings or ServerSettings())
+    server.start()
     try:
         yield server
     finally:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,11 @@ RSS = (
 )
 
 
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
 @pytest.fixture
-def monitor_cli(tmp_path: Path):  # type: ignore[no-untyped-def]
+def monitor_cli(tmp_path: Path) -> Run:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
     env.update(
         MONITOR_DATABASE_URL=f"sqlite:///{tmp_path}/monitor.db", XDG_CONFIG_HOME=str(tmp_path / "c")
@@ -40,14 +44,16 @@ def monitor_cli(tmp_path: Path):  # type: ignore[no-untyped-def]
     return run
 
 
-def test_add_poll_and_list_feeds(monitor_cli, feed_server: FeedServer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_add_poll_and_list_feeds(monitor_cli: Run, feed_server: FeedServer, tmp_path: Path) -> None:
     good = feed_server.route("/good.xml", Route(body=RSS))
     down = feed_server.route("/down.xml", Route(status=500, body=b"oops"))
     assert (
         monitor_cli("feeds", "add", good, "--name", "Harbour", "--interval", "10m").returncode == 0
     )
     refused = monitor_cli("feeds", "add", down)
-    assert refused.returncode == 1 and "HTTP 500" in refused.stderr and "--no-check" in refused.stderr
+    assert (
+        refused.returncode == 1 and "HTTP 500" in refused.stderr and "--no-check" in refused.stderr
+    )
     assert monitor_cli("feeds", "add", down, "--no-check").returncode == 0
     duplicate = monitor_cli("feeds", "add", good)
     assert duplicate.returncode == 1 and "already subscribed" in duplicate.stderr
@@ -75,14 +81,14 @@ def test_add_poll_and_list_feeds(monitor_cli, feed_server: FeedServer, tmp_path:
     assert [f["url"] for f in json.loads(monitor_cli("feeds", "list", "--json").stdout)] == [good]
 
 
-def test_refused_urls_and_bad_durations(monitor_cli) -> None:  # type: ignore[no-untyped-def]
+def test_refused_urls_and_bad_durations(monitor_cli: Run) -> None:
     refused = monitor_cli("feeds", "add", "file:///etc/passwd")
     assert refused.returncode == 1 and "only http and https" in refused.stderr
     bad = monitor_cli("feeds", "add", "https://example.org/rss", "--interval", "often")
     assert bad.returncode == 2 and "not a duration" in bad.stderr
 
 
-def test_opml_import(monitor_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_opml_import(monitor_cli: Run, tmp_path: Path) -> None:
     opml = tmp_path / "subs.opml"
     opml.write_text(
         '<?xml version="1.0"?><opml version="2.0"><body><outline text="A"><outline text="One" '
@@ -98,7 +104,7 @@ def test_opml_import(monitor_cli, tmp_path: Path) -> None:  # type: ignore[no-un
     )
 
 
-def test_a_bad_channel_is_a_configuration_error_at_start(monitor_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_channel_is_a_configuration_error_at_start(monitor_cli: Run, tmp_path: Path) -> None:
     (tmp_path / "monitor.toml").write_text('[[alerts.apprise]]\nurl = "nosuchscheme://x"\n')
     out = monitor_cli("poll")
     assert out.returncode == 78, out.stderr
@@ -112,10 +118,14 @@ PAGE = (
 )
 
 
-def test_add_validates_the_url_and_discovers_the_feed_a_page_advertises(monitor_cli, feed_server: FeedServer) -> None:  # type: ignore[no-untyped-def]
+def test_add_validates_the_url_and_discovers_the_feed_a_page_advertises(
+    monitor_cli: Run, feed_server: FeedServer
+) -> None:
     feed = feed_server.route("/good.xml", Route(body=RSS))
     page = feed_server.route("/index.html", Route(body=PAGE, content_type="text/html"))
-    plain = feed_server.route("/about.html", Route(body=b"<html><body>hi</body></html>", content_type="text/html"))
+    plain = feed_server.route(
+        "/about.html", Route(body=b"<html><body>hi</body></html>", content_type="text/html")
+    )
     added = monitor_cli("feeds", "add", page)
     assert added.returncode == 0, added.stderr
     assert "is a web page" in added.stdout and feed in added.stdout
@@ -126,7 +136,9 @@ def test_add_validates_the_url_and_discovers_the_feed_a_page_advertises(monitor_
     assert refused.stderr.count("\n") == 1 and "advertises none" in refused.stderr
 
 
-def test_set_pauses_renames_and_export_round_trips(monitor_cli, feed_server: FeedServer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_set_pauses_renames_and_export_round_trips(
+    monitor_cli: Run, feed_server: FeedServer, tmp_path: Path
+) -> None:
     feed = feed_server.route("/good.xml", Route(body=RSS))
     assert monitor_cli("feeds", "add", feed).returncode == 0
     assert monitor_cli("feeds", "set", feed, "--paused", "--name", "Port").returncode == 0
@@ -141,22 +153,30 @@ def test_set_pauses_renames_and_export_round_trips(monitor_cli, feed_server: Fee
     assert monitor_cli("feeds", "remove", feed).returncode == 0
     again = monitor_cli("feeds", "import", str(exported))
     assert again.returncode == 0 and "added 1 feed," in again.stdout
-    assert [f["name"] for f in json.loads(monitor_cli("feeds", "list", "--json").stdout)] == ["Port"]
+    assert [f["name"] for f in json.loads(monitor_cli("feeds", "list", "--json").stdout)] == [
+        "Port"
+    ]
 
 
-def test_import_refuses_what_is_not_opml(monitor_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_refuses_what_is_not_opml(monitor_cli: Run, tmp_path: Path) -> None:
     rss, empty, cut = tmp_path / "feed.xml", tmp_path / "empty.opml", tmp_path / "cut.opml"
     rss.write_bytes(RSS)
     empty.write_text("")
     cut.write_text('<?xml version="1.0"?><opml version="2.0"><bo')
-    for file, reason in ((rss, "root element is <rss>"), (empty, "empty"), (cut, "not a well-formed OPML")):
+    for file, reason in (
+        (rss, "root element is <rss>"),
+        (empty, "empty"),
+        (cut, "not a well-formed OPML"),
+    ):
         out = monitor_cli("feeds", "import", str(file))
         assert out.returncode == 1, (file, out.stderr)
         assert reason in out.stderr and "Traceback" not in out.stderr
         assert out.stderr.count("\n") == 1
 
 
-def test_a_config_declared_feed_is_removed_from_the_config_not_the_cli(monitor_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_config_declared_feed_is_removed_from_the_config_not_the_cli(
+    monitor_cli: Run, tmp_path: Path
+) -> None:
     (tmp_path / "monitor.toml").write_text('[[feeds]]\nurl = "http://127.0.0.1:9/x.xml"\n')
     assert monitor_cli("db", "upgrade").returncode == 0
     assert monitor_cli("poll").returncode == 0

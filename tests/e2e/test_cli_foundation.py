@@ -58,7 +58,7 @@ def test_db_upgrade_then_events_json_on_a_fresh_database(run) -> None:  # type: 
 
 def test_config_check_masks_secrets(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "monitor.toml").write_text(
-        '[[alerts.webhooks]]\nurl = "https://hooks.example/m"\nsecret = "whsec_dGVzdHRlc3R0ZXN0"\n'
+        '[[alerts.webhooks]]\nurl = "https://hooks.example/m"\nsecret = "whsec_dGVzdHRlc3R0ZXN0dGVzdA=="\n'
     )
     out = run("config", "check", "--json")
     assert out.returncode == 0, out.stderr
@@ -76,9 +76,9 @@ def test_config_check_masks_secrets(run, tmp_path: Path) -> None:  # type: ignor
         ("[surprise]\nx = 1\n", "surprise: unknown setting"),
     ],
 )
-def test_invalid_configuration_exits_78_without_a_traceback(
+def test_invalid_configuration_exits_78_without_a_traceback(  # type: ignore[no-untyped-def]
     run, tmp_path: Path, toml: str, message: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     (tmp_path / "monitor.toml").write_text(toml)
     out = run("config", "check")
     assert out.returncode == 78
@@ -106,3 +106,38 @@ def test_logs_are_json_lines_when_not_on_a_terminal(run) -> None:  # type: ignor
     assert out.returncode == 0, out.stderr
     lines = [json.loads(line) for line in out.stderr.splitlines() if line.startswith("{")]
     assert any(line.get("event") == "replay finished" for line in lines)
+
+
+def test_corruption_in_the_middle_of_the_file_is_one_clear_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+    from datetime import UTC, datetime, timedelta
+
+    from monitor.events import FeedAdded
+    from monitor.store import migrations
+    from monitor.store.db import make_engine
+    from monitor.store.eventlog import SqlEventLog
+
+    path = tmp_path / "monitor.db"
+    engine = make_engine(f"sqlite:///{path}")
+    migrations.upgrade(engine)
+    t0 = datetime(2024, 1, 1, tzinfo=UTC)
+    SqlEventLog(engine).append(
+        [
+            FeedAdded(f"https://s{i}.example/{'x' * 200}", None, None, "cli", t0 + timedelta(i))
+            for i in range(3000)
+        ]
+    )
+    engine.dispose()
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2 // 4096 * 4096
+    data[middle : middle + 8192] = b"\xde\xad\xbe\xef" * 2048  # two pages of the events table
+    path.write_bytes(bytes(data))
+
+    out = run("replay")
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "Traceback" not in out.stderr
+    errors = [line for line in out.stderr.splitlines() if "corrupt" in line]
+    assert len(errors) == 1 and "backup" in errors[0], out.stderr

@@ -16,7 +16,7 @@ from monitor.config import build
 from monitor.daemon.bootstrap import open_app
 from monitor.demo.httpserver import FeedServer
 from monitor.demo.timeline import install_round, rounds, timeline
-from monitor.projections.runner import digest
+from monitor.projector.runner import digest
 from monitor.store.tables import event_stats, events
 from monitor.store.tables_feeds import articles
 from monitor.store.tables_feeds import feeds as feeds_table

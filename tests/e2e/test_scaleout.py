@@ -1,4 +1,4 @@
-"""Scale-out (SPEC §9): three `monitor run` processes on one PostgreSQL, one of them killed.
+"""Scale-out (docs/SPEC.md §9): three `monitor run` processes on one PostgreSQL, one of them killed.
 
 Real subprocesses, a real PostgreSQL schema, real HTTP: 300 synthetic feeds on a slow local
 server that counts how many requests it answers at once (per-host politeness across
@@ -59,7 +59,8 @@ SYNTHETIC_FEEDS = 300
 ENTRIES_PER_FEED = 2
 DAEMONS = 3
 PER_HOST = 6  # below 3 daemons × concurrency 4: the cluster-wide limit is what binds
-POLLING = {"timeout": "10s", "concurrency": 4, "per_host": PER_HOST}
+CONCURRENCY = 4
+POLLING = {"timeout": "10s", "concurrency": CONCURRENCY, "per_host": PER_HOST}
 # Generous: the killed daemon's feed leases must expire before its feeds move on.
 SETTLE = 90.0
 
@@ -350,7 +351,7 @@ def test_three_daemons_share_the_work_and_survive_a_kill_9(
     assert slow_server.peak <= PER_HOST
     # Only the feeds the victim was fetching when it died were fetched twice.
     refetched = [path for path, n in slow_server.hits.items() if n > 1]
-    assert len(refetched) <= POLLING["concurrency"] and max(slow_server.hits.values()) <= 2
+    assert len(refetched) <= CONCURRENCY and max(slow_server.hits.values()) <= 2
 
     # Projections were taken over: nothing skipped or applied twice.
     live = {p["id"] for p in report["processes"] if p["alive"]}

@@ -18,15 +18,16 @@ from typing import Any
 import pytest
 
 from monitor.cli import main
+from monitor.clock import utcnow
 from monitor.daemon.bootstrap import App
 from monitor.daemon.cycle import run_cycle
+from monitor.daemon.subscriptions import add_feed
 from monitor.demo.httpserver import FeedServer
 from monitor.demo.timeline import install_round, timeline
 from monitor.events import ArticleObserved
-from monitor.polling.poller import utcnow
-from monitor.polling.subscriptions import DeclaredFeed, add_feed
-from monitor.projections.runner import digest
+from monitor.polling.subscriptions import DeclaredFeed
 from monitor.projections.stories import stories_list
+from monitor.projector.runner import digest
 
 TIMELINE = timeline()
 EXPECTED = TIMELINE["expected"]

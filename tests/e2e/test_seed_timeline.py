@@ -18,13 +18,14 @@ from typing import Any
 
 import pytest
 
+from monitor.clock import utcnow
 from monitor.daemon.bootstrap import App
 from monitor.daemon.cycle import run_cycle
+from monitor.daemon.subscriptions import add_feed
 from monitor.demo.httpserver import FeedServer
 from monitor.demo.timeline import install_round, timeline
 from monitor.events import AlertRaised, ArticleObserved
-from monitor.polling.poller import utcnow
-from monitor.polling.subscriptions import DeclaredFeed, add_feed
+from monitor.polling.subscriptions import DeclaredFeed
 from monitor.projections.figures import figure_timeline
 
 TIMELINE = timeline()

@@ -17,7 +17,7 @@ _CAPTURE_LEVEL = logging.WARNING
 
 def _public_name(service: apprise.plugins.NotifyBase) -> str:
     """Apprise's privacy-masked URL without its query: stable and free of tokens."""
-    masked = str(service.url(privacy=True))
+    masked = str(service.url(privacy=True))  # type: ignore[no-untyped-call]
     return masked.split("?", 1)[0]
 
 

@@ -16,7 +16,7 @@ from standardwebhooks import Webhook
 from monitor import __version__
 from monitor.alerts.channels.base import ChannelConfigError, Message, Outcome
 from monitor.alerts.render import webhook_body
-from monitor.alerts.retry import parse_retry_after
+from monitor.clock import parse_retry_after
 
 SECRET_PREFIX = "whsec_"
 _ERROR_SNIPPET_BYTES = 300

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, select
@@ -26,7 +26,6 @@ from monitor.events import (
     ArticleRevised,
     FigureTracked,
     FigureUntracked,
-    decode,
 )
 from monitor.projections.articles import revision_text
 from monitor.projections.figures.fold import (
@@ -45,7 +44,6 @@ from monitor.projections.figures.store import (
     spec_of,
 )
 from monitor.store.eventlog import SqlEventLog, StoredEvent
-from monitor.store.tables import events
 from monitor.store.tables_feeds import article_revisions, articles
 from monitor.store.tables_figures import figure_claims, figures
 from monitor.store.tables_stories import stories, story_articles
@@ -149,26 +147,14 @@ def articles_before(
     conn: Connection, position: int | None, chunk: int = 500
 ) -> Iterator[StoredEvent]:
     """ArticleObserved events below `position` (None: all), oldest first, read in chunks."""
-    after = 0
+    log, after = SqlEventLog(conn.engine), 0
+    until = None if position is None else position - 1
     while True:
-        query = select(events.c.position, events.c.type, events.c.version, events.c.payload).where(
-            events.c.position > after, events.c.type == ArticleObserved.TYPE
-        )
-        if position is not None:
-            query = query.where(events.c.position < position)
-        rows = conn.execute(query.order_by(events.c.position).limit(chunk)).all()
-        for row in rows:
-            yield StoredEvent(
-                position=row.position,
-                id="",
-                type=row.type,
-                version=row.version,
-                recorded_at=datetime.min.replace(tzinfo=UTC),
-                event=decode(row.type, row.version, row.payload),
-            )
-        if len(rows) < chunk:
+        batch = log.read_after(after, chunk, conn, types=[ArticleObserved.TYPE], until=until)
+        yield from batch
+        if len(batch) < chunk:
             return
-        after = rows[-1].position
+        after = batch[-1].position
 
 
 def article_facts(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any
 
 from sqlalchemy import Connection, select
 
+from monitor.clock import iso as iso  # the CLAIM objects' times (re-exported)
 from monitor.events import FigureTracked
 from monitor.projections.figures.fold import FigureMemory
 from monitor.projections.figures.rule import MOVES
@@ -49,14 +50,6 @@ def definition_json(spec: FigureSpec) -> str:
     if spec.exclude:
         data["exclude"] = list(spec.exclude)
     return json.dumps(data, sort_keys=True, separators=(",", ":"))
-
-
-def iso(moment: datetime | None) -> str | None:
-    """ISO-8601 UTC with a Z; naive values (SQLite) are UTC already."""
-    if moment is None:
-        return None
-    aware = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.isoformat().replace("+00:00", "Z")
 
 
 def _number(value: float | None) -> float | int | None:

@@ -129,7 +129,7 @@ def parse_time(value: str | None) -> datetime | None:
 def check_timeline(path: Path, problems: list[str]) -> dict[str, Any]:
     """One timeline file: shape, unique ids, seen_at order, copies and alerts naming real articles."""
     where = str(path.relative_to(ROOT))
-    tl = json.loads(path.read_text(encoding="utf-8"))
+    tl: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     for key in (
         "name",
         "kind",

@@ -23,6 +23,7 @@ import sys
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 HALVES = ("dev", "heldout")
@@ -41,7 +42,7 @@ EV_FIELDS = {"event", "date", "type", "subject", "places", "actors", "hard_negat
 GENRES = {"news", "analysis", "explainer", "opinion"}
 
 
-def _load(path: Path, problems: list[str]) -> list[dict]:
+def _load(path: Path, problems: list[str]) -> list[dict[str, Any]]:
     rows = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -59,7 +60,7 @@ def _time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-def check_half(half: str, seen_ids: set[str], problems: list[str]) -> dict | None:
+def check_half(half: str, seen_ids: set[str], problems: list[str]) -> dict[str, Any] | None:
     folder = ROOT / half
     if not (folder / "articles.jsonl").exists():
         return None

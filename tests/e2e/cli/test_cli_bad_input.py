@@ -97,7 +97,7 @@ def test_bad_input_is_one_line_and_a_documented_exit_status(
 ) -> None:
     argv = [a.format(**files) for a in args]
     # Reads on the demo data; what could write gets a private database of its own.
-    config = demo_dir / "monitor.toml"
+    config: Path | None = demo_dir / "monitor.toml"
     if argv[0] == "--config":
         config = None
     elif argv[0] in WRITERS and argv[1:2] != ["list"]:

@@ -63,7 +63,7 @@ def test_story_by_display_id_prefix_and_web_path(demo: Run) -> None:
 
 def test_ambiguous_and_unknown_ids_say_what_to_do(demo: Run) -> None:
     stories = json.loads(demo("stories", "--json", "--limit", "100").stdout)
-    by_first = {}
+    by_first: dict[str, list[str]] = {}
     for s in stories:
         by_first.setdefault(s["id"][2], []).append(s["id"])
     shared = next(ids for ids in by_first.values() if len(ids) > 1)

@@ -18,7 +18,7 @@ from monitor.alerts.retry import GIVE_UP_AFTER
 from monitor.config import Config
 from monitor.daemon.bootstrap import App
 from monitor.events import AlertRaised, DeliveryRecorded, DeliveryScheduled
-from monitor.projections.runner import digest
+from monitor.projector.runner import digest
 from monitor.store.eventlog import SqlEventLog
 from monitor.store.tables_outbox import alerts, deliveries
 from tests.support.smtp_server import SmtpServer

@@ -13,7 +13,7 @@ from monitor.daemon.bootstrap import App
 from monitor.daemon.cycle import run_cycle
 from monitor.events import AlertRaised, FigureTracked, FigureUntracked
 from monitor.projections.figures import figure_timeline, figures_overview
-from monitor.projections.runner import digest
+from monitor.projector.runner import digest
 from monitor.store.tables_figures import figure_claims, figures
 from tests.support.feedserver import FeedServer
 

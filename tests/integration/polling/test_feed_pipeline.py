@@ -6,8 +6,8 @@ import asyncio
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from monitor.polling.extractor import extract_fragment, extract_page, needs_full_text
 from monitor.polling.fetcher import Fetcher, FetchResult, FetchSettings
+from monitor.polling.fulltext import needs_full_text
 from monitor.polling.identity import (
     classify_entry,
     content_hash,
@@ -16,6 +16,7 @@ from monitor.polling.identity import (
     entry_text,
 )
 from monitor.polling.parser import ParsedFeed, parse_feed
+from monitor.text.extract import extract_fragment, extract_page
 
 if TYPE_CHECKING:
     from tests.support.feedserver import FeedServer

@@ -199,3 +199,57 @@ def test_per_host_limit_caps_requests_in_flight(feed_server: FeedServer) -> None
 
     run(go())
     assert peak == 2
+
+
+def test_the_timeout_measures_the_server_not_the_wait_for_a_host_slot(
+    feed_server: FeedServer,
+) -> None:
+    """One slot per host, two slow feeds ahead in the queue: the healthy one still succeeds."""
+    slow = [feed_server.route(f"/slow{i}", body=FEED, delay=0.7) for i in range(2)]
+    fast = feed_server.route("/fast", body=FEED)
+
+    async def go() -> list[FetchResult | BaseException]:
+        async with Fetcher(FetchSettings(timeout=1.0, per_host=1)) as f:
+            return await asyncio.gather(
+                *(f.fetch(u) for u in (*slow, fast)), return_exceptions=True
+            )
+
+    results = run(go())
+    assert all(isinstance(r, FetchResult) and r.status == 200 for r in results), results
+
+
+def test_a_slow_server_still_times_out(feed_server: FeedServer) -> None:
+    url = feed_server.route("/slower", body=FEED, delay=1.5)
+    assert failure(url, timeout=0.5).reason == "timeout"
+
+
+def test_a_public_feed_cannot_link_to_a_loopback_page(feed_server: FeedServer) -> None:
+    url = feed_server.route("/internal", body=FEED)
+
+    async def go() -> FetchError:
+        async with Fetcher(FetchSettings()) as f:
+            with pytest.raises(FetchError) as caught:
+                await f.fetch(url, linked_from="http://93.184.216.34/feed.xml")
+            return caught.value
+
+    error = run(go())
+    assert error.reason == "refused" and "private_addresses" in error.message
+    assert feed_server.hits["/internal"] == 0, "the private address was never contacted"
+
+
+def test_a_local_feed_may_link_and_redirect_locally(feed_server: FeedServer) -> None:
+    page = feed_server.route("/page", body=FEED)
+    moved = feed_server.route("/moved", status=302, redirect_to=page)
+
+    async def go() -> FetchResult:
+        async with Fetcher(FetchSettings()) as f:
+            return await f.fetch(moved, linked_from=feed_server.url("/feed.xml"))
+
+    assert run(go()).final_url == page
+
+
+def test_deny_refuses_even_a_feed_the_user_added(feed_server: FeedServer) -> None:
+    url = feed_server.route("/feed", body=FEED)
+    error = failure(url, private_addresses="deny")
+    assert error.reason == "refused"
+    assert feed_server.hits["/feed"] == 0

@@ -8,10 +8,11 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
+from monitor.clock import utcnow
 from monitor.daemon.bootstrap import App
 from monitor.daemon.cycle import run_cycle
-from monitor.polling.poller import utcnow
-from monitor.polling.subscriptions import DeclaredFeed, SubscriptionError, add_feed, import_opml
+from monitor.daemon.subscriptions import add_feed, import_opml
+from monitor.polling.subscriptions import DeclaredFeed, SubscriptionError
 from monitor.projections.feeds import feed_health
 from monitor.store.tables_feeds import article_revisions, articles
 from tests.support.feedserver import FeedServer, Route

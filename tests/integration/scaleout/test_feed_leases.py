@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from monitor.polling.subscriptions import DeclaredFeed, sync_config
+from monitor.daemon.subscriptions import sync_config
+from monitor.polling.subscriptions import DeclaredFeed
 from monitor.store.db import StoreError, make_engine
 from monitor.store.eventlog import SqlEventLog
 from monitor.store.leases import (

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine
 
 from monitor.events import FeedAdded
-from monitor.projections.runner import bounded_targets
+from monitor.projector.runner import bounded_targets
 from monitor.store import migrations
 from monitor.store.db import make_engine
 from monitor.store.eventlog import SqlEventLog

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from monitor.events import DecodeError, FeedAdded, FeedRemoved
-from monitor.store.eventlog import SqlEventLog
+from monitor.store.eventlog import Backlog, SqlEventLog
 
 T0 = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -56,6 +56,27 @@ def test_read_after_pages_through_the_log(event_log: SqlEventLog) -> None:
     assert [len(first), len(second), len(rest)] == [4, 4, 2]
     assert [s.event for s in first + second + rest] == [added(i) for i in range(10)]
     assert list(event_log.iter_all(batch=3)) == first + second + rest
+
+
+def test_read_after_filters_by_type_and_stops_at_until(event_log: SqlEventLog) -> None:
+    event_log.append([added(1), FeedRemoved(url=added(1).url, removed_at=T0), added(2)])
+    positions = [s.position for s in event_log.read_after(0)]
+    only_added = event_log.read_after(0, types=[FeedAdded.TYPE])
+    assert [s.event for s in only_added] == [added(1), added(2)]
+    assert [s.position for s in event_log.read_after(0, until=positions[1])] == positions[:2]
+
+
+def test_the_backlog_counts_what_follows_and_dates_the_oldest(event_log: SqlEventLog) -> None:
+    assert event_log.backlog(0) == Backlog(0, None)
+    before = datetime.now(UTC) - timedelta(seconds=1)
+    event_log.append([added(1), FeedRemoved(url=added(1).url, removed_at=T0), added(2)])
+    first, second, _ = event_log.read_after(0)
+    assert event_log.backlog(0) == Backlog(3, first.recorded_at)
+    assert event_log.backlog(first.position, types=[FeedAdded.TYPE]).events == 1
+    assert event_log.backlog(first.position).oldest == second.recorded_at
+    oldest = event_log.backlog(0).oldest
+    assert oldest is not None and oldest.tzinfo is not None and oldest >= before
+    assert event_log.backlog(event_log.head()) == Backlog(0, None)
 
 
 def test_a_batch_is_atomic(event_log: SqlEventLog, engine: Engine) -> None:

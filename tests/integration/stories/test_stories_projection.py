@@ -17,7 +17,6 @@ from monitor.projections.clustering import (
     ClusterEngine,
     InMemoryClusterState,
 )
-from monitor.projections.runner import digest
 from monitor.projections.stories import (
     StoriesProjection,
     _members,
@@ -27,6 +26,7 @@ from monitor.projections.stories import (
     story_of_article,
     story_row,
 )
+from monitor.projector.runner import digest
 from monitor.store.db import as_utc
 from monitor.store.tables_feeds import articles
 from monitor.store.tables_stories import stories, story_articles
@@ -370,7 +370,8 @@ def test_story_rows_equal_the_summary_of_all_their_members(app: App) -> None:
     rows = labelled_rows()
     for start in range(0, len(rows), 9):
         publish(app, *(row_event(app, r) for r in rows[start : start + 9]))
-    late_headline = [("Update", False)] * 11 + [("Dam gates open after rain", False)]
+    late_headline: list[tuple[str | None, bool]] = [("Update", False)] * 11
+    late_headline.append(("Dam gates open after rain", False))
     _insert_members(app, "late-headline", late_headline)  # beyond the first few originals
     _insert_members(app, "copies-only", [(None, False), ("Re-post of the dam story", True)])
     _insert_members(app, "untitled", [(None, False), ("", False)])

@@ -33,11 +33,11 @@ class Site:
 
     url: str
 
-    def request(self, method: str, path: str) -> Reply:
+    def request(self, method: str, path: str, headers: dict[str, str] | None = None) -> Reply:
         parts = urlsplit(self.url)
         conn = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
         try:
-            conn.request(method, path)
+            conn.request(method, path, headers=headers or {})
             resp = conn.getresponse()
             return Reply(resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read())
         finally:
@@ -49,8 +49,8 @@ class Site:
 
 @pytest.fixture
 def app(make_app: Callable[..., App]) -> App:
-    """The application on a fresh, migrated database."""
-    return make_app()
+    """The application on a fresh, migrated database (served behind a proxy at a public URL)."""
+    return make_app(alerts={"public_url": "https://monitor.example.org/news"})
 
 
 @pytest.fixture

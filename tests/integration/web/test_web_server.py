@@ -36,6 +36,17 @@ def test_the_view_is_read_only(site: Site, method: str) -> None:
         assert reply.headers["allow"] == "GET, HEAD"
 
 
+def test_a_loopback_view_answers_only_to_loopback_names_and_the_public_host(site: Site) -> None:
+    port = urlsplit(site.url).port
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}", "monitor.example.org"):
+        assert site.request("GET", "/", {"Host": host}).status == 200, host
+    # A page elsewhere whose name was rebound to 127.0.0.1 must not read the view.
+    for host in ("evil.example", f"evil.example:{port}", "monitor.example.org.evil.example"):
+        reply = site.request("GET", "/api/feeds", {"Host": host})
+        assert reply.status == 421, host
+        assert "misdirected" in reply.text
+
+
 def test_head_answers_without_a_body(site: Site) -> None:
     reply = site.request("HEAD", "/stories")
     assert reply.status == 200 and reply.body == b""

@@ -21,7 +21,7 @@ def claim(
     sentence: str = "",
     url: str = "https://news.example.org/articles/1",
 ) -> dict[str, Any]:
-    """A CLAIM dict (SPEC §4) with sensible defaults."""
+    """A CLAIM dict (docs/SPEC.md §4) with sensible defaults."""
     return {
         "value": value,
         "lower": lower,

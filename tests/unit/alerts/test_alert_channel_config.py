@@ -1,6 +1,7 @@
 """Invalid channel settings are refused when the channel is built, naming the setting."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,7 +48,7 @@ def test_webhook_name_leaves_out_credentials_and_query() -> None:
         ({"sender": "monitor"}, "from 'monitor': not an email address"),
     ],
 )
-def test_email_settings_are_checked(settings: dict, complaint: str) -> None:
+def test_email_settings_are_checked(settings: dict[str, Any], complaint: str) -> None:
     arguments = {
         "to": ["desk@example.org"],
         "sender": "monitor@example.org",

@@ -1,6 +1,7 @@
 """How alerts read: values, summaries, subjects, the webhook body and the email bodies."""
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -41,7 +42,7 @@ LABEL = "Artillery shells North Korea sent to Russia"
         (claim(None, text="countless"), "countless"),
     ],
 )
-def test_claim_values_read_as_reported(given: dict, shown: str) -> None:
+def test_claim_values_read_as_reported(given: dict[str, Any], shown: str) -> None:
     assert format_claim_value(given) == shown
 
 

@@ -1,4 +1,4 @@
-"""The retry schedule of SPEC §7: 5 s, 1 m, 5 m, 30 m, 2 h, then every 6 h for 3 days."""
+"""The retry schedule of docs/SPEC.md §7: 5 s, 1 m, 5 m, 30 m, 2 h, then every 6 h for 3 days."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -8,8 +8,8 @@ from monitor.alerts.retry import (
     RETRY_AFTER_CAP,
     SCHEDULE,
     next_attempt_delay,
-    parse_retry_after,
 )
+from monitor.clock import parse_retry_after
 
 FIRST = datetime(2024, 10, 7, 12, 0, tzinfo=UTC)
 HOURS = 3600.0

@@ -29,7 +29,9 @@ def test_importing_the_cli_loads_no_daemon_database_or_text_pipeline(tmp_path: P
 
 def test_help_and_version_import_no_command_module(tmp_path: Path) -> None:
     for argv in (["--version"], ["--help"]):
-        code = f"from monitor.cli import main\ntry:\n    main({argv!r})\nexcept SystemExit:\n    pass"
+        code = (
+            f"from monitor.cli import main\ntry:\n    main({argv!r})\nexcept SystemExit:\n    pass"
+        )
         loaded = modules_after(code, tmp_path)
         assert not [m for m in loaded if m.startswith("monitor.cli.")], argv
         assert not [m for m in loaded if m.split(".")[0] in HEAVY], argv

@@ -1,4 +1,4 @@
-"""Configuration per SPEC §3: discovery, overrides, secrets, durations, clear rejections."""
+"""Configuration per docs/SPEC.md §3: discovery, overrides, secrets, durations, clear rejections."""
 
 from __future__ import annotations
 

@@ -11,10 +11,10 @@ from monitor.events import FigureTracked, decode, encode
 AT = datetime(2025, 3, 1, tzinfo=UTC)
 
 
-def tracked(**terms: tuple[str, ...]) -> FigureTracked:
+def tracked(about: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> FigureTracked:
     return FigureTracked(
         name="maui-missing", label="Missing in Maui", units=("people",), context=("Maui",),
-        min_change=0.05, alert_on_first=True, tracked_at=AT, **terms,
+        min_change=0.05, alert_on_first=True, tracked_at=AT, about=about, exclude=exclude,
     )  # fmt: skip
 
 

@@ -11,9 +11,9 @@ from monitor.polling.identity import (
     dedupe_entries,
     entry_key,
     entry_text,
-    markup_to_text,
 )
 from monitor.polling.parser import ParsedEntry
+from monitor.text.markup import markup_to_text
 from monitor.text.normalise import normalise_text
 
 BODY = (

@@ -218,7 +218,7 @@ EVAL_DIR = Path(__file__).resolve().parents[2] / "data" / "stories"
 @pytest.mark.skipif(not list(EVAL_DIR.glob("part*.jsonl")), reason="no labelled story set yet")
 def test_the_labelled_story_set_meets_the_quality_targets() -> None:
     sys.path.insert(0, str(EVAL_DIR.parents[2] / "bench"))
-    from stories import load_rows, quality  # type: ignore[import-not-found]
+    from stories import load_rows, quality
 
     from monitor.projections.clustering import ClusterParams
 

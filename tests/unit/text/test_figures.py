@@ -61,8 +61,8 @@ def frame(sentence: str, text: str, unit: str, scope: str | None = None, **more:
         tuple(w.lower() for w in words[:-1]),
         scope,
         str(more.pop("scope_source", source)),
-        **more,
-    )  # type: ignore[arg-type]
+        **more,  # type: ignore[arg-type]
+    )
 
 
 OHIO = FigureSpec("ohio-measles", "Measles cases in Ohio", ("cases",), ("Ohio",))

@@ -13,13 +13,11 @@ import lxml.html
 import trafilatura
 from lxml_html_clean import Cleaner
 
-from monitor.polling.identity import markup_to_text
-from monitor.polling.parser import ParsedEntry
+from monitor.text import sanitise
 from monitor.text.boilerplate import strip_boilerplate
+from monitor.text.markup import markup_to_text
 from monitor.text.normalise import normalise_line
 
-# Fewer words than this and an entry is a teaser: the linked page is fetched ("auto").
-FULL_TEXT_MIN_WORDS = 80
 # A page needs this many words of main text to count as carrying an article.
 ARTICLE_MIN_WORDS = 40
 
@@ -33,11 +31,6 @@ _TRAFILATURA_OPTIONS: dict[str, Any] = {
     "deduplicate": False,
 }
 
-_TEASER_END = re.compile(
-    r"(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\]|\b(?:read more|continue reading|read the full (?:story|article))"
-    r"\W*)\s*$",
-    re.I,
-)
 _BLOCKS = frozenset(
     {
         "p",
@@ -100,21 +93,80 @@ class Extracted:
     has_article_text: bool
 
 
+# Extraction cost grows faster than the page (about 3 s per MB of markup on the reference
+# machine, more for bigger pages), so one page's cost is bounded by its size: scripts,
+# styles, SVG and comments are dropped, then only the first PAGE_MAX_BYTES are extracted.
+# A bound in bytes, not seconds, keeps the articles projection deterministic on replay.
+PAGE_MAX_BYTES = 1_000_000
+# Over this size (after the cut) trafilatura skips its fallback extractors (readability,
+# jusText), which cost most on big pages; smaller pages (nearly all articles) keep them.
+FAST_ABOVE_BYTES = 250_000
+_INERT_OPEN = re.compile(rb"<(?:!--|(script|style|svg|noscript|template)[\s/>])", re.I)
+_INERT_CLOSE = {
+    tag: re.compile(rb"</" + tag + rb"\s*>", re.I)
+    for tag in (b"script", b"style", b"svg", b"noscript", b"template")
+}
+
+
+def page_budget(html: str | bytes) -> bytes:
+    """The part of a page that is extracted: inert blocks removed, cut to PAGE_MAX_BYTES."""
+    data = html.encode("utf-8", "replace") if isinstance(html, str) else html
+    if len(data) <= PAGE_MAX_BYTES:
+        return data
+    data = _drop_inert(data[: 4 * PAGE_MAX_BYTES])
+    if len(data) > PAGE_MAX_BYTES:
+        cut = data.rfind(b"<", 0, PAGE_MAX_BYTES)
+        data = data[: cut if cut > PAGE_MAX_BYTES // 2 else PAGE_MAX_BYTES]
+    return data
+
+
+def _drop_inert(data: bytes) -> bytes:
+    """Remove script/style/svg/noscript/template blocks and comments, in linear time.
+
+    A block never closed loses only its opening tag (what follows may be the article); once
+    a tag's closing is known to be absent, it is not searched for again.
+    """
+    kept: list[bytes] = []
+    unclosed: set[bytes] = set()
+    at = 0
+    while (found := _INERT_OPEN.search(data, at)) is not None:
+        start, tag = found.start(), found.group(1)
+        if tag is None:  # a comment
+            end = data.find(b"-->", start + 4)
+            stop = len(data) if end < 0 else end + 3
+        else:
+            tag = tag.lower()
+            tag_end = data.find(b">", start)
+            closing = None
+            if tag_end > 0 and data[tag_end - 1 : tag_end] != b"/" and tag not in unclosed:
+                closing = _INERT_CLOSE[tag].search(data, tag_end)
+                if closing is None:
+                    unclosed.add(tag)
+            stop = len(data) if tag_end < 0 else closing.end() if closing else tag_end + 1
+        kept.append(data[at:start])
+        at = stop
+    kept.append(data[at:])
+    return b" ".join(kept)
+
+
 def extract_page(
     html: str | bytes, url: str | None = None, repeated: frozenset[str] = frozenset()
 ) -> Extracted:
-    """Extract a full page's main text, title and original publication date."""
-    tree = trafilatura.load_html(html)
+    """Extract a full page's main text, title and original publication date (of at most the
+    first PAGE_MAX_BYTES of its markup, see `page_budget`)."""
+    data = page_budget(html)
+    tree = trafilatura.load_html(data)
     if tree is None:
         return Extracted(text="", title=None, page_date=None, has_article_text=False)
     page_date = _page_date(copy.deepcopy(tree), url)
     meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
-    raw = trafilatura.extract(tree, url=url, **_TRAFILATURA_OPTIONS) or ""
-    text = strip_boilerplate(raw, repeated)
+    fast = len(data) > FAST_ABOVE_BYTES
+    raw = trafilatura.extract(tree, url=url, fast=fast, **_TRAFILATURA_OPTIONS) or ""
+    text = sanitise.capped(strip_boilerplate(raw, repeated), sanitise.CONTENT_MAX) or ""
     title = normalise_line(meta.title) if meta is not None and meta.title else None
     return Extracted(
         text=text,
-        title=title or None,
+        title=sanitise.clean_title(title) or None,
         page_date=page_date,
         has_article_text=len(text.split()) >= ARTICLE_MIN_WORDS,
     )
@@ -124,6 +176,7 @@ def extract_fragment(html: str, repeated: frozenset[str] = frozenset()) -> str:
     """Feed-supplied HTML (content or summary) → plain text, cleaned and boilerplate-stripped."""
     if not html or not html.strip():
         return ""
+    html = sanitise.clean(html)  # lxml refuses NUL and controls; PostgreSQL refuses NUL
     if "<" not in html:
         return strip_boilerplate(markup_to_text(html), repeated)
     try:
@@ -132,17 +185,7 @@ def extract_fragment(html: str, repeated: frozenset[str] = frozenset()) -> str:
     except (lxml.etree.ParserError, ValueError):
         return strip_boilerplate(markup_to_text(html), repeated)
     _drop_furniture(root)
-    return strip_boilerplate(_block_text(root), repeated)
-
-
-def needs_full_text(entry: ParsedEntry, policy: str) -> bool:
-    """Whether to fetch the linked page: "always", "never", or "auto" (teaser or short entry)."""
-    if policy == "always":
-        return entry.link is not None
-    if policy == "never" or entry.link is None:
-        return False
-    text = markup_to_text(entry.content_html) or markup_to_text(entry.summary_html)
-    return len(text.split()) < FULL_TEXT_MIN_WORDS or bool(_TEASER_END.search(text))
+    return sanitise.clean(strip_boilerplate(_block_text(root), repeated))
 
 
 def _page_date(tree: Any, url: str | None) -> datetime | None:

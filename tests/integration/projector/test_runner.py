@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import Engine, update
 
 from monitor.events import FeedAdded, FeedRemoved
-from monitor.projections.runner import ProjectionRunner, digest
 from monitor.projections.stats import EventStats, counts
+from monitor.projector.runner import ProjectionRunner, digest
 from monitor.store.checkpoints import CheckpointConflict
 from monitor.store.eventlog import SqlEventLog
 from monitor.store.tables import event_stats
