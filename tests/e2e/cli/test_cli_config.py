@@ -45,7 +45,7 @@ def test_all_problems_of_a_file_at_once_with_the_real_pattern_and_a_suggestion(
     assert "polling.timeot = '20s': unknown setting; did you mean 'timeout'?" in text
     assert "figures[0].name = 'NK Shells': must match the pattern ^[a-z0-9][a-z0-9_-]*$" in text
     assert "alerts.email[0].to: 'not an address' is not an e-mail address" in text
-    assert "alerts.apprise[0].url = 'nonsense://': Apprise cannot use this URL" in text
+    assert "alerts.apprise[0].url = 'nonsense://********': Apprise cannot use this URL" in text
     assert not (tmp_path / "state").exists(), "a refused start creates nothing"
 
 
