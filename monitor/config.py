@@ -31,11 +31,32 @@ SECRET_KEYS = frozenset({"secret", "password", "database_url"})
 
 
 class ConfigError(Exception):
-    """An invalid configuration: names the key, the value and the reason (exit status 78)."""
+    """An invalid configuration: names the key, the value and the reason (exit status 78).
 
-    def __init__(self, key: str, value: object, reason: str) -> None:
+    One error may hold every problem of a file (`problems`); the first is also `key`,
+    `value` and `reason`.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        value: object,
+        reason: str,
+        more: tuple[tuple[str, object, str], ...] = (),
+    ) -> None:
         self.key, self.value, self.reason = key, value, reason
-        super().__init__(f"{key} = {value!r}: {reason}" if key else reason)
+        self.problems = ((key, value, reason), *more)
+        lines = [_problem_line(*p) for p in self.problems]
+        if len(lines) == 1:
+            super().__init__(lines[0])
+        else:
+            super().__init__(f"{len(lines)} problems:\n" + "\n".join(f"  {x}" for x in lines))
+
+
+def _problem_line(key: str, value: object, reason: str) -> str:
+    if not key:
+        return reason
+    return f"{key}: {reason}" if value is None else f"{key} = {value!r}: {reason}"
 
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
@@ -169,6 +190,22 @@ class WebhookConfig(Strict):
         return v
 
 
+_ADDRESS = re.compile(
+    r"^[^@\s<>(),;:\"\[\]]+@[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*$"
+)
+
+
+def check_address(value: str) -> str:
+    """An e-mail address, bare or with a display name ("Desk <desk@example.org>")."""
+    from email.utils import parseaddr
+
+    name, address = parseaddr(value)
+    bare = value.strip()
+    if not address or not _ADDRESS.match(address) or (not name and address != bare):
+        raise ValueError(f"{value!r} is not an e-mail address (like desk@example.org)")
+    return value
+
+
 class EmailConfig(Strict):
     """[[alerts.email]]"""
 
@@ -178,6 +215,16 @@ class EmailConfig(Strict):
     password: str | None = None
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @field_validator("to")
+    @classmethod
+    def _to(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(check_address(a) for a in v)
+
+    @field_validator("from_")
+    @classmethod
+    def _from(cls, v: str) -> str:
+        return check_address(v)
 
     @field_validator("smtp_url")
     @classmethod
@@ -192,6 +239,24 @@ class AppriseConfig(Strict):
     """[[alerts.apprise]]"""
 
     url: str
+
+    @field_validator("url")
+    @classmethod
+    def _apprise(cls, v: str) -> str:
+        # Apprise's own parser decides (imported only when an apprise channel is configured).
+        import logging
+
+        import apprise
+
+        quiet = logging.getLogger("apprise")
+        level, quiet.level = quiet.level, logging.CRITICAL  # the reason is ours to say
+        try:
+            accepted = apprise.Apprise().add(v)
+        finally:
+            quiet.level = level
+        if not accepted:
+            raise ValueError("Apprise cannot use this URL (see the Apprise wiki for its forms)")
+        return v
 
 
 class AlertsConfig(Strict):
@@ -234,6 +299,11 @@ class Config(Strict):
     web: WebConfig = WebConfig()
     logging: LoggingConfig = LoggingConfig()
 
+    @field_validator("database_url")
+    @classmethod
+    def _database(cls, v: str) -> str:
+        return check_database_url(v) if v else v
+
     @field_validator("figures")
     @classmethod
     def _unique_figures(cls, v: tuple[FigureConfig, ...]) -> tuple[FigureConfig, ...]:
@@ -242,6 +312,30 @@ class Config(Strict):
         if dupes:
             raise ValueError(f"figure names must be unique: {', '.join(dupes)}")
         return v
+
+
+DATABASE_DRIVERS = ("sqlite", "sqlite+pysqlite", "postgresql", "postgresql+psycopg")
+
+
+def check_database_url(value: str) -> str:
+    """A SQLAlchemy URL for a store the monitor supports: SQLite or PostgreSQL via psycopg."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(value)
+    except (ArgumentError, ValueError):
+        raise ValueError(
+            "not a database URL (use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB)"
+        ) from None
+    if url.drivername not in DATABASE_DRIVERS:
+        raise ValueError(
+            f"unsupported database {url.drivername!r}: use sqlite:///PATH or "
+            "postgresql+psycopg://USER@HOST/DB"
+        )
+    if url.get_backend_name() == "postgresql" and not (url.host or url.query.get("host")):
+        raise ValueError("a PostgreSQL URL names its host: postgresql+psycopg://USER@HOST/DB")
+    return value
 
 
 def state_dir() -> Path:
@@ -309,10 +403,10 @@ def apply_env(data: dict[str, Any], environ: Mapping[str, str]) -> dict[str, Any
         elif len(path) == 2:
             section = out.setdefault(path[0], {})
             if not isinstance(section, dict):
-                raise ConfigError(name, raw, f"{path[0]} is not a section")
+                raise ConfigError(f"{name} (environment)", raw, f"{path[0]} is not a section")
             section[path[1]] = _coerce_env(raw)
         else:
-            raise ConfigError(name, raw, "use MONITOR_<SECTION>__<KEY>")
+            raise ConfigError(f"{name} (environment)", raw, "use MONITOR_<SECTION>__<KEY>")
     return out
 
 
@@ -343,19 +437,77 @@ def _resolve_files(node: Any, where: str) -> Any:
     return out
 
 
-def _first_error(exc: ValidationError, data: dict[str, Any]) -> ConfigError:
-    err = exc.errors()[0]
-    loc = [str(p) for p in err["loc"] if not str(p).startswith("function-")]
-    key = ".".join(p if not p.isdigit() else f"[{p}]" for p in loc).replace(".[", "[")
-    value = err.get("input")
-    reason = str(err["msg"]).removeprefix("Value error, ")
-    if err["type"] == "extra_forbidden":
-        reason = "unknown setting"
-    if err["type"] == "missing":
-        reason, value = "required setting is missing", None
-    if isinstance(value, dict):
-        value = None
-    return ConfigError(key or "(top level)", _mask(_last_key(key), value, key), mask_text(reason))
+def env_keys(environ: Mapping[str, str]) -> dict[str, str]:
+    """Setting path ("polling.timeout") → the environment variable that overrides it."""
+    found: dict[str, str] = {}
+    for name in environ:
+        if not name.startswith(ENV_PREFIX) or name == "MONITOR_CONFIG":
+            continue
+        if name.startswith("MONITOR_TEST_"):
+            continue
+        found[".".join(name[len(ENV_PREFIX) :].lower().split("__"))] = name
+    return found
+
+
+def _model_at(loc: list[str]) -> type[BaseModel] | None:
+    """The model whose keys are valid at `loc` (the path of the parent of an unknown key)."""
+    import typing
+
+    model: type[BaseModel] = Config
+    for part in loc:
+        if part.isdigit():
+            continue
+        field = next((f for n, f in model.model_fields.items() if part in (n, f.alias)), None)
+        if field is None:
+            return None
+        kind: Any = field.annotation
+        for arg in (kind, *typing.get_args(kind)):
+            if isinstance(arg, type) and issubclass(arg, BaseModel):
+                model = arg
+                break
+        else:
+            return None
+    return model
+
+
+def _did_you_mean(loc: list[str]) -> str:
+    import difflib
+
+    model = _model_at(loc[:-1])
+    if model is None:
+        return ""
+    known = [f.alias or n for n, f in model.model_fields.items()]
+    close = difflib.get_close_matches(loc[-1], known, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
+
+
+def _problems(exc: ValidationError, env: Mapping[str, str]) -> list[tuple[str, object, str]]:
+    found: list[tuple[str, object, str]] = []
+    for err in exc.errors():
+        loc = [str(p) for p in err["loc"] if not str(p).startswith("function-")]
+        key = ".".join(p if not p.isdigit() else f"[{p}]" for p in loc).replace(".[", "[")
+        value = err.get("input")
+        reason = str(err["msg"]).removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            reason = "unknown setting" + _did_you_mean(loc)
+        elif err["type"] == "missing":
+            reason, value = "required setting is missing", None
+        elif err["type"] == "string_pattern_mismatch":
+            pattern = (err.get("ctx") or {}).get("pattern", "")
+            reason = f"must match the pattern {pattern}"
+            if loc[-1:] == ["name"] and loc[:1] == ["figures"]:
+                reason += " (lower-case letters, digits, '-' and '_', e.g. \"nk-shells\")"
+        if isinstance(value, dict | list):
+            value = None
+        # An error never echoes a secret: the value masked, and the reason too (a parser
+        # may quote what it was given).
+        value = _mask(_last_key(key), value, key)
+        reason = mask_text(reason)
+        variable = env.get(".".join(p for p in loc if not p.isdigit()))
+        if variable is not None and not any(p.isdigit() for p in loc):
+            key = f"{variable} (environment)"
+        found.append((key or "(top level)", value, reason))
+    return found
 
 
 def _last_key(key: str) -> str:
@@ -364,12 +516,14 @@ def _last_key(key: str) -> str:
 
 def build(data: dict[str, Any], environ: Mapping[str, str] | None = None) -> Config:
     """Validate raw TOML data plus environment overrides into a Config."""
-    merged = apply_env(data, os.environ if environ is None else environ)
+    environ = os.environ if environ is None else environ
+    merged = apply_env(data, environ)
     merged = _resolve_files(merged, "")
     try:
         config = Config.model_validate(merged)
     except ValidationError as exc:
-        raise _first_error(exc, merged) from exc
+        first, *more = _problems(exc, env_keys(environ))
+        raise ConfigError(*first, more=tuple(more)) from None
     if not config.database_url:
         config = config.model_copy(update={"database_url": default_database_url()})
     return config

@@ -103,16 +103,14 @@ def _known_failure(exc: Exception) -> int | None:
         module: Any = sys.modules.get(module_name)
         error_type = getattr(module, class_name, None)
         if isinstance(error_type, type) and isinstance(exc, error_type):
-            _print_error(f"[red]{label}:[/red] {exc}")
+            _print_error(f"{label}:", str(exc))
             return code
     sa_exc: Any = sys.modules.get("sqlalchemy.exc")
     if sa_exc is not None and isinstance(exc, sa_exc.DBAPIError):
         # A database failing mid-command (a corrupt page, a lost server): one line, exit 1.
-        from rich.markup import escape
-
         from monitor.store.db import driver_error_line
 
-        _print_error(f"[red]error:[/red] {escape(driver_error_line(exc))}")
+        _print_error("error:", driver_error_line(exc))
         return EXIT_FAILURE
     return None
 
@@ -125,10 +123,17 @@ def _print_usage_error(exc: click.UsageError) -> None:
     click.echo(f"Error: {message} (see `{where} --help`)", err=True)
 
 
-def _print_error(markup: str) -> None:
+def _print_error(label: str, message: str) -> None:
+    """The label in red, the message as plain text: never read as markup (a config error
+    quoting the pattern ^[a-z0-9][a-z0-9_-]*$ must print its brackets)."""
+    from rich.text import Text
+
     from monitor.cli.common import err_console
 
-    err_console.print(markup, highlight=False)
+    text = Text(label, style="red")
+    if message:
+        text.append(" " + message)
+    err_console.print(text, highlight=False)
 
 
 _GLOBAL_WITH_VALUE = ("--config", "--log-level")
@@ -176,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return int(exc.exit_code or 0)
     except click.exceptions.Abort:
-        _print_error("aborted")
+        _print_error("aborted", "")
         return EXIT_FAILURE
     except click.UsageError as exc:
         _print_usage_error(exc)

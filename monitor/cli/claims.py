@@ -138,7 +138,7 @@ def claims_cmd(
         "monitor claims" + _selection(story, article, figure), page, _article_id, "article"
     )
     if note:
-        console.print(note, markup=False, highlight=False, style="dim")
+        console.print(note, markup=False, highlight=False, style="dim", soft_wrap=True)
 
 
 SENTENCE = 120

@@ -172,4 +172,4 @@ def print_table(
         table.add_row(*row)
     console.print(table)
     if footer:
-        console.print(footer, markup=False, highlight=False, style="dim")
+        console.print(footer, markup=False, highlight=False, style="dim", soft_wrap=True)

@@ -214,13 +214,14 @@ def feeds_list(
     if as_json:
         print_json([{**r, "interval": format_duration(r["interval"])} for r in page.items])
         return
+    errors = any(r["last_error"] for r in page.items)
     print_table(
         None,
         [
-            Col("feed", ratio=3),
+            Col("feed", ratio=3 if errors else 5),
             col("status", no_wrap=True),
             col("last success", TIME),
-            Col("last error", ratio=2),
+            Col("last error", ratio=2 if errors else 1),
             Col("next poll", no_wrap=True),
             Col("articles", right=True, no_wrap=True),
         ],

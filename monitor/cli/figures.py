@@ -21,7 +21,7 @@ from monitor.cli.common import (
     print_table,
     stacked_when,
 )
-from monitor.cli.format import plural, short_id, shorten, when
+from monitor.cli.format import plural, short_id, shorten
 from monitor.cli.ids import ARTICLE, FIGURE, resolve
 from monitor.cli.paging import cursor, footer, paging_options, slice_page
 from monitor.projections.figures import figure_timeline, figures_overview
@@ -62,7 +62,7 @@ def timeline_rows(timeline: list[dict[str, Any]]) -> list[list[Any]]:
     article, the sentence and why it bound."""
     return [
         [
-            when(c.get("effective_at") or (c.get("article") or {}).get("published_at")),
+            stacked_when(c.get("effective_at") or (c.get("article") or {}).get("published_at")),
             paint(c["status"]),
             value_text(c),
             _source_cell(c),

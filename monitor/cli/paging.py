@@ -128,5 +128,5 @@ def footer(
     if page.more_after and page.items:
         hints.append(f"next page: {command} --after {show(key(page.items[-1]))}")
     if page.more_before and page.items:
-        hints.append(f"previous: {command} --before {show(key(page.items[0]))}")
-    return f"{plural(len(page.items), noun)} shown; " + "; ".join(hints)
+        hints.append(f"previous page: {command} --before {show(key(page.items[0]))}")
+    return f"{plural(len(page.items), noun)} shown; " + "\n".join(hints)

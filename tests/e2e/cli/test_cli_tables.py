@@ -91,7 +91,7 @@ def test_pages_follow_their_footer_and_json_pages_the_same(demo: Run) -> None:
     back = json.loads(demo("stories", "--json", "--limit", "2", "--before", everything[3]).stdout)
     assert [s["id"] for s in back] == everything[1:3]
     last = demo("stories", "--after", everything[-2], "--limit", "5").stdout
-    assert "previous: monitor stories --before" in last and "next page" not in last
+    assert "previous page: monitor stories --before" in last and "next page" not in last
     both = demo("stories", "--after", "s-1", "--before", "s-2")
     assert both.returncode == 2 and "not both" in both.stderr
 
