@@ -231,6 +231,8 @@ class Service:
         if self._scheduler is not None and self._scheduler.running:
             self._scheduler.shutdown(wait=False)
         if self._poll_loop is not None:
+            # It may be waiting for a claim behind SQLite's write lock: do not wait for it.
+            self._poll_loop.cancel()
             await asyncio.gather(self._poll_loop, return_exceptions=True)
         grace = self.settings.shutdown_grace
         jobs = asyncio.create_task(self._finish_jobs(grace))
