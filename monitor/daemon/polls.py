@@ -197,10 +197,14 @@ class PollWorkers:
         self._wake.set()
 
     def _done(self, url: str, task: asyncio.Task[None]) -> None:
+        was_full = len(self._in_flight) >= self.app.config.polling.concurrency
         self._in_flight.pop(url, None)
         if not task.cancelled() and task.exception() is None and url not in self._cooldown:
+            # Its request slot went back when its requests ended; the lease (its next poll
+            # time is written, so nobody wants the feed) is handed back with the next claim.
             self._finished.append(url)
-        self._wake.set()
+        if was_full:  # room for one more poll: claim now
+            self._wake.set()
 
     async def _poll_one(self, feed: FeedToPoll) -> None:
         assert self._fetcher is not None

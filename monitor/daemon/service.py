@@ -231,8 +231,14 @@ class Service:
         if self._scheduler is not None and self._scheduler.running:
             self._scheduler.shutdown(wait=False)
         if self._poll_loop is not None:
+            # It may be waiting for a claim behind SQLite's write lock: do not wait for it.
+            self._poll_loop.cancel()
             await asyncio.gather(self._poll_loop, return_exceptions=True)
-        grace = self.settings.shutdown_grace
+        # In-flight work gets what is left once handing back leases is budgeted for, so the
+        # process is out by `stop_deadline` (systemd allows 10 s).
+        elapsed = time.monotonic() - (self._stop_requested_at or time.monotonic())
+        left = self.settings.stop_deadline - LEAVE_WAIT - elapsed
+        grace = max(0.5, min(self.settings.shutdown_grace, left))
         jobs = asyncio.create_task(self._finish_jobs(grace))
         late = await self.polls.finish(grace) + await jobs
         if late:

@@ -282,7 +282,7 @@ class LocalClaims:
             self.fetched(url)
         for url in request.release:
             self.release(url)
-        if refresh:
+        if refresh and self._schedules_missing():
             with self.engine.begin() as conn:
                 add_missing_schedules(conn)
         if request.limit <= 0:
@@ -332,6 +332,11 @@ class LocalClaims:
         next_due = min(upcoming, default=None) or (None if self._ahead else self._later)
         feeds = [to_poll(row, default_interval) for row in chosen]
         return Claimed(feeds, next_due, host_full=False)
+
+    def _schedules_missing(self) -> bool:
+        # A read first: the write (which waits for SQLite's write lock) only when needed.
+        with read_connection(self.engine) as conn:
+            return bool(leases.missing_schedules(conn) or leases.hostless_schedules(conn))
 
     # --- page slots (the PageSlots protocol) ----------------------------------------
 
