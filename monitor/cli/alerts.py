@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import re
 import uuid
-from datetime import UTC, datetime
 
 import click
 from rich.text import Text
@@ -31,6 +30,7 @@ from monitor.cli.common import (
 from monitor.cli.format import plural, short_id
 from monitor.cli.ids import ALERT, resolve
 from monitor.cli.paging import cursor, footer, paging_options, query_page
+from monitor.clock import utcnow
 from monitor.daemon.bootstrap import build_channels
 from monitor.store.db import read_connection
 
@@ -179,7 +179,7 @@ def test_cmd(ctx: click.Context, wanted: str | None, as_json: bool) -> None:
     channels = _select(build_channels(state.load_config()), wanted)
     if not channels:
         raise click.ClickException("no alert channel is configured ([[alerts.webhooks]], ...)")
-    message = probe_message(f"test-{uuid.uuid4()}", datetime.now(UTC))
+    message = probe_message(f"test-{uuid.uuid4()}", utcnow())
     results = asyncio.run(send_probe(channels, message))
     if as_json:
         print_json(
@@ -221,7 +221,7 @@ def retry_cmd(ctx: click.Context, alert_id: str) -> None:
         with read_connection(app.engine) as conn:
             full = resolve(conn, ALERT, alert_id)
         try:
-            channels = requeue(app.engine, app.log, full, datetime.now(UTC))
+            channels = requeue(app.engine, app.log, full, utcnow())
         except LookupError as exc:
             raise click.ClickException(str(exc.args[0])) from exc
     shown = short_id(full)

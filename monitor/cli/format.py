@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime, timedelta
 
+from monitor.clock import utcnow
+
 # For tests (golden output): a fixed "now" as ISO-8601, so ages read the same on every run.
 # Named MONITOR_TEST_* so the configuration's environment overrides ignore it.
 NOW_VARIABLE = "MONITOR_TEST_NOW"
@@ -46,7 +48,7 @@ def clock() -> datetime:
     if fixed:
         moment = datetime.fromisoformat(fixed.replace("Z", "+00:00"))
         return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return datetime.now(UTC)
+    return utcnow()
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:

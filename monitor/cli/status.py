@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import click
@@ -13,6 +13,7 @@ from sqlalchemy import Connection, func, select
 from monitor.alerts.outbox import PENDING
 from monitor.cli.common import CliState, app_from, console, pass_state, print_json, print_table
 from monitor.cli.format import when
+from monitor.clock import utcnow
 from monitor.projector.runner import checkpoint_positions
 from monitor.store import leases, locks
 from monitor.store.db import as_utc
@@ -116,7 +117,7 @@ def status_cmd(state: CliState, as_json: bool) -> None:
     with app_from(state) as app:
         names = [p.name for p in app.projections]
         with app.engine.connect() as conn:
-            report = gather(conn, names, datetime.now(UTC))
+            report = gather(conn, names, utcnow())
             report["head"] = app.log.head(conn)
     if as_json:
         print_json(report)

@@ -13,10 +13,11 @@ import os
 import socket
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from monitor.clock import utcnow
 from monitor.daemon.state import DaemonState
 from monitor.logging import get_logger
 from monitor.store import leases, locks
@@ -43,7 +44,7 @@ class Membership:
             id=state.worker,
             host=socket.gethostname(),
             pid=os.getpid(),
-            started_at=datetime.now(UTC),
+            started_at=utcnow(),
         )
         self.locks: locks.ProjectorLocks | None = None
         self.daemon_lock: leases.SingleDaemonLock | None = None
@@ -59,7 +60,7 @@ class Membership:
         state = self.state
         engine = state.app.engine
         self.locks = locks.ProjectorLocks(engine, [p.name for p in state.app.projections])
-        now = datetime.now(UTC)
+        now = utcnow()
         forget = now - timedelta(seconds=state.settings.forget_after)
         leases.forget_silent_processes(engine, forget)
         # Leases under our id are a dead predecessor's (a reused pid); on SQLite every lease
@@ -114,7 +115,7 @@ class Membership:
         assert self.locks is not None
         engine = self.state.app.engine
         taken = self.locks.refresh()
-        now = datetime.now(UTC)
+        now = utcnow()
         leases.record_process(engine, self.identity, now, self.locks.held, self.locks.backend_pid)
         until = now + timedelta(seconds=self.state.settings.lease_seconds)
         leases.renew_leases(engine, self.state.worker, polling, until)

@@ -16,7 +16,6 @@ import contextlib
 import functools
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from monitor.clock import utcnow
 from monitor.daemon.bootstrap import App
@@ -181,7 +180,7 @@ class PollWorkers:
         if claimed.host_full:
             return min(tick, s.busy_host_retry)
         if claimed.next_due_at is not None:
-            wait = (claimed.next_due_at - datetime.now(UTC)).total_seconds()
+            wait = (claimed.next_due_at - utcnow()).total_seconds()
             return min(tick, max(wait, 0.01))
         return tick
 

@@ -26,12 +26,13 @@ import sys
 import threading
 import time
 from collections.abc import Awaitable, Callable, Coroutine
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from monitor.clock import utcnow
 from monitor.daemon.bootstrap import App, daemon_parts
 from monitor.daemon.cycle import worker_name
 from monitor.daemon.health import Readiness, WriteHealth
@@ -274,7 +275,7 @@ class Service:
 
     def _add_jobs(self) -> None:
         s = self.settings
-        now = datetime.now(UTC)
+        now = utcnow()
         beat = watchdog_interval() or STATUS_EVERY
         jobs: list[tuple[str, Callable[[], Awaitable[None]], float, float]] = [
             ("project", self.projector.project, s.project_tick, 0.0),
@@ -329,7 +330,7 @@ class Service:
             self.projector.again = True
             return
         if job_id not in self.state.busy:
-            self._scheduler.modify_job(job_id, next_run_time=datetime.now(UTC))
+            self._scheduler.modify_job(job_id, next_run_time=utcnow())
 
     # --- reload -------------------------------------------------------------------
 

@@ -13,10 +13,10 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from monitor.clock import utcnow
 from monitor.daemon import metrics
 from monitor.daemon.health import Lag, Readiness, projection_lags, readiness, worst_lag
 from monitor.daemon.loopwatch import LoopWatch
@@ -113,7 +113,7 @@ class Watchdog:
     def _lags(self) -> list[Lag]:
         app = self.state.app
         with read_connection(app.engine) as conn:
-            return projection_lags(conn, [p.name for p in app.projections], datetime.now(UTC))
+            return projection_lags(conn, [p.name for p in app.projections], utcnow())
 
     def readiness(self) -> Readiness:
         """Database reachable, scheduler running, projections not lagging beyond the limit."""
@@ -138,7 +138,7 @@ class Watchdog:
             with state.app.engine.connect() as conn:
                 families += metrics.database_families(conn)
                 lags = projection_lags(
-                    conn, [proj.name for proj in state.app.projections], datetime.now(UTC)
+                    conn, [proj.name for proj in state.app.projections], utcnow()
                 )
             families += metrics.lag_families(lags)
         except SQLAlchemyError:

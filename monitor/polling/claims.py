@@ -22,10 +22,11 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, Engine, RowMapping
 
+from monitor.clock import utcnow
 from monitor.polling.poller import FeedToPoll, to_poll
 from monitor.polling.urls import host_of
 from monitor.store import leases, locks
@@ -174,7 +175,7 @@ class HostSlots:
         *,
         lease_seconds: float = 12.0,
         retry_every: float = 0.2,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Callable[[], datetime] = lambda: utcnow(),
     ) -> None:
         self.engine = engine
         self.owner = owner

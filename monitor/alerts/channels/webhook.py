@@ -6,7 +6,7 @@ import asyncio
 import base64
 import binascii
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,7 +16,7 @@ from standardwebhooks import Webhook
 from monitor import __version__
 from monitor.alerts.channels.base import ChannelConfigError, Message, Outcome
 from monitor.alerts.render import webhook_body
-from monitor.clock import parse_retry_after
+from monitor.clock import parse_retry_after, utcnow
 
 SECRET_PREFIX = "whsec_"
 _ERROR_SNIPPET_BYTES = 300
@@ -95,7 +95,7 @@ class WebhookChannel:
         """One signed POST; the outcome says whether to retry."""
         body = encode_body(message)
         # The timestamp is the attempt's, not the alert's: receivers reject stale signatures.
-        headers = self.signed_headers(message, body, datetime.now(UTC))
+        headers = self.signed_headers(message, body, utcnow())
         try:
             async with asyncio.timeout(self.timeout):
                 return await self._post(body, headers)
@@ -142,7 +142,7 @@ def classify_response(status: int, headers: Any, snippet: str = "") -> Outcome:
         location = headers.get("location") or "no Location"
         return Outcome.failed(f"redirect not followed: {status} → {location}", detail=detail)
     if status in _RETRYABLE_STATUSES or status >= 500:
-        retry_after = parse_retry_after(headers.get("retry-after"), datetime.now(UTC))
+        retry_after = parse_retry_after(headers.get("retry-after"), utcnow())
         return Outcome.retry(reason, retry_after=retry_after, detail=detail)
     if status == 410:
         return Outcome.failed(
