@@ -119,6 +119,8 @@ _SUBJECT = re.compile(
     r"|said\b|told\b|to\s+(?:cut|lay|shed|slash|eliminate|recall|hire|close)\b))"
 )
 _PROPER_RUN = re.compile(_PROPER)
+# After a reporting verb, the start of a complement clause with a subject of its own.
+_SPEECH_COMPLEMENT = re.compile(r"\s+(?:that\s+)?(?=(?:the\s+)?[A-Z])")
 _NUMBERS = word_set(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
@@ -267,6 +269,14 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
     np = m["np"]
     if any(c.isdigit() for c in np):
         return None
+    speech = _REPORT_VERB.match(text, m.end())
+    complement = None if speech is None else _SPEECH_COMPLEMENT.match(text, speech.end())
+    if complement is not None:
+        # Reported speech: "Yoo said Pyongyang had shipped ...", "He said the North had sent
+        # ...": the speaker is the source; the complement clause's subject is the scope.
+        inner = subject_scope(text, complement.end(), hi, False)
+        if inner is not None:
+            return inner
     common = _EVENT_SUBJECT.fullmatch(np.strip())
     if common is not None and not _REPORT_VERB.match(text, m.end()):
         return common.group().strip()  # "The outbreak has sickened 34", "The union walked out"
