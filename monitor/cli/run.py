@@ -10,6 +10,7 @@ import click
 from monitor import logging as logs
 from monitor.cli.common import CliState, app_from, pass_state
 from monitor.daemon.service import Service, ServiceSettings
+from monitor.store.leases import SingleDaemonLock
 from monitor.web.server import PortInUse
 from monitor.web.wiring import web_view
 
@@ -36,6 +37,11 @@ def run_cmd(state: CliState, tick: float) -> None:
     logs.configure(level=level, fmt=config.logging.format, stream=sys.stdout)
     settings = ServiceSettings(poll_tick=tick, deliver_tick=tick, exit_when_stuck=True)
     with app_from(state, upgrade=True) as app:
+        # A second daemon on one SQLite file is refused before it opens anything else (its
+        # web port would be taken by the first): probe the lock the service takes for good.
+        probe = SingleDaemonLock.acquire(app.engine)
+        if probe is not None:
+            probe.release()
         service = Service(app, config_path=state.config_path, settings=settings)
         try:
             # The web view runs beside the service (its own thread and loop) and follows
