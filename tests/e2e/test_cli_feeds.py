@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from monitor.demo.httpserver import FeedServer, Route
+from tests.e2e.conftest import Run
 
 RSS = (
     b'<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title><link>http://x/</link>'
@@ -21,27 +16,6 @@ RSS = (
 )
 
 
-Run = Callable[..., subprocess.CompletedProcess[str]]
-
-
-@pytest.fixture
-def monitor_cli(tmp_path: Path) -> Run:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
-    env.update(
-        MONITOR_DATABASE_URL=f"sqlite:///{tmp_path}/monitor.db", XDG_CONFIG_HOME=str(tmp_path / "c")
-    )
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "monitor", *args],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-
-    return run
 
 
 def test_add_poll_and_list_feeds(monitor_cli: Run, feed_server: FeedServer, tmp_path: Path) -> None:

@@ -4,42 +4,22 @@ a real subprocess on a real database filled through the real pipeline."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bench.timelines import run_timeline
+from tests.e2e.conftest import Run
 
 TIMELINES = Path(__file__).resolve().parents[1] / "data" / "figures" / "timelines"
-Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture
-def run(tmp_path: Path) -> Run:
-    """Run `python -m monitor ARGS` in an empty directory with a private database."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
-    env.update(
-        MONITOR_DATABASE_URL=f"sqlite:///{tmp_path}/monitor.db",
-        XDG_CONFIG_HOME=str(tmp_path / "cfg"),
-        XDG_STATE_HOME=str(tmp_path / "state"),
-    )
-
-    def _run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "monitor", *args],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-
-    return _run
+def run(monitor_cli: Run) -> Run:
+    """The CLI in an empty directory with a private database (tests/e2e/conftest.py)."""
+    return monitor_cli
 
 
 @pytest.fixture
