@@ -56,8 +56,9 @@ THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(4, 19))  # 0.20 .. 0.90
 
 def pairs(
     rows: Sequence[dict[str, object]], params: ClusterParams, moved_weight: float = 0.3
-) -> tuple[list[np.ndarray], list[float], list[float]]:
-    """Feature rows, labels and sample weights of one file replayed with the gold clustering.
+) -> tuple[list[np.ndarray], list[float], list[float], list[str]]:
+    """Feature rows, labels, sample weights and the article's event of each pair, one file
+    replayed with the gold clustering.
 
     Two kinds of pairs: the article against every candidate the engine would consider
     (active stories, real time gaps), and against every older story outside the window,
@@ -73,6 +74,7 @@ def pairs(
     xs: list[np.ndarray] = []
     ys: list[float] = []
     ws: list[float] = []
+    events: list[str] = []
     gap_index = FEATURES.index("gap_days")
     for row in rows:
         if row.get("copy_of"):
@@ -103,6 +105,7 @@ def pairs(
                 xs.append(x)
                 ys.append(1.0 if story_id == target else 0.0)
                 ws.append(weight)
+                events.append(event)
         if existing is not None and FLAG not in fields:
             state.put_story(engine.absorb(existing, fields, moment))
         else:
@@ -110,7 +113,7 @@ def pairs(
             state.put_story(engine.found(story_id, fields, moment))
             if target is None:
                 gold[event] = story_id
-    return xs, ys, ws
+    return xs, ys, ws, events
 
 
 def main() -> None:
@@ -126,7 +129,7 @@ def main() -> None:
     ys: list[float] = []
     ws: list[float] = []
     for _, rows, _ in sets:
-        x, y, w = pairs(rows, base, args.moved)
+        x, y, w, _ = pairs(rows, base, args.moved)
         xs += x
         ys += y
         ws += w
