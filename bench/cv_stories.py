@@ -40,6 +40,8 @@ from monitor.projections.story_scorer import (  # noqa: E402
     fit_logistic,
 )
 
+MERGED = "whole half (merged)"
+
 
 def fold_of(event: str, folds: int) -> int:
     """The group of an event: a stable hash, so the split never depends on file order."""
@@ -94,6 +96,10 @@ class Pooled:
                     if a in scored or b in scored:
                         self.wanted += 1
 
+    def bcubed(self) -> tuple[float, float]:
+        """Pooled B-cubed precision and recall."""
+        return self.p / self.n, self.r / self.n
+
     def line(self, name: str) -> str:
         """One row of the report."""
         p, r = self.p / self.n, self.r / self.n
@@ -115,9 +121,15 @@ def _disagree(events: dict[str, dict[str, object]], ea: str, eb: str) -> bool:
 
 
 def cross_validate(
-    sets: Sequence[Labelled], folds: int, l2: float, moved: float, threshold: float
-) -> dict[str, Pooled]:
-    """Pooled left-out scores of the merged half and of each file with an events table."""
+    sets: Sequence[Labelled],
+    folds: int,
+    l2: float,
+    moved: float,
+    thresholds: Sequence[float],
+    merged_only: bool = False,
+) -> dict[float, dict[str, Pooled]]:
+    """Pooled left-out scores, per threshold, of the merged half and (unless
+    ``merged_only``) of each file with an events table."""
     base = ClusterParams(model=StoryModel((0.0,) * len(FEATURES)))
     xs: list[np.ndarray] = []
     ys: list[float] = []
@@ -131,20 +143,24 @@ def cross_validate(
         groups += [fold_of(e, folds) for e in ev]
     x_all, y_all = np.vstack(xs), np.asarray(ys)
     w_all, g_all = np.asarray(ws), np.asarray(groups)
-    targets = [merged("whole half (merged)", sets), *[s for s in sets if s[2] is not None]]
-    pooled = {name: Pooled() for name, _, _ in targets}
+    targets = [merged(MERGED, sets)]
+    if not merged_only:
+        targets += [s for s in sets if s[2] is not None]
+    pooled = {t: {name: Pooled() for name, _, _ in targets} for t in thresholds}
     for k in range(folds):
         train = g_all != k
         weights = fit_logistic(x_all[train], y_all[train], l2=l2, sample_weight=w_all[train])
-        model = StoryModel(tuple(round(float(w), 6) for w in weights), threshold)
-        params = replace(base, model=model)
-        for name, rows, events in targets:
+        for threshold, name, rows, events in (
+            (t, *target) for t in thresholds for target in targets
+        ):
+            model = StoryModel(tuple(round(float(w), 6) for w in weights), threshold)
+            params = replace(base, model=model)
             assignments = replay(rows, params)
             ids = [str(row["id"]) for row in rows]
             gold = {i: str(row["event"]) for i, row in zip(ids, rows, strict=True)}
             predicted = {i: a.story_id for i, a in zip(ids, assignments, strict=True)}
             scored = {i for i in ids if fold_of(gold[i], folds) == k}
-            pooled[name].add(predicted, gold, scored, events)
+            pooled[threshold][name].add(predicted, gold, scored, events)
     return pooled
 
 
@@ -154,20 +170,25 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--l2", type=float, default=L2)
     parser.add_argument("--moved", type=float, default=MOVED_WEIGHT)
-    parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument(
+        "--thresholds", default=None, help="comma-separated; default: the committed one"
+    )
     args = parser.parse_args()
-    threshold = default_model().threshold if args.threshold is None else args.threshold
-    pooled = cross_validate(dev_sets(), args.folds, args.l2, args.moved, threshold)
-    print(
-        f"Leave-events-out CV, {args.folds} folds, l2 {args.l2}, threshold {threshold} "
-        "(left-out articles only)"
+    thresholds = (
+        [default_model().threshold]
+        if args.thresholds is None
+        else [float(t) for t in args.thresholds.split(",")]
     )
-    print(
-        f"  {'set':<24}{'n':>5}{'B3 P':>7}{'B3 R':>7}{'B3 F1':>7}"
-        f"{'pair P':>8}{'pair R':>8}{'pair F1':>8}{'bad':>5}"
-    )
-    for name, score in pooled.items():
-        print(score.line(name))
+    pooled = cross_validate(dev_sets(), args.folds, args.l2, args.moved, thresholds)
+    print(f"Leave-events-out CV, {args.folds} folds, l2 {args.l2} (left-out articles only)")
+    for threshold, by_set in pooled.items():
+        print(f"threshold {threshold}")
+        print(
+            f"  {'set':<24}{'n':>5}{'B3 P':>7}{'B3 R':>7}{'B3 F1':>7}"
+            f"{'pair P':>8}{'pair R':>8}{'pair F1':>8}{'bad':>5}"
+        )
+        for name, score in by_set.items():
+            print(score.line(name))
 
 
 if __name__ == "__main__":
