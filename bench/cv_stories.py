@@ -127,6 +127,7 @@ def cross_validate(
     moved: float,
     thresholds: Sequence[float],
     merged_only: bool = False,
+    drop: Sequence[str] = (),
 ) -> dict[float, dict[str, Pooled]]:
     """Pooled left-out scores, per threshold, of the merged half and (unless
     ``merged_only``) of each file with an events table."""
@@ -142,6 +143,8 @@ def cross_validate(
         ws += w
         groups += [fold_of(e, folds) for e in ev]
     x_all, y_all = np.vstack(xs), np.asarray(ys)
+    for name in drop:  # ablation: a zeroed feature gets weight 0 (L2)
+        x_all[:, FEATURES.index(name)] = 0.0
     w_all, g_all = np.asarray(ws), np.asarray(groups)
     targets = [merged(MERGED, sets)]
     if not merged_only:
@@ -173,14 +176,21 @@ def main() -> None:
     parser.add_argument(
         "--thresholds", default=None, help="comma-separated; default: the committed one"
     )
+    parser.add_argument("--drop", default="", help="comma-separated features to leave out")
     args = parser.parse_args()
     thresholds = (
         [default_model().threshold]
         if args.thresholds is None
         else [float(t) for t in args.thresholds.split(",")]
     )
-    pooled = cross_validate(dev_sets(), args.folds, args.l2, args.moved, thresholds)
-    print(f"Leave-events-out CV, {args.folds} folds, l2 {args.l2} (left-out articles only)")
+    drop = [d for d in args.drop.split(",") if d]
+    pooled = cross_validate(
+        dev_sets(), args.folds, args.l2, args.moved, thresholds, merged_only=bool(drop), drop=drop
+    )
+    print(
+        f"Leave-events-out CV, {args.folds} folds, l2 {args.l2}, without {drop or 'nothing'} "
+        "(left-out articles only)"
+    )
     for threshold, by_set in pooled.items():
         print(f"threshold {threshold}")
         print(

@@ -53,7 +53,7 @@ from monitor.projections.story_scorer import (  # noqa: E402
 BETA = 0.5
 """The threshold maximises B-cubed F-beta with beta 0.5: precision counts twice as much
 (a reader who meets one merged story stops trusting the rest)."""
-L2 = 0.1
+L2 = 0.01
 MOVED_WEIGHT = 0.3
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(8, 17))  # 0.40 .. 0.80
 FOLDS = 5
