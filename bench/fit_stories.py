@@ -148,7 +148,9 @@ def main() -> None:
     for threshold in THRESHOLDS:
         p, r = pooled[threshold][MERGED].bcubed()
         f_half = 0.0 if p + r == 0 else (1 + BETA**2) * p * r / (BETA**2 * p + r)
-        print(f"  threshold {threshold:.2f}: CV whole-half B3 P {p:.4f} R {r:.4f} F0.5 {f_half:.4f}")
+        print(
+            f"  threshold {threshold:.2f}: CV whole-half B3 P {p:.4f} R {r:.4f} F0.5 {f_half:.4f}"
+        )
         if best is None or f_half >= best[1]:
             best = (threshold, f_half)
     assert best is not None

@@ -647,7 +647,9 @@ class ClusterEngine:
     def found(self, story_id: str, fields: Fields, moment: datetime) -> StorySummary:
         """A new story holding only the article."""
         cap = self.params.centroid_terms_per_field
-        return StorySummary(story_id, moment, moment, 1, merge_centroid((), with_core((), fields), cap))
+        return StorySummary(
+            story_id, moment, moment, 1, merge_centroid((), with_core((), fields), cap)
+        )
 
     def _cluster(self, doc: ArticleDoc) -> Assignment:
         moment = event_time_of(doc, self.params.max_backdate)
