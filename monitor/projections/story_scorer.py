@@ -78,6 +78,7 @@ FEATURES = (
     "key_core",
 )
 MAX_GAP_DAYS = 3.0
+VETO_MIN_KEYS = 2
 WEIGHTS_FILE = Path(__file__).with_name("story_weights.json")
 
 Vector = Mapping[str, float]
@@ -195,8 +196,9 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 def disagrees(article: ArticleSignals, story: StorySignals) -> bool:
     """True when both sides name key names (places, actors) and neither names any of the
     other's: a strike in one city against a fire in another country. Such a pair is never
-    merged, whatever its words share (the veto is applied before the model)."""
-    if not article.keys or not story.keys:
+    merged, whatever its words share (the veto is applied before the model). Each side must
+    name at least :data:`VETO_MIN_KEYS` key names: one stray capitalised word is no evidence."""
+    if len(article.keys) < VETO_MIN_KEYS or len(story.keys) < VETO_MIN_KEYS:
         return False
     if article.keys & story.names:
         return False
