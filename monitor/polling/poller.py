@@ -236,16 +236,16 @@ class Poller:
             rand=self.rand(),
         )
         validators = result.validators if result else feed.validators
-        await asyncio.to_thread(
-            records.commit_events,
-            self.engine,
-            self.log,
-            feed.url,
-            events,
-            validators,
-            now + timedelta(seconds=delay),
-        )
+        await self._record(feed.url, events, validators, now + timedelta(seconds=delay))
         return PollReport(feed.url, outcome, reason=exc.reason, error=exc.message)
+
+    async def _record(
+        self, url: str, events: list[Event], validators: Validators, next_at: datetime
+    ) -> None:
+        """Feed events and the next poll time, in one transaction off the event loop."""
+        await asyncio.to_thread(
+            records.commit_events, self.engine, self.log, url, events, validators, next_at
+        )
 
     async def _not_modified(
         self, feed: FeedToPoll, result: FetchResult, defer: list[_PendingWrite] | None
@@ -263,15 +263,7 @@ class Poller:
         events: list[Event] = []
         if feed.status in ("failing", "new"):
             events.append(_polled(feed, result, now, None, 0, 0, 0))
-        await asyncio.to_thread(
-            records.commit_events,
-            self.engine,
-            self.log,
-            feed.url,
-            events,
-            result.validators,
-            next_at,
-        )
+        await self._record(feed.url, events, result.validators, next_at)
         return PollReport(feed.url, "not_modified")
 
     async def _entries(
