@@ -22,7 +22,10 @@ Method (see docs/SPEC.md §6, docs/ARCHITECTURE.md §5):
    counts. The active stories are shortlisted by a cheap weighted cosine
    (:mod:`monitor.projections.shortlist`) and each shortlisted story is scored by the
    fitted pair model (:mod:`monitor.projections.story_scorer`); the article joins the
-   most probable one above the model's threshold, otherwise it starts a story. An
+   most probable one above the model's threshold, otherwise it starts a story. A pair
+   whose key names disagree both ways is vetoed before the model. Each story also keeps
+   a core (body words and key names of its first originals) that later members never
+   move, so a look-alike that joined cannot pull its own follow-ups in. An
    opinion piece (:mod:`monitor.text.genre`) always starts its own story, which is never
    offered to later articles. Centroids are capped per field so a story's summary stays
    small however many write-ups it gathers; stories idle longer than the idle window are
