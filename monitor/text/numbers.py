@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from monitor.text.patterns import alternation
 
 
 @dataclass(frozen=True)
@@ -98,9 +101,8 @@ def _qualifier_table() -> dict[str, str]:
 _QUALIFIER_OF = _qualifier_table()
 
 
-def _alternation(words: object) -> str:
-    ordered = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+def _alternation(words: Iterable[str]) -> str:
+    return alternation(words)  # longest first, as a prefix tree (fast to reject)
 
 
 _SUFFIXES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
