@@ -124,10 +124,15 @@ _DIGITS = (
 _SUFFIX = r"(?:mn|bn|m)\b"  # "1.5m doses"; money with a suffix is caught earlier as money
 _DIGIT_NUM = rf"{_DIGITS}(?:{_SUFFIX}|(?!\w|[.,]\d)(?:\s*(?:{_SCALE_RE})\b){{0,2}})"
 _NUM = rf"(?:{_DIGIT_NUM}|{_WORDNUM})"
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
-)
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+).split("|")
+_MONTH = rf"(?:{_alternation(_MONTHS)})\b\.?"
+_NUMBERED_NAMES = (  # "Resolution 2334", "Flight 17": a name, not a count
+    "Resolution|Flight|Article|Section|Route|Highway|Chapter|Category|Cat|Level|Page"
+    "|Room|Platform|Gate|Channel|Line|Unit|Brigade|Division|Regiment|Battalion|Paragraph"
+).split("|")
 _NOT_SCALED = rf"(?!\s*(?:{_SCALE_RE}))"
 _SKIP = "|".join(
     (
@@ -146,9 +151,7 @@ _SKIP = "|".join(
         r"\b\d{3}[-.]\d{3}[-.]\d{4}\b",
         r"\b\d+(?:st|nd|rd|th)\b",  # ordinals
         r"\bNo\.\s*\d+",
-        r"\b(?:Resolution|Flight|Article|Section|Route|Highway|Chapter|Category|Cat|Level|Page"
-        r"|Room|Platform|Gate|Channel|Line|Unit|Brigade|Division|Regiment|Battalion|Paragraph)"
-        r"\s+\d+",
+        rf"\b(?:{_alternation(_NUMBERED_NAMES)})\s+\d+",
         r"#\d+",
     )
 )
