@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from monitor.text.patterns import alternation
+from monitor.text.sentences import word_set
 
 
 @dataclass(frozen=True)
@@ -124,15 +125,15 @@ _DIGITS = (
 _SUFFIX = r"(?:mn|bn|m)\b"  # "1.5m doses"; money with a suffix is caught earlier as money
 _DIGIT_NUM = rf"{_DIGITS}(?:{_SUFFIX}|(?!\w|[.,]\d)(?:\s*(?:{_SCALE_RE})\b){{0,2}})"
 _NUM = rf"(?:{_DIGIT_NUM}|{_WORDNUM})"
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-).split("|")
+_MONTHS = word_set(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec"""
+)
 _MONTH = rf"(?:{_alternation(_MONTHS)})\b\.?"
-_NUMBERED_NAMES = (  # "Resolution 2334", "Flight 17": a name, not a count
-    "Resolution|Flight|Article|Section|Route|Highway|Chapter|Category|Cat|Level|Page"
-    "|Room|Platform|Gate|Channel|Line|Unit|Brigade|Division|Regiment|Battalion|Paragraph"
-).split("|")
+_NUMBERED_NAMES = word_set(  # "Resolution 2334", "Flight 17": a name, not a count
+    """Resolution Flight Article Section Route Highway Chapter Category Cat Level Page Room
+    Platform Gate Channel Line Unit Brigade Division Regiment Battalion Paragraph"""
+)
 _NOT_SCALED = rf"(?!\s*(?:{_SCALE_RE}))"
 _SKIP = "|".join(
     (
@@ -217,8 +218,15 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().replace("\u00a0", " ").replace("\u202f", " ").split())
 
 
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
+_WORD_SPLIT = re.compile(r"[\s-]+")
+_SCALE_TAIL = re.compile(rf"\s*\b(?:{_SCALE_RE})\b.*$", re.I)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_YEAR_DIGITS = re.compile(r"(?:18|19|20)\d\d")
+
+
 def _digits_value(digits: str) -> Decimal | None:
-    cleaned = re.sub(r"[,\s\u00a0\u202f]", "", digits)
+    cleaned = _SEPARATORS.sub("", digits)
     try:
         return Decimal(cleaned)
     except InvalidOperation:
@@ -226,7 +234,7 @@ def _digits_value(digits: str) -> Decimal | None:
 
 
 def _words_value(text: str) -> Decimal | None:
-    tokens = [t for t in re.split(r"[\s-]+", _normal(text)) if t and t != "and"]
+    tokens = [t for t in _WORD_SPLIT.split(_normal(text)) if t and t != "and"]
     factor = Decimal(1)
     if tokens[:1] == ["half"]:
         factor, tokens = Decimal("0.5"), tokens[1:]
@@ -285,7 +293,7 @@ def _range(low_text: str, high_text: str) -> tuple[Decimal, Decimal] | None:
     if low is None or high is None:
         return None
     (lo, lo_scaled), (hi, _) = low, high
-    hi_base = _number(re.sub(rf"\s*\b(?:{_SCALE_RE})\b.*$", "", high_text, flags=re.I))
+    hi_base = _number(_SCALE_TAIL.sub("", high_text))
     if not lo_scaled and hi_base is not None and hi_base[0] > 0 and lo < hi_base[0]:
         lo = lo * (hi / hi_base[0])  # "2-3 million": the scale applies to both ends
     return lo, hi
@@ -304,7 +312,7 @@ def _vague(text: str) -> tuple[Decimal, Decimal]:
 
 def _is_year(m: re.Match[str], sentence: str) -> bool:
     text = m["num"] or ""
-    if not re.fullmatch(r"\d{4}", text) or not 1800 <= int(text) <= 2100:
+    if not _FOUR_DIGITS.fullmatch(text) or not 1800 <= int(text) <= 2100:
         return False
     if _YEAR_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
         return True  # "in 2015 fighters loyal to ...", "since 2011, when ..."
@@ -341,7 +349,7 @@ def _rejected(m: re.Match[str], sentence: str) -> bool:
     if _MODEL_PREFIX.match(sentence, max(0, m.start() - 2), m.start()):
         return True
     ends = _range_ends(m) or ()
-    if ends and all(re.fullmatch(r"(?:18|19|20)\d\d", e) for e in ends):
+    if ends and all(_YEAR_DIGITS.fullmatch(e) for e in ends):
         return True  # "2022-2023"
     return _is_year(m, sentence)
 

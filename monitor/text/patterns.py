@@ -38,7 +38,7 @@ def alternation(words: Iterable[str]) -> str:
     the longest-first preference, so the regex matches what the flat alternation does.
     A leading look-ahead on the possible first characters rejects other places at once.
     """
-    ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # a fixed order
     if not ordered or any(not w for w in ordered):
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
     root: _Trie = {}

@@ -182,9 +182,13 @@ def _gazetteer() -> frozenset[str]:
     return frozenset(names)
 
 
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_LEADING_LOWER_THE = re.compile(r"^the\s+")
+
+
 def is_place(name: str) -> bool:
     """True for a known country, state or region, or a name ending in County, Province, ..."""
-    bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    bare = _LEADING_THE.sub("", name.strip())
     words = bare.split()
     if not words:
         return False
@@ -235,7 +239,7 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
         loc = m["loc"].rstrip(".,")
         if loc.split()[0] in _TIME_WORDS and not loc.lower().startswith("the "):
             continue
-        bare = re.sub(r"^the\s+", "", loc)
+        bare = _LEADING_LOWER_THE.sub("", loc)
         if bare.split()[0] in _TIME_WORDS:
             continue
         if any(w.strip(".,’'s") in _MONTHS_DAYS for w in bare.split()):
