@@ -94,6 +94,7 @@ def story_sentences(story: int) -> list[str]:
         f"Work in {place} is expected to start in {rng.choice(['March', 'June', 'October'])}.",
         f"The {noun} had been flat for {rng.randint(2, 9)} years before case {story}.",
         f"Critics in {place} said {amount} million euros was too much for the plan.",
+        f"In {place}, {rng.randint(20, 4000)} workers joined the repair crews, the {body} said.",
     ]
 
 

@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from monitor.events import ArticleObserved, ArticleRevised
 from monitor.projections.parallel import ordered_map
@@ -187,25 +187,29 @@ class _Rows:
         upsert(conn, articles, list(self.articles.values()), ["id"], update=ARTICLE_UPDATE)
 
 
+# Statements run once per article are built once: building and keying a statement costs
+# more than running it on SQLite.
+_REVISION = select(articles.c.revision).where(articles.c.id == bindparam("article"))
+_LEARNER = select(source_boilerplate.c.state).where(
+    source_boilerplate.c.source == bindparam("source")
+)
+_REVISION_TEXT = select(article_revisions.c.title, article_revisions.c.text).where(
+    article_revisions.c.article_id == bindparam("article"),
+    article_revisions.c.position == bindparam("position"),
+)
+
+
 def _next_revision(conn: Connection, article_id: str) -> int:
-    current = conn.execute(
-        select(articles.c.revision).where(articles.c.id == article_id)
-    ).scalar_one_or_none()
+    current = conn.execute(_REVISION, {"article": article_id}).scalar_one_or_none()
     return 0 if current is None else int(current) + 1
 
 
 def _load_learner(conn: Connection, source: str) -> RepeatedLines:
-    raw = conn.execute(
-        select(source_boilerplate.c.state).where(source_boilerplate.c.source == source)
-    ).scalar_one_or_none()
+    raw = conn.execute(_LEARNER, {"source": source}).scalar_one_or_none()
     return RepeatedLines.from_dict(json.loads(raw)) if raw else RepeatedLines()
 
 
 def revision_text(conn: Connection, article_id: str, position: int) -> tuple[str, str] | None:
     """(title, text) of the revision written at `position` — what a later projection folds."""
-    row = conn.execute(
-        select(article_revisions.c.title, article_revisions.c.text).where(
-            article_revisions.c.article_id == article_id, article_revisions.c.position == position
-        )
-    ).first()
+    row = conn.execute(_REVISION_TEXT, {"article": article_id, "position": position}).first()
     return None if row is None else (row[0], row[1])
