@@ -75,8 +75,12 @@ class FiguresProjection:
         tracked = load_figures(conn)
         texts = revisions_at(conn, [s.position for s in relevant]) if tracked else {}
         raised: list[AlertRaised] = []
+        rows: list[dict[str, Any]] = []  # timeline rows, written together (nothing reads them back)
         for stored in relevant:
             event = stored.event
+            if isinstance(event, FigureTracked | FigureUntracked):
+                save_rows(conn, rows)  # before the figure's timeline is cleared
+                rows = []
             if isinstance(event, FigureTracked):
                 _track(conn, tracked, stored.position, event)
             elif isinstance(event, FigureUntracked):
@@ -84,7 +88,8 @@ class FiguresProjection:
             elif isinstance(event, ArticleObserved) and tracked:
                 figs = list(tracked.values())
                 text = texts.get(stored.position)
-                raised.extend(fold_event(conn, figs, stored.position, event, text))
+                raised.extend(fold_event(conn, figs, stored.position, event, text, rows))
+        save_rows(conn, rows)
         for fig in tracked.values():
             if fig.dirty:
                 save_figure(conn, fig)
@@ -190,10 +195,12 @@ def fold_event(
     position: int,
     event: ArticleObserved,
     revision: tuple[str, str] | None = None,
+    rows_out: list[dict[str, Any]] | None = None,
 ) -> list[AlertRaised]:
     """Record what one article revision says about each figure; return the alerts it raises.
 
-    `revision` is the (title, text) written at `position` when the caller read it already.
+    `revision` is the (title, text) written at `position` when the caller read it already;
+    with `rows_out`, the timeline rows are added to it for the caller to write.
     """
     revision = revision or revision_text(conn, event.article_id, position)
     if revision is None or not revision[1].strip():
@@ -209,7 +216,10 @@ def fold_event(
     if facts is None:
         return []
     rows, raised = fold_article(tracked, facts, found, lambda a: story_of(conn, a), claim_object)
-    save_rows(conn, rows)
+    if rows_out is None:
+        save_rows(conn, rows)
+    else:
+        rows_out.extend(rows)
     return raised
 
 
