@@ -47,6 +47,7 @@ import numpy.typing as npt
 
 from monitor.projections.shortlist import TermArrays, term_arrays, text_scores
 from monitor.projections.story_scorer import (
+    ACTOR,
     CORE_BODY,
     CORE_KEY,
     CORE_SIZE,
@@ -60,6 +61,7 @@ from monitor.projections.story_scorer import (
     NUMBER,
     OPINION_FLAG,
     ORIGINALS,
+    PLACE,
     ArticleSignals,
     StoryModel,
     StorySignals,
@@ -72,6 +74,7 @@ from monitor.text.entities import event_numbers, key_names, lead
 from monitor.text.event_types import event_kinds
 from monitor.text.fingerprint import containment, fingerprint, shingles_from_bytes
 from monitor.text.genre import is_opinion
+from monitor.text.places import actors, mentions
 from monitor.text.priors import PRIOR_DOCS, term_probability
 from monitor.text.terms import BODY, ENTITY, TITLE, field_of, is_title_case, term_counts
 
@@ -424,6 +427,8 @@ CENTROID_FIELDS = (
     CORE_BODY,
     CORE_KEY,
     MEMBERS,
+    PLACE,
+    ACTOR,
 )
 """Fields a centroid keeps: the TF-IDF fields, key names, event kinds, numbers and flags."""
 
@@ -574,6 +579,7 @@ class ClusterEngine:
         keys = key_names(doc.title, doc.text, doc.source, not title_keys)
         kinds = event_kinds(doc.title, lead(doc.text))
         numbers = frozenset(event_numbers(doc.text))
+        where = mentions(doc.title, doc.text)
         signals = ArticleSignals(
             keys=frozenset(keys),
             title_keys=frozenset(key_names(doc.title, "", doc.source))
@@ -584,12 +590,17 @@ class ClusterEngine:
             ),
             numbers=numbers,
             kinds={k: float(v) for k, v in sorted(kinds.items())},
+            places=where.places,
+            actors=actors(frozenset(keys), where.words),
+            title_places=where.title_places,
         )
         extra: Fields = {
             KEY: {KEY + k: 1.0 for k in sorted(signals.keys)},
             HEADLINE: {HEADLINE + k: 1.0 for k in sorted(signals.title_keys)},
             KIND: {KIND + k: v for k, v in signals.kinds.items()},
             NUMBER: {NUMBER + n: 1.0 for n in sorted(numbers)},
+            PLACE: {PLACE + p: 1.0 for p in sorted(signals.places)},
+            ACTOR: {ACTOR + a: 1.0 for a in sorted(signals.actors)},
         }
         fields.update({prefix: part for prefix, part in extra.items() if part})
         if is_opinion(doc.title, doc.text):

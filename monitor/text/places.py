@@ -1,0 +1,242 @@
+"""Which key names are places: a precise, deterministic place tagger over the gazetteer.
+
+Capitalised runs of the headline and the article's opening are matched, longest first,
+against :mod:`monitor.text.gazetteer`. A match is a place only when
+
+- it stands alone in its run or next to titles and kinds of institution ("U.S. President",
+  "Gaza City"), not inside a longer name ("Paris Hilton", "Washington Post", "Michael
+  Jordan", "Texas Instruments");
+- its name is not an ordinary word the article also writes in lower case;
+- it is unambiguous, or the article names the country of exactly one of its readings
+  ("Georgia" with Atlanta is the state; alone, it is nothing);
+- for a subdivision outside the United States: the article names its country too;
+- for a city: the article names the city's country or state, or it is a city of a
+  million people (of 250,000 when its name has several words: "Los Angeles") whose name
+  is no common English word.
+
+The dateline of wire copy ("GOMA, Congo (Wire) —") is where the reporter filed from, which
+is not always where the event is: its places are not counted as the article's places, but
+their words are still not actors. :func:`actors` gives the key names that are not places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from monitor.text.entities import ROLE_WORDS, lead
+from monitor.text.gazetteer import Place, fold, lookup
+from monitor.text.priors import is_common
+from monitor.text.terms import STOPWORDS, is_title_case, stem
+
+CONTEXT_WORDS = 300
+"""Words of the body read to resolve ambiguous names (a city's country, "Georgia")."""
+BIG_CITY = 1_000_000
+"""A city this large is known by its name alone ("Seoul"), unless that is a common word."""
+COMMON_NAME = 0.01
+"""A name in more than this share of articles (by the prior) is an ordinary word."""
+NAMED_CITY = 250_000
+"""A city of several words this large needs no country either ("Los Angeles")."""
+MAX_WORDS = 5
+_CONNECTORS = frozenset({"of", "the", "and", "de", "del", "da", "la", "el", "al", "upon"})
+_FILLER = ROLE_WORDS | STOPWORDS | {"city", "state", "capital", "region", "province"}
+_TOKEN = re.compile(r"[^\W\d_][\w’'.&-]*|\d[\d,.:]*|[^\w\s]", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$")
+_ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.)+$")
+_DATELINE = re.compile(
+    r"^\s*(?P<where>[A-Z][A-Z.'’ -]+?(?:,\s*[A-Z][\w.'’ -]*?)?)\s*(?:\([^)]*\))?\s*[—–-]{1,2}\s"
+)
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """The places an article's headline and lead name (paths) and every place word it uses."""
+
+    places: frozenset[str]
+    words: frozenset[str]
+    """Stemmed words of all its place names, the dateline's too: not actors."""
+    title_places: frozenset[str] = frozenset()
+    """The places of the headline alone (read with the body's context)."""
+
+
+@dataclass(frozen=True)
+class _Span:
+    name: str
+    candidates: tuple[Place, ...]
+    words: int
+    in_lead: bool
+    in_title: bool = False
+
+
+def _runs(text: str) -> list[list[str]]:
+    """Capitalised runs: consecutive capitalised tokens, joined by lower-case connectors."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    pending: list[str] = []
+    for raw in _TOKEN.findall(text):
+        token = _POSSESSIVE.sub("", raw)
+        ends = token.endswith(".") and not _ABBREVIATION.match(token)
+        word = token.rstrip(".") if ends else token
+        if word[:1].isupper():
+            current.extend(pending)
+            pending = []
+            current.append(word)
+        elif current and word in _CONNECTORS:
+            pending.append(word)
+        else:
+            if current:
+                runs.append(current)
+            current, pending = [], []
+        if ends or raw != token:
+            if current:
+                runs.append(current)
+            current, pending = [], []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _is_filler(word: str) -> bool:
+    return fold(word).rstrip(".") in _FILLER
+
+
+def _matches(run: list[str], inside: set[str]) -> list[tuple[str, int]]:
+    """Gazetteer names in a run, longest first, each standing alone or beside fillers;
+    the names found inside a longer name ("Michael Jordan") are added to ``inside``."""
+    found: list[tuple[str, int]] = []
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(run):
+        for n in range(min(MAX_WORDS, len(run) - i), 0, -1):
+            if run[i] in _CONNECTORS or run[i + n - 1] in _CONNECTORS:
+                continue
+            name = " ".join(run[i : i + n])
+            if lookup(name):
+                spans.append((i, i + n))
+                i += n
+                break
+        else:
+            i += 1
+    matched = set(range(len(run))) - {k for a, b in spans for k in range(a, b)}
+    for a, b in spans:
+        neighbours = [k for k in (a - 1, b) if 0 <= k < len(run)]
+        if all(k not in matched or _is_filler(run[k]) for k in neighbours):
+            found.append((" ".join(run[a:b]), b - a))
+        else:
+            inside.add(fold(" ".join(run[a:b])))
+    return found
+
+
+def _spans(
+    text: str, in_lead: bool, lower_words: frozenset[str], inside: set[str], title: bool = False
+) -> list[_Span]:
+    spans: list[_Span] = []
+    for run in _runs(text):
+        for name, words in _matches(run, inside):
+            folded = fold(name)
+            if words == 1 and (folded in lower_words or folded in _FILLER):
+                continue
+            spans.append(_Span(name, lookup(name), words, in_lead, title))
+    return spans
+
+
+def _context(spans: list[_Span], cities: bool) -> dict[str, set[str]]:
+    """Country -> the names that name it without doubt: unambiguous countries and
+    subdivisions (and, with ``cities``, unambiguous cities too)."""
+    named: dict[str, set[str]] = {}
+    for span in spans:
+        kinds = {p.kind for p in span.candidates}
+        if len({p.country for p in span.candidates}) == 1 and (cities or kinds != {"city"}):
+            named.setdefault(span.candidates[0].country, set()).add(fold(span.name))
+    return named
+
+
+def _elsewhere(named: dict[str, set[str]], country: str, span: _Span) -> bool:
+    """Whether another name of the article names ``country``."""
+    return bool(named.get(country, set()) - {fold(span.name)})
+
+
+def _admins(spans: list[_Span]) -> set[str]:
+    return {
+        span.candidates[0].path
+        for span in spans
+        if len(span.candidates) == 1 and span.candidates[0].kind == "subdivision"
+    }
+
+
+def _resolve(
+    span: _Span, countries: dict[str, set[str]], hints: dict[str, set[str]], admins: set[str]
+) -> Place | None:
+    """The one reading of a name the article supports, or None. ``countries``: the
+    countries it names without doubt; ``hints``: those and the countries of its cities."""
+    groups = {p.country for p in span.candidates}
+    candidates = span.candidates
+    if len(groups) > 1:
+        named = {c for c in groups if _elsewhere(hints, c, span)}
+        if len(named) != 1:
+            top = span.candidates[0]
+            if top.kind != "country" or any(p.kind == "subdivision" for p in candidates):
+                return None  # "Georgia" alone: the country or the state
+            named = {top.country}
+        candidates = tuple(p for p in candidates if p.country in named)
+    place = candidates[0]
+    if place.kind == "country" or (place.kind == "subdivision" and place.country == "US"):
+        return place
+    if _elsewhere(countries, place.country, span):
+        return place  # Kagera with Tanzania, Goma with Congo
+    if place.kind == "subdivision" or is_common(fold(span.name), COMMON_NAME):
+        return None
+    state = place.path.split(":")[1] if ":" in place.path else ""
+    if state and f"US:{state}" in admins:
+        return place  # Abilene with Texas
+    big = BIG_CITY if span.words == 1 else NAMED_CITY
+    return place if place.population >= big else None
+
+
+def _dateline(text: str) -> tuple[str, str]:
+    match = _DATELINE.match(text)
+    if match is None or len(match.group("where")) > 60:
+        return "", text
+    return match.group("where"), text[match.end() :]
+
+
+def mentions(title: str, text: str) -> Mentions:
+    """The places of the headline (unless Title Cased) and lead of an article."""
+    dateline, body = _dateline(text)
+    lower_words = frozenset(re.findall(r"\b[a-z][\w’'-]*", text))
+    context = " ".join(body.split()[:CONTEXT_WORDS])
+    opening = lead(body)
+    inside: set[str] = set()
+    spans = _spans(opening, True, lower_words, inside)
+    if not is_title_case(title):
+        spans += _spans(title, True, lower_words, inside, title=True)
+    spans += _spans(context[len(opening) :], False, lower_words, inside)
+    spans += _spans(dateline.title(), False, lower_words, inside)
+    spans = [s for s in spans if fold(s.name) not in inside]
+    countries = _context(spans, cities=False)
+    hints = _context(spans, cities=True)
+    admins = _admins(spans)
+    for span in spans:  # a resolved "Georgia" (with Atlanta) names its country in turn
+        place = _resolve(span, countries, hints, admins)
+        if place is not None and place.kind != "city":
+            countries.setdefault(place.country, set()).add(fold(span.name))
+            if place.kind == "subdivision":
+                admins.add(place.path)
+    places: set[str] = set()
+    title_places: set[str] = set()
+    words: set[str] = set()
+    for span in spans:
+        place = _resolve(span, countries, hints, admins)
+        if place is None:
+            continue
+        words.update(stem(fold(w)) for w in span.name.split() if not _is_filler(w))
+        if span.in_lead:
+            places.add(place.path)
+        if span.in_title:
+            title_places.add(place.path)
+    return Mentions(frozenset(places), frozenset(words), frozenset(title_places))
+
+
+def actors(keys: frozenset[str], place_words: frozenset[str]) -> frozenset[str]:
+    """Key names that are not place words: the people and organisations."""
+    return frozenset(k for k in keys if k not in place_words)

@@ -1,0 +1,120 @@
+"""Places and actors in the pair scorer: a place that disagrees counts against a merge, or
+forbids it; a place inside the story's place agrees with it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from monitor.projections.story_scorer import (
+    FEATURES,
+    ArticleSignals,
+    StorySignals,
+    actors_conflict,
+    disagrees,
+    features,
+    places_conflict,
+    places_veto,
+    title_places_conflict,
+)
+from monitor.text.gazetteer import leaves, lookup
+
+GOMA = lookup("Goma")[0].path
+BUKAVU = lookup("Bukavu")[0].path
+TEXAS = "US:US-TX"
+NEW_MEXICO = "US:US-NM"
+
+
+def article(
+    places: Iterable[str] = (),
+    title_places: Iterable[str] = (),
+    actors: Iterable[str] = (),
+    names: Iterable[str] = (),
+) -> ArticleSignals:
+    return ArticleSignals(
+        keys=frozenset(actors),
+        names=frozenset(names) | frozenset(actors),
+        numbers=frozenset(),
+        kinds={},
+        places=frozenset(places),
+        title_places=frozenset(title_places),
+        actors=frozenset(actors),
+    )
+
+
+def story(places: Iterable[str] = (), actors: Iterable[str] = ()) -> StorySignals:
+    where = frozenset(places)
+    return StorySignals(
+        keys=frozenset(actors),
+        names=frozenset(actors),
+        numbers=frozenset(),
+        kinds={},
+        headline={},
+        key_counts=dict.fromkeys(sorted(actors), 1.0),
+        places=where,
+        place_leaves=leaves(where),
+        actors=frozenset(actors),
+    )
+
+
+def feature(name: str, a: ArticleSignals, s: StorySignals) -> float:
+    return float(features({}, a, s, 0.0)[FEATURES.index(name)])
+
+
+def test_a_report_from_another_city_of_the_same_country_is_never_merged() -> None:
+    # The rebels' next city: same actors, same country, another event.
+    assert places_veto(article({BUKAVU, "CD"}), story({GOMA, "CD"}))
+    assert disagrees(article({BUKAVU, "CD"}), story({GOMA, "CD"}))
+
+
+def test_a_state_inside_the_story_country_agrees_with_it() -> None:
+    assert not places_conflict(article({TEXAS}), story({"US"}))
+    assert not places_conflict(article({"US"}), story({TEXAS}))
+    assert feature("place_agree", article({TEXAS}), story({"US"})) == 1.0
+
+
+def test_a_city_inside_the_story_state_agrees_with_it() -> None:
+    assert not disagrees(article({"US:US-TX:austin"}), story({TEXAS, "US"}))
+
+
+def test_naming_the_same_state_outweighs_two_towns_in_it() -> None:
+    deesa, ahmedabad = lookup("Deesa")[0].path, lookup("Ahmedabad")[0].path
+    gujarat = "IN:IN-GJ"
+    assert not places_conflict(article({deesa, gujarat}), story({ahmedabad, gujarat, "IN"}))
+
+
+def test_the_headline_place_counts_even_when_the_lead_recalls_the_story_place() -> None:
+    # "... dies in New Mexico": the lead mentions the Texas outbreak next door.
+    report = article({NEW_MEXICO, TEXAS}, title_places={NEW_MEXICO})
+    texas_story = story({TEXAS})
+    assert not places_conflict(report, texas_story)
+    assert title_places_conflict(report, texas_story)
+    assert disagrees(report, texas_story)
+
+
+def test_different_countries_count_against_a_merge_but_do_not_forbid_it() -> None:
+    # One event reported across borders may lead with either side's country.
+    report, other = article({"CA", "MX"}), story({"US"})
+    assert places_conflict(report, other)
+    assert not disagrees(report, other)
+    assert feature("place_conflict", report, other) == 1.0
+
+
+def test_a_side_without_places_never_conflicts() -> None:
+    assert not places_conflict(article(), story({GOMA}))
+    assert not places_conflict(article({GOMA}), story())
+    assert feature("place_conflict", article(), story({GOMA})) == 0.0
+
+
+def test_actors_are_their_own_agreement_feature() -> None:
+    same = feature("actor_share", article(actors={"m23", "nangaa"}), story(actors={"m23"}))
+    none = feature("actor_share", article(actors={"kestrel", "osei"}), story(actors={"m23"}))
+    assert same > none == 0.0
+
+
+def test_two_sets_of_actors_with_nothing_in_common_conflict() -> None:
+    assert actors_conflict(
+        article(actors={"kestrel", "osei"}), story(actors={"m23", "nangaa"})
+    )
+    assert not actors_conflict(
+        article(actors={"kestrel", "osei"}, names={"m23"}), story(actors={"m23", "nangaa"})
+    )

@@ -1,0 +1,121 @@
+"""The place tagger: which names of a report are places, where they lie, and what is not a place."""
+
+from __future__ import annotations
+
+from monitor.text.gazetteer import compatible, contains, leaves, lookup
+from monitor.text.places import actors, mentions
+
+
+def places(title: str, text: str) -> frozenset[str]:
+    return mentions(title, text).places
+
+
+# -- the gazetteer ---------------------------------------------------------------------
+
+
+def test_a_state_lies_inside_its_country_and_a_city_inside_its_state() -> None:
+    assert "US:US-TX" in {p.path for p in lookup("Texas")}
+    assert compatible("US", "US:US-TX")
+    assert compatible("US:US-TX", "US:US-TX:austin")
+    assert contains("US", "US:US-TX:austin")
+    assert not contains("US:US-TX:austin", "US")
+
+
+def test_two_states_two_countries_or_two_distant_cities_do_not_agree() -> None:
+    assert not compatible("US:US-TX", "US:US-NM")
+    assert not compatible("CD", "RW")
+    goma = lookup("Goma")[0].path
+    bukavu = lookup("Bukavu")[0].path
+    assert goma.startswith("CD") and bukavu.startswith("CD")
+    assert not compatible(goma, bukavu)  # a hundred kilometres apart, across the lake
+
+
+def test_a_city_whose_province_is_unknown_may_lie_in_any_province_of_its_country() -> None:
+    north_kivu = next(p.path for p in lookup("North Kivu"))
+    assert compatible(north_kivu, lookup("Goma")[0].path)
+
+
+def test_neighbouring_towns_are_one_place_for_a_report() -> None:
+    assert compatible(lookup("Cedar Park")[0].path, lookup("Austin")[0].path)
+
+
+def test_a_capital_stands_for_its_country() -> None:
+    assert lookup("Washington")[0].path == "US"
+    assert compatible(lookup("Moscow")[0].path, "RU")
+
+
+def test_the_most_specific_places_are_those_around_no_other() -> None:
+    assert leaves(frozenset({"US", "US:US-TX", "US:US-TX:austin", "CA"})) == {
+        "US:US-TX:austin",
+        "CA",
+    }
+
+
+# -- the tagger ----------------------------------------------------------------------
+
+
+def test_a_city_is_a_place_when_its_country_is_named_too() -> None:
+    found = places(
+        "Rebels push south towards Bukavu",
+        "The rebel column left the lakeside town of Sake and marched on Bukavu, the largest "
+        "city of Congo's South Kivu province, residents said.",
+    )
+    assert {"CD", lookup("Bukavu")[0].path} <= found
+
+
+def test_a_small_city_alone_is_not_enough_to_be_a_place() -> None:
+    # Abilene without Texas could be any of several towns, or a name.
+    assert not places("Crowds gather", "Crowds gathered in Abilene to watch the parade.")
+    assert "US:US-TX:abilene" in places(
+        "Crowds gather", "Crowds gathered in Abilene, Texas, to watch the parade."
+    )
+
+
+def test_a_place_name_inside_a_longer_name_is_no_place() -> None:
+    assert not places("Paris Hilton opens a club", "Paris Hilton cut the ribbon on Friday night.")
+    assert not places("Jordan scores 41", "Michael Jordan scored 41 in the second game.")
+    assert not places("Post wins award", "The Washington Post won the prize for its reporting.")
+
+
+def test_a_title_before_or_after_a_place_keeps_it_a_place() -> None:
+    found = places("Tariffs signed", "U.S. President Donald Trump signed the order on Monday.")
+    assert found == {"US"}
+
+
+def test_an_ambiguous_name_is_read_by_the_country_the_article_names() -> None:
+    assert places("Polls close", "Voters in Georgia queued for hours in Atlanta.") == {
+        "US:US-GA",
+        lookup("Atlanta")[0].path,
+    }
+    assert "GE" in places("Polls close", "Voters in Georgia queued for hours in Tbilisi.")
+    assert not places("Polls close", "Voters in Georgia queued for hours.")
+
+
+def test_a_foreign_province_needs_its_country_and_a_company_is_no_province() -> None:
+    assert not places("Meta fined", "Meta was fined by the regulator over its ad model.")
+    assert "TZ" in places(
+        "Virus case confirmed", "Tanzania confirmed a case in Kagera region on Thursday."
+    )
+
+
+def test_the_dateline_is_where_the_reporter_filed_not_a_place_of_the_event() -> None:
+    found = mentions(
+        "Talks on grain corridor resume",
+        "ISTANBUL (Wire Service) — Negotiators met again on Tuesday to discuss the corridor.",
+    )
+    assert not found.places
+    assert "istanbul" in found.words  # still not an actor
+
+
+def test_actors_are_the_key_names_that_are_not_place_words() -> None:
+    found = mentions(
+        "Kestrel Airways grounds fleet in Kenya",
+        "Kestrel Airways grounded its fleet in Kenya after an engine fault, chief Amara Osei said.",
+    )
+    keys = frozenset({"kestrel", "airway", "kenya", "amara", "osei"})
+    assert actors(keys, found.words) == {"kestrel", "airway", "amara", "osei"}
+
+
+def test_tagging_is_deterministic() -> None:
+    text = "Aid convoys reached Goma and Bukavu in eastern Congo, the UN said."
+    assert mentions("Aid arrives", text) == mentions("Aid arrives", text)
