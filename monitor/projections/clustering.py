@@ -62,6 +62,7 @@ from monitor.projections.story_scorer import (
     OPINION_FLAG,
     ORIGINALS,
     PLACE,
+    TITLE_PLACE,
     ArticleSignals,
     StoryModel,
     StorySignals,
@@ -428,6 +429,7 @@ CENTROID_FIELDS = (
     CORE_KEY,
     MEMBERS,
     PLACE,
+    TITLE_PLACE,
     ACTOR,
 )
 """Fields a centroid keeps: the TF-IDF fields, key names, event kinds, numbers and flags."""
@@ -600,6 +602,7 @@ class ClusterEngine:
             KIND: {KIND + k: v for k, v in signals.kinds.items()},
             NUMBER: {NUMBER + n: 1.0 for n in sorted(numbers)},
             PLACE: {PLACE + p: 1.0 for p in sorted(signals.places)},
+            TITLE_PLACE: {TITLE_PLACE + p: 1.0 for p in sorted(signals.title_places)},
             ACTOR: {ACTOR + a: 1.0 for a in sorted(signals.actors)},
         }
         fields.update({prefix: part for prefix, part in extra.items() if part})

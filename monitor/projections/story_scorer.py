@@ -29,7 +29,8 @@ combination of per-field similarities; here a logistic regression):
 - ``actor_share``: share (smoothed) of the article's actors (key names that are not
   places: people, organisations) that the story names; ``actor_conflict`` when both name
   at least :data:`VETO_MIN_KEYS` actors and neither names any of the other's;
-- ``title_place_conflict``: the headline's own places conflict with the story's.
+- ``title_place_conflict``: the headline's own places conflict with those of the story's
+  headlines.
 
 The weights are fitted on labelled pairs of the development half of the stories corpus by
 ``bench/fit_stories.py`` (deterministic) and committed as ``story_weights.json``.
@@ -59,6 +60,7 @@ CORE_BODY = "c:"
 CORE_KEY = "o:"
 MEMBERS = "m:"
 PLACE = "p:"
+TITLE_PLACE = "q:"
 ACTOR = "a:"
 ORIGINALS = MEMBERS + "originals"
 CORE_SIZE = 3
@@ -158,6 +160,8 @@ class StorySignals:
     """Places its articles' headlines and leads name."""
     place_leaves: frozenset[str] = frozenset()
     """The most specific of ``places``."""
+    title_places: frozenset[str] = frozenset()
+    """Places its articles' headlines name."""
     actors: frozenset[str] = frozenset()
 
 
@@ -185,6 +189,7 @@ def story_signals(fields: Mapping[str, Vector], raw: Vector | None = None) -> St
         core_keys=_unprefixed(fields.get(CORE_KEY)),
         places=_unprefixed(fields.get(PLACE)),
         place_leaves=leaves(_unprefixed(fields.get(PLACE))),
+        title_places=_unprefixed(fields.get(TITLE_PLACE)),
         actors=_unprefixed(fields.get(ACTOR)),
     )
 
@@ -245,14 +250,14 @@ def places_conflict(article: ArticleSignals, story: StorySignals) -> bool:
 
 
 def title_places_conflict(article: ArticleSignals, story: StorySignals) -> bool:
-    """The headline names places and none of its most specific ones agrees with the
-    story's most specific places: "... dies in New Mexico" against a story of Texas, even
-    when the article's lead recalls Texas too."""
-    if not article.title_places or not story.place_leaves:
+    """The headline names places and none of its most specific ones agrees with the most
+    specific places of the story's headlines: "... dies in New Mexico" against a story
+    headlined on Texas, even when either side's lead recalls the other's state."""
+    if not article.title_places or not story.title_places:
         return False
-    if any(depth(p) > 0 for p in article.title_places & story.places):
+    if any(depth(p) > 0 for p in article.title_places & story.title_places):
         return False
-    return places_agree(leaves(article.title_places), story.place_leaves) == 0.0
+    return places_agree(leaves(article.title_places), leaves(story.title_places)) == 0.0
 
 
 def _same_country_below(article: frozenset[str], story: frozenset[str]) -> bool:
@@ -270,7 +275,7 @@ def places_veto(article: ArticleSignals, story: StorySignals) -> bool:
     ):
         return True
     return title_places_conflict(article, story) and _same_country_below(
-        leaves(article.title_places), story.place_leaves
+        leaves(article.title_places), leaves(story.title_places)
     )
 
 

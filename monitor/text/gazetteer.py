@@ -43,7 +43,7 @@ _PREFIX_WORDS = {"nord-": "north ", "sud-": "south ", "nord ": "north ", "sud ":
 """French compass prefixes of subdivision names, also read in English (Nord-Kivu)."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Place:
     """A place in the gazetteer: its containment path and what kind of place it is."""
 

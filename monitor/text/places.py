@@ -182,13 +182,15 @@ def _resolve(
     place = candidates[0]
     if place.kind == "country" or (place.kind == "subdivision" and place.country == "US"):
         return place
+    state = place.path.split(":")[1] if place.path.count(":") == 2 else ""
+    if state and f"US:{state}" in admins:
+        return place  # Abilene with Texas
+    if state and any(a.startswith(f"{place.country}:") for a in admins):
+        return None  # a Florida town's name in a report that names only Texas
     if _elsewhere(countries, place.country, span):
         return place  # Kagera with Tanzania, Goma with Congo
     if place.kind == "subdivision" or is_common(fold(span.name), COMMON_NAME):
         return None
-    state = place.path.split(":")[1] if ":" in place.path else ""
-    if state and f"US:{state}" in admins:
-        return place  # Abilene with Texas
     big = BIG_CITY if span.words == 1 else NAMED_CITY
     return place if place.population >= big else None
 

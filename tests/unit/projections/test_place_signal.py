@@ -41,7 +41,9 @@ def article(
     )
 
 
-def story(places: Iterable[str] = (), actors: Iterable[str] = ()) -> StorySignals:
+def story(
+    places: Iterable[str] = (), actors: Iterable[str] = (), title_places: Iterable[str] = ()
+) -> StorySignals:
     where = frozenset(places)
     return StorySignals(
         keys=frozenset(actors),
@@ -52,6 +54,7 @@ def story(places: Iterable[str] = (), actors: Iterable[str] = ()) -> StorySignal
         key_counts=dict.fromkeys(sorted(actors), 1.0),
         places=where,
         place_leaves=leaves(where),
+        title_places=frozenset(title_places),
         actors=frozenset(actors),
     )
 
@@ -83,12 +86,18 @@ def test_naming_the_same_state_outweighs_two_towns_in_it() -> None:
 
 
 def test_the_headline_place_counts_even_when_the_lead_recalls_the_story_place() -> None:
-    # "... dies in New Mexico": the lead mentions the Texas outbreak next door.
+    # "... dies in New Mexico": the lead mentions the Texas outbreak next door, and the
+    # story, headlined on Texas, has mentioned New Mexico in a lead.
     report = article({NEW_MEXICO, TEXAS}, title_places={NEW_MEXICO})
-    texas_story = story({TEXAS})
+    texas_story = story({TEXAS, NEW_MEXICO}, title_places={TEXAS})
     assert not places_conflict(report, texas_story)
     assert title_places_conflict(report, texas_story)
     assert disagrees(report, texas_story)
+
+
+def test_a_headline_naming_the_story_state_agrees() -> None:
+    report = article({TEXAS}, title_places={"US:US-TX:austin"})
+    assert not title_places_conflict(report, story({TEXAS}, title_places={TEXAS}))
 
 
 def test_different_countries_count_against_a_merge_but_do_not_forbid_it() -> None:
@@ -112,9 +121,7 @@ def test_actors_are_their_own_agreement_feature() -> None:
 
 
 def test_two_sets_of_actors_with_nothing_in_common_conflict() -> None:
-    assert actors_conflict(
-        article(actors={"kestrel", "osei"}), story(actors={"m23", "nangaa"})
-    )
+    assert actors_conflict(article(actors={"kestrel", "osei"}), story(actors={"m23", "nangaa"}))
     assert not actors_conflict(
         article(actors={"kestrel", "osei"}, names={"m23"}), story(actors={"m23", "nangaa"})
     )
