@@ -87,8 +87,12 @@ def contains(a: str, b: str) -> bool:
 
 def leaves(paths: frozenset[str]) -> frozenset[str]:
     """The most specific of ``paths``: those around none of the others."""
-    ordered = sorted(paths)
-    return frozenset(a for a in ordered if not any(contains(a, b) for b in ordered))
+    by_country: dict[str, list[str]] = {}
+    for path in sorted(paths):
+        by_country.setdefault(_parts(path)[0], []).append(path)
+    return frozenset(
+        a for group in by_country.values() for a in group if not any(contains(a, b) for b in group)
+    )
 
 
 def compatible(a: str, b: str) -> bool:
