@@ -442,6 +442,96 @@ def sql_throughput(history: int, measured: int, batch: int = 500) -> None:
         print(f"  {label:<34}{value:>12}")
 
 
+def build_log(path: Path, count: int) -> None:
+    """A SQLite database whose log holds ``count`` synthetic articles as the poller appends
+    them (content blobs, one ArticleObserved each), with the articles projection run."""
+    from monitor.events import ArticleObserved
+    from monitor.projections.articles import ArticlesProjection
+    from monitor.projector.runner import ProjectionRunner
+    from monitor.store import blobs, migrations
+    from monitor.store.db import make_engine
+    from monitor.store.eventlog import SqlEventLog
+
+    db = make_engine(f"sqlite:///{path}")
+    migrations.upgrade(db)
+    log = SqlEventLog(db)
+    stream = synthetic_articles(count)
+    while True:
+        chunk = [doc for _, doc in zip(range(500), stream, strict=False)]
+        if not chunk:
+            break
+        events = []
+        with db.begin() as conn:
+            for doc in chunk:
+                html = "".join(f"<p>{p}</p>" for p in doc.text.split("\n"))
+                events.append(
+                    ArticleObserved(
+                        article_id=doc.article_id,
+                        feed_url=f"http://{doc.source}.invalid/feed",
+                        source=doc.source,
+                        entry_key=doc.article_id,
+                        title=doc.title,
+                        link=f"http://{doc.source}.invalid/{doc.article_id}",
+                        guid=doc.article_id,
+                        published_at=doc.published_at,
+                        seen_at=doc.seen_at,
+                        content_hash=doc.article_id,
+                        summary_ref=None,
+                        content_ref=blobs.put_text(conn, html),
+                        page_ref=None,
+                        page_url=None,
+                    )
+                )
+        log.append(events)
+    ProjectionRunner(db, log, ArticlesProjection()).catch_up()
+    db.dispose()
+
+
+def replay_throughput(path: Path, count: int, daemon_batch: int = 50) -> None:
+    """Time the stories projection over a real event log: as the SQLite daemon runs it
+    (``daemon_batch`` events per transaction, applied in growing chunks with a tick) and as
+    ``monitor replay stories`` rebuilds it (500 per step, one transaction); CPU seconds.
+    Prints the digest of the stories tables after each (they must be equal)."""
+    from monitor.projections.stories import StoriesProjection
+    from monitor.projector.runner import ProjectionRunner, digest
+    from monitor.store import checkpoints
+    from monitor.store.db import make_engine
+    from monitor.store.eventlog import SqlEventLog
+
+    if not path.exists():
+        started = time.perf_counter()
+        build_log(path, count)
+        print(f"built {path} ({count:,} articles) in {time.perf_counter() - started:.0f} s")
+    db = make_engine(f"sqlite:///{path}")
+    log = SqlEventLog(db)
+    projection = StoriesProjection()
+    results = []
+    for label, runner in (
+        (
+            f"daemon path ({daemon_batch} per transaction, chunked)",
+            ProjectionRunner(db, log, projection, daemon_batch, tick=lambda: None),
+        ),
+        ("monitor replay stories (rebuild)", ProjectionRunner(db, log, projection)),
+    ):
+        with db.begin() as conn:
+            for table in reversed(list(projection.tables)):
+                conn.execute(table.delete())
+            checkpoints.reset(conn, projection.name)
+        wall, cpu = time.perf_counter(), time.process_time()
+        done = runner.rebuild() if "rebuild" in label else runner.catch_up()
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        with db.connect() as conn:
+            results.append((label, done, wall, cpu, digest(conn, projection.tables)))
+    db.dispose()
+    print(f"\nStories projection over {path.name} (SQLite event log)")
+    for label, done, wall, cpu, dig in results:
+        print(
+            f"  {label:<48}{done:>7,} events {wall:>8.1f} s wall {cpu:>8.1f} s CPU "
+            f"{done / cpu:>6.0f} /s CPU  digest {dig[:16]}"
+        )
+    print(f"  peak RSS MiB {peak_rss_mb():.0f}")
+
+
 Labelled = tuple[str, list[dict[str, object]], dict[str, dict[str, object]] | None]
 
 
@@ -509,6 +599,49 @@ def print_quality(params: ClusterParams, show_errors: bool, half: str) -> None:
                 explain(rows, params)
 
 
+def record_assignments(path: Path, history: int, sqlite_articles: int) -> None:
+    """Write every assignment of the dev half and of the synthetic runs to ``path`` (JSON).
+
+    Mechanism-only changes (caching, batching) must leave this file byte-identical: each
+    article's story, copy mark, event time and similarity, per dev file, for the merged
+    dev half, for ``history`` synthetic articles in memory and ``sqlite_articles`` over
+    SqlClusterState (500 per transaction). The held-out half is never read.
+    """
+    from monitor.projections.cluster_state import SqlClusterState
+    from monitor.store import migrations
+    from monitor.store.db import make_engine
+
+    def rows_of(docs: Sequence[ArticleDoc], found: Sequence[Assignment]) -> list[object]:
+        return [
+            [d.article_id, a.story_id, a.copy_of, a.event_time.isoformat(), repr(a.similarity)]
+            for d, a in zip(docs, found, strict=True)
+        ]
+
+    out: dict[str, object] = {}
+    sets = dev_sets()
+    for name, rows, _ in [*sets, merged("whole half (merged)", sets)]:
+        docs = [to_doc(r) for r in rows]
+        out[name] = rows_of(docs, replay(rows, ClusterParams()))
+    docs = list(synthetic_articles(history))
+    engine = ClusterEngine(InMemoryClusterState())
+    out[f"synthetic {history} in memory"] = rows_of(docs, [engine.assign(d) for d in docs])
+    with tempfile.TemporaryDirectory() as tmp:
+        db = make_engine(f"sqlite:///{tmp}/record.db")
+        migrations.upgrade(db)
+        found: list[Assignment] = []
+        sql_docs = docs[:sqlite_articles]
+        for start in range(0, len(sql_docs), 500):
+            with db.begin() as conn:
+                state = SqlClusterState(conn)
+                engine = ClusterEngine(state)
+                found.extend(engine.assign(d) for d in sql_docs[start : start + 500])
+                state.flush()
+        db.dispose()
+    out[f"synthetic {sqlite_articles} on SQLite"] = rows_of(sql_docs, found)
+    path.write_text(json.dumps(out, indent=0) + "\n", "utf-8")
+    print(f"wrote {sum(len(v) for v in out.values())} assignments to {path}")  # type: ignore[arg-type]
+
+
 def main() -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -519,7 +652,21 @@ def main() -> None:
     parser.add_argument("--half", choices=("dev", "heldout", "both"), default="both")
     parser.add_argument("--sqlite", action="store_true", help="also run over SQLite")
     parser.add_argument("--sqlite-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--assignments", type=Path, help="only write the dev and synthetic assignments here"
+    )
+    parser.add_argument(
+        "--replay",
+        type=Path,
+        help="time the stories projection over this SQLite log (built with --history articles)",
+    )
     args = parser.parse_args()
+    if args.replay:
+        replay_throughput(args.replay, args.history)
+        return
+    if args.assignments:
+        record_assignments(args.assignments, args.history, min(args.history, 3000))
+        return
     if args.sqlite_only:
         sql_throughput(args.history, args.measured)
         return

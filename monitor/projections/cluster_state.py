@@ -3,8 +3,15 @@
 Reads go to the database (so a year-old original is still found and memory stays flat as
 the history grows); writes are buffered for the current batch and flushed in a few
 executemany statements by :meth:`SqlClusterState.flush`. Every read merges the buffer over
-the database, so buffering never changes a result; the buffer and the read caches are
-dropped at each flush, which bounds them by one batch.
+the database, so buffering never changes a result; the buffer is dropped at each flush.
+
+Read caches: without a :class:`StateCache` they live for one batch. With one (the stories
+projection keeps one per process) parsed story summaries, article records and document
+frequencies survive from batch to batch, bounded in size, so a daemon folding a few events
+at a time does not re-read and re-parse every active story each time. The cache holds
+database values only and is trusted only while the database still carries the token
+(folded log position, document count) its last flush wrote: a rolled-back batch, a rebuild
+or another process folding meanwhile changes the token and the cache is dropped.
 """
 
 from __future__ import annotations
@@ -12,7 +19,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
@@ -39,6 +48,8 @@ CLUSTER_TABLES: tuple[Table, ...] = (
 
 DOCS = "docs"
 """Counter row holding the number of documents counted into the term DF."""
+POSITION = "position"
+"""Counter row holding the log position of the last event the state folded (cache token)."""
 
 _IN_CHUNK = 500  # bound on bound parameters per IN (...) list
 
@@ -79,12 +90,79 @@ def _article_from_row(row: Any) -> ArticleRecord:
     )
 
 
+Token = tuple[int, int]
+
+
+@dataclass
+class StateCache:
+    """Database values of the cluster state kept between batches (see the module docstring).
+
+    Each map is bounded: past its cap the entries inserted longest ago are dropped at a
+    flush (an entry read or written again moves to the end), so memory stays flat.
+    """
+
+    max_stories: int = 4096
+    max_articles: int = 4096
+    max_terms: int = 1 << 17
+    token: Token | None = None
+    stories: dict[str, StorySummary] = field(default_factory=dict)
+    articles: dict[str, ArticleRecord] = field(default_factory=dict)
+    df: dict[str, int] = field(default_factory=dict)
+
+    def clear(self) -> None:
+        """Forget everything (the database changed behind the cache's back)."""
+        self.token = None
+        self.stories.clear()
+        self.articles.clear()
+        self.df.clear()
+
+    def trim(self) -> None:
+        """Drop the oldest entries of each map past its cap."""
+        for found, cap in (
+            (self.stories, self.max_stories),
+            (self.articles, self.max_articles),
+            (self.df, self.max_terms),
+        ):
+            excess = len(found) - cap
+            if excess > 0:
+                for key in list(islice(found, excess + cap // 4)):
+                    del found[key]
+
+
+def _put(found: dict[str, Any], key: str, value: Any) -> None:
+    """Insert or replace ``key``, moving it to the newest end (eviction drops the oldest)."""
+    found.pop(key, None)
+    found[key] = value
+
+
 class SqlClusterState:
     """:class:`~monitor.projections.clustering.ClusterState` on a database connection."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, cache: StateCache | None = None) -> None:
         self.conn = conn
+        self.cache = cache
         self._reset()
+        if cache is not None:
+            self._adopt(cache)
+
+    def _adopt(self, cache: StateCache) -> None:
+        """Use ``cache`` as the read caches when the database still carries its token."""
+        rows = self.conn.execute(
+            select(cluster_counters.c.name, cluster_counters.c.value).where(
+                cluster_counters.c.name.in_((DOCS, POSITION))
+            )
+        )
+        stored = {str(name): int(value) for name, value in rows}
+        docs, position = stored.get(DOCS, 0), stored.get(POSITION)
+        if position is None or cache.token != (position, docs):
+            cache.clear()
+        cache.token = None  # dirty until this batch's flush: a failure drops the cache
+        self._adopted(cache, docs)
+
+    def _dirty(self) -> None:
+        # The cache now holds changes the database has not committed yet.
+        if self.cache is not None:
+            self.cache.token = None
 
     def _reset(self) -> None:
         # Read caches (database values) and write buffers (this batch's changes).
@@ -126,6 +204,7 @@ class SqlClusterState:
 
     def add_bands(self, article_id: str, band_keys: Sequence[int]) -> None:
         """Index an article under its LSH band keys (buffered until :meth:`flush`)."""
+        self._dirty()
         for key in set(band_keys):
             self._new_bands.setdefault(key, []).append(article_id)
 
@@ -143,7 +222,8 @@ class SqlClusterState:
 
     def put_article(self, record: ArticleRecord) -> None:
         """Insert or replace one article record."""
-        self._articles[record.article_id] = record
+        self._dirty()
+        _put(self._articles, record.article_id, record)
         self._new_articles[record.article_id] = record
 
     # -- stories ------------------------------------------------------------------------
@@ -170,7 +250,8 @@ class SqlClusterState:
 
     def put_story(self, story: StorySummary) -> None:
         """Insert or replace one story summary."""
-        self._stories[story.story_id] = story
+        self._dirty()
+        _put(self._stories, story.story_id, story)
         self._new_stories[story.story_id] = story
 
     def _load_stories(self, story_ids: Sequence[str]) -> None:
@@ -200,6 +281,7 @@ class SqlClusterState:
 
     def add_df(self, terms: Sequence[str]) -> None:
         """Count one more document containing each of ``terms``."""
+        self._dirty()
         self._new_df.update(set(terms))
         self._new_docs += 1
 
@@ -214,8 +296,13 @@ class SqlClusterState:
 
     # -- writing ------------------------------------------------------------------------
 
-    def flush(self) -> None:
-        """Write this batch's changes and drop every cache (call at the end of a batch)."""
+    def flush(self, position: int | None = None) -> None:
+        """Write this batch's changes (call at the end of a batch) and drop the buffers.
+
+        Without a :class:`StateCache` the read caches are dropped too. With one, they are
+        kept (now equal to the database) under the token of ``position``, the log position
+        of the last event folded, which is written with them.
+        """
         self._write_articles()
         bands = [
             {"band_key": key, "article_id": article_id}
@@ -241,7 +328,29 @@ class SqlClusterState:
             update=["first_event_time", "last_event_time", "size", "centroid"],
         )
         self._write_df()
+        cache = self.cache
+        if cache is None or position is None:
+            if cache is not None:
+                cache.clear()
+            self._reset()
+            return
+        upsert(
+            self.conn, cluster_counters, {"name": POSITION, "value": position}, ["name"], ["value"]
+        )
+        for term, n in self._new_df.items():
+            _put(self._df_read, term, self._df_read[term] + n)
+        docs = self.doc_count()
+        cache.trim()
+        cache.token = (position, docs)
         self._reset()
+        self._adopted(cache, docs)
+
+    def _adopted(self, cache: StateCache, docs: int) -> None:
+        """Read through ``cache``'s maps (database values as of ``docs`` documents)."""
+        self._docs_read = docs
+        self._articles = cache.articles
+        self._stories = cache.stories
+        self._df_read = cache.df
 
     def _write_articles(self) -> None:
         rows = [

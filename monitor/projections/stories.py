@@ -22,6 +22,7 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, or_, select, update
@@ -29,7 +30,7 @@ from sqlalchemy import Connection, Table, func, or_, select, update
 from monitor.clock import as_utc as utc
 from monitor.events import ArticleObserved
 from monitor.projections.articles import revision_text
-from monitor.projections.cluster_state import CLUSTER_TABLES, SqlClusterState
+from monitor.projections.cluster_state import CLUSTER_TABLES, SqlClusterState, StateCache
 from monitor.projections.clustering import (
     ArticleDoc,
     Assignment,
@@ -106,12 +107,18 @@ def representative_title(members: Sequence[Member]) -> str:
     return UNTITLED
 
 
+@lru_cache(maxsize=1 << 12)  # bounded; a story's title is recomputed by every batch it grows
 def _title_vector(title: str) -> dict[str, float]:
     return {w: -math.log(word_probability(w)) for w in sorted(set(content_words(title)))}
 
 
 def medoid_title(titles: Sequence[str]) -> str:
     """The headline most similar to all the others (see :func:`representative_title`)."""
+    return _medoid(tuple(titles))
+
+
+@lru_cache(maxsize=1 << 12)  # a settled story's candidates stay the same batch after batch
+def _medoid(titles: tuple[str, ...]) -> str:
     vectors = [_title_vector(t) for t in titles]
     norms = [math.sqrt(sum(v * v for v in vec.values())) or 1.0 for vec in vectors]
     best: tuple[float, int, int] | None = None
@@ -164,6 +171,9 @@ class StoriesProjection:
 
     def __init__(self, params: ClusterParams | None = None) -> None:
         self.params = params or STORY_PARAMS
+        # Parsed cluster state kept between batches; trusted only while the database
+        # carries its token (see monitor.projections.cluster_state).
+        self.cache = StateCache()
 
     def apply(self, conn: Connection, stored: StoredEvent) -> None:
         """Fold one event."""
@@ -175,7 +185,7 @@ class StoriesProjection:
         if not firsts:
             return
         placed = _already_placed(conn, [_event(s).article_id for s in firsts])
-        state = SqlClusterState(conn)
+        state = SqlClusterState(conn, self.cache)
         engine = ClusterEngine(state, self.params)
         rows: dict[str, dict[str, Any]] = {}  # insertion order is log order
         for stored in firsts:
@@ -187,7 +197,7 @@ class StoriesProjection:
             if assignment.displaced is not None:
                 _hand_over(conn, rows, assignment.displaced, ev.article_id, assignment)
             rows[ev.article_id] = _member_row(ev, stored.position, assignment, title)
-        state.flush()
+        state.flush(position=firsts[-1].position)  # the same whatever the batch sizes
         upsert(
             conn,
             story_articles,
@@ -388,20 +398,22 @@ def _early_titles(conn: Connection, story_ids: Sequence[str]) -> dict[str, str]:
     reads all their members.
     """
     sa = story_articles.c
-    ranked = (
-        select(
-            sa.story_id,
-            sa.title,
-            func.row_number()
-            .over(partition_by=sa.story_id, order_by=(sa.event_time, sa.position))
-            .label("rank"),
-        )
-        .join(articles, articles.c.id == sa.article_id)  # members are articles with a row
-        .where(sa.copy_of.is_(None))
-        .subquery()
-    )
     found: dict[str, list[str]] = {}
     for chunk in _chunks(story_ids):
+        # Ranked within the chunk's stories only (the partitions are per story, so the
+        # ranks are the same), not over every original of the history.
+        ranked = (
+            select(
+                sa.story_id,
+                sa.title,
+                func.row_number()
+                .over(partition_by=sa.story_id, order_by=(sa.event_time, sa.position))
+                .label("rank"),
+            )
+            .join(articles, articles.c.id == sa.article_id)  # members are articles with a row
+            .where(sa.copy_of.is_(None), sa.story_id.in_(chunk))
+            .subquery()
+        )
         query = (
             select(ranked.c.story_id, ranked.c.title)
             .where(ranked.c.story_id.in_(chunk), ranked.c.rank <= TITLE_CANDIDATES)
