@@ -24,11 +24,12 @@ from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Table, bindparam, func, select
 
 from monitor.projections.clustering import ArticleRecord, Centroid, StorySummary, top_candidates
 from monitor.store.db import as_utc as utc
 from monitor.store.db import upsert
+from monitor.store.dialects import dialect_of
 from monitor.store.tables_clusters import (
     cluster_articles,
     cluster_bands,
@@ -62,6 +63,58 @@ def centroid_to_json(centroid: Centroid) -> str:
 def centroid_from_json(raw: str) -> Centroid:
     """Inverse of :func:`centroid_to_json`."""
     return tuple((str(term), float(weight)) for term, weight in json.loads(raw))
+
+
+# Reads prepared once with an expanding IN parameter: building `col.in_(list)` per call
+# coerces every element, which costs more than the query on small tables.
+_SHARED = func.count().label("shared")
+_BANDS_ALL = (
+    select(cluster_bands.c.article_id, _SHARED)
+    .where(cluster_bands.c.band_key.in_(bindparam("keys", expanding=True)))
+    .group_by(cluster_bands.c.article_id)
+    .order_by(_SHARED.desc(), cluster_bands.c.article_id)
+)
+_BANDS_CUT = _BANDS_ALL.limit(bindparam("limit"))
+_TERMS = select(cluster_terms.c.term, cluster_terms.c.df).where(
+    cluster_terms.c.term.in_(bindparam("terms", expanding=True))
+)
+
+
+def _fast_upsert(conn: Connection, table: Table, rows: list[tuple[Any, ...]], update: str) -> None:
+    """INSERT ... ON CONFLICT of many plain rows (no type conversion) through the driver.
+
+    For the two big tables of plain strings and integers (bands and term counts): the
+    statement is compiled once per dialect and the rows go to the driver's executemany as
+    they are, without SQLAlchemy's per-row parameter processing. ``update`` names the
+    column replaced on conflict ("" for DO NOTHING); the key is the primary key.
+    """
+    if not rows:
+        return
+    key = (conn.dialect.name, table.name)
+    compiled = _FAST.get(key)
+    if compiled is None:
+        columns = [c.name for c in table.columns]
+        stmt = dialect_of(conn).insert(table)
+        keys = [c.name for c in table.primary_key.columns]
+        if update:
+            stmt = stmt.on_conflict_do_update(
+                index_elements=keys, set_={update: stmt.excluded[update]}
+            )
+        else:
+            stmt = stmt.on_conflict_do_nothing(index_elements=keys)
+        sql = stmt.values({c: bindparam(c) for c in columns}).compile(dialect=conn.dialect)
+        order = list(sql.positiontup or ())
+        compiled = _FAST[key] = (str(sql), columns, order)
+    text, columns, order = compiled
+    if order:  # a positional paramstyle (SQLite's qmark): the compiled order of the columns
+        index = [columns.index(name) for name in order]
+        params: list[Any] = [tuple(row[i] for i in index) for row in rows]
+    else:  # named (psycopg's pyformat)
+        params = [dict(zip(columns, row, strict=True)) for row in rows]
+    conn.exec_driver_sql(text, params)
+
+
+_FAST: dict[tuple[str, str], tuple[str, list[str], list[str]]] = {}
 
 
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -187,15 +240,9 @@ class SqlClusterState:
         """
         keys = sorted(set(band_keys))
         found: Counter[str] = Counter()
-        shared = func.count().label("shared")
         for chunk in _chunks(keys):
-            rows = self.conn.execute(
-                select(cluster_bands.c.article_id, shared)
-                .where(cluster_bands.c.band_key.in_(chunk))
-                .group_by(cluster_bands.c.article_id)
-                .order_by(shared.desc(), cluster_bands.c.article_id)
-                .limit(limit if len(keys) <= _IN_CHUNK else None)
-            )
+            query = _BANDS_CUT if len(keys) <= _IN_CHUNK else _BANDS_ALL
+            rows = self.conn.execute(query, {"keys": list(chunk), "limit": limit})
             for article_id, count in rows:
                 found[article_id] += int(count)
         for key in keys:
@@ -269,12 +316,8 @@ class SqlClusterState:
         """Document frequencies of the known ``terms``."""
         missing = sorted({t for t in terms if t not in self._df_read})
         for chunk in _chunks(missing):
-            rows = self.conn.execute(
-                select(cluster_terms.c.term, cluster_terms.c.df).where(
-                    cluster_terms.c.term.in_(chunk)
-                )
-            )
-            self._df_read.update({row.term: int(row.df) for row in rows})
+            rows = self.conn.execute(_TERMS, {"terms": list(chunk)})
+            self._df_read.update({term: int(df) for term, df in rows})
             self._df_read.update({t: 0 for t in chunk if t not in self._df_read})
         counts = {t: self._df_read[t] + self._new_df.get(t, 0) for t in terms}
         return {t: n for t, n in counts.items() if n}
@@ -305,11 +348,9 @@ class SqlClusterState:
         """
         self._write_articles()
         bands = [
-            {"band_key": key, "article_id": article_id}
-            for key, ids in sorted(self._new_bands.items())
-            for article_id in ids
+            (key, article_id) for key, ids in sorted(self._new_bands.items()) for article_id in ids
         ]
-        upsert(self.conn, cluster_bands, bands, ["band_key", "article_id"])
+        _fast_upsert(self.conn, cluster_bands, bands, "")
         stories = [
             {
                 "story_id": s.story_id,
@@ -376,10 +417,8 @@ class SqlClusterState:
         if self._new_df:
             # Counts read earlier in this batch plus the increments: the new absolute values.
             self.term_df(list(self._new_df))
-            rows = [
-                {"term": t, "df": self._df_read[t] + n} for t, n in sorted(self._new_df.items())
-            ]
-            upsert(self.conn, cluster_terms, rows, ["term"], update=["df"])
+            rows = [(t, self._df_read[t] + n) for t, n in sorted(self._new_df.items())]
+            _fast_upsert(self.conn, cluster_terms, rows, "df")
         if self._new_docs:
             total = self.doc_count()
             upsert(self.conn, cluster_counters, {"name": DOCS, "value": total}, ["name"], ["value"])
