@@ -14,7 +14,7 @@ process; ties are broken by story id.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from itertools import repeat
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -25,6 +25,12 @@ from monitor.text.terms import BODY, ENTITY, TITLE
 SCORED_FIELDS = (TITLE, BODY, ENTITY)
 _PERSON = b"monitor.sl"
 TermArrays = tuple[npt.NDArray[np.uint64], npt.NDArray[np.float64]]
+
+
+@lru_cache(maxsize=1 << 16)  # bounded; its own cache, keyed by the term alone (fast path)
+def term_hash(term: str) -> int:
+    """The stable hash a term is shortlisted under."""
+    return stable_hash64(term, _PERSON)
 
 
 def term_arrays(
@@ -38,9 +44,7 @@ def term_arrays(
         if part:
             terms.extend(part)
             scaled.extend([weight * scale for weight in part.values()])
-    hashes = np.fromiter(
-        map(stable_hash64, terms, repeat(_PERSON)), dtype=np.uint64, count=len(terms)
-    )
+    hashes = np.fromiter(map(term_hash, terms), dtype=np.uint64, count=len(terms))
     values = np.array(scaled, dtype=np.float64)
     order = np.lexsort((values, hashes))  # by hash, then weight: the order of sorted pairs
     return hashes[order], values[order]
