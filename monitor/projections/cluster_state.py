@@ -90,7 +90,7 @@ def _fast_upsert(conn: Connection, table: Table, rows: list[tuple[Any, ...]], up
     """
     if not rows:
         return
-    key = (conn.dialect.name, table.name)
+    key = (type(conn.dialect), table.name)
     compiled = _FAST.get(key)
     if compiled is None:
         columns = [c.name for c in table.columns]
@@ -114,7 +114,7 @@ def _fast_upsert(conn: Connection, table: Table, rows: list[tuple[Any, ...]], up
     conn.exec_driver_sql(text, params)
 
 
-_FAST: dict[tuple[str, str], tuple[str, list[str], list[str]]] = {}
+_FAST: dict[tuple[type, str], tuple[str, list[str], list[str]]] = {}
 
 
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
