@@ -310,8 +310,9 @@ def _sentence_claims(
         return scopes[index - 1]
 
     parsed[index] = parse_clauses(text)
-    frames = frame_sentence(text, spans, previous, previous_scope, parsed[index])
     source = attribution(index)
+    speaker = source if source is not None and not is_pronoun(source) else find_subject(text)
+    frames = frame_sentence(text, spans, previous, previous_scope, parsed[index], speaker)
     claims = []
     for f, (head, modifiers), frame in zip(found, parts, frames, strict=True):
         q = f.quantity

@@ -22,8 +22,10 @@ from monitor.text.scope import (
     reporter_scope,
     resolve_definite,
     subject_scope,
+    topic_scope,
 )
 from monitor.text.sentences import word_set
+from monitor.text.speaker import speaker_place
 
 
 @dataclass(frozen=True)
@@ -429,8 +431,13 @@ def parse_clauses(sentence: str) -> _Clauses:
 def sentence_scope(sentence: str | _Clauses) -> str | None:
     """The scope a whole sentence names, for the sentence after it: its first clause's."""
     parsed = sentence if isinstance(sentence, _Clauses) else _Clauses(sentence)
+    topic = event_name(parsed.sentence, 0, len(parsed.sentence)) or topic_scope(parsed.sentence)
+    if topic is not None:
+        return topic  # "... the Lahaina fire ...", "The UAW's president announced ..."
     common: str | None = None
-    for index in range(len(parsed.clauses)):
+    for index in sorted(range(len(parsed.clauses)), key=lambda i: parsed.clauses[i].dependent):
+        if common is not None and parsed.clauses[index].dependent:
+            break  # a main clause's "the outbreak" before a name in "after a death in Virginia"
         scope = parsed.scope(index, None, ())
         if scope is not None and any(w[:1].isupper() for w in scope.split()[1:] or scope.split()):
             return scope
@@ -461,6 +468,7 @@ def _scope_of(
     previous_scope: Callable[[], str | None] | None,
     looked_back: bool,
     fallback: str | None,
+    speaker: str | None = None,
 ) -> tuple[str | None, str, bool, str | None]:
     """A number's scope: its clause's, an earlier clause's, else the sentence before's.
 
@@ -468,12 +476,25 @@ def _scope_of(
     """
     anaphoric = bool(_THOSE.search(parsed.sentence, max(0, span.start - 12), span.start))
     scope = None if anaphoric else parsed.scope(index, span, spans)
-    back = index - 1
-    while scope is None and back >= 0 and not anaphoric:
+    # Earlier clauses, main ones first: "The CDC raised the toll in the outbreak to 10, after a
+    # death in Virginia, and said 59 people ..." (59 is the outbreak's, not Virginia's).
+    earlier = sorted(range(index - 1, -1, -1), key=lambda i: parsed.clauses[i].dependent)
+    for back in earlier:
+        if scope is not None or anaphoric:
+            break
         scope = parsed.scope(back, span, spans)
-        back -= 1
     if scope is not None:
         return scope, "clause", looked_back, fallback
+    if not looked_back:
+        if previous_scope is not None:
+            fallback = previous_scope()
+        else:
+            fallback = sentence_scope(previous) if previous else None
+        looked_back = True
+    if fallback is not None:
+        return fallback, "previous", looked_back, fallback
+    if speaker is not None and not anaphoric:
+        return speaker, "clause", looked_back, fallback
     numbered = [
         loc[1]
         for i in range(index, -1, -1)
@@ -482,13 +503,7 @@ def _scope_of(
     ]
     if numbered and not anaphoric:
         return numbered[0], "clause", looked_back, fallback  # "... across six states"
-    if not looked_back:
-        if previous_scope is not None:
-            fallback = previous_scope()
-        else:
-            fallback = sentence_scope(previous) if previous else None
-        looked_back = True
-    return fallback, "previous" if fallback else "none", looked_back, fallback
+    return None, "none", looked_back, fallback
 
 
 def frame_sentence(
@@ -497,12 +512,16 @@ def frame_sentence(
     previous: str | None,
     previous_scope: Callable[[], str | None] | None = None,
     parsed: _Clauses | None = None,
+    speaker: str | None = None,
 ) -> list[Frame]:
     """The frame of each number of a sentence, in order.
 
     `previous_scope`, when given, computes (and may cache) the scope of `previous`;
-    `parsed` is the sentence's `parse_clauses`, when the caller keeps it.
+    `parsed` is the sentence's `parse_clauses`, when the caller keeps it; `speaker` is who
+    the sentence reports ("Maui Police Chief John Pelletier"), whose place scopes a number
+    the clause leaves without one.
     """
+    home = speaker_place(speaker)
     parsed = parsed if parsed is not None else _Clauses(sentence)
     clauses = parsed.clauses
     frames: list[Frame] = []
@@ -516,12 +535,14 @@ def frame_sentence(
             source = "clause" if scope else "none"  # "in 13 states": the places counted
         else:
             scope, source, looked_back, fallback = _scope_of(
-                parsed, index, span, spans, previous, previous_scope, looked_back, fallback
+                parsed, index, span, spans, previous, previous_scope, looked_back, fallback, home
             )
         if scope is not None and scope[:4].lower() in ("the ", "its ", "this"):
             at = sentence.find(scope)
             before = previous_scope() if previous_scope is not None else None
-            scope = resolve_definite(scope, sentence, at + len(scope) if at >= 0 else -1, before)
+            scope = resolve_definite(
+                scope, sentence, at + len(scope) if at >= 0 else -1, before, home
+            )
         kind = _kind(sentence, span, clause, spans, parsed.attached(span) is not None)
         if (
             kind == "total"

@@ -38,7 +38,7 @@ _NUMBERED = re.compile(rf"(?:the\s+)?(?:{_NUMBER_WORD}|a\s+dozen|dozens\s+of)\s"
 # A number counting places ("in 13 states", "across nine jurisdictions"): it has no scope.
 PLACE_COUNT = re.compile(
     r"(?:\s+[a-z-]+){0,2}?\s+(?:states|jurisdictions|provinces|regions|cities|countries"
-    r"|territories|nations|towns\s+and\s+cities)\b"
+    r"|territories|nations|towns\s+and\s+cities|companies|automakers|carmakers)\b"
 )
 
 
@@ -52,7 +52,7 @@ _LOCATIVE = re.compile(
     r"(?:\s+(?:state|county|province|city|region|district|island|area|town|village))?"
     rf"|the\s+(?:{_PLACE_NOUN})\b"
     rf"|(?:the\s+)?(?:(?:{_NUMBER_WORD})\s+)?(?:{_PLACE_NOUNS})\b"
-    rf"|the\s+(?:[a-z][\w’'-]*\s+){{0,2}}(?:{_EVENT_NOUNS_IN})\b(?:\s+(?:tied|linked)\s+to\s+[^,;]{{3,40}}?(?=[,;.]|$))?)"
+    rf"|the\s+(?:(?:[a-z][\w’'-]*|[A-Z][a-z]{{2,3}}\.?\s+\d{{1,2}}|\d{{4}})\s+){{0,2}}(?:{_EVENT_NOUNS_IN})\b(?:\s+(?:tied|linked)\s+to\s+[^,;]{{3,40}}?(?=[,;.]|$))?)"
     r"|\b(?P<adv>(?i:nationwide|statewide|countrywide|worldwide|globally|nationally"
     r"|internationally|county-wide|citywide|state-wide|nation-wide))\b"
     r"|\b(?P<adj>(?i:national|statewide|nationwide|global|worldwide|countrywide))"
@@ -119,6 +119,7 @@ _SUBJECT = re.compile(
     r"|said\b|told\b|to\s+(?:cut|lay|shed|slash|eliminate|recall|hire|close)\b))"
 )
 _PROPER_RUN = re.compile(_PROPER)
+CAP, LINK, TITLES = _CAP, _LINK, _TITLES  # for the speaker's title (monitor.text.speaker)
 # After a reporting verb, the start of a complement clause with a subject of its own.
 _SPEECH_COMPLEMENT = re.compile(r"\s+(?:that\s+)?(?=(?:the\s+)?[A-Z])")
 _NUMBERS = word_set(
@@ -308,6 +309,30 @@ def reporter_scope(text: str) -> str | None:
     return _trim(run.group(), True)
 
 
+_TOPIC = re.compile(
+    rf"\s*(?P<the>[Tt]he\s+)?(?:[\d,.]+-[a-z]+\s+)?(?P<name>{_PROPER})(?P<pos>['’]s\b)?"
+    r"(?:\s+[a-z-]+){0,2}?\s+(?=(?:has|have|had|is|was|were|will|would|also|now)\b|[a-z]+(?:ed|s)\b"
+    r"|kept\b|gave\b|took\b|began\b|went\b|made\b)"
+)
+
+
+def topic_scope(text: str) -> str | None:
+    """The organisation or place a sentence is about, for the sentences after it: its subject
+    when that is "The" + a name ("The UAW escalated ...", "The 146,000-member UAW has ..."),
+    a possessive ("The UAW's president announced ..."), an acronym or a known place."""
+    m = _TOPIC.match(text, 0, min(len(text), 120))
+    if m is None:
+        return None
+    name = _trim(m["name"], m["the"] is None)
+    if name is None or any(w in _TITLES or w in _MONTHS_DAYS for w in name.split()):
+        return None
+    if not m["pos"] and _REPORT_VERB.match(text, m.end("name")):
+        return None  # "The CDC raised the toll in the outbreak ...": the source, not the topic
+    if m["the"] or m["pos"] or name.isupper() or is_place(name):
+        return name
+    return None
+
+
 def event_name(text: str, lo: int, hi: int) -> str | None:
     """The place an event is named after: "the Lahaina fire" -> "Lahaina"."""
     m = _EVENT_NAME.search(text, lo, hi)
@@ -359,13 +384,33 @@ _NAMED_AS = re.compile(rf"\s+of\s+(?P<name>{_PROPER})")  # "the West Darfur city
 _NAME_BEFORE = re.compile(rf"(?P<name>{_PROPER})(?:['’]s\b|\s+(?=[a-z]))")
 
 
-def resolve_definite(scope: str, text: str, at: int, previous: str | None) -> str:
+_DEFINITE_EVENT = re.compile(
+    rf"(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_EVENT_NOUNS_IN}|hurricane"
+    r"|quake|disaster|riots|disorder|unrest|violence|epidemic)"
+)
+
+
+def resolve_definite(
+    scope: str, text: str, at: int, previous: str | None, home: str | None = None
+) -> str:
     """ "the city", "the county's toll": the place of that kind named nearby, else as written.
 
     Candidates: "the X city of NAME" itself; a name in the sentence given as a possessive or a
     modifier ("Derna's hospitals", "Asheville police"; a county or state must look like one);
-    else the scope of the sentence before when it is a name.
+    else the scope of the sentence before when it is a name. An event ("the blaze", "the
+    outbreak") is the place it is named after in the sentence ("the Texas outbreak's total"),
+    else the speaker's place (`home`: "Texas health officials said ..."), else the name the
+    sentence before gives, else as written.
     """
+    if _DEFINITE_EVENT.fullmatch(scope.strip()) and not _EVENT_NAME.fullmatch(scope.strip()):
+        named = event_name(text, 0, len(text))
+        if named is not None:
+            return named
+        if home is not None:
+            return home
+        if previous and previous[:1].isupper():
+            return previous
+        return scope
     m = _DEFINITE.fullmatch(scope.strip())
     if m is None:
         if _DEFINITE_ORG.fullmatch(scope.strip()) and previous and previous[:1].isupper():
