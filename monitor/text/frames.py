@@ -10,9 +10,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from monitor.text.attribution import find_attribution, find_subject
 from monitor.text.clauses import Clause, clause_at, split_clauses
 from monitor.text.scope import (
     PLACE_COUNT,
+    antecedent,
     event_name,
     gapped_scope,
     is_numbered,
@@ -381,6 +383,10 @@ class _Clauses:
             return own[1]
         if span is not None and (gap := gapped_scope(sentence, span.start)) is not None:
             return gap
+        if index == 0 and sentence.startswith(": ", clause.end):
+            label = _kicker(sentence[clause.start : clause.end])
+            if label is not None:
+                return label  # a headline's "Sudan: 13 million displaced ..."
         lead = _lead_scope(sentence, clause.start, clause.end)
         if lead is not None:
             return lead
@@ -399,6 +405,10 @@ class _Clauses:
                 return subject
         if strong:
             return strong[0][1]
+        if clause.opener in _RELATIVE and index > 0:
+            named = antecedent(sentence, self.clauses[index - 1].start, clause.start)
+            if named is not None and not _REPORT_AFTER.match(sentence, clause.start):
+                return named  # "behind Katrina, which killed 1,392 people in 2005"
         if span is not None and clause.start <= span.start:
             possessive = possessive_scope(sentence, span.start)
             if possessive is not None:
@@ -411,6 +421,29 @@ class _Clauses:
         return event_name(sentence, clause.start, clause.end)
 
 
+_KICKER_WORDS = word_set(
+    """Update Updated Live Breaking Analysis Exclusive Watch Opinion Explainer Factbox Timeline
+    Photos Video Editorial Comment Review Interview Correction Note Report Fact Check Latest
+    Watch Listen Podcast Graphic Map Data"""
+)
+
+
+def _kicker(text: str) -> str | None:
+    """A headline's label before its colon when it names a place or subject: "Sudan",
+    "Boar's Head listeria outbreak"; not "Live" or "Analysis"."""
+    words = text.strip(" \"“”").split()
+    if not 1 <= len(words) <= 5 or not words[0][:1].isupper() or words[0] in _KICKER_WORDS:
+        return None
+    if any(w[:1].isdigit() for w in words):
+        return None
+    return " ".join(words)
+
+
+_RELATIVE = frozenset(("which", "where"))
+_REPORT_AFTER = re.compile(
+    r"\w+\s+(?:(?:has|have|had|also)\s+)?(?:said|says|reported|estimated|announced|told"
+    r"|confirmed|added|noted|warned)\b"
+)
 _SUBJECT_REACH = 90
 _SAID_NEXT = re.compile(
     r"[^,;]{0,60}?\b(?:said|says|told|reported|announced|confirmed|added|noted|estimated)\b"
@@ -431,7 +464,8 @@ def parse_clauses(sentence: str) -> _Clauses:
 def sentence_scope(sentence: str | _Clauses) -> str | None:
     """The scope a whole sentence names, for the sentence after it: its first clause's."""
     parsed = sentence if isinstance(sentence, _Clauses) else _Clauses(sentence)
-    topic = event_name(parsed.sentence, 0, len(parsed.sentence)) or topic_scope(parsed.sentence)
+    text = parsed.sentence
+    topic = event_name(text, 0, len(text)) or topic_scope(text)
     if topic is not None:
         return topic  # "... the Lahaina fire ...", "The UAW's president announced ..."
     common: str | None = None
@@ -442,13 +476,17 @@ def sentence_scope(sentence: str | _Clauses) -> str | None:
         if scope is not None and any(w[:1].isupper() for w in scope.split()[1:] or scope.split()):
             return scope
         common = common or scope
-    text = parsed.sentence
     numbered = next(
         (loc[1] for i in range(len(parsed.clauses)) for loc in parsed.locatives(i)
          if is_numbered(loc[1])),
         None,
     )  # fmt: skip
-    return event_name(text, 0, len(text)) or common or numbered or reporter_scope(text)
+    return (
+        common
+        or speaker_place(find_attribution(text) or find_subject(text))
+        or numbered
+        or reporter_scope(text)
+    )
 
 
 _THOSE = re.compile(r"\b(?:those|these|the\s+same)\s+$", re.IGNORECASE)

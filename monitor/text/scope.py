@@ -151,7 +151,9 @@ _OWN_VERB = re.compile(
     r"|produc\w*|sold|sells|build|builds|built|ship\w*|count|counts|numbers|totals|reached"
     r"|rose|grew|climbed|saw|sees|logged|added|adds|adding|lost|suffered|killed|kills"
     r"|sickened|infected|hospitali[sz]ed|expanded|brought|brings|went|stands|stood|remains"
-    r"|remained|is|are|was|were)\b",
+    r"|remained|is|are|was|were|rises|soars|soared|grows|climbs|jumps|jumped|reaches|tops"
+    r"|topped|passes|passed|hits|nears|surpasses|surpassed|exceeds|exceeded|doubles|doubled"
+    r"|swells|swelled|mounts|mounted)\b",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(rf"({_PROPER})['’]s\s+(?:\w+\s+)?$")
@@ -193,6 +195,8 @@ def is_place(name: str) -> bool:
         return True
     if any(w in _TITLES for w in words):
         return False  # "Hawaii Governor Josh Green" is a person
+    if len(words) > 1 and (words[-1] in _ORG_WORDS or words[-1] in _BODY_WORDS):
+        return False  # "Coast Guard", "Maui Police": a body named after a place
     gazetteer = _gazetteer()
     return bare.lower() in gazetteer or words[0].lower() in gazetteer
 
@@ -234,6 +238,8 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             found.append((m.start(), m["adv"] or m["adj"], True))  # "Nationwide, ..."
             continue
         loc = m["loc"].rstrip(".,")
+        if text.startswith(" history", m.end("loc")):
+            continue  # "the deadliest in modern US history": a record, not a scope
         if loc.split()[0] in _TIME_WORDS and not loc.lower().startswith("the "):
             continue
         bare = re.sub(r"^the\s+", "", loc)
@@ -258,8 +264,23 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             "within",
             "inside",
         )
+        if not strong and _is_body(bare):
+            continue  # "with help from the FBI", "for the Coast Guard": a body, not a place
         found.append((m.start(), loc, strong))
     return found
+
+
+_BODY_WORDS = word_set("Guard Police Army Forces Force Party Navy Corps Cross Crescent")
+
+
+def _is_body(name: str) -> bool:
+    """An organisation's name: an acronym that is not a place ("FBI", not "UK"), or a name
+    ending in an organisation's word ("Coast Guard", "Red Cross", "Health Ministry")."""
+    words = name.split()
+    last = words[-1] if words else ""
+    if last in _ORG_WORDS or last in _BODY_WORDS:
+        return True
+    return len(words) == 1 and last.isupper() and len(last) > 1 and not is_place(last)
 
 
 def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
@@ -331,6 +352,29 @@ def topic_scope(text: str) -> str | None:
     if m["the"] or m["pos"] or name.isupper() or is_place(name):
         return name
     return None
+
+
+_ANTECEDENT = re.compile(
+    rf"(?P<name>{_PROPER})(?:\s+(?:[a-z-]+\s+){{0,2}}?(?:{_EVENT_NOUNS}))?"
+    rf"(?:\s+(?:in|on)\s+(?P<loc>(?:the\s+)?{_PROPER}))?\s*,\s*$"
+)
+
+
+def antecedent(text: str, lo: int, hi: int) -> str | None:
+    """The name a relative clause at `hi` hangs on, when text[lo:hi] ends with one:
+    "behind Katrina, (which killed ...)" -> Katrina, "the 1918 Cloquet fire in Minnesota,"
+    -> Minnesota, "the grocer H-E-B," -> H-E-B."""
+    if "," not in text[max(lo, hi - 3) : hi]:
+        return None
+    m = _ANTECEDENT.search(text, max(lo, hi - 80), hi)
+    if m is None:
+        return None
+    if m["loc"]:
+        return _trim(m["loc"], False)
+    name = _trim(m["name"], m.start() == 0)
+    if name is None or any(w in _TITLES or w in _MONTHS_DAYS for w in name.split()):
+        return None
+    return name
 
 
 def event_name(text: str, lo: int, hi: int) -> str | None:
