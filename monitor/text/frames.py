@@ -16,6 +16,7 @@ from monitor.text.scope import (
     PLACE_COUNT,
     antecedent,
     event_name,
+    facility_before,
     gapped_scope,
     is_numbered,
     is_place,
@@ -194,10 +195,10 @@ def _kind(
     if _PART_AFTER.match(sentence, span.end) or _PART_BEFORE.search(before):
         return "total" if attached else "part"  # "45 of them in Gaines County": its total
     if _OF_THE_LEAD.match(sentence[: span.start]):
-        return "part"  # "Of the 121 patients, 90 were children"
+        return "total" if attached else "part"  # "Of the 121 patients, 90 were children"
     lead = _OF_LEAD_ANY.match(sentence)
     if lead is not None and lead.end() <= span.start:
-        return "part"  # "Of those cases, 80 were ... and 113 had ...": every number after it
+        return "total" if attached else "part"  # "Of those cases, 80 were ... and 113 had ..."
     if clause.opener in ("including", "among them", "of whom", "of which", "most of them"):
         return "part"
     if _NEW_BEFORE.search(before) or (not span.implied and _NEW_MODIFIERS & set(span.modifiers)):
@@ -369,6 +370,10 @@ class _Clauses:
             at = gap.end() if gap else span.unit_end
             found = locatives(self.sentence, at, min(len(self.sentence), at + 70), anchored=True)
             hit = found[0] if found and found[0][2] else None
+            origin = _ORIGIN.match(self.sentence, span.unit_end) if hit is None else None
+            if origin is not None:  # "49 were from Merseyside and four from Lancashire"
+                found = locatives(self.sentence, origin.end(), origin.end() + 70, anchored=True)
+                hit = found[0] if found and found[0][1][:1].isupper() else None
             self._attached[span.start] = None if hit is None else (hit[0], hit[1])
         return self._attached[span.start]
 
@@ -404,7 +409,9 @@ class _Clauses:
             if subject is not None and not is_place(subject):
                 return subject
         if strong:
-            return strong[0][1]
+            at, loc = strong[0][0], strong[0][1]
+            site = facility_before(sentence, clause.start, at)
+            return loc if site is None else f"{site} {sentence[at:at + 3].strip()} {loc}"
         if clause.opener in _RELATIVE and index > 0:
             named = antecedent(sentence, self.clauses[index - 1].start, clause.start)
             if named is not None and not _REPORT_AFTER.match(sentence, clause.start):
@@ -439,6 +446,7 @@ def _kicker(text: str) -> str | None:
     return " ".join(words)
 
 
+_ORIGIN = re.compile(r"\s+(?:(?:were|was|are|is|came)\s+)?(?=from\s+[A-Z])")
 _RELATIVE = frozenset(("which", "where"))
 _REPORT_AFTER = re.compile(
     r"\w+\s+(?:(?:has|have|had|also)\s+)?(?:said|says|reported|estimated|announced|told"
@@ -521,6 +529,12 @@ def _scope_of(
         if scope is not None or anaphoric:
             break
         scope = parsed.scope(back, span, spans)
+    for ahead in range(index + 1, len(parsed.clauses)):
+        nxt = parsed.clauses[ahead]
+        if scope is not None or anaphoric or not nxt.dependent:
+            break  # only the clauses that hang on mine: "..., bringing the number to 93"
+        if nxt.opener.endswith("of them") or any(nxt.start <= s.start < nxt.end for s in spans):
+            scope = parsed.scope(ahead, None, ())  # "..., bringing the number killed in X to 93"
     if scope is not None:
         return scope, "clause", looked_back, fallback
     if not looked_back:
@@ -581,6 +595,10 @@ def frame_sentence(
             scope = resolve_definite(
                 scope, sentence, at + len(scope) if at >= 0 else -1, before, home
             )
+        if scope is not None and scope.lower() in _WORLDWIDE and previous_scope is not None:
+            owner = previous_scope()  # "With about 140,000 employees worldwide, ...": Tesla's
+            if owner is not None and not is_place(owner):
+                scope = owner
         kind = _kind(sentence, span, clause, spans, parsed.attached(span) is not None)
         if (
             kind == "total"

@@ -22,7 +22,7 @@ _WEAK_PREP = r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of|throug
 # Lowercase words between a preposition and a name: "across eastern Libya", "in the
 # hardest-hit districts of Derna"; never a function word ("in talks with Russia").
 _ADJ = (
-    r"(?:(?!(?:with|to|for|and|or|by|from|that|which|who|as|than|after|before|during|since|against"
+    r"(?:(?!(?:a|an|with|to|for|and|or|by|from|that|which|who|as|than|after|before|during|since|against"
     r"|about|over|under|into|onto|on|at|its|their|his|her|them|those|these|in|of|the|end|start"
     r"|beginning|middle|height|rest|most|all|some|many|each|one)\b)[a-z][a-z-]*\s+){1,3}"
     r"(?:of\s+)?"
@@ -31,7 +31,10 @@ _PLACE_NOUN = (
     r"country|nation|state|county|region|city|territory|province|district|enclave|strip"
     r"|area|capital|island|islands|continent|world|kingdom|republic|town|village|camp|valley"
 )
-_EVENT_NOUNS_IN = r"outbreak|fire|wildfire|blaze|storm|flood|floods|flooding|earthquake|war|strike"
+_EVENT_NOUNS_IN = (
+    r"outbreak|fire|wildfire|blaze|storm|flood|floods|flooding|earthquake|war|strike|riots"
+    r"|unrest|disorder|hurricane"
+)
 _NUMBER_WORD = r"two|three|four|five|six|seven|eight|nine|ten|\d+"
 _PLACE_NOUNS = r"provinces|counties|states|districts|regions|towns|cities|villages|countries"
 _NUMBERED = re.compile(rf"(?:the\s+)?(?:{_NUMBER_WORD}|a\s+dozen|dozens\s+of)\s")
@@ -377,6 +380,36 @@ def antecedent(text: str, lo: int, hi: int) -> str | None:
     return name
 
 
+_FACILITY = re.compile(
+    rf"(?P<site>(?:(?:its|the|their|this|{_PROPER}['’]s)\s+)?(?:(?:[A-Z][\w-]*|[a-z-]+),?\s+){{0,4}}?"
+    r"(?:plant|factory|gigafactory|facility|mill|mine|warehouse|complex|refinery|headquarters"
+    r"|depot|works|site|camp|hospital|prison|base|airport|port))(?i:\b),?\s+$",
+    re.IGNORECASE,
+)
+
+
+_SITE_DETERMINERS = ("its", "the", "their", "this")
+
+
+def facility_before(text: str, lo: int, at: int) -> str | None:
+    """A plant or site named just before the locative at `at`, as written: "Ford's Kentucky
+    Truck Plant (in Louisville)", "its Fairfax assembly plant (in Kansas)" — the sub-scope
+    the number belongs to, with its place."""
+    if not text.startswith(("in ", "In "), at):
+        return None
+    m = _FACILITY.search(text, max(lo, at - 80), at)
+    if m is None:
+        return None
+    site = m["site"].strip(" ,")
+    words = site.split()
+    if words[0].lower() not in _SITE_DETERMINERS and not words[0][:1].isupper():
+        while words and not words[0][:1].isupper() and words[0] not in _SITE_DETERMINERS:
+            words.pop(0)  # "workers at Tesla's Fremont factory": drop what precedes the name
+        if not words:
+            return None
+    return " ".join(words) or None
+
+
 def event_name(text: str, lo: int, hi: int) -> str | None:
     """The place an event is named after: "the Lahaina fire" -> "Lahaina"."""
     m = _EVENT_NAME.search(text, lo, hi)
@@ -446,7 +479,11 @@ def resolve_definite(
     else the speaker's place (`home`: "Texas health officials said ..."), else the name the
     sentence before gives, else as written.
     """
-    if _DEFINITE_EVENT.fullmatch(scope.strip()) and not _EVENT_NAME.fullmatch(scope.strip()):
+    if (
+        _DEFINITE_EVENT.fullmatch(scope.strip())
+        and not _EVENT_NAME.fullmatch(scope.strip())
+        and not re.search(r"\b(?:18|19|20)\d\d\b", scope)  # "the 2011 riots": another event
+    ):
         named = event_name(text, 0, len(text))
         if named is not None:
             return named
