@@ -306,7 +306,9 @@ def _sentence_claims(
     def previous_scope() -> str | None:
         if index - 1 not in scopes:
             before = parsed.get(index - 1) or previous
-            scopes[index - 1] = sentence_scope(before) if before else None
+            said = attribution(index - 1) if before else None
+            speaker = said if said is not None and not is_pronoun(said) else None
+            scopes[index - 1] = sentence_scope(before, speaker) if before else None
         return scopes[index - 1]
 
     parsed[index] = parse_clauses(text)

@@ -446,6 +446,7 @@ def _kicker(text: str) -> str | None:
     return " ".join(words)
 
 
+_TOTALLING = frozenset(("bringing", "taking", "pushing", "raising", "lifting"))
 _ORIGIN = re.compile(r"\s+(?:(?:were|was|are|is|came)\s+)?(?=from\s+[A-Z])")
 _RELATIVE = frozenset(("which", "where"))
 _REPORT_AFTER = re.compile(
@@ -469,8 +470,10 @@ def parse_clauses(sentence: str) -> _Clauses:
     return _Clauses(sentence)
 
 
-def sentence_scope(sentence: str | _Clauses) -> str | None:
-    """The scope a whole sentence names, for the sentence after it: its first clause's."""
+def sentence_scope(sentence: str | _Clauses, speaker: str | None = None) -> str | None:
+    """The scope a whole sentence names, for the sentence after it: its topic (an event named
+    after a place, a named subject), else its main clauses' scope, else its speaker's place
+    (`speaker`: who it reports, found in it when not given)."""
     parsed = sentence if isinstance(sentence, _Clauses) else _Clauses(sentence)
     text = parsed.sentence
     topic = event_name(text, 0, len(text)) or topic_scope(text)
@@ -491,7 +494,7 @@ def sentence_scope(sentence: str | _Clauses) -> str | None:
     )  # fmt: skip
     return (
         common
-        or speaker_place(find_attribution(text) or find_subject(text))
+        or speaker_place(speaker or find_attribution(text) or find_subject(text))
         or numbered
         or reporter_scope(text)
     )
@@ -525,10 +528,13 @@ def _scope_of(
     # Earlier clauses, main ones first: "The CDC raised the toll in the outbreak to 10, after a
     # death in Virginia, and said 59 people ..." (59 is the outbreak's, not Virginia's).
     earlier = sorted(range(index - 1, -1, -1), key=lambda i: parsed.clauses[i].dependent)
+    totalling = parsed.clauses[index].opener in _TOTALLING
     for back in earlier:
         if scope is not None or anaphoric:
             break
-        scope = parsed.scope(back, span, spans)
+        if totalling:  # "The union walked out of X's plant, ..., bringing the strike to 40,000"
+            scope = parsed.subject(back)
+        scope = scope or parsed.scope(back, span, spans)
     for ahead in range(index + 1, len(parsed.clauses)):
         nxt = parsed.clauses[ahead]
         if scope is not None or anaphoric or not nxt.dependent:

@@ -380,14 +380,10 @@ def antecedent(text: str, lo: int, hi: int) -> str | None:
     return name
 
 
-_FACILITY = re.compile(
-    rf"(?P<site>(?:(?:its|the|their|this|{_PROPER}['’]s)\s+)?(?:(?:[A-Z][\w-]*|[a-z-]+),?\s+){{0,4}}?"
-    r"(?:plant|factory|gigafactory|facility|mill|mine|warehouse|complex|refinery|headquarters"
-    r"|depot|works|site|camp|hospital|prison|base|airport|port))(?i:\b),?\s+$",
-    re.IGNORECASE,
+_SITES = frozenset(
+    """plant factory gigafactory facility mill mine warehouse complex refinery headquarters depot
+    works site camp hospital prison base airport port""".split()
 )
-
-
 _SITE_DETERMINERS = ("its", "the", "their", "this")
 
 
@@ -397,17 +393,16 @@ def facility_before(text: str, lo: int, at: int) -> str | None:
     the number belongs to, with its place."""
     if not text.startswith(("in ", "In "), at):
         return None
-    m = _FACILITY.search(text, max(lo, at - 80), at)
-    if m is None:
+    words = text[max(lo, at - 80) : at].split()
+    if not words or words[-1].rstrip(",").lower() not in _SITES:
         return None
-    site = m["site"].strip(" ,")
-    words = site.split()
-    if words[0].lower() not in _SITE_DETERMINERS and not words[0][:1].isupper():
-        while words and not words[0][:1].isupper() and words[0] not in _SITE_DETERMINERS:
-            words.pop(0)  # "workers at Tesla's Fremont factory": drop what precedes the name
-        if not words:
-            return None
-    return " ".join(words) or None
+    words = words[-6:]
+    words[-1] = words[-1].rstrip(",")
+    while words[:-1] and not words[0][:1].isupper() and words[0] not in _SITE_DETERMINERS:
+        words.pop(0)  # "workers at Tesla's Fremont factory": drop what precedes the name
+    if len(words) == 1:
+        return None  # a bare "plant in Kansas": the place is the scope
+    return " ".join(words)
 
 
 def event_name(text: str, lo: int, hi: int) -> str | None:
