@@ -396,9 +396,14 @@ class _Clauses:
         if lead is not None:
             return lead
         owned = {  # a later number's own locative is not mine; an earlier one's is shared
-            a[0]
-            for s in spans
-            if span is not None and s.start > span.start and (a := self.attached(s)) is not None
+            a[0]  # ... unless the later one continues my phrase ("1,280 people had been
+            for s in spans  # arrested and 796 charged across the UK") or the earlier one is a
+            if span is not None  # part ("137 of them in Gaines County, 23 people in hospital")
+            and (a := self.attached(s)) is not None
+            and (
+                (s.start > span.start and not (s.implied and a[0] > s.unit_end + 1))
+                or (s.start < span.start and _OF_THEM_AT.match(sentence, s.end) is not None)
+            )
         }
         found = [
             loc for loc in self.locatives(index) if loc[0] not in owned and not is_numbered(loc[1])
@@ -446,6 +451,7 @@ def _kicker(text: str) -> str | None:
     return " ".join(words)
 
 
+_OF_THEM_AT = re.compile(r"\s+of\s+(?:them|those|whom|these)\b")
 _TOTALLING = frozenset(("bringing", "taking", "pushing", "raising", "lifting"))
 _ORIGIN = re.compile(r"\s+(?:(?:were|was|are|is|came)\s+)?(?=from\s+[A-Z])")
 _RELATIVE = frozenset(("which", "where"))
@@ -484,6 +490,9 @@ def sentence_scope(sentence: str | _Clauses, speaker: str | None = None) -> str 
         if common is not None and parsed.clauses[index].dependent:
             break  # a main clause's "the outbreak" before a name in "after a death in Virginia"
         scope = parsed.scope(index, None, ())
+        if scope is not None and scope[:4].lower() in ("the ", "its ", "this"):
+            at = text.find(scope)
+            scope = resolve_definite(scope, text, at + len(scope) if at >= 0 else -1, None)
         if scope is not None and any(w[:1].isupper() for w in scope.split()[1:] or scope.split()):
             return scope
         common = common or scope

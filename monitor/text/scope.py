@@ -18,7 +18,10 @@ _CAP = r"(?:(?:el|al|ad|as|an|ash|az|ar)-)?(?:[A-Z][\w’'.&-]*[\w.]|[A-Z])"  # 
 _LINK = r"(?:\s+(?:of|de|del|da|al|el|la|upon|and)(?=\s+[A-Z]))?"
 _PROPER = rf"{_CAP}(?:{_LINK}\s+{_CAP})*"
 _STRONG_PREP = r"[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside"
-_WEAK_PREP = r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of|through|into|fled|reached|fleeing|reaching"
+_WEAK_PREP = (
+    r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of|off|through|into|fled|reached"
+    r"|fleeing|reaching|took|captured|seized|overran|stormed|besieged|visited|toured"
+)
 # Lowercase words between a preposition and a name: "across eastern Libya", "in the
 # hardest-hit districts of Derna"; never a function word ("in talks with Russia").
 _ADJ = (
@@ -51,7 +54,9 @@ def is_numbered(loc: str) -> bool:
 
 
 _LOCATIVE = re.compile(
-    rf"\b(?P<prep>{_STRONG_PREP}|{_WEAK_PREP})\s+(?P<loc>(?:the\s+)?(?:{_ADJ})?{_PROPER}"
+    rf"\b(?P<prep>{_STRONG_PREP}|{_WEAK_PREP})\s+(?P<loc>"
+    rf"the\s+[A-Z][a-z]{{2,3}}\.?\s+\d{{1,2}}\s+(?:[a-z][\w’'-]*\s+)?(?:{_EVENT_NOUNS_IN})\b"
+    rf"|(?:the\s+)?(?:{_ADJ})?{_PROPER}"
     r"(?:\s+(?:state|county|province|city|region|district|island|area|town|village))?"
     rf"|the\s+(?:{_PLACE_NOUN})\b"
     rf"|(?:the\s+)?(?:(?:{_NUMBER_WORD})\s+)?(?:{_PLACE_NOUNS})\b"
@@ -255,9 +260,11 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
         if _NUMBERED.match(bare):
             found.append((m.start(), loc, False))  # "in 13 states": a last resort (NUMBERED)
             continue
-        if not any(w[:1].isupper() for w in bare.split()) and m["prep"].lower() not in (
-            "in",
-            "across",
+        named = any(_PARTICLE.sub("", w)[:1].isupper() for w in bare.split())  # el-Fasher
+        if (
+            not named
+            and m["prep"].lower() not in ("in", "across")
+            and not (m["prep"] in ("for", "from", "of") and _DEFINITE_EVENT.fullmatch(loc))
         ):
             continue  # "for the city": only "in"/"across" take a common place noun
         strong = m["prep"].lower() in (
@@ -273,6 +280,7 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
     return found
 
 
+_PARTICLE = re.compile(r"^(?:el|al|ad|as|an|ash|az|ar)-")
 _BODY_WORDS = word_set("Guard Police Army Forces Force Party Navy Corps Cross Crescent")
 
 
@@ -456,6 +464,7 @@ _NAMED_AS = re.compile(rf"\s+of\s+(?P<name>{_PROPER})")  # "the West Darfur city
 _NAME_BEFORE = re.compile(rf"(?P<name>{_PROPER})(?:['’]s\b|\s+(?=[a-z]))")
 
 
+_THAT = re.compile(r"\s+(?:that|which)\s")
 _DEFINITE_EVENT = re.compile(
     rf"(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_EVENT_NOUNS_IN}|hurricane"
     r"|quake|disaster|riots|disorder|unrest|violence|epidemic)"
@@ -482,10 +491,17 @@ def resolve_definite(
         named = event_name(text, 0, len(text))
         if named is not None:
             return named
-        if home is not None:
-            return home
+        that = _THAT.match(text, at) if at >= 0 else None
+        after = [] if that is None else locatives(text, that.end(), min(len(text), at + 80))
+        named_after = [
+            loc[1] for loc in after if any(_PARTICLE.sub("", w)[:1].isupper() for w in loc[1].split())
+        ]
+        if named_after:
+            return named_after[0]  # "the wildfire that tore through the town of Lahaina"
         if previous and previous[:1].isupper():
             return previous
+        if home is not None:
+            return home
         return scope
     m = _DEFINITE.fullmatch(scope.strip())
     if m is None:
