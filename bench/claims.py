@@ -7,8 +7,8 @@ Run: .venv/bin/python bench/claims.py [--half dev|heldout|both] [--errors] [--ex
 sentence and its errors; `--explain SCOPE` (or KIND, TIME, UNIT, MISSED, EXTRA, ATTR, QUAL)
 keeps only errors of that class.
 
-The development half is tests/data/claims/sentences.jsonl (the original set, labelled before
-rates became claims: a predicted `rate` claim there is not graded) plus
+The development half is tests/data/claims/sentences.jsonl (the original set; its rates were
+relabelled as claims, see tests/data/claims/README.md, so they are graded like any other) plus
 tests/data/claims/dev/sentences.jsonl; the held-out half is tests/data/claims/heldout/ and is
 only ever scored, never inspected (`--errors` is refused for it).
 """
@@ -90,8 +90,6 @@ def claims_in_text(row: dict[str, Any], tally: Tally | None = None) -> list[Clai
     if tally is not None:
         tally.unparsed += sum(1 for u in report.unparsed if starts[u.index] >= offset)
     claims = [c for c in report.claims if starts[c.sentence_index] >= offset]
-    if row.get("_legacy"):
-        claims = [c for c in claims if c.kind != "rate"]  # labelled when rates were not claims
     return claims
 
 
