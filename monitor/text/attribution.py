@@ -30,7 +30,7 @@ _PATTERNS = tuple(
         rf"\b(?:confirmed|reported|estimated|stated|announced|disclosed|revealed)\s+by\s+{_NAME}",
         rf"(?:^|[,“”\"—]\s*)(?:said|says|told\s+\w+|added|noted)\s+{_NAME}",
         rf"[,”\"—]\s*{_SHORT}{_FILLER}\s+{_SAY}",
-        rf"^(?:[A-Z][^,]{{0,40}},\s*)?{_SHORT}(?:,[^,]{{1,80}},)?{_FILLER}\s+{_SAY}",
+        rf"^(?:[A-Z][^,]{{0,40}},\s*)?{_SHORT}(?P<appos>,[^,]{{1,80}},)?{_FILLER}\s+{_SAY}",
         rf"\b[Cc]iting\s+{_NAME}",
     )
 )
@@ -53,6 +53,8 @@ def _clean(name: str) -> str | None:
         words.pop()
     while words and words[0].lower() in _EDGE_WORDS:
         words.pop(0)
+    if [w.lower() for w in words[:2]] == ["according", "to"]:
+        words = words[2:]  # ", according to World Bank estimates": the source is the bank
     cleaned = " ".join(words).strip(" -—'’")
     return cleaned or None
 
@@ -68,7 +70,11 @@ def find_attribution(sentence: str) -> str | None:
                 and name.split()[0].lower() not in _BAD_FIRST
                 and not name[0].isdigit()
                 and not _COUNT_IN_NAME.search(name)
+                and not name.split()[-1].isdigit()  # "(said) the toll could reach 18(,000)"
             ):
+                appos = (match.groupdict().get("appos") or "").strip(" ,")
+                if appos[:1].isupper() and not is_pronoun(appos):
+                    return f"{name}, {appos}"  # "The mayor, Abdel-Moneim al-Ghaithi, said"
                 return name
     return None
 

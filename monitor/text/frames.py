@@ -115,6 +115,8 @@ _PAST = re.compile(
     r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|season|outbreak|decade|record|war|fire"
     r"|flood|storm|hurricane|epidemic|pandemic|wave|conflict|strike|disaster)"
     r"|a\s+(?:year|decade)\s+(?:earlier|ago|before)|(?:years|decades)\s+(?:ago|earlier)"
+    r"|before\s+the\s+(?:war|storm|fire|floods?|flooding|outbreak|disaster|hurricane|earthquake"
+    r"|pandemic|attacks?|conflict|invasion|strike|riots)"
     rf"|(?:in|during|of|throughout|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:year\s+)?{_YEAR}s?\b"
     rf"|(?:the\s+)?{_YEAR}['’]?s?\s+(?-i:(?:[A-Z][\w-]+\s*){{0,3}}(?:[a-z]+\s+)?)"
     r"(?:outbreak|fire|wildfire|blaze|flood|floods|earthquake|quake|hurricane|storm|cyclone"
