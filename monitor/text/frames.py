@@ -76,8 +76,11 @@ _PREVIOUS_BEFORE = re.compile(
 )
 _PREVIOUS_AFTER = re.compile(r"\s+(?:a|one|the)\s+(?:day|week|month)\s+(?:earlier|before)\b")
 _PART_AFTER = re.compile(
-    r"\s+(?:of|among)\s+(?:the|them|those|these|whom|which|its|their|all)\b|\s+of\s+\d", re.I
+    r"\s+(?:of|among)\s+(?:the|them|those|these|whom|which|its|their|all)\b|\s+of\s+\d"
+    r"|\s+of\s+(?-i:[A-Z])[\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+\d",
+    re.I,
 )
+_OF_OWNER = re.compile(r"\s+of\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+\d")
 _PART_BEFORE = re.compile(
     r"\b(?:including|includes|include|included|among\s+them|among\s+whom|of\s+whom|of\s+which"
     r"|among\s+those|among\s+the\s+dead\s+were|among\s+the\s+dead|most\s+of\s+them)"
@@ -602,6 +605,8 @@ def frame_sentence(
         if PLACE_COUNT.fullmatch(sentence, span.end, span.unit_end):
             scope = possessive_scope(sentence, span.start)  # "12 of Sudan's 18 states"
             source = "clause" if scope else "none"  # "in 13 states": the places counted
+        elif (owner := _OF_OWNER.match(sentence, span.end)) is not None:
+            scope, source = owner["name"], "clause"  # "12 of Sudan's 18 states"
         else:
             scope, source, looked_back, fallback = _scope_of(
                 parsed, index, span, spans, previous, previous_scope, looked_back, fallback, home

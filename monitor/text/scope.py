@@ -161,7 +161,7 @@ _OWN_VERB = re.compile(
     r"|sickened|infected|hospitali[sz]ed|expanded|brought|brings|went|stands|stood|remains"
     r"|remained|is|are|was|were|rises|soars|soared|grows|climbs|jumps|jumped|reaches|tops"
     r"|topped|passes|passed|hits|nears|surpasses|surpassed|exceeds|exceeded|doubles|doubled"
-    r"|swells|swelled|mounts|mounted)\b",
+    r"|swells|swelled|mounts|mounted|made|makes)\b",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(rf"({_PROPER})['’]s\s+(?:\w+\s+)?$")
@@ -425,10 +425,16 @@ _GAPPED = re.compile(
 )
 
 
+_BRACKET_NAME = re.compile(rf"(?:^|[\s,])(?P<name>{_PROPER})\s*\($")
+
+
 def gapped_scope(text: str, start: int) -> str | None:
     """A name standing for a repeated clause: "..., Georgia 33, Florida 20 and Virginia two",
-    "followed by Yancey with 11", "and New Mexico for 35"."""
+    "followed by Yancey with 11", "and New Mexico for 35", "followed by Merseyside (148)"."""
     lo = max(0, start - 60)
+    if text.startswith("(", start - 1) and (m := _BRACKET_NAME.search(text, lo, start)):
+        name = _trim(m["name"], m.start("name") == 0)
+        return None if name is None or name.split()[-1] in _TIME_WORDS else name
     words = text[lo:start].split()
     if not words or not (words[-1][:1].isupper() or words[-1] in ("with", "at", "for", "on")):
         return None  # the cheap test first: a name or a linking word right before the number
