@@ -280,7 +280,9 @@ def main(argv: list[str]) -> int:
         return 2
     files = [Path(a) for a in argv if a.endswith(".jsonl")]
     explaining = "--explain" in argv
-    if (explaining or "--errors" in argv) and (half != "dev" or any("heldout" in str(f) for f in files)):
+    if (explaining or "--errors" in argv) and (
+        half != "dev" or any("heldout" in str(f) for f in files)
+    ):
         print("--errors and --explain are for the development half only")
         return 2
     halves = (

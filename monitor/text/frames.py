@@ -421,7 +421,7 @@ class _Clauses:
         if strong:
             at, loc = strong[0][0], strong[0][1]
             site = facility_before(sentence, clause.start, at)
-            return loc if site is None else f"{site} {sentence[at:at + 3].strip()} {loc}"
+            return loc if site is None else f"{site} {sentence[at : at + 3].strip()} {loc}"
         if clause.opener in _RELATIVE and index > 0:
             named = antecedent(sentence, self.clauses[index - 1].start, clause.start)
             if named is not None and not _REPORT_AFTER.match(sentence, clause.start):
@@ -448,7 +448,7 @@ _KICKER_WORDS = word_set(
 def _kicker(text: str) -> str | None:
     """A headline's label before its colon when it names a place or subject: "Sudan",
     "Boar's Head listeria outbreak"; not "Live" or "Analysis"."""
-    words = text.strip(" \"“”").split()
+    words = text.strip(' "“”').split()
     if not 1 <= len(words) <= 5 or not words[0][:1].isupper() or words[0] in _KICKER_WORDS:
         return None
     if any(w[:1].isdigit() for w in words):
@@ -605,8 +605,8 @@ def frame_sentence(
         if PLACE_COUNT.fullmatch(sentence, span.end, span.unit_end):
             scope = possessive_scope(sentence, span.start)  # "12 of Sudan's 18 states"
             source = "clause" if scope else "none"  # "in 13 states": the places counted
-        elif (owner := _OF_OWNER.match(sentence, span.end)) is not None:
-            scope, source = owner["name"], "clause"  # "12 of Sudan's 18 states"
+        elif (whole := _OF_OWNER.match(sentence, span.end)) is not None:
+            scope, source = whole["name"], "clause"  # "12 of Sudan's 18 states"
         else:
             scope, source, looked_back, fallback = _scope_of(
                 parsed, index, span, spans, previous, previous_scope, looked_back, fallback, home

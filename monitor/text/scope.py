@@ -70,7 +70,7 @@ _TIME_WORDS = word_set(
     """January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday Christmas Easter Ramadan The A An This That These Those Its Their His
-    Her Our I We He She They It"""
+    Her Our I We He She They It There Here"""
 )
 _MONTHS_DAYS = word_set(
     """January February March April May June July August September October November December
@@ -388,9 +388,9 @@ def antecedent(text: str, lo: int, hi: int) -> str | None:
     return name
 
 
-_SITES = frozenset(
+_SITES = word_set(
     """plant factory gigafactory facility mill mine warehouse complex refinery headquarters depot
-    works site camp hospital prison base airport port""".split()
+    works site camp hospital prison base airport port"""
 )
 _SITE_DETERMINERS = ("its", "the", "their", "this")
 
@@ -494,13 +494,15 @@ def resolve_definite(
         and not _EVENT_NAME.fullmatch(scope.strip())
         and not re.search(r"\b(?:18|19|20)\d\d\b", scope)  # "the 2011 riots": another event
     ):
-        named = event_name(text, 0, len(text))
-        if named is not None:
-            return named
+        event_place = event_name(text, 0, len(text))
+        if event_place is not None:
+            return event_place
         that = _THAT.match(text, at) if at >= 0 else None
         after = [] if that is None else locatives(text, that.end(), min(len(text), at + 80))
         named_after = [
-            loc[1] for loc in after if any(_PARTICLE.sub("", w)[:1].isupper() for w in loc[1].split())
+            loc[1]
+            for loc in after
+            if any(_PARTICLE.sub("", w)[:1].isupper() for w in loc[1].split())
         ]
         if named_after:
             return named_after[0]  # "the wildfire that tore through the town of Lahaina"
