@@ -385,6 +385,9 @@ class _Clauses:
     def scope(self, index: int, span: Span | None, spans: Sequence[Span]) -> str | None:
         """The scope clause `index` names for `span` (None: for any number of it)."""
         sentence, clause = self.sentence, self.clauses[index]
+        lead = _lead_scope(sentence, clause.start, clause.end)
+        if lead is not None and lead[:9].lower() == "elsewhere":
+            return lead  # "Elsewhere along the coast, ... 170 people in towns including Bayda"
         if span is not None and (own := self.attached(span)) is not None:
             if own[1].lower() in _WORLDWIDE:
                 subject = self.subject(index)
@@ -397,7 +400,6 @@ class _Clauses:
             label = _kicker(sentence[clause.start : clause.end])
             if label is not None:
                 return label  # a headline's "Sudan: 13 million displaced ..."
-        lead = _lead_scope(sentence, clause.start, clause.end)
         if lead is not None:
             return lead
         owned = {  # a later number's own locative is not mine; an earlier one's is shared
@@ -495,6 +497,8 @@ def sentence_scope(sentence: str | _Clauses, speaker: str | None = None) -> str 
         if common is not None and parsed.clauses[index].dependent:
             break  # a main clause's "the outbreak" before a name in "after a death in Virginia"
         scope = parsed.scope(index, None, ())
+        if index == 0 and scope is not None and scope == parsed.subject(0):
+            return scope  # "The outbreak ... has sickened 34 people ..., and killed two, ..."
         if scope is not None and scope[:4].lower() in ("the ", "its ", "this"):
             at = text.find(scope)
             scope = resolve_definite(scope, text, at + len(scope) if at >= 0 else -1, None)

@@ -209,6 +209,18 @@ def is_place(name: str) -> bool:
     return bare.lower() in gazetteer or words[0].lower() in gazetteer
 
 
+_NAME_ENDINGS = ("is", "us", "as", "os", "ens", "ss")  # Stellantis, Airbus, Qantas, Siemens
+
+
+def _plural_opener(word: str) -> bool:
+    """A capitalised plural common noun opening a sentence ("Shelters", "Nurses") or a
+    possessive ("Tesla's Austin plant": the plant is the subject), not a name that ends in "s"
+    ("Siemens", "Stellantis", "Airbus", "Congress")."""
+    if word.endswith(("'s", "’s")):
+        return True
+    return word.endswith("s") and not word.endswith(_NAME_ENDINGS)
+
+
 def _trim(run: str, at_start: bool) -> str | None:
     """A proper-name run without leading determiners and a capitalised common opener."""
     words = run.split()
@@ -219,7 +231,7 @@ def _trim(run: str, at_start: bool) -> str | None:
     if (
         at_start
         and words
-        and (words[0] in _COMMON_OPENERS or words[0].endswith("s"))
+        and (words[0] in _COMMON_OPENERS or _plural_opener(words[0]))
         and not is_place(words[0])
     ):
         words.pop(0)  # "Health officials", "Shelters": capitalised only to open the sentence
@@ -421,11 +433,16 @@ def event_name(text: str, lo: int, hi: int) -> str | None:
 
 _GAPPED = re.compile(
     rf"(?:,|\band|\bby|\bwith)\s+(?P<name>{_PROPER})"
-    r"(?:,?\s+the\s+(?:[a-z-]+\s+){1,2}?(?:at|with)|\s+(?:with|at|for|on))?\s+$"
-)
+    r"(?:,?\s+the\s+(?:[a-z-]+\s+){1,2}?(?:at|with)|\s+(?:with|at|for|on)"
+    r"|\s+(?:(?:has|have|had)(?:\s+(?:now|so\s+far|also))?(?:\s+(?:reported|recorded|confirmed"
+    r"|counted|logged))?|reported|recorded|confirmed|counted|logged))?\s+$"
+)  # "..., and Oklahoma has two": the name of a clause of its own
 
 
 _BRACKET_NAME = re.compile(rf"(?:^|[\s,])(?P<name>{_PROPER})\s*\($")
+
+
+_GAP_WORDS = word_set("with at for on has have had reported recorded confirmed counted logged")
 
 
 def gapped_scope(text: str, start: int) -> str | None:
@@ -436,7 +453,7 @@ def gapped_scope(text: str, start: int) -> str | None:
         name = _trim(m["name"], m.start("name") == 0)
         return None if name is None or name.split()[-1] in _TIME_WORDS else name
     words = text[lo:start].split()
-    if not words or not (words[-1][:1].isupper() or words[-1] in ("with", "at", "for", "on")):
+    if not words or not (words[-1][:1].isupper() or words[-1] in _GAP_WORDS):
         return None  # the cheap test first: a name or a linking word right before the number
     m = _GAPPED.search(text, lo, start)
     if m is None:

@@ -212,3 +212,33 @@ def test_a_count_given_place_by_place_is_one_claim_a_place() -> None:
 def test_a_part_of_a_possessed_whole_is_the_owners() -> None:
     claim = frame("Dengue has spread to 9 of Peru's 25 regions, the ministry said.", 9)
     assert (claim.scope, claim.kind) == ("Peru", "part")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        ("Siemens will cut 2,900 jobs, the company said.", 2900, "Siemens"),
+        ("Stellantis has laid off 1,200 workers.", 1200, "Stellantis"),
+        ("Nurses in Mosul said 300 of the injured were treated overnight.", 300, "Mosul"),
+    ],
+)
+def test_a_name_ending_in_s_opens_a_sentence_as_a_name(text: str, value: float, scope: str) -> None:
+    assert frame(text, value).scope == scope
+
+
+def test_a_name_with_its_own_verb_scopes_its_number() -> None:
+    text = "Ohio has 40 cases, while Indiana's count stands at 12 and Kentucky has three."
+    assert frame(text, 3).scope == "Kentucky"
+
+
+def test_elsewhere_sets_the_frame_over_a_common_place() -> None:
+    text = "Elsewhere in the region, the storm killed 40 people in villages including Batu."
+    assert frame(text, 40).scope == "Elsewhere in the region"
+
+
+def test_the_previous_sentences_subject_outranks_its_later_places() -> None:
+    text = (
+        "The outbreak has sickened 30 people in 9 states, and killed two, one in Ohio and "
+        "one in Utah. Twelve of those patients were admitted to hospital."
+    )
+    assert frame(text, 12).scope == "The outbreak"
