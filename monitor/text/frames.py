@@ -104,6 +104,14 @@ _JOIN = re.compile(
     r"\bjoin(?:ed|ing|s)?\s+(?:the\s+|a\s+)?(?:strike|walkout|picket\s+lines?|stoppage|protest)",
     re.IGNORECASE,
 )
+_WALKOUT_AFTER = re.compile(r"\s+(?:had\s+|have\s+)?walked\s+out\b")
+_STILL_AFTER = re.compile(r"\s+(?:were\s+|are\s+|was\s+|is\s+)?still\b")
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+" + _Q + "$", re.I)
+_OTHER_PERIOD = re.compile(
+    r"\s+(?:for\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?|in\s+(?:all\s+of\s+)?|during\s+)"
+    r"(?:(?:18|19|20)\d\d|last\s+year|the\s+previous\s+year)\b",
+    re.IGNORECASE,
+)
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)")
 # A number of people in hospital: part of the cases counted before it in the sentence.
 _HOSPITAL_AFTER = re.compile(
@@ -173,6 +181,8 @@ def _kind(
     if span.rate:
         return "rate"
     before = sentence[max(clause.start, span.start - _KIND_REACH) : span.start]
+    if _COMPARED.search(before) and _OTHER_PERIOD.match(sentence, span.unit_end):
+        return "total"  # "compared with 285 for all of 2024": another period's own total
     if (
         _PREVIOUS_BEFORE.search(before)
         or _PREVIOUS_AFTER.match(sentence, span.unit_end)
@@ -182,6 +192,10 @@ def _kind(
         return "previous"
     if _FROM_TO.search(before) and _TO_NEXT.match(sentence, span.unit_end):
         return "previous"  # "lowered from 88 to 71"
+    if _WALKOUT_AFTER.match(sentence, span.unit_end) and not _past_ref(
+        sentence, clause.start, clause.end
+    ):
+        return "new"  # "8,700 workers walked out of Ford's Kentucky Truck Plant" joined the strike
     if _EVERY_PERIOD.search(sentence, clause.start, clause.end):
         return "rate"  # "13 children die every day", "1,600 people ... each year"
     if _JOIN.search(sentence, span.end, clause.end) and not PLACE_COUNT.fullmatch(
@@ -207,6 +221,8 @@ def _kind(
     if clause.opener in ("including", "among them", "of whom", "of which", "most of them"):
         return "part"
     if _NEW_BEFORE.search(before) or (not span.implied and _NEW_MODIFIERS & set(span.modifiers)):
+        if _STILL_AFTER.match(sentence, span.unit_end):
+            return "total"  # "with a further 10,100 people still listed as missing"
         return "new"
     if span.implied and _MORE_AFTER.match(sentence, span.end):
         return "new"  # "while 2,000 more were still being processed"

@@ -242,3 +242,20 @@ def test_the_previous_sentences_subject_outranks_its_later_places() -> None:
         "one in Utah. Twelve of those patients were admitted to hospital."
     )
     assert frame(text, 12).scope == "The outbreak"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        # a count still standing is a total, even when "a further" introduces it
+        ("The toll rose to 300, with a further 120 people still listed as missing.", 120, "total"),
+        # another period's count compared with this one is that period's own total
+        ("The agency counted 90 cases this year, compared with 140 for all of 2023.", 140, "total"),
+        ("The toll rose to 60, up from 45 on Monday.", 45, "previous"),
+        # workers walking out now join the strike: an increment
+        ("On Friday 2,300 workers walked out of the Wichita plant.", 2300, "new"),
+        ("In 2008, some 27,000 workers walked out for 57 days.", 27000, "total"),
+    ],
+)
+def test_kind_cues(text: str, value: float, kind: str) -> None:
+    assert frame(text, value).kind == kind
