@@ -135,7 +135,10 @@ _PARTITIVE = re.compile(
     r"\s+of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+|(?-i:[A-Z][\w-]*)['’]s\s+)?", re.I
 )  # "85 of the 121 cases", "12 of Sudan's 18 states"
 # "killed two, one in Illinois and one in New Jersey": a count given place by place
-_ELLIPTIC_ONE = re.compile(r"(?:(?<=,\s)|(?<=\band\s))(?P<one>one)(?=\s+(?:in|at|from)\s+[A-Z])")
+_ELLIPTIC_ONE = re.compile(
+    r"(?:(?<=,\s)|(?<=\band\s))(?P<one>one)(?=\s+(?:(?:in|at|from)\s+[A-Z]|died\b"
+    r"|was\s+(?:killed|injured|hurt|missing)\b))"
+)
 # "made the most arrests (160), followed by Merseyside (148)"
 _BRACKETED = re.compile(r"(?:\b(?P<noun>[a-z]{3,}s)|[A-Z][\w.’'-]*)\s*\($")
 _ONE = re.compile(

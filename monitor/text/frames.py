@@ -209,7 +209,7 @@ def _kind(
             return "previous"
         if inherited == "part":  # "22 of them were in their 70s and 13 in their 60s": a part
             return "total" if attached else "part"  # "... and nine in Terry County": its total
-    if _ACCOUNTS_FOR.search(before):
+    if _ACCOUNTS_FOR.search(before) or _ACCOUNTS_AND.search(before):
         return "total"  # "Texas accounts for 259 of those 301 cases": Texas's total
     if _PART_AFTER.match(sentence, span.end) or _PART_BEFORE.search(before):
         return "total" if attached else "part"  # "45 of them in Gaines County": its total
@@ -239,6 +239,9 @@ _SUPERSEDED = re.compile(
 )
 _TO_THEN_FROM = re.compile(r"\bto\s+", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+" + _Q + "$")
+_ACCOUNTS_AND = re.compile(
+    r"\baccount(?:s|ed)?\s+for\s+[^,;]{1,40}?\band\s+" + _Q + "$", re.IGNORECASE
+)  # "accounted for 90 of the deaths and 166 of the injuries"
 _ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed)?\s+for\s+" + _Q + "$", re.IGNORECASE)
 
 
@@ -476,7 +479,11 @@ def _kicker(text: str) -> str | None:
 
 _OF_THEM_AT = re.compile(r"\s+of\s+(?:them|those|whom|these)\b")
 _TOTALLING = frozenset(("bringing", "taking", "pushing", "raising", "lifting"))
-_ORIGIN = re.compile(r"\s+(?:(?:were|was|are|is|came)\s+)?(?=from\s+[A-Z])")
+_ORIGIN = re.compile(
+    r"\s+(?:of\s+(?:the|those|these|them|its|their)(?:\s+[a-z-]+)?\s+)?"
+    r"(?:(?:were|was|are|is|came|died|(?:were|was)\s+killed)\s+)?"
+    r"(?=(?:from|on|in)\s+(?:the\s+)?[A-Z])"
+)  # "49 were from Merseyside", "134 of the dead were on Bohol": a sub-scope of its own
 _RELATIVE = frozenset(("which", "where"))
 _REPORT_AFTER = re.compile(
     r"\w+\s+(?:(?:has|have|had|also)\s+)?(?:said|says|reported|estimated|announced|told"

@@ -259,3 +259,20 @@ def test_the_previous_sentences_subject_outranks_its_later_places() -> None:
 )
 def test_kind_cues(text: str, value: float, kind: str) -> None:
     assert frame(text, value).kind == kind
+
+
+def test_a_part_given_its_own_place_is_that_places_total() -> None:
+    text = "The council said at least 80 of the dead were on Leyte, the worst-hit island."
+    claim = frame(text, 80)
+    assert (claim.scope, claim.kind) == ("Leyte", "total")
+
+
+def test_every_count_a_place_accounts_for_is_its_total() -> None:
+    text = "Aceh alone accounted for 70 of the deaths and 120 of the injuries, the agency said."
+    assert [frame(text, v).kind for v in (70, 120)] == ["total", "total"]
+
+
+def test_one_who_died_elsewhere_is_a_claim_of_its_own() -> None:
+    text = "At least five people were killed in Tarlac and one died on Samar, the agency said."
+    claim = frame(text, 1)
+    assert (claim.scope, claim.unit) == ("Samar", "people")
