@@ -31,6 +31,15 @@ _NOT_NAMES = word_set(
 )
 
 
+# "a spokesman for the Sudanese army", "an official at the Health Ministry of Gaza"
+_ROLE_FOR = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?(?:spokes(?:man|woman|person)|official|officer"
+    r"|representative|director|head|chief|minister|president|doctor|commander)\s+(?:for|of|at|with)"
+    r"\s+(?:the\s+)?(?P<body>[^,;]{2,60}?)\s*$",
+    re.IGNORECASE,
+)
+
+
 def speaker_place(who: str | None) -> str | None:
     """The proper name a speaker's title opens with, when it names a place or an
     organisation; None for a bare title or a name ("Governor Josh Green", "state officials")."""
@@ -38,7 +47,11 @@ def speaker_place(who: str | None) -> str | None:
         return None
     m = _SPEAKER.match(who.strip())
     if m is None:
-        return None
+        body = _ROLE_FOR.match(who.strip())
+        if body is None or not any(w[:1].isupper() for w in body["body"].split()):
+            return None
+        return body["body"]  # "a spokesman for the Sudanese army": the Sudanese army's count
+
     words = re.sub(r"['’]s$", "", m["name"]).split()
     while words and words[0] in _NOT_NAMES:
         words.pop(0)

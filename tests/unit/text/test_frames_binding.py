@@ -276,3 +276,8 @@ def test_one_who_died_elsewhere_is_a_claim_of_its_own() -> None:
     text = "At least five people were killed in Tarlac and one died on Samar, the agency said."
     claim = frame(text, 1)
     assert (claim.scope, claim.unit) == ("Samar", "people")
+
+
+def test_a_spokesman_for_a_body_names_its_scope() -> None:
+    text = "At least 40 fighters were killed, a spokesman for the Sudanese army said."
+    assert frame(text, 40).scope == "Sudanese army"
