@@ -1,8 +1,8 @@
 """One poll of one feed, end to end: fetch, parse, decide per entry, append what was seen.
 
-I/O lives here; every decision is delegated to the pure modules (identity, schedule,
-extractor's `needs_full_text`). Each feed is written in its own transaction, so one feed's
-failure never affects another's.
+The poller orchestrates; the decisions are pure modules (`decisions`, `identity`,
+`schedule`, `fulltext`), linked pages come through `pages` and every write is one
+transaction in `records`, so one feed's failure never affects another's.
 """
 
 from __future__ import annotations
@@ -10,40 +10,32 @@ from __future__ import annotations
 import asyncio
 import functools
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
 
-from sqlalchemy import Connection, Engine, RowMapping, select
+from sqlalchemy import Engine, RowMapping, select
 
 from monitor.clock import utcnow
-from monitor.events import (
-    ArticleObserved,
-    ArticleRevised,
-    Event,
-    FeedFailed,
-    FeedGone,
-    FeedMoved,
-    FeedPolled,
-    deterministic_id,
-)
+from monitor.events import Event, FeedFailed, FeedGone, FeedMoved, FeedPolled
 from monitor.logging import get_logger
-from monitor.polling import page_retry
+from monitor.polling import page_retry, records
+from monitor.polling.decisions import decide_all
 from monitor.polling.fetcher import Fetcher, FetchError, FetchResult, Validators
 from monitor.polling.fulltext import needs_full_text
-from monitor.polling.identity import EntryFacts, classify_entry, dedupe_facts
+from monitor.polling.identity import dedupe_facts
+from monitor.polling.pages import LinkedPages, Pages, PageSlots
 from monitor.polling.parser import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
 from monitor.polling.schedule import next_poll_delay
-from monitor.polling.urls import UnsupportedURL, check_url, host_of
+from monitor.polling.urls import host_of
 from monitor.redact import mask_text
-from monitor.store import blobs
-from monitor.store.db import read_connection, upsert
+from monitor.store.db import read_connection
 from monitor.store.eventlog import SqlEventLog
-from monitor.store.tables_feeds import feed_entries, feed_schedule
+from monitor.store.tables_feeds import feed_schedule
 from monitor.text import sanitise
 
-TEXT_SAMPLE_CHARS = 4000
+__all__ = ["FeedToPoll", "PageSlots", "PollReport", "Poller", "due_feeds", "to_poll"]
+
 # At most this many new or changed entries of one feed are taken per poll (config:
 # [polling] max_entries_per_poll); a feed with more is polled again after BACKLOG_DELAY.
 MAX_NEW_PER_POLL = 500
@@ -52,18 +44,6 @@ BACKLOG_DELAY = 60.0
 
 def _one_line(exc: BaseException) -> str:
     return sanitise.clean_line(f"{type(exc).__name__}: {exc}", 500) or type(exc).__name__
-
-
-class PageSlots(Protocol):
-    """Request slots on hosts shared by every process (see `monitor.polling.claims`)."""
-
-    async def take(self, host: str, want: int, wait: float | None = None) -> list[str]:
-        """Up to `want` slot ids on `host` (waiting up to `wait` s for a first one)."""
-        ...
-
-    async def give_back(self, ids: Iterable[str]) -> None:
-        """Free slots."""
-        ...
 
 
 @dataclass(frozen=True)
@@ -90,34 +70,7 @@ class PollReport:
     error: str | None = None
 
 
-@dataclass(frozen=True)
-class _Known:
-    article_id: str
-    content_hash: str
-    text_sample: str
-    generation: int
-
-
-@dataclass(frozen=True)
-class _Decision:
-    entry: ParsedEntry
-    key: str
-    article_id: str
-    kind: str  # new | revised
-    content_hash: str
-    text: str
-    generation: int
-
-
 _FAR = datetime.max.replace(tzinfo=UTC)
-
-
-@dataclass
-class _Pages:
-    """Outcome of fetching linked pages (scratch, filled by `_fetch_links`)."""
-
-    fetched: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # link → (URL, body)
-    failed: dict[str, FetchError] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -125,28 +78,6 @@ class _PendingWrite:
     order: tuple[datetime, str]
     commit: Callable[[], None] | None = None  # a feed's articles and events
     schedule: dict[str, object] | None = None  # or only its next poll time and validators
-
-
-def _schedule_row(url: str, validators: Validators, next_at: datetime) -> dict[str, object]:
-    # The host is the per-host politeness key claims count leases by (written on insert).
-    return {
-        "url": url,
-        "host": host_of(url),
-        "next_poll_at": next_at,
-        "etag": validators.etag,
-        "last_modified": validators.last_modified,
-        "body_hash": validators.body_hash,
-    }
-
-
-def _upsert_schedules(conn: Connection, rows: list[dict[str, object]]) -> None:
-    upsert(
-        conn,
-        feed_schedule,
-        rows,
-        ["url"],
-        update=["next_poll_at", "etag", "last_modified", "body_hash"],
-    )
 
 
 class Poller:
@@ -175,6 +106,7 @@ class Poller:
         self.engine = engine
         self.log = log
         self.fetcher = fetcher
+        self.pages = LinkedPages(fetcher, slots)
         self.full_text = full_text
         self.clock = clock
         self.rand = rand
@@ -205,7 +137,7 @@ class Poller:
         schedules = [w.schedule for w in pending if w.schedule is not None]
         if schedules:  # feeds with nothing new: one transaction for all of them
             try:
-                await asyncio.to_thread(self._commit_schedules, schedules)
+                await asyncio.to_thread(records.commit_schedules, self.engine, schedules)
             except Exception:
                 get_logger("poller").exception("feed schedules not recorded", feeds=len(schedules))
         by_url = {f.url: f for f in feeds}
@@ -287,27 +219,15 @@ class Poller:
     ) -> PollReport:
         now = self.clock()
         failures = feed.consecutive_failures + 1
-        events: list[Event]
-        if exc.status == 410:
-            events = [FeedGone(url=feed.url, gone_at=now, status=410)]
+        event = _failure_event(feed.url, exc, now, failures)
+        outcome = "gone" if isinstance(event, FeedGone) else "failed"
+        if outcome == "gone":
             get_logger("poller", feed=feed.url).warning("feed gone: polling stopped", status=410)
-            outcome = "gone"
         else:
-            events = [
-                FeedFailed(
-                    url=feed.url,
-                    failed_at=now,
-                    reason=exc.reason,
-                    message=sanitise.clean_line(mask_text(exc.message)) or exc.reason,
-                    status=exc.status,
-                    retry_after=exc.retry_after,
-                    consecutive_failures=failures,
-                )
-            ]
             get_logger("poller", feed=feed.url).warning(
                 "feed failed", reason=exc.reason, error=exc.message, consecutive_failures=failures
             )
-            outcome = "failed"
+        events: list[Event] = [event]
         delay = next_poll_delay(
             feed.interval,
             failures=failures,
@@ -316,10 +236,16 @@ class Poller:
             rand=self.rand(),
         )
         validators = result.validators if result else feed.validators
-        await asyncio.to_thread(
-            self._commit, feed.url, events, validators, now + timedelta(seconds=delay)
-        )
+        await self._record(feed.url, events, validators, now + timedelta(seconds=delay))
         return PollReport(feed.url, outcome, reason=exc.reason, error=exc.message)
+
+    async def _record(
+        self, url: str, events: list[Event], validators: Validators, next_at: datetime
+    ) -> None:
+        """Feed events and the next poll time, in one transaction off the event loop."""
+        await asyncio.to_thread(
+            records.commit_events, self.engine, self.log, url, events, validators, next_at
+        )
 
     async def _not_modified(
         self, feed: FeedToPoll, result: FetchResult, defer: list[_PendingWrite] | None
@@ -329,14 +255,15 @@ class Poller:
         if feed.status not in ("failing", "new") and defer is not None:
             defer.append(
                 _PendingWrite(
-                    (_FAR, feed.url), schedule=_schedule_row(feed.url, result.validators, next_at)
+                    (_FAR, feed.url),
+                    schedule=records.schedule_row(feed.url, result.validators, next_at),
                 )
             )
             return PollReport(feed.url, "not_modified")
         events: list[Event] = []
         if feed.status in ("failing", "new"):
-            events.append(self._polled(feed, result, now, None, 0, 0, 0))
-        await asyncio.to_thread(self._commit, feed.url, events, result.validators, next_at)
+            events.append(_polled(feed, result, now, None, 0, 0, 0))
+        await self._record(feed.url, events, result.validators, next_at)
         return PollReport(feed.url, "not_modified")
 
     async def _entries(
@@ -351,8 +278,10 @@ class Poller:
         now = self.clock()
         # Texts and decisions are CPU work on possibly megabytes: off the event loop.
         entries = await asyncio.to_thread(dedupe_facts, parsed.entries)
-        known = await asyncio.to_thread(self._known, feed.url, [f.key for f in entries])
-        decisions = await asyncio.to_thread(self._decide_all, feed.url, entries, known)
+        known = await asyncio.to_thread(
+            records.known_entries, self.engine, feed.url, [f.key for f in entries]
+        )
+        decisions = await asyncio.to_thread(decide_all, feed.url, entries, known)
         warnings = parsed.warnings
         validators = result.validators
         backlog = len(decisions) - self.max_new
@@ -372,21 +301,31 @@ class Poller:
             events.append(FeedMoved(url=feed.url, new_url=result.final_url, moved_at=now))
         if decisions or feed.status != "ok" or warnings:
             events.append(
-                self._polled(feed, result, now, parsed.title, len(entries), new, revised, warnings)
+                _polled(feed, result, now, parsed.title, len(entries), new, revised, warnings)
             )
         next_at = self._next(feed, result, now)
         if backlog > 0:
             next_at = min(next_at, now + timedelta(seconds=BACKLOG_DELAY))
         if not decisions and not events:
             # Nothing to record, only the schedule: batched with the other quiet feeds.
-            row = _schedule_row(feed.url, validators, next_at)
+            row = records.schedule_row(feed.url, validators, next_at)
             if defer is not None:
                 defer.append(_PendingWrite((_FAR, feed.url), schedule=row))
             else:
-                await asyncio.to_thread(self._commit_schedules, [row])
+                await asyncio.to_thread(records.commit_schedules, self.engine, [row])
             return PollReport(feed.url, "unchanged")
         commit = functools.partial(
-            self._commit_articles, feed, decisions, pages, events, validators, next_at, now
+            records.commit_articles,
+            self.engine,
+            self.log,
+            feed.url,
+            feed.source or host_of(feed.url),
+            decisions,
+            pages,
+            events,
+            validators,
+            next_at,
+            now,
         )
         if defer is not None and decisions:
             first = min((d.entry.published or _FAR for d in decisions), default=_FAR)
@@ -395,68 +334,12 @@ class Poller:
             await asyncio.to_thread(commit)
         return PollReport(feed.url, "new" if decisions else "unchanged", new=new, revised=revised)
 
-    # --- decisions ----------------------------------------------------------------
+    # --- linked pages ---------------------------------------------------------------
 
-    @classmethod
-    def _decide_all(
-        cls, feed_url: str, entries: list[EntryFacts], known: dict[str, _Known]
-    ) -> list[_Decision]:
-        decided = (cls._decide(feed_url, f, known) for f in entries)
-        return [d for d in decided if d is not None]
-
-    @staticmethod
-    def _decide(feed_url: str, facts: EntryFacts, known: dict[str, _Known]) -> _Decision | None:
-        entry, key, text, digest = facts.entry, facts.key, facts.text, facts.digest
-        prior = known.get(key)
-        kind = classify_entry(
-            prior.text_sample if prior else None,
-            prior.content_hash if prior else None,
-            text,
-            digest,
-        )
-        if kind == "unchanged":
-            return None
-        generation = 0 if prior is None else prior.generation + (1 if kind == "reused" else 0)
-        article_id = (
-            prior.article_id
-            if prior is not None and kind == "revised"
-            else deterministic_id("article", feed_url, key, str(generation))
-        )
-        return _Decision(
-            entry=entry,
-            key=key,
-            article_id=article_id,
-            kind="revised" if kind == "revised" else "new",
-            content_hash=digest,
-            text=text,
-            generation=generation,
-        )
-
-    async def _fetch_pages(self, feed: FeedToPoll, entries: list[ParsedEntry]) -> _Pages:
+    async def _fetch_pages(self, feed: FeedToPoll, entries: list[ParsedEntry]) -> Pages:
         """Linked pages of entries that carry no real article text."""
         wanted = sorted({e.link for e in entries if e.link and needs_full_text(e, self.full_text)})
-        return await self._fetch_links(feed, wanted)
-
-    async def _fetch_links(self, feed: FeedToPoll, links: list[str]) -> _Pages:
-        """link → (final URL, body) for the pages fetched, link → error for the others."""
-
-        if self.slots is None:
-            results = await asyncio.gather(*(self._page(feed, link) for link in links))
-        else:
-            by_host: dict[str, list[str]] = {}
-            for link in links:
-                by_host.setdefault(host_of(link), []).append(link)
-            groups = await asyncio.gather(
-                *(self._pages_of_host(feed, host, group) for host, group in by_host.items())
-            )
-            results = [pair for group in groups for pair in group]
-        pages = _Pages()
-        for link, outcome in results:
-            if isinstance(outcome, FetchError):
-                pages.failed[link] = outcome
-            else:
-                pages.fetched[link] = outcome
-        return pages
+        return await self.pages.fetch(feed.url, wanted, own_slot=self._slot_held)
 
     async def _retry_pages(self, feed: FeedToPoll) -> None:
         """Fetch again the pages of this feed's articles whose fetch failed and is due."""
@@ -468,198 +351,14 @@ class Poller:
             if not due:
                 return
             links = sorted({r.event.link for r in due if r.event.link})
-            pages = await self._fetch_links(feed, links)
-            await asyncio.to_thread(self._commit_retries, feed.url, due, pages, now)
+            pages = await self.pages.fetch(feed.url, links, own_slot=self._slot_held)
+            await asyncio.to_thread(
+                records.commit_retries, self.engine, self.log, feed.url, due, pages, now
+            )
         except Exception as exc:  # the poll itself succeeded; retries come again next time
             get_logger("poller", feed=feed.url).warning(
                 "article page retries not recorded", error=_one_line(exc)
             )
-
-    def _commit_retries(
-        self, feed_url: str, due: list[page_retry.DueRetry], pages: _Pages, now: datetime
-    ) -> None:
-        with self.engine.begin() as conn:
-            revised = []
-            for retry in due:
-                link = retry.event.link or ""
-                page = pages.fetched.get(link)
-                if page is not None:
-                    [ref] = blobs.put_many(conn, [page[1]])
-                    revised.append(page_retry.with_page(retry.event, page[0], ref, now))
-                    page_retry.set_retry(conn, feed_url, retry.entry_key, 0, None, None)
-                    continue
-                attempts = retry.attempts + 1
-                error = pages.failed.get(link)
-                at = page_retry.retry_after(attempts, now)
-                if error is None or not page_retry.worth_retrying(error):
-                    at = None
-                page_retry.set_retry(
-                    conn, feed_url, retry.entry_key, attempts, at, retry.event.event_id
-                )
-            self.log.append(revised, conn=conn)
-
-    async def _pages_of_host(
-        self, feed: FeedToPoll, host: str, links: list[str]
-    ) -> list[tuple[str, tuple[str, bytes] | FetchError]]:
-        """One host's pages within the requests it may take across processes: the poll's own
-        slot on the feed's host (while it holds it); every other request holds a host slot."""
-        assert self.slots is not None
-        own = 1 if self._slot_held and host == host_of(feed.url) else 0
-        wait = None if own else self.fetcher.settings.timeout
-        extra = await self.slots.take(host, len(links) - own, wait)
-        if not own and not extra:
-            get_logger("poller", feed=feed.url).warning(
-                "article pages not fetched: host busy", host=host, pages=len(links)
-            )
-            busy = FetchError("timeout", f"{host}: no free request slot (host busy)")
-            return [(link, busy) for link in links]
-        queue = list(reversed(links))
-        results: list[tuple[str, tuple[str, bytes] | FetchError]] = []
-
-        async def worker() -> None:
-            while queue:
-                results.append(await self._page(feed, queue.pop()))
-
-        try:
-            await asyncio.gather(*(worker() for _ in range(own + len(extra))))
-        finally:
-            await self.slots.give_back(extra)
-        return results
-
-    async def _page(
-        self, feed: FeedToPoll, link: str
-    ) -> tuple[str, tuple[str, bytes] | FetchError]:
-        try:
-            page = await self.fetcher.fetch(check_url(link), linked_from=feed.url)
-        except (FetchError, UnsupportedURL) as exc:
-            get_logger("poller", feed=feed.url).warning(
-                "article page not fetched", link=link, error=str(exc)
-            )
-            error = exc if isinstance(exc, FetchError) else FetchError("refused", str(exc))
-            return link, error
-        return link, (page.final_url, page.body or b"")
-
-    # --- database -----------------------------------------------------------------
-
-    def _known(self, feed_url: str, keys: list[str]) -> dict[str, _Known]:
-        found: dict[str, _Known] = {}
-        with read_connection(self.engine) as conn:
-            for i in range(0, len(keys), 500):
-                rows = conn.execute(
-                    select(feed_entries).where(
-                        feed_entries.c.feed_url == feed_url,
-                        feed_entries.c.entry_key.in_(keys[i : i + 500]),
-                    )
-                )
-                for r in rows:
-                    found[r.entry_key] = _Known(
-                        r.article_id, r.content_hash, r.text_sample, r.generation
-                    )
-        return found
-
-    def _commit(
-        self, url: str, events: list[Event], validators: Validators, next_at: datetime
-    ) -> None:
-        with self.engine.begin() as conn:
-            self.log.append(events, conn=conn)
-            self._schedule(conn, url, validators, next_at)
-
-    def _commit_articles(
-        self,
-        feed: FeedToPoll,
-        decisions: list[_Decision],
-        pages: _Pages,
-        events: list[Event],
-        validators: Validators,
-        next_at: datetime,
-        now: datetime,
-    ) -> None:
-        with self.engine.begin() as conn:
-            articles = self._article_events(conn, feed, decisions, pages.fetched, now)
-            # Articles first, so a FeedMoved/FeedPolled never precedes what it reports.
-            self.log.append([*articles, *events], conn=conn)
-            rows = []
-            for d, article in zip(decisions, articles, strict=True):
-                error = pages.failed.get(d.entry.link or "")
-                retry = error is not None and page_retry.worth_retrying(error)
-                rows.append(
-                    {
-                        "feed_url": feed.url,
-                        "entry_key": d.key,
-                        "article_id": d.article_id,
-                        "content_hash": d.content_hash,
-                        "text_sample": d.text[:TEXT_SAMPLE_CHARS],
-                        "generation": d.generation,
-                        "page_attempts": 1 if error is not None else 0,
-                        "page_retry_at": page_retry.retry_after(1, now) if retry else None,
-                        "retry_event": article.event_id if retry else None,
-                    }
-                )
-            upsert(
-                conn,
-                feed_entries,
-                rows,
-                ["feed_url", "entry_key"],
-                update=[
-                    "article_id",
-                    "content_hash",
-                    "text_sample",
-                    "generation",
-                    "page_attempts",
-                    "page_retry_at",
-                    "retry_event",
-                ],
-            )
-            self._schedule(conn, feed.url, validators, next_at)
-
-    @staticmethod
-    def _article_events(
-        conn: Connection,
-        feed: FeedToPoll,
-        decisions: list[_Decision],
-        pages: dict[str, tuple[str, bytes]],
-        now: datetime,
-    ) -> list[ArticleObserved]:
-        bodies: list[bytes] = []
-
-        def ref(data: bytes | str | None) -> str | None:
-            if data is None:
-                return None
-            bodies.append(data.encode("utf-8") if isinstance(data, str) else data)
-            return blobs.blob_hash(bodies[-1])
-
-        events: list[ArticleObserved] = []
-        for d in decisions:
-            page = pages.get(d.entry.link or "")
-            cls = ArticleRevised if d.kind == "revised" else ArticleObserved
-            events.append(
-                cls(
-                    article_id=d.article_id,
-                    feed_url=feed.url,
-                    source=feed.source or host_of(feed.url),
-                    entry_key=d.key,
-                    title=d.entry.title,
-                    link=d.entry.link,
-                    guid=d.entry.guid,
-                    published_at=d.entry.published or d.entry.updated,
-                    seen_at=now,
-                    content_hash=d.content_hash,
-                    summary_ref=ref(d.entry.summary_html),
-                    content_ref=ref(d.entry.content_html),
-                    page_ref=ref(page[1]) if page else None,
-                    page_url=page[0] if page else None,
-                )
-            )
-        blobs.put_many(conn, bodies)
-        return events
-
-    @staticmethod
-    def _schedule(conn: Connection, url: str, validators: Validators, next_at: datetime) -> None:
-        _upsert_schedules(conn, [_schedule_row(url, validators, next_at)])
-
-    def _commit_schedules(self, rows: list[dict[str, object]]) -> None:
-        with self.engine.begin() as conn:
-            _upsert_schedules(conn, rows)
 
     # --- helpers ------------------------------------------------------------------
 
@@ -673,28 +372,43 @@ class Poller:
         )
         return now + timedelta(seconds=delay)
 
-    @staticmethod
-    def _polled(
-        feed: FeedToPoll,
-        result: FetchResult,
-        now: datetime,
-        title: str | None,
-        entries: int,
-        new: int,
-        revised: int,
-        warnings: Sequence[str] = (),
-    ) -> FeedPolled:
-        return FeedPolled(
-            url=feed.url,
-            polled_at=now,
-            status=result.status,
-            final_url=result.final_url,
-            title=title,
-            entries=entries,
-            new=new,
-            revised=revised,
-            warnings=tuple(warnings),
-        )
+
+def _failure_event(url: str, exc: FetchError, now: datetime, failures: int) -> Event:
+    """FeedGone for a 410, FeedFailed (the cause masked and on one line) for anything else."""
+    if exc.status == 410:
+        return FeedGone(url=url, gone_at=now, status=410)
+    return FeedFailed(
+        url=url,
+        failed_at=now,
+        reason=exc.reason,
+        message=sanitise.clean_line(mask_text(exc.message)) or exc.reason,
+        status=exc.status,
+        retry_after=exc.retry_after,
+        consecutive_failures=failures,
+    )
+
+
+def _polled(
+    feed: FeedToPoll,
+    result: FetchResult,
+    now: datetime,
+    title: str | None,
+    entries: int,
+    new: int,
+    revised: int,
+    warnings: Sequence[str] = (),
+) -> FeedPolled:
+    return FeedPolled(
+        url=feed.url,
+        polled_at=now,
+        status=result.status,
+        final_url=result.final_url,
+        title=title,
+        entries=entries,
+        new=new,
+        revised=revised,
+        warnings=tuple(warnings),
+    )
 
 
 def due_feeds(

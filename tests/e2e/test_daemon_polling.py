@@ -132,9 +132,6 @@ def assert_polled_once_per_interval(server: CountingServer, started: float) -> N
     """Every feed polled within the first interval, then every interval (± jitter), and
     never more often."""
     window = [(path, [t - started for t in times]) for path, times in server.times.items()]
-    import json  # DEBUG
-
-    Path("/tmp/times.json").write_text(json.dumps(window))  # DEBUG
     assert len(window) == FEEDS, f"only {len(window)} of {FEEDS} feeds were polled"
     late = [path for path, times in window if times[0] > INTERVAL]
     assert not late, f"{len(late)} feeds first polled after the first interval"
