@@ -154,7 +154,8 @@ _SKIP = "|".join(
         r"\b\d+(?:st|nd|rd|th)\b",  # ordinals
         r"\bNo\.\s*\d+",
         r"\b(?:Resolution|Flight|Article|Section|Route|Highway|Chapter|Category|Cat|Level|Page"
-        r"|Room|Platform|Gate|Channel|Line|Unit|Brigade|Division|Regiment|Battalion|Paragraph)"
+        r"|Room|Platform|Gate|Channel|Line|Unit|Brigade|Division|Regiment|Battalion|Paragraph"
+        r"|Model|Phase|Stage|Terminal|Interstate|Block|Ward|District|Precinct|Type|Class|Mark)"
         r"\s+\d+",
         r"#\d+",
     )

@@ -55,7 +55,8 @@ NOT_COUNTED = word_set(
     """second minute hour day week month year decade century centurie fortnight night weekend
     time fold point dollar euro pound yuan renminbi ruble rouble won yen hryvnia franc rupee
     peso cent penny pence shekel lira dinar rial riyal dirham krone kroner krona baht ringgit
-    rand usd percent"""
+    rand usd percent metre meter litre liter gallon tonne acre hectare kilometre kilometer mile
+    foot feet inch yard"""
 )
 _MAX_WORDS = 5
 _NUMBER_WORDS = word_set(

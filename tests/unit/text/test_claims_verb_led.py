@@ -42,3 +42,8 @@ def test_an_appositive_name_is_kept_with_the_speakers_title() -> None:
 def test_according_to_is_not_part_of_the_source() -> None:
     claim = only("The city had 46,000 residents, according to census estimates for 2020.", 46000)
     assert claim.attribution == "census"
+
+
+def test_volumes_and_model_numbers_are_not_counts() -> None:
+    text = "The two reservoirs held about 9 million cubic metres of water, and the plant builds the Model 3."
+    assert [c.value for c in extract_claims(text)] == [2]
