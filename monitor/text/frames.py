@@ -415,6 +415,8 @@ class _Clauses:
             return own[1]
         if span is not None and (gap := gapped_scope(sentence, span.start)) is not None:
             return gap
+        if span is not None and (group := _APPOSED.search(sentence, clause.start, span.start)):
+            return group["group"]  # "firing its entire Supercharger team, as many as 500 employees"
         if index == 0 and sentence.startswith(": ", clause.end):
             label = _kicker(sentence[clause.start : clause.end])
             if label is not None:
@@ -479,6 +481,10 @@ def _kicker(text: str) -> str | None:
 
 _OF_THEM_AT = re.compile(r"\s+of\s+(?:them|those|whom|these)\b")
 _TOTALLING = frozenset(("bringing", "taking", "pushing", "raising", "lifting"))
+_APPOSED = re.compile(
+    r"(?P<group>\b(?:its|their|the)\s+(?:[\w-]+\s+){0,4}?(?:team|unit|division|staff"
+    r"|workforce|department|crew|squad|contingent)),\s+" + _Q + "$"
+)
 _ORIGIN = re.compile(
     r"\s+(?:of\s+(?:the|those|these|them|its|their)(?:\s+[a-z-]+)?\s+)?"
     r"(?:(?:were|was|are|is|came|died|(?:were|was)\s+killed)\s+)?"

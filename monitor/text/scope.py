@@ -269,6 +269,8 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             continue  # "at the end of August"
         if m["prep"] == "of" and any(w in _ORG_WORDS for w in bare.split()):
             continue  # "the Department of State Health Services": a source, not a scope
+        if _BASED.search(text, max(lo, m.start() - 16), m.start()):
+            continue  # "two rival governments, based in Tripoli": where they sit, not a scope
         if _NUMBERED.match(bare):
             found.append((m.start(), loc, False))  # "in 13 states": a last resort (NUMBERED)
             continue
@@ -292,6 +294,7 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
     return found
 
 
+_BASED = re.compile(r"\b(?:based|headquartered|located|registered)\s+$")
 _PARTICLE = re.compile(r"^(?:el|al|ad|as|an|ash|az|ar)-")
 _BODY_WORDS = word_set("Guard Police Army Forces Force Party Navy Corps Cross Crescent")
 

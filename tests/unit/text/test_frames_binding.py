@@ -281,3 +281,13 @@ def test_one_who_died_elsewhere_is_a_claim_of_its_own() -> None:
 def test_a_spokesman_for_a_body_names_its_scope() -> None:
     text = "At least 40 fighters were killed, a spokesman for the Sudanese army said."
     assert frame(text, 40).scope == "Sudanese army"
+
+
+def test_a_group_in_apposition_to_the_count_is_its_scope() -> None:
+    text = "Meta is cutting its entire Reality Labs sales team, about 300 employees, it said."
+    assert frame(text, 300).scope == "its entire Reality Labs sales team"
+
+
+def test_where_a_body_is_based_is_not_the_scope_of_its_count() -> None:
+    text = "Yemen has been split between two rival governments, based in Sanaa and Aden."
+    assert frame(text, 2).scope == "Yemen"
