@@ -9,6 +9,7 @@ import argparse
 import asyncio
 import contextlib
 import hashlib
+import random
 import sys
 from email.utils import formatdate
 
@@ -36,19 +37,97 @@ WORDS = [
 ]
 
 
-def feed_body(feed: int, items: int) -> bytes:
+def rotation_words(feed: int, item: int) -> str:
+    """60 words of the same 20-word cycle (every entry shares its vocabulary)."""
+    return " ".join(WORDS[(feed * 7 + item * 3 + k) % len(WORDS)] for k in range(60)) + "."
+
+
+PLACES = ["Rotterdam", "Leeds", "Porto", "Gdansk", "Lyon", "Turku", "Bilbao", "Ghent", "Brno"]
+BODIES = ["port authority", "city council", "rail operator", "water board", "grain exchange"]
+PEOPLE = ["Anna Berg", "Luis Ortega", "Mira Novak", "Tom Hale", "Ines Duarte", "Karl Wenz"]
+NOUNS = ["freight volume", "ticket price", "flood barrier budget", "grain stock", "ferry fleet"]
+VERBS = ["rose", "fell", "climbed", "dropped", "grew"]
+FILLER = [
+    "officials",
+    "residents",
+    "weekend",
+    "morning",
+    "meeting",
+    "plans",
+    "workers",
+    "season",
+    "repairs",
+    "traffic",
+    "schedule",
+    "delays",
+    "contract",
+    "union",
+    "visitors",
+    "harbour",
+    "levee",
+    "depot",
+    "bridge",
+    "survey",
+    "report",
+    "inspectors",
+    "households",
+    "authority",
+    "spring",
+    "autumn",
+    "river",
+    "barrier",
+    "crews",
+    "committee",
+    "vote",
+]
+
+
+def story_sentences(story: int) -> list[str]:
+    """The facts of one story, shared by every feed that reports it."""
+    rng = random.Random(story)
+    place, body, person = rng.choice(PLACES), rng.choice(BODIES), rng.choice(PEOPLE)
+    noun, verb = rng.choice(NOUNS), rng.choice(VERBS)
+    pct, amount = rng.randint(2, 40), rng.randint(3, 900)
+    return [
+        f"The {body} of {place} said its {noun} {verb} {pct} percent in story {story}.",
+        f"{person}, who chairs the {body}, said the change would cost {amount} million euros.",
+        f"Work in {place} is expected to start in {rng.choice(['March', 'June', 'October'])}.",
+        f"The {noun} had been flat for {rng.randint(2, 9)} years before case {story}.",
+        f"Critics in {place} said {amount} million euros was too much for the plan.",
+        f"In {place}, {rng.randint(20, 4000)} workers joined the repair crews, the {body} said.",
+    ]
+
+
+def prose_words(feed: int, item: int) -> str:
+    """An entry about one of the stories (about four feeds report each), in its own words."""
+    story = (feed // 4) * 1000 + item
+    rng = random.Random(feed * 1_000_003 + item)
+    facts = story_sentences(story)
+    picked = rng.sample(facts, k=rng.randint(3, len(facts)))
+    filler = [
+        " ".join(rng.choice(FILLER) for _ in range(rng.randint(8, 16))).capitalize() + "."
+        for _ in range(rng.randint(2, 4))
+    ]
+    return " ".join(picked + filler)
+
+
+TEXTS = {"rotation": rotation_words, "prose": prose_words}
+
+
+def feed_body(feed: int, items: int, text: str = "rotation") -> bytes:
     """A deterministic RSS 2.0 document with `items` entries."""
+    words_of = TEXTS[text]
     out = [
         f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
         f"<title>Bench feed {feed}</title><link>http://bench.invalid/{feed}/</link>"
     ]
     for i in range(items):
-        words = " ".join(WORDS[(feed * 7 + i * 3 + k) % len(WORDS)] for k in range(60))
+        words = words_of(feed, i)
         date = formatdate(1_750_000_000 - feed * 3600 - i * 600, usegmt=True)
         out.append(
             f'<item><guid isPermaLink="false">f{feed}-i{i}</guid><title>Item {i} of feed {feed}'
             f"</title><link>http://bench.invalid/{feed}/{i}</link><pubDate>{date}</pubDate>"
-            f"<description>&lt;p&gt;{words}.&lt;/p&gt;</description></item>"
+            f"<description>&lt;p&gt;{words}&lt;/p&gt;</description></item>"
         )
     out.append("</channel></rss>")
     return "".join(out).encode()
@@ -57,8 +136,8 @@ def feed_body(feed: int, items: int) -> bytes:
 class Server:
     """Serves /feed/<i>.xml from memory; answers 304 to a matching If-None-Match."""
 
-    def __init__(self, feeds: int, items: int) -> None:
-        self.bodies = [feed_body(i, items) for i in range(feeds)]
+    def __init__(self, feeds: int, items: int, text: str = "rotation") -> None:
+        self.bodies = [feed_body(i, items, text) for i in range(feeds)]
         self.etags = [f'"{hashlib.sha1(b).hexdigest()[:16]}"' for b in self.bodies]
 
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -100,9 +179,9 @@ def _feed_index(path: str, count: int) -> int | None:
     return int(number) if number.isdigit() and int(number) < count else None
 
 
-async def serve(feeds: int, items: int, port: int) -> None:
+async def serve(feeds: int, items: int, port: int, text: str) -> None:
     """Serve until killed; announce the port on stdout."""
-    server = Server(feeds, items)
+    server = Server(feeds, items, text)
     srv = await asyncio.start_server(server.handle, "127.0.0.1", port, backlog=1024)
     print(f"PORT {srv.sockets[0].getsockname()[1]}", flush=True)
     async with srv:
@@ -115,9 +194,10 @@ def main() -> int:
     ap.add_argument("--feeds", type=int, default=2000)
     ap.add_argument("--items", type=int, default=20)
     ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--text", choices=sorted(TEXTS), default="rotation")
     args = ap.parse_args()
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(args.feeds, args.items, args.port))
+        asyncio.run(serve(args.feeds, args.items, args.port, args.text))
     return 0
 
 

@@ -8,7 +8,7 @@ everything stored (articles' main text, stories, figures, alerts: what `monitor 
 does before it exits). Ratios are against reader's fetch-only time measured in the same run
 (the machine may be shared: compare ratios, not seconds).
 
-    .venv/bin/python bench/polling.py [--feeds 2000] [--concurrency 32]
+    .venv/bin/python bench/polling.py [--feeds 2000] [--concurrency 32] [--text rotation|prose]
 """
 
 from __future__ import annotations
@@ -191,6 +191,12 @@ def main() -> int:
     ap.add_argument("--feeds", type=int, default=2000)
     ap.add_argument("--concurrency", type=int, default=32)
     ap.add_argument("--no-reader", action="store_true")
+    ap.add_argument(
+        "--text",
+        choices=["rotation", "prose"],
+        default="rotation",
+        help="entry text: every entry the same 20 words (rotation) or stories (prose)",
+    )
     ap.add_argument("--child", choices=["ours", "reader"])
     ap.add_argument("--port", type=int, default=0)
     args = ap.parse_args()
@@ -198,7 +204,14 @@ def main() -> int:
         child(args.child, args.port, args.feeds, args.concurrency)
         return 0
     server = subprocess.Popen(
-        [sys.executable, str(HERE / "feedserver_proc.py"), "--feeds", str(args.feeds)],
+        [
+            sys.executable,
+            str(HERE / "feedserver_proc.py"),
+            "--feeds",
+            str(args.feeds),
+            "--text",
+            args.text,
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -99,15 +99,38 @@ def encode(event: Event) -> tuple[str, int, str]:
     return event.TYPE, event.VERSION, json.dumps(payload, sort_keys=True, separators=(",", ":"))
 
 
-def _from_json(annotation: Any, value: Any) -> Any:
+Converter = Callable[[Any], Any]
+
+
+def _to_datetime(value: Any) -> Any:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _to_tuple(value: Any) -> Any:
+    if not isinstance(value, list):
+        return value
+    return tuple(tuple(v) if isinstance(v, list) else v for v in value)
+
+
+def _converter(annotation: Any) -> Converter | None:
+    """How a JSON value becomes the field's type (None: as it is)."""
     text = str(annotation)
-    if value is None:
-        return None
-    if "datetime" in text and isinstance(value, str):
-        return datetime.fromisoformat(value)
-    if text.startswith("tuple") and isinstance(value, list):
-        return tuple(tuple(v) if isinstance(v, list) else v for v in value)
-    return value
+    if "datetime" in text:
+        return _to_datetime
+    if text.startswith("tuple"):
+        return _to_tuple
+    return None
+
+
+_DECODERS: dict[type[Event], dict[str, Converter | None]] = {}
+
+
+def _decoders(cls: type[Event]) -> dict[str, Converter | None]:
+    """Each field's converter, worked out once per class (decoding is on every read path)."""
+    found = _DECODERS.get(cls)
+    if found is None:
+        found = _DECODERS[cls] = {f.name: _converter(f.type) for f in dataclasses.fields(cls)}
+    return found
 
 
 def decode(type_name: str, version: int, payload_json: str) -> Event:
@@ -129,12 +152,15 @@ def decode(type_name: str, version: int, payload_json: str) -> Event:
             raise DecodeError(f"no upcaster for {type_name} v{version}")
         payload = step(payload)
         version += 1
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    unknown = set(payload) - set(fields)
+    decoders = _decoders(cls)
+    unknown = payload.keys() - decoders.keys()
     if unknown:
         raise DecodeError(f"{type_name} v{version}: unexpected fields {sorted(unknown)}")
     try:
-        kwargs = {k: _from_json(fields[k].type, v) for k, v in payload.items()}
+        kwargs = {
+            k: v if v is None or (convert := decoders[k]) is None else convert(v)
+            for k, v in payload.items()
+        }
         return cls(**kwargs)
     except (TypeError, ValueError) as exc:
         raise DecodeError(f"{type_name} v{version}: {exc}") from exc

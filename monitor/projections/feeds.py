@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 
 from monitor.events import (
     ArticleObserved,
@@ -27,6 +29,22 @@ class FeedsProjection:
 
     name = "feeds"
     tables = (feeds,)
+
+    def apply_batch(self, conn: Connection, batch: Sequence[StoredEvent]) -> None:
+        """Fold a batch: the article counts in one statement per run of articles (a feed
+        event in between is applied after the counts before it, as in log order)."""
+        counts: Counter[str] = Counter()
+        for stored in batch:
+            ev = stored.event
+            if type(ev) is ArticleObserved:
+                counts[ev.feed_url] += 1
+                continue
+            if counts and isinstance(ev, FEED_EVENTS):
+                _add_articles(conn, counts)
+                counts.clear()
+            self.apply(conn, stored)
+        if counts:
+            _add_articles(conn, counts)
 
     def apply(self, conn: Connection, stored: StoredEvent) -> None:
         """Fold one event."""
@@ -70,11 +88,7 @@ class FeedsProjection:
         elif isinstance(ev, FeedMoved):
             self._moved(conn, ev)
         elif type(ev) is ArticleObserved:
-            conn.execute(
-                update(feeds)
-                .where(feeds.c.url == ev.feed_url)
-                .values(articles=feeds.c.articles + 1)
-            )
+            _add_articles(conn, Counter([ev.feed_url]))
 
     @staticmethod
     def _added(conn: Connection, ev: FeedAdded) -> None:
@@ -108,6 +122,28 @@ class FeedsProjection:
             return
         conn.execute(delete(feeds).where(feeds.c.url == ev.url))
         upsert(conn, feeds, {**dict(row), "url": ev.new_url}, ["url"])
+
+
+FEED_EVENTS = (
+    FeedAdded,
+    FeedChanged,
+    FeedPaused,
+    FeedRemoved,
+    FeedPolled,
+    FeedFailed,
+    FeedGone,
+    FeedMoved,
+)
+_ADD_ARTICLES = (
+    update(feeds)
+    .where(feeds.c.url == bindparam("feed"))
+    .values(articles=feeds.c.articles + bindparam("added"))
+)
+
+
+def _add_articles(conn: Connection, counts: Counter[str]) -> None:
+    """Count new articles against their feeds (one statement for all of them)."""
+    conn.execute(_ADD_ARTICLES, [{"feed": url, "added": n} for url, n in sorted(counts.items())])
 
 
 def feed_health(conn: Connection, default_interval: float) -> list[dict[str, Any]]:

@@ -22,16 +22,28 @@ _SAY = (
     r"|testified|found|finds|shows|show|showed|put\s+the\s+(?:\w+\s+)?\w+\s+at)\b"
 )
 _FILLER = r"(?:\s+(?:also|reportedly|earlier|previously|later|has|have|had|now|then|separately))*"
+_SAY_AFTER_SPACE = re.compile(rf"\s{_SAY}")
+# Each pattern with what a sentence must hold for it to match (words it cannot match
+# without, or the reporting verb after a space), so that most sentences skip most patterns.
 _PATTERNS = tuple(
-    re.compile(p)
-    for p in (
-        rf"\b[Aa]ccording\s+to\s+{_NAME}",
-        rf"\bquoted\s+{_NAME}\s+as\s+saying",
-        rf"\b(?:confirmed|reported|estimated|stated|announced|disclosed|revealed)\s+by\s+{_NAME}",
-        rf"(?:^|[,“”\"—]\s*)(?:said|says|told\s+\w+|added|noted)\s+{_NAME}",
-        rf"[,”\"—]\s*{_SHORT}{_FILLER}\s+{_SAY}",
-        rf"^(?:[A-Z][^,]{{0,40}},\s*)?{_SHORT}(?P<appos>,[^,]{{1,80}},)?{_FILLER}\s+{_SAY}",
-        rf"\b[Cc]iting\s+{_NAME}",
+    (re.compile(p), need)
+    for p, need in (
+        (rf"\b[Aa]ccording\s+to\s+{_NAME}", ("ccording",)),
+        (rf"\bquoted\s+{_NAME}\s+as\s+saying", ("quoted",)),
+        (
+            rf"\b(?:confirmed|reported|estimated|stated|announced|disclosed|revealed)\s+by\s+{_NAME}",
+            ("by",),
+        ),
+        (
+            rf"(?:^|[,“”\"—]\s*)(?:said|says|told\s+\w+|added|noted)\s+{_NAME}",
+            ("said", "says", "told", "added", "noted"),
+        ),
+        (rf"[,”\"—]\s*{_SHORT}{_FILLER}\s+{_SAY}", _SAY_AFTER_SPACE),
+        (
+            rf"^(?:[A-Z][^,]{{0,40}},\s*)?{_SHORT}(?P<appos>,[^,]{{1,80}},)?{_FILLER}\s+{_SAY}",
+            _SAY_AFTER_SPACE,
+        ),
+        (rf"\b[Cc]iting\s+{_NAME}", ("iting",)),
     )
 )
 _EDGE_WORDS = word_set("also reportedly earlier previously later has have had now then")
@@ -61,7 +73,13 @@ def _clean(name: str) -> str | None:
 
 def find_attribution(sentence: str) -> str | None:
     """The source a sentence names for its statement, or None."""
-    for pattern in _PATTERNS:
+    for pattern, need in _PATTERNS:
+        if not (
+            any(word in sentence for word in need)
+            if isinstance(need, tuple)
+            else need.search(sentence)
+        ):
+            continue
         for match in pattern.finditer(sentence):
             name = _clean(match.group("who"))
             if (

@@ -116,12 +116,23 @@ _RATE = re.compile(
 )
 _MIN_WORDS = 4  # shorter fragments ("123 votes") are counters and labels, not reports
 # Navigation left in the text: link lists, share bars, counters ("RELATED: ... | ... | ...").
+# (`_is_navigation` relies on it: an alternative not anchored at the start needs | or ·.)
 _NAVIGATION = re.compile(
     r"^\s*(?:[-•·*]\s+|(?:RELATED|Related(?:\s+(?:coverage|stories|articles))?|Most\s+read"
     r"|Read\s+more|See\s+also|Share(?:\s+this)?|Published|Comments|Watch|Listen|Advertisement"
     r"|Sign\s+up|Subscribe)\b\s*[:(·|—-]?)"
     r"|(?:\s[|·]\s.*){2,}",
 )
+
+
+def _is_navigation(text: str) -> bool:
+    """`_NAVIGATION.search(text)`, without the scan when the text holds no "|" or "·": then
+    only its opening alternative (anchored at the start) can match."""
+    if "|" in text or "·" in text:
+        return _NAVIGATION.search(text) is not None
+    return _NAVIGATION.match(text) is not None
+
+
 _MAX_CHARS = 5_000  # longer "sentences" are unsplit dumps, not prose: reported, not parsed
 _CHANGE = re.compile(
     r"\b(?:rose|risen|rising|rises|climbed|climbing|jumped|increased|increasing|grew|grown|fell"
@@ -324,8 +335,9 @@ def _sentence_claims(
         if index - 1 not in scopes:
             before = parsed.get(index - 1) or previous
             said = attribution(index - 1) if before else None
-            speaker = said if said is not None and not is_pronoun(said) else None
-            scopes[index - 1] = sentence_scope(before, speaker) if before else None
+            if said is None or is_pronoun(said):
+                said = find_subject(previous) if previous else None
+            scopes[index - 1] = sentence_scope(before, said, True) if before else None
         return scopes[index - 1]
 
     parsed[index] = parse_clauses(text)
@@ -369,7 +381,7 @@ def extract_report(text: str) -> ClaimReport:
             reason = f"longer than {_MAX_CHARS:,} characters"
             unparsed.append(Unparsed(index, sentence.text, reason))
             continue
-        if len(sentence.text.split()) < _MIN_WORDS or _NAVIGATION.search(sentence.text):
+        if len(sentence.text.split()) < _MIN_WORDS or _is_navigation(sentence.text):
             continue
         try:
             found = _sentence_claims(sentences, index, attribution, earlier, scopes, parsed)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from monitor.text.patterns import alternation
+
 
 @dataclass(frozen=True)
 class Clause:
@@ -40,9 +42,7 @@ _COORDINATE = (
 
 
 def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
+    return alternation(words)  # longest first, as a prefix tree (fast to reject)
 
 
 # A comma before an opener; a semicolon, colon or dash anywhere; "when"/"while" even without

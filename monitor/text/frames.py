@@ -512,10 +512,12 @@ def parse_clauses(sentence: str) -> _Clauses:
     return _Clauses(sentence)
 
 
-def sentence_scope(sentence: str | _Clauses, speaker: str | None = None) -> str | None:
+def sentence_scope(
+    sentence: str | _Clauses, speaker: str | None = None, speaker_known: bool = False
+) -> str | None:
     """The scope a whole sentence names, for the sentence after it: its topic (an event named
     after a place, a named subject), else its main clauses' scope, else its speaker's place
-    (`speaker`: who it reports, found in it when not given)."""
+    (`speaker`: who it reports, found in it unless `speaker_known`)."""
     parsed = sentence if isinstance(sentence, _Clauses) else _Clauses(sentence)
     text = parsed.sentence
     topic = event_name(text, 0, len(text)) or topic_scope(text)
@@ -541,7 +543,9 @@ def sentence_scope(sentence: str | _Clauses, speaker: str | None = None) -> str 
     )  # fmt: skip
     return (
         common
-        or speaker_place(speaker or find_attribution(text) or find_subject(text))
+        or speaker_place(
+            speaker if speaker_known else (speaker or find_attribution(text) or find_subject(text))
+        )
         or numbered
         or reporter_scope(text)
     )

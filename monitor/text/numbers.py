@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from monitor.text.patterns import alternation
+from monitor.text.sentences import word_set
 
 
 @dataclass(frozen=True)
@@ -107,9 +111,8 @@ def _qualifier_table() -> dict[str, str]:
 _QUALIFIER_OF = _qualifier_table()
 
 
-def _alternation(words: object) -> str:
-    ordered = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+def _alternation(words: Iterable[str]) -> str:
+    return alternation(words)  # longest first, as a prefix tree (fast to reject)
 
 
 _SUFFIXES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
@@ -131,9 +134,15 @@ _DIGITS = (
 _SUFFIX = r"(?:mn|bn|m)\b"  # "1.5m doses"; money with a suffix is caught earlier as money
 _DIGIT_NUM = rf"{_DIGITS}(?:{_SUFFIX}|(?!\w|[.,]\d)(?:\s*(?:{_SCALE_RE})\b){{0,2}})"
 _NUM = rf"(?:{_DIGIT_NUM}|{_WORDNUM})"
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+_MONTHS = word_set(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec"""
+)
+_MONTH = rf"(?:{_alternation(_MONTHS)})\b\.?"
+_NUMBERED_NAMES = word_set(  # "Resolution 2334", "Flight 17": a name, not a count
+    """Resolution Flight Article Section Route Highway Chapter Category Cat Level Page Room
+    Platform Gate Channel Line Unit Brigade Division Regiment Battalion Paragraph Model Phase
+    Stage Terminal Interstate Block Ward District Precinct Type Class Mark"""
 )
 _NOT_SCALED = rf"(?!\s*(?:{_SCALE_RE}))"
 _SKIP = "|".join(
@@ -153,10 +162,7 @@ _SKIP = "|".join(
         r"\b\d{3}[-.]\d{3}[-.]\d{4}\b",
         r"\b\d+(?:st|nd|rd|th)\b",  # ordinals
         r"\bNo\.\s*\d+",
-        r"\b(?:Resolution|Flight|Article|Section|Route|Highway|Chapter|Category|Cat|Level|Page"
-        r"|Room|Platform|Gate|Channel|Line|Unit|Brigade|Division|Regiment|Battalion|Paragraph"
-        r"|Model|Phase|Stage|Terminal|Interstate|Block|Ward|District|Precinct|Type|Class|Mark)"
-        r"\s+\d+",
+        rf"\b(?:{_alternation(_NUMBERED_NAMES)})\s+\d+",
         r"#\d+",
     )
 )
@@ -222,8 +228,15 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().replace("\u00a0", " ").replace("\u202f", " ").split())
 
 
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
+_WORD_SPLIT = re.compile(r"[\s-]+")
+_SCALE_TAIL = re.compile(rf"\s*\b(?:{_SCALE_RE})\b.*$", re.I)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_YEAR_DIGITS = re.compile(r"(?:18|19|20)\d\d")
+
+
 def _digits_value(digits: str) -> Decimal | None:
-    cleaned = re.sub(r"[,\s\u00a0\u202f]", "", digits)
+    cleaned = _SEPARATORS.sub("", digits)
     try:
         return Decimal(cleaned)
     except InvalidOperation:
@@ -231,7 +244,7 @@ def _digits_value(digits: str) -> Decimal | None:
 
 
 def _words_value(text: str) -> Decimal | None:
-    tokens = [t for t in re.split(r"[\s-]+", _normal(text)) if t and t != "and"]
+    tokens = [t for t in _WORD_SPLIT.split(_normal(text)) if t and t != "and"]
     factor = Decimal(1)
     if tokens[:1] == ["half"]:
         factor, tokens = Decimal("0.5"), tokens[1:]
@@ -290,7 +303,7 @@ def _range(low_text: str, high_text: str) -> tuple[Decimal, Decimal] | None:
     if low is None or high is None:
         return None
     (lo, lo_scaled), (hi, _) = low, high
-    hi_base = _number(re.sub(rf"\s*\b(?:{_SCALE_RE})\b.*$", "", high_text, flags=re.I))
+    hi_base = _number(_SCALE_TAIL.sub("", high_text))
     if not lo_scaled and hi_base is not None and hi_base[0] > 0 and lo < hi_base[0]:
         lo = lo * (hi / hi_base[0])  # "2-3 million": the scale applies to both ends
     return lo, hi
@@ -309,7 +322,7 @@ def _vague(text: str) -> tuple[Decimal, Decimal]:
 
 def _is_year(m: re.Match[str], sentence: str) -> bool:
     text = m["num"] or ""
-    if not re.fullmatch(r"\d{4}", text) or not 1800 <= int(text) <= 2100:
+    if not _FOUR_DIGITS.fullmatch(text) or not 1800 <= int(text) <= 2100:
         return False
     if _YEAR_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
         return True  # "in 2015 fighters loyal to ...", "since 2011, when ..."
@@ -346,7 +359,7 @@ def _rejected(m: re.Match[str], sentence: str) -> bool:
     if _MODEL_PREFIX.match(sentence, max(0, m.start() - 2), m.start()):
         return True
     ends = _range_ends(m) or ()
-    if ends and all(re.fullmatch(r"(?:18|19|20)\d\d", e) for e in ends):
+    if ends and all(_YEAR_DIGITS.fullmatch(e) for e in ends):
         return True  # "2022-2023"
     return _is_year(m, sentence)
 

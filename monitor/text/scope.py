@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from monitor.text.patterns import alternation
 from monitor.text.sentences import word_set
 
 _CAP = r"(?:(?:el|al|ad|as|an|ash|az|ar)-)?(?:[A-Z][\w’'.&-]*[\w.]|[A-Z])"  # "el-Fasher"
@@ -53,6 +54,11 @@ def is_numbered(loc: str) -> bool:
     return bool(_NUMBERED.match(loc))
 
 
+_WIDE_ADVERBS = word_set(
+    """nationwide statewide countrywide worldwide globally nationally internationally
+    county-wide citywide state-wide nation-wide"""
+)
+_WIDE_ADJECTIVES = word_set("national statewide nationwide global worldwide countrywide")
 _LOCATIVE = re.compile(
     rf"\b(?P<prep>{_STRONG_PREP}|{_WEAK_PREP})\s+(?P<loc>"
     rf"the\s+[A-Z][a-z]{{2,3}}\.?\s+\d{{1,2}}\s+(?:[a-z][\w’'-]*\s+)?(?:{_EVENT_NOUNS_IN})\b"
@@ -61,9 +67,8 @@ _LOCATIVE = re.compile(
     rf"|the\s+(?:{_PLACE_NOUN})\b"
     rf"|(?:the\s+)?(?:(?:{_NUMBER_WORD})\s+)?(?:{_PLACE_NOUNS})\b"
     rf"|the\s+(?:(?:[a-z][\w’'-]*|[A-Z][a-z]{{2,3}}\.?\s+\d{{1,2}}|\d{{4}})\s+){{0,2}}(?:{_EVENT_NOUNS_IN})\b(?:\s+(?:tied|linked)\s+to\s+[^,;]{{3,40}}?(?=[,;.]|$))?)"
-    r"|\b(?P<adv>(?i:nationwide|statewide|countrywide|worldwide|globally|nationally"
-    r"|internationally|county-wide|citywide|state-wide|nation-wide))\b"
-    r"|\b(?P<adj>(?i:national|statewide|nationwide|global|worldwide|countrywide))"
+    rf"|\b(?P<adv>(?i:{alternation(_WIDE_ADVERBS)}))\b"
+    rf"|\b(?P<adj>(?i:{alternation(_WIDE_ADJECTIVES)}))"
     r"(?=\s+(?:death\s+)?(?:count|total|tally|toll|figure|number|caseload)s?\b)"
 )
 _TIME_WORDS = word_set(
@@ -193,9 +198,13 @@ def _gazetteer() -> frozenset[str]:
     return frozenset(names)
 
 
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_LEADING_LOWER_THE = re.compile(r"^the\s+")
+
+
 def is_place(name: str) -> bool:
     """True for a known country, state or region, or a name ending in County, Province, ..."""
-    bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    bare = _LEADING_THE.sub("", name.strip())
     words = bare.split()
     if not words:
         return False
@@ -262,7 +271,7 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             continue  # "the deadliest in modern US history": a record, not a scope
         if loc.split()[0] in _TIME_WORDS and not loc.lower().startswith("the "):
             continue
-        bare = re.sub(r"^the\s+", "", loc)
+        bare = _LEADING_LOWER_THE.sub("", loc)
         if bare.split()[0] in _TIME_WORDS:
             continue
         if any(w.strip(".,’'s") in _MONTHS_DAYS for w in bare.split()):

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, bindparam, delete, select
 
 from monitor.events import (
     AlertRaised,
@@ -75,8 +75,12 @@ class FiguresProjection:
         tracked = load_figures(conn)
         texts = revisions_at(conn, [s.position for s in relevant]) if tracked else {}
         raised: list[AlertRaised] = []
+        rows: list[dict[str, Any]] = []  # timeline rows, written together (nothing reads them back)
         for stored in relevant:
             event = stored.event
+            if isinstance(event, FigureTracked | FigureUntracked):
+                save_rows(conn, rows)  # before the figure's timeline is cleared
+                rows = []
             if isinstance(event, FigureTracked):
                 _track(conn, tracked, stored.position, event)
             elif isinstance(event, FigureUntracked):
@@ -84,7 +88,8 @@ class FiguresProjection:
             elif isinstance(event, ArticleObserved) and tracked:
                 figs = list(tracked.values())
                 text = texts.get(stored.position)
-                raised.extend(fold_event(conn, figs, stored.position, event, text))
+                raised.extend(fold_event(conn, figs, stored.position, event, text, rows))
+        save_rows(conn, rows)
         for fig in tracked.values():
             if fig.dirty:
                 save_figure(conn, fig)
@@ -190,10 +195,12 @@ def fold_event(
     position: int,
     event: ArticleObserved,
     revision: tuple[str, str] | None = None,
+    rows_out: list[dict[str, Any]] | None = None,
 ) -> list[AlertRaised]:
     """Record what one article revision says about each figure; return the alerts it raises.
 
-    `revision` is the (title, text) written at `position` when the caller read it already.
+    `revision` is the (title, text) written at `position` when the caller read it already;
+    with `rows_out`, the timeline rows are added to it for the caller to write.
     """
     revision = revision or revision_text(conn, event.article_id, position)
     if revision is None or not revision[1].strip():
@@ -209,16 +216,34 @@ def fold_event(
     if facts is None:
         return []
     rows, raised = fold_article(tracked, facts, found, lambda a: story_of(conn, a), claim_object)
-    save_rows(conn, rows)
+    if rows_out is None:
+        save_rows(conn, rows)
+    else:
+        rows_out.extend(rows)
     return raised
 
 
+# Statements run once per article are built once (building one costs more than running it).
+_PAGE_DATE = select(article_revisions.c.page_date).where(
+    article_revisions.c.article_id == bindparam("article"),
+    article_revisions.c.position == bindparam("position"),
+)
+_ORIGINAL_TIME = select(articles.c.published_at, articles.c.first_seen_at).where(
+    articles.c.id == bindparam("article")
+)
+_COPY_MARK = select(story_articles.c.first_copy_of).where(
+    story_articles.c.article_id == bindparam("article")
+)
+_STORY_OF = (
+    select(stories.c.id, stories.c.title, stories.c.sources)
+    .join(story_articles, story_articles.c.story_id == stories.c.id)
+    .where(story_articles.c.article_id == bindparam("article"))
+)
+
+
 def _page_date(conn: Connection, article_id: str, position: int) -> datetime | None:
-    found: datetime | None = conn.execute(
-        select(article_revisions.c.page_date).where(
-            article_revisions.c.article_id == article_id, article_revisions.c.position == position
-        )
-    ).scalar_one_or_none()
+    params = {"article": article_id, "position": position}
+    found: datetime | None = conn.execute(_PAGE_DATE, params).scalar_one_or_none()
     return found
 
 
@@ -226,9 +251,7 @@ def _original_time(conn: Connection, original: str | None) -> datetime | None:
     """The effective time of the article a copy copies (None: not a copy or not known)."""
     if original is None:
         return None
-    row = conn.execute(
-        select(articles.c.published_at, articles.c.first_seen_at).where(articles.c.id == original)
-    ).first()
+    row = conn.execute(_ORIGINAL_TIME, {"article": original}).first()
     if row is None:
         return None
     return effective_time(row.published_at, row.first_seen_at)
@@ -240,19 +263,13 @@ def copy_mark(conn: Connection, article_id: str) -> str | None:
     The mark as first placed, not the current one: a later take-over by an earlier-published
     original must not change what was already folded (replay would differ from live).
     """
-    found = conn.execute(
-        select(story_articles.c.first_copy_of).where(story_articles.c.article_id == article_id)
-    ).scalar_one_or_none()
+    found = conn.execute(_COPY_MARK, {"article": article_id}).scalar_one_or_none()
     return str(found) if found else None
 
 
 def story_of(conn: Connection, article: ArticleFacts) -> dict[str, Any]:
     """The alert's story: from the stories read model; id null when the article has none yet."""
-    row = conn.execute(
-        select(stories.c.id, stories.c.title, stories.c.sources)
-        .join(story_articles, story_articles.c.story_id == stories.c.id)
-        .where(story_articles.c.article_id == article.article_id)
-    ).first()
+    row = conn.execute(_STORY_OF, {"article": article.article_id}).first()
     if row is None:
         return story_ref(None, article.title, [article.source])
     return story_ref(row.id, row.title, json.loads(row.sources))

@@ -82,8 +82,21 @@ def test_a_replay_on_the_pool_equals_one_in_process(
         in_process = digest(conn, projection.tables)
 
     monkeypatch.setenv("MONITOR_WORKERS", "2")
+    monkeypatch.setattr(parallel, "MIN_WORK", 0)  # these pages are small: pool them anyway
     assert parallel.workers() == 2
     assert runner.rebuild() == 60
     assert parallel._pool is not None, "the batch went through the pool"
     with engine.connect() as conn:
         assert digest(conn, projection.tables) == in_process
+
+
+def test_a_batch_of_little_work_stays_in_process(
+    engine: Engine, event_log: SqlEventLog, monkeypatch: pytest.MonkeyPatch, no_pool: None
+) -> None:
+    # 60 short summaries and 1 KB pages are far less work than a round trip to the workers.
+    articles(engine, event_log, 60)
+    monkeypatch.setenv("MONITOR_WORKERS", "2")
+    parallel.shutdown()
+    runner = ProjectionRunner(engine, event_log, ArticlesProjection(), batch_size=60)
+    assert runner.rebuild() == 60
+    assert parallel._pool is None, "no worker process was started"

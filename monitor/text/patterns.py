@@ -1,0 +1,52 @@
+"""Regular-expression building: word lists as alternations the matcher can reject quickly.
+
+`alternation(["at least", "at most", "almost"])` matches exactly what the plain alternation
+`at\\s+least|at\\s+most|almost` (longest word first) matches, and in the same order of
+preference, but written as a prefix tree: `(?=[a])a(?:t\\s+(?:least|most)|lmost)`. The
+matcher then tests each character once instead of entering every alternative in turn,
+which matters for case-insensitive patterns tried at every word of a text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_END = ""  # the trie key marking a word that ends at this node
+_Trie = dict[str, "_Trie"]
+
+
+def _tokens(word: str) -> list[str]:
+    """A word as regex atoms: each character escaped, each space any run of white space."""
+    return [r"\s+" if ch == " " else re.escape(ch) for ch in word]
+
+
+def _emit(node: _Trie) -> str:
+    parts = [token + _emit(child) for token, child in node.items() if token != _END]
+    if not parts:
+        return ""
+    body = "|".join(parts)
+    if _END in node:
+        return f"(?:{body})?"  # greedy: the longer word first, as in longest-first order
+    return body if len(parts) == 1 else f"(?:{body})"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A prefix-tree regex equal to the alternation of `words`, longest first.
+
+    Only words sharing a prefix can match at the same place, and among those the tree keeps
+    the longest-first preference, so the regex matches what the flat alternation does.
+    A leading look-ahead on the possible first characters rejects other places at once.
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # a fixed order
+    if not ordered or any(not w for w in ordered):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    root: _Trie = {}
+    for word in ordered:
+        node = root
+        for token in _tokens(word):
+            node = node.setdefault(token, {})
+        node[_END] = {}
+    firsts = sorted({w[0] for w in ordered})
+    guard = "" if len(firsts) < 2 or " " in firsts else f"(?=[{''.join(map(re.escape, firsts))}])"
+    return f"{guard}(?:{_emit(root)})"
