@@ -22,7 +22,10 @@ Method (see docs/SPEC.md §6, docs/ARCHITECTURE.md §5):
    counts. The active stories are shortlisted by a cheap weighted cosine
    (:mod:`monitor.projections.shortlist`) and each shortlisted story is scored by the
    fitted pair model (:mod:`monitor.projections.story_scorer`); the article joins the
-   most probable one above the model's threshold, otherwise it starts a story. An
+   most probable one above the model's threshold, otherwise it starts a story. A pair
+   whose key names disagree both ways is vetoed before the model. Each story also keeps
+   a core (body words and key names of its first originals) that later members never
+   move, so a look-alike that joined cannot pull its own follow-ups in. An
    opinion piece (:mod:`monitor.text.genre`) always starts its own story, which is never
    offered to later articles. Centroids are capped per field so a story's summary stays
    small however many write-ups it gathers; stories idle longer than the idle window are
@@ -44,18 +47,24 @@ import numpy.typing as npt
 
 from monitor.projections.shortlist import TermArrays, term_arrays, text_scores
 from monitor.projections.story_scorer import (
+    CORE_BODY,
+    CORE_KEY,
+    CORE_SIZE,
     CROSS_BODY,
     CROSS_TITLE,
     FLAG,
     HEADLINE,
     KEY,
     KIND,
+    MEMBERS,
     NUMBER,
     OPINION_FLAG,
+    ORIGINALS,
     ArticleSignals,
     StoryModel,
     StorySignals,
     default_model,
+    disagrees,
     features,
     story_signals,
 )
@@ -367,7 +376,32 @@ def field_cosines(
             cosines[prefix] = math.fsum([w * mine[t] for t, w in theirs.items() if t in mine])
     cosines[CROSS_TITLE] = _cross(fields.get(TITLE), story.unit_fields.get(BODY))
     cosines[CROSS_BODY] = _cross(story.unit_fields.get(TITLE), fields.get(BODY))
+    cosines[CORE_BODY] = _core_cosine(fields.get(BODY), story.unit_fields.get(CORE_BODY))
     return cosines
+
+
+def _core_cosine(body: Mapping[str, float] | None, core: Mapping[str, float] | None) -> float:
+    """Cosine of the article's body words with the story core's body words."""
+    if not body or not core:
+        return 0.0
+    return math.fsum([w * body.get(BODY + t[2:], 0.0) for t, w in core.items()])
+
+
+def core_fields(fields: Fields) -> Fields:
+    """What an article adds to its story's core: its body words and key names, re-prefixed."""
+    return {
+        CORE_BODY: {CORE_BODY + t[2:]: w for t, w in fields.get(BODY, {}).items()},
+        CORE_KEY: {CORE_KEY + t[2:]: w for t, w in fields.get(KEY, {}).items()},
+        MEMBERS: {ORIGINALS: 1.0},
+    }
+
+
+def with_core(story_centroid: Centroid, fields: Fields) -> Fields:
+    """The article's fields plus its core share while the story's core is not yet full."""
+    originals = next((w for t, w in story_centroid if t == ORIGINALS), 0.0)
+    if originals >= CORE_SIZE:
+        return fields
+    return {**fields, **core_fields(fields)}
 
 
 def _cross(titles: Mapping[str, float] | None, body: Mapping[str, float] | None) -> float:
@@ -378,7 +412,19 @@ def _cross(titles: Mapping[str, float] | None, body: Mapping[str, float] | None)
     return math.fsum([w * body.get(BODY + t[2:], 0.0) for t, w in titles.items()])
 
 
-CENTROID_FIELDS = (TITLE, BODY, ENTITY, KEY, HEADLINE, KIND, NUMBER, FLAG)
+CENTROID_FIELDS = (
+    TITLE,
+    BODY,
+    ENTITY,
+    KEY,
+    HEADLINE,
+    KIND,
+    NUMBER,
+    FLAG,
+    CORE_BODY,
+    CORE_KEY,
+    MEMBERS,
+)
 """Fields a centroid keeps: the TF-IDF fields, key names, event kinds, numbers and flags."""
 
 
@@ -580,6 +626,8 @@ class ClusterEngine:
     ) -> tuple[StorySummary, float] | None:
         best: tuple[StorySummary, float] | None = None
         for story in self.shortlist(fields, self.candidates(moment)):
+            if disagrees(signals, story.signals):
+                continue
             p = self.params.model.probability(self.pair_features(fields, signals, moment, story))
             if best is None or p > best[1] or (p == best[1] and story.story_id < best[0].story_id):
                 best = (story, p)
@@ -592,13 +640,19 @@ class ClusterEngine:
             first_event_time=min(story.first_event_time, moment),
             last_event_time=max(story.last_event_time, moment),
             size=story.size + 1,
-            centroid=merge_centroid(story.centroid, fields, self.params.centroid_terms_per_field),
+            centroid=merge_centroid(
+                story.centroid,
+                with_core(story.centroid, fields),
+                self.params.centroid_terms_per_field,
+            ),
         )
 
     def found(self, story_id: str, fields: Fields, moment: datetime) -> StorySummary:
         """A new story holding only the article."""
         cap = self.params.centroid_terms_per_field
-        return StorySummary(story_id, moment, moment, 1, merge_centroid((), fields, cap))
+        return StorySummary(
+            story_id, moment, moment, 1, merge_centroid((), with_core((), fields), cap)
+        )
 
     def _cluster(self, doc: ArticleDoc) -> Assignment:
         moment = event_time_of(doc, self.params.max_backdate)

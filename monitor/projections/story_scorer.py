@@ -46,6 +46,13 @@ HEADLINE = "h:"
 KIND = "v:"
 NUMBER = "n:"
 FLAG = "x:"
+CORE_BODY = "c:"
+CORE_KEY = "o:"
+MEMBERS = "m:"
+ORIGINALS = MEMBERS + "originals"
+CORE_SIZE = 3
+"""The story's first ``CORE_SIZE`` originals form its core: body words and key names kept
+apart from the growing centroid, so a look-alike that joins later cannot move them."""
 OPINION_FLAG = FLAG + "opinion"
 CROSS_TITLE = "article title / story body"
 CROSS_BODY = "story title / article body"
@@ -67,8 +74,11 @@ FEATURES = (
     "numbers",
     "numbers_missing",
     "gap_days",
+    "core_body",
+    "key_core",
 )
 MAX_GAP_DAYS = 3.0
+VETO_MIN_KEYS = 2
 WEIGHTS_FILE = Path(__file__).with_name("story_weights.json")
 
 Vector = Mapping[str, float]
@@ -118,6 +128,8 @@ class StorySignals:
     headline: Mapping[str, float]
     key_counts: Mapping[str, float]
     """How many of the story's articles name each key name in their headline or lead."""
+    core_keys: frozenset[str] = frozenset()
+    """Key names of the story's core (its first originals)."""
 
 
 def _unprefixed(vector: Vector | None) -> frozenset[str]:
@@ -141,6 +153,7 @@ def story_signals(fields: Mapping[str, Vector], raw: Vector | None = None) -> St
         numbers=_unprefixed(fields.get(NUMBER)),
         kinds={t[2:]: w for t, w in fields.get(KIND, {}).items()},
         headline={t[2:]: w for t, w in fields.get(HEADLINE, {}).items()},
+        core_keys=_unprefixed(fields.get(CORE_KEY)),
     )
 
 
@@ -180,6 +193,18 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return dot / (na * nb)
 
 
+def disagrees(article: ArticleSignals, story: StorySignals) -> bool:
+    """True when both sides name key names (places, actors) and neither names any of the
+    other's: a strike in one city against a fire in another country. Such a pair is never
+    merged, whatever its words share (the veto is applied before the model). Each side must
+    name at least :data:`VETO_MIN_KEYS` key names: one stray capitalised word is no evidence."""
+    if len(article.keys) < VETO_MIN_KEYS or len(story.keys) < VETO_MIN_KEYS:
+        return False
+    if article.keys & story.names:
+        return False
+    return not any(name in article.names or name in article.keys for name in story.key_counts)
+
+
 def features(
     cosines: Mapping[str, float],
     article: ArticleSignals,
@@ -208,6 +233,8 @@ def features(
             _share(article.numbers, story.numbers),
             0.0 if article.numbers and story.numbers else 1.0,
             min(gap_days, MAX_GAP_DAYS),
+            cosines.get(CORE_BODY, 0.0),
+            _smoothed_share(article.keys, story.core_keys),
         ],
         dtype=np.float64,
     )

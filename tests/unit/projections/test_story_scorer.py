@@ -1,0 +1,90 @@
+"""The pair scorer's hard rule and the story core: what may never merge, what cannot drift."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from monitor.projections.clustering import ArticleDoc, ClusterEngine, InMemoryClusterState
+from monitor.projections.story_scorer import (
+    CORE_BODY,
+    CORE_KEY,
+    CORE_SIZE,
+    ORIGINALS,
+    ArticleSignals,
+    StorySignals,
+    disagrees,
+)
+
+T0 = datetime(2024, 4, 2, 6, 0, tzinfo=UTC)
+
+
+def signals(keys: Iterable[str], names: Iterable[str] = ()) -> ArticleSignals:
+    return ArticleSignals(
+        keys=frozenset(keys),
+        names=frozenset(names) | frozenset(keys),
+        numbers=frozenset(),
+        kinds={},
+    )
+
+
+def story(keys: Iterable[str], names: Iterable[str] = ()) -> StorySignals:
+    return StorySignals(
+        keys=frozenset(keys),
+        names=frozenset(keys) | frozenset(names),
+        numbers=frozenset(),
+        kinds={},
+        headline={},
+        key_counts=dict.fromkeys(sorted(keys), 1.0),
+    )
+
+
+def test_a_pair_naming_disjoint_places_and_actors_is_vetoed() -> None:
+    assert disagrees(
+        signals({"darvel", "kestria"}, names={"officials"}), story({"telmar", "ostria"})
+    )
+
+
+def test_one_shared_name_either_way_lifts_the_veto() -> None:
+    # The story names Darvel somewhere in its prose, or the article mentions the story's city.
+    story_prose = story({"telmar", "ostria"}, names={"darvel"})
+    assert not disagrees(signals({"darvel", "kestria"}), story_prose)
+    article_prose = signals({"darvel", "kestria"}, names={"telmar"})
+    assert not disagrees(article_prose, story({"telmar", "ostria"}))
+
+
+def test_a_side_with_fewer_than_two_key_names_is_never_vetoed() -> None:
+    # One stray capitalised word ("Commuters", "Sunday") is no evidence of another place.
+    assert not disagrees(signals(set()), story({"telmar", "ostria"}))
+    assert not disagrees(signals({"darvel"}), story({"telmar", "ostria"}))
+    assert not disagrees(signals({"darvel", "kestria"}), story({"telmar"}))
+
+
+BODY = (
+    "Officials in {place} said {n} people were hurt when the {what} struck the town centre on "
+    "Tuesday morning. Rescue teams from {place} worked through the day, the mayor of {place} "
+    "said, and roads into the centre stayed closed while engineers checked the buildings."
+)
+
+
+def doc(i: int, place: str, what: str) -> ArticleDoc:
+    text = BODY.format(place=place, n=10 + i, what=what)
+    return ArticleDoc(f"a{i}", f"Outlet {i}", f"{what.title()} hits {place}", text, T0, T0)
+
+
+def test_the_core_holds_only_the_first_originals() -> None:
+    engine = ClusterEngine(InMemoryClusterState())
+    founder = doc(0, "Darvel", "storm")
+    moment = T0
+    fields, _ = engine.vectorize(founder)
+    summary = engine.found("s-a0", fields, moment)
+    for i in range(1, CORE_SIZE + 2):
+        more, _ = engine.vectorize(doc(i, "Darvel" if i < CORE_SIZE else "Telmar", "storm"))
+        summary = engine.absorb(summary, more, moment)
+    raw = dict(summary.centroid)
+    assert raw[ORIGINALS] == CORE_SIZE
+    core_keys = {t for t in raw if t.startswith(CORE_KEY)}
+    assert CORE_KEY + "darvel" in core_keys and CORE_KEY + "telmar" not in core_keys
+    # Telmar (the 4th and 5th originals) reaches the centroid's keys but never the core.
+    assert "k:telmar" in raw
+    assert any(t.startswith(CORE_BODY) for t in raw)
