@@ -154,7 +154,7 @@ class StateCache:
     flush (an entry read or written again moves to the end), so memory stays flat.
     """
 
-    max_stories: int = 4096
+    max_stories: int = 2048
     max_articles: int = 4096
     max_terms: int = 1 << 17
     token: Token | None = None
@@ -169,8 +169,14 @@ class StateCache:
         self.articles.clear()
         self.df.clear()
 
-    def trim(self) -> None:
-        """Drop the oldest entries of each map past its cap."""
+    def trim(self, horizon: datetime | None = None) -> None:
+        """Drop stories that ended before ``horizon`` (the earliest moment the latest
+        articles look back to: they are offered to none of them), then the oldest entries
+        of each map past its cap."""
+        if horizon is not None:
+            ended = [k for k, story in self.stories.items() if story.last_event_time < horizon]
+            for key in ended:
+                del self.stories[key]
         for found, cap in (
             (self.stories, self.max_stories),
             (self.articles, self.max_articles),
@@ -223,6 +229,7 @@ class SqlClusterState:
         self._stories: dict[str, StorySummary] = {}
         self._df_read: dict[str, int] = {}
         self._docs_read: int | None = None
+        self._horizon: datetime | None = None  # the latest `since` asked for
         self._new_articles: dict[str, ArticleRecord] = {}
         self._new_bands: dict[int, list[str]] = {}
         self._new_stories: dict[str, StorySummary] = {}
@@ -291,6 +298,8 @@ class SqlClusterState:
             ).scalars()
         )
         ids.update(self._new_stories)
+        if self._horizon is None or since > self._horizon:
+            self._horizon = since
         self._load_stories([i for i in ids if i not in self._stories])
         found = (self._stories[i] for i in ids if i in self._stories)
         return sorted((s for s in found if s.last_event_time >= since), key=lambda s: s.story_id)
@@ -381,7 +390,7 @@ class SqlClusterState:
         for term, n in self._new_df.items():
             _put(self._df_read, term, self._df_read[term] + n)
         docs = self.doc_count()
-        cache.trim()
+        cache.trim(self._horizon)
         cache.token = (position, docs)
         self._reset()
         self._adopted(cache, docs)
