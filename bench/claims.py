@@ -1,9 +1,14 @@
 """Claim extraction against the labelled sentences: value F1, qualifier/unit/frame accuracy, speed.
 
-Run: .venv/bin/python bench/claims.py [--half dev|heldout|both] [--errors] [FILE.jsonl ...]
+Run: .venv/bin/python bench/claims.py [--half dev|heldout|both] [--errors] [--explain [CLASS]]
+[FILE.jsonl ...]
 
-The development half is tests/data/claims/sentences.jsonl (the original set, labelled before
-rates became claims: a predicted `rate` claim there is not graded) plus
+`--explain` prints, for every development sentence with an error, the previous sentence, the
+sentence and its errors; `--explain SCOPE` (or KIND, TIME, UNIT, MISSED, EXTRA, ATTR, QUAL)
+keeps only errors of that class.
+
+The development half is tests/data/claims/sentences.jsonl (the original set; its rates were
+relabelled as claims, see tests/data/claims/README.md, so they are graded like any other) plus
 tests/data/claims/dev/sentences.jsonl; the held-out half is tests/data/claims/heldout/ and is
 only ever scored, never inspected (`--errors` is refused for it).
 """
@@ -85,8 +90,6 @@ def claims_in_text(row: dict[str, Any], tally: Tally | None = None) -> list[Clai
     if tally is not None:
         tally.unparsed += sum(1 for u in report.unparsed if starts[u.index] >= offset)
     claims = [c for c in report.claims if starts[c.sentence_index] >= offset]
-    if row.get("_legacy"):
-        claims = [c for c in claims if c.kind != "rate"]  # labelled when rates were not claims
     return claims
 
 
@@ -240,6 +243,23 @@ def score(rows: list[dict[str, Any]]) -> tuple[Tally, list[tuple[str, str]]]:
     return tally, table
 
 
+def explain(rows: list[dict[str, Any]], wanted: str | None) -> list[str]:
+    """Each row with an error (of class `wanted`, when given) with its context."""
+    lines: list[str] = []
+    for row in rows:
+        tally = Tally()
+        score_row(row, tally)
+        errors = [e for e in tally.errors if wanted is None or e.split()[1] == wanted]
+        if not errors:
+            continue
+        lines.append(f"== {row['id']}")
+        if row.get("previous"):
+            lines.append(f"   previous: {row['previous']}")
+        lines.append(f"   text:     {row['text']}")
+        lines.extend(f"   {e}" for e in errors)
+    return lines
+
+
 def print_table(title: str, table: list[tuple[str, str]]) -> None:
     """One aligned two-column table."""
     width = max(len(name) for name, _ in table)
@@ -259,8 +279,11 @@ def main(argv: list[str]) -> int:
         print(f"--half must be dev, heldout or both, not {half!r}")
         return 2
     files = [Path(a) for a in argv if a.endswith(".jsonl")]
-    if "--errors" in argv and (half != "dev" or any("heldout" in str(f) for f in files)):
-        print("--errors is for the development half only")
+    explaining = "--explain" in argv
+    if (explaining or "--errors" in argv) and (
+        half != "dev" or any("heldout" in str(f) for f in files)
+    ):
+        print("--errors and --explain are for the development half only")
         return 2
     halves = (
         {"files": tuple(files)}
@@ -279,6 +302,10 @@ def main(argv: list[str]) -> int:
         print_table(f"{name} half" if name != "files" else "files", table)
         if "--errors" in argv:
             print("\n".join(["", *tally.errors]))
+        if explaining:
+            at = argv.index("--explain") + 1
+            wanted = argv[at].upper() if at < len(argv) and argv[at].isalpha() else None
+            print("\n".join(["", *explain(rows, wanted)]))
     rows = dev_rows or load(HALVES["dev"])
     rate, cpu_rate, found = throughput(synthetic_articles(rows))
     print_table(

@@ -14,7 +14,7 @@ _NAME_CHAR = (
     + ")"
 )
 _NAME = rf"(?P<who>{_NAME_CHAR}{{2,120}})"
-_SHORT = r"(?P<who>(?:[\w’'.()-]+\s+){0,6}?[\w’'.()-]+)"
+_SHORT = r"(?P<who>(?:[\w’'.()-]+\s+){0,8}?[\w’'.()-]+)"
 _SAY = (
     r"(?:said|says|say|told\s+(?:a\s+[\w\s]{1,30}?|\w+)|stated|added|noted|claimed|estimated"
     r"|estimates|estimate|reported|reports|announced|confirmed|wrote|explained|asserted|alleged"
@@ -40,7 +40,7 @@ _PATTERNS = tuple(
         ),
         (rf"[,”\"—]\s*{_SHORT}{_FILLER}\s+{_SAY}", _SAY_AFTER_SPACE),
         (
-            rf"^(?:[A-Z][^,]{{0,40}},\s*)?{_SHORT}(?:,[^,]{{1,80}},)?{_FILLER}\s+{_SAY}",
+            rf"^(?:[A-Z][^,]{{0,40}},\s*)?{_SHORT}(?P<appos>,[^,]{{1,80}},)?{_FILLER}\s+{_SAY}",
             _SAY_AFTER_SPACE,
         ),
         (rf"\b[Cc]iting\s+{_NAME}", ("iting",)),
@@ -65,6 +65,8 @@ def _clean(name: str) -> str | None:
         words.pop()
     while words and words[0].lower() in _EDGE_WORDS:
         words.pop(0)
+    if [w.lower() for w in words[:2]] == ["according", "to"]:
+        words = words[2:]  # ", according to World Bank estimates": the source is the bank
     cleaned = " ".join(words).strip(" -—'’")
     return cleaned or None
 
@@ -86,7 +88,11 @@ def find_attribution(sentence: str) -> str | None:
                 and name.split()[0].lower() not in _BAD_FIRST
                 and not name[0].isdigit()
                 and not _COUNT_IN_NAME.search(name)
+                and not name.split()[-1].isdigit()  # "(said) the toll could reach 18(,000)"
             ):
+                appos = (match.groupdict().get("appos") or "").strip(" ,")
+                if appos[:1].isupper() and not is_pronoun(appos):
+                    return f"{name}, {appos}"  # "The mayor, Abdel-Moneim al-Ghaithi, said"
                 return name
     return None
 

@@ -142,7 +142,16 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 _FROM_RANGE = re.compile(r"^from\s+(?P<a>.+?)\s+to\s+(?P<b>.+)$", re.IGNORECASE | re.DOTALL)
-_PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?", re.I)
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+|(?-i:[A-Z][\w-]*)['’]s\s+)?", re.I
+)  # "85 of the 121 cases", "12 of Sudan's 18 states"
+# "killed two, one in Illinois and one in New Jersey": a count given place by place
+_ELLIPTIC_ONE = re.compile(
+    r"(?:(?<=,\s)|(?<=\band\s))(?P<one>one)(?=\s+(?:(?:in|at|from)\s+[A-Z]|died\b"
+    r"|was\s+(?:killed|injured|hurt|missing)\b))"
+)
+# "made the most arrests (160), followed by Merseyside (148)"
+_BRACKETED = re.compile(r"(?:\b(?P<noun>[a-z]{3,}s)|[A-Z][\w.’'-]*)\s*\($")
 _ONE = re.compile(
     rf"\b(?P<one>[Oo]ne|[Aa]\s+single)\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(SINGULAR_COUNTED))})\b"
     r"(?!\s+(?:said|says|told|tells|recalled|described|added|who|of|in\s+(?:every\s+)?\w+))"
@@ -198,6 +207,12 @@ def _unit_of(
     ):
         return None
     rate = bool(_RATE.match(sentence, quantity.end))
+    if sentence.startswith(")", quantity.end) and (
+        bracket := _BRACKETED.search(sentence, max(0, quantity.start - 40), quantity.start)
+    ):
+        noun = bracket["noun"] or earlier
+        if noun is not None and singular(noun.rsplit(None, 1)[-1]) not in NOT_COUNTED:
+            return Unit(noun, quantity.end, implied=True), rate
     unit = counted_unit(sentence, quantity.end, single=quantity.value == 1)
     if unit is None and rate:
         return None if earlier is None else (Unit(earlier, quantity.end, implied=True), True)
@@ -205,6 +220,8 @@ def _unit_of(
         unit = implied_unit(sentence, quantity.start, quantity.end, earlier)
         if unit is None:
             unit = _partitive_unit(sentence, quantity, following, earlier)
+        if unit is None and earlier is not None and _ELLIPTIC_ONE.match(sentence, quantity.start):
+            unit = Unit(earlier, quantity.end, implied=True)  # "..., one in Illinois"
     if unit is None:
         return None
     if unit.text and singular(unit.text.rsplit(None, 1)[-1]) in NOT_COUNTED:
@@ -228,7 +245,7 @@ def _partitive_unit(
 def _ones(sentence: str, taken: list[Quantity]) -> list[Quantity]:
     """ "one death", "a single case": the number one, which the grammar leaves to pronouns."""
     found = []
-    for m in _ONE.finditer(sentence):
+    for m in [*_ONE.finditer(sentence), *_ELLIPTIC_ONE.finditer(sentence)]:
         if not any(q.start <= m.start() < q.end for q in taken):
             found.append(Quantity(1, 1, 1, None, False, m["one"], m.start(), m.end("one")))
     return found
@@ -317,12 +334,16 @@ def _sentence_claims(
     def previous_scope() -> str | None:
         if index - 1 not in scopes:
             before = parsed.get(index - 1) or previous
-            scopes[index - 1] = sentence_scope(before) if before else None
+            said = attribution(index - 1) if before else None
+            if said is None or is_pronoun(said):
+                said = find_subject(previous) if previous else None
+            scopes[index - 1] = sentence_scope(before, said, True) if before else None
         return scopes[index - 1]
 
     parsed[index] = parse_clauses(text)
-    frames = frame_sentence(text, spans, previous, previous_scope, parsed[index])
     source = attribution(index)
+    speaker = source if source is not None and not is_pronoun(source) else find_subject(text)
+    frames = frame_sentence(text, spans, previous, previous_scope, parsed[index], speaker)
     claims = []
     for f, (head, modifiers), frame in zip(found, parts, frames, strict=True):
         q = f.quantity

@@ -51,7 +51,8 @@ _BOUNDARY = re.compile(
     rf",\s+(?P<dep>{_alternation(_DEPENDENT)})\b"
     rf"|,\s+(?P<coord>{_alternation(_COORDINATE)})\b"
     r"|(?P<hard>;|\s[—–-]{1,2}\s|—|:\s|,(?=\s+(?:is|was|are|were|remains|remained)\s))"
-    r"|\s(?P<bare>when|whereas|while|compared\s+with|compared\s+to|up\s+from|down\s+from)\b",
+    r"|\s(?P<bare>when|whereas|while|compared\s+with|compared\s+to|up\s+from|down\s+from)\b"
+    r"|\sand\s+(?P<tally>bringing|lifting|pushing|taking)\s+(?=the\b)",
     re.IGNORECASE,
 )
 
@@ -62,12 +63,12 @@ def split_clauses(sentence: str) -> list[Clause]:
     start, opener, dependent = 0, "", False
     for m in _BOUNDARY.finditer(sentence):
         clauses.append(Clause(start, m.start(), opener, dependent))
-        word = m["dep"] or m["coord"] or m["bare"] or ""
+        word = m["dep"] or m["coord"] or m["bare"] or m["tally"] or ""
         start = m.start() + (m.group().index(word) if word else len(m.group()))
         if m["hard"]:
             start = m.end()
         opener = " ".join(word.lower().split())
-        dependent = bool(m["dep"]) or opener in (
+        dependent = bool(m["dep"] or m["tally"]) or opener in (
             "when",
             "compared with",
             "compared to",

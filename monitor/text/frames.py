@@ -10,10 +10,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from monitor.text.attribution import find_attribution, find_subject
 from monitor.text.clauses import Clause, clause_at, split_clauses
 from monitor.text.scope import (
     PLACE_COUNT,
+    antecedent,
     event_name,
+    facility_before,
     gapped_scope,
     is_numbered,
     is_place,
@@ -22,8 +25,10 @@ from monitor.text.scope import (
     reporter_scope,
     resolve_definite,
     subject_scope,
+    topic_scope,
 )
 from monitor.text.sentences import word_set
+from monitor.text.speaker import speaker_place
 
 
 @dataclass(frozen=True)
@@ -71,8 +76,11 @@ _PREVIOUS_BEFORE = re.compile(
 )
 _PREVIOUS_AFTER = re.compile(r"\s+(?:a|one|the)\s+(?:day|week|month)\s+(?:earlier|before)\b")
 _PART_AFTER = re.compile(
-    r"\s+(?:of|among)\s+(?:the|them|those|these|whom|which|its|their|all)\b|\s+of\s+\d", re.I
+    r"\s+(?:of|among)\s+(?:the|them|those|these|whom|which|its|their|all)\b|\s+of\s+\d"
+    r"|\s+of\s+(?-i:[A-Z])[\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+\d",
+    re.I,
 )
+_OF_OWNER = re.compile(r"\s+of\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+\d")
 _PART_BEFORE = re.compile(
     r"\b(?:including|includes|include|included|among\s+them|among\s+whom|of\s+whom|of\s+which"
     r"|among\s+those|among\s+the\s+dead\s+were|among\s+the\s+dead|most\s+of\s+them)"
@@ -96,6 +104,14 @@ _JOIN = re.compile(
     r"\bjoin(?:ed|ing|s)?\s+(?:the\s+|a\s+)?(?:strike|walkout|picket\s+lines?|stoppage|protest)",
     re.IGNORECASE,
 )
+_WALKOUT_AFTER = re.compile(r"\s+(?:had\s+|have\s+)?walked\s+out\b")
+_STILL_AFTER = re.compile(r"\s+(?:were\s+|are\s+|was\s+|is\s+)?still\b")
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+" + _Q + "$", re.I)
+_OTHER_PERIOD = re.compile(
+    r"\s+(?:for\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?|in\s+(?:all\s+of\s+)?|during\s+)"
+    r"(?:(?:18|19|20)\d\d|last\s+year|the\s+previous\s+year)\b",
+    re.IGNORECASE,
+)
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)")
 # A number of people in hospital: part of the cases counted before it in the sentence.
 _HOSPITAL_AFTER = re.compile(
@@ -110,6 +126,8 @@ _PAST = re.compile(
     r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|season|outbreak|decade|record|war|fire"
     r"|flood|storm|hurricane|epidemic|pandemic|wave|conflict|strike|disaster)"
     r"|a\s+(?:year|decade)\s+(?:earlier|ago|before)|(?:years|decades)\s+(?:ago|earlier)"
+    r"|before\s+the\s+(?:war|storm|fire|floods?|flooding|outbreak|disaster|hurricane|earthquake"
+    r"|pandemic|attacks?|conflict|invasion|strike|riots)"
     rf"|(?:in|during|of|throughout|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:year\s+)?{_YEAR}s?\b"
     rf"|(?:the\s+)?{_YEAR}['’]?s?\s+(?-i:(?:[A-Z][\w-]+\s*){{0,3}}(?:[a-z]+\s+)?)"
     r"(?:outbreak|fire|wildfire|blaze|flood|floods|earthquake|quake|hurricane|storm|cyclone"
@@ -163,6 +181,8 @@ def _kind(
     if span.rate:
         return "rate"
     before = sentence[max(clause.start, span.start - _KIND_REACH) : span.start]
+    if _COMPARED.search(before) and _OTHER_PERIOD.match(sentence, span.unit_end):
+        return "total"  # "compared with 285 for all of 2024": another period's own total
     if (
         _PREVIOUS_BEFORE.search(before)
         or _PREVIOUS_AFTER.match(sentence, span.unit_end)
@@ -172,6 +192,10 @@ def _kind(
         return "previous"
     if _FROM_TO.search(before) and _TO_NEXT.match(sentence, span.unit_end):
         return "previous"  # "lowered from 88 to 71"
+    if _WALKOUT_AFTER.match(sentence, span.unit_end) and not _past_ref(
+        sentence, clause.start, clause.end
+    ):
+        return "new"  # "8,700 workers walked out of Ford's Kentucky Truck Plant" joined the strike
     if _EVERY_PERIOD.search(sentence, clause.start, clause.end):
         return "rate"  # "13 children die every day", "1,600 people ... each year"
     if _JOIN.search(sentence, span.end, clause.end) and not PLACE_COUNT.fullmatch(
@@ -185,18 +209,20 @@ def _kind(
             return "previous"
         if inherited == "part":  # "22 of them were in their 70s and 13 in their 60s": a part
             return "total" if attached else "part"  # "... and nine in Terry County": its total
-    if _ACCOUNTS_FOR.search(before):
+    if _ACCOUNTS_FOR.search(before) or _ACCOUNTS_AND.search(before):
         return "total"  # "Texas accounts for 259 of those 301 cases": Texas's total
     if _PART_AFTER.match(sentence, span.end) or _PART_BEFORE.search(before):
         return "total" if attached else "part"  # "45 of them in Gaines County": its total
     if _OF_THE_LEAD.match(sentence[: span.start]):
-        return "part"  # "Of the 121 patients, 90 were children"
+        return "total" if attached else "part"  # "Of the 121 patients, 90 were children"
     lead = _OF_LEAD_ANY.match(sentence)
     if lead is not None and lead.end() <= span.start:
-        return "part"  # "Of those cases, 80 were ... and 113 had ...": every number after it
+        return "total" if attached else "part"  # "Of those cases, 80 were ... and 113 had ..."
     if clause.opener in ("including", "among them", "of whom", "of which", "most of them"):
         return "part"
     if _NEW_BEFORE.search(before) or (not span.implied and _NEW_MODIFIERS & set(span.modifiers)):
+        if _STILL_AFTER.match(sentence, span.unit_end):
+            return "total"  # "with a further 10,100 people still listed as missing"
         return "new"
     if span.implied and _MORE_AFTER.match(sentence, span.end):
         return "new"  # "while 2,000 more were still being processed"
@@ -213,6 +239,9 @@ _SUPERSEDED = re.compile(
 )
 _TO_THEN_FROM = re.compile(r"\bto\s+", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+" + _Q + "$")
+_ACCOUNTS_AND = re.compile(
+    r"\baccount(?:s|ed)?\s+for\s+[^,;]{1,40}?\band\s+" + _Q + "$", re.IGNORECASE
+)  # "accounted for 90 of the deaths and 166 of the injuries"
 _ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed)?\s+for\s+" + _Q + "$", re.IGNORECASE)
 
 
@@ -365,12 +394,19 @@ class _Clauses:
             at = gap.end() if gap else span.unit_end
             found = locatives(self.sentence, at, min(len(self.sentence), at + 70), anchored=True)
             hit = found[0] if found and found[0][2] else None
+            origin = _ORIGIN.match(self.sentence, span.unit_end) if hit is None else None
+            if origin is not None:  # "49 were from Merseyside and four from Lancashire"
+                found = locatives(self.sentence, origin.end(), origin.end() + 70, anchored=True)
+                hit = found[0] if found and found[0][1][:1].isupper() else None
             self._attached[span.start] = None if hit is None else (hit[0], hit[1])
         return self._attached[span.start]
 
     def scope(self, index: int, span: Span | None, spans: Sequence[Span]) -> str | None:
         """The scope clause `index` names for `span` (None: for any number of it)."""
         sentence, clause = self.sentence, self.clauses[index]
+        lead = _lead_scope(sentence, clause.start, clause.end)
+        if lead is not None and lead[:9].lower() == "elsewhere":
+            return lead  # "Elsewhere along the coast, ... 170 people in towns including Bayda"
         if span is not None and (own := self.attached(span)) is not None:
             if own[1].lower() in _WORLDWIDE:
                 subject = self.subject(index)
@@ -379,13 +415,23 @@ class _Clauses:
             return own[1]
         if span is not None and (gap := gapped_scope(sentence, span.start)) is not None:
             return gap
-        lead = _lead_scope(sentence, clause.start, clause.end)
+        if span is not None and (group := _APPOSED.search(sentence, clause.start, span.start)):
+            return group["group"]  # "firing its entire Supercharger team, as many as 500 employees"
+        if index == 0 and sentence.startswith(": ", clause.end):
+            label = _kicker(sentence[clause.start : clause.end])
+            if label is not None:
+                return label  # a headline's "Sudan: 13 million displaced ..."
         if lead is not None:
             return lead
         owned = {  # a later number's own locative is not mine; an earlier one's is shared
-            a[0]
-            for s in spans
-            if span is not None and s.start > span.start and (a := self.attached(s)) is not None
+            a[0]  # ... unless the later one continues my phrase ("1,280 people had been
+            for s in spans  # arrested and 796 charged across the UK") or the earlier one is a
+            if span is not None  # part ("137 of them in Gaines County, 23 people in hospital")
+            and (a := self.attached(s)) is not None
+            and (
+                (s.start > span.start and not (s.implied and a[0] > s.unit_end + 1))
+                or (s.start < span.start and _OF_THEM_AT.match(sentence, s.end) is not None)
+            )
         }
         found = [
             loc for loc in self.locatives(index) if loc[0] not in owned and not is_numbered(loc[1])
@@ -396,7 +442,13 @@ class _Clauses:
             if subject is not None and not is_place(subject):
                 return subject
         if strong:
-            return strong[0][1]
+            at, loc = strong[0][0], strong[0][1]
+            site = facility_before(sentence, clause.start, at)
+            return loc if site is None else f"{site} {sentence[at : at + 3].strip()} {loc}"
+        if clause.opener in _RELATIVE and index > 0:
+            named = antecedent(sentence, self.clauses[index - 1].start, clause.start)
+            if named is not None and not _REPORT_AFTER.match(sentence, clause.start):
+                return named  # "behind Katrina, which killed 1,392 people in 2005"
         if span is not None and clause.start <= span.start:
             possessive = possessive_scope(sentence, span.start)
             if possessive is not None:
@@ -409,6 +461,40 @@ class _Clauses:
         return event_name(sentence, clause.start, clause.end)
 
 
+_KICKER_WORDS = word_set(
+    """Update Updated Live Breaking Analysis Exclusive Watch Opinion Explainer Factbox Timeline
+    Photos Video Editorial Comment Review Interview Correction Note Report Fact Check Latest
+    Watch Listen Podcast Graphic Map Data"""
+)
+
+
+def _kicker(text: str) -> str | None:
+    """A headline's label before its colon when it names a place or subject: "Sudan",
+    "Boar's Head listeria outbreak"; not "Live" or "Analysis"."""
+    words = text.strip(' "“”').split()
+    if not 1 <= len(words) <= 5 or not words[0][:1].isupper() or words[0] in _KICKER_WORDS:
+        return None
+    if any(w[:1].isdigit() for w in words):
+        return None
+    return " ".join(words)
+
+
+_OF_THEM_AT = re.compile(r"\s+of\s+(?:them|those|whom|these)\b")
+_TOTALLING = frozenset(("bringing", "taking", "pushing", "raising", "lifting"))
+_APPOSED = re.compile(
+    r"(?P<group>\b(?:its|their|the)\s+(?:[\w-]+\s+){0,4}?(?:team|unit|division|staff"
+    r"|workforce|department|crew|squad|contingent)),\s+" + _Q + "$"
+)
+_ORIGIN = re.compile(
+    r"\s+(?:of\s+(?:the|those|these|them|its|their)(?:\s+[a-z-]+)?\s+)?"
+    r"(?:(?:were|was|are|is|came|died|(?:were|was)\s+killed)\s+)?"
+    r"(?=(?:from|on|in)\s+(?:the\s+)?[A-Z])"
+)  # "49 were from Merseyside", "134 of the dead were on Bohol": a sub-scope of its own
+_RELATIVE = frozenset(("which", "where"))
+_REPORT_AFTER = re.compile(
+    r"\w+\s+(?:(?:has|have|had|also)\s+)?(?:said|says|reported|estimated|announced|told"
+    r"|confirmed|added|noted|warned)\b"
+)
 _SUBJECT_REACH = 90
 _SAID_NEXT = re.compile(
     r"[^,;]{0,60}?\b(?:said|says|told|reported|announced|confirmed|added|noted|estimated)\b"
@@ -426,22 +512,43 @@ def parse_clauses(sentence: str) -> _Clauses:
     return _Clauses(sentence)
 
 
-def sentence_scope(sentence: str | _Clauses) -> str | None:
-    """The scope a whole sentence names, for the sentence after it: its first clause's."""
+def sentence_scope(
+    sentence: str | _Clauses, speaker: str | None = None, speaker_known: bool = False
+) -> str | None:
+    """The scope a whole sentence names, for the sentence after it: its topic (an event named
+    after a place, a named subject), else its main clauses' scope, else its speaker's place
+    (`speaker`: who it reports, found in it unless `speaker_known`)."""
     parsed = sentence if isinstance(sentence, _Clauses) else _Clauses(sentence)
+    text = parsed.sentence
+    topic = event_name(text, 0, len(text)) or topic_scope(text)
+    if topic is not None:
+        return topic  # "... the Lahaina fire ...", "The UAW's president announced ..."
     common: str | None = None
-    for index in range(len(parsed.clauses)):
+    for index in sorted(range(len(parsed.clauses)), key=lambda i: parsed.clauses[i].dependent):
+        if common is not None and parsed.clauses[index].dependent:
+            break  # a main clause's "the outbreak" before a name in "after a death in Virginia"
         scope = parsed.scope(index, None, ())
+        if index == 0 and scope is not None and scope == parsed.subject(0):
+            return scope  # "The outbreak ... has sickened 34 people ..., and killed two, ..."
+        if scope is not None and scope[:4].lower() in ("the ", "its ", "this"):
+            at = text.find(scope)
+            scope = resolve_definite(scope, text, at + len(scope) if at >= 0 else -1, None)
         if scope is not None and any(w[:1].isupper() for w in scope.split()[1:] or scope.split()):
             return scope
         common = common or scope
-    text = parsed.sentence
     numbered = next(
         (loc[1] for i in range(len(parsed.clauses)) for loc in parsed.locatives(i)
          if is_numbered(loc[1])),
         None,
     )  # fmt: skip
-    return event_name(text, 0, len(text)) or common or numbered or reporter_scope(text)
+    return (
+        common
+        or speaker_place(
+            speaker if speaker_known else (speaker or find_attribution(text) or find_subject(text))
+        )
+        or numbered
+        or reporter_scope(text)
+    )
 
 
 _THOSE = re.compile(r"\b(?:those|these|the\s+same)\s+$", re.IGNORECASE)
@@ -461,6 +568,7 @@ def _scope_of(
     previous_scope: Callable[[], str | None] | None,
     looked_back: bool,
     fallback: str | None,
+    speaker: str | None = None,
 ) -> tuple[str | None, str, bool, str | None]:
     """A number's scope: its clause's, an earlier clause's, else the sentence before's.
 
@@ -468,12 +576,34 @@ def _scope_of(
     """
     anaphoric = bool(_THOSE.search(parsed.sentence, max(0, span.start - 12), span.start))
     scope = None if anaphoric else parsed.scope(index, span, spans)
-    back = index - 1
-    while scope is None and back >= 0 and not anaphoric:
-        scope = parsed.scope(back, span, spans)
-        back -= 1
+    # Earlier clauses, main ones first: "The CDC raised the toll in the outbreak to 10, after a
+    # death in Virginia, and said 59 people ..." (59 is the outbreak's, not Virginia's).
+    earlier = sorted(range(index - 1, -1, -1), key=lambda i: parsed.clauses[i].dependent)
+    totalling = parsed.clauses[index].opener in _TOTALLING
+    for back in earlier:
+        if scope is not None or anaphoric:
+            break
+        if totalling:  # "The union walked out of X's plant, ..., bringing the strike to 40,000"
+            scope = parsed.subject(back)
+        scope = scope or parsed.scope(back, span, spans)
+    for ahead in range(index + 1, len(parsed.clauses)):
+        nxt = parsed.clauses[ahead]
+        if scope is not None or anaphoric or not nxt.dependent:
+            break  # only the clauses that hang on mine: "..., bringing the number to 93"
+        if nxt.opener.endswith("of them") or any(nxt.start <= s.start < nxt.end for s in spans):
+            scope = parsed.scope(ahead, None, ())  # "..., bringing the number killed in X to 93"
     if scope is not None:
         return scope, "clause", looked_back, fallback
+    if not looked_back:
+        if previous_scope is not None:
+            fallback = previous_scope()
+        else:
+            fallback = sentence_scope(previous) if previous else None
+        looked_back = True
+    if fallback is not None:
+        return fallback, "previous", looked_back, fallback
+    if speaker is not None and not anaphoric:
+        return speaker, "clause", looked_back, fallback
     numbered = [
         loc[1]
         for i in range(index, -1, -1)
@@ -482,13 +612,7 @@ def _scope_of(
     ]
     if numbered and not anaphoric:
         return numbered[0], "clause", looked_back, fallback  # "... across six states"
-    if not looked_back:
-        if previous_scope is not None:
-            fallback = previous_scope()
-        else:
-            fallback = sentence_scope(previous) if previous else None
-        looked_back = True
-    return fallback, "previous" if fallback else "none", looked_back, fallback
+    return None, "none", looked_back, fallback
 
 
 def frame_sentence(
@@ -497,12 +621,16 @@ def frame_sentence(
     previous: str | None,
     previous_scope: Callable[[], str | None] | None = None,
     parsed: _Clauses | None = None,
+    speaker: str | None = None,
 ) -> list[Frame]:
     """The frame of each number of a sentence, in order.
 
     `previous_scope`, when given, computes (and may cache) the scope of `previous`;
-    `parsed` is the sentence's `parse_clauses`, when the caller keeps it.
+    `parsed` is the sentence's `parse_clauses`, when the caller keeps it; `speaker` is who
+    the sentence reports ("Maui Police Chief John Pelletier"), whose place scopes a number
+    the clause leaves without one.
     """
+    home = speaker_place(speaker)
     parsed = parsed if parsed is not None else _Clauses(sentence)
     clauses = parsed.clauses
     frames: list[Frame] = []
@@ -514,14 +642,22 @@ def frame_sentence(
         if PLACE_COUNT.fullmatch(sentence, span.end, span.unit_end):
             scope = possessive_scope(sentence, span.start)  # "12 of Sudan's 18 states"
             source = "clause" if scope else "none"  # "in 13 states": the places counted
+        elif (whole := _OF_OWNER.match(sentence, span.end)) is not None:
+            scope, source = whole["name"], "clause"  # "12 of Sudan's 18 states"
         else:
             scope, source, looked_back, fallback = _scope_of(
-                parsed, index, span, spans, previous, previous_scope, looked_back, fallback
+                parsed, index, span, spans, previous, previous_scope, looked_back, fallback, home
             )
         if scope is not None and scope[:4].lower() in ("the ", "its ", "this"):
             at = sentence.find(scope)
             before = previous_scope() if previous_scope is not None else None
-            scope = resolve_definite(scope, sentence, at + len(scope) if at >= 0 else -1, before)
+            scope = resolve_definite(
+                scope, sentence, at + len(scope) if at >= 0 else -1, before, home
+            )
+        if scope is not None and scope.lower() in _WORLDWIDE and previous_scope is not None:
+            owner = previous_scope()  # "With about 140,000 employees worldwide, ...": Tesla's
+            if owner is not None and not is_place(owner):
+                scope = owner
         kind = _kind(sentence, span, clause, spans, parsed.attached(span) is not None)
         if (
             kind == "total"

@@ -60,6 +60,15 @@ _QUALIFIERS: dict[str, tuple[str, ...]] = {
         "greater than",
         "past",
         "surpassing",
+        "surpassed",
+        "beyond",
+        "tops",
+        "topped",
+        "topping",
+        "passed",
+        "passing",
+        "exceeded",
+        "exceeding",
     ),
     "at least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than"),
     "up to": (
@@ -132,7 +141,8 @@ _MONTHS = word_set(
 _MONTH = rf"(?:{_alternation(_MONTHS)})\b\.?"
 _NUMBERED_NAMES = word_set(  # "Resolution 2334", "Flight 17": a name, not a count
     """Resolution Flight Article Section Route Highway Chapter Category Cat Level Page Room
-    Platform Gate Channel Line Unit Brigade Division Regiment Battalion Paragraph"""
+    Platform Gate Channel Line Unit Brigade Division Regiment Battalion Paragraph Model Phase
+    Stage Terminal Interstate Block Ward District Precinct Type Class Mark"""
 )
 _NOT_SCALED = rf"(?!\s*(?:{_SCALE_RE}))"
 _SKIP = "|".join(

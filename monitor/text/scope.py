@@ -19,11 +19,14 @@ _CAP = r"(?:(?:el|al|ad|as|an|ash|az|ar)-)?(?:[A-Z][\w’'.&-]*[\w.]|[A-Z])"  # 
 _LINK = r"(?:\s+(?:of|de|del|da|al|el|la|upon|and)(?=\s+[A-Z]))?"
 _PROPER = rf"{_CAP}(?:{_LINK}\s+{_CAP})*"
 _STRONG_PREP = r"[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside"
-_WEAK_PREP = r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of|through|into|fled|reached|fleeing|reaching"
+_WEAK_PREP = (
+    r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of|off|through|into|fled|reached"
+    r"|fleeing|reaching|took|captured|seized|overran|stormed|besieged|visited|toured"
+)
 # Lowercase words between a preposition and a name: "across eastern Libya", "in the
 # hardest-hit districts of Derna"; never a function word ("in talks with Russia").
 _ADJ = (
-    r"(?:(?!(?:with|to|for|and|or|by|from|that|which|who|as|than|after|before|during|since|against"
+    r"(?:(?!(?:a|an|with|to|for|and|or|by|from|that|which|who|as|than|after|before|during|since|against"
     r"|about|over|under|into|onto|on|at|its|their|his|her|them|those|these|in|of|the|end|start"
     r"|beginning|middle|height|rest|most|all|some|many|each|one)\b)[a-z][a-z-]*\s+){1,3}"
     r"(?:of\s+)?"
@@ -32,14 +35,17 @@ _PLACE_NOUN = (
     r"country|nation|state|county|region|city|territory|province|district|enclave|strip"
     r"|area|capital|island|islands|continent|world|kingdom|republic|town|village|camp|valley"
 )
-_EVENT_NOUNS_IN = r"outbreak|fire|wildfire|blaze|storm|flood|floods|flooding|earthquake|war|strike"
+_EVENT_NOUNS_IN = (
+    r"outbreak|fire|wildfire|blaze|storm|flood|floods|flooding|earthquake|war|strike|riots"
+    r"|unrest|disorder|hurricane"
+)
 _NUMBER_WORD = r"two|three|four|five|six|seven|eight|nine|ten|\d+"
 _PLACE_NOUNS = r"provinces|counties|states|districts|regions|towns|cities|villages|countries"
 _NUMBERED = re.compile(rf"(?:the\s+)?(?:{_NUMBER_WORD}|a\s+dozen|dozens\s+of)\s")
 # A number counting places ("in 13 states", "across nine jurisdictions"): it has no scope.
 PLACE_COUNT = re.compile(
     r"(?:\s+[a-z-]+){0,2}?\s+(?:states|jurisdictions|provinces|regions|cities|countries"
-    r"|territories|nations|towns\s+and\s+cities)\b"
+    r"|territories|nations|towns\s+and\s+cities|companies|automakers|carmakers)\b"
 )
 
 
@@ -54,11 +60,13 @@ _WIDE_ADVERBS = word_set(
 )
 _WIDE_ADJECTIVES = word_set("national statewide nationwide global worldwide countrywide")
 _LOCATIVE = re.compile(
-    rf"\b(?P<prep>{_STRONG_PREP}|{_WEAK_PREP})\s+(?P<loc>(?:the\s+)?(?:{_ADJ})?{_PROPER}"
+    rf"\b(?P<prep>{_STRONG_PREP}|{_WEAK_PREP})\s+(?P<loc>"
+    rf"the\s+[A-Z][a-z]{{2,3}}\.?\s+\d{{1,2}}\s+(?:[a-z][\w’'-]*\s+)?(?:{_EVENT_NOUNS_IN})\b"
+    rf"|(?:the\s+)?(?:{_ADJ})?{_PROPER}"
     r"(?:\s+(?:state|county|province|city|region|district|island|area|town|village))?"
     rf"|the\s+(?:{_PLACE_NOUN})\b"
     rf"|(?:the\s+)?(?:(?:{_NUMBER_WORD})\s+)?(?:{_PLACE_NOUNS})\b"
-    rf"|the\s+(?:[a-z][\w’'-]*\s+){{0,2}}(?:{_EVENT_NOUNS_IN})\b(?:\s+(?:tied|linked)\s+to\s+[^,;]{{3,40}}?(?=[,;.]|$))?)"
+    rf"|the\s+(?:(?:[a-z][\w’'-]*|[A-Z][a-z]{{2,3}}\.?\s+\d{{1,2}}|\d{{4}})\s+){{0,2}}(?:{_EVENT_NOUNS_IN})\b(?:\s+(?:tied|linked)\s+to\s+[^,;]{{3,40}}?(?=[,;.]|$))?)"
     rf"|\b(?P<adv>(?i:{alternation(_WIDE_ADVERBS)}))\b"
     rf"|\b(?P<adj>(?i:{alternation(_WIDE_ADJECTIVES)}))"
     r"(?=\s+(?:death\s+)?(?:count|total|tally|toll|figure|number|caseload)s?\b)"
@@ -67,7 +75,7 @@ _TIME_WORDS = word_set(
     """January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday Christmas Easter Ramadan The A An This That These Those Its Their His
-    Her Our I We He She They It"""
+    Her Our I We He She They It There Here"""
 )
 _MONTHS_DAYS = word_set(
     """January February March April May June July August September October November December
@@ -124,6 +132,7 @@ _SUBJECT = re.compile(
     r"|said\b|told\b|to\s+(?:cut|lay|shed|slash|eliminate|recall|hire|close)\b))"
 )
 _PROPER_RUN = re.compile(_PROPER)
+CAP, LINK, TITLES = _CAP, _LINK, _TITLES  # for the speaker's title (monitor.text.speaker)
 # After a reporting verb, the start of a complement clause with a subject of its own.
 _SPEECH_COMPLEMENT = re.compile(r"\s+(?:that\s+)?(?=(?:the\s+)?[A-Z])")
 _NUMBERS = word_set(
@@ -155,7 +164,9 @@ _OWN_VERB = re.compile(
     r"|produc\w*|sold|sells|build|builds|built|ship\w*|count|counts|numbers|totals|reached"
     r"|rose|grew|climbed|saw|sees|logged|added|adds|adding|lost|suffered|killed|kills"
     r"|sickened|infected|hospitali[sz]ed|expanded|brought|brings|went|stands|stood|remains"
-    r"|remained|is|are|was|were)\b",
+    r"|remained|is|are|was|were|rises|soars|soared|grows|climbs|jumps|jumped|reaches|tops"
+    r"|topped|passes|passed|hits|nears|surpasses|surpassed|exceeds|exceeded|doubles|doubled"
+    r"|swells|swelled|mounts|mounted|made|makes)\b",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(rf"({_PROPER})['’]s\s+(?:\w+\s+)?$")
@@ -201,8 +212,22 @@ def is_place(name: str) -> bool:
         return True
     if any(w in _TITLES for w in words):
         return False  # "Hawaii Governor Josh Green" is a person
+    if len(words) > 1 and (words[-1] in _ORG_WORDS or words[-1] in _BODY_WORDS):
+        return False  # "Coast Guard", "Maui Police": a body named after a place
     gazetteer = _gazetteer()
     return bare.lower() in gazetteer or words[0].lower() in gazetteer
+
+
+_NAME_ENDINGS = ("is", "us", "as", "os", "ens", "ss")  # Stellantis, Airbus, Qantas, Siemens
+
+
+def _plural_opener(word: str) -> bool:
+    """A capitalised plural common noun opening a sentence ("Shelters", "Nurses") or a
+    possessive ("Tesla's Austin plant": the plant is the subject), not a name that ends in "s"
+    ("Siemens", "Stellantis", "Airbus", "Congress")."""
+    if word.endswith(("'s", "’s")):
+        return True
+    return word.endswith("s") and not word.endswith(_NAME_ENDINGS)
 
 
 def _trim(run: str, at_start: bool) -> str | None:
@@ -215,7 +240,7 @@ def _trim(run: str, at_start: bool) -> str | None:
     if (
         at_start
         and words
-        and (words[0] in _COMMON_OPENERS or words[0].endswith("s"))
+        and (words[0] in _COMMON_OPENERS or _plural_opener(words[0]))
         and not is_place(words[0])
     ):
         words.pop(0)  # "Health officials", "Shelters": capitalised only to open the sentence
@@ -242,6 +267,8 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             found.append((m.start(), m["adv"] or m["adj"], True))  # "Nationwide, ..."
             continue
         loc = m["loc"].rstrip(".,")
+        if text.startswith(" history", m.end("loc")):
+            continue  # "the deadliest in modern US history": a record, not a scope
         if loc.split()[0] in _TIME_WORDS and not loc.lower().startswith("the "):
             continue
         bare = _LEADING_LOWER_THE.sub("", loc)
@@ -251,12 +278,16 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             continue  # "at the end of August"
         if m["prep"] == "of" and any(w in _ORG_WORDS for w in bare.split()):
             continue  # "the Department of State Health Services": a source, not a scope
+        if _BASED.search(text, max(lo, m.start() - 16), m.start()):
+            continue  # "two rival governments, based in Tripoli": where they sit, not a scope
         if _NUMBERED.match(bare):
             found.append((m.start(), loc, False))  # "in 13 states": a last resort (NUMBERED)
             continue
-        if not any(w[:1].isupper() for w in bare.split()) and m["prep"].lower() not in (
-            "in",
-            "across",
+        named = any(_PARTICLE.sub("", w)[:1].isupper() for w in bare.split())  # el-Fasher
+        if (
+            not named
+            and m["prep"].lower() not in ("in", "across")
+            and not (m["prep"] in ("for", "from", "of") and _DEFINITE_EVENT.fullmatch(loc))
         ):
             continue  # "for the city": only "in"/"across" take a common place noun
         strong = m["prep"].lower() in (
@@ -266,8 +297,25 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             "within",
             "inside",
         )
+        if not strong and _is_body(bare):
+            continue  # "with help from the FBI", "for the Coast Guard": a body, not a place
         found.append((m.start(), loc, strong))
     return found
+
+
+_BASED = re.compile(r"\b(?:based|headquartered|located|registered)\s+$")
+_PARTICLE = re.compile(r"^(?:el|al|ad|as|an|ash|az|ar)-")
+_BODY_WORDS = word_set("Guard Police Army Forces Force Party Navy Corps Cross Crescent")
+
+
+def _is_body(name: str) -> bool:
+    """An organisation's name: an acronym that is not a place ("FBI", not "UK"), or a name
+    ending in an organisation's word ("Coast Guard", "Red Cross", "Health Ministry")."""
+    words = name.split()
+    last = words[-1] if words else ""
+    if last in _ORG_WORDS or last in _BODY_WORDS:
+        return True
+    return len(words) == 1 and last.isupper() and len(last) > 1 and not is_place(last)
 
 
 def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
@@ -317,6 +365,78 @@ def reporter_scope(text: str) -> str | None:
     return _trim(run.group(), True)
 
 
+_TOPIC = re.compile(
+    rf"\s*(?P<the>[Tt]he\s+)?(?:[\d,.]+-[a-z]+\s+)?(?P<name>{_PROPER})(?P<pos>['’]s\b)?"
+    r"(?:\s+[a-z-]+){0,2}?\s+(?=(?:has|have|had|is|was|were|will|would|also|now)\b|[a-z]+(?:ed|s)\b"
+    r"|kept\b|gave\b|took\b|began\b|went\b|made\b)"
+)
+
+
+def topic_scope(text: str) -> str | None:
+    """The organisation or place a sentence is about, for the sentences after it: its subject
+    when that is "The" + a name ("The UAW escalated ...", "The 146,000-member UAW has ..."),
+    a possessive ("The UAW's president announced ..."), an acronym or a known place."""
+    m = _TOPIC.match(text, 0, min(len(text), 120))
+    if m is None:
+        return None
+    name = _trim(m["name"], m["the"] is None)
+    if name is None or any(w in _TITLES or w in _MONTHS_DAYS for w in name.split()):
+        return None
+    if not m["pos"] and _REPORT_VERB.match(text, m.end("name")):
+        return None  # "The CDC raised the toll in the outbreak ...": the source, not the topic
+    if m["the"] or m["pos"] or name.isupper() or is_place(name):
+        return name
+    return None
+
+
+_ANTECEDENT = re.compile(
+    rf"(?P<name>{_PROPER})(?:\s+(?:[a-z-]+\s+){{0,2}}?(?:{_EVENT_NOUNS}))?"
+    rf"(?:\s+(?:in|on)\s+(?P<loc>(?:the\s+)?{_PROPER}))?\s*,\s*$"
+)
+
+
+def antecedent(text: str, lo: int, hi: int) -> str | None:
+    """The name a relative clause at `hi` hangs on, when text[lo:hi] ends with one:
+    "behind Katrina, (which killed ...)" -> Katrina, "the 1918 Cloquet fire in Minnesota,"
+    -> Minnesota, "the grocer H-E-B," -> H-E-B."""
+    if "," not in text[max(lo, hi - 3) : hi]:
+        return None
+    m = _ANTECEDENT.search(text, max(lo, hi - 80), hi)
+    if m is None:
+        return None
+    if m["loc"]:
+        return _trim(m["loc"], False)
+    name = _trim(m["name"], m.start() == 0)
+    if name is None or any(w in _TITLES or w in _MONTHS_DAYS for w in name.split()):
+        return None
+    return name
+
+
+_SITES = word_set(
+    """plant factory gigafactory facility mill mine warehouse complex refinery headquarters depot
+    works site camp hospital prison base airport port"""
+)
+_SITE_DETERMINERS = ("its", "the", "their", "this")
+
+
+def facility_before(text: str, lo: int, at: int) -> str | None:
+    """A plant or site named just before the locative at `at`, as written: "Ford's Kentucky
+    Truck Plant (in Louisville)", "its Fairfax assembly plant (in Kansas)" — the sub-scope
+    the number belongs to, with its place."""
+    if not text.startswith(("in ", "In "), at):
+        return None
+    words = text[max(lo, at - 80) : at].split()
+    if not words or words[-1].rstrip(",").lower() not in _SITES:
+        return None
+    words = words[-6:]
+    words[-1] = words[-1].rstrip(",")
+    while words[:-1] and not words[0][:1].isupper() and words[0] not in _SITE_DETERMINERS:
+        words.pop(0)  # "workers at Tesla's Fremont factory": drop what precedes the name
+    if len(words) == 1:
+        return None  # a bare "plant in Kansas": the place is the scope
+    return " ".join(words)
+
+
 def event_name(text: str, lo: int, hi: int) -> str | None:
     """The place an event is named after: "the Lahaina fire" -> "Lahaina"."""
     m = _EVENT_NAME.search(text, lo, hi)
@@ -325,16 +445,27 @@ def event_name(text: str, lo: int, hi: int) -> str | None:
 
 _GAPPED = re.compile(
     rf"(?:,|\band|\bby|\bwith)\s+(?P<name>{_PROPER})"
-    r"(?:,?\s+the\s+(?:[a-z-]+\s+){1,2}?(?:at|with)|\s+(?:with|at|for|on))?\s+$"
-)
+    r"(?:,?\s+the\s+(?:[a-z-]+\s+){1,2}?(?:at|with)|\s+(?:with|at|for|on)"
+    r"|\s+(?:(?:has|have|had)(?:\s+(?:now|so\s+far|also))?(?:\s+(?:reported|recorded|confirmed"
+    r"|counted|logged))?|reported|recorded|confirmed|counted|logged))?\s+$"
+)  # "..., and Oklahoma has two": the name of a clause of its own
+
+
+_BRACKET_NAME = re.compile(rf"(?:^|[\s,])(?P<name>{_PROPER})\s*\($")
+
+
+_GAP_WORDS = word_set("with at for on has have had reported recorded confirmed counted logged")
 
 
 def gapped_scope(text: str, start: int) -> str | None:
     """A name standing for a repeated clause: "..., Georgia 33, Florida 20 and Virginia two",
-    "followed by Yancey with 11", "and New Mexico for 35"."""
+    "followed by Yancey with 11", "and New Mexico for 35", "followed by Merseyside (148)"."""
     lo = max(0, start - 60)
+    if text.startswith("(", start - 1) and (m := _BRACKET_NAME.search(text, lo, start)):
+        name = _trim(m["name"], m.start("name") == 0)
+        return None if name is None or name.split()[-1] in _TIME_WORDS else name
     words = text[lo:start].split()
-    if not words or not (words[-1][:1].isupper() or words[-1] in ("with", "at", "for", "on")):
+    if not words or not (words[-1][:1].isupper() or words[-1] in _GAP_WORDS):
         return None  # the cheap test first: a name or a linking word right before the number
     m = _GAPPED.search(text, lo, start)
     if m is None:
@@ -368,13 +499,47 @@ _NAMED_AS = re.compile(rf"\s+of\s+(?P<name>{_PROPER})")  # "the West Darfur city
 _NAME_BEFORE = re.compile(rf"(?P<name>{_PROPER})(?:['’]s\b|\s+(?=[a-z]))")
 
 
-def resolve_definite(scope: str, text: str, at: int, previous: str | None) -> str:
+_THAT = re.compile(r"\s+(?:that|which)\s")
+_DEFINITE_EVENT = re.compile(
+    rf"(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_EVENT_NOUNS_IN}|hurricane"
+    r"|quake|disaster|riots|disorder|unrest|violence|epidemic)"
+)
+
+
+def resolve_definite(
+    scope: str, text: str, at: int, previous: str | None, home: str | None = None
+) -> str:
     """ "the city", "the county's toll": the place of that kind named nearby, else as written.
 
     Candidates: "the X city of NAME" itself; a name in the sentence given as a possessive or a
     modifier ("Derna's hospitals", "Asheville police"; a county or state must look like one);
-    else the scope of the sentence before when it is a name.
+    else the scope of the sentence before when it is a name. An event ("the blaze", "the
+    outbreak") is the place it is named after in the sentence ("the Texas outbreak's total"),
+    else the speaker's place (`home`: "Texas health officials said ..."), else the name the
+    sentence before gives, else as written.
     """
+    if (
+        _DEFINITE_EVENT.fullmatch(scope.strip())
+        and not _EVENT_NAME.fullmatch(scope.strip())
+        and not re.search(r"\b(?:18|19|20)\d\d\b", scope)  # "the 2011 riots": another event
+    ):
+        event_place = event_name(text, 0, len(text))
+        if event_place is not None:
+            return event_place
+        that = _THAT.match(text, at) if at >= 0 else None
+        after = [] if that is None else locatives(text, that.end(), min(len(text), at + 80))
+        named_after = [
+            loc[1]
+            for loc in after
+            if any(_PARTICLE.sub("", w)[:1].isupper() for w in loc[1].split())
+        ]
+        if named_after:
+            return named_after[0]  # "the wildfire that tore through the town of Lahaina"
+        if previous and previous[:1].isupper():
+            return previous
+        if home is not None:
+            return home
+        return scope
     m = _DEFINITE.fullmatch(scope.strip())
     if m is None:
         if _DEFINITE_ORG.fullmatch(scope.strip()) and previous and previous[:1].isupper():

@@ -55,7 +55,8 @@ NOT_COUNTED = word_set(
     """second minute hour day week month year decade century centurie fortnight night weekend
     time fold point dollar euro pound yuan renminbi ruble rouble won yen hryvnia franc rupee
     peso cent penny pence shekel lira dinar rial riyal dirham krone kroner krona baht ringgit
-    rand usd percent"""
+    rand usd percent metre meter litre liter gallon tonne acre hectare kilometre kilometer mile
+    foot feet inch yard"""
 )
 _MAX_WORDS = 5
 _NUMBER_WORDS = word_set(
@@ -199,6 +200,7 @@ _VERB = (
     r"|raised|cut|reduced|corrected|adjusted|updated|put|brought|bringing|pushing|pushed"
     r"|taking|took|lifting|lifted|raising|sending|sent|set|settled|totalled|totaled|totals"
     r"|totalling|totaling|numbered|numbers|amounted|amounts|hovered|hovers|tallied|now"
+    r"|be|reach|rise|climb|top|pass|exceed|surpass|stand|remain|grow|fall|drop|total|exceed"
     r"|[a-z]{3,}(?:ed|es|s))"
     r"(?:\s+(?:up|down|upward|downward|sharply|again|further|slightly|officially))?"
     r"(?:\s+(?:to|at|of|by|from))?"
@@ -209,7 +211,7 @@ _COUNT_NOUN = (
     r"|(?:total\s+)?number\s+of\s+(?P<of>(?:(?!(?:has|was|is|had)\b)[a-z-]+\s+){0,3}"
     r"(?!(?:has|was|is)\b)[a-z-]+s|people|children|missing"
     r"|dead|injured|displaced|homeless|unaccounted\s+for|wounded)"
-    r"|(?:total|figure|tally|count|toll|number))"
+    r"|(?:total|figure|tally|count|toll|number|population))"
 )
 _VERB_LED = re.compile(
     rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among|by|after|during)"
@@ -219,6 +221,8 @@ _VERB_LED = re.compile(
     rf"(?:,[^;]{{1,90}}?,)?\s+{_VERB}\s+{_QUAL}$",
     re.IGNORECASE,
 )
+# "a population of about 90,000", "a death toll of 41": the count named by its noun
+_OF_LED = re.compile(rf"\b{_COUNT_NOUN}\s+of\s+{_QUAL}$", re.IGNORECASE)
 # "bringing the total to 412", "revised the toll down to 71", "put the death toll at 58"
 _OBJECT_LED = re.compile(
     r"\b(?:bring(?:ing|s)?|brought|tak(?:ing|es)|took|push(?:ing|ed|es)|lift(?:ing|ed|s)"
@@ -253,6 +257,9 @@ _KILL = re.compile(
     re.IGNORECASE,
 )
 _WHO = re.compile(r",?\s+(?:who|whom)\b")
+_VERBAL_QUALIFIER = re.compile(
+    r"(?:tops|topped|topping|passed|passing|passes|exceeded|exceeding|surpassed|surpassing)\s+"
+)
 _LOOKBACK = 170
 PENDING = ""  # a count noun whose unit a later claim of the sentence names
 
@@ -265,10 +272,14 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
     if _WHO.match(sentence, end):
         return Unit("people", end, implied=True)  # "12,000 who fled"
     before = sentence[max(0, start - _LOOKBACK) : start]
+    if (verbal := _VERBAL_QUALIFIER.match(sentence, start)) is not None:
+        before += verbal.group()  # "Helene death toll tops 200": the qualifier is the verb
     lower = before.lower()
     led = None
-    if any(noun in lower for noun in ("toll", "count", "tally", "number", "total", "figure")):
-        led = _VERB_LED.search(before) or _OBJECT_LED.search(before)
+    if any(
+        noun in lower for noun in ("toll", "count", "tally", "number", "total", "figure", "popul")
+    ):
+        led = _VERB_LED.search(before) or _OBJECT_LED.search(before) or _OF_LED.search(before)
     if led is not None:
         if led["of"]:
             return Unit(led["of"], end, implied=True)
@@ -278,6 +289,8 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         noun = led["noun"].lower()
         if "toll" in noun:
             return Unit("deaths", end, implied=True)  # a toll counts deaths
+        if noun == "population":
+            return Unit("population", end, implied=True)  # "Sudan's population was 46 million"
         if earlier is not None:
             return Unit(_without_increment(earlier), end, implied=True)
         return Unit(PENDING, end, implied=True)  # "The national total rose above 1,000 ..."
