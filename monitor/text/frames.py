@@ -16,6 +16,7 @@ from monitor.text.scope import (
     PLACE_COUNT,
     antecedent,
     event_name,
+    event_phrase,
     facility_before,
     gapped_scope,
     is_numbered,
@@ -313,7 +314,8 @@ _ATTACH = re.compile(
     r"\s*(?:(?:of\s+(?:them|those|these|whom|which))\s*)?(?:more\s+)?"
     r"(?:(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:reported|confirmed|recorded"
     r"|registered|counted|identified|diagnosed|located|based|living|linked|tied|killed|dead"
-    r"|missing|displaced|arrested|charged|employed|working|sickened|hospitali[sz]ed)\s+)?",
+    r"|missing|displaced|arrested|charged|employed|working|sickened|hospitali[sz]ed|hurt|injured"
+    r"|wounded|died|unaccounted\s+for)\s+)?",
     re.IGNORECASE,
 )
 _LEAD = re.compile(
@@ -356,18 +358,22 @@ class _Clauses:
         self._subjects: dict[int, str | None] = {}
         self._attached: dict[int, tuple[int, str] | None] = {}
 
+    def _source_start(self, index: int) -> int:
+        """Where a clause's attribution begins ("..., officials said"), else its end."""
+        clause = self.clauses[index]
+        lower = self.sentence[clause.start : clause.end].lower()
+        source = (
+            _SOURCE.search(self.sentence, clause.start, clause.end)
+            if any(h in lower for h in _SOURCE_HINTS)
+            else None
+        )
+        return source.start() if source else clause.end
+
     def locatives(self, index: int) -> list[tuple[int, str, bool]]:
         """Locatives of a clause outside its attribution ("according to officials in Seoul")."""
         if index not in self._locatives:
-            clause = self.clauses[index]
-            lower = self.sentence[clause.start : clause.end].lower()
-            source = (
-                _SOURCE.search(self.sentence, clause.start, clause.end)
-                if any(h in lower for h in _SOURCE_HINTS)
-                else None
-            )
-            hi = source.start() if source else clause.end
-            self._locatives[index] = locatives(self.sentence, clause.start, hi)
+            start = self.clauses[index].start
+            self._locatives[index] = locatives(self.sentence, start, self._source_start(index))
         return self._locatives[index]
 
     def subject(self, index: int) -> str | None:
@@ -398,6 +404,8 @@ class _Clauses:
             if origin is not None:  # "49 were from Merseyside and four from Lancashire"
                 found = locatives(self.sentence, origin.end(), origin.end() + 70, anchored=True)
                 hit = found[0] if found and found[0][1][:1].isupper() else None
+            if hit is None and (event := event_phrase(self.sentence, at, at + 70, True)):
+                hit = (event[0], event[1], True)  # "1,081 deaths at this year's Hajj"
             self._attached[span.start] = None if hit is None else (hit[0], hit[1])
         return self._attached[span.start]
 
@@ -445,6 +453,9 @@ class _Clauses:
             at, loc = strong[0][0], strong[0][1]
             site = facility_before(sentence, clause.start, at)
             return loc if site is None else f"{site} {sentence[at : at + 3].strip()} {loc}"
+        event = event_phrase(sentence, clause.start, self._source_start(index))
+        if event is not None:
+            return event[1]  # "the death toll from the crash", "died during the Hajj"
         if clause.opener in _RELATIVE and index > 0:
             named = antecedent(sentence, self.clauses[index - 1].start, clause.start)
             if named is not None and not _REPORT_AFTER.match(sentence, clause.start):

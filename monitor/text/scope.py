@@ -172,6 +172,45 @@ _OWN_VERB = re.compile(
 _POSSESSIVE = re.compile(rf"({_PROPER})['’]s\s+(?:\w+\s+)?$")
 
 
+# An event a clause counts for when it names no place: "the death toll from the crash", "159
+# people were unaccounted for after the collapse", "died during the pilgrimage", "1,081 deaths
+# at this year's Hajj".
+_EVENT_HEADS = (
+    r"crash|collapse|derailment|collision|explosion|blast|shooting|attack|attacks|bombing"
+    r"|stampede|sinking|shipwreck|accident|disaster|fire|blaze|wildfire|wildfires|flood|floods"
+    r"|flooding|quake|earthquake|storm|hurricane|cyclone|typhoon|tsunami|landslide|outbreak"
+    r"|epidemic|riots|war|pilgrimage|Hajj|Umrah"
+)
+# Events named only as written (not resolved to a place named nearby, as "the outbreak" is).
+_AS_WRITTEN_EVENTS = word_set(
+    """crash collapse derailment collision explosion blast shooting attack attacks bombing
+    stampede sinking shipwreck accident pilgrimage hajj umrah landslide crashes collapses
+    explosions blasts shootings bombings accidents landslides"""
+)
+_EVENT_PHRASE = re.compile(
+    r"\b(?:[Ff]rom|[Ii]n|[Aa]fter|[Dd]uring|[Aa]t|[Ss]ince)\s+(?P<event>"
+    rf"(?:the|this\s+year['’]s|last\s+year['’]s|its|their|{_CAP}['’]s)\s+"
+    rf"(?:(?!(?:of|and|or|to|by|in|on|at|for|with)\b)[\w’'-]+\s+){{0,2}}?(?:{_EVENT_HEADS})s?\b)"
+)
+
+
+def event_phrase(text: str, lo: int, hi: int, anchored: bool = False) -> tuple[int, str] | None:
+    """The first event phrase in text[lo:hi] a count is given for, as written, with its offset:
+    "from the crash" -> "the crash"; `anchored`: only right at lo."""
+    m = _EVENT_PHRASE.match(text, lo, hi) if anchored else _EVENT_PHRASE.search(text, lo, hi)
+    if m is None:
+        return None
+    if text.startswith(" of", m.end()) or text.startswith(" history", m.end()):
+        return None  # "at the end of ...", "the deadliest in modern US history"
+    return m.start(), m["event"]
+
+
+def written_event(scope: str) -> bool:
+    """An event scope kept as written ("the crash", "this year's Hajj")."""
+    words = scope.split()
+    return bool(words) and words[-1].lower() in _AS_WRITTEN_EVENTS
+
+
 _EXTRA_PLACES = (
     "us", "u.s.", "usa", "uk", "u.k.", "america", "britain", "england", "scotland", "wales",
     "europe", "africa", "asia", "gaza", "west bank", "kyiv", "moscow", "washington", "london",
@@ -280,6 +319,8 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             continue  # "the Department of State Health Services": a source, not a scope
         if _BASED.search(text, max(lo, m.start() - 16), m.start()):
             continue  # "two rival governments, based in Tripoli": where they sit, not a scope
+        if _ELSEWHERE_ACT.search(text, max(lo, m.start() - 40), m.start()):
+            continue  # "he told reporters in Bhubaneswar", "taken to hospitals in Soro"
         if _NUMBERED.match(bare):
             found.append((m.start(), loc, False))  # "in 13 states": a last resort (NUMBERED)
             continue
@@ -304,6 +345,14 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
 
 
 _BASED = re.compile(r"\b(?:based|headquartered|located|registered)\s+$")
+# Where something else happens than the count: the speech act ("told reporters in X"), a
+# destination ("were taken to hospitals in X"), a speaker's post ("railway manager at X").
+_ELSEWHERE_ACT = re.compile(
+    r"\b(?:(?:taken|flown|rushed|moved|transferred|sent|evacuated|airlifted|brought|driven)"
+    r"\s+to(?:\s+[\w-]+){0,2}|told\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference)"
+    r"|(?:said|speaking|spoke)|(?:manager|director|spokesman|spokeswoman|spokesperson|superintendent"
+    r"|professor|chairman|chairwoman))\s+$"
+)
 _PARTICLE = re.compile(r"^(?:el|al|ad|as|an|ash|az|ar)-")
 _BODY_WORDS = word_set("Guard Police Army Forces Force Party Navy Corps Cross Crescent")
 
@@ -518,6 +567,8 @@ def resolve_definite(
     else the speaker's place (`home`: "Texas health officials said ..."), else the name the
     sentence before gives, else as written.
     """
+    if written_event(scope):
+        return scope  # "the crash", "this year's Hajj": an event of its own, as written
     if (
         _DEFINITE_EVENT.fullmatch(scope.strip())
         and not _EVENT_NAME.fullmatch(scope.strip())
