@@ -22,6 +22,7 @@ from monitor.text.scope import (
     is_numbered,
     is_place,
     locatives,
+    possessive_place,
     possessive_scope,
     reporter_scope,
     resolve_definite,
@@ -437,7 +438,13 @@ class _Clauses:
             if span is not None  # part ("137 of them in Gaines County, 23 people in hospital")
             and (a := self.attached(s)) is not None
             and (
-                (s.start > span.start and not (s.implied and a[0] > s.unit_end + 1))
+                (
+                    s.start > span.start
+                    and (
+                        not (s.implied and a[0] > s.unit_end + 1)
+                        or _OF_THEM_AT.match(sentence, s.end) is not None
+                    )
+                )
                 or (s.start < span.start and _OF_THEM_AT.match(sentence, s.end) is not None)
             )
         }
@@ -558,6 +565,7 @@ def sentence_scope(
             speaker if speaker_known else (speaker or find_attribution(text) or find_subject(text))
         )
         or numbered
+        or possessive_place(text)
         or reporter_scope(text)
     )
 

@@ -74,7 +74,7 @@ _LOCATIVE = re.compile(
 _TIME_WORDS = word_set(
     """January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday Christmas Easter Ramadan The A An This That These Those Its Their His
+    Saturday Sunday Christmas Easter Ramadan Last Next The A An This That These Those Its Their His
     Her Our I We He She They It There Here"""
 )
 _MONTHS_DAYS = word_set(
@@ -132,6 +132,10 @@ _SUBJECT = re.compile(
     r"|said\b|told\b|to\s+(?:cut|lay|shed|slash|eliminate|recall|hire|close)\b))"
 )
 _PROPER_RUN = re.compile(_PROPER)
+# A possessive name owning the subject's head: "Facebook's parent company".
+_OWNER_NP = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s(?:\s+[a-z-]+){1,3}")
+# A speaker's own complement: "(Amazon said) in January that it (would eliminate ...)".
+_IT_COMPLEMENT = re.compile(r"(?:\s+(?:in|on|last|this)\s+[\w ]{1,20}?)?\s+(?:that\s+)?(?:it|they)\b")
 CAP, LINK, TITLES = _CAP, _LINK, _TITLES  # for the speaker's title (monitor.text.speaker)
 # After a reporting verb, the start of a complement clause with a subject of its own.
 _SPEECH_COMPLEMENT = re.compile(r"\s+(?:that\s+)?(?=(?:the\s+)?[A-Z])")
@@ -274,7 +278,7 @@ def _trim(run: str, at_start: bool) -> str | None:
     words = run.split()
     while words and (words[0] in _TIME_WORDS or words[0].rstrip("’'s") in _MONTHS_DAYS):
         words.pop(0)
-    if words and words[0].lower() in _NUMBERS:
+    if words and words[0].lower().split("-")[0] in _NUMBERS:
         return None  # "Fourteen more people": the count, not its scope
     if (
         at_start
@@ -393,9 +397,17 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
             break
         run = _PROPER_RUN.search(np, run.end())
     if run is None or name is None:
+        owner = _OWNER_NP.fullmatch(np.strip())
+        if owner is not None and _OWN_VERB.match(text, m.end()) and not _REPORT_VERB.match(
+            text, m.end()
+        ):
+            return owner.group()  # "Facebook's parent company is laying off 11,000 employees"
         return None
     if is_place(name):
         return name
+    it = None if speech is None else _IT_COMPLEMENT.match(text, speech.end())
+    if it is not None and _OWN_VERB.match(text, it.end()) and not _is_body(name):
+        return name  # "Amazon said in January that it would eliminate 18,000 jobs"
     if _REPORT_VERB.match(text, m.end()):
         return None  # "The CDC reported 40 cases": the agency is the source, not the scope
     if not _OWN_VERB.match(text, m.end()):
@@ -417,8 +429,21 @@ def reporter_scope(text: str) -> str | None:
 _TOPIC = re.compile(
     rf"\s*(?P<the>[Tt]he\s+)?(?:[\d,.]+-[a-z]+\s+)?(?P<name>{_PROPER})(?P<pos>['’]s\b)?"
     r"(?:\s+[a-z-]+){0,2}?\s+(?=(?:has|have|had|is|was|were|will|would|also|now)\b|[a-z]+(?:ed|s)\b"
-    r"|kept\b|gave\b|took\b|began\b|went\b|made\b)"
+    r"|kept\b|gave\b|took\b|began\b|went\b|made\b|set\b|hit\b)"
 )
+
+
+def possessive_place(text: str) -> str | None:
+    """A known place whose possessive opens the sentence: "Bangladesh's health directorate
+    published ..." -> Bangladesh (for the sentences after it, when nothing nearer is named)."""
+    m = _TOPIC.match(text, 0, min(len(text), 120))
+    if m is None or m["the"] is not None:
+        return None
+    name = m["name"]
+    if m["pos"] is None and not name.endswith(("'s", "’s")):
+        return None
+    bare = name.removesuffix("'s").removesuffix("’s")
+    return bare if is_place(bare) else None
 
 
 def topic_scope(text: str) -> str | None:
