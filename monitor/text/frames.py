@@ -404,7 +404,10 @@ class _Clauses:
             origin = _ORIGIN.match(self.sentence, span.unit_end) if hit is None else None
             if origin is not None:  # "49 were from Merseyside and four from Lancashire"
                 found = locatives(self.sentence, origin.end(), origin.end() + 70, anchored=True)
-                hit = found[0] if found and found[0][1][:1].isupper() else None
+                named = bool(found) and (
+                    found[0][1][:1].isupper() or found[0][1][:8].lower() == "outside "
+                )  # "and 683 were outside the capital"
+                hit = found[0] if named else None
             if hit is None and (event := event_phrase(self.sentence, at, at + 70, True)):
                 hit = (event[0], event[1], True)  # "1,081 deaths at this year's Hajj"
             self._attached[span.start] = None if hit is None else (hit[0], hit[1])
@@ -506,7 +509,7 @@ _APPOSED = re.compile(
 _ORIGIN = re.compile(
     r"\s+(?:of\s+(?:the|those|these|them|its|their)(?:\s+[a-z-]+)?\s+)?"
     r"(?:(?:were|was|are|is|came|died|(?:were|was)\s+killed)\s+)?"
-    r"(?=(?:from|on|in)\s+(?:the\s+)?[A-Z])"
+    r"(?=(?:from|on|in)\s+(?:the\s+)?[A-Z]|outside\s+the\s)"
 )  # "49 were from Merseyside", "134 of the dead were on Bohol": a sub-scope of its own
 _RELATIVE = frozenset(("which", "where"))
 _REPORT_AFTER = re.compile(

@@ -135,7 +135,9 @@ _PROPER_RUN = re.compile(_PROPER)
 # A possessive name owning the subject's head: "Facebook's parent company".
 _OWNER_NP = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s(?:\s+[a-z-]+){1,3}")
 # A speaker's own complement: "(Amazon said) in January that it (would eliminate ...)".
-_IT_COMPLEMENT = re.compile(r"(?:\s+(?:in|on|last|this)\s+[\w ]{1,20}?)?\s+(?:that\s+)?(?:it|they)\b")
+_IT_COMPLEMENT = re.compile(
+    r"(?:\s+(?:in|on|last|this)\s+[\w ]{1,20}?)?\s+(?:that\s+)?(?:it|they)\b"
+)
 CAP, LINK, TITLES = _CAP, _LINK, _TITLES  # for the speaker's title (monitor.text.speaker)
 # After a reporting verb, the start of a complement clause with a subject of its own.
 _SPEECH_COMPLEMENT = re.compile(r"\s+(?:that\s+)?(?=(?:the\s+)?[A-Z])")
@@ -329,6 +331,9 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             found.append((m.start(), loc, False))  # "in 13 states": a last resort (NUMBERED)
             continue
         named = any(_PARTICLE.sub("", w)[:1].isupper() for w in bare.split())  # el-Fasher
+        if not named and m["prep"].lower() == "outside" and _COMMON_PLACE.fullmatch(loc):
+            found.append((m.start(), f"{m['prep']} {loc}", True))  # "683 were outside the capital"
+            continue
         if (
             not named
             and m["prep"].lower() not in ("in", "across")
@@ -348,6 +353,7 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
     return found
 
 
+_COMMON_PLACE = re.compile(rf"the\s+(?:{_PLACE_NOUN})")
 _BASED = re.compile(r"\b(?:based|headquartered|located|registered)\s+$")
 # Where something else happens than the count: the speech act ("told reporters in X"), a
 # destination ("were taken to hospitals in X"), a speaker's post ("railway manager at X").
@@ -398,8 +404,10 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
         run = _PROPER_RUN.search(np, run.end())
     if run is None or name is None:
         owner = _OWNER_NP.fullmatch(np.strip())
-        if owner is not None and _OWN_VERB.match(text, m.end()) and not _REPORT_VERB.match(
-            text, m.end()
+        if (
+            owner is not None
+            and _OWN_VERB.match(text, m.end())
+            and not _REPORT_VERB.match(text, m.end())
         ):
             return owner.group()  # "Facebook's parent company is laying off 11,000 employees"
         return None
@@ -429,7 +437,8 @@ def reporter_scope(text: str) -> str | None:
 _TOPIC = re.compile(
     rf"\s*(?P<the>[Tt]he\s+)?(?:[\d,.]+-[a-z]+\s+)?(?P<name>{_PROPER})(?P<pos>['’]s\b)?"
     r"(?:\s+[a-z-]+){0,2}?\s+(?=(?:has|have|had|is|was|were|will|would|also|now)\b|[a-z]+(?:ed|s)\b"
-    r"|kept\b|gave\b|took\b|began\b|went\b|made\b|set\b|hit\b)"
+    r"|kept\b|gave\b|took\b|began\b|went\b|made\b|set\b|hit\b|broke\b|saw\b|rose\b|fell\b"
+    r"|grew\b|struck\b|drew\b|brought\b|held\b|lost\b)"
 )
 
 
@@ -638,8 +647,12 @@ def resolve_definite(
         ):
             continue  # "the city" is not "Libya"
         return name
-    if previous and previous[:1].isupper():
-        return previous
+    if (
+        previous
+        and previous[:1].isupper()
+        and not (noun in ("city", "capital", "town", "village") and _gazetteer_country(previous))
+    ):
+        return previous  # but "the capital" is not "Bangladesh": a part of it, as written
     return scope
 
 
