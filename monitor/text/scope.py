@@ -208,7 +208,15 @@ def event_phrase(text: str, lo: int, hi: int, anchored: bool = False) -> tuple[i
         return None
     if text.startswith(" of", m.end()) or text.startswith(" history", m.end()):
         return None  # "at the end of ...", "the deadliest in modern US history"
+    if _EVENT_VERB.match(text, m.end()):
+        return None  # "Three years after the quake struck, ...": a time clause, not the scope
     return m.start(), m["event"]
+
+
+_EVENT_VERB = re.compile(
+    r"\s+(?:(?:had|has|have|was|were)\s+)?(?:struck|hit|began|broke|came|tore|swept|ended"
+    r"|happened|occurred|erupted|started|killed|destroyed|devastated|ravaged)\b"
+)
 
 
 def written_event(scope: str) -> bool:
