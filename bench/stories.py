@@ -317,14 +317,14 @@ def peak_rss_mb() -> float:
 
 
 def timed_assign(engine: ClusterEngine, stream: Iterator[ArticleDoc], count: int) -> float:
-    """Seconds spent assigning ``count`` articles; texts are generated untimed, in chunks."""
+    """CPU seconds spent assigning ``count`` articles; texts are generated untimed, in chunks."""
     seconds = 0.0
     while count > 0:
         chunk = [doc for _, doc in zip(range(min(count, 1000)), stream, strict=False)]
-        started = time.perf_counter()
+        started = time.process_time()
         for doc in chunk:
             engine.assign(doc)
-        seconds += time.perf_counter() - started
+        seconds += time.process_time() - started
         count -= len(chunk)
     return seconds
 
@@ -351,7 +351,7 @@ def throughput(history: int, measured: int) -> None:
         ("peak RSS MiB after load", f"{rss_loaded:.0f}"),
         ("peak RSS MiB at end", f"{peak_rss_mb():.0f}"),
     ]
-    print("\nThroughput (synthetic, InMemoryClusterState holds the whole history in RAM)")
+    print("\nThroughput (synthetic, InMemoryClusterState holds the whole history in RAM, CPU s)")
     for label, value in rows:
         print(f"  {label:<34}{value:>12}")
 
@@ -371,23 +371,27 @@ def rss_mb() -> float:
     return float(psutil.Process().memory_info().rss) / (1 << 20)
 
 
-def sql_assign(engine_url: str, stream: Iterator[ArticleDoc], count: int, batch: int) -> float:
-    """Seconds to assign ``count`` articles over SqlClusterState, one transaction per batch."""
-    from monitor.projections.cluster_state import SqlClusterState
+def sql_assign(
+    engine_url: str, stream: Iterator[ArticleDoc], count: int, batch: int, cache: object
+) -> float:
+    """CPU seconds to assign ``count`` articles over SqlClusterState, one transaction per
+    batch, with the state cache kept between batches as the stories projection keeps it."""
+    from monitor.projections.cluster_state import SqlClusterState, StateCache
     from monitor.store.db import make_engine
 
+    assert isinstance(cache, StateCache)
     db = make_engine(engine_url)
     seconds = 0.0
     while count > 0:
         chunk = [doc for _, doc in zip(range(min(count, batch)), stream, strict=False)]
-        started = time.perf_counter()
+        started = time.process_time()
         with db.begin() as conn:
-            state = SqlClusterState(conn)
+            state = SqlClusterState(conn, cache)
             engine = ClusterEngine(state)
             for doc in chunk:
                 engine.assign(doc)
-            state.flush()
-        seconds += time.perf_counter() - started
+            state.flush(position=int(chunk[-1].article_id[3:]))  # syn000123 -> 123
+        seconds += time.process_time() - started
         count -= len(chunk)
     db.dispose()
     return seconds
@@ -397,6 +401,7 @@ def sql_throughput(history: int, measured: int, batch: int = 500) -> None:
     """The throughput run with the cluster state in a fresh SQLite file."""
     from sqlalchemy import func, select
 
+    from monitor.projections.cluster_state import StateCache
     from monitor.store import migrations
     from monitor.store.db import make_engine
     from monitor.store.tables_clusters import cluster_bands, cluster_stories
@@ -406,14 +411,15 @@ def sql_throughput(history: int, measured: int, batch: int = 500) -> None:
         db = make_engine(url)
         migrations.upgrade(db)
         stream = synthetic_articles(history + measured)
+        cache = StateCache()
         rss_start = rss_mb()
         checkpoints: list[tuple[int, float, float]] = []  # (history so far, rate, RSS now)
         loaded, load_seconds = 0, 0.0
         for step in (history // 5,) * 4 + (history - 4 * (history // 5),):
-            spent = sql_assign(url, stream, step, batch)
+            spent = sql_assign(url, stream, step, batch, cache)
             loaded, load_seconds = loaded + step, load_seconds + spent
             checkpoints.append((loaded, step / spent, rss_mb()))
-        seconds = sql_assign(url, stream, measured, batch)
+        seconds = sql_assign(url, stream, measured, batch, cache)
         with db.connect() as conn:
             stories = conn.execute(select(func.count()).select_from(cluster_stories)).scalar()
             bands = conn.execute(select(func.count()).select_from(cluster_bands)).scalar()
@@ -437,9 +443,99 @@ def sql_throughput(history: int, measured: int, batch: int = 500) -> None:
         ("RSS MiB at end", f"{rss_mb():.0f}"),
         ("peak RSS MiB", f"{high_water_mb():.0f}"),
     ]
-    print(f"\nThroughput (synthetic, SqlClusterState on SQLite, {batch} per transaction)")
+    print(f"\nThroughput (synthetic, SqlClusterState on SQLite, {batch} per transaction, CPU s)")
     for label, value in rows:
         print(f"  {label:<34}{value:>12}")
+
+
+def build_log(path: Path, count: int) -> None:
+    """A SQLite database whose log holds ``count`` synthetic articles as the poller appends
+    them (content blobs, one ArticleObserved each), with the articles projection run."""
+    from monitor.events import ArticleObserved
+    from monitor.projections.articles import ArticlesProjection
+    from monitor.projector.runner import ProjectionRunner
+    from monitor.store import blobs, migrations
+    from monitor.store.db import make_engine
+    from monitor.store.eventlog import SqlEventLog
+
+    db = make_engine(f"sqlite:///{path}")
+    migrations.upgrade(db)
+    log = SqlEventLog(db)
+    stream = synthetic_articles(count)
+    while True:
+        chunk = [doc for _, doc in zip(range(500), stream, strict=False)]
+        if not chunk:
+            break
+        events = []
+        with db.begin() as conn:
+            for doc in chunk:
+                html = "".join(f"<p>{p}</p>" for p in doc.text.split("\n"))
+                events.append(
+                    ArticleObserved(
+                        article_id=doc.article_id,
+                        feed_url=f"http://{doc.source}.invalid/feed",
+                        source=doc.source,
+                        entry_key=doc.article_id,
+                        title=doc.title,
+                        link=f"http://{doc.source}.invalid/{doc.article_id}",
+                        guid=doc.article_id,
+                        published_at=doc.published_at,
+                        seen_at=doc.seen_at,
+                        content_hash=doc.article_id,
+                        summary_ref=None,
+                        content_ref=blobs.put_text(conn, html),
+                        page_ref=None,
+                        page_url=None,
+                    )
+                )
+        log.append(events)
+    ProjectionRunner(db, log, ArticlesProjection()).catch_up()
+    db.dispose()
+
+
+def replay_throughput(path: Path, count: int, daemon_batch: int = 50) -> None:
+    """Time the stories projection over a real event log: as the SQLite daemon runs it
+    (``daemon_batch`` events per transaction, applied in growing chunks with a tick) and as
+    ``monitor replay stories`` rebuilds it (500 per step, one transaction); CPU seconds.
+    Prints the digest of the stories tables after each (they must be equal)."""
+    from monitor.projections.stories import StoriesProjection
+    from monitor.projector.runner import ProjectionRunner, digest
+    from monitor.store import checkpoints
+    from monitor.store.db import make_engine
+    from monitor.store.eventlog import SqlEventLog
+
+    if not path.exists():
+        started = time.perf_counter()
+        build_log(path, count)
+        print(f"built {path} ({count:,} articles) in {time.perf_counter() - started:.0f} s")
+    db = make_engine(f"sqlite:///{path}")
+    log = SqlEventLog(db)
+    projection = StoriesProjection()
+    results = []
+    for label, runner in (
+        (
+            f"daemon path ({daemon_batch} per transaction, chunked)",
+            ProjectionRunner(db, log, projection, daemon_batch, tick=lambda: None),
+        ),
+        ("monitor replay stories (rebuild)", ProjectionRunner(db, log, projection)),
+    ):
+        with db.begin() as conn:
+            for table in reversed(list(projection.tables)):
+                conn.execute(table.delete())
+            checkpoints.reset(conn, projection.name)
+        wall, cpu = time.perf_counter(), time.process_time()
+        done = runner.rebuild() if "rebuild" in label else runner.catch_up()
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        with db.connect() as conn:
+            results.append((label, done, wall, cpu, digest(conn, projection.tables)))
+    db.dispose()
+    print(f"\nStories projection over {path.name} (SQLite event log)")
+    for label, done, wall, cpu, dig in results:
+        print(
+            f"  {label:<48}{done:>7,} events {wall:>8.1f} s wall {cpu:>8.1f} s CPU "
+            f"{done / cpu:>6.0f} /s CPU  digest {dig[:16]}"
+        )
+    print(f"  peak RSS MiB {peak_rss_mb():.0f}")
 
 
 Labelled = tuple[str, list[dict[str, object]], dict[str, dict[str, object]] | None]
@@ -509,6 +605,49 @@ def print_quality(params: ClusterParams, show_errors: bool, half: str) -> None:
                 explain(rows, params)
 
 
+def record_assignments(path: Path, history: int, sqlite_articles: int) -> None:
+    """Write every assignment of the dev half and of the synthetic runs to ``path`` (JSON).
+
+    Mechanism-only changes (caching, batching) must leave this file byte-identical: each
+    article's story, copy mark, event time and similarity, per dev file, for the merged
+    dev half, for ``history`` synthetic articles in memory and ``sqlite_articles`` over
+    SqlClusterState (500 per transaction). The held-out half is never read.
+    """
+    from monitor.projections.cluster_state import SqlClusterState
+    from monitor.store import migrations
+    from monitor.store.db import make_engine
+
+    def rows_of(docs: Sequence[ArticleDoc], found: Sequence[Assignment]) -> list[object]:
+        return [
+            [d.article_id, a.story_id, a.copy_of, a.event_time.isoformat(), repr(a.similarity)]
+            for d, a in zip(docs, found, strict=True)
+        ]
+
+    out: dict[str, object] = {}
+    sets = dev_sets()
+    for name, rows, _ in [*sets, merged("whole half (merged)", sets)]:
+        docs = [to_doc(r) for r in rows]
+        out[name] = rows_of(docs, replay(rows, ClusterParams()))
+    docs = list(synthetic_articles(history))
+    engine = ClusterEngine(InMemoryClusterState())
+    out[f"synthetic {history} in memory"] = rows_of(docs, [engine.assign(d) for d in docs])
+    with tempfile.TemporaryDirectory() as tmp:
+        db = make_engine(f"sqlite:///{tmp}/record.db")
+        migrations.upgrade(db)
+        found: list[Assignment] = []
+        sql_docs = docs[:sqlite_articles]
+        for start in range(0, len(sql_docs), 500):
+            with db.begin() as conn:
+                state = SqlClusterState(conn)
+                engine = ClusterEngine(state)
+                found.extend(engine.assign(d) for d in sql_docs[start : start + 500])
+                state.flush()
+        db.dispose()
+    out[f"synthetic {sqlite_articles} on SQLite"] = rows_of(sql_docs, found)
+    path.write_text(json.dumps(out, indent=0) + "\n", "utf-8")
+    print(f"wrote {sum(len(v) for v in out.values())} assignments to {path}")  # type: ignore[arg-type]
+
+
 def main() -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -519,7 +658,21 @@ def main() -> None:
     parser.add_argument("--half", choices=("dev", "heldout", "both"), default="both")
     parser.add_argument("--sqlite", action="store_true", help="also run over SQLite")
     parser.add_argument("--sqlite-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--assignments", type=Path, help="only write the dev and synthetic assignments here"
+    )
+    parser.add_argument(
+        "--replay",
+        type=Path,
+        help="time the stories projection over this SQLite log (built with --history articles)",
+    )
     args = parser.parse_args()
+    if args.replay:
+        replay_throughput(args.replay, args.history)
+        return
+    if args.assignments:
+        record_assignments(args.assignments, args.history, min(args.history, 3000))
+        return
     if args.sqlite_only:
         sql_throughput(args.history, args.measured)
         return

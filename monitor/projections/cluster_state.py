@@ -3,8 +3,15 @@
 Reads go to the database (so a year-old original is still found and memory stays flat as
 the history grows); writes are buffered for the current batch and flushed in a few
 executemany statements by :meth:`SqlClusterState.flush`. Every read merges the buffer over
-the database, so buffering never changes a result; the buffer and the read caches are
-dropped at each flush, which bounds them by one batch.
+the database, so buffering never changes a result; the buffer is dropped at each flush.
+
+Read caches: without a :class:`StateCache` they live for one batch. With one (the stories
+projection keeps one per process) parsed story summaries, article records and document
+frequencies survive from batch to batch, bounded in size, so a daemon folding a few events
+at a time does not re-read and re-parse every active story each time. The cache holds
+database values only and is trusted only while the database still carries the token
+(folded log position, document count) its last flush wrote: a rolled-back batch, a rebuild
+or another process folding meanwhile changes the token and the cache is dropped.
 """
 
 from __future__ import annotations
@@ -12,14 +19,17 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Table, bindparam, func, select
 
 from monitor.projections.clustering import ArticleRecord, Centroid, StorySummary, top_candidates
 from monitor.store.db import as_utc as utc
 from monitor.store.db import upsert
+from monitor.store.dialects import dialect_of
 from monitor.store.tables_clusters import (
     cluster_articles,
     cluster_bands,
@@ -39,6 +49,8 @@ CLUSTER_TABLES: tuple[Table, ...] = (
 
 DOCS = "docs"
 """Counter row holding the number of documents counted into the term DF."""
+POSITION = "position"
+"""Counter row holding the log position of the last event the state folded (cache token)."""
 
 _IN_CHUNK = 500  # bound on bound parameters per IN (...) list
 
@@ -51,6 +63,58 @@ def centroid_to_json(centroid: Centroid) -> str:
 def centroid_from_json(raw: str) -> Centroid:
     """Inverse of :func:`centroid_to_json`."""
     return tuple((str(term), float(weight)) for term, weight in json.loads(raw))
+
+
+# Reads prepared once with an expanding IN parameter: building `col.in_(list)` per call
+# coerces every element, which costs more than the query on small tables.
+_SHARED = func.count().label("shared")
+_BANDS_ALL = (
+    select(cluster_bands.c.article_id, _SHARED)
+    .where(cluster_bands.c.band_key.in_(bindparam("keys", expanding=True)))
+    .group_by(cluster_bands.c.article_id)
+    .order_by(_SHARED.desc(), cluster_bands.c.article_id)
+)
+_BANDS_CUT = _BANDS_ALL.limit(bindparam("limit"))
+_TERMS = select(cluster_terms.c.term, cluster_terms.c.df).where(
+    cluster_terms.c.term.in_(bindparam("terms", expanding=True))
+)
+
+
+def _fast_upsert(conn: Connection, table: Table, rows: list[tuple[Any, ...]], update: str) -> None:
+    """INSERT ... ON CONFLICT of many plain rows (no type conversion) through the driver.
+
+    For the two big tables of plain strings and integers (bands and term counts): the
+    statement is compiled once per dialect and the rows go to the driver's executemany as
+    they are, without SQLAlchemy's per-row parameter processing. ``update`` names the
+    column replaced on conflict ("" for DO NOTHING); the key is the primary key.
+    """
+    if not rows:
+        return
+    key = (type(conn.dialect), table.name)
+    compiled = _FAST.get(key)
+    if compiled is None:
+        columns = [c.name for c in table.columns]
+        stmt = dialect_of(conn).insert(table)
+        keys = [c.name for c in table.primary_key.columns]
+        if update:
+            stmt = stmt.on_conflict_do_update(
+                index_elements=keys, set_={update: stmt.excluded[update]}
+            )
+        else:
+            stmt = stmt.on_conflict_do_nothing(index_elements=keys)
+        sql = stmt.values({c: bindparam(c) for c in columns}).compile(dialect=conn.dialect)
+        order = list(sql.positiontup or ())
+        compiled = _FAST[key] = (str(sql), columns, order)
+    text, columns, order = compiled
+    if order:  # a positional paramstyle (SQLite's qmark): the compiled order of the columns
+        index = [columns.index(name) for name in order]
+        params: list[Any] = [tuple(row[i] for i in index) for row in rows]
+    else:  # named (psycopg's pyformat)
+        params = [dict(zip(columns, row, strict=True)) for row in rows]
+    conn.exec_driver_sql(text, params)
+
+
+_FAST: dict[tuple[type, str], tuple[str, list[str], list[str]]] = {}
 
 
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -79,12 +143,85 @@ def _article_from_row(row: Any) -> ArticleRecord:
     )
 
 
+Token = tuple[int, int]
+
+
+@dataclass
+class StateCache:
+    """Database values of the cluster state kept between batches (see the module docstring).
+
+    Each map is bounded: past its cap the entries inserted longest ago are dropped at a
+    flush (an entry read or written again moves to the end), so memory stays flat.
+    """
+
+    max_stories: int = 2048
+    max_articles: int = 4096
+    max_terms: int = 1 << 17
+    token: Token | None = None
+    stories: dict[str, StorySummary] = field(default_factory=dict)
+    articles: dict[str, ArticleRecord] = field(default_factory=dict)
+    df: dict[str, int] = field(default_factory=dict)
+
+    def clear(self) -> None:
+        """Forget everything (the database changed behind the cache's back)."""
+        self.token = None
+        self.stories.clear()
+        self.articles.clear()
+        self.df.clear()
+
+    def trim(self, horizon: datetime | None = None) -> None:
+        """Drop stories that ended before ``horizon`` (the earliest moment the latest
+        articles look back to: they are offered to none of them), then the oldest entries
+        of each map past its cap."""
+        if horizon is not None:
+            ended = [k for k, story in self.stories.items() if story.last_event_time < horizon]
+            for key in ended:
+                del self.stories[key]
+        for found, cap in (
+            (self.stories, self.max_stories),
+            (self.articles, self.max_articles),
+            (self.df, self.max_terms),
+        ):
+            excess = len(found) - cap
+            if excess > 0:
+                for key in list(islice(found, excess + cap // 4)):
+                    del found[key]
+
+
+def _put(found: dict[str, Any], key: str, value: Any) -> None:
+    """Insert or replace ``key``, moving it to the newest end (eviction drops the oldest)."""
+    found.pop(key, None)
+    found[key] = value
+
+
 class SqlClusterState:
     """:class:`~monitor.projections.clustering.ClusterState` on a database connection."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, cache: StateCache | None = None) -> None:
         self.conn = conn
+        self.cache = cache
         self._reset()
+        if cache is not None:
+            self._adopt(cache)
+
+    def _adopt(self, cache: StateCache) -> None:
+        """Use ``cache`` as the read caches when the database still carries its token."""
+        rows = self.conn.execute(
+            select(cluster_counters.c.name, cluster_counters.c.value).where(
+                cluster_counters.c.name.in_((DOCS, POSITION))
+            )
+        )
+        stored = {str(name): int(value) for name, value in rows}
+        docs, position = stored.get(DOCS, 0), stored.get(POSITION)
+        if position is None or cache.token != (position, docs):
+            cache.clear()
+        cache.token = None  # dirty until this batch's flush: a failure drops the cache
+        self._adopted(cache, docs)
+
+    def _dirty(self) -> None:
+        # The cache now holds changes the database has not committed yet.
+        if self.cache is not None:
+            self.cache.token = None
 
     def _reset(self) -> None:
         # Read caches (database values) and write buffers (this batch's changes).
@@ -92,6 +229,7 @@ class SqlClusterState:
         self._stories: dict[str, StorySummary] = {}
         self._df_read: dict[str, int] = {}
         self._docs_read: int | None = None
+        self._horizon: datetime | None = None  # the latest `since` asked for
         self._new_articles: dict[str, ArticleRecord] = {}
         self._new_bands: dict[int, list[str]] = {}
         self._new_stories: dict[str, StorySummary] = {}
@@ -109,15 +247,9 @@ class SqlClusterState:
         """
         keys = sorted(set(band_keys))
         found: Counter[str] = Counter()
-        shared = func.count().label("shared")
         for chunk in _chunks(keys):
-            rows = self.conn.execute(
-                select(cluster_bands.c.article_id, shared)
-                .where(cluster_bands.c.band_key.in_(chunk))
-                .group_by(cluster_bands.c.article_id)
-                .order_by(shared.desc(), cluster_bands.c.article_id)
-                .limit(limit if len(keys) <= _IN_CHUNK else None)
-            )
+            query = _BANDS_CUT if len(keys) <= _IN_CHUNK else _BANDS_ALL
+            rows = self.conn.execute(query, {"keys": list(chunk), "limit": limit})
             for article_id, count in rows:
                 found[article_id] += int(count)
         for key in keys:
@@ -126,6 +258,7 @@ class SqlClusterState:
 
     def add_bands(self, article_id: str, band_keys: Sequence[int]) -> None:
         """Index an article under its LSH band keys (buffered until :meth:`flush`)."""
+        self._dirty()
         for key in set(band_keys):
             self._new_bands.setdefault(key, []).append(article_id)
 
@@ -143,7 +276,8 @@ class SqlClusterState:
 
     def put_article(self, record: ArticleRecord) -> None:
         """Insert or replace one article record."""
-        self._articles[record.article_id] = record
+        self._dirty()
+        _put(self._articles, record.article_id, record)
         self._new_articles[record.article_id] = record
 
     # -- stories ------------------------------------------------------------------------
@@ -164,13 +298,16 @@ class SqlClusterState:
             ).scalars()
         )
         ids.update(self._new_stories)
+        if self._horizon is None or since > self._horizon:
+            self._horizon = since
         self._load_stories([i for i in ids if i not in self._stories])
         found = (self._stories[i] for i in ids if i in self._stories)
         return sorted((s for s in found if s.last_event_time >= since), key=lambda s: s.story_id)
 
     def put_story(self, story: StorySummary) -> None:
         """Insert or replace one story summary."""
-        self._stories[story.story_id] = story
+        self._dirty()
+        _put(self._stories, story.story_id, story)
         self._new_stories[story.story_id] = story
 
     def _load_stories(self, story_ids: Sequence[str]) -> None:
@@ -188,18 +325,15 @@ class SqlClusterState:
         """Document frequencies of the known ``terms``."""
         missing = sorted({t for t in terms if t not in self._df_read})
         for chunk in _chunks(missing):
-            rows = self.conn.execute(
-                select(cluster_terms.c.term, cluster_terms.c.df).where(
-                    cluster_terms.c.term.in_(chunk)
-                )
-            )
-            self._df_read.update({row.term: int(row.df) for row in rows})
+            rows = self.conn.execute(_TERMS, {"terms": list(chunk)})
+            self._df_read.update({term: int(df) for term, df in rows})
             self._df_read.update({t: 0 for t in chunk if t not in self._df_read})
         counts = {t: self._df_read[t] + self._new_df.get(t, 0) for t in terms}
         return {t: n for t, n in counts.items() if n}
 
     def add_df(self, terms: Sequence[str]) -> None:
         """Count one more document containing each of ``terms``."""
+        self._dirty()
         self._new_df.update(set(terms))
         self._new_docs += 1
 
@@ -214,15 +348,18 @@ class SqlClusterState:
 
     # -- writing ------------------------------------------------------------------------
 
-    def flush(self) -> None:
-        """Write this batch's changes and drop every cache (call at the end of a batch)."""
+    def flush(self, position: int | None = None) -> None:
+        """Write this batch's changes (call at the end of a batch) and drop the buffers.
+
+        Without a :class:`StateCache` the read caches are dropped too. With one, they are
+        kept (now equal to the database) under the token of ``position``, the log position
+        of the last event folded, which is written with them.
+        """
         self._write_articles()
         bands = [
-            {"band_key": key, "article_id": article_id}
-            for key, ids in sorted(self._new_bands.items())
-            for article_id in ids
+            (key, article_id) for key, ids in sorted(self._new_bands.items()) for article_id in ids
         ]
-        upsert(self.conn, cluster_bands, bands, ["band_key", "article_id"])
+        _fast_upsert(self.conn, cluster_bands, bands, "")
         stories = [
             {
                 "story_id": s.story_id,
@@ -241,7 +378,29 @@ class SqlClusterState:
             update=["first_event_time", "last_event_time", "size", "centroid"],
         )
         self._write_df()
+        cache = self.cache
+        if cache is None or position is None:
+            if cache is not None:
+                cache.clear()
+            self._reset()
+            return
+        upsert(
+            self.conn, cluster_counters, {"name": POSITION, "value": position}, ["name"], ["value"]
+        )
+        for term, n in self._new_df.items():
+            _put(self._df_read, term, self._df_read[term] + n)
+        docs = self.doc_count()
+        cache.trim(self._horizon)
+        cache.token = (position, docs)
         self._reset()
+        self._adopted(cache, docs)
+
+    def _adopted(self, cache: StateCache, docs: int) -> None:
+        """Read through ``cache``'s maps (database values as of ``docs`` documents)."""
+        self._docs_read = docs
+        self._articles = cache.articles
+        self._stories = cache.stories
+        self._df_read = cache.df
 
     def _write_articles(self) -> None:
         rows = [
@@ -267,10 +426,8 @@ class SqlClusterState:
         if self._new_df:
             # Counts read earlier in this batch plus the increments: the new absolute values.
             self.term_df(list(self._new_df))
-            rows = [
-                {"term": t, "df": self._df_read[t] + n} for t, n in sorted(self._new_df.items())
-            ]
-            upsert(self.conn, cluster_terms, rows, ["term"], update=["df"])
+            rows = [(t, self._df_read[t] + n) for t, n in sorted(self._new_df.items())]
+            _fast_upsert(self.conn, cluster_terms, rows, "df")
         if self._new_docs:
             total = self.doc_count()
             upsert(self.conn, cluster_counters, {"name": DOCS, "value": total}, ["name"], ["value"])

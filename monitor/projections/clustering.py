@@ -40,6 +40,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import cached_property, lru_cache
+from operator import itemgetter, mul
 from typing import Protocol
 
 import numpy as np
@@ -330,12 +331,17 @@ def event_time_of(doc: ArticleDoc, max_backdate: timedelta) -> datetime:
 def split_fields(vector: Mapping[str, float]) -> Fields:
     """Split a term vector by field prefix and scale each part to unit length."""
     parts: dict[str, dict[str, float]] = {}
-    for term, weight in sorted(vector.items()):
-        parts.setdefault(field_of(term), {})[term] = weight
-    for part in parts.values():
-        norm = math.sqrt(sum(w * w for w in part.values()))
-        for term in part:
-            part[term] /= norm
+    for term in sorted(vector):
+        prefix = field_of(term)
+        part = parts.get(prefix)
+        if part is None:
+            part = parts[prefix] = {}
+        part[term] = vector[term]
+    for prefix, part in parts.items():
+        weights = part.values()
+        # Summed left to right in term order, as ever: the norm (hence every tie) is stable.
+        norm = math.sqrt(sum(map(mul, weights, weights)))
+        parts[prefix] = {term: weight / norm for term, weight in part.items()}
     return parts
 
 
@@ -353,12 +359,18 @@ def tfidf_fields(counts: Mapping[str, int], df: Mapping[str, int], docs: int) ->
     articles of an empty database weigh "said" and "government" as common words.
     """
     total = docs + PRIOR_DOCS + 1
+    log, known = math.log, df.get
     weights = {
-        term: (1.0 + math.log(tf))
-        * (math.log(total / (df.get(term, 0) + prior_df(term) + 1)) + 1.0)
+        term: _sublinear_tf(tf) * (log(total / (known(term, 0) + prior_df(term) + 1)) + 1.0)
         for term, tf in counts.items()
     }
     return split_fields(weights)
+
+
+@lru_cache(maxsize=1 << 10)
+def _sublinear_tf(tf: int) -> float:
+    """``1 + log(tf)`` (cached: term frequencies are small integers)."""
+    return 1.0 + math.log(tf)
 
 
 def field_cosines(
@@ -437,10 +449,19 @@ def merge_centroid(centroid: Centroid, fields: Fields, cap: int) -> Centroid:
     kept: list[tuple[str, float]] = []
     by_field: dict[str, list[tuple[str, float]]] = {}
     for term, weight in summed.items():
-        by_field.setdefault(term[:2], []).append((term, weight))
+        in_field = by_field.get(term[:2])
+        if in_field is None:
+            in_field = by_field[term[:2]] = []
+        in_field.append((term, weight))
     for prefix in CENTROID_FIELDS:
         in_field = by_field.get(prefix, [])
-        kept.extend(sorted(in_field, key=lambda tw: (-tw[1], tw[0]))[:cap])
+        if len(in_field) > cap:
+            # Heaviest first, ties by term: sorted by term, then stably by weight descending
+            # (the order of the (-weight, term) key, in two C-level sorts).
+            in_field.sort()
+            in_field.sort(key=itemgetter(1), reverse=True)
+            in_field = in_field[:cap]
+        kept.extend(in_field)  # kept is sorted below: the order within a field is moot
     return tuple(sorted(kept))
 
 

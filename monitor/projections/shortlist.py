@@ -14,6 +14,7 @@ process; ties are broken by story id.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -22,22 +23,31 @@ from monitor.text.fingerprint import stable_hash64
 from monitor.text.terms import BODY, ENTITY, TITLE
 
 SCORED_FIELDS = (TITLE, BODY, ENTITY)
+_PERSON = b"monitor.sl"
 TermArrays = tuple[npt.NDArray[np.uint64], npt.NDArray[np.float64]]
+
+
+@lru_cache(maxsize=1 << 16)  # bounded; its own cache, keyed by the term alone (fast path)
+def term_hash(term: str) -> int:
+    """The stable hash a term is shortlisted under."""
+    return stable_hash64(term, _PERSON)
 
 
 def term_arrays(
     fields: Mapping[str, Mapping[str, float]], weights: Sequence[float] | None = None
 ) -> TermArrays:
     """Sorted stable hashes of the scored fields' terms and their (optionally scaled) weights."""
-    scale = dict(zip(SCORED_FIELDS, weights or (1.0, 1.0, 1.0), strict=True))
-    pairs = sorted(
-        (stable_hash64(term, b"monitor.sl"), weight * scale[prefix])
-        for prefix in SCORED_FIELDS
-        for term, weight in fields.get(prefix, {}).items()
-    )
-    hashes = np.fromiter((h for h, _ in pairs), dtype=np.uint64, count=len(pairs))
-    values = np.fromiter((w for _, w in pairs), dtype=np.float64, count=len(pairs))
-    return hashes, values
+    terms: list[str] = []
+    scaled: list[float] = []
+    for prefix, scale in zip(SCORED_FIELDS, weights or (1.0, 1.0, 1.0), strict=True):
+        part = fields.get(prefix)
+        if part:
+            terms.extend(part)
+            scaled.extend([weight * scale for weight in part.values()])
+    hashes = np.fromiter(map(term_hash, terms), dtype=np.uint64, count=len(terms))
+    values = np.array(scaled, dtype=np.float64)
+    order = np.lexsort((values, hashes))  # by hash, then weight: the order of sorted pairs
+    return hashes[order], values[order]
 
 
 def text_scores(article: TermArrays, stories: Sequence[TermArrays]) -> npt.NDArray[np.float64]:

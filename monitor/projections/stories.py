@@ -22,14 +22,14 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, or_, select, update
+from sqlalchemy import Connection, Table, bindparam, func, or_, select, update
 
 from monitor.clock import as_utc as utc
 from monitor.events import ArticleObserved
-from monitor.projections.articles import revision_text
-from monitor.projections.cluster_state import CLUSTER_TABLES, SqlClusterState
+from monitor.projections.cluster_state import CLUSTER_TABLES, SqlClusterState, StateCache
 from monitor.projections.clustering import (
     ArticleDoc,
     Assignment,
@@ -40,7 +40,7 @@ from monitor.projections.clustering import (
 )
 from monitor.store.db import upsert
 from monitor.store.eventlog import StoredEvent
-from monitor.store.tables_feeds import articles
+from monitor.store.tables_feeds import article_revisions, articles
 from monitor.store.tables_stories import stories, story_articles
 from monitor.text.boilerplate import is_boilerplate_line
 from monitor.text.priors import word_probability
@@ -106,12 +106,18 @@ def representative_title(members: Sequence[Member]) -> str:
     return UNTITLED
 
 
+@lru_cache(maxsize=1 << 12)  # bounded; a story's title is recomputed by every batch it grows
 def _title_vector(title: str) -> dict[str, float]:
     return {w: -math.log(word_probability(w)) for w in sorted(set(content_words(title)))}
 
 
 def medoid_title(titles: Sequence[str]) -> str:
     """The headline most similar to all the others (see :func:`representative_title`)."""
+    return _medoid(tuple(titles))
+
+
+@lru_cache(maxsize=1 << 12)  # a settled story's candidates stay the same batch after batch
+def _medoid(titles: tuple[str, ...]) -> str:
     vectors = [_title_vector(t) for t in titles]
     norms = [math.sqrt(sum(v * v for v in vec.values())) or 1.0 for vec in vectors]
     best: tuple[float, int, int] | None = None
@@ -164,6 +170,9 @@ class StoriesProjection:
 
     def __init__(self, params: ClusterParams | None = None) -> None:
         self.params = params or STORY_PARAMS
+        # Parsed cluster state kept between batches; trusted only while the database
+        # carries its token (see monitor.projections.cluster_state).
+        self.cache = StateCache()
 
     def apply(self, conn: Connection, stored: StoredEvent) -> None:
         """Fold one event."""
@@ -175,7 +184,8 @@ class StoriesProjection:
         if not firsts:
             return
         placed = _already_placed(conn, [_event(s).article_id for s in firsts])
-        state = SqlClusterState(conn)
+        texts = _revision_texts(conn, [s.position for s in firsts])
+        state = SqlClusterState(conn, self.cache)
         engine = ClusterEngine(state, self.params)
         rows: dict[str, dict[str, Any]] = {}  # insertion order is log order
         for stored in firsts:
@@ -183,11 +193,12 @@ class StoriesProjection:
             if ev.article_id in placed:
                 continue
             placed.add(ev.article_id)
-            title, assignment = self._place(conn, engine, stored.position, ev)
+            found = texts.get((ev.article_id, stored.position))
+            title, assignment = self._place(engine, stored.position, ev, found)
             if assignment.displaced is not None:
                 _hand_over(conn, rows, assignment.displaced, ev.article_id, assignment)
             rows[ev.article_id] = _member_row(ev, stored.position, assignment, title)
-        state.flush()
+        state.flush(position=firsts[-1].position)  # the same whatever the batch sizes
         upsert(
             conn,
             story_articles,
@@ -198,10 +209,14 @@ class StoriesProjection:
         refresh_stories(conn, sorted({str(r["story_id"]) for r in rows.values()}))
 
     def _place(
-        self, conn: Connection, engine: ClusterEngine, position: int, ev: ArticleObserved
+        self,
+        engine: ClusterEngine,
+        position: int,
+        ev: ArticleObserved,
+        found: tuple[str, str] | None,
     ) -> tuple[str, Assignment]:
-        """The article's headline at first sight and where the engine put it."""
-        found = revision_text(conn, ev.article_id, position)
+        """The article's headline at first sight (``found``: its title and text) and where
+        the engine put it."""
         if found is None:
             raise ArticleTextMissing(
                 f"article {ev.article_id} at position {position} has no text yet: "
@@ -264,6 +279,26 @@ def _member_row(ev: ArticleObserved, position: int, a: Assignment, title: str) -
         "similarity": round(a.similarity, 6),
         "position": position,
     }
+
+
+def _revision_texts(conn: Connection, positions: Sequence[int]) -> dict[tuple[str, int], Any]:
+    """(article id, position) -> (title, text) of the revisions written at ``positions``:
+    what :func:`~monitor.projections.articles.revision_text` gives, in one query a chunk."""
+    found: dict[tuple[str, int], Any] = {}
+    for start in range(0, len(positions), _IN_CHUNK):
+        chunk = list(positions[start : start + _IN_CHUNK])
+        rows = conn.execute(_REVISIONS, {"positions": chunk})
+        for article_id, position, title, text in rows:
+            found[(article_id, int(position))] = (title, text)
+    return found
+
+
+_REVISIONS = select(
+    article_revisions.c.article_id,
+    article_revisions.c.position,
+    article_revisions.c.title,
+    article_revisions.c.text,
+).where(article_revisions.c.position.in_(bindparam("positions", expanding=True)))
 
 
 def _already_placed(conn: Connection, article_ids: Sequence[str]) -> set[str]:
@@ -388,20 +423,22 @@ def _early_titles(conn: Connection, story_ids: Sequence[str]) -> dict[str, str]:
     reads all their members.
     """
     sa = story_articles.c
-    ranked = (
-        select(
-            sa.story_id,
-            sa.title,
-            func.row_number()
-            .over(partition_by=sa.story_id, order_by=(sa.event_time, sa.position))
-            .label("rank"),
-        )
-        .join(articles, articles.c.id == sa.article_id)  # members are articles with a row
-        .where(sa.copy_of.is_(None))
-        .subquery()
-    )
     found: dict[str, list[str]] = {}
     for chunk in _chunks(story_ids):
+        # Ranked within the chunk's stories only (the partitions are per story, so the
+        # ranks are the same), not over every original of the history.
+        ranked = (
+            select(
+                sa.story_id,
+                sa.title,
+                func.row_number()
+                .over(partition_by=sa.story_id, order_by=(sa.event_time, sa.position))
+                .label("rank"),
+            )
+            .join(articles, articles.c.id == sa.article_id)  # members are articles with a row
+            .where(sa.copy_of.is_(None), sa.story_id.in_(chunk))
+            .subquery()
+        )
         query = (
             select(ranked.c.story_id, ranked.c.title)
             .where(ranked.c.story_id.in_(chunk), ranked.c.rank <= TITLE_CANDIDATES)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from monitor.text.priors import is_common
-from monitor.text.terms import STOPWORDS, stem
+from monitor.text.terms import STOPWORDS, drop_possessive, stem
 
 LEAD_WORDS = 70
 """Words of the body read as its lead (a dateline and the first sentence or two)."""
@@ -50,7 +50,6 @@ RARE = 0.002
 """A sentence's capitalised first word is a name only if rarer than this or capitalised elsewhere."""
 _TOKEN = re.compile(r"[^\W\d_][\w’'.&-]*|\d[\d,.:]*|[.!?;:\"“”()]", re.UNICODE)
 _SENTENCE_END = frozenset('.!?;:"“”()')
-_POSSESSIVE = re.compile(r"['’]s$")
 _DATE = re.compile(rf"\b(?:{'|'.join(_MONTHS.split())})\.?\s+\d{{1,2}}\b", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
@@ -63,7 +62,7 @@ def lead(text: str, words: int = LEAD_WORDS) -> str:
 
 
 def _normal(token: str) -> str:
-    return _POSSESSIVE.sub("", token.strip(".-&’'")).lower()
+    return drop_possessive(token.strip(".-&’'")).lower()  # a token holds no newline
 
 
 def _capitalised(text: str) -> tuple[list[tuple[str, bool]], set[str]]:

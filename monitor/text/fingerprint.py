@@ -56,7 +56,8 @@ def shingle_hashes(text: str, size: int = SHINGLE_SIZE) -> npt.NDArray[np.uint32
     tokens = words(text)
     if not tokens:
         return np.empty(0, dtype=np.uint32)
-    token_hashes = np.fromiter((stable_hash64(t) for t in tokens), dtype=_U64, count=len(tokens))
+    # map() over the C-level lru_cache: no Python frame per token.
+    token_hashes = np.fromiter(map(stable_hash64, tokens), dtype=_U64, count=len(tokens))
     width = min(size, len(token_hashes))
     count = len(token_hashes) - width + 1
     # Polynomial combination of the window; uint64 arithmetic wraps, which is what we want.

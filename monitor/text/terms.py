@@ -22,7 +22,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 _UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper())
 _NAME_RUN = re.compile(rf"[{_UPPER}][\w’'.&-]*(?:[ \t]+[{_UPPER}][\w’'.&-]*)*")
-_POSSESSIVE = re.compile(r"['’]s$")
 
 _STOPWORD_TEXT = """a about above after again against all almost also although am among an and any are
 around as at be because been before being below between both but by can could did do
@@ -40,6 +39,15 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 """Function words and calendar words: they say nothing about which event is reported."""
 
 
+def drop_possessive(word: str) -> str:
+    """``word`` without a trailing 's or ’s (the word must not end in a newline)."""
+    return word[:-2] if word.endswith(_POSSESSIVES) else word
+
+
+_POSSESSIVES = ("'s", "’s")
+
+
+@lru_cache(maxsize=1 << 14)  # bounded: the common vocabulary fits; rare words are recomputed
 def stem(word: str) -> str:
     """Very light English stemming: fold plurals so 'shells' and 'shell' meet."""
     if len(word) > 4 and word.endswith("ies"):
@@ -52,7 +60,7 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=1 << 14)  # bounded: the common vocabulary fits; rare tokens are recomputed
 def _normal_word(word: str) -> str | None:
     """Possessive dropped and stemmed, or None for stopwords; cached: vocabularies are Zipfian."""
-    word = _POSSESSIVE.sub("", word)
+    word = drop_possessive(word)  # findall's words hold no newline
     if len(word) < 2 or word in STOPWORDS:
         return None
     return stem(word)
@@ -60,10 +68,8 @@ def _normal_word(word: str) -> str | None:
 
 def content_words(text: str) -> Iterator[str]:
     """Lower-cased, lightly stemmed words of ``text`` minus stopwords and one-letter tokens."""
-    for word in _WORD.findall(text.lower()):
-        normal = _normal_word(word)
-        if normal is not None:
-            yield normal
+    # map/filter over the C-level cache: no Python frame per word (a normal form is never "").
+    return filter(None, map(_normal_word, _WORD.findall(text.lower())))
 
 
 def numbers(text: str) -> Iterator[str]:
@@ -86,7 +92,7 @@ def name_runs(text: str) -> Iterator[list[str]]:
     for match in _NAME_RUN.finditer(text):
         run: list[str] = []
         for raw in match.group().split():
-            token = _POSSESSIVE.sub("", raw.strip(".-&’'")).lower()
+            token = drop_possessive(raw.strip(".-&’'")).lower()  # split(): no newline
             if token:
                 run.append(token)
             if _ends_name(raw) and run:
@@ -114,17 +120,21 @@ def is_title_case(title: str) -> bool:
     return len(tokens) >= 3 and sum(_is_capitalised(t) for t in tokens) / len(tokens) > 0.8
 
 
-def _prefixed(prefix: str, terms: Iterable[str]) -> Counter[str]:
-    return Counter(prefix + term for term in terms)
+def _prefixed(prefix: str, terms: Iterable[str]) -> dict[str, int]:
+    # Counted before prefixing: one string concatenation per distinct term, not per token.
+    return {prefix + term: n for term, n in Counter(terms).items()}
 
 
 def term_counts(title: str, text: str) -> Counter[str]:
     """Raw term frequencies of an article over the three fields (title, body, entities)."""
     entity_source = text if is_title_case(title) else f"{title}\n{text}"
-    counts = _prefixed(TITLE, content_words(title))
-    counts.update(_prefixed(BODY, content_words(text)))
-    counts.update(_prefixed(ENTITY, entities(entity_source)))
-    return counts
+    return Counter(  # the prefixes keep the fields' terms apart
+        {
+            **_prefixed(TITLE, content_words(title)),
+            **_prefixed(BODY, content_words(text)),
+            **_prefixed(ENTITY, entities(entity_source)),
+        }
+    )
 
 
 def field_of(term: str) -> str:

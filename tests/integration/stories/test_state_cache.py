@@ -1,0 +1,99 @@
+"""The cluster-state cache kept between batches never changes an assignment.
+
+The stories projection keeps parsed story summaries, article records and document
+frequencies from one batch to the next; they are trusted only while the database still
+carries the token of the flush that left them. These tests use the labelled set (copies,
+write-ups, take-overs) on a real database.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine
+
+from monitor.projections.cluster_state import SqlClusterState, StateCache
+from monitor.projections.clustering import (
+    ArticleDoc,
+    Assignment,
+    ClusterEngine,
+    InMemoryClusterState,
+)
+from tests.integration.stories.support import labelled_rows, when
+
+T0 = datetime(2024, 3, 5, 8, 0, tzinfo=UTC)
+
+
+def labelled_docs() -> list[ArticleDoc]:
+    return [
+        ArticleDoc(
+            r["id"],
+            r["outlet"],
+            r["title"],
+            r["body"],
+            when(r.get("published_at")),
+            when(r["seen_at"]) or T0,
+        )
+        for r in labelled_rows()
+    ]
+
+
+def in_memory(docs: list[ArticleDoc]) -> list[Assignment]:
+    engine = ClusterEngine(InMemoryClusterState())
+    return [engine.assign(d) for d in docs]
+
+
+def assign_batch(
+    db: Engine, cache: StateCache, docs: list[ArticleDoc], position: int
+) -> list[Assignment]:
+    with db.begin() as conn:
+        state = SqlClusterState(conn, cache)
+        engine = ClusterEngine(state)
+        found = [engine.assign(d) for d in docs]
+        state.flush(position=position)
+    return found
+
+
+def test_a_cache_kept_across_small_batches_assigns_like_the_in_memory_state(
+    engine: Engine,
+) -> None:
+    docs = labelled_docs()
+    cache = StateCache(max_stories=16, max_articles=16, max_terms=256)  # evicts often
+    got: list[Assignment] = []
+    for start in range(0, len(docs), 7):
+        got.extend(assign_batch(engine, cache, docs[start : start + 7], start + 7))
+        assert len(cache.stories) <= 16 + 16 // 4 and cache.token is not None
+    assert got == in_memory(docs)
+
+
+def test_a_rolled_back_batch_leaves_nothing_behind_in_the_cache(engine: Engine) -> None:
+    docs = labelled_docs()
+    cache = StateCache()
+    first = assign_batch(engine, cache, docs[:40], 40)
+    with engine.connect() as conn:
+        transaction = conn.begin()
+        state = SqlClusterState(conn, cache)
+        cluster = ClusterEngine(state)
+        for doc in docs[40:80]:
+            cluster.assign(doc)
+        state.flush(position=80)
+        transaction.rollback()  # e.g. a later write of the batch failed
+    assert cache.token is not None and cache.token[0] == 80  # what the flush wrote
+    # The database is back at position 40: the next batch must not trust the cache.
+    rest = assign_batch(engine, cache, docs[40:], len(docs))
+    assert first + rest == in_memory(docs)
+
+
+def test_a_batch_that_fails_before_its_flush_drops_the_cache(engine: Engine) -> None:
+    docs = labelled_docs()
+    cache = StateCache()
+    first = assign_batch(engine, cache, docs[:40], 40)
+    with engine.connect() as conn:
+        conn.begin()
+        cluster = ClusterEngine(SqlClusterState(conn, cache))
+        for doc in docs[40:60]:
+            cluster.assign(doc)
+        assert cache.token is None  # dirty: what it holds is not in the database
+        conn.rollback()
+    rest = assign_batch(engine, cache, docs[40:], len(docs))
+    assert first + rest == in_memory(docs)
