@@ -16,11 +16,13 @@ from monitor.text.scope import (
     PLACE_COUNT,
     antecedent,
     event_name,
+    event_phrase,
     facility_before,
     gapped_scope,
     is_numbered,
     is_place,
     locatives,
+    possessive_place,
     possessive_scope,
     reporter_scope,
     resolve_definite,
@@ -313,7 +315,8 @@ _ATTACH = re.compile(
     r"\s*(?:(?:of\s+(?:them|those|these|whom|which))\s*)?(?:more\s+)?"
     r"(?:(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:reported|confirmed|recorded"
     r"|registered|counted|identified|diagnosed|located|based|living|linked|tied|killed|dead"
-    r"|missing|displaced|arrested|charged|employed|working|sickened|hospitali[sz]ed)\s+)?",
+    r"|missing|displaced|arrested|charged|employed|working|sickened|hospitali[sz]ed|hurt|injured"
+    r"|wounded|died|unaccounted\s+for)\s+)?",
     re.IGNORECASE,
 )
 _LEAD = re.compile(
@@ -356,18 +359,22 @@ class _Clauses:
         self._subjects: dict[int, str | None] = {}
         self._attached: dict[int, tuple[int, str] | None] = {}
 
+    def _source_start(self, index: int) -> int:
+        """Where a clause's attribution begins ("..., officials said"), else its end."""
+        clause = self.clauses[index]
+        lower = self.sentence[clause.start : clause.end].lower()
+        source = (
+            _SOURCE.search(self.sentence, clause.start, clause.end)
+            if any(h in lower for h in _SOURCE_HINTS)
+            else None
+        )
+        return source.start() if source else clause.end
+
     def locatives(self, index: int) -> list[tuple[int, str, bool]]:
         """Locatives of a clause outside its attribution ("according to officials in Seoul")."""
         if index not in self._locatives:
-            clause = self.clauses[index]
-            lower = self.sentence[clause.start : clause.end].lower()
-            source = (
-                _SOURCE.search(self.sentence, clause.start, clause.end)
-                if any(h in lower for h in _SOURCE_HINTS)
-                else None
-            )
-            hi = source.start() if source else clause.end
-            self._locatives[index] = locatives(self.sentence, clause.start, hi)
+            start = self.clauses[index].start
+            self._locatives[index] = locatives(self.sentence, start, self._source_start(index))
         return self._locatives[index]
 
     def subject(self, index: int) -> str | None:
@@ -397,7 +404,12 @@ class _Clauses:
             origin = _ORIGIN.match(self.sentence, span.unit_end) if hit is None else None
             if origin is not None:  # "49 were from Merseyside and four from Lancashire"
                 found = locatives(self.sentence, origin.end(), origin.end() + 70, anchored=True)
-                hit = found[0] if found and found[0][1][:1].isupper() else None
+                named = bool(found) and (
+                    found[0][1][:1].isupper() or found[0][1][:8].lower() == "outside "
+                )  # "and 683 were outside the capital"
+                hit = found[0] if named else None
+            if hit is None and (event := event_phrase(self.sentence, at, at + 70, True)):
+                hit = (event[0], event[1], True)  # "1,081 deaths at this year's Hajj"
             self._attached[span.start] = None if hit is None else (hit[0], hit[1])
         return self._attached[span.start]
 
@@ -429,7 +441,13 @@ class _Clauses:
             if span is not None  # part ("137 of them in Gaines County, 23 people in hospital")
             and (a := self.attached(s)) is not None
             and (
-                (s.start > span.start and not (s.implied and a[0] > s.unit_end + 1))
+                (
+                    s.start > span.start
+                    and (
+                        not (s.implied and a[0] > s.unit_end + 1)
+                        or _OF_THEM_AT.match(sentence, s.end) is not None
+                    )
+                )
                 or (s.start < span.start and _OF_THEM_AT.match(sentence, s.end) is not None)
             )
         }
@@ -445,6 +463,9 @@ class _Clauses:
             at, loc = strong[0][0], strong[0][1]
             site = facility_before(sentence, clause.start, at)
             return loc if site is None else f"{site} {sentence[at : at + 3].strip()} {loc}"
+        event = event_phrase(sentence, clause.start, self._source_start(index))
+        if event is not None:
+            return event[1]  # "the death toll from the crash", "died during the Hajj"
         if clause.opener in _RELATIVE and index > 0:
             named = antecedent(sentence, self.clauses[index - 1].start, clause.start)
             if named is not None and not _REPORT_AFTER.match(sentence, clause.start):
@@ -488,7 +509,7 @@ _APPOSED = re.compile(
 _ORIGIN = re.compile(
     r"\s+(?:of\s+(?:the|those|these|them|its|their)(?:\s+[a-z-]+)?\s+)?"
     r"(?:(?:were|was|are|is|came|died|(?:were|was)\s+killed)\s+)?"
-    r"(?=(?:from|on|in)\s+(?:the\s+)?[A-Z])"
+    r"(?=(?:from|on|in)\s+(?:the\s+)?[A-Z]|outside\s+the\s)"
 )  # "49 were from Merseyside", "134 of the dead were on Bohol": a sub-scope of its own
 _RELATIVE = frozenset(("which", "where"))
 _REPORT_AFTER = re.compile(
@@ -547,6 +568,7 @@ def sentence_scope(
             speaker if speaker_known else (speaker or find_attribution(text) or find_subject(text))
         )
         or numbered
+        or possessive_place(text)
         or reporter_scope(text)
     )
 

@@ -74,7 +74,7 @@ _LOCATIVE = re.compile(
 _TIME_WORDS = word_set(
     """January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday Christmas Easter Ramadan The A An This That These Those Its Their His
+    Saturday Sunday Christmas Easter Ramadan Last Next The A An This That These Those Its Their His
     Her Our I We He She They It There Here"""
 )
 _MONTHS_DAYS = word_set(
@@ -132,6 +132,12 @@ _SUBJECT = re.compile(
     r"|said\b|told\b|to\s+(?:cut|lay|shed|slash|eliminate|recall|hire|close)\b))"
 )
 _PROPER_RUN = re.compile(_PROPER)
+# A possessive name owning the subject's head: "Facebook's parent company".
+_OWNER_NP = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s(?:\s+[a-z-]+){1,3}")
+# A speaker's own complement: "(Amazon said) in January that it (would eliminate ...)".
+_IT_COMPLEMENT = re.compile(
+    r"(?:\s+(?:in|on|last|this)\s+[\w ]{1,20}?)?\s+(?:that\s+)?(?:it|they)\b"
+)
 CAP, LINK, TITLES = _CAP, _LINK, _TITLES  # for the speaker's title (monitor.text.speaker)
 # After a reporting verb, the start of a complement clause with a subject of its own.
 _SPEECH_COMPLEMENT = re.compile(r"\s+(?:that\s+)?(?=(?:the\s+)?[A-Z])")
@@ -170,6 +176,53 @@ _OWN_VERB = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(rf"({_PROPER})['’]s\s+(?:\w+\s+)?$")
+
+
+# An event a clause counts for when it names no place: "the death toll from the crash", "159
+# people were unaccounted for after the collapse", "died during the pilgrimage", "1,081 deaths
+# at this year's Hajj".
+_EVENT_HEADS = (
+    r"crash|collapse|derailment|collision|explosion|blast|shooting|attack|attacks|bombing"
+    r"|stampede|sinking|shipwreck|accident|disaster|fire|blaze|wildfire|wildfires|flood|floods"
+    r"|flooding|quake|earthquake|storm|hurricane|cyclone|typhoon|tsunami|landslide|outbreak"
+    r"|epidemic|riots|war|pilgrimage|Hajj|Umrah"
+)
+# Events named only as written (not resolved to a place named nearby, as "the outbreak" is).
+_AS_WRITTEN_EVENTS = word_set(
+    """crash collapse derailment collision explosion blast shooting attack attacks bombing
+    stampede sinking shipwreck accident pilgrimage hajj umrah landslide crashes collapses
+    explosions blasts shootings bombings accidents landslides"""
+)
+_EVENT_PHRASE = re.compile(
+    r"\b(?:[Ff]rom|[Ii]n|[Aa]fter|[Dd]uring|[Aa]t|[Ss]ince)\s+(?P<event>"
+    rf"(?:the|this\s+year['’]s|last\s+year['’]s|its|their|{_CAP}['’]s)\s+"
+    rf"(?:(?!(?:of|and|or|to|by|in|on|at|for|with)\b)[\w’'-]+\s+){{0,2}}?(?:{_EVENT_HEADS})s?\b)"
+)
+
+
+def event_phrase(text: str, lo: int, hi: int, anchored: bool = False) -> tuple[int, str] | None:
+    """The first event phrase in text[lo:hi] a count is given for, as written, with its offset:
+    "from the crash" -> "the crash"; `anchored`: only right at lo."""
+    m = _EVENT_PHRASE.match(text, lo, hi) if anchored else _EVENT_PHRASE.search(text, lo, hi)
+    if m is None:
+        return None
+    if text.startswith(" of", m.end()) or text.startswith(" history", m.end()):
+        return None  # "at the end of ...", "the deadliest in modern US history"
+    if _EVENT_VERB.match(text, m.end()):
+        return None  # "Three years after the quake struck, ...": a time clause, not the scope
+    return m.start(), m["event"]
+
+
+_EVENT_VERB = re.compile(
+    r"\s+(?:(?:had|has|have|was|were)\s+)?(?:struck|hit|began|broke|came|tore|swept|ended"
+    r"|happened|occurred|erupted|started|killed|destroyed|devastated|ravaged)\b"
+)
+
+
+def written_event(scope: str) -> bool:
+    """An event scope kept as written ("the crash", "this year's Hajj")."""
+    words = scope.split()
+    return bool(words) and words[-1].lower() in _AS_WRITTEN_EVENTS
 
 
 _EXTRA_PLACES = (
@@ -235,7 +288,7 @@ def _trim(run: str, at_start: bool) -> str | None:
     words = run.split()
     while words and (words[0] in _TIME_WORDS or words[0].rstrip("’'s") in _MONTHS_DAYS):
         words.pop(0)
-    if words and words[0].lower() in _NUMBERS:
+    if words and words[0].lower().split("-")[0] in _NUMBERS:
         return None  # "Fourteen more people": the count, not its scope
     if (
         at_start
@@ -280,10 +333,15 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             continue  # "the Department of State Health Services": a source, not a scope
         if _BASED.search(text, max(lo, m.start() - 16), m.start()):
             continue  # "two rival governments, based in Tripoli": where they sit, not a scope
+        if _ELSEWHERE_ACT.search(text, max(lo, m.start() - 40), m.start()):
+            continue  # "he told reporters in Bhubaneswar", "taken to hospitals in Soro"
         if _NUMBERED.match(bare):
             found.append((m.start(), loc, False))  # "in 13 states": a last resort (NUMBERED)
             continue
         named = any(_PARTICLE.sub("", w)[:1].isupper() for w in bare.split())  # el-Fasher
+        if not named and m["prep"].lower() == "outside" and _COMMON_PLACE.fullmatch(loc):
+            found.append((m.start(), f"{m['prep']} {loc}", True))  # "683 were outside the capital"
+            continue
         if (
             not named
             and m["prep"].lower() not in ("in", "across")
@@ -303,7 +361,16 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
     return found
 
 
+_COMMON_PLACE = re.compile(rf"the\s+(?:{_PLACE_NOUN})")
 _BASED = re.compile(r"\b(?:based|headquartered|located|registered)\s+$")
+# Where something else happens than the count: the speech act ("told reporters in X"), a
+# destination ("were taken to hospitals in X"), a speaker's post ("railway manager at X").
+_ELSEWHERE_ACT = re.compile(
+    r"\b(?:(?:taken|flown|rushed|moved|transferred|sent|evacuated|airlifted|brought|driven)"
+    r"\s+to(?:\s+[\w-]+){0,2}|told\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference)"
+    r"|(?:said|speaking|spoke)|(?:manager|director|spokesman|spokeswoman|spokesperson|superintendent"
+    r"|professor|chairman|chairwoman))\s+$"
+)
 _PARTICLE = re.compile(r"^(?:el|al|ad|as|an|ash|az|ar)-")
 _BODY_WORDS = word_set("Guard Police Army Forces Force Party Navy Corps Cross Crescent")
 
@@ -344,9 +411,19 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
             break
         run = _PROPER_RUN.search(np, run.end())
     if run is None or name is None:
+        owner = _OWNER_NP.fullmatch(np.strip())
+        if (
+            owner is not None
+            and _OWN_VERB.match(text, m.end())
+            and not _REPORT_VERB.match(text, m.end())
+        ):
+            return owner.group()  # "Facebook's parent company is laying off 11,000 employees"
         return None
     if is_place(name):
         return name
+    it = None if speech is None else _IT_COMPLEMENT.match(text, speech.end())
+    if it is not None and _OWN_VERB.match(text, it.end()) and not _is_body(name):
+        return name  # "Amazon said in January that it would eliminate 18,000 jobs"
     if _REPORT_VERB.match(text, m.end()):
         return None  # "The CDC reported 40 cases": the agency is the source, not the scope
     if not _OWN_VERB.match(text, m.end()):
@@ -368,8 +445,22 @@ def reporter_scope(text: str) -> str | None:
 _TOPIC = re.compile(
     rf"\s*(?P<the>[Tt]he\s+)?(?:[\d,.]+-[a-z]+\s+)?(?P<name>{_PROPER})(?P<pos>['’]s\b)?"
     r"(?:\s+[a-z-]+){0,2}?\s+(?=(?:has|have|had|is|was|were|will|would|also|now)\b|[a-z]+(?:ed|s)\b"
-    r"|kept\b|gave\b|took\b|began\b|went\b|made\b)"
+    r"|kept\b|gave\b|took\b|began\b|went\b|made\b|set\b|hit\b|broke\b|saw\b|rose\b|fell\b"
+    r"|grew\b|struck\b|drew\b|brought\b|held\b|lost\b)"
 )
+
+
+def possessive_place(text: str) -> str | None:
+    """A known place whose possessive opens the sentence: "Bangladesh's health directorate
+    published ..." -> Bangladesh (for the sentences after it, when nothing nearer is named)."""
+    m = _TOPIC.match(text, 0, min(len(text), 120))
+    if m is None or m["the"] is not None:
+        return None
+    name = m["name"]
+    if m["pos"] is None and not name.endswith(("'s", "’s")):
+        return None
+    bare = name.removesuffix("'s").removesuffix("’s")
+    return bare if is_place(bare) else None
 
 
 def topic_scope(text: str) -> str | None:
@@ -518,6 +609,8 @@ def resolve_definite(
     else the speaker's place (`home`: "Texas health officials said ..."), else the name the
     sentence before gives, else as written.
     """
+    if written_event(scope):
+        return scope  # "the crash", "this year's Hajj": an event of its own, as written
     if (
         _DEFINITE_EVENT.fullmatch(scope.strip())
         and not _EVENT_NAME.fullmatch(scope.strip())
@@ -562,8 +655,12 @@ def resolve_definite(
         ):
             continue  # "the city" is not "Libya"
         return name
-    if previous and previous[:1].isupper():
-        return previous
+    if (
+        previous
+        and previous[:1].isupper()
+        and not (noun in ("city", "capital", "town", "village") and _gazetteer_country(previous))
+    ):
+        return previous  # but "the capital" is not "Bangladesh": a part of it, as written
     return scope
 
 
