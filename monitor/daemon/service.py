@@ -42,6 +42,7 @@ from monitor.daemon.settings import ServiceSettings
 from monitor.daemon.state import DaemonState
 from monitor.logging import get_logger
 from monitor.store import locks
+from monitor.text import gazetteer
 
 log = get_logger("daemon")
 
@@ -180,6 +181,7 @@ class Service:
         self.watchdog.loop_watch.start()
         await asyncio.to_thread(self.membership.join)
         await asyncio.to_thread(self.reloader.sync_declared)
+        await asyncio.to_thread(gazetteer.load)  # before polls start: see its docstring
         await self.polls.open()
         self._scheduler = AsyncIOScheduler(job_defaults=JOB_DEFAULTS, timezone=UTC)
         self._add_jobs()

@@ -203,3 +203,12 @@ def lookup(name: str) -> tuple[Place, ...]:
             if p.kind != "country" and p.country not in {c.country for c in countries}
         )
     return places
+
+
+def load() -> None:
+    """Read the gazetteer now (about 1.5 s of CPU, once), so no later caller pays for it.
+
+    The daemon calls this before it reports ready: loading it on the first article would
+    hold the interpreter for that long while polls are in flight.
+    """
+    _gazetteer()
