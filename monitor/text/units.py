@@ -27,7 +27,7 @@ _MEASURE_WORD = (
 )
 _TOKEN = re.compile(
     rf"\s*(?:(?P<cal>\d+(?:\.\d+)?(?:x\d+)?\s?-?(?:{_MEASURE_WORD})\b\.?)"
-    r"|(?P<word>[A-Za-z][A-Za-z0-9’'-]*))"
+    r"|(?P<word>(?:[A-Z]\.){2,}(?=\s+[A-Za-z])|[A-Za-z][A-Za-z0-9’'-]*))"  # "3 U.S. soldiers"
 )
 _STOP = word_set(
     """a an the to from in into on at by for with without of and or nor but that which who whom

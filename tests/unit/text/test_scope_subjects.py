@@ -1,0 +1,69 @@
+"""Whose count a clause's subject names (docs/SPEC.md §6): the head of the subject's noun
+phrase, after an opening adverbial; an office's "of" phrase and an unplaced person are not
+scopes; a counted noun may carry a dotted abbreviation."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.text.claims import Claim, extract_claims
+
+
+def only(text: str, value: float) -> Claim:
+    matches = [c for c in extract_claims(text) if c.value == value]
+    assert len(matches) == 1, extract_claims(text)
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        # the name a descriptor introduces heads the subject
+        ("Regional grocery chain Hartmann will close 14 stores next year.", 14, "Hartmann"),
+        ("The budget airline Skylane is laying off 420 pilots.", 420, "Skylane"),
+        # an opening adverbial does not hide the subject
+        ("In March, the chipmaker Veltron said it would cut 2,300 jobs.", 2300, "Veltron"),
+        (
+            "Shortly after the merger, Brandt & Sons said it would shed 600 workers.",
+            600,
+            "Brandt & Sons",
+        ),
+    ],
+)
+def test_the_subjects_head_name_is_the_scope(text: str, value: float, scope: str) -> None:
+    assert only(text, value).scope == scope
+
+
+def test_a_thousands_comma_is_not_the_end_of_an_opening_phrase() -> None:
+    claim = only("Last year Peru recorded 48,310 dengue cases, a record.", 48310)
+    assert claim.scope == "Peru"
+
+
+def test_an_offices_of_phrase_is_not_a_scope() -> None:
+    assert only("The Minister of Health says 212 cases have been confirmed.", 212).scope is None
+
+
+def test_the_country_is_not_resolved_to_a_person_named_before() -> None:
+    text = (
+        "Okafor announced the outbreak on Thursday evening. "
+        "In May, 435 cholera cases were reported across the country."
+    )
+    assert only(text, 435).scope == "the country"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Three U.S. soldiers were wounded in the attack.", 3, "U.S. soldiers"),
+        ("The shelling wounded 25 U.N. staff and 4 drivers.", 25, "U.N. staff"),
+    ],
+)
+def test_a_dotted_abbreviation_is_part_of_the_counted_noun(
+    text: str, value: float, unit: str
+) -> None:
+    assert only(text, value).unit == unit
+
+
+def test_upward_of_is_a_lower_bound() -> None:
+    claim = only("Upward of 50,000 people left their homes.", 50000)
+    assert (claim.qualifier, claim.lower, claim.upper) == ("more than", 50000, None)
