@@ -322,7 +322,8 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
         if m["adv"] or m["adj"]:
             found.append((m.start(), m["adv"] or m["adj"], True))  # "Nationwide, ..."
             continue
-        loc = m["loc"].rstrip(".,")
+        loc = m["loc"].rstrip(",")
+        loc = loc if _DOTTED_END.search(loc) else loc.rstrip(".,")  # "the U.S." keeps its dot
         if text.startswith(" history", m.end("loc")):
             continue  # "the deadliest in modern US history": a record, not a scope
         if loc.split()[0] in _TIME_WORDS and not loc.lower().startswith("the "):
@@ -366,6 +367,7 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
     return found
 
 
+_DOTTED_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _COMMON_PLACE = re.compile(rf"the\s+(?:{_PLACE_NOUN})")
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s*$")
 

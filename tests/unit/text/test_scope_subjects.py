@@ -67,3 +67,7 @@ def test_a_dotted_abbreviation_is_part_of_the_counted_noun(
 def test_upward_of_is_a_lower_bound() -> None:
     claim = only("Upward of 50,000 people left their homes.", 50000)
     assert (claim.qualifier, claim.lower, claim.upper) == ("more than", 50000, None)
+
+
+def test_a_dotted_place_keeps_its_dots() -> None:
+    assert only("Nine people have been killed in the U.S. by the defect.", 9).scope == "the U.S."
