@@ -47,6 +47,9 @@ _IRREGULAR = word_set(
 )
 _IRREGULAR_ENDINGS = ("children", "people", "men")  # grandchildren, servicemen, gunmen
 # Nominal adjectives that are counted on their own: "left 12 dead", "40 wounded".
+_NOMINAL_BY = word_set(
+    "confirmed known reported presumed suspected civilian"
+)  # "75 confirmed dead"
 _NOMINAL = word_set(
     """dead injured wounded missing displaced homeless hospitalized hospitalised infected
     evacuated killed hurt sick"""
@@ -159,7 +162,7 @@ def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
             return None
         if lower in _NUMBER_WORDS:
             return None  # "from 1,100 two weeks earlier": the next number starts here
-        if not words and lower in _NOMINAL:
+        if lower in _NOMINAL and (not words or (len(words) == 1 and words[0] in _NOMINAL_BY)):
             after = _TOKEN.match(sentence, pos)
             if not (after and after["word"] and is_plural(after["word"])):
                 return Unit(word, pos)
@@ -306,6 +309,13 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         or _PARTICIPLE_AFTER.match(sentence, end)
     ):
         return Unit(earlier, end, implied=True)  # "90 were children", "302 charged"
+    opener = _OF_THE_OPENER.search(before)
+    if opener is not None and is_plural(opener["noun"]) and following in _VERB_AFTER:
+        return Unit(opener["noun"], end, implied=True)  # "Of the deaths, 17,388 were ..."
+    if (fate := _PEOPLE_FATE.match(sentence, end)) is not None and not _AGED.search(before):
+        if fate["aux"] or fate["fate"] in ("died", "perished", "drowned", "fled"):
+            return Unit("people", end, implied=True)  # "where 11,000 died", "40 were injured"
+        return Unit(fate["fate"], end, implied=True)  # "with 150 still missing", as "360 killed"
     if not (nxt is None or not nxt["word"] or nxt["word"].lower() in _STOP):
         return None
     if _KILL.search(before, max(0, len(before) - 60)):
@@ -328,6 +338,17 @@ def _without_increment(unit: str) -> str:
     return " ".join(words)
 
 
+# What happened to a bare number of people: "where 11,000 died", "40 were injured in ...".
+_PEOPLE_FATE = re.compile(
+    r"\s+(?:(?:still|also|reportedly|later)\s+)?(?P<aux>(?:(?:have|has|had|were|are|was|is|been"
+    r"|remain|remained)\s+)+)?(?:(?:still|also)\s+)?(?P<fate>died|perished|drowned|killed|injured"
+    r"|wounded|hurt|missing|dead|displaced|evacuated|rescued|arrested|detained|hospitali[sz]ed"
+    r"|unaccounted\s+for|unaccounted|trapped|sickened|fled)\b"
+)
+_AGED = re.compile(
+    r"\b(?:aged|age|ages|ages\s+of)\s+$", re.IGNORECASE
+)  # "a child aged 12 were hurt"
+_OF_THE_OPENER = re.compile(r"(?:^|[.;]\s+)[Oo]f\s+(?:the|those|these)\s+(?P<noun>[a-z]+),\s*$")
 _PARTITIVE_NOUN = re.compile(
     r"\s+of\s+(?:the|its|their|those|these|his|her|our)\s+(?=[a-z])", re.IGNORECASE
 )

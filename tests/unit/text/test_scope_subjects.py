@@ -71,3 +71,29 @@ def test_upward_of_is_a_lower_bound() -> None:
 
 def test_a_dotted_place_keeps_its_dots() -> None:
     assert only("Nine people have been killed in the U.S. by the defect.", 9).scope == "the U.S."
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # a bare number and what befell them: people, or the participle as written
+        ("Officials said 40 died in the flooding.", 40, "people"),
+        ("The port city, where 2,100 died, is still without power.", 2100, "people"),
+        ("Police said 30 have been arrested since Friday.", 30, "people"),
+        ("The toll rose to 11, with 150 still missing.", 150, "missing"),
+        # a partitive opener names the counted noun
+        ("Of the deaths, 612 were reported in the north.", 612, "deaths"),
+        # a nominal adjective after one modifier
+        ("Only 55 of 75 confirmed dead have been named.", 75, "dead"),
+    ],
+)
+def test_a_bare_number_takes_its_implied_noun(text: str, value: float, unit: str) -> None:
+    assert only(text, value).unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He was 40 when he died.", "The vote was 52 to 48.", "In 2019 died the last of them."],
+)
+def test_a_number_that_is_no_count_of_people_stays_out(text: str) -> None:
+    assert extract_claims(text) == []
