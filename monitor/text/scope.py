@@ -117,9 +117,11 @@ _REPORT_VERB = re.compile(
     r"(?:said|says|say|reported|reports|report|confirmed|confirms|counted|counts|recorded"
     r"|records|announced|announces|estimated|estimates|logged|logs|registered|registers"
     r"|tallied|documented|identified|listed|lists|put|puts|found|finds|told|noted|added"
-    r"|stated|published|released|updated|revised|lowered|raised|cut|corrected|believes?)\b",
+    r"|stated|published|released|believes?|(?:updated|revised|lowered|raised|cut|corrected)"
+    r"(?=\s+(?:(?:down|up|downward|upward)\s+)?(?:the|its|their|an?|this|that)\s+(?:[\w’'-]+\s+)"
+    r"{0,3}?(?:toll|count|tally|estimate|figure|number|total|tallies|forecast)))\b",
     re.IGNORECASE,
-)
+)  # a revision verb reports only a count's revision: "cut the toll", not "Boeing cut 2,000 jobs"
 _SUBJECT = re.compile(
     r"\s*(?:[\"“‘']\s*)?(?:(?:On|By|As\s+of|So\s+far|Since|Meanwhile|Overall|Altogether|Now"
     r"|Separately|Earlier|Later|In\s+all|In\s+total|To\s+date|Shortly|Last|This|After|Before"
@@ -169,7 +171,7 @@ _OWN_VERB = re.compile(
     r"|is\s+to|to|already|temporarily|then)\s+)*"
     r"(?:cut|cuts|cutting|lay|lays|laid|laying|shed|sheds|shedding|recall|recalls|recalled"
     r"|recalling|employ|employs|employed|employing|hire|hires|hired|hiring|lost|loses|losing"
-    r"|accounts?|accounted|has|have|had|eliminat\w*|fir(?:e|es|ed|ing)|idl\w*|deliver\w*"
+    r"|accounts?|accounted|(?:has|have|had)(?!\s+(?:been|[a-z]+ed|[a-z]+en)\b)|eliminat\w*|fir(?:e|es|ed|ing)|idl\w*|deliver\w*"
     r"|produc\w*|sold|sells|build|builds|built|ship\w*|count|counts|numbers|totals|reached"
     r"|rose|grew|climbed|saw|sees|logged|added|adds|adding|lost|suffered|killed|kills"
     r"|sickened|infected|hospitali[sz]ed|expanded|brought|brings|went|stands|stood|remains"

@@ -282,7 +282,9 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
     if any(
         noun in lower for noun in ("toll", "count", "tally", "number", "total", "figure", "popul")
     ):
-        led = _VERB_LED.search(before) or _OBJECT_LED.search(before) or _OF_LED.search(before)
+        led = _VERB_LED.search(before)
+        if led is None or not led["of"]:  # "brought the total number of bodies to": bodies
+            led = _OBJECT_LED.search(before) or led or _OF_LED.search(before)
     if led is not None:
         if led["of"]:
             return Unit(led["of"], end, implied=True)

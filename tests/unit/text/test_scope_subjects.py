@@ -97,3 +97,22 @@ def test_a_bare_number_takes_its_implied_noun(text: str, value: float, unit: str
 )
 def test_a_number_that_is_no_count_of_people_stays_out(text: str) -> None:
     assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        # a company's own cut is its count; a revision verb reports only a count's revision
+        ("Halvorsen cut 900 jobs last spring.", 900, "Halvorsen"),
+        ("Halvorsen has cut 900 jobs since March.", 900, "Halvorsen"),
+        # "has" before a participle is an auxiliary, not possession: a body acting is no scope
+        ("The Coast Guard has recovered one body so far.", 1, None),
+    ],
+)
+def test_what_a_subject_owns_or_only_does(text: str, value: float, scope: str | None) -> None:
+    assert only(text, value).scope == scope
+
+
+def test_a_total_number_of_a_noun_counts_that_noun() -> None:
+    claim = only("The find brought the total number of recovered bodies to five.", 5)
+    assert claim.unit == "recovered bodies"
