@@ -346,6 +346,8 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
         if _NUMBERED.match(bare):
             found.append((m.start(), loc, False))  # "in 13 states": a last resort (NUMBERED)
             continue
+        if _ADJECTIVAL.match(text, m.end("loc")) and _demonym(bare):
+            continue  # "in the Israeli bombardment of Gaza", "in the Palestinian enclave"
         named = any(_PARTICLE.sub("", w)[:1].isupper() for w in bare.split())  # el-Fasher
         if not named and m["prep"].lower() == "outside" and _COMMON_PLACE.fullmatch(loc):
             found.append((m.start(), f"{m['prep']} {loc}", True))  # "683 were outside the capital"
@@ -367,6 +369,23 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             continue  # "with help from the FBI", "for the Coast Guard": a body, not a place
         found.append((m.start(), loc, strong))
     return found
+
+
+_ADJECTIVAL = re.compile(
+    r"\s+(?!(?:of|and|or|in|on|at|to|for|from|with|by|since|as|was|were|is|are|has|have|had)\b)[a-z]"
+)
+_DEMONYM_END = re.compile(r"[A-Z][a-z]+(?:ian|ean|can|ese|ish)")
+_DEMONYMS_IN_I = word_set(
+    """Israeli Iraqi Pakistani Saudi Yemeni Kuwaiti Somali Bangladeshi Omani Qatari Emirati
+    Bahraini Azerbaijani Nepali Afghan Thai Filipino Turkish Greek Dutch French Swiss"""
+)
+
+
+def _demonym(name: str) -> bool:
+    """A people's adjective, not a place: "Israeli", "Palestinian", "Sudanese"."""
+    if name in _DEMONYMS_IN_I:
+        return True
+    return bool(_DEMONYM_END.fullmatch(name)) and not is_place(name)
 
 
 _DOTTED_END = re.compile(r"\b(?:[A-Z]\.){2,}$")

@@ -89,6 +89,8 @@ def is_plural(word: str) -> bool:
         return True
     if len(word) == 2 and word[0].isupper() and word[1] == "s":
         return True  # "4,200 Model Ys"
+    if len(word) > 4 and word[0].isupper() and word[1:].islower() and lower.endswith("is"):
+        return True  # a people's plural: "1,400 Israelis", "Iraqis", "Bangladeshis"
     return (
         len(lower) > 2
         and lower.endswith("s")

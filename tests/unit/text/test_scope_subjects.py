@@ -116,3 +116,13 @@ def test_what_a_subject_owns_or_only_does(text: str, value: float, scope: str | 
 def test_a_total_number_of_a_noun_counts_that_noun() -> None:
     claim = only("The find brought the total number of recovered bodies to five.", 5)
     assert claim.unit == "recovered bodies"
+
+
+def test_a_peoples_adjective_is_no_place() -> None:
+    text = "Medics said 9,600 Palestinians have been wounded in the Israeli shelling of Gaza."
+    assert only(text, 9600).scope == "Gaza"
+    assert only("About 2,000 travellers were stuck at Kahului airport.", 2000).scope is not None
+
+
+def test_a_peoples_plural_is_a_counted_noun() -> None:
+    assert only("More than 1,400 Israelis were killed in the attacks.", 1400).unit == "Israelis"
