@@ -55,3 +55,17 @@ def test_a_place_in_the_counted_noun_phrase_scopes_it() -> None:
 def test_a_count_in_a_clause_about_an_older_dated_event_is_past() -> None:
     [claim] = extract_claims("The toll is now higher than the 2018 fires, which killed 85.")
     assert (claim.time, claim.time_ref) == ("past", "2018")
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("In April 2013, Toyota recalled 3.4 million vehicles.", "past"),
+        ("On March 3, 2019, the storm killed 23 people in Alabama.", "past"),
+        # the date an event began is not the time of its count
+        ("The war, which began on April 15, 2023, has killed 14,000 people.", "current"),
+    ],
+)
+def test_a_dated_month_sets_the_time(text: str, time: str) -> None:
+    [claim] = extract_claims(text)
+    assert claim.time == time
