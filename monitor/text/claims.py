@@ -15,7 +15,7 @@ from monitor.text.attribution import (
 )
 from monitor.text.frames import Span, frame_sentence, parse_clauses, sentence_scope
 from monitor.text.numbers import Quantity, find_quantities, parse_number
-from monitor.text.scope import is_place
+from monitor.text.scope import PLACE_COUNT, is_place
 from monitor.text.sentences import Sentence, split_sentences
 from monitor.text.titlecase import sentence_case
 from monitor.text.units import (
@@ -264,7 +264,8 @@ def _spans(sentence: str, earlier: str | None) -> list[_Found]:
             continue
         unit, rate = got
         found.append(_Found(quantity, unit, rate))
-        earlier = unit.text or earlier
+        if not PLACE_COUNT.fullmatch(sentence, quantity.end, unit.end):
+            earlier = unit.text or earlier  # not "30 states": "..., up from 880" counts people
     for i, f in enumerate(found):  # "The national total rose above 1,000 ... 1,001 cases"
         if f.unit.text == PENDING:
             later = next((g.unit.text for g in found[i + 1 :] if g.unit.text), None)

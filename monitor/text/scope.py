@@ -324,7 +324,7 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
         if m["adv"] or m["adj"]:
             found.append((m.start(), m["adv"] or m["adj"], True))  # "Nationwide, ..."
             continue
-        loc = m["loc"].rstrip(",")
+        loc = m["loc"].rstrip(",").removesuffix("'s").removesuffix("’s")  # "at Boeing's plants"
         loc = loc if _DOTTED_END.search(loc) else loc.rstrip(".,")  # "the U.S." keeps its dot
         if text.startswith(" history", m.end("loc")):
             continue  # "the deadliest in modern US history": a record, not a scope

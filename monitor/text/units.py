@@ -164,7 +164,9 @@ def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
             return None
         if lower in _NUMBER_WORDS:
             return None  # "from 1,100 two weeks earlier": the next number starts here
-        if lower in _NOMINAL and (not words or (len(words) == 1 and words[0] in _NOMINAL_BY)):
+        if lower in _NOMINAL and (
+            not words or (len(words) == 1 and (words[0] in _NOMINAL_BY or words[0] in _LEADING))
+        ):  # "41 dead", "75 confirmed dead", "dozens more wounded"
             after = _TOKEN.match(sentence, pos)
             if not (after and after["word"] and is_plural(after["word"])):
                 return Unit(word, pos)
@@ -294,6 +296,10 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         if kind:
             return Unit(_TOLL_UNITS[kind], end, implied=True)
         noun = led["noun"].lower()
+        fate = _NUMBER_FATE.match(before, led.end("noun"))
+        if fate is not None and noun in ("number", "total number"):
+            counted = _without_increment(earlier) if earlier else fate["fate"]
+            return Unit(counted, end, implied=True)  # "the number killed in X rose to 23"
         if "toll" in noun:
             return Unit("deaths", end, implied=True)  # a toll counts deaths
         if noun == "population":
@@ -348,6 +354,10 @@ _PEOPLE_FATE = re.compile(
     r"|remain|remained)\s+)+)?(?:(?:still|also)\s+)?(?P<fate>died|perished|drowned|killed|injured"
     r"|wounded|hurt|missing|dead|displaced|evacuated|rescued|arrested|detained|hospitali[sz]ed"
     r"|unaccounted\s+for|unaccounted|trapped|sickened|fled)\b"
+)
+_NUMBER_FATE = re.compile(
+    r"\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?P<fate>killed|dead|injured|wounded|missing"
+    r"|displaced|arrested|detained|evacuated|hospitali[sz]ed|rescued)\b"
 )
 _AGED = re.compile(
     r"\b(?:aged|age|ages|ages\s+of)\s+$", re.IGNORECASE

@@ -126,3 +126,22 @@ def test_a_peoples_adjective_is_no_place() -> None:
 
 def test_a_peoples_plural_is_a_counted_noun() -> None:
     assert only("More than 1,400 Israelis were killed in the attacks.", 1400).unit == "Israelis"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The number killed in the strike on Kharkiv rose to 23.", 23, "killed"),
+        ("The blast left at least 41 dead and dozens more wounded.", 24, "wounded"),
+        # a count of places is not what "up from" compares
+        ("The virus has infected 1,035 people in 30 states, up from 880 a week earlier.", 880,
+         "people"),
+    ],
+)  # fmt: skip
+def test_the_noun_a_count_implies(text: str, value: float, unit: str) -> None:
+    assert only(text, value).unit == unit
+
+
+def test_a_possessive_locative_names_its_owner() -> None:
+    text = "The union said 3,300 machinists walked out at Boeing's plants near Seattle."
+    assert only(text, 3300).scope == "Boeing"
