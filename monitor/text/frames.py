@@ -262,6 +262,12 @@ def _past_ref(sentence: str, lo: int, hi: int) -> str | None:
     return ref.strip()
 
 
+# A relative clause's antecedent dated to another year: "(higher than) the 2018 fires, which ..."
+_DATED_ANTECEDENT = re.compile(
+    r"\b(?:the|a|an|its|their)\s+(?P<ref>(?:18|19|20)\d\d)(?:\s+[\w’'-]+){1,3}\s*,?\s*$"
+)
+
+
 def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple[str, str | None]:
     clause = clauses[index]
     ref = _past_ref(sentence, clause.start, clause.end)
@@ -271,7 +277,8 @@ def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple
         ref = since["ref"] if since else _past_ref(sentence, prior.start, prior.end)
     if ref is None and clause.dependent and clause.opener in ("which", "who", "that") and index:
         prior = clauses[index - 1]
-        ref = _past_ref(sentence, prior.start, prior.end)
+        dated = _DATED_ANTECEDENT.search(sentence, prior.start, clause.start)
+        ref = dated["ref"] if dated else _past_ref(sentence, prior.start, prior.end)
     return ("past", ref) if ref is not None else ("current", None)
 
 
