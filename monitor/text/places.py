@@ -41,6 +41,8 @@ NAMED_CITY = 250_000
 MAX_WORDS = 5
 _LOCATIVE = frozenset({"in", "at", "near", "outside"})
 """Words before a capital that mean the city itself, not its government ("Seoul says")."""
+_REGIONS = frozenset({"north", "south", "east", "west", "central", "northern", "southern"})
+"""Words that make a country's adjective a region's ("South American", "West African")."""
 _CONNECTORS = frozenset({"of", "the", "and", "de", "del", "da", "la", "el", "al", "upon"})
 _FILLER = ROLE_WORDS | STOPWORDS | {"city", "state", "capital", "region", "province"}
 _TOKEN = re.compile(r"[^\W\d_][\w’'.&-]*|\d[\d,.:]*|[^\w\s]", re.UNICODE)
@@ -131,8 +133,8 @@ def _matches(run: list[str], inside: set[str]) -> list[tuple[str, int, bool]]:
     for a, b in spans:
         name = " ".join(run[a:b])
         neighbours = [k for k in (a - 1, b) if 0 <= k < len(run)]
-        if is_demonym(name):  # "Ukrainian Air Force", not "South American", "Royal Thai"
-            alone = a == 0
+        if is_demonym(name):  # "A Ukrainian Air Force", not "South American", "Royal Thai"
+            alone = a == 0 or (_is_filler(run[a - 1]) and fold(run[a - 1]) not in _REGIONS)
         else:
             alone = all(k not in matched or _is_filler(run[k]) for k in neighbours)
         if alone:

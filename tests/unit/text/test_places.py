@@ -166,3 +166,7 @@ def test_two_cities_of_one_metro_area_agree_across_a_state_line() -> None:
     assert compatible(washington, lookup("Bethesda")[0].path)  # Maryland, next door
     richmond = next(p.path for p in lookup("Richmond") if p.path.startswith("US:US-VA"))
     assert not compatible(washington, richmond)
+
+
+def test_a_country_adjective_after_an_article_word_still_names_its_country() -> None:
+    assert "RU" in places("", "A Russian ballistic missile struck the city on Saturday.")
