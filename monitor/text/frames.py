@@ -218,6 +218,12 @@ def _kind(
             return "previous"
         if inherited == "part":  # "22 of them were in their 70s and 13 in their 60s": a part
             return "total" if attached else "part"  # "... and nine in Terry County": its total
+    if _COMMA_BEFORE.search(before):  # "included 18 Chinese nationals, two South Koreans"
+        earlier = [s for s in spans if clause.start <= s.start < span.start]
+        if earlier and _PART_BEFORE.search(
+            sentence, max(clause.start, earlier[0].start - _KIND_REACH), earlier[0].start
+        ):
+            return "part"
     if _ACCOUNTS_FOR.search(before) or _ACCOUNTS_AND.search(before):
         return "total"  # "Texas accounts for 259 of those 301 cases": Texas's total
     if _PART_AFTER.match(sentence, span.end) or _PART_BEFORE.search(before):
@@ -239,7 +245,7 @@ def _kind(
 
 
 _SUPERSEDED = re.compile(
-    r"[^;]{0,40}?\b(?:(?:has|have|had)\s+)?(?:since\s+)?(?:swelled|soared|grown|grew|risen|rose"
+    r"(?:(?!\band\s+the\b)[^;]){0,40}?\b(?:(?:has|have|had)\s+)?(?:since\s+)?(?:swelled|soared|grown|grew|risen|rose"
     r"|climbed|jumped|increased|tripled|doubled|fallen|fell|dropped|shrunk|shrank|surged)"
     r"\s+(?:to|in\s+number)\b"
     r"|\s+(?:that|which)\s+[^,;]{0,50}?\b(?:a\s+day|a\s+week|days?|weeks?)\s+(?:earlier|before)\b"
@@ -248,6 +254,7 @@ _SUPERSEDED = re.compile(
 )
 _TO_THEN_FROM = re.compile(r"\bto\s+", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+" + _Q + "$")
+_COMMA_BEFORE = re.compile(r",\s+" + _Q + "$")
 _ACCOUNTS_AND = re.compile(
     r"\baccount(?:s|ed)?\s+for\s+[^,;]{1,40}?\band\s+" + _Q + "$", re.IGNORECASE
 )  # "accounted for 90 of the deaths and 166 of the injuries"

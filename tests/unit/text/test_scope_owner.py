@@ -74,3 +74,18 @@ def test_of_them_is_no_counted_noun() -> None:
 def test_since_a_month_and_year_when_is_past() -> None:
     text = "It was the firm's biggest round since January 2023, when it cut 10,000 jobs."
     assert only(text, 10000).time == "past"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        # an inclusion list: every item is a part
+        ("The 22 people killed included 18 Chinese nationals, two South Koreans and a Laotian.", 2,
+         "part"),
+        # another subject's later rise does not make this count a previous value
+        ("Two days later the death toll rose to 219 and the number of missing rose to 93.", 219,
+         "total"),
+    ],
+)  # fmt: skip
+def test_kind_in_lists_and_coordinated_clauses(text: str, value: float, kind: str) -> None:
+    assert only(text, value).kind == kind
