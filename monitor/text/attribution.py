@@ -75,7 +75,7 @@ def find_attribution(sentence: str) -> str | None:
     """The source a sentence names for its statement, or None."""
     for pattern, need in _PATTERNS:
         if not (
-            any(word in sentence for word in need)
+            any(map(sentence.__contains__, need))
             if isinstance(need, tuple)
             else need.search(sentence)
         ):

@@ -173,7 +173,7 @@ _SOURCE_HINTS = (
 
 
 def _has_year(text: str) -> bool:
-    return any(text.find(prefix) >= 0 for prefix in ("18", "19", "20"))
+    return "18" in text or "19" in text or "20" in text
 
 
 def _kind(
@@ -250,7 +250,7 @@ _ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed)?\s+for\s+" + _Q + "$", re.IGNOREC
 def _past_ref(sentence: str, lo: int, hi: int) -> str | None:
     text = sentence[lo:hi]
     lower = text.lower()
-    if not _has_year(text) and not any(hint in lower for hint in _PAST_HINTS):
+    if not _has_year(text) and not any(map(lower.__contains__, _PAST_HINTS)):
         return None
     m = _PAST.search(text)
     if m is None or _CURRENT.search(text):
@@ -294,7 +294,7 @@ def _revision(
             direction = {"up from": "up", "down from": "down"}.get(nxt.opener)
     after = _CHANGE_FROM.search(sentence[span.end : min(len(sentence), span.unit_end + 20)])
     lower = before.lower()
-    verb = _REVISION.search(before) if any(h in lower for h in _REVISION_HINTS) else None
+    verb = _REVISION.search(before) if any(map(lower.__contains__, _REVISION_HINTS)) else None
     if verb is None and direction is None and after is None:
         return None, None
     if verb is not None:
@@ -358,17 +358,20 @@ class _Clauses:
         self._locatives: dict[int, list[tuple[int, str, bool]]] = {}
         self._subjects: dict[int, str | None] = {}
         self._attached: dict[int, tuple[int, str] | None] = {}
+        self._sources: dict[int, int] = {}
 
     def _source_start(self, index: int) -> int:
         """Where a clause's attribution begins ("..., officials said"), else its end."""
-        clause = self.clauses[index]
-        lower = self.sentence[clause.start : clause.end].lower()
-        source = (
-            _SOURCE.search(self.sentence, clause.start, clause.end)
-            if any(h in lower for h in _SOURCE_HINTS)
-            else None
-        )
-        return source.start() if source else clause.end
+        if index not in self._sources:
+            clause = self.clauses[index]
+            lower = self.sentence[clause.start : clause.end].lower()
+            source = (
+                _SOURCE.search(self.sentence, clause.start, clause.end)
+                if any(map(lower.__contains__, _SOURCE_HINTS))
+                else None
+            )
+            self._sources[index] = source.start() if source else clause.end
+        return self._sources[index]
 
     def locatives(self, index: int) -> list[tuple[int, str, bool]]:
         """Locatives of a clause outside its attribution ("according to officials in Seoul")."""

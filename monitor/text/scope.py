@@ -59,17 +59,31 @@ _WIDE_ADVERBS = word_set(
     county-wide citywide state-wide nation-wide"""
 )
 _WIDE_ADJECTIVES = word_set("national statewide nationwide global worldwide countrywide")
+
+
+def _first_chars(alternatives: str) -> str:
+    """The characters the words of an alternation such as "[Ii]n|of" can start with."""
+    chars: set[str] = set()
+    for word in alternatives.split("|"):
+        chars.update(word[1 : word.index("]")] if word.startswith("[") else word[0])
+    return "".join(sorted(chars))
+
+
+# Every alternative opens at a word boundary with a preposition or a wide word: the look-ahead
+# on their first letters rejects most places before the alternatives are tried.
 _LOCATIVE = re.compile(
-    rf"\b(?P<prep>{_STRONG_PREP}|{_WEAK_PREP})\s+(?P<loc>"
+    rf"\b(?=[{_first_chars(f'{_STRONG_PREP}|{_WEAK_PREP}')}]"
+    rf"|(?i:[{''.join(sorted({w[0] for w in _WIDE_ADVERBS | _WIDE_ADJECTIVES}))}]))"
+    rf"(?:(?P<prep>{_STRONG_PREP}|{_WEAK_PREP})\s+(?P<loc>"
     rf"the\s+[A-Z][a-z]{{2,3}}\.?\s+\d{{1,2}}\s+(?:[a-z][\w’'-]*\s+)?(?:{_EVENT_NOUNS_IN})\b"
     rf"|(?:the\s+)?(?:{_ADJ})?{_PROPER}"
     r"(?:\s+(?:state|county|province|city|region|district|island|area|town|village))?"
     rf"|the\s+(?:{_PLACE_NOUN})\b"
     rf"|(?:the\s+)?(?:(?:{_NUMBER_WORD})\s+)?(?:{_PLACE_NOUNS})\b"
     rf"|the\s+(?:(?:[a-z][\w’'-]*|[A-Z][a-z]{{2,3}}\.?\s+\d{{1,2}}|\d{{4}})\s+){{0,2}}(?:{_EVENT_NOUNS_IN})\b(?:\s+(?:tied|linked)\s+to\s+[^,;]{{3,40}}?(?=[,;.]|$))?)"
-    rf"|\b(?P<adv>(?i:{alternation(_WIDE_ADVERBS)}))\b"
-    rf"|\b(?P<adj>(?i:{alternation(_WIDE_ADJECTIVES)}))"
-    r"(?=\s+(?:death\s+)?(?:count|total|tally|toll|figure|number|caseload)s?\b)"
+    rf"|(?P<adv>(?i:{alternation(_WIDE_ADVERBS)}))\b"
+    rf"|(?P<adj>(?i:{alternation(_WIDE_ADJECTIVES)}))"
+    r"(?=\s+(?:death\s+)?(?:count|total|tally|toll|figure|number|caseload)s?\b))"
 )
 _TIME_WORDS = word_set(
     """January February March April May June July August September October November December
@@ -385,13 +399,23 @@ def _is_body(name: str) -> bool:
     return len(words) == 1 and last.isupper() and len(last) > 1 and not is_place(last)
 
 
+def _has_digit(text: str) -> bool:
+    """`any(c.isdigit() for c in text)`, by one regex scan when the text is ASCII."""
+    if text.isascii():
+        return _ASCII_DIGIT.search(text) is not None
+    return any(c.isdigit() for c in text)
+
+
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
 def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
     """The clause subject's proper name when the clause attributes its numbers to it."""
     m = _SUBJECT.match(text, lo, hi)
     if m is None:
         return None
     np = m["np"]
-    if any(c.isdigit() for c in np):
+    if _has_digit(np):
         return None
     speech = _REPORT_VERB.match(text, m.end())
     complement = None if speech is None else _SPEECH_COMPLEMENT.match(text, speech.end())
