@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from monitor.text.attribution import find_attribution, find_subject
 from monitor.text.clauses import Clause, clause_at, split_clauses
+from monitor.text.patterns import may_hold
 from monitor.text.scope import (
     PLACE_COUNT,
     antecedent,
@@ -183,12 +184,16 @@ def _kind(
     if span.rate:
         return "rate"
     before = sentence[max(clause.start, span.start - _KIND_REACH) : span.start]
-    if _COMPARED.search(before) and _OTHER_PERIOD.match(sentence, span.unit_end):
+    compares = may_hold(before, _COMPARED_WORDS)  # each regex runs only when it can match
+    if compares and _COMPARED.search(before) and _OTHER_PERIOD.match(sentence, span.unit_end):
         return "total"  # "compared with 285 for all of 2024": another period's own total
     if (
-        _PREVIOUS_BEFORE.search(before)
+        ((compares or may_hold(before, _PREVIOUS_WORDS)) and _PREVIOUS_BEFORE.search(before))
         or _PREVIOUS_AFTER.match(sentence, span.unit_end)
-        or _SUPERSEDED.match(sentence, span.unit_end, clause.end)
+        or (
+            may_hold(sentence[span.unit_end : clause.end], _SUPERSEDED_WORDS)
+            and _SUPERSEDED.match(sentence, span.unit_end, clause.end)
+        )
         or (_TO_THEN_FROM.search(sentence, clause.start, span.start) and _FROM_END.search(before))
     ):
         return "previous"
@@ -198,22 +203,29 @@ def _kind(
         sentence, clause.start, clause.end
     ):
         return "new"  # "8,700 workers walked out of Ford's Kentucky Truck Plant" joined the strike
-    if _EVERY_PERIOD.search(sentence, clause.start, clause.end):
+    if may_hold(sentence[clause.start : clause.end], ("each", "every", "per")) and (
+        _EVERY_PERIOD.search(sentence, clause.start, clause.end)
+    ):
         return "rate"  # "13 children die every day", "1,600 people ... each year"
     if _JOIN.search(sentence, span.end, clause.end) and not PLACE_COUNT.fullmatch(
         sentence, span.end, span.unit_end
     ):
         return "new"  # "7,000 workers at two more plants would join the strike"
-    if _AND_BEFORE.search(before):  # "up from nine deaths and 57 hospitalizations"
+    # "up from nine deaths and 57 hospitalizations"
+    if "and" in before and _AND_BEFORE.search(before):
         earlier = [s for s in spans if clause.start <= s.start < span.start]
         inherited = _kind(sentence, earlier[-1], clause, spans) if earlier else None
         if inherited == "previous":
             return "previous"
         if inherited == "part":  # "22 of them were in their 70s and 13 in their 60s": a part
             return "total" if attached else "part"  # "... and nine in Terry County": its total
-    if _ACCOUNTS_FOR.search(before) or _ACCOUNTS_AND.search(before):
+    if may_hold(before, ("account",)) and (
+        _ACCOUNTS_FOR.search(before) or _ACCOUNTS_AND.search(before)
+    ):
         return "total"  # "Texas accounts for 259 of those 301 cases": Texas's total
-    if _PART_AFTER.match(sentence, span.end) or _PART_BEFORE.search(before):
+    if _PART_AFTER.match(sentence, span.end) or (
+        may_hold(before, _PART_WORDS) and _PART_BEFORE.search(before)
+    ):
         return "total" if attached else "part"  # "45 of them in Gaines County": its total
     if _OF_THE_LEAD.match(sentence[: span.start]):
         return "total" if attached else "part"  # "Of the 121 patients, 90 were children"
@@ -222,7 +234,9 @@ def _kind(
         return "total" if attached else "part"  # "Of those cases, 80 were ... and 113 had ..."
     if clause.opener in ("including", "among them", "of whom", "of which", "most of them"):
         return "part"
-    if _NEW_BEFORE.search(before) or (not span.implied and _NEW_MODIFIERS & set(span.modifiers)):
+    if (may_hold(before, _NEW_WORDS) and _NEW_BEFORE.search(before)) or (
+        not span.implied and _NEW_MODIFIERS & set(span.modifiers)
+    ):
         if _STILL_AFTER.match(sentence, span.unit_end):
             return "total"  # "with a further 10,100 people still listed as missing"
         return "new"
@@ -239,6 +253,19 @@ _SUPERSEDED = re.compile(
     r"|\s+(?:reported|given|announced|recorded)\s+earlier\b",
     re.IGNORECASE,
 )
+# Words without which the regexes above cannot match (see `may_hold`).
+_COMPARED_WORDS = ("compar", "against", "versus", "vs")
+_PREVIOUS_WORDS = ("from", "previous", "earlier", "initially", "originally")  # or _COMPARED_WORDS
+_SUPERSEDED_WORDS = (
+    "swelled", "soared", "grown", "grew", "risen", "rose", "climbed", "jumped", "increased",
+    "tripled", "doubled", "fallen", "fell", "dropped", "shrunk", "shrank", "surged", "earlier",
+    "before",
+)  # fmt: skip
+_PART_WORDS = ("includ", "among", "whom", "which", "most")
+_NEW_WORDS = (
+    "another", "add", "further", "extra", "rise", "increase", "jump", "spike", "surge", "rose",
+    "grew", "climbed", "went", "up", "new",
+)  # fmt: skip
 _TO_THEN_FROM = re.compile(r"\bto\s+", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+" + _Q + "$")
 _ACCOUNTS_AND = re.compile(

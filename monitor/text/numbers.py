@@ -432,13 +432,15 @@ def find_quantities(sentence: str) -> list[Quantity]:
     found: list[Quantity] = []
     last_end = 0
     # The full grammar only runs near anchors (digits, number words): most text has none.
-    for anchor in _ANCHOR.finditer(sentence):
-        if anchor.start() < last_end:
-            continue
+    # The next anchor is looked for after the last quantity (no anchor can start inside
+    # one and end after it: an anchor is one character or a whole word), not digit by digit.
+    anchor = _ANCHOR.search(sentence)
+    while anchor is not None:
         m = _MASTER.search(sentence, _window_start(sentence, anchor.start(), last_end))
         if m is None:
             break
         last_end = m.end()
+        anchor = _ANCHOR.search(sentence, max(anchor.end(), last_end))
         if m["skip"] or _rejected(m, sentence):
             continue
         quantity = _quantity(m, sentence)

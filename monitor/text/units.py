@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from monitor.text.sentences import word_set
 
@@ -79,6 +80,7 @@ _NOT_HEADS = word_set(
 )
 
 
+@lru_cache(maxsize=8192)  # a function of one word: words recur across texts
 def is_plural(word: str) -> bool:
     """True when a word reads as a plural noun ("cases", "people", "Ys")."""
     lower = word.lower()
@@ -103,6 +105,7 @@ _SINGULAR = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=8192)  # a function of one word: words recur across texts
 def singular(word: str) -> str:
     """A noun lowercased and made singular: "Cases" -> "case", "casualties" -> "casualty".
 
