@@ -192,6 +192,24 @@ _ANCHOR = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_WORDS = 6  # "in the region of" + "an estimated"
+# The first word of each alternative of _MASTER that opens with a letter: a skipped form
+# ("US$", "Rs.", "No.", a month, "Flight"), a vague amount, a qualifier, "between", "from", a
+# number word. A quantity begins only at one of them (a whole word) or at a digit or sign, so
+# the grammar is first tried where `_START` finds one, not at every word of the window.
+_FIRST_WORDS = frozenset(
+    (
+        *("us", "a", "c", "hk", "nz", "s", "usd", "eur", "gbp", "rmb", "rs", "no"),
+        *("tens", "hundreds", "dozens", "thousands", "millions", "billions", "several"),
+        *("an", "one", "half", "between", "from"),
+        *(phrase.split()[0].rstrip(".") for phrase in _QUALIFIER_OF),  # "approx." -> approx
+        *_SMALL,
+        *(w.lower() for w in _MONTHS | _NUMBERED_NAMES),
+    )
+)
+_START = re.compile(
+    rf"(?<![A-Za-z])(?:[\d$€£¥₩₽₹#+(]|(?:{_alternation(_FIRST_WORDS)})(?![A-Za-z]))",
+    re.IGNORECASE,
+)
 _MEASURE = (
     r"mm|ml|cl|oz|ounces?|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|km/h|kms?|kilomet(?:er|re)s?|metres?|meters?"
     r"|m|nautical\s+miles?|miles?|kg|kgs|kilos?|kilograms?|grams?|lbs?|pounds?|tonnes?|tons?"
@@ -436,7 +454,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
     # one and end after it: an anchor is one character or a whole word), not digit by digit.
     anchor = _ANCHOR.search(sentence)
     while anchor is not None:
-        m = _MASTER.search(sentence, _window_start(sentence, anchor.start(), last_end))
+        first = _START.search(sentence, _window_start(sentence, anchor.start(), last_end))
+        m = None if first is None else _MASTER.search(sentence, first.start())
         if m is None:
             break
         last_end = m.end()

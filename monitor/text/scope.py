@@ -170,8 +170,8 @@ _EVENT_NOUNS = (
 _EVENT_SUBJECT = re.compile(
     rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}(?:{_EVENT_NOUNS})"
 )
-_EVENT_NAME = re.compile(
-    rf"\b[Tt]he\s+(?:\d{{4}}\s+)?(?P<name>{_PROPER})\s+(?:[a-z]+\s+)?(?:{_EVENT_NOUNS})\b"
+_EVENT_NAME = re.compile(  # "\b[Tt]he", opening with a character class the matcher scans for
+    rf"[Tt](?<!\w[Tt])he\s+(?:\d{{4}}\s+)?(?P<name>{_PROPER})\s+(?:[a-z]+\s+)?(?:{_EVENT_NOUNS})\b"
 )
 # Verbs by which an organisation owns the count: "Boeing will cut 2,000 jobs", "Ohio accounts
 # for 85", "Tesla recalled 3,900 Cybertrucks", "Ford has laid off 600 workers".
@@ -208,6 +208,7 @@ _AS_WRITTEN_EVENTS = word_set(
     explosions blasts shootings bombings accidents landslides"""
 )
 _EVENT_PHRASE = re.compile(
+    r"(?=[FfIiAaDdSs])"  # the prepositions' first letters: a cheap first test
     r"\b(?:[Ff]rom|[Ii]n|[Aa]fter|[Dd]uring|[Aa]t|[Ss]ince)\s+(?P<event>"
     rf"(?:the|this\s+year['’]s|last\s+year['’]s|its|their|{_CAP}['’]s)\s+"
     rf"(?:(?!(?:of|and|or|to|by|in|on|at|for|with)\b)[\w’'-]+\s+){{0,2}}?(?:{_EVENT_HEADS})s?\b)"
