@@ -15,6 +15,7 @@ from monitor.text.attribution import (
 )
 from monitor.text.frames import Span, frame_sentence, parse_clauses, sentence_scope
 from monitor.text.numbers import Quantity, find_quantities, parse_number
+from monitor.text.records import record
 from monitor.text.sentences import Sentence, split_sentences
 from monitor.text.units import (
     NOT_COUNTED,
@@ -28,7 +29,7 @@ from monitor.text.units import (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Claim:
     """A reported count in an article's main text, with its frame (docs/SPEC.md §6)."""
 
@@ -189,7 +190,7 @@ def _split_change(sentence: str, quantity: Quantity) -> list[Quantity]:
     ]
 
 
-@dataclass(frozen=True)
+@record
 class _Found:
     quantity: Quantity
     unit: Unit

@@ -10,12 +10,12 @@ children") take their scope from the clause they hang on; coordinate ones ("whil
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from monitor.text.patterns import alternation
+from monitor.text.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Clause:
     """One clause: its offsets in the sentence, the word that opened it, and whether it depends."""
 

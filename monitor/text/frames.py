@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from monitor.text.attribution import find_attribution, find_subject
 from monitor.text.clauses import Clause, clause_at, split_clauses
 from monitor.text.patterns import may_hold
+from monitor.text.records import record
 from monitor.text.scope import (
     PLACE_COUNT,
     antecedent,
@@ -34,7 +34,7 @@ from monitor.text.sentences import word_set
 from monitor.text.speaker import speaker_place
 
 
-@dataclass(frozen=True)
+@record
 class Span:
     """A number of a sentence before framing: offsets of the number and of its noun phrase."""
 
@@ -47,7 +47,7 @@ class Span:
     rate: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Frame:
     """What a clause says about one of its numbers."""
 

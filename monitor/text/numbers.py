@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from monitor.text.patterns import alternation
+from monitor.text.records import record
 from monitor.text.sentences import word_set
 
 
-@dataclass(frozen=True)
+@record
 class Quantity:
     """A quantity as written in a sentence, with canonical qualifier, bounds and offsets."""
 

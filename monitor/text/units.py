@@ -7,13 +7,13 @@ rose to 41" counts deaths; "killing at least 19" and "12,000 who fled" count peo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from monitor.text.records import record
 from monitor.text.sentences import word_set
 
 
-@dataclass(frozen=True)
+@record
 class Unit:
     """A counted noun phrase as written, where it ends, and whether the text implied it."""
 
