@@ -145,3 +145,53 @@ def test_each_needed_word_is_listed(
 ) -> None:
     assert _found(pattern, text, at_start)
     assert may_hold(text, words)
+
+
+def _guards() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Each regex that opens with a cheap first test, and the same regex without it."""
+    from monitor.text import clauses, scope, units
+
+    def without(pattern: re.Pattern[str], guard: str, plain: str = "") -> re.Pattern[str]:
+        assert guard in pattern.pattern
+        return re.compile(pattern.pattern.replace(guard, plain, 1), pattern.flags)
+
+    locative = re.search(r"\(\?=\[[^]]+\]\|\(\?i:\[[^]]+\]\)\)", scope._LOCATIVE.pattern)
+    assert locative is not None
+    return [
+        (clauses._BOUNDARY, without(clauses._BOUNDARY, r"(?=[,;:—\s])")),
+        (scope._LOCATIVE, without(scope._LOCATIVE, locative.group())),
+        (scope._EVENT_PHRASE, without(scope._EVENT_PHRASE, r"(?=[FfIiAaDdSs])")),
+        (scope._EVENT_NAME, without(scope._EVENT_NAME, r"[Tt](?<!\w[Tt])he", r"\b[Tt]he")),
+        (units._VERB_LED, without(units._VERB_LED, r"(?=[\sdcfiajlhtnp])")),
+        (frames._PAST, without(frames._PAST, r"(?=[ltpaydbio12])")),
+    ]
+
+
+def _all_found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], object]]:
+    found: list[tuple[tuple[int, int], object]] = []
+    for tail in ("", " "):  # the led patterns end where the number would stand
+        found += [(m.span(), m.groupdict()) for m in pattern.finditer(text + tail)]
+    return found
+
+
+_GUARD_WORDS = [
+    *_WORDS,
+    *("in Texas", "In New Mexico", "across the state", "nationwide", "Statewide", "the"),
+    *("Lahaina fire", "from the crash", "During the Hajj", "death toll", "number of deaths"),
+    *("rose to", "last year", "in 2019", "a decade earlier", "back then", "İn", "ınside"),
+    *("Sudan's population was", "the figure stood at", "job count", "layoff tally", "is"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_GUARD_WORDS), max_size=12).map(" ".join))
+def test_a_first_test_changes_no_match(text: str) -> None:
+    for guarded, plain in _guards():
+        assert _all_found(guarded, text) == _all_found(plain, text), (guarded.pattern[:30], text)
+
+
+def test_a_first_test_changes_no_match_in_development_sentences() -> None:
+    pairs = _guards()
+    for sentence in _dev_sentences():
+        for guarded, plain in pairs:
+            assert _all_found(guarded, sentence) == _all_found(plain, sentence)
