@@ -405,6 +405,8 @@ class _Clauses:
         self._subjects: dict[int, str | None] = {}
         self._attached: dict[int, tuple[int, str] | None] = {}
         self._sources: dict[int, int] = {}
+        self._leads: dict[int, str | None] = {}
+        self._events: dict[int, tuple[int, str] | None] = {}
 
     def _source_start(self, index: int) -> int:
         """Where a clause's attribution begins ("..., officials said"), else its end."""
@@ -465,7 +467,9 @@ class _Clauses:
     def scope(self, index: int, span: Span | None, spans: Sequence[Span]) -> str | None:
         """The scope clause `index` names for `span` (None: for any number of it)."""
         sentence, clause = self.sentence, self.clauses[index]
-        lead = _lead_scope(sentence, clause.start, clause.end)
+        if index not in self._leads:
+            self._leads[index] = _lead_scope(sentence, clause.start, clause.end)
+        lead = self._leads[index]
         if lead is not None and lead[:9].lower() == "elsewhere":
             return lead  # "Elsewhere along the coast, ... 170 people in towns including Bayda"
         if span is not None and (own := self.attached(span)) is not None:
@@ -476,7 +480,11 @@ class _Clauses:
             return own[1]
         if span is not None and (gap := gapped_scope(sentence, span.start)) is not None:
             return gap
-        if span is not None and (group := _APPOSED.search(sentence, clause.start, span.start)):
+        if (
+            span is not None
+            and sentence.find(",", clause.start, span.start) >= 0  # _APPOSED needs a comma
+            and (group := _APPOSED.search(sentence, clause.start, span.start))
+        ):
             return group["group"]  # "firing its entire Supercharger team, as many as 500 employees"
         if index == 0 and sentence.startswith(": ", clause.end):
             label = _kicker(sentence[clause.start : clause.end])
@@ -512,7 +520,9 @@ class _Clauses:
             at, loc = strong[0][0], strong[0][1]
             site = facility_before(sentence, clause.start, at)
             return loc if site is None else f"{site} {sentence[at : at + 3].strip()} {loc}"
-        event = event_phrase(sentence, clause.start, self._source_start(index))
+        if index not in self._events:
+            self._events[index] = event_phrase(sentence, clause.start, self._source_start(index))
+        event = self._events[index]
         if event is not None:
             return event[1]  # "the death toll from the crash", "died during the Hajj"
         if clause.opener in _RELATIVE and index > 0:
