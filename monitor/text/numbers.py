@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from monitor.text.patterns import alternation
 from monitor.text.records import record
@@ -243,6 +244,7 @@ _VAGUE_RANGES = {
 _FEW = {"several": (3, 9), "a few": (2, 5)}
 
 
+@lru_cache(maxsize=4096)  # qualifiers and number words: a few short strings, again and again
 def _normal(text: str) -> str:
     return " ".join(text.lower().replace("\u00a0", " ").replace("\u202f", " ").split())
 
