@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from monitor.text.lexicon import VERY_COMMON, common_word
 from monitor.text.patterns import alternation
 from monitor.text.sentences import word_set
 
@@ -157,7 +158,12 @@ _OWNER_NP = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s(?:\s+[a-z
 _IT_COMPLEMENT = re.compile(
     r"(?:\s+(?:in|on|last|this)\s+[\w ]{1,20}?)?\s+(?:that\s+)?(?:it|they)\b"
 )
-CAP, LINK, TITLES = _CAP, _LINK, _TITLES  # for the speaker's title (monitor.text.speaker)
+CAP, LINK, TITLES, PROPER = (
+    _CAP,
+    _LINK,
+    _TITLES,
+    _PROPER,
+)  # for the speaker's title (monitor.text.speaker)
 # After a reporting verb, the start of a complement clause with a subject of its own.
 _SPEECH_COMPLEMENT = re.compile(r"\s+(?:that\s+)?(?=(?:the\s+)?[A-Z])")
 _NUMBERS = word_set(
@@ -317,6 +323,13 @@ def _trim(run: str, at_start: bool) -> str | None:
         and not is_place(words[0])
     ):
         words.pop(0)  # "Health officials", "Shelters": capitalised only to open the sentence
+    elif (
+        at_start
+        and len(words) == 1
+        and common_word(words[0], VERY_COMMON)
+        and not is_place(words[0])
+    ):
+        return None  # "Fire authorities said ...": a very common word opening the sentence
     while words and words[0].lower() in ("of", "and", "on", "de", "the"):
         words.pop(0)
     if not words or words[0] in _TIME_WORDS:
@@ -361,7 +374,7 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
         if _NUMBERED.match(bare):
             found.append((m.start(), loc, False))  # "in 13 states": a last resort (NUMBERED)
             continue
-        if _ADJECTIVAL.match(text, m.end("loc")) and _demonym(bare):
+        if _ADJECTIVAL.match(text, m.end("loc")) and demonym(bare):
             continue  # "in the Israeli bombardment of Gaza", "in the Palestinian enclave"
         named = any(_PARTICLE.sub("", w)[:1].isupper() for w in bare.split())  # el-Fasher
         if not named and m["prep"].lower() == "outside" and _COMMON_PLACE.fullmatch(loc):
@@ -396,7 +409,7 @@ _DEMONYMS_IN_I = word_set(
 )
 
 
-def _demonym(name: str) -> bool:
+def demonym(name: str) -> bool:
     """A people's adjective, not a place: "Israeli", "Palestinian", "Sudanese"."""
     if name in _DEMONYMS_IN_I:
         return True
