@@ -149,7 +149,9 @@ _CURRENT = re.compile(
     r"\b(?:so\s+far|to\s+date|this\s+year|as\s+of|now|since\s+(?:the\s+)?(?:start|beginning))\b",
     re.IGNORECASE,
 )
-_SINCE_WHEN = re.compile(rf"(?i)\bsince\s+(?P<ref>{_YEAR}|the\s+[^,]{{3,40}})\s*,?\s*$")
+_SINCE_WHEN = re.compile(
+    rf"(?i)\bsince\s+(?P<ref>(?:{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}|the\s+[^,]{{3,40}})\s*,?\s*$"
+)
 _REVISION = re.compile(
     r"\b(?P<verb>revis(?:ed|es|ing)|lower(?:ed|s|ing)|cut(?:s|ting)?|reduc(?:ed|es|ing)"
     r"|downgrad(?:ed|es|ing)|correct(?:ed|s|ing)|adjust(?:ed|s|ing)|rais(?:ed|es|ing)"

@@ -41,3 +41,36 @@ def test_the_numbers_own_phrase_names_its_owner(text: str, value: float, scope: 
 )
 def test_a_common_acronym_a_demonym_or_a_common_opener_is_no_owner(text: str, value: float) -> None:
     assert only(text, value).scope is None
+
+
+def test_a_places_possessive_toll_is_that_places() -> None:
+    claim = only("By late March the government put Chile's toll at 131.", 131)
+    assert (claim.unit, claim.scope) == ("deaths", "Chile")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # a list naming where each count is takes the first count's noun
+        ("Officials counted 212 deaths in Sindh, nine in Punjab and two in Balochistan.", 9,
+         "deaths"),
+        # "of them" counts the noun before
+        ("The agency logged 75 illnesses, 22 of them severe.", 22, "illnesses"),
+        # a toll given "as" a number
+        ("An earlier update had given the toll as 225.", 225, "deaths"),
+    ],
+)  # fmt: skip
+def test_a_number_takes_the_noun_its_list_or_partitive_implies(
+    text: str, value: float, unit: str
+) -> None:
+    assert only(text, value).unit == unit
+
+
+def test_of_them_is_no_counted_noun() -> None:
+    claim = only("About 40 people died there, six of them residents of a care home.", 6)
+    assert claim.unit == "people"
+
+
+def test_since_a_month_and_year_when_is_past() -> None:
+    text = "It was the firm's biggest round since January 2023, when it cut 10,000 jobs."
+    assert only(text, 10000).time == "past"
