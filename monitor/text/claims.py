@@ -16,6 +16,7 @@ from monitor.text.attribution import (
 from monitor.text.frames import Span, frame_sentence, parse_clauses, sentence_scope
 from monitor.text.lexicon import common_word
 from monitor.text.numbers import Quantity, find_quantities, parse_number
+from monitor.text.records import record
 from monitor.text.scope import PLACE_COUNT, PROPER, demonym, is_place
 from monitor.text.sentences import Sentence, split_sentences, word_set
 from monitor.text.titlecase import sentence_case
@@ -31,7 +32,7 @@ from monitor.text.units import (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Claim:
     """A reported count in an article's main text, with its frame (docs/SPEC.md §6)."""
 
@@ -192,7 +193,7 @@ def _split_change(sentence: str, quantity: Quantity) -> list[Quantity]:
     ]
 
 
-@dataclass(frozen=True)
+@record
 class _Found:
     quantity: Quantity
     unit: Unit

@@ -7,12 +7,13 @@ rose to 41" counts deaths; "killing at least 19" and "12,000 who fled" count peo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 
+from monitor.text.records import record
 from monitor.text.sentences import word_set
 
 
-@dataclass(frozen=True)
+@record
 class Unit:
     """A counted noun phrase as written, where it ends, and whether the text implied it."""
 
@@ -83,6 +84,7 @@ _NOT_HEADS = word_set(
 )
 
 
+@lru_cache(maxsize=8192)  # a function of one word: words recur across texts
 def is_plural(word: str) -> bool:
     """True when a word reads as a plural noun ("cases", "people", "Ys")."""
     lower = word.lower()
@@ -109,6 +111,7 @@ _SINGULAR = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=8192)  # a function of one word: words recur across texts
 def singular(word: str) -> str:
     """A noun lowercased and made singular: "Cases" -> "case", "casualties" -> "casualty".
 
@@ -225,6 +228,7 @@ _COUNT_NOUN = (
     r"|(?:total|figure|tally|count|toll|number|population))"
 )
 _VERB_LED = re.compile(
+    r"(?=[\sdcfiajlhtnp])"  # what a count noun (or the space before "toll") opens with
     rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among|by|after|during)"
     r"\s+[^,;\d]{1,60}?"
     r"|\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?:missing|dead|injured|hospitali[sz]ed"
