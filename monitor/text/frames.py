@@ -226,12 +226,8 @@ def _kind(
             return "previous"
         if inherited == "part":  # "22 of them were in their 70s and 13 in their 60s": a part
             return "total" if attached else "part"  # "... and nine in Terry County": its total
-    if _COMMA_BEFORE.search(before):  # "included 18 Chinese nationals, two South Koreans"
-        earlier = [s for s in spans if clause.start <= s.start < span.start]
-        if earlier and _PART_BEFORE.search(
-            sentence, max(clause.start, earlier[0].start - _KIND_REACH), earlier[0].start
-        ):
-            return "part"
+    if "," in before and _INCLUSION_LIST.search(before):
+        return "part"  # "included 18 Chinese nationals, two South Koreans and a Laotian"
     if may_hold(before, ("account",)) and (
         _ACCOUNTS_FOR.search(before) or _ACCOUNTS_AND.search(before)
     ):
@@ -281,7 +277,9 @@ _NEW_WORDS = (
 )  # fmt: skip
 _TO_THEN_FROM = re.compile(r"\bto\s+", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+" + _Q + "$")
-_COMMA_BEFORE = re.compile(r",\s+" + _Q + "$")
+_INCLUSION_LIST = re.compile(
+    r"\b(?:including|includes|include|included|among\s+them)\s+[^.;:()]*?,\s+" + _Q + "$"
+)
 _ACCOUNTS_AND = re.compile(
     r"\baccount(?:s|ed)?\s+for\s+[^,;]{1,40}?\band\s+" + _Q + "$", re.IGNORECASE
 )  # "accounted for 90 of the deaths and 166 of the injuries"
