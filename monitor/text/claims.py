@@ -320,7 +320,7 @@ _NAME_IN_UNIT = re.compile(r"^((?:[A-Z][\w.’'-]*\s+){1,3})(?=[a-z])")
 
 
 _PLACE_TOLL = re.compile(
-    rf"(?P<name>{PROPER})['’]s\s+(?:[a-z]+\s+)?(?:toll|count|tally|total)(?:\s+[a-z]+){{0,4}}\s+$"
+    rf"(?P<name>{PROPER})(?:['’]s)?\s+(?:[a-z]+\s+){{0,2}}(?:toll|count|tally|total)(?:\s+[a-z]+){{0,4}}\s+$"
 )
 _PLACED_AFTER = re.compile(r"\s+(?:in|across|throughout)\s+(?:the\s+)?[A-Z]")
 _GROUP_OF = re.compile(rf"\s+of\s+(?:the\s+)?(?P<name>{PROPER})")
@@ -341,8 +341,9 @@ def _owner(sentence: str, start: int, unit_end: int, unit: str) -> str | None:
         if m is not None and not demonym(m["name"]):
             return m["name"]
     toll = _PLACE_TOLL.search(sentence, max(0, start - 80), start)
-    if toll is not None and is_place(toll["name"]):
-        return toll["name"]  # "the government put Spain's toll at 230"
+    owner = None if toll is None else toll["name"].removesuffix("'s").removesuffix("’s")
+    if owner is not None and is_place(owner):
+        return owner  # "the government put Spain's toll at 230", "Spain flood toll jumps to 95"
     named = _named_modifier(unit)
     at = sentence.find(unit)  # a noun named before its number: "Measles cases in Texas top 400"
     after = at + len(unit) if 0 <= at < start else unit_end

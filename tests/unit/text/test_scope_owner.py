@@ -89,3 +89,8 @@ def test_since_a_month_and_year_when_is_past() -> None:
 )  # fmt: skip
 def test_kind_in_lists_and_coordinated_clauses(text: str, value: float, kind: str) -> None:
     assert only(text, value).kind == kind
+
+
+def test_a_place_naming_the_toll_owns_it_over_a_later_clauses_place() -> None:
+    claim = only("Chile fire toll jumps to 99 as crews search for missing in Vina del Mar", 99)
+    assert claim.scope == "Chile"
