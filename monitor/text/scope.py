@@ -367,6 +367,8 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             continue  # "the Department of State Health Services": a source, not a scope
         if m["prep"] == "of" and _office_before(text, m.start()) and not is_place(bare):
             continue  # "the Minister of Health": an office's name, not a scope
+        if m["prep"] in ("from", "From") and _RANGE_END.match(text, m.end("loc")):
+            continue  # "14 hubs from New England to Texas": a stretch, not a scope
         if _BASED.search(text, max(lo, m.start() - 16), m.start()):
             continue  # "two rival governments, based in Tripoli": where they sit, not a scope
         if _ELSEWHERE_ACT.search(text, max(lo, m.start() - 40), m.start()):
@@ -427,6 +429,7 @@ def _office_before(text: str, at: int) -> bool:
     return m is not None and (m[1] in _ORG_WORDS or m[1] in _TITLES)
 
 
+_RANGE_END = re.compile(r"\s+to\s+(?:the\s+)?[A-Z]")
 _BASED = re.compile(r"\b(?:based|headquartered|located|registered)\s+$")
 # Where something else happens than the count: the speech act ("told reporters in X"), a
 # destination ("were taken to hospitals in X"), a speaker's post ("railway manager at X").

@@ -94,3 +94,8 @@ def test_kind_in_lists_and_coordinated_clauses(text: str, value: float, kind: st
 def test_a_place_naming_the_toll_owns_it_over_a_later_clauses_place() -> None:
     claim = only("Chile fire toll jumps to 99 as crews search for missing in Vina del Mar", 99)
     assert claim.scope == "Chile"
+
+
+def test_a_stretch_from_one_place_to_another_is_no_scope() -> None:
+    text = "The walkout shut 36 ports grouped in 14 hubs from Maine to Texas."
+    assert only(text, 14).scope is None
