@@ -396,6 +396,13 @@ def _bounds(value: Decimal, qualifier: str | None) -> tuple[Decimal | None, Deci
 _POST_QUALIFIER = {"so": "about", "more": "at least", "fewer": "up to", "less": "up to"}
 
 
+# "over" after a verb of extent is a preposition, no qualifier: "spread over nine counties".
+_EXTENT_BEFORE = re.compile(
+    r"\b(?:spread|spreads|scattered|spanning|spans|spanned|stretched|stretching|stretches"
+    r"|distributed|split|divided)\s+$"
+)
+
+
 def _quantity(m: re.Match[str], sentence: str) -> Quantity | None:
     start, end = m.start(), m.end()
     text = sentence[start:end]
@@ -405,6 +412,9 @@ def _quantity(m: re.Match[str], sentence: str) -> Quantity | None:
             _as_float(lo), _as_float(lo), _as_float(hi), "vague", True, text, start, end
         )
     qualifier = _QUALIFIER_OF.get(_normal(m["q1"])) if m["q1"] else None
+    if qualifier == "more than" and m["num"] and _EXTENT_BEFORE.search(sentence, 0, start):
+        start = m.start("num") if not m["q2"] else m.start("q2")  # "spread over nine counties"
+        text, qualifier = sentence[start:end], None
     approximate = qualifier in _APPROXIMATE or bool(m["q2"])
     post = _normal(m["post"] or "").removeprefix("or ").lstrip("-")
     if post and qualifier is None:

@@ -264,3 +264,8 @@ def test_suffixed_digits_scale(n: int, suffix: str) -> None:
 )
 def test_years_after_a_preposition_or_before_an_event_are_not_counts(sentence: str) -> None:
     assert [q.value for q in find_quantities(sentence)] == []
+
+
+def test_over_after_a_verb_of_extent_is_a_preposition() -> None:
+    [q] = find_quantities("The cases were spread over nine counties.")
+    assert (q.text, q.qualifier, q.lower, q.upper) == ("nine", None, 9, 9)
