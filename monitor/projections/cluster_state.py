@@ -147,6 +147,36 @@ Token = tuple[int, int]
 
 
 @dataclass
+class ActiveIndex:
+    """Story id -> last event time of every stored story that ended at or after ``floor``.
+
+    The answer to "which stories are active since ``since``" for any ``since`` at or after
+    the floor, without a query per article: the stored state changes only at a flush, which
+    folds its written summaries in (:meth:`update`). A ``since`` before the floor is asked
+    of the database again. Bounded: each flush raises the floor to the earliest ``since``
+    its batch asked for.
+    """
+
+    floor: datetime
+    ended: dict[str, datetime]
+
+    def since(self, moment: datetime) -> set[str]:
+        """The indexed stories that ended at or after ``moment`` (at or after the floor)."""
+        return {story_id for story_id, last in self.ended.items() if last >= moment}
+
+    def update(self, written: Iterable[StorySummary], floor: datetime | None) -> None:
+        """Fold in the summaries a flush wrote, then raise the floor to ``floor``."""
+        for story in written:
+            if story.last_event_time >= self.floor:
+                self.ended[story.story_id] = story.last_event_time
+            else:
+                self.ended.pop(story.story_id, None)
+        if floor is not None and floor > self.floor:
+            self.floor = floor
+            self.ended = {k: last for k, last in self.ended.items() if last >= floor}
+
+
+@dataclass
 class StateCache:
     """Database values of the cluster state kept between batches (see the module docstring).
 
@@ -161,6 +191,7 @@ class StateCache:
     stories: dict[str, StorySummary] = field(default_factory=dict)
     articles: dict[str, ArticleRecord] = field(default_factory=dict)
     df: dict[str, int] = field(default_factory=dict)
+    active: ActiveIndex | None = None
 
     def clear(self) -> None:
         """Forget everything (the database changed behind the cache's back)."""
@@ -168,6 +199,7 @@ class StateCache:
         self.stories.clear()
         self.articles.clear()
         self.df.clear()
+        self.active = None
 
     def trim(self, horizon: datetime | None = None) -> None:
         """Drop stories that ended before ``horizon`` (the earliest moment the latest
@@ -230,6 +262,8 @@ class SqlClusterState:
         self._df_read: dict[str, int] = {}
         self._docs_read: int | None = None
         self._horizon: datetime | None = None  # the latest `since` asked for
+        self._earliest: datetime | None = None  # the earliest `since` asked for
+        self._active: ActiveIndex | None = None
         self._new_articles: dict[str, ArticleRecord] = {}
         self._new_bands: dict[int, list[str]] = {}
         self._new_stories: dict[str, StorySummary] = {}
@@ -290,19 +324,29 @@ class SqlClusterState:
 
     def active_stories(self, since: datetime) -> list[StorySummary]:
         """Stories whose last event time is at or after ``since``, ordered by id."""
-        ids = set(
-            self.conn.execute(
-                select(cluster_stories.c.story_id).where(
-                    cluster_stories.c.last_event_time >= utc(since)
-                )
-            ).scalars()
-        )
+        ids = self._active_stored(since)
         ids.update(self._new_stories)
         if self._horizon is None or since > self._horizon:
             self._horizon = since
+        if self._earliest is None or since < self._earliest:
+            self._earliest = since
         self._load_stories([i for i in ids if i not in self._stories])
         found = (self._stories[i] for i in ids if i in self._stories)
         return sorted((s for s in found if s.last_event_time >= since), key=lambda s: s.story_id)
+
+    def _active_stored(self, since: datetime) -> set[str]:
+        """Ids of the stored stories whose last event time is at or after ``since``."""
+        index = self._active
+        if index is None or since < index.floor:
+            rows = self.conn.execute(
+                select(cluster_stories.c.story_id, cluster_stories.c.last_event_time).where(
+                    cluster_stories.c.last_event_time >= utc(since)
+                )
+            )
+            index = self._active = ActiveIndex(since, {k: utc(last) for k, last in rows})
+            if self.cache is not None:
+                self.cache.active = index
+        return index.since(since)
 
     def put_story(self, story: StorySummary) -> None:
         """Insert or replace one story summary."""
@@ -389,6 +433,8 @@ class SqlClusterState:
         )
         for term, n in self._new_df.items():
             _put(self._df_read, term, self._df_read[term] + n)
+        if self._active is not None:
+            self._active.update(self._new_stories.values(), self._earliest)
         docs = self.doc_count()
         cache.trim(self._horizon)
         cache.token = (position, docs)
@@ -401,6 +447,7 @@ class SqlClusterState:
         self._articles = cache.articles
         self._stories = cache.stories
         self._df_read = cache.df
+        self._active = cache.active
 
     def _write_articles(self) -> None:
         rows = [
