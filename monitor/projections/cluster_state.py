@@ -24,7 +24,7 @@ from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, func, select
+from sqlalchemy import Connection, Table, bindparam, select
 
 from monitor.projections.clustering import ArticleRecord, Centroid, StorySummary, top_candidates
 from monitor.store.db import as_utc as utc
@@ -65,19 +65,23 @@ def centroid_from_json(raw: str) -> Centroid:
     return tuple((str(term), float(weight)) for term, weight in json.loads(raw))
 
 
-# Reads prepared once with an expanding IN parameter: building `col.in_(list)` per call
-# coerces every element, which costs more than the query on small tables.
-_SHARED = func.count().label("shared")
-_BANDS_ALL = (
-    select(cluster_bands.c.article_id, _SHARED)
-    .where(cluster_bands.c.band_key.in_(bindparam("keys", expanding=True)))
-    .group_by(cluster_bands.c.article_id)
-    .order_by(_SHARED.desc(), cluster_bands.c.article_id)
+# The two reads every article makes (its band keys, its terms), as plain SQL sent through
+# the driver: both columns are plain integers and strings, and SQLAlchemy's expansion and
+# processing of a few hundred IN parameters costs more than the query itself.
+_BANDS = (
+    "SELECT article_id, count(*) AS shared FROM cluster_bands WHERE band_key IN ({marks})"
+    " GROUP BY article_id ORDER BY shared DESC, article_id"
 )
-_BANDS_CUT = _BANDS_ALL.limit(bindparam("limit"))
-_TERMS = select(cluster_terms.c.term, cluster_terms.c.df).where(
-    cluster_terms.c.term.in_(bindparam("terms", expanding=True))
-)
+_TERMS = "SELECT term, df FROM cluster_terms WHERE term IN ({marks})"
+
+
+def _select_in(
+    conn: Connection, sql: str, values: Sequence[Any], tail: Sequence[Any] = ()
+) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` with its ``{marks}`` bound to ``values`` and its ``{mark}`` to ``tail``."""
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    text = sql.format(marks=", ".join([mark] * len(values)), mark=mark)
+    return [tuple(row) for row in conn.exec_driver_sql(text, (*values, *tail))]
 
 
 def _fast_upsert(conn: Connection, table: Table, rows: list[tuple[Any, ...]], update: str) -> None:
@@ -282,8 +286,10 @@ class SqlClusterState:
         keys = sorted(set(band_keys))
         found: Counter[str] = Counter()
         for chunk in _chunks(keys):
-            query = _BANDS_CUT if len(keys) <= _IN_CHUNK else _BANDS_ALL
-            rows = self.conn.execute(query, {"keys": list(chunk), "limit": limit})
+            if len(keys) <= _IN_CHUNK:
+                rows = _select_in(self.conn, _BANDS + " LIMIT {mark}", chunk, (limit,))
+            else:
+                rows = _select_in(self.conn, _BANDS, chunk)
             for article_id, count in rows:
                 found[article_id] += int(count)
         for key in keys:
@@ -369,7 +375,7 @@ class SqlClusterState:
         """Document frequencies of the known ``terms``."""
         missing = sorted({t for t in terms if t not in self._df_read})
         for chunk in _chunks(missing):
-            rows = self.conn.execute(_TERMS, {"terms": list(chunk)})
+            rows = _select_in(self.conn, _TERMS, chunk)
             self._df_read.update({term: int(df) for term, df in rows})
             self._df_read.update({t: 0 for t in chunk if t not in self._df_read})
         counts = {t: self._df_read[t] + self._new_df.get(t, 0) for t in terms}
