@@ -373,13 +373,16 @@ class SqlClusterState:
 
     def term_df(self, terms: Sequence[str]) -> dict[str, int]:
         """Document frequencies of the known ``terms``."""
-        missing = sorted({t for t in terms if t not in self._df_read})
+        read = self._df_read
+        missing = sorted(set(terms).difference(read))
         for chunk in _chunks(missing):
             rows = _select_in(self.conn, _TERMS, chunk)
-            self._df_read.update({term: int(df) for term, df in rows})
-            self._df_read.update({t: 0 for t in chunk if t not in self._df_read})
-        counts = {t: self._df_read[t] + self._new_df.get(t, 0) for t in terms}
-        return {t: n for t, n in counts.items() if n}
+            read.update({term: int(df) for term, df in rows})
+            read.update({t: 0 for t in chunk if t not in read})
+        if not self._new_df:
+            return {t: n for t in terms if (n := read[t])}
+        added = self._new_df.get
+        return {t: n for t in terms if (n := read[t] + added(t, 0))}
 
     def add_df(self, terms: Sequence[str]) -> None:
         """Count one more document containing each of ``terms``."""
