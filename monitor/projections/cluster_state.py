@@ -292,8 +292,9 @@ class SqlClusterState:
                 rows = _select_in(self.conn, _BANDS, chunk)
             for article_id, count in rows:
                 found[article_id] += int(count)
-        for key in keys:
-            found.update(self._new_bands.get(key, ()))
+        buffered = self._new_bands
+        for key in buffered.keys() & keys:
+            found.update(buffered[key])
         return top_candidates(found, limit)
 
     def add_bands(self, article_id: str, band_keys: Sequence[int]) -> None:
