@@ -428,9 +428,10 @@ def core_fields(fields: Fields) -> Fields:
     }
 
 
-def with_core(story_centroid: Centroid, fields: Fields) -> Fields:
-    """The article's fields plus its core share while the story's core is not yet full."""
-    originals = next((w for t, w in story_centroid if t == ORIGINALS), 0.0)
+def with_core(story_fields: Fields, fields: Fields) -> Fields:
+    """The article's fields plus its core share while the story's core is not yet full
+    (``story_fields``: the story's centroid grouped by field, :func:`group_fields`)."""
+    originals = story_fields.get(MEMBERS, {}).get(ORIGINALS, 0.0)
     if originals >= CORE_SIZE:
         return fields
     return {**fields, **core_fields(fields)}
@@ -702,7 +703,7 @@ class ClusterEngine:
             size=story.size + 1,
             centroid=merge_fields(
                 story.raw_fields,
-                with_core(story.centroid, fields),
+                with_core(story.raw_fields, fields),
                 self.params.centroid_terms_per_field,
             ),
         )
@@ -711,7 +712,7 @@ class ClusterEngine:
         """A new story holding only the article."""
         cap = self.params.centroid_terms_per_field
         return StorySummary(
-            story_id, moment, moment, 1, merge_centroid((), with_core((), fields), cap)
+            story_id, moment, moment, 1, merge_centroid((), with_core({}, fields), cap)
         )
 
     def _cluster(self, doc: ArticleDoc) -> Assignment:
