@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from fit_stories import L2, MOVED_WEIGHT, pairs  # type: ignore[import-not-found]  # noqa: E402
+from fit_stories import L2, MOVED_WEIGHT, all_pairs  # type: ignore[import-not-found]  # noqa: E402
 from stories import Labelled, dev_sets, f1, merged, replay  # type: ignore[import-not-found]  # noqa: E402
 
 from monitor.projections.clustering import ClusterParams  # noqa: E402
@@ -132,20 +132,10 @@ def cross_validate(
     """Pooled left-out scores, per threshold, of the merged half and (unless
     ``merged_only``) of each file with an events table."""
     base = ClusterParams(model=StoryModel((0.0,) * len(FEATURES)))
-    xs: list[np.ndarray] = []
-    ys: list[float] = []
-    ws: list[float] = []
-    groups: list[int] = []
-    for _, rows, _ in sets:
-        x, y, w, ev = pairs(rows, base, moved)
-        xs += x
-        ys += y
-        ws += w
-        groups += [fold_of(e, folds) for e in ev]
-    x_all, y_all = np.vstack(xs), np.asarray(ys)
+    x_all, y_all, w_all, events_of = all_pairs(sets, moved)
     for name in drop:  # ablation: a zeroed feature gets weight 0 (L2)
         x_all[:, FEATURES.index(name)] = 0.0
-    w_all, g_all = np.asarray(ws), np.asarray(groups)
+    g_all = np.asarray([fold_of(e, folds) for e in events_of])
     targets = [merged(MERGED, sets)]
     if not merged_only:
         targets += [s for s in sets if s[2] is not None]

@@ -4,7 +4,7 @@ Metric as in the data's README (scrapinghub article-extraction-benchmark): word 
 shingle counts per page, tp/fp/fn normalised per page, precision and recall averaged
 over pages, F1 = harmonic mean of the averages.
 
-    .venv/bin/python bench/extraction.py [--data DIR] [--limit N]
+    python bench/extraction.py [--data DIR] [--limit N]
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ import trafilatura
 
 from monitor.text.extract import extract_page
 
-DATA = Path("/work/shared/bench-data/article-extraction")
+# Not in the repository: the shared folder beside the checkout (README, Benchmarks).
+DATA = Path(__file__).resolve().parents[2] / "shared" / "bench-data" / "article-extraction"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 Extractor = Callable[[bytes, str], str]

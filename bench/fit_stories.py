@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from stories import dev_sets, to_doc  # type: ignore[import-not-found]  # noqa: E402
+from stories import Labelled, dev_sets, to_doc  # type: ignore[import-not-found]  # noqa: E402
 
 from monitor.projections.clustering import (  # noqa: E402
     ClusterEngine,
@@ -121,6 +121,25 @@ def pairs(
     return xs, ys, ws, events
 
 
+def all_pairs(
+    sets: Sequence[Labelled], moved_weight: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """The pairs of every file, stacked: feature matrix, labels, sample weights and the
+    article's event of each row."""
+    base = ClusterParams(model=StoryModel((0.0,) * len(FEATURES)))  # pairs() never scores
+    xs: list[np.ndarray] = []
+    ys: list[float] = []
+    ws: list[float] = []
+    events: list[str] = []
+    for _, rows, _ in sets:
+        x, y, w, ev = pairs(rows, base, moved_weight)
+        xs += x
+        ys += y
+        ws += w
+        events += ev
+    return np.vstack(xs), np.asarray(ys), np.asarray(ws), events
+
+
 def main() -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -129,17 +148,8 @@ def main() -> None:
     parser.add_argument("--moved", type=float, default=MOVED_WEIGHT)
     args = parser.parse_args()
     sets = dev_sets()
-    base = ClusterParams(model=StoryModel((0.0,) * len(FEATURES)))  # pairs() never scores
-    xs: list[np.ndarray] = []
-    ys: list[float] = []
-    ws: list[float] = []
-    for _, rows, _ in sets:
-        x, y, w, _ = pairs(rows, base, args.moved)
-        xs += x
-        ys += y
-        ws += w
-    x_all, y_all = np.vstack(xs), np.asarray(ys)
-    weights = fit_logistic(x_all, y_all, l2=args.l2, sample_weight=ws)
+    x_all, y_all, w_all, _ = all_pairs(sets, args.moved)
+    weights = fit_logistic(x_all, y_all, l2=args.l2, sample_weight=w_all)
     rounded = tuple(round(float(w), 6) for w in weights)
     from cv_stories import MERGED, cross_validate  # type: ignore[import-not-found]
 
@@ -159,8 +169,8 @@ def main() -> None:
         "weights": list(rounded),
         "threshold": best[0],
         "fitted_on": [name for name, _, _ in sets],
-        "pairs": len(ys),
-        "positives": int(sum(ys)),
+        "pairs": len(y_all),
+        "positives": int(y_all.sum()),
         "l2": args.l2,
         "moved_weight": args.moved,
         "threshold_by": f"leave-events-out CV, {FOLDS} folds, B3 F{BETA}",
@@ -168,7 +178,7 @@ def main() -> None:
     text = json.dumps(out, indent=1) + "\n"
     for name, w in zip(FEATURES, rounded, strict=True):
         print(f"  {name:<16}{w:>10.3f}")
-    print(f"  threshold {best[0]} (CV whole-half B3 F0.5 {best[1]:.4f}), {len(ys)} pairs")
+    print(f"  threshold {best[0]} (CV whole-half B3 F0.5 {best[1]:.4f}), {len(y_all)} pairs")
     if not args.check:
         WEIGHTS_FILE.write_text(text, "utf-8")
         print(f"wrote {WEIGHTS_FILE.relative_to(ROOT)}")

@@ -8,7 +8,7 @@ cycle of the real projections (articles, stories — which mark copies —, figu
 The AlertRaised events appended are compared with `expected_alerts` by (article, value,
 direction).
 
-Run: /work/venv/bin/python bench/timelines.py [--half dev|heldout|both] [DIR ...]
+Run: python bench/timelines.py [--half dev|heldout|both] [DIR ...]
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Web view server time and page size on a large history.
 
-Run: /work/venv/bin/python bench/web.py [--articles 50000] [--claims 2000] [--alerts 500]
+Run: python bench/web.py [--articles 50000] [--claims 2000] [--alerts 500]
 
 Seeds the read models directly (articles, stories and their clustering summary, a figure
 with CLAIMS claims, ALERTS alerts, 200 feeds) — the projections' output, since this measures

@@ -28,7 +28,7 @@ from monitor.cli.common import (
     stacked_when,
 )
 from monitor.cli.format import plural, short_id
-from monitor.cli.ids import ALERT, resolve
+from monitor.cli.ids import ALERT, resolve, resolve_bounds
 from monitor.cli.paging import cursor, footer, paging_options, query_page
 from monitor.clock import utcnow
 from monitor.daemon.bootstrap import build_channels
@@ -98,8 +98,7 @@ def alerts_group(
     state = ctx.find_object(CliState)
     assert state is not None
     with app_from(state) as app, read_connection(app.engine) as conn:
-        after_id = resolve(conn, ALERT, ask.after) if ask.after else None
-        before_id = resolve(conn, ALERT, ask.before) if ask.before else None
+        after_id, before_id = resolve_bounds(conn, ALERT, ask)
 
         def fetch(n: int, last: str | None) -> list[AlertRecord]:
             return alerts_page(conn, n, before=last)

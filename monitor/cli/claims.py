@@ -19,7 +19,7 @@ from monitor.cli.common import (
     print_table,
 )
 from monitor.cli.format import short_id, shorten, when
-from monitor.cli.ids import ARTICLE, FIGURE, STORY, resolve
+from monitor.cli.ids import ARTICLE, FIGURE, STORY, resolve, resolve_bounds
 from monitor.cli.paging import MAX_LIMIT, cursor, footer, paging_options, slice_page
 from monitor.projections.figures.explain import UnknownSelection, claims_report
 from monitor.store.db import read_connection
@@ -73,8 +73,7 @@ def claims_cmd(
         story_id = resolve(conn, STORY, story) if story else None
         article_id = resolve(conn, ARTICLE, article) if article else None
         figure_name = resolve(conn, FIGURE, figure) if figure else None
-        after_id = resolve(conn, ARTICLE, ask.after) if ask.after else None
-        before_id = resolve(conn, ARTICLE, ask.before) if ask.before else None
+        after_id, before_id = resolve_bounds(conn, ARTICLE, ask)
         try:
             # A cursor needs the rows before it: the latest articles up to the most a page
             # may ask for (claims_report pages by count only).

@@ -22,7 +22,7 @@ from monitor.cli.common import (
     stacked_when,
 )
 from monitor.cli.format import plural, short_id, shorten
-from monitor.cli.ids import ARTICLE, FIGURE, resolve
+from monitor.cli.ids import ARTICLE, FIGURE, resolve, resolve_bounds
 from monitor.cli.paging import cursor, footer, paging_options, slice_page
 from monitor.projections.figures import figure_timeline, figures_overview
 from monitor.projections.figures.explain import try_figure
@@ -209,8 +209,7 @@ def figure_cmd(
     with app_from(state) as app, read_connection(app.engine) as conn:
         full = resolve(conn, FIGURE, name)
         found = figure_timeline(conn, full)
-        after_id = resolve(conn, ARTICLE, ask.after) if ask.after else None
-        before_id = resolve(conn, ARTICLE, ask.before) if ask.before else None
+        after_id, before_id = resolve_bounds(conn, ARTICLE, ask)
     if found is None:  # untracked between the two reads
         raise click.ClickException(f"unknown figure {name!r} (see `monitor figures`)")
     page = slice_page(found["timeline"], _article_of, ask.limit, after_id, before_id)

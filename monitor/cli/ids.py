@@ -14,6 +14,7 @@ import click
 from sqlalchemy import Column, Connection, select
 
 from monitor.cli.format import short_id
+from monitor.cli.paging import Cursor
 from monitor.store.tables_feeds import articles
 from monitor.store.tables_figures import figures
 from monitor.store.tables_outbox import alerts
@@ -98,3 +99,10 @@ def _a(noun: str) -> str:
 
 def _plural(noun: str) -> str:
     return "stories" if noun == "story" else noun + "s"
+
+
+def resolve_bounds(conn: Connection, kind: Kind, ask: Cursor) -> tuple[str | None, str | None]:
+    """The full ids of a page's --after and --before (None where not given)."""
+    after = resolve(conn, kind, ask.after) if ask.after else None
+    before = resolve(conn, kind, ask.before) if ask.before else None
+    return after, before

@@ -19,7 +19,7 @@ from monitor.cli.common import (
     print_table,
 )
 from monitor.cli.format import clock, day, plural, short_id, when
-from monitor.cli.ids import ARTICLE, STORY, resolve
+from monitor.cli.ids import ARTICLE, STORY, resolve, resolve_bounds
 from monitor.cli.paging import cursor, footer, paging_options, query_page, slice_page
 from monitor.config import parse_duration
 from monitor.projections.queries_stories import stories_page
@@ -93,8 +93,7 @@ def stories_cmd(
     ask = cursor(limit, after, before)
     cutoff = parse_since(since, clock()) if since else None
     with app_from(state) as app, read_connection(app.engine) as conn:
-        after_id = resolve(conn, STORY, ask.after) if ask.after else None
-        before_id = resolve(conn, STORY, ask.before) if ask.before else None
+        after_id, before_id = resolve_bounds(conn, STORY, ask)
 
         def fetch(n: int, last: str | None) -> list[dict[str, Any]]:
             return stories_page(conn, n, before=last)
@@ -173,8 +172,7 @@ def story_cmd(
     with app_from(state) as app, read_connection(app.engine) as conn:
         full = resolve(conn, STORY, story_id)
         found = story_detail(conn, full)
-        after_id = resolve(conn, ARTICLE, ask.after) if ask.after else None
-        before_id = resolve(conn, ARTICLE, ask.before) if ask.before else None
+        after_id, before_id = resolve_bounds(conn, ARTICLE, ask)
     if found is None:  # removed between the two reads
         raise click.ClickException(f"unknown story {story_id!r} (see `monitor stories`)")
     everything = found["articles"]

@@ -20,7 +20,7 @@ import threading
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -73,6 +73,28 @@ def pick_within_host_limits(
             taken[host] = taken.get(host, 0) + 1
             picked.append(url)
     return picked
+
+
+async def take_waiting(
+    take: Callable[[], Awaitable[list[str]]],
+    freed: asyncio.Event,
+    wait: float | None,
+    retry_every: float,
+) -> list[str]:
+    """What `take` gives. When it gives nothing and `wait` is given, it is asked again each
+    time `freed` is set (and at least every `retry_every` s) until it gives some or `wait`
+    seconds have passed."""
+    deadline = None if wait is None else asyncio.get_running_loop().time() + wait
+    while True:
+        got = await take()
+        if got or deadline is None:
+            return got
+        left = deadline - asyncio.get_running_loop().time()
+        if left <= 0:
+            return []
+        freed.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(freed.wait(), min(left, retry_every))
 
 
 def add_missing_schedules(conn: Connection) -> int:
@@ -191,17 +213,11 @@ class HostSlots:
         seconds for a first one when `wait` is given."""
         if want <= 0:
             return []
-        deadline = None if wait is None else asyncio.get_running_loop().time() + wait
-        while True:
-            got = await asyncio.to_thread(self._take, host, want)
-            if got or deadline is None:
-                return got
-            left = deadline - asyncio.get_running_loop().time()
-            if left <= 0:
-                return []
-            self._freed.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._freed.wait(), min(left, self.retry_every))
+
+        async def take() -> list[str]:
+            return await asyncio.to_thread(self._take, host, want)
+
+        return await take_waiting(take, self._freed, wait, self.retry_every)
 
     def _take(self, host: str, want: int) -> list[str]:
         if want <= 0:
@@ -345,20 +361,15 @@ class LocalClaims:
         """Up to `want` page slots on `host`, waiting up to `wait` s for a first one."""
         if want <= 0:
             return []
-        deadline = None if wait is None else asyncio.get_running_loop().time() + wait
-        while True:
+
+        async def take() -> list[str]:
             with self._lock:
                 free = self.per_host - self._busy().get(host, 0)
                 ids = [f"{host} {uuid.uuid4().hex}" for _ in range(max(0, min(want, free)))]
                 self._pages[host] += len(ids)
-            if ids or deadline is None:
-                return ids
-            left = deadline - asyncio.get_running_loop().time()
-            if left <= 0:
-                return []
-            self._freed.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._freed.wait(), min(left, 0.2))
+            return ids
+
+        return await take_waiting(take, self._freed, wait, 0.2)
 
     async def give_back(self, ids: Iterable[str]) -> None:
         """Free page slots."""

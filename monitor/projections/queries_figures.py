@@ -80,7 +80,10 @@ def _epoch(value: Any) -> float:
     return (moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment).timestamp()
 
 
-class _Point(NamedTuple):
+class FigurePoint(NamedTuple):
+    """One claim of a figure with only what a chart needs (the web chart draws these rows as
+    they are: no copy per claim)."""
+
     position: int
     status: str
     value: float
@@ -89,10 +92,10 @@ class _Point(NamedTuple):
     text: str
     source: str
     alert_id: str | None
-    when: float
+    when: float  # POSIX seconds of the publication time, else of first sight
 
 
-def figure_points(conn: Connection, name: str) -> list[Any]:
+def figure_points(conn: Connection, name: str) -> list[FigurePoint]:
     """Every claim of a figure in log order, with only what a chart needs: rows of
     position, status, value, lower, upper, text, source, alert_id and `when` — POSIX
     seconds of the publication time, else of first sight."""
@@ -113,7 +116,7 @@ def figure_points(conn: Connection, name: str) -> list[Any]:
         .where(fc.figure == name)
         .order_by(fc.position)
     ).all()
-    return [_Point(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], _epoch(r[8])) for r in rows]
+    return [FigurePoint(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], _epoch(r[8])) for r in rows]
 
 
 def figure_claims_page(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from monitor.text.attribution import (
@@ -15,7 +15,9 @@ from monitor.text.attribution import (
 )
 from monitor.text.frames import Span, frame_sentence, parse_clauses, sentence_scope
 from monitor.text.numbers import Quantity, find_quantities, parse_number
+from monitor.text.scope import PLACE_COUNT, is_place
 from monitor.text.sentences import Sentence, split_sentences
+from monitor.text.titlecase import sentence_case
 from monitor.text.units import (
     NOT_COUNTED,
     PENDING,
@@ -262,7 +264,8 @@ def _spans(sentence: str, earlier: str | None) -> list[_Found]:
             continue
         unit, rate = got
         found.append(_Found(quantity, unit, rate))
-        earlier = unit.text or earlier
+        if not PLACE_COUNT.fullmatch(sentence, quantity.end, unit.end):
+            earlier = unit.text or earlier  # not "30 states": "..., up from 880" counts people
     for i, f in enumerate(found):  # "The national total rose above 1,000 ... 1,001 cases"
         if f.unit.text == PENDING:
             later = next((g.unit.text for g in found[i + 1 :] if g.unit.text), None)
@@ -311,6 +314,18 @@ class _Attributions:
         return None
 
 
+_NAME_IN_UNIT = re.compile(r"^((?:[A-Z][\w.’'-]*\s+){1,3})(?=[a-z])")
+
+
+def _named_place(unit: str) -> str | None:
+    """A place the counted noun phrase names: "Clark County residents", "Mexico quake deaths"."""
+    m = _NAME_IN_UNIT.match(unit)
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    return name if is_place(name) else None
+
+
 def _sentence_claims(
     sentences: list[Sentence],
     index: int,
@@ -347,6 +362,10 @@ def _sentence_claims(
     claims = []
     for f, (head, modifiers), frame in zip(found, parts, frames, strict=True):
         q = f.quantity
+        if frame.scope is None and (named := _named_place(f.unit.text)) is not None:
+            frame = replace(
+                frame, scope=named, scope_source="clause"
+            )  # "71 Clark County residents"
         claims.append(
             Claim(
                 value=q.value, lower=q.lower, upper=q.upper, qualifier=q.qualifier,
@@ -370,6 +389,8 @@ def extract_report(text: str) -> ClaimReport:
         sentences = split_sentences(text)
     except Exception as error:
         return ClaimReport([], [Unparsed(0, text[:200], f"cannot split sentences: {error!r}")])
+    originals = {i: s.text for i, s in enumerate(sentences)}
+    sentences = [replace(s, text=sentence_case(s.text)) for s in sentences]  # headlines
     attribution = _Attributions(sentences)
     claims: list[Claim] = []
     unparsed: list[Unparsed] = []
@@ -386,8 +407,11 @@ def extract_report(text: str) -> ClaimReport:
         try:
             found = _sentence_claims(sentences, index, attribution, earlier, scopes, parsed)
         except Exception as error:
-            unparsed.append(Unparsed(index, sentence.text, f"{type(error).__name__}: {error}"))
+            unparsed.append(Unparsed(index, originals[index], f"{type(error).__name__}: {error}"))
             continue
+        if found and found[0].sentence != originals[index]:
+            was = originals[index]
+            found = [replace(c, sentence=was, text=was[c.start : c.end]) for c in found]
         claims.extend(found)
         if found:
             earlier = found[-1].unit

@@ -123,6 +123,10 @@ _HOSPITAL_AFTER = re.compile(
 _CASE_HEADS = frozenset(("cases", "case", "infections", "infection", "illnesses"))
 _NEW_MODIFIERS = frozenset(("new", "additional", "more", "further", "extra", "fresh"))
 _YEAR = r"(?:18|19|20)\d\d"
+_MONTH = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
 _PAST = re.compile(
     r"(?i:\b(?P<ref>last\s+(?:year|season|decade|century|summer|winter|spring|autumn|fall)"
     r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|season|outbreak|decade|record|war|fire"
@@ -131,6 +135,7 @@ _PAST = re.compile(
     r"|before\s+the\s+(?:war|storm|fire|floods?|flooding|outbreak|disaster|hurricane|earthquake"
     r"|pandemic|attacks?|conflict|invasion|strike|riots)"
     rf"|(?:in|during|of|throughout|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:year\s+)?{_YEAR}s?\b"
+    rf"|(?:in|during|on|by)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?{_YEAR}\b"
     rf"|(?:the\s+)?{_YEAR}['’]?s?\s+(?-i:(?:[A-Z][\w-]+\s*){{0,3}}(?:[a-z]+\s+)?)"
     r"(?:outbreak|fire|wildfire|blaze|flood|floods|earthquake|quake|hurricane|storm|cyclone"
     r"|typhoon|tsunami|epidemic|pandemic|war|attack|attacks|season|disaster|strike|crash|famine"
@@ -247,19 +252,32 @@ _ACCOUNTS_AND = re.compile(
 _ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed)?\s+for\s+" + _Q + "$", re.IGNORECASE)
 
 
+# The date an event began is not the time of its count: "The war, which began on April 15, 2023,
+# has claimed tens of thousands of lives".
+_STARTED = re.compile(
+    r"\b(?:began|begun|started|erupted|broke\s+out|launched|struck|hit)\s+(?:\w+\s+)?$", re.I
+)
+
+
 def _past_ref(sentence: str, lo: int, hi: int) -> str | None:
     text = sentence[lo:hi]
     lower = text.lower()
     if not _has_year(text) and not any(hint in lower for hint in _PAST_HINTS):
         return None
     m = _PAST.search(text)
-    if m is None or _CURRENT.search(text):
+    if m is None or _CURRENT.search(text) or _STARTED.search(text, 0, m.start()):
         return None
     ref = m["ref"]
     for prefix in ("in ", "during ", "of ", "throughout ", "by the end of "):
         if ref.lower().startswith(prefix) and re.search(r"\d", ref):
             ref = ref[len(prefix) :]
     return ref.strip()
+
+
+# A relative clause's antecedent dated to another year: "(higher than) the 2018 fires, which ..."
+_DATED_ANTECEDENT = re.compile(
+    r"\b(?:the|a|an|its|their)\s+(?P<ref>(?:18|19|20)\d\d)(?:\s+[\w’'-]+){1,3}\s*,?\s*$"
+)
 
 
 def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple[str, str | None]:
@@ -271,7 +289,8 @@ def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple
         ref = since["ref"] if since else _past_ref(sentence, prior.start, prior.end)
     if ref is None and clause.dependent and clause.opener in ("which", "who", "that") and index:
         prior = clauses[index - 1]
-        ref = _past_ref(sentence, prior.start, prior.end)
+        dated = _DATED_ANTECEDENT.search(sentence, prior.start, clause.start)
+        ref = dated["ref"] if dated else _past_ref(sentence, prior.start, prior.end)
     return ("past", ref) if ref is not None else ("current", None)
 
 

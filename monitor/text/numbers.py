@@ -56,6 +56,7 @@ _QUALIFIERS: dict[str, tuple[str, ...]] = {
         "above",
         "in excess of",
         "upwards of",
+        "upward of",
         "north of",
         "greater than",
         "past",

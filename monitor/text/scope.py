@@ -16,7 +16,7 @@ from monitor.text.patterns import alternation
 from monitor.text.sentences import word_set
 
 _CAP = r"(?:(?:el|al|ad|as|an|ash|az|ar)-)?(?:[A-Z][\w’'.&-]*[\w.]|[A-Z])"  # "el-Fasher"
-_LINK = r"(?:\s+(?:of|de|del|da|al|el|la|upon|and)(?=\s+[A-Z]))?"
+_LINK = r"(?:\s+(?:of|de|del|da|al|el|la|upon|and|&)(?=\s+[A-Z]))?"
 _PROPER = rf"{_CAP}(?:{_LINK}\s+{_CAP})*"
 _STRONG_PREP = r"[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside"
 _WEAK_PREP = (
@@ -117,12 +117,17 @@ _REPORT_VERB = re.compile(
     r"(?:said|says|say|reported|reports|report|confirmed|confirms|counted|counts|recorded"
     r"|records|announced|announces|estimated|estimates|logged|logs|registered|registers"
     r"|tallied|documented|identified|listed|lists|put|puts|found|finds|told|noted|added"
-    r"|stated|published|released|updated|revised|lowered|raised|cut|corrected|believes?)\b",
+    r"|stated|published|released|believes?|(?:updated|revised|lowered|raised|cut|corrected)"
+    r"(?=\s+(?:(?:down|up|downward|upward)\s+)?(?:the|its|their|an?|this|that)\s+(?:[\w’'-]+\s+)"
+    r"{0,3}?(?:toll|count|tally|estimate|figure|number|total|tallies|forecast)))\b",
     re.IGNORECASE,
-)
+)  # a revision verb reports only a count's revision: "cut the toll", not "Boeing cut 2,000 jobs"
 _SUBJECT = re.compile(
     r"\s*(?:[\"“‘']\s*)?(?:(?:On|By|As\s+of|So\s+far|Since|Meanwhile|Overall|Altogether|Now"
-    r"|Separately|Earlier|Later|In\s+all|In\s+total|To\s+date)\b[^,]{0,40},\s*)?"
+    r"|Separately|Earlier|Later|In\s+all|In\s+total|To\s+date|Shortly|Last|This|After|Before"
+    r"|Following|Amid|During|Until|In\s+(?=(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|the\s+(?:first|second|third|fourth|past|last"
+    r"|latest)|recent|early|late|mid)\b))\b[^,]{0,40},(?!\d)\s*)?"  # not "62,382"
     r"(?P<np>(?:(?:the|a|an|The|A|An)\s+)?(?:[\w’'.&-]+\s+){0,5}?[\w’'.&-]+?)"
     r"(?:,[^,;]{1,60},)?"
     r"(?=\s+(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|now|also|alone"
@@ -166,13 +171,13 @@ _OWN_VERB = re.compile(
     r"|is\s+to|to|already|temporarily|then)\s+)*"
     r"(?:cut|cuts|cutting|lay|lays|laid|laying|shed|sheds|shedding|recall|recalls|recalled"
     r"|recalling|employ|employs|employed|employing|hire|hires|hired|hiring|lost|loses|losing"
-    r"|accounts?|accounted|has|have|had|eliminat\w*|fir(?:e|es|ed|ing)|idl\w*|deliver\w*"
+    r"|accounts?|accounted|(?:has|have|had)(?!\s+(?:been|[a-z]+ed|[a-z]+en)\b)|eliminat\w*|fir(?:e|es|ed|ing)|idl\w*|deliver\w*"
     r"|produc\w*|sold|sells|build|builds|built|ship\w*|count|counts|numbers|totals|reached"
     r"|rose|grew|climbed|saw|sees|logged|added|adds|adding|lost|suffered|killed|kills"
     r"|sickened|infected|hospitali[sz]ed|expanded|brought|brings|went|stands|stood|remains"
     r"|remained|is|are|was|were|rises|soars|soared|grows|climbs|jumps|jumped|reaches|tops"
     r"|topped|passes|passed|hits|nears|surpasses|surpassed|exceeds|exceeded|doubles|doubled"
-    r"|swells|swelled|mounts|mounted|made|makes)\b",
+    r"|swells|swelled|mounts|mounted|made|makes|clos(?:e|es|ed|ing)|shut|shuts|shutting)\b",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(rf"({_PROPER})['’]s\s+(?:\w+\s+)?$")
@@ -319,7 +324,8 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
         if m["adv"] or m["adj"]:
             found.append((m.start(), m["adv"] or m["adj"], True))  # "Nationwide, ..."
             continue
-        loc = m["loc"].rstrip(".,")
+        loc = m["loc"].rstrip(",").removesuffix("'s").removesuffix("’s")  # "at Boeing's plants"
+        loc = loc if _DOTTED_END.search(loc) else loc.rstrip(".,")  # "the U.S." keeps its dot
         if text.startswith(" history", m.end("loc")):
             continue  # "the deadliest in modern US history": a record, not a scope
         if loc.split()[0] in _TIME_WORDS and not loc.lower().startswith("the "):
@@ -331,6 +337,8 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             continue  # "at the end of August"
         if m["prep"] == "of" and any(w in _ORG_WORDS for w in bare.split()):
             continue  # "the Department of State Health Services": a source, not a scope
+        if m["prep"] == "of" and _office_before(text, m.start()) and not is_place(bare):
+            continue  # "the Minister of Health": an office's name, not a scope
         if _BASED.search(text, max(lo, m.start() - 16), m.start()):
             continue  # "two rival governments, based in Tripoli": where they sit, not a scope
         if _ELSEWHERE_ACT.search(text, max(lo, m.start() - 40), m.start()):
@@ -338,6 +346,8 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
         if _NUMBERED.match(bare):
             found.append((m.start(), loc, False))  # "in 13 states": a last resort (NUMBERED)
             continue
+        if _ADJECTIVAL.match(text, m.end("loc")) and _demonym(bare):
+            continue  # "in the Israeli bombardment of Gaza", "in the Palestinian enclave"
         named = any(_PARTICLE.sub("", w)[:1].isupper() for w in bare.split())  # el-Fasher
         if not named and m["prep"].lower() == "outside" and _COMMON_PLACE.fullmatch(loc):
             found.append((m.start(), f"{m['prep']} {loc}", True))  # "683 were outside the capital"
@@ -361,7 +371,34 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
     return found
 
 
+_ADJECTIVAL = re.compile(
+    r"\s+(?!(?:of|and|or|in|on|at|to|for|from|with|by|since|as|was|were|is|are|has|have|had)\b)[a-z]"
+)
+_DEMONYM_END = re.compile(r"[A-Z][a-z]+(?:ian|ean|can|ese|ish)")
+_DEMONYMS_IN_I = word_set(
+    """Israeli Iraqi Pakistani Saudi Yemeni Kuwaiti Somali Bangladeshi Omani Qatari Emirati
+    Bahraini Azerbaijani Nepali Afghan Thai Filipino Turkish Greek Dutch French Swiss"""
+)
+
+
+def _demonym(name: str) -> bool:
+    """A people's adjective, not a place: "Israeli", "Palestinian", "Sudanese"."""
+    if name in _DEMONYMS_IN_I:
+        return True
+    return bool(_DEMONYM_END.fullmatch(name)) and not is_place(name)
+
+
+_DOTTED_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _COMMON_PLACE = re.compile(rf"the\s+(?:{_PLACE_NOUN})")
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s*$")
+
+
+def _office_before(text: str, at: int) -> bool:
+    """The word before `at` names an office or a body: "Minister", "Ministry", "Bureau"."""
+    m = _WORD_BEFORE.search(text, max(0, at - 20), at)
+    return m is not None and (m[1] in _ORG_WORDS or m[1] in _TITLES)
+
+
 _BASED = re.compile(r"\b(?:based|headquartered|located|registered)\s+$")
 # Where something else happens than the count: the speech act ("told reporters in X"), a
 # destination ("were taken to hospitals in X"), a speaker's post ("railway manager at X").
@@ -385,6 +422,31 @@ def _is_body(name: str) -> bool:
     return len(words) == 1 and last.isupper() and len(last) > 1 and not is_place(last)
 
 
+_DESCRIPTOR = re.compile(r"\s+(?:[a-z][\w’'-]*\s+){1,3}$")
+
+
+def _subject_name(np: str, at_start: bool) -> str | None:
+    """The proper name a subject noun phrase is headed by: its first name, unless the phrase
+    ends in a name that common words describe ("Big Four accounting firm PwC", "the ride-hailing
+    app Lyft"): the head of an English noun phrase comes last."""
+    names: list[tuple[re.Match[str], str]] = []
+    for run in _PROPER_RUN.finditer(np):
+        name = _trim(run.group(), at_start and run.start() == 0)
+        if name is not None:
+            names.append((run, name))
+    if not names:
+        return None
+    last_run, last = names[-1]
+    if (
+        len(names) > 1
+        and last_run.end() == len(np.rstrip())
+        and _DESCRIPTOR.search(np, 0, last_run.start())
+        and not any(w in _TITLES for w in np[: last_run.start()].split())
+    ):
+        return last
+    return names[0][1]
+
+
 def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
     """The clause subject's proper name when the clause attributes its numbers to it."""
     m = _SUBJECT.match(text, lo, hi)
@@ -404,12 +466,8 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
     common = _EVENT_SUBJECT.fullmatch(np.strip())
     if common is not None and not _REPORT_VERB.match(text, m.end()):
         return common.group().strip()  # "The outbreak has sickened 34", "The union walked out"
-    run = _PROPER_RUN.search(np)
-    while run is not None:
-        name = _trim(run.group(), sentence_start and run.start() == 0 and m.start("np") == lo)
-        if name is not None:
-            break
-        run = _PROPER_RUN.search(np, run.end())
+    name = _subject_name(np, sentence_start and m.start("np") == lo)
+    run = None if name is None else True
     if run is None or name is None:
         owner = _OWNER_NP.fullmatch(np.strip())
         if (
@@ -659,6 +717,7 @@ def resolve_definite(
         previous
         and previous[:1].isupper()
         and not (noun in ("city", "capital", "town", "village") and _gazetteer_country(previous))
+        and not (noun in ("state", "country", "nation") and not is_place(previous))
     ):
         return previous  # but "the capital" is not "Bangladesh": a part of it, as written
     return scope

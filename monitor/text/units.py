@@ -27,7 +27,7 @@ _MEASURE_WORD = (
 )
 _TOKEN = re.compile(
     rf"\s*(?:(?P<cal>\d+(?:\.\d+)?(?:x\d+)?\s?-?(?:{_MEASURE_WORD})\b\.?)"
-    r"|(?P<word>[A-Za-z][A-Za-z0-9’'-]*))"
+    r"|(?P<word>(?:[A-Z]\.){2,}(?=\s+[A-Za-z])|[A-Za-z][A-Za-z0-9’'-]*))"  # "3 U.S. soldiers"
 )
 _STOP = word_set(
     """a an the to from in into on at by for with without of and or nor but that which who whom
@@ -47,6 +47,9 @@ _IRREGULAR = word_set(
 )
 _IRREGULAR_ENDINGS = ("children", "people", "men")  # grandchildren, servicemen, gunmen
 # Nominal adjectives that are counted on their own: "left 12 dead", "40 wounded".
+_NOMINAL_BY = word_set(
+    "confirmed known reported presumed suspected civilian"
+)  # "75 confirmed dead"
 _NOMINAL = word_set(
     """dead injured wounded missing displaced homeless hospitalized hospitalised infected
     evacuated killed hurt sick"""
@@ -86,6 +89,8 @@ def is_plural(word: str) -> bool:
         return True
     if len(word) == 2 and word[0].isupper() and word[1] == "s":
         return True  # "4,200 Model Ys"
+    if len(word) > 4 and word[0].isupper() and word[1:].islower() and lower.endswith("is"):
+        return True  # a people's plural: "1,400 Israelis", "Iraqis", "Bangladeshis"
     return (
         len(lower) > 2
         and lower.endswith("s")
@@ -159,7 +164,9 @@ def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
             return None
         if lower in _NUMBER_WORDS:
             return None  # "from 1,100 two weeks earlier": the next number starts here
-        if not words and lower in _NOMINAL:
+        if lower in _NOMINAL and (
+            not words or (len(words) == 1 and (words[0] in _NOMINAL_BY or words[0] in _LEADING))
+        ):  # "41 dead", "75 confirmed dead", "dozens more wounded"
             after = _TOKEN.match(sentence, pos)
             if not (after and after["word"] and is_plural(after["word"])):
                 return Unit(word, pos)
@@ -279,7 +286,9 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
     if any(
         noun in lower for noun in ("toll", "count", "tally", "number", "total", "figure", "popul")
     ):
-        led = _VERB_LED.search(before) or _OBJECT_LED.search(before) or _OF_LED.search(before)
+        led = _VERB_LED.search(before)
+        if led is None or not led["of"]:  # "brought the total number of bodies to": bodies
+            led = _OBJECT_LED.search(before) or led or _OF_LED.search(before)
     if led is not None:
         if led["of"]:
             return Unit(led["of"], end, implied=True)
@@ -287,6 +296,10 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         if kind:
             return Unit(_TOLL_UNITS[kind], end, implied=True)
         noun = led["noun"].lower()
+        fate = _NUMBER_FATE.match(before, led.end("noun"))
+        if fate is not None and noun in ("number", "total number"):
+            counted = _without_increment(earlier) if earlier else fate["fate"]
+            return Unit(counted, end, implied=True)  # "the number killed in X rose to 23"
         if "toll" in noun:
             return Unit("deaths", end, implied=True)  # a toll counts deaths
         if noun == "population":
@@ -306,6 +319,13 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         or _PARTICIPLE_AFTER.match(sentence, end)
     ):
         return Unit(earlier, end, implied=True)  # "90 were children", "302 charged"
+    opener = _OF_THE_OPENER.search(before)
+    if opener is not None and is_plural(opener["noun"]) and following in _VERB_AFTER:
+        return Unit(opener["noun"], end, implied=True)  # "Of the deaths, 17,388 were ..."
+    if (fate := _PEOPLE_FATE.match(sentence, end)) is not None and not _AGED.search(before):
+        if fate["aux"] or fate["fate"] in ("died", "perished", "drowned", "fled"):
+            return Unit("people", end, implied=True)  # "where 11,000 died", "40 were injured"
+        return Unit(fate["fate"], end, implied=True)  # "with 150 still missing", as "360 killed"
     if not (nxt is None or not nxt["word"] or nxt["word"].lower() in _STOP):
         return None
     if _KILL.search(before, max(0, len(before) - 60)):
@@ -328,6 +348,21 @@ def _without_increment(unit: str) -> str:
     return " ".join(words)
 
 
+# What happened to a bare number of people: "where 11,000 died", "40 were injured in ...".
+_PEOPLE_FATE = re.compile(
+    r"\s+(?:(?:still|also|reportedly|later)\s+)?(?P<aux>(?:(?:have|has|had|were|are|was|is|been"
+    r"|remain|remained)\s+)+)?(?:(?:still|also)\s+)?(?P<fate>died|perished|drowned|killed|injured"
+    r"|wounded|hurt|missing|dead|displaced|evacuated|rescued|arrested|detained|hospitali[sz]ed"
+    r"|unaccounted\s+for|unaccounted|trapped|sickened|fled)\b"
+)
+_NUMBER_FATE = re.compile(
+    r"\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?P<fate>killed|dead|injured|wounded|missing"
+    r"|displaced|arrested|detained|evacuated|hospitali[sz]ed|rescued)\b"
+)
+_AGED = re.compile(
+    r"\b(?:aged|age|ages|ages\s+of)\s+$", re.IGNORECASE
+)  # "a child aged 12 were hurt"
+_OF_THE_OPENER = re.compile(r"(?:^|[.;]\s+)[Oo]f\s+(?:the|those|these)\s+(?P<noun>[a-z]+),\s*$")
 _PARTITIVE_NOUN = re.compile(
     r"\s+of\s+(?:the|its|their|those|these|his|her|our)\s+(?=[a-z])", re.IGNORECASE
 )

@@ -18,6 +18,8 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
+from monitor.projections.queries_figures import FigurePoint
+
 # Every timeline status of docs/SPEC.md §4 and the held-back ones of the change rule
 # (monitor/projections/figures/rule.py), each coloured by the stylesheet.
 STATUSES = (
@@ -68,19 +70,9 @@ class Box:
         return float(self.top)
 
 
-class PlotClaim(NamedTuple):
-    """What the chart needs of one claim. The rows of `queries_figures.figure_points` have
-    exactly these attributes and are charted as they are (no copy per claim)."""
-
-    position: int
-    status: str
-    value: float
-    lower: float | None
-    upper: float | None
-    text: str
-    source: str
-    when: float  # POSIX seconds of the publication time, else of first sight
-    alert_id: str | None
+PlotClaim = FigurePoint
+"""What the chart needs of one claim: the rows of `queries_figures.figure_points`, charted as
+they are (no copy per claim)."""
 
 
 class Point(NamedTuple):

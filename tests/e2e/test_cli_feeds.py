@@ -16,8 +16,6 @@ RSS = (
 )
 
 
-
-
 def test_add_poll_and_list_feeds(monitor_cli: Run, feed_server: FeedServer, tmp_path: Path) -> None:
     good = feed_server.route("/good.xml", Route(body=RSS))
     down = feed_server.route("/down.xml", Route(status=500, body=b"oops"))

@@ -1,6 +1,6 @@
 """Check the labelled claims corpus: sentences, figures and timelines of both halves.
 
-Run from the repository root:  python tests/data/claims/validate.py [dev|heldout ...]
+Run from the repository root:  python tests/data/claims/validate.py [dev|heldout|fresh|blind2 ...]
 Prints counts only (never sentence text), so running it does not expose the held-out half.
 Exits 1 with one line per problem when anything is wrong.
 """
@@ -244,10 +244,12 @@ def main(argv: list[str]) -> int:
         rows, timelines = check_half(half, problems, seen_ids)
         stories[half] = {r["story"] for r in rows}
         report(half, rows, timelines)
-    if len(stories) == 2:
-        shared = stories["dev"] & stories["heldout"]
-        if shared:
-            problems.append(f"stories in both halves: {sorted(shared)}")
+    names = sorted(stories)
+    for i, first in enumerate(names):
+        for second in names[i + 1 :]:
+            shared = stories[first] & stories[second]
+            if shared:
+                problems.append(f"stories in both {first} and {second}: {sorted(shared)}")
     for p in problems:
         print("PROBLEM", p)
     print("ok" if not problems else f"{len(problems)} problems")

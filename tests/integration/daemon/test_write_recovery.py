@@ -87,6 +87,7 @@ def test_the_sqlite_gate_is_released_once_when_begin_fails(sqlite_url: str) -> N
 
     # Not a RuntimeError above, and the gate is free for any thread now.
     done = threading.Event()
+
     def append_then_signal() -> None:
         log.append([added(2)])
         done.set()

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from monitor.daemon.bootstrap import App
 from monitor.events import ArticleObserved, ArticleRevised
+from monitor.projections.clustering import (
+    ArticleDoc,
+    Assignment,
+    ClusterEngine,
+    InMemoryClusterState,
+)
 from monitor.store import blobs
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "stories"
+LABELLED_T0 = datetime(2024, 3, 5, 8, 0, tzinfo=UTC)  # the seen time of a row that gives none
 
 
 def labelled_rows() -> list[dict[str, Any]]:
@@ -26,6 +33,28 @@ def labelled_rows() -> list[dict[str, Any]]:
 def when(value: str | None) -> datetime | None:
     """An evaluation-file time (ISO 8601, trailing Z)."""
     return datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+
+
+def labelled_docs() -> list[ArticleDoc]:
+    """The labelled set as the clustering engine reads it, in arrival order."""
+    return [
+        ArticleDoc(
+            r["id"],
+            r["outlet"],
+            r["title"],
+            r["body"],
+            when(r.get("published_at")),
+            when(r["seen_at"]) or LABELLED_T0,
+        )
+        for r in labelled_rows()
+    ]
+
+
+def assigned_in_memory(docs: list[ArticleDoc]) -> list[Assignment]:
+    """What the engine assigns the documents with its in-memory state: what every stored
+    state must match."""
+    engine = ClusterEngine(InMemoryClusterState())
+    return [engine.assign(d) for d in docs]
 
 
 def html_of(text: str) -> str:

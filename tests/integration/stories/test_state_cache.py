@@ -8,39 +8,11 @@ write-ups, take-overs) on a real database.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import Engine
 
 from monitor.projections.cluster_state import SqlClusterState, StateCache
-from monitor.projections.clustering import (
-    ArticleDoc,
-    Assignment,
-    ClusterEngine,
-    InMemoryClusterState,
-)
-from tests.integration.stories.support import labelled_rows, when
-
-T0 = datetime(2024, 3, 5, 8, 0, tzinfo=UTC)
-
-
-def labelled_docs() -> list[ArticleDoc]:
-    return [
-        ArticleDoc(
-            r["id"],
-            r["outlet"],
-            r["title"],
-            r["body"],
-            when(r.get("published_at")),
-            when(r["seen_at"]) or T0,
-        )
-        for r in labelled_rows()
-    ]
-
-
-def in_memory(docs: list[ArticleDoc]) -> list[Assignment]:
-    engine = ClusterEngine(InMemoryClusterState())
-    return [engine.assign(d) for d in docs]
+from monitor.projections.clustering import ArticleDoc, Assignment, ClusterEngine
+from tests.integration.stories.support import assigned_in_memory, labelled_docs
 
 
 def assign_batch(
@@ -63,7 +35,7 @@ def test_a_cache_kept_across_small_batches_assigns_like_the_in_memory_state(
     for start in range(0, len(docs), 7):
         got.extend(assign_batch(engine, cache, docs[start : start + 7], start + 7))
         assert len(cache.stories) <= 16 + 16 // 4 and cache.token is not None
-    assert got == in_memory(docs)
+    assert got == assigned_in_memory(docs)
 
 
 def test_a_rolled_back_batch_leaves_nothing_behind_in_the_cache(engine: Engine) -> None:
@@ -81,7 +53,7 @@ def test_a_rolled_back_batch_leaves_nothing_behind_in_the_cache(engine: Engine) 
     assert cache.token is not None and cache.token[0] == 80  # what the flush wrote
     # The database is back at position 40: the next batch must not trust the cache.
     rest = assign_batch(engine, cache, docs[40:], len(docs))
-    assert first + rest == in_memory(docs)
+    assert first + rest == assigned_in_memory(docs)
 
 
 def test_a_batch_that_fails_before_its_flush_drops_the_cache(engine: Engine) -> None:
@@ -96,4 +68,4 @@ def test_a_batch_that_fails_before_its_flush_drops_the_cache(engine: Engine) -> 
         assert cache.token is None  # dirty: what it holds is not in the database
         conn.rollback()
     rest = assign_batch(engine, cache, docs[40:], len(docs))
-    assert first + rest == in_memory(docs)
+    assert first + rest == assigned_in_memory(docs)

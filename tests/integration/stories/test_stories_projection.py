@@ -12,10 +12,8 @@ from sqlalchemy import insert, select
 from monitor.daemon.bootstrap import App
 from monitor.projections.cluster_state import SqlClusterState
 from monitor.projections.clustering import (
-    ArticleDoc,
     Assignment,
     ClusterEngine,
-    InMemoryClusterState,
 )
 from monitor.projections.stories import (
     StoriesProjection,
@@ -30,7 +28,13 @@ from monitor.projector.runner import digest
 from monitor.store.db import as_utc
 from monitor.store.tables_feeds import articles
 from monitor.store.tables_stories import stories, story_articles
-from tests.integration.stories.support import article_event, labelled_rows, row_event, when
+from tests.integration.stories.support import (
+    article_event,
+    assigned_in_memory,
+    labelled_docs,
+    labelled_rows,
+    row_event,
+)
 
 T0 = datetime(2024, 3, 5, 8, 0, tzinfo=UTC)
 HOUR, DAY = timedelta(hours=1), timedelta(days=1)
@@ -254,20 +258,8 @@ def test_a_revision_keeps_its_story_and_empty_text_gets_a_story_of_its_own(app: 
 
 
 def test_the_sql_state_assigns_exactly_like_the_in_memory_state(app: App) -> None:
-    rows = labelled_rows()
-    docs = [
-        ArticleDoc(
-            r["id"],
-            r["outlet"],
-            r["title"],
-            r["body"],
-            when(r.get("published_at")),
-            when(r["seen_at"]) or T0,
-        )
-        for r in rows
-    ]
-    in_memory = ClusterEngine(InMemoryClusterState())
-    expected = [in_memory.assign(d) for d in docs]
+    docs = labelled_docs()
+    expected = assigned_in_memory(docs)
     got: list[Assignment] = []
     for start in range(0, len(docs), 7):  # small batches: every read crosses a flush
         with app.engine.begin() as conn:

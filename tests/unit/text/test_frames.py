@@ -4,21 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.text.claims import Claim, extract_claims
-
-
-def claims_of(text: str) -> list[Claim]:
-    """The claims of the last sentence of a text (earlier sentences are context)."""
-    found = extract_claims(text)
-    last = max((c.sentence_index for c in found), default=-1)
-    return [c for c in found if c.sentence_index == last]
-
-
-def frame(text: str, value: float) -> Claim:
-    """The claim of a text with this value."""
-    matches = [c for c in claims_of(text) if c.value == value]
-    assert len(matches) == 1, claims_of(text)
-    return matches[0]
+from monitor.text.claims import extract_claims
+from tests.unit.text.conftest import frame
 
 
 @pytest.mark.parametrize(

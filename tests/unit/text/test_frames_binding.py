@@ -6,16 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.text.claims import Claim, extract_claims
-
-
-def frame(text: str, value: float, index: int = 0) -> Claim:
-    """The `index`-th claim with this value in the last sentence that has claims."""
-    found = extract_claims(text)
-    last = max((c.sentence_index for c in found), default=-1)
-    matches = [c for c in found if c.sentence_index == last and c.value == value]
-    assert len(matches) > index, found
-    return matches[index]
+from tests.unit.text.conftest import frame, frames, kinds, scopes
 
 
 @pytest.mark.parametrize(
@@ -179,14 +170,12 @@ def test_a_parts_place_is_not_shared_with_the_numbers_after_it() -> None:
         "Kansas officials said the outbreak had reached 90 cases, with 60 of them in Seward "
         "County, 11 people in hospital and one death."
     )
-    assert frame(text, 60).scope == "Seward County"
-    assert frame(text, 11).scope == "Kansas"
+    assert scopes(text, 60, 11) == ["Seward County", "Kansas"]
 
 
 def test_a_gapped_participle_shares_its_place_with_the_number_before() -> None:
     text = "A total of 900 people had been arrested and 410 charged across France by Sunday."
-    assert frame(text, 900).scope == "France"
-    assert frame(text, 410).scope == "France"
+    assert scopes(text, 900, 410) == ["France", "France"]
 
 
 def test_an_origin_is_a_sub_scope_and_its_count_a_total() -> None:
@@ -206,7 +195,7 @@ def test_bracketed_counts_take_the_noun_and_the_name_before_them() -> None:
 def test_a_count_given_place_by_place_is_one_claim_a_place() -> None:
     text = "The outbreak has killed two people, one in Devon and one in Cornwall, officials said."
     assert frame(text, 2).scope == "The outbreak"
-    assert [frame(text, 1, i).scope for i in (0, 1)] == ["Devon", "Cornwall"]
+    assert [claim.scope for claim in frames(text, 1)] == ["Devon", "Cornwall"]
 
 
 def test_a_part_of_a_possessed_whole_is_the_owners() -> None:
@@ -269,7 +258,7 @@ def test_a_part_given_its_own_place_is_that_places_total() -> None:
 
 def test_every_count_a_place_accounts_for_is_its_total() -> None:
     text = "Aceh alone accounted for 70 of the deaths and 120 of the injuries, the agency said."
-    assert [frame(text, v).kind for v in (70, 120)] == ["total", "total"]
+    assert kinds(text, 70, 120) == ["total", "total"]
 
 
 def test_one_who_died_elsewhere_is_a_claim_of_its_own() -> None:

@@ -5,16 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.text.claims import Claim, extract_claims
-
-
-def frame(text: str, value: float) -> Claim:
-    """The claim with this value in the last sentence that has claims."""
-    found = extract_claims(text)
-    last = max((c.sentence_index for c in found), default=-1)
-    matches = [c for c in found if c.sentence_index == last and c.value == value]
-    assert len(matches) == 1, found
-    return matches[0]
+from tests.unit.text.conftest import frame, kinds, scopes
 
 
 @pytest.mark.parametrize(
@@ -97,8 +88,7 @@ def test_a_list_of_names_and_numbers_gives_each_number_its_name(value: float, sc
 
 def test_a_ranking_after_with_and_followed_by_names_each_number() -> None:
     text = "Cases were found in nine counties, with Adams the worst hit at 25, followed by Boone with 8."
-    assert frame(text, 25).scope == "Adams"
-    assert frame(text, 8).scope == "Boone"
+    assert scopes(text, 25, 8) == ["Adams", "Boone"]
 
 
 def test_those_points_back_to_the_whole_of_the_sentence_before() -> None:
@@ -106,8 +96,7 @@ def test_those_points_back_to_the_whole_of_the_sentence_before() -> None:
         "Nationwide, officials have logged 500 cases this year.\n"
         "Florida accounts for 120 of those 500 cases."
     )
-    assert frame(text, 120).scope == "Florida"
-    assert frame(text, 500).scope == "Nationwide"
+    assert scopes(text, 120, 500) == ["Florida", "Nationwide"]
 
 
 @pytest.mark.parametrize(
@@ -177,13 +166,12 @@ def test_every_number_after_an_of_the_lead_is_a_part() -> None:
         "Doctors have treated 90 patients.\n"
         "Of those patients, 40 were adults, 25 were children and 6 were infants."
     )
-    assert [frame(text, v).kind for v in (40, 25, 6)] == ["part", "part", "part"]
+    assert kinds(text, 40, 25, 6) == ["part", "part", "part"]
 
 
 def test_people_in_hospital_are_part_of_the_cases_counted_before_them() -> None:
     text = "Officials said 310 cases had been confirmed, and 42 patients had been hospitalized."
-    assert frame(text, 310).kind == "total"
-    assert frame(text, 42).kind == "part"
+    assert kinds(text, 310, 42) == ["total", "part"]
 
 
 def test_hospitalisations_without_a_case_count_are_a_total() -> None:

@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.text.claims import Claim, extract_claims
-
-
-def frame(text: str, value: float) -> Claim:
-    """The claim with this value in the last sentence that has claims."""
-    found = extract_claims(text)
-    last = max((c.sentence_index for c in found), default=-1)
-    matches = [c for c in found if c.sentence_index == last and c.value == value]
-    assert len(matches) == 1, found
-    return matches[0]
+from monitor.text.claims import extract_claims
+from tests.unit.text.conftest import frame, scopes
 
 
 @pytest.mark.parametrize(
@@ -75,8 +67,7 @@ def test_a_speaker_s_own_pronoun_complement_keeps_the_speaker_as_scope() -> None
 
 def test_a_leading_time_phrase_does_not_hide_a_place_subject() -> None:
     text = "Last year Peru recorded 188,000 dengue cases, and 420 people died."
-    assert frame(text, 188000).scope == "Peru"
-    assert frame(text, 420).scope == "Peru"
+    assert scopes(text, 188000, 420) == ["Peru", "Peru"]
 
 
 def test_a_possessive_place_opening_the_sentence_before_scopes_a_bare_count() -> None:
@@ -89,8 +80,7 @@ def test_a_partitive_sub_scope_is_its_own_and_not_the_total_s() -> None:
         "Peru's dengue season broke another record on Sunday. A record 3,100 patients were "
         "admitted in the 24 hours to Sunday, 1,250 of them in the capital, officials said."
     )
-    assert frame(text, 1250).scope == "the capital"
-    assert frame(text, 3100).scope == "Peru"
+    assert scopes(text, 1250, 3100) == ["the capital", "Peru"]
 
 
 def test_outside_a_place_is_a_sub_scope_as_written() -> None:
@@ -98,5 +88,4 @@ def test_outside_a_place_is_a_sub_scope_as_written() -> None:
         "Hospitals across Peru admitted 900 dengue patients in the 24 hours to Sunday. "
         "Of the new admissions, 512 were in Lima and 388 were outside the capital."
     )
-    assert frame(text, 388).scope == "outside the capital"
-    assert frame(text, 512).scope == "Lima"
+    assert scopes(text, 388, 512) == ["outside the capital", "Lima"]

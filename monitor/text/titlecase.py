@@ -1,0 +1,84 @@
+"""Headlines in Title Case read as sentences: "Death Toll In Mexico Earthquake Rises Above 200"
+capitalises every word, so every word looks like part of a name and no scope or counted noun
+is found. `sentence_case` lowercases the capitalised words that are common English words and
+no place, keeping names ("Mexico", "Clark County") and acronyms, and keeps every offset.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from monitor.text.scope import is_place
+from monitor.text.sentences import word_set
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+# Words that head or link a headline's clauses and are never part of a name in one.
+_FUNCTION = word_set(
+    """a an the in on at of for to from by with as and or but after before over above under
+    below into onto amid among since until during despite than via near off out up down is are
+    was were be been has have had will would could may might says say said"""
+)
+_TITLE_SHARE = 0.7  # capitalised words among a headline's words of three letters or more
+_MIN_WORDS = 4
+_COMMON_ZIPF = 3.0  # wordfreq's scale: about once per million words
+
+
+@lru_cache(maxsize=8192)
+def _common(word: str) -> bool:
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word, "en") >= _COMMON_ZIPF
+
+
+def is_title_case(text: str) -> bool:
+    """True for a headline that capitalises (nearly) every word of three letters or more."""
+    words = [w for w in _WORD.findall(text) if len(w) >= 3]
+    if len(words) < _MIN_WORDS:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= _TITLE_SHARE * len(words) and not text.isupper()
+
+
+def _lower_word(word: str, following: str) -> bool:
+    lower = word.lower()
+    if lower in _FUNCTION:
+        return True
+    if (
+        not word[1:].islower()
+        or is_place(word)
+        or (following[:1].isupper() and is_place(f"{word} {following}"))
+    ):
+        return False  # "USA", "Gaza", "New Zealand": names stay
+    return _is_inflected(lower) and _common(lower)
+
+
+def _is_inflected(lower: str) -> bool:
+    """Verbs and plural nouns ("Rises", "Kills", "Deaths", "Reported"): in a headline these
+    are the words that break a name, while a bare capitalised word may be one ("Clark")."""
+    return lower.endswith(("s", "ed", "ing")) or lower in _HEADLINE_WORDS
+
+
+_HEADLINE_WORDS = word_set(
+    """toll death dead injured wounded missing quake earthquake fire flood storm outbreak search
+    rescue strike attack crash blast explosion war official officials report total number
+    count tally new more least about nearly almost up rise climb reach top hit cut kill die flee
+    fall grow jump soar pass surpass near continue end begin found left hold stand remain
+    confirm report say warn leave lay shed close"""
+)
+
+
+def sentence_case(text: str) -> str:
+    """`text` with a Title Case headline's common words lowercased (same length); any other
+    text unchanged. The first word keeps its capital."""
+    if not is_title_case(text):
+        return text
+    out = list(text)
+    matches = list(_WORD.finditer(text))
+    for i, m in enumerate(matches):
+        if i == 0 or not m.group()[0].isupper():
+            continue
+        following = matches[i + 1].group() if i + 1 < len(matches) else ""
+        if _lower_word(m.group(), following):
+            out[m.start()] = m.group()[0].lower()
+    return "".join(out)
