@@ -462,6 +462,7 @@ CENTROID_FIELDS = (
     ACTOR,
 )
 """Fields a centroid keeps: the TF-IDF fields, key names, event kinds, numbers and flags."""
+_SORTED_FIELDS = tuple(sorted(CENTROID_FIELDS))
 
 
 def merge_centroid(centroid: Centroid, fields: Fields, cap: int) -> Centroid:
@@ -476,7 +477,7 @@ def merge_fields(grouped: Fields, fields: Fields, cap: int) -> Centroid:
     its key), so the sums are taken field by field; ``grouped`` is not modified.
     """
     kept: list[tuple[str, float]] = []
-    for prefix in CENTROID_FIELDS:
+    for prefix in _SORTED_FIELDS:
         mine, theirs = fields.get(prefix), grouped.get(prefix)
         if mine:
             summed = dict(theirs) if theirs else {}
@@ -494,8 +495,10 @@ def merge_fields(grouped: Fields, fields: Fields, cap: int) -> Centroid:
             in_field.sort()
             in_field.sort(key=itemgetter(1), reverse=True)
             in_field = in_field[:cap]
-        kept.extend(in_field)  # kept is sorted below: the order within a field is moot
-    return tuple(sorted(kept))
+        # Every term starts with its field's prefix (all of one length), so the fields in
+        # prefix order, each sorted, are the whole centroid sorted by term.
+        kept.extend(sorted(in_field))
+    return tuple(kept)
 
 
 def time_gap(moment: datetime, story: StorySummary) -> timedelta:
@@ -618,8 +621,10 @@ class ClusterEngine:
 
     def vectorize(self, doc: ArticleDoc) -> tuple[Fields, ArticleSignals]:
         """TF-IDF fields and scorer signals of the article; its terms join the online DF."""
-        counts = term_counts(doc.title, doc.text)
-        terms = sorted(counts)
+        raw = term_counts(doc.title, doc.text)
+        # In term order from here on: the sorts of the field split then run over sorted input.
+        counts = {term: raw[term] for term in sorted(raw)}
+        terms = list(counts)
         df = self.state.term_df(terms)
         docs = self.state.doc_count() + 1
         fields = tfidf_fields(counts, df, docs)
