@@ -17,7 +17,7 @@ or another process folding meanwhile changes the token and the cache is dropped.
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -112,7 +112,10 @@ def _fast_upsert(conn: Connection, table: Table, rows: list[tuple[Any, ...]], up
     text, columns, order = compiled
     if order:  # a positional paramstyle (SQLite's qmark): the compiled order of the columns
         index = [columns.index(name) for name in order]
-        params: list[Any] = [tuple(row[i] for i in index) for row in rows]
+        if index == list(range(len(columns))):
+            params: list[Any] = rows  # already in the compiled order
+        else:
+            params = [tuple(row[i] for i in index) for row in rows]
     else:  # named (psycopg's pyformat)
         params = [dict(zip(columns, row, strict=True)) for row in rows]
     conn.exec_driver_sql(text, params)
@@ -272,6 +275,7 @@ class SqlClusterState:
         self._new_bands: dict[int, list[str]] = {}
         self._new_stories: dict[str, StorySummary] = {}
         self._new_df: Counter[str] = Counter()
+        self._df_totals: dict[str, int] = {}  # stored counts of the batch's terms, once flushed
         self._new_docs = 0
 
     # -- copies -------------------------------------------------------------------------
@@ -441,8 +445,9 @@ class SqlClusterState:
         upsert(
             self.conn, cluster_counters, {"name": POSITION, "value": position}, ["name"], ["value"]
         )
-        for term, n in self._new_df.items():
-            _put(self._df_read, term, self._df_read[term] + n)
+        # The batch's terms move to the newest end with their new counts (see _put).
+        deque(map(self._df_read.pop, self._df_totals), maxlen=0)
+        self._df_read.update(self._df_totals)
         if self._active is not None:
             self._active.update(self._new_stories.values(), self._earliest)
         docs = self.doc_count()
@@ -482,9 +487,12 @@ class SqlClusterState:
     def _write_df(self) -> None:
         if self._new_df:
             # Counts read earlier in this batch plus the increments: the new absolute values.
-            self.term_df(list(self._new_df))
-            rows = [(t, self._df_read[t] + n) for t, n in sorted(self._new_df.items())]
-            _fast_upsert(self.conn, cluster_terms, rows, "df")
+            read = self._df_read
+            unread = self._new_df.keys() - read.keys()
+            if unread:
+                self.term_df(sorted(unread))
+            totals = self._df_totals = {t: read[t] + n for t, n in self._new_df.items()}
+            _fast_upsert(self.conn, cluster_terms, sorted(totals.items()), "df")
         if self._new_docs:
             total = self.doc_count()
             upsert(self.conn, cluster_counters, {"name": DOCS, "value": total}, ["name"], ["value"])
