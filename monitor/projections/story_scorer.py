@@ -265,18 +265,30 @@ def _same_country_below(article: frozenset[str], story: frozenset[str]) -> bool:
     return bool(mine & {p.split(":", 1)[0] for p in story if depth(p) > 0})
 
 
+def _below_country(paths: frozenset[str]) -> frozenset[str]:
+    return frozenset(p for p in paths if depth(p) > 0)
+
+
+def _apart(article: frozenset[str], story: frozenset[str]) -> bool:
+    """Both sides name places below the country level in one country, and none of the
+    article's most specific such places agrees with any of the story's."""
+    mine, theirs = _below_country(leaves(article)), _below_country(leaves(story))
+    if not mine or not theirs or article & story & _below_country(story):
+        return False
+    return _same_country_below(mine, theirs) and places_agree(mine, theirs) == 0.0
+
+
 def places_veto(article: ArticleSignals, story: StorySignals) -> bool:
     """Conflicting places below the country level within one country, in the lead or in
     the headline: the same actors' next event in another city or state (Bukavu after Goma,
-    New Mexico after Texas). Reports of one event across borders often lead with different
-    countries; that only counts against a merge (``place_conflict``), it does not forbid it."""
-    if places_conflict(article, story) and _same_country_below(
-        leaves(article.places), story.place_leaves
-    ):
+    New Mexico after Texas, a Russian strike on Sumy after one on Kryvyi Rih). Only places
+    below the country are compared: that both name Russia (or write "Russian") does not
+    make Sumy and Kryvyi Rih one place. Reports of one event across borders often lead with
+    different countries; that only counts against a merge (``place_conflict``), it does not
+    forbid it."""
+    if _apart(article.places, story.places):
         return True
-    return title_places_conflict(article, story) and _same_country_below(
-        leaves(article.title_places), leaves(story.title_places)
-    )
+    return _apart(article.title_places, story.title_places)
 
 
 def actors_conflict(article: ArticleSignals, story: StorySignals) -> bool:

@@ -73,13 +73,16 @@ def _clean(name: str) -> str | None:
 
 def find_attribution(sentence: str) -> str | None:
     """The source a sentence names for its statement, or None."""
+    needs: dict[re.Pattern[str], bool] = {}  # each needed regex is looked for once
     for pattern, need in _PATTERNS:
-        if not (
-            any(word in sentence for word in need)
-            if isinstance(need, tuple)
-            else need.search(sentence)
-        ):
-            continue
+        if isinstance(need, tuple):
+            if not any(map(sentence.__contains__, need)):
+                continue
+        else:
+            if need not in needs:
+                needs[need] = need.search(sentence) is not None
+            if not needs[need]:
+                continue
         for match in pattern.finditer(sentence):
             name = _clean(match.group("who"))
             if (

@@ -14,9 +14,11 @@ from monitor.text.attribution import (
     starts_quote,
 )
 from monitor.text.frames import Span, frame_sentence, parse_clauses, sentence_scope
+from monitor.text.lexicon import common_word
 from monitor.text.numbers import Quantity, find_quantities, parse_number
-from monitor.text.scope import PLACE_COUNT, is_place
-from monitor.text.sentences import Sentence, split_sentences
+from monitor.text.records import record
+from monitor.text.scope import PLACE_COUNT, PROPER, demonym, is_place
+from monitor.text.sentences import Sentence, split_sentences, word_set
 from monitor.text.titlecase import sentence_case
 from monitor.text.units import (
     NOT_COUNTED,
@@ -30,7 +32,7 @@ from monitor.text.units import (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Claim:
     """A reported count in an article's main text, with its frame (docs/SPEC.md §6)."""
 
@@ -191,7 +193,7 @@ def _split_change(sentence: str, quantity: Quantity) -> list[Quantity]:
     ]
 
 
-@dataclass(frozen=True)
+@record
 class _Found:
     quantity: Quantity
     unit: Unit
@@ -317,6 +319,58 @@ class _Attributions:
 _NAME_IN_UNIT = re.compile(r"^((?:[A-Z][\w.’'-]*\s+){1,3})(?=[a-z])")
 
 
+_PLACE_TOLL = re.compile(
+    rf"(?P<name>{PROPER})['’]s\s+(?:[a-z]+\s+)?(?:toll|count|tally|total)(?:\s+[a-z]+){{0,4}}\s+$"
+)
+_PLACED_AFTER = re.compile(r"\s+(?:in|across|throughout)\s+(?:the\s+)?[A-Z]")
+_GROUP_OF = re.compile(rf"\s+of\s+(?:the\s+)?(?P<name>{PROPER})")
+_POSSESSOR = re.compile(rf"(?P<name>(?:[Tt]he\s+[a-z]+)|{PROPER})['’]s\s+(?:[a-z]+\s+)?$")
+_GROUPS = word_set(
+    """members employees workers staff officials soldiers officers residents customers users
+    subscribers shareholders troops fighters volunteers"""
+)
+
+
+def _owner(sentence: str, start: int, unit_end: int, unit: str) -> str | None:
+    """Whose the counted things are, from the number's own noun phrase: a possessive before it
+    ("the union's 45,000 strikers"), a name among its modifiers ("26 Colorado cases", "ILA
+    strikers"), a group's "of" complement ("45,000 members of the ILA")."""
+    before = sentence[max(0, start - 60) : start]
+    if "'" in before or "’" in before:
+        m = _POSSESSOR.search(before)
+        if m is not None and not demonym(m["name"]):
+            return m["name"]
+    toll = _PLACE_TOLL.search(sentence, max(0, start - 80), start)
+    if toll is not None and is_place(toll["name"]):
+        return toll["name"]  # "the government put Spain's toll at 230"
+    named = _named_modifier(unit)
+    at = sentence.find(unit)  # a noun named before its number: "Measles cases in Texas top 400"
+    after = at + len(unit) if 0 <= at < start else unit_end
+    if named is not None and not _PLACED_AFTER.match(sentence, after):
+        return named  # but "Measles cases in Texas": the place after the noun
+    words = unit.split()
+    if words and words[-1].lower() in _GROUPS:
+        m = _GROUP_OF.match(sentence, unit_end)
+        if m is not None:
+            return m["name"].removesuffix("'s").removesuffix("’s")
+    return None
+
+
+def _named_modifier(unit: str) -> str | None:
+    """A name the counted noun phrase carries: "Clark County residents", "ILA strikers"."""
+    m = _NAME_IN_UNIT.match(unit)
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    if demonym(name) or name.rstrip(".").lower() in ("u.s", "u.n", "u.k"):
+        return None
+    if is_place(name):
+        return name
+    if name.isupper():
+        return None if common_word(name.lower()) else name  # "ILA strikers", not "DNA samples"
+    return name if name[1:].islower() else None
+
+
 def _named_place(unit: str) -> str | None:
     """A place the counted noun phrase names: "Clark County residents", "Mexico quake deaths"."""
     m = _NAME_IN_UNIT.match(unit)
@@ -362,10 +416,9 @@ def _sentence_claims(
     claims = []
     for f, (head, modifiers), frame in zip(found, parts, frames, strict=True):
         q = f.quantity
-        if frame.scope is None and (named := _named_place(f.unit.text)) is not None:
-            frame = replace(
-                frame, scope=named, scope_source="clause"
-            )  # "71 Clark County residents"
+        owner = _owner(text, q.start, f.unit.end, f.unit.text)
+        if owner is not None:
+            frame = replace(frame, scope=owner, scope_source="clause")
         claims.append(
             Claim(
                 value=q.value, lower=q.lower, upper=q.upper, qualifier=q.qualifier,

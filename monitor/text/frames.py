@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from monitor.text.attribution import find_attribution, find_subject
 from monitor.text.clauses import Clause, clause_at, split_clauses
+from monitor.text.patterns import may_hold
+from monitor.text.records import record
 from monitor.text.scope import (
     PLACE_COUNT,
     antecedent,
@@ -33,7 +34,7 @@ from monitor.text.sentences import word_set
 from monitor.text.speaker import speaker_place
 
 
-@dataclass(frozen=True)
+@record
 class Span:
     """A number of a sentence before framing: offsets of the number and of its noun phrase."""
 
@@ -46,7 +47,7 @@ class Span:
     rate: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Frame:
     """What a clause says about one of its numbers."""
 
@@ -127,8 +128,8 @@ _MONTH = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 )
-_PAST = re.compile(
-    r"(?i:\b(?P<ref>last\s+(?:year|season|decade|century|summer|winter|spring|autumn|fall)"
+_PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a cheap first test
+    r"(?i:\b(?=[ltpaydbio12])(?P<ref>last\s+(?:year|season|decade|century|summer|winter|spring|autumn|fall)"
     r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|season|outbreak|decade|record|war|fire"
     r"|flood|storm|hurricane|epidemic|pandemic|wave|conflict|strike|disaster)"
     r"|a\s+(?:year|decade)\s+(?:earlier|ago|before)|(?:years|decades)\s+(?:ago|earlier)"
@@ -148,7 +149,9 @@ _CURRENT = re.compile(
     r"\b(?:so\s+far|to\s+date|this\s+year|as\s+of|now|since\s+(?:the\s+)?(?:start|beginning))\b",
     re.IGNORECASE,
 )
-_SINCE_WHEN = re.compile(rf"(?i)\bsince\s+(?P<ref>{_YEAR}|the\s+[^,]{{3,40}})\s*,?\s*$")
+_SINCE_WHEN = re.compile(
+    rf"(?i)\bsince\s+(?P<ref>(?:{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}|the\s+[^,]{{3,40}})\s*,?\s*$"
+)
 _REVISION = re.compile(
     r"\b(?P<verb>revis(?:ed|es|ing)|lower(?:ed|s|ing)|cut(?:s|ting)?|reduc(?:ed|es|ing)"
     r"|downgrad(?:ed|es|ing)|correct(?:ed|s|ing)|adjust(?:ed|s|ing)|rais(?:ed|es|ing)"
@@ -178,7 +181,7 @@ _SOURCE_HINTS = (
 
 
 def _has_year(text: str) -> bool:
-    return any(text.find(prefix) >= 0 for prefix in ("18", "19", "20"))
+    return "18" in text or "19" in text or "20" in text
 
 
 def _kind(
@@ -188,12 +191,16 @@ def _kind(
     if span.rate:
         return "rate"
     before = sentence[max(clause.start, span.start - _KIND_REACH) : span.start]
-    if _COMPARED.search(before) and _OTHER_PERIOD.match(sentence, span.unit_end):
+    compares = may_hold(before, _COMPARED_WORDS)  # each regex runs only when it can match
+    if compares and _COMPARED.search(before) and _OTHER_PERIOD.match(sentence, span.unit_end):
         return "total"  # "compared with 285 for all of 2024": another period's own total
     if (
-        _PREVIOUS_BEFORE.search(before)
+        ((compares or may_hold(before, _PREVIOUS_WORDS)) and _PREVIOUS_BEFORE.search(before))
         or _PREVIOUS_AFTER.match(sentence, span.unit_end)
-        or _SUPERSEDED.match(sentence, span.unit_end, clause.end)
+        or (
+            may_hold(sentence[span.unit_end : clause.end], _SUPERSEDED_WORDS)
+            and _SUPERSEDED.match(sentence, span.unit_end, clause.end)
+        )
         or (_TO_THEN_FROM.search(sentence, clause.start, span.start) and _FROM_END.search(before))
     ):
         return "previous"
@@ -203,22 +210,31 @@ def _kind(
         sentence, clause.start, clause.end
     ):
         return "new"  # "8,700 workers walked out of Ford's Kentucky Truck Plant" joined the strike
-    if _EVERY_PERIOD.search(sentence, clause.start, clause.end):
+    if may_hold(sentence[clause.start : clause.end], ("each", "every", "per")) and (
+        _EVERY_PERIOD.search(sentence, clause.start, clause.end)
+    ):
         return "rate"  # "13 children die every day", "1,600 people ... each year"
     if _JOIN.search(sentence, span.end, clause.end) and not PLACE_COUNT.fullmatch(
         sentence, span.end, span.unit_end
     ):
         return "new"  # "7,000 workers at two more plants would join the strike"
-    if _AND_BEFORE.search(before):  # "up from nine deaths and 57 hospitalizations"
+    # "up from nine deaths and 57 hospitalizations"
+    if "and" in before and _AND_BEFORE.search(before):
         earlier = [s for s in spans if clause.start <= s.start < span.start]
         inherited = _kind(sentence, earlier[-1], clause, spans) if earlier else None
         if inherited == "previous":
             return "previous"
         if inherited == "part":  # "22 of them were in their 70s and 13 in their 60s": a part
             return "total" if attached else "part"  # "... and nine in Terry County": its total
-    if _ACCOUNTS_FOR.search(before) or _ACCOUNTS_AND.search(before):
+    if "," in before and _INCLUSION_LIST.search(before):
+        return "part"  # "included 18 Chinese nationals, two South Koreans and a Laotian"
+    if may_hold(before, ("account",)) and (
+        _ACCOUNTS_FOR.search(before) or _ACCOUNTS_AND.search(before)
+    ):
         return "total"  # "Texas accounts for 259 of those 301 cases": Texas's total
-    if _PART_AFTER.match(sentence, span.end) or _PART_BEFORE.search(before):
+    if _PART_AFTER.match(sentence, span.end) or (
+        may_hold(before, _PART_WORDS) and _PART_BEFORE.search(before)
+    ):
         return "total" if attached else "part"  # "45 of them in Gaines County": its total
     if _OF_THE_LEAD.match(sentence[: span.start]):
         return "total" if attached else "part"  # "Of the 121 patients, 90 were children"
@@ -227,7 +243,9 @@ def _kind(
         return "total" if attached else "part"  # "Of those cases, 80 were ... and 113 had ..."
     if clause.opener in ("including", "among them", "of whom", "of which", "most of them"):
         return "part"
-    if _NEW_BEFORE.search(before) or (not span.implied and _NEW_MODIFIERS & set(span.modifiers)):
+    if (may_hold(before, _NEW_WORDS) and _NEW_BEFORE.search(before)) or (
+        not span.implied and _NEW_MODIFIERS & set(span.modifiers)
+    ):
         if _STILL_AFTER.match(sentence, span.unit_end):
             return "total"  # "with a further 10,100 people still listed as missing"
         return "new"
@@ -237,15 +255,31 @@ def _kind(
 
 
 _SUPERSEDED = re.compile(
-    r"[^;]{0,40}?\b(?:(?:has|have|had)\s+)?(?:since\s+)?(?:swelled|soared|grown|grew|risen|rose"
+    r"(?:(?!\band\s+the\b)[^;]){0,40}?\b(?:(?:has|have|had)\s+)?(?:since\s+)?(?:swelled|soared|grown|grew|risen|rose"
     r"|climbed|jumped|increased|tripled|doubled|fallen|fell|dropped|shrunk|shrank|surged)"
     r"\s+(?:to|in\s+number)\b"
     r"|\s+(?:that|which)\s+[^,;]{0,50}?\b(?:a\s+day|a\s+week|days?|weeks?)\s+(?:earlier|before)\b"
     r"|\s+(?:reported|given|announced|recorded)\s+earlier\b",
     re.IGNORECASE,
 )
+# Words without which the regexes above cannot match (see `may_hold`).
+_COMPARED_WORDS = ("compar", "against", "versus", "vs")
+_PREVIOUS_WORDS = ("from", "previous", "earlier", "initially", "originally")  # or _COMPARED_WORDS
+_SUPERSEDED_WORDS = (
+    "swelled", "soared", "grown", "grew", "risen", "rose", "climbed", "jumped", "increased",
+    "tripled", "doubled", "fallen", "fell", "dropped", "shrunk", "shrank", "surged", "earlier",
+    "before",
+)  # fmt: skip
+_PART_WORDS = ("includ", "among", "whom", "which", "most")
+_NEW_WORDS = (
+    "another", "add", "further", "extra", "rise", "increase", "jump", "spike", "surge", "rose",
+    "grew", "climbed", "went", "up", "new",
+)  # fmt: skip
 _TO_THEN_FROM = re.compile(r"\bto\s+", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+" + _Q + "$")
+_INCLUSION_LIST = re.compile(
+    r"\b(?:including|includes|include|included|among\s+them)\s+[^.;:()]*?,\s+" + _Q + "$"
+)
 _ACCOUNTS_AND = re.compile(
     r"\baccount(?:s|ed)?\s+for\s+[^,;]{1,40}?\band\s+" + _Q + "$", re.IGNORECASE
 )  # "accounted for 90 of the deaths and 166 of the injuries"
@@ -262,7 +296,7 @@ _STARTED = re.compile(
 def _past_ref(sentence: str, lo: int, hi: int) -> str | None:
     text = sentence[lo:hi]
     lower = text.lower()
-    if not _has_year(text) and not any(hint in lower for hint in _PAST_HINTS):
+    if not _has_year(text) and not any(map(lower.__contains__, _PAST_HINTS)):
         return None
     m = _PAST.search(text)
     if m is None or _CURRENT.search(text) or _STARTED.search(text, 0, m.start()):
@@ -313,7 +347,7 @@ def _revision(
             direction = {"up from": "up", "down from": "down"}.get(nxt.opener)
     after = _CHANGE_FROM.search(sentence[span.end : min(len(sentence), span.unit_end + 20)])
     lower = before.lower()
-    verb = _REVISION.search(before) if any(h in lower for h in _REVISION_HINTS) else None
+    verb = _REVISION.search(before) if any(map(lower.__contains__, _REVISION_HINTS)) else None
     if verb is None and direction is None and after is None:
         return None, None
     if verb is not None:
@@ -377,17 +411,22 @@ class _Clauses:
         self._locatives: dict[int, list[tuple[int, str, bool]]] = {}
         self._subjects: dict[int, str | None] = {}
         self._attached: dict[int, tuple[int, str] | None] = {}
+        self._sources: dict[int, int] = {}
+        self._leads: dict[int, str | None] = {}
+        self._events: dict[int, tuple[int, str] | None] = {}
 
     def _source_start(self, index: int) -> int:
         """Where a clause's attribution begins ("..., officials said"), else its end."""
-        clause = self.clauses[index]
-        lower = self.sentence[clause.start : clause.end].lower()
-        source = (
-            _SOURCE.search(self.sentence, clause.start, clause.end)
-            if any(h in lower for h in _SOURCE_HINTS)
-            else None
-        )
-        return source.start() if source else clause.end
+        if index not in self._sources:
+            clause = self.clauses[index]
+            lower = self.sentence[clause.start : clause.end].lower()
+            source = (
+                _SOURCE.search(self.sentence, clause.start, clause.end)
+                if any(map(lower.__contains__, _SOURCE_HINTS))
+                else None
+            )
+            self._sources[index] = source.start() if source else clause.end
+        return self._sources[index]
 
     def locatives(self, index: int) -> list[tuple[int, str, bool]]:
         """Locatives of a clause outside its attribution ("according to officials in Seoul")."""
@@ -435,7 +474,9 @@ class _Clauses:
     def scope(self, index: int, span: Span | None, spans: Sequence[Span]) -> str | None:
         """The scope clause `index` names for `span` (None: for any number of it)."""
         sentence, clause = self.sentence, self.clauses[index]
-        lead = _lead_scope(sentence, clause.start, clause.end)
+        if index not in self._leads:
+            self._leads[index] = _lead_scope(sentence, clause.start, clause.end)
+        lead = self._leads[index]
         if lead is not None and lead[:9].lower() == "elsewhere":
             return lead  # "Elsewhere along the coast, ... 170 people in towns including Bayda"
         if span is not None and (own := self.attached(span)) is not None:
@@ -446,7 +487,11 @@ class _Clauses:
             return own[1]
         if span is not None and (gap := gapped_scope(sentence, span.start)) is not None:
             return gap
-        if span is not None and (group := _APPOSED.search(sentence, clause.start, span.start)):
+        if (
+            span is not None
+            and sentence.find(",", clause.start, span.start) >= 0  # _APPOSED needs a comma
+            and (group := _APPOSED.search(sentence, clause.start, span.start))
+        ):
             return group["group"]  # "firing its entire Supercharger team, as many as 500 employees"
         if index == 0 and sentence.startswith(": ", clause.end):
             label = _kicker(sentence[clause.start : clause.end])
@@ -482,7 +527,9 @@ class _Clauses:
             at, loc = strong[0][0], strong[0][1]
             site = facility_before(sentence, clause.start, at)
             return loc if site is None else f"{site} {sentence[at : at + 3].strip()} {loc}"
-        event = event_phrase(sentence, clause.start, self._source_start(index))
+        if index not in self._events:
+            self._events[index] = event_phrase(sentence, clause.start, self._source_start(index))
+        event = self._events[index]
         if event is not None:
             return event[1]  # "the death toll from the crash", "died during the Hajj"
         if clause.opener in _RELATIVE and index > 0:

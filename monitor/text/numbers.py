@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from monitor.text.patterns import alternation
+from monitor.text.records import record
 from monitor.text.sentences import word_set
 
 
-@dataclass(frozen=True)
+@record
 class Quantity:
     """A quantity as written in a sentence, with canonical qualifier, bounds and offsets."""
 
@@ -193,6 +194,24 @@ _ANCHOR = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_WORDS = 6  # "in the region of" + "an estimated"
+# The first word of each alternative of _MASTER that opens with a letter: a skipped form
+# ("US$", "Rs.", "No.", a month, "Flight"), a vague amount, a qualifier, "between", "from", a
+# number word. A quantity begins only at one of them (a whole word) or at a digit or sign, so
+# the grammar is first tried where `_START` finds one, not at every word of the window.
+_FIRST_WORDS = frozenset(
+    (
+        *("us", "a", "c", "hk", "nz", "s", "usd", "eur", "gbp", "rmb", "rs", "no"),
+        *("tens", "hundreds", "dozens", "thousands", "millions", "billions", "several"),
+        *("an", "one", "half", "between", "from"),
+        *(phrase.split()[0].rstrip(".") for phrase in _QUALIFIER_OF),  # "approx." -> approx
+        *_SMALL,
+        *(w.lower() for w in _MONTHS | _NUMBERED_NAMES),
+    )
+)
+_START = re.compile(
+    rf"(?<![A-Za-z])(?:[\d$€£¥₩₽₹#+(]|(?:{_alternation(_FIRST_WORDS)})(?![A-Za-z]))",
+    re.IGNORECASE,
+)
 _MEASURE = (
     r"mm|ml|cl|oz|ounces?|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|km/h|kms?|kilomet(?:er|re)s?|metres?|meters?"
     r"|m|nautical\s+miles?|miles?|kg|kgs|kilos?|kilograms?|grams?|lbs?|pounds?|tonnes?|tons?"
@@ -225,6 +244,7 @@ _VAGUE_RANGES = {
 _FEW = {"several": (3, 9), "a few": (2, 5)}
 
 
+@lru_cache(maxsize=4096)  # qualifiers and number words: a few short strings, again and again
 def _normal(text: str) -> str:
     return " ".join(text.lower().replace("\u00a0", " ").replace("\u202f", " ").split())
 
@@ -433,13 +453,16 @@ def find_quantities(sentence: str) -> list[Quantity]:
     found: list[Quantity] = []
     last_end = 0
     # The full grammar only runs near anchors (digits, number words): most text has none.
-    for anchor in _ANCHOR.finditer(sentence):
-        if anchor.start() < last_end:
-            continue
-        m = _MASTER.search(sentence, _window_start(sentence, anchor.start(), last_end))
+    # The next anchor is looked for after the last quantity (no anchor can start inside
+    # one and end after it: an anchor is one character or a whole word), not digit by digit.
+    anchor = _ANCHOR.search(sentence)
+    while anchor is not None:
+        first = _START.search(sentence, _window_start(sentence, anchor.start(), last_end))
+        m = None if first is None else _MASTER.search(sentence, first.start())
         if m is None:
             break
         last_end = m.end()
+        anchor = _ANCHOR.search(sentence, max(anchor.end(), last_end))
         if m["skip"] or _rejected(m, sentence):
             continue
         quantity = _quantity(m, sentence)

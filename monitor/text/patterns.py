@@ -50,3 +50,13 @@ def alternation(words: Iterable[str]) -> str:
     firsts = sorted({w[0] for w in ordered})
     guard = "" if len(firsts) < 2 or " " in firsts else f"(?=[{''.join(map(re.escape, firsts))}])"
     return f"{guard}(?:{_emit(root)})"
+
+
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `words` (lowercase ASCII) in any letter case: a test to run
+    before a case-insensitive regex that cannot match without one of them. A text that is not
+    ASCII always passes (such a regex also matches "ſ", "ı" or the Kelvin sign for s, i, k)."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return any(map(lower.__contains__, words))

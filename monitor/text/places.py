@@ -5,7 +5,8 @@ against :mod:`monitor.text.gazetteer`. A match is a place only when
 
 - it stands alone in its run or next to titles and kinds of institution ("U.S. President",
   "Gaza City"), not inside a longer name ("Paris Hilton", "Washington Post", "Michael
-  Jordan", "Texas Instruments");
+  Jordan", "Texas Instruments"); a country's adjective ("Ukrainian", "North Korean": the
+  gazetteer maps it to its country) may stand before any name ("Ukrainian Air Force");
 - its name is not an ordinary word the article also writes in lower case;
 - it is unambiguous, or the article names the country of exactly one of its readings
   ("Georgia" with Atlanta is the state; alone, it is nothing);
@@ -13,6 +14,10 @@ against :mod:`monitor.text.gazetteer`. A match is a place only when
 - for a city: the article names the city's country or state, or it is a city of a
   million people (of 250,000 when its name has several words: "Los Angeles") whose name
   is no common English word.
+
+A capital stands for its country ("Seoul said"), except right after "in", "at", "near" or
+"outside", where it is the city itself ("a crush at New Delhi railway station"): a report
+from the capital and one from another city of the country then disagree.
 
 The dateline of wire copy ("GOMA, Congo (Wire) —") is where the reporter filed from, which
 is not always where the event is: its places are not counted as the article's places, but
@@ -25,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from monitor.text.entities import ROLE_WORDS, lead
-from monitor.text.gazetteer import Place, fold, lookup
+from monitor.text.gazetteer import Place, capital_city, fold, is_demonym, lookup
 from monitor.text.priors import is_common
 from monitor.text.terms import STOPWORDS, is_title_case, stem
 
@@ -38,6 +43,10 @@ COMMON_NAME = 0.01
 NAMED_CITY = 250_000
 """A city of several words this large needs no country either ("Los Angeles")."""
 MAX_WORDS = 5
+_LOCATIVE = frozenset({"in", "at", "near", "outside"})
+"""Words before a capital that mean the city itself, not its government ("Seoul says")."""
+_REGIONS = frozenset({"north", "south", "east", "west", "central", "northern", "southern"})
+"""Words that make a country's adjective a region's ("South American", "West African")."""
 _CONNECTORS = frozenset({"of", "the", "and", "de", "del", "da", "la", "el", "al", "upon"})
 _FILLER = ROLE_WORDS | STOPWORDS | {"city", "state", "capital", "region", "province"}
 _TOKEN = re.compile(r"[^\W\d_][\w’'.&-]*|\d[\d,.:]*|[^\w\s]", re.UNICODE)
@@ -66,18 +75,24 @@ class _Span:
     words: int
     in_lead: bool
     in_title: bool = False
+    located: bool = False
+    """Whether a preposition of place comes right before it ("at New Delhi station")."""
 
 
-def _runs(text: str) -> list[list[str]]:
-    """Capitalised runs: consecutive capitalised tokens, joined by lower-case connectors."""
-    runs: list[list[str]] = []
+def _runs(text: str) -> list[tuple[list[str], str]]:
+    """Capitalised runs: consecutive capitalised tokens, joined by lower-case connectors;
+    each with the token before it, in lower case ("at" before "New Delhi")."""
+    runs: list[tuple[list[str], str]] = []
     current: list[str] = []
     pending: list[str] = []
+    before = last = ""
     for raw in _TOKEN.findall(text):
         token = _POSSESSIVE.sub("", raw)
         ends = token.endswith(".") and not _ABBREVIATION.match(token)
         word = token.rstrip(".") if ends else token
         if word[:1].isupper():
+            if not current:
+                before = last
             current.extend(pending)
             pending = []
             current.append(word)
@@ -85,14 +100,15 @@ def _runs(text: str) -> list[list[str]]:
             pending.append(word)
         else:
             if current:
-                runs.append(current)
+                runs.append((current, before))
             current, pending = [], []
         if ends or raw != token:
             if current:
-                runs.append(current)
+                runs.append((current, before))
             current, pending = [], []
+        last = word.lower()
     if current:
-        runs.append(current)
+        runs.append((current, before))
     return runs
 
 
@@ -100,10 +116,10 @@ def _is_filler(word: str) -> bool:
     return fold(word).rstrip(".") in _FILLER
 
 
-def _matches(run: list[str], inside: set[str]) -> list[tuple[str, int]]:
+def _matches(run: list[str], inside: set[str]) -> list[tuple[str, int, bool]]:
     """Gazetteer names in a run, longest first, each standing alone or beside fillers;
     the names found inside a longer name ("Michael Jordan") are added to ``inside``."""
-    found: list[tuple[str, int]] = []
+    found: list[tuple[str, int, bool]] = []
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(run):
@@ -119,11 +135,16 @@ def _matches(run: list[str], inside: set[str]) -> list[tuple[str, int]]:
             i += 1
     matched = set(range(len(run))) - {k for a, b in spans for k in range(a, b)}
     for a, b in spans:
+        name = " ".join(run[a:b])
         neighbours = [k for k in (a - 1, b) if 0 <= k < len(run)]
-        if all(k not in matched or _is_filler(run[k]) for k in neighbours):
-            found.append((" ".join(run[a:b]), b - a))
+        if is_demonym(name):  # "A Ukrainian Air Force", not "South American", "Royal Thai"
+            alone = a == 0 or (_is_filler(run[a - 1]) and fold(run[a - 1]) not in _REGIONS)
         else:
-            inside.add(fold(" ".join(run[a:b])))
+            alone = all(k not in matched or _is_filler(run[k]) for k in neighbours)
+        if alone:
+            found.append((name, b - a, a == 0))
+        else:
+            inside.add(fold(name))
     return found
 
 
@@ -131,12 +152,13 @@ def _spans(
     text: str, in_lead: bool, lower_words: frozenset[str], inside: set[str], title: bool = False
 ) -> list[_Span]:
     spans: list[_Span] = []
-    for run in _runs(text):
-        for name, words in _matches(run, inside):
+    for run, before in _runs(text):
+        for name, words, first in _matches(run, inside):
             folded = fold(name)
             if words == 1 and (folded in lower_words or folded in _FILLER):
                 continue
-            spans.append(_Span(name, lookup(name), words, in_lead, title))
+            at = first and before in _LOCATIVE
+            spans.append(_Span(name, lookup(name), words, in_lead, title, at))
     return spans
 
 
@@ -232,6 +254,8 @@ def mentions(title: str, text: str) -> Mentions:
         if place is None:
             continue
         words.update(stem(fold(w)) for w in span.name.split() if not _is_filler(w))
+        if span.located:
+            place = capital_city(place)
         if span.in_lead:
             places.add(place.path)
         if span.in_title:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from monitor.text.lexicon import VERY_COMMON, common_word
 from monitor.text.patterns import alternation
 from monitor.text.sentences import word_set
 
@@ -59,17 +60,31 @@ _WIDE_ADVERBS = word_set(
     county-wide citywide state-wide nation-wide"""
 )
 _WIDE_ADJECTIVES = word_set("national statewide nationwide global worldwide countrywide")
+
+
+def _first_chars(alternatives: str) -> str:
+    """The characters the words of an alternation such as "[Ii]n|of" can start with."""
+    chars: set[str] = set()
+    for word in alternatives.split("|"):
+        chars.update(word[1 : word.index("]")] if word.startswith("[") else word[0])
+    return "".join(sorted(chars))
+
+
+# Every alternative opens at a word boundary with a preposition or a wide word: the look-ahead
+# on their first letters rejects most places before the alternatives are tried.
 _LOCATIVE = re.compile(
-    rf"\b(?P<prep>{_STRONG_PREP}|{_WEAK_PREP})\s+(?P<loc>"
+    rf"\b(?=[{_first_chars(f'{_STRONG_PREP}|{_WEAK_PREP}')}]"
+    rf"|(?i:[{''.join(sorted({w[0] for w in _WIDE_ADVERBS | _WIDE_ADJECTIVES}))}]))"
+    rf"(?:(?P<prep>{_STRONG_PREP}|{_WEAK_PREP})\s+(?P<loc>"
     rf"the\s+[A-Z][a-z]{{2,3}}\.?\s+\d{{1,2}}\s+(?:[a-z][\w’'-]*\s+)?(?:{_EVENT_NOUNS_IN})\b"
     rf"|(?:the\s+)?(?:{_ADJ})?{_PROPER}"
     r"(?:\s+(?:state|county|province|city|region|district|island|area|town|village))?"
     rf"|the\s+(?:{_PLACE_NOUN})\b"
     rf"|(?:the\s+)?(?:(?:{_NUMBER_WORD})\s+)?(?:{_PLACE_NOUNS})\b"
     rf"|the\s+(?:(?:[a-z][\w’'-]*|[A-Z][a-z]{{2,3}}\.?\s+\d{{1,2}}|\d{{4}})\s+){{0,2}}(?:{_EVENT_NOUNS_IN})\b(?:\s+(?:tied|linked)\s+to\s+[^,;]{{3,40}}?(?=[,;.]|$))?)"
-    rf"|\b(?P<adv>(?i:{alternation(_WIDE_ADVERBS)}))\b"
-    rf"|\b(?P<adj>(?i:{alternation(_WIDE_ADJECTIVES)}))"
-    r"(?=\s+(?:death\s+)?(?:count|total|tally|toll|figure|number|caseload)s?\b)"
+    rf"|(?P<adv>(?i:{alternation(_WIDE_ADVERBS)}))\b"
+    rf"|(?P<adj>(?i:{alternation(_WIDE_ADJECTIVES)}))"
+    r"(?=\s+(?:death\s+)?(?:count|total|tally|toll|figure|number|caseload)s?\b))"
 )
 _TIME_WORDS = word_set(
     """January February March April May June July August September October November December
@@ -143,7 +158,12 @@ _OWNER_NP = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s(?:\s+[a-z
 _IT_COMPLEMENT = re.compile(
     r"(?:\s+(?:in|on|last|this)\s+[\w ]{1,20}?)?\s+(?:that\s+)?(?:it|they)\b"
 )
-CAP, LINK, TITLES = _CAP, _LINK, _TITLES  # for the speaker's title (monitor.text.speaker)
+CAP, LINK, TITLES, PROPER = (
+    _CAP,
+    _LINK,
+    _TITLES,
+    _PROPER,
+)  # for the speaker's title (monitor.text.speaker)
 # After a reporting verb, the start of a complement clause with a subject of its own.
 _SPEECH_COMPLEMENT = re.compile(r"\s+(?:that\s+)?(?=(?:the\s+)?[A-Z])")
 _NUMBERS = word_set(
@@ -161,8 +181,8 @@ _EVENT_NOUNS = (
 _EVENT_SUBJECT = re.compile(
     rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}(?:{_EVENT_NOUNS})"
 )
-_EVENT_NAME = re.compile(
-    rf"\b[Tt]he\s+(?:\d{{4}}\s+)?(?P<name>{_PROPER})\s+(?:[a-z]+\s+)?(?:{_EVENT_NOUNS})\b"
+_EVENT_NAME = re.compile(  # "\b[Tt]he", opening with a character class the matcher scans for
+    rf"[Tt](?<!\w[Tt])he\s+(?:\d{{4}}\s+)?(?P<name>{_PROPER})\s+(?:[a-z]+\s+)?(?:{_EVENT_NOUNS})\b"
 )
 # Verbs by which an organisation owns the count: "Boeing will cut 2,000 jobs", "Ohio accounts
 # for 85", "Tesla recalled 3,900 Cybertrucks", "Ford has laid off 600 workers".
@@ -199,6 +219,7 @@ _AS_WRITTEN_EVENTS = word_set(
     explosions blasts shootings bombings accidents landslides"""
 )
 _EVENT_PHRASE = re.compile(
+    r"(?=[FfIiAaDdSs])"  # the prepositions' first letters: a cheap first test
     r"\b(?:[Ff]rom|[Ii]n|[Aa]fter|[Dd]uring|[Aa]t|[Ss]ince)\s+(?P<event>"
     rf"(?:the|this\s+year['’]s|last\s+year['’]s|its|their|{_CAP}['’]s)\s+"
     rf"(?:(?!(?:of|and|or|to|by|in|on|at|for|with)\b)[\w’'-]+\s+){{0,2}}?(?:{_EVENT_HEADS})s?\b)"
@@ -302,6 +323,13 @@ def _trim(run: str, at_start: bool) -> str | None:
         and not is_place(words[0])
     ):
         words.pop(0)  # "Health officials", "Shelters": capitalised only to open the sentence
+    elif (
+        at_start
+        and len(words) == 1
+        and common_word(words[0], VERY_COMMON)
+        and not is_place(words[0])
+    ):
+        return None  # "Fire authorities said ...": a very common word opening the sentence
     while words and words[0].lower() in ("of", "and", "on", "de", "the"):
         words.pop(0)
     if not words or words[0] in _TIME_WORDS:
@@ -346,7 +374,7 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
         if _NUMBERED.match(bare):
             found.append((m.start(), loc, False))  # "in 13 states": a last resort (NUMBERED)
             continue
-        if _ADJECTIVAL.match(text, m.end("loc")) and _demonym(bare):
+        if _ADJECTIVAL.match(text, m.end("loc")) and demonym(bare):
             continue  # "in the Israeli bombardment of Gaza", "in the Palestinian enclave"
         named = any(_PARTICLE.sub("", w)[:1].isupper() for w in bare.split())  # el-Fasher
         if not named and m["prep"].lower() == "outside" and _COMMON_PLACE.fullmatch(loc):
@@ -381,7 +409,7 @@ _DEMONYMS_IN_I = word_set(
 )
 
 
-def _demonym(name: str) -> bool:
+def demonym(name: str) -> bool:
     """A people's adjective, not a place: "Israeli", "Palestinian", "Sudanese"."""
     if name in _DEMONYMS_IN_I:
         return True
@@ -422,6 +450,16 @@ def _is_body(name: str) -> bool:
     return len(words) == 1 and last.isupper() and len(last) > 1 and not is_place(last)
 
 
+def _has_digit(text: str) -> bool:
+    """`any(c.isdigit() for c in text)`, by one regex scan when the text is ASCII."""
+    if text.isascii():
+        return _ASCII_DIGIT.search(text) is not None
+    return any(c.isdigit() for c in text)
+
+
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
 _DESCRIPTOR = re.compile(r"\s+(?:[a-z][\w’'-]*\s+){1,3}$")
 
 
@@ -453,7 +491,7 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
     if m is None:
         return None
     np = m["np"]
-    if any(c.isdigit() for c in np):
+    if _has_digit(np):
         return None
     speech = _REPORT_VERB.match(text, m.end())
     complement = None if speech is None else _SPEECH_COMPLEMENT.match(text, speech.end())

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from monitor.text.scope import CAP, LINK, TITLES
+from monitor.text.lexicon import VERY_COMMON, common_word
+from monitor.text.scope import CAP, LINK, TITLES, is_place
 from monitor.text.sentences import word_set
 
 _ROLE = (
@@ -57,4 +58,6 @@ def speaker_place(who: str | None) -> str | None:
         words.pop(0)
     if not words or any(w in TITLES for w in words) or len(words) > 4:
         return None
+    if len(words) == 1 and common_word(words[0], VERY_COMMON) and not is_place(words[0]):
+        return None  # "Fire authorities", "School officials": no place named
     return " ".join(words)  # a name before a title is its place or body, not a person

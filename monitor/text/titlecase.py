@@ -7,8 +7,8 @@ no place, keeping names ("Mexico", "Clark County") and acronyms, and keeps every
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from monitor.text.lexicon import common_word
 from monitor.text.scope import is_place
 from monitor.text.sentences import word_set
 
@@ -21,14 +21,6 @@ _FUNCTION = word_set(
 )
 _TITLE_SHARE = 0.7  # capitalised words among a headline's words of three letters or more
 _MIN_WORDS = 4
-_COMMON_ZIPF = 3.0  # wordfreq's scale: about once per million words
-
-
-@lru_cache(maxsize=8192)
-def _common(word: str) -> bool:
-    import wordfreq
-
-    return wordfreq.zipf_frequency(word, "en") >= _COMMON_ZIPF
 
 
 def is_title_case(text: str) -> bool:
@@ -50,7 +42,7 @@ def _lower_word(word: str, following: str) -> bool:
         or (following[:1].isupper() and is_place(f"{word} {following}"))
     ):
         return False  # "USA", "Gaza", "New Zealand": names stay
-    return _is_inflected(lower) and _common(lower)
+    return _is_inflected(lower) and common_word(lower)
 
 
 def _is_inflected(lower: str) -> bool:

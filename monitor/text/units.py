@@ -7,12 +7,13 @@ rose to 41" counts deaths; "killing at least 19" and "12,000 who fled" count peo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 
+from monitor.text.records import record
 from monitor.text.sentences import word_set
 
 
-@dataclass(frozen=True)
+@record
 class Unit:
     """A counted noun phrase as written, where it ends, and whether the text implied it."""
 
@@ -47,6 +48,7 @@ _IRREGULAR = word_set(
 )
 _IRREGULAR_ENDINGS = ("children", "people", "men")  # grandchildren, servicemen, gunmen
 # Nominal adjectives that are counted on their own: "left 12 dead", "40 wounded".
+_PRONOUNS = word_set("them those these us whom which it")
 _NOMINAL_BY = word_set(
     "confirmed known reported presumed suspected civilian"
 )  # "75 confirmed dead"
@@ -82,6 +84,7 @@ _NOT_HEADS = word_set(
 )
 
 
+@lru_cache(maxsize=8192)  # a function of one word: words recur across texts
 def is_plural(word: str) -> bool:
     """True when a word reads as a plural noun ("cases", "people", "Ys")."""
     lower = word.lower()
@@ -108,6 +111,7 @@ _SINGULAR = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=8192)  # a function of one word: words recur across texts
 def singular(word: str) -> str:
     """A noun lowercased and made singular: "Cases" -> "case", "casualties" -> "casualty".
 
@@ -157,6 +161,9 @@ def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
         word = m["word"]
         lower = word.lower()
         if first and lower == "of":
+            after = _TOKEN.match(sentence, pos)
+            if after is not None and (after["word"] or "").lower() in _PRONOUNS:
+                return None  # "six of them residents": the count is of them, not of residents
             first = False
             continue
         first = False
@@ -221,6 +228,7 @@ _COUNT_NOUN = (
     r"|(?:total|figure|tally|count|toll|number|population))"
 )
 _VERB_LED = re.compile(
+    r"(?=[\sdcfiajlhtnp])"  # what a count noun (or the space before "toll") opens with
     rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among|by|after|during)"
     r"\s+[^,;\d]{1,60}?"
     r"|\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?:missing|dead|injured|hospitali[sz]ed"
@@ -235,11 +243,14 @@ _OBJECT_LED = re.compile(
     r"\b(?:bring(?:ing|s)?|brought|tak(?:ing|es)|took|push(?:ing|ed|es)|lift(?:ing|ed|s)"
     r"|rais(?:ing|ed|es)|revis(?:ing|ed|es)|lower(?:ing|ed|s)|put(?:ting|s)?|cut(?:ting|s)?"
     r"|correct(?:ing|ed|s)|updat(?:ing|ed|es)|adjust(?:ing|ed|s)|set(?:ting|s)?|send(?:ing|s)?"
-    r"|sent|increas(?:ing|ed|es)|reduc(?:ing|ed|es)|downgrad(?:ing|ed|es))"
-    r"\s+(?:the|its|their|his|her|our|an?)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"|sent|increas(?:ing|ed|es)|reduc(?:ing|ed|es)|downgrad(?:ing|ed|es)|giv(?:en|ing|es)|gave)"
+    r"\s+(?:the|its|their|his|her|our|an?|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?"
     + _COUNT_NOUN
     + r"(?:\s+(?:[a-z]+ed\s+)?(?:of|in|on|at|from|for|among)(?:\s+[^,;]{1,40}?)??)?"
-    r"\s+(?:(?:down|up|upward|downward|sharply|again|further)\s+)?(?:to|at|from)\s+" + _QUAL + "$",
+    r"\s+(?:(?:down|up|upward|downward|sharply|again|further)\s+)?(?:to|at|from|as)\s+"
+    + _QUAL
+    + "$",
     re.IGNORECASE,
 )
 # "Cases rose to 124", "Confirmed infections have reached 300"
@@ -317,6 +328,8 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         following in _VERB_AFTER
         or following in ("more", "that", "who", "whom")
         or _PARTICIPLE_AFTER.match(sentence, end)
+        or _OF_THEM.match(sentence, end)
+        or _IN_A_LIST.match(sentence, end)
     ):
         return Unit(earlier, end, implied=True)  # "90 were children", "302 charged"
     opener = _OF_THE_OPENER.search(before)
@@ -349,6 +362,10 @@ def _without_increment(unit: str) -> str:
 
 
 # What happened to a bare number of people: "where 11,000 died", "40 were injured in ...".
+_OF_THEM = re.compile(r"\s+of\s+them\b")  # "75 illnesses ..., 22 of them serious"
+# A list naming where each count is: "222 deaths in Valencia, seven in Castilla-La Mancha and one
+# in Andalusia"; "about 6,000 in May and 305 more in June".
+_IN_A_LIST = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*(?=[\s,;.]|$)")
 _PEOPLE_FATE = re.compile(
     r"\s+(?:(?:still|also|reportedly|later)\s+)?(?P<aux>(?:(?:have|has|had|were|are|was|is|been"
     r"|remain|remained)\s+)+)?(?:(?:still|also)\s+)?(?P<fate>died|perished|drowned|killed|injured"

@@ -69,6 +69,14 @@ def test_a_report_from_another_city_of_the_same_country_is_never_merged() -> Non
     assert disagrees(article({BUKAVU, "CD"}), story({GOMA, "CD"}))
 
 
+def test_naming_the_same_country_does_not_make_two_of_its_cities_one_place() -> None:
+    # A Russian strike on Sumy against the story of one on Kryvyi Rih: both name Russia.
+    sumy, kryvyi_rih = lookup("Sumy")[0].path, lookup("Kryvyi Rih")[0].path
+    assert places_veto(article({sumy, "RU"}), story({kryvyi_rih, "RU"}))
+    assert not places_veto(article({sumy, kryvyi_rih, "RU"}), story({kryvyi_rih, "RU"}))
+    assert not places_veto(article({"RU", "UA"}), story({kryvyi_rih, "RU"}))
+
+
 def test_a_state_inside_the_story_country_agrees_with_it() -> None:
     assert not places_conflict(article({TEXAS}), story({"US"}))
     assert not places_conflict(article({"US"}), story({TEXAS}))

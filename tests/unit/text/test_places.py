@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from monitor.text.gazetteer import compatible, contains, leaves, lookup
+from monitor.text.gazetteer import capital_city, compatible, contains, leaves, lookup
 from monitor.text.places import actors, mentions
 
 
@@ -119,3 +119,54 @@ def test_actors_are_the_key_names_that_are_not_place_words() -> None:
 def test_tagging_is_deterministic() -> None:
     text = "Aid convoys reached Goma and Bukavu in eastern Congo, the UN said."
     assert mentions("Aid arrives", text) == mentions("Aid arrives", text)
+
+
+# -- country adjectives, capitals as cities, spellings -----------------------------------
+
+
+def test_a_country_adjective_names_its_country_and_is_no_actor() -> None:
+    found = mentions(
+        "Ukrainian drones hit refinery",
+        "Ukrainian drones struck an oil refinery overnight, the regional governor said.",
+    )
+    assert "UA" in found.places
+    assert "ukrainian" in found.words
+    assert actors(frozenset({"ukrainian", "zelensky"}), found.words) == {"zelensky"}
+    assert "KP" in places("", "North Korean troops were sent to the front, Seoul said.")
+    assert "SD" in places("", "Sudanese army officers met mediators on Tuesday.")
+
+
+def test_a_country_adjective_lets_its_cities_be_places() -> None:
+    found = places("", "Drones hit Lviv overnight, the Ukrainian Air Force said.")
+    assert any(p.startswith("UA:") and p.endswith("lviv") for p in found)
+
+
+def test_an_adjective_inside_a_region_name_is_no_country() -> None:
+    assert "US" not in places("", "Pressure grows on the South American country to act.")
+
+
+def test_a_capital_after_in_or_at_is_the_city_itself() -> None:
+    at_station = places(
+        "", "A crush at New Delhi railway station killed 18 people, officials said."
+    )
+    assert "IN" not in at_station
+    assert any(p.startswith("IN:") and p.endswith("new delhi") for p in at_station)
+    assert "KR" in places("", "Seoul said on Thursday that the North had fired a missile.")
+
+
+def test_a_transliterated_city_name_is_found_under_the_gazetteer_spelling() -> None:
+    assert lookup("Kryvyi Rih")[0].path.startswith("UA:")
+    assert lookup("Mykolaiv")[0].path.startswith("UA:")
+    assert not lookup("Air")  # a short word spelled loosely is no town (Ayr)
+
+
+def test_two_cities_of_one_metro_area_agree_across_a_state_line() -> None:
+    washington = capital_city(lookup("Washington")[0]).path
+    assert washington.startswith("US:US-DC")
+    assert compatible(washington, lookup("Bethesda")[0].path)  # Maryland, next door
+    richmond = next(p.path for p in lookup("Richmond") if p.path.startswith("US:US-VA"))
+    assert not compatible(washington, richmond)
+
+
+def test_a_country_adjective_after_an_article_word_still_names_its_country() -> None:
+    assert "RU" in places("", "A Russian ballistic missile struck the city on Saturday.")

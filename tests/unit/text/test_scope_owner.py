@@ -1,0 +1,91 @@
+"""Whose the counted things are, from the number's own noun phrase (docs/SPEC.md §6): a
+possessive before the number, a name among the counted noun's modifiers, a group's "of"
+complement; a place written after the noun still wins, and a very common capitalised word
+opening the sentence names nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.text.claims import Claim, extract_claims
+
+
+def only(text: str, value: float) -> Claim:
+    matches = [c for c in extract_claims(text) if c.value == value]
+    assert len(matches) == 1, extract_claims(text)
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        ("On Friday the union's 12,000 strikers went back to work.", 12000, "the union"),
+        ("The 31 Oregon cases included residents of Lane and Linn counties.", 31, "Oregon"),
+        ("Organisers said 900 NUJ members joined the walkout.", 900, "NUJ"),
+        ("About 8,000 members of the Teamsters walked off the job.", 8000, "Teamsters"),
+        # a place written after the counted noun is its scope
+        ("Measles cases in Ohio top 90 as the outbreak spreads.", 90, "Ohio"),
+    ],
+)
+def test_the_numbers_own_phrase_names_its_owner(text: str, value: float, scope: str) -> None:
+    assert only(text, value).scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Police said 41 DNA samples had been taken from relatives.", 41),
+        ("Some 215 Pakistani soldiers were among the dead.", 215),
+        ("Fire authorities said about 35,000 batteries had been stored there.", 35000),
+    ],
+)
+def test_a_common_acronym_a_demonym_or_a_common_opener_is_no_owner(text: str, value: float) -> None:
+    assert only(text, value).scope is None
+
+
+def test_a_places_possessive_toll_is_that_places() -> None:
+    claim = only("By late March the government put Chile's toll at 131.", 131)
+    assert (claim.unit, claim.scope) == ("deaths", "Chile")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # a list naming where each count is takes the first count's noun
+        ("Officials counted 212 deaths in Sindh, nine in Punjab and two in Balochistan.", 9,
+         "deaths"),
+        # "of them" counts the noun before
+        ("The agency logged 75 illnesses, 22 of them severe.", 22, "illnesses"),
+        # a toll given "as" a number
+        ("An earlier update had given the toll as 225.", 225, "deaths"),
+    ],
+)  # fmt: skip
+def test_a_number_takes_the_noun_its_list_or_partitive_implies(
+    text: str, value: float, unit: str
+) -> None:
+    assert only(text, value).unit == unit
+
+
+def test_of_them_is_no_counted_noun() -> None:
+    claim = only("About 40 people died there, six of them residents of a care home.", 6)
+    assert claim.unit == "people"
+
+
+def test_since_a_month_and_year_when_is_past() -> None:
+    text = "It was the firm's biggest round since January 2023, when it cut 10,000 jobs."
+    assert only(text, 10000).time == "past"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        # an inclusion list: every item is a part
+        ("The 22 people killed included 18 Chinese nationals, two South Koreans and a Laotian.", 2,
+         "part"),
+        # another subject's later rise does not make this count a previous value
+        ("Two days later the death toll rose to 219 and the number of missing rose to 93.", 219,
+         "total"),
+    ],
+)  # fmt: skip
+def test_kind_in_lists_and_coordinated_clauses(text: str, value: float, kind: str) -> None:
+    assert only(text, value).kind == kind
