@@ -17,14 +17,14 @@ or another process folding meanwhile changes the token and the cache is dropped.
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, func, select
+from sqlalchemy import Connection, Table, bindparam, select
 
 from monitor.projections.clustering import ArticleRecord, Centroid, StorySummary, top_candidates
 from monitor.store.db import as_utc as utc
@@ -65,19 +65,23 @@ def centroid_from_json(raw: str) -> Centroid:
     return tuple((str(term), float(weight)) for term, weight in json.loads(raw))
 
 
-# Reads prepared once with an expanding IN parameter: building `col.in_(list)` per call
-# coerces every element, which costs more than the query on small tables.
-_SHARED = func.count().label("shared")
-_BANDS_ALL = (
-    select(cluster_bands.c.article_id, _SHARED)
-    .where(cluster_bands.c.band_key.in_(bindparam("keys", expanding=True)))
-    .group_by(cluster_bands.c.article_id)
-    .order_by(_SHARED.desc(), cluster_bands.c.article_id)
+# The two reads every article makes (its band keys, its terms), as plain SQL sent through
+# the driver: both columns are plain integers and strings, and SQLAlchemy's expansion and
+# processing of a few hundred IN parameters costs more than the query itself.
+_BANDS = (
+    "SELECT article_id, count(*) AS shared FROM cluster_bands WHERE band_key IN ({marks})"
+    " GROUP BY article_id ORDER BY shared DESC, article_id"
 )
-_BANDS_CUT = _BANDS_ALL.limit(bindparam("limit"))
-_TERMS = select(cluster_terms.c.term, cluster_terms.c.df).where(
-    cluster_terms.c.term.in_(bindparam("terms", expanding=True))
-)
+_TERMS = "SELECT term, df FROM cluster_terms WHERE term IN ({marks})"
+
+
+def _select_in(
+    conn: Connection, sql: str, values: Sequence[Any], tail: Sequence[Any] = ()
+) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` with its ``{marks}`` bound to ``values`` and its ``{mark}`` to ``tail``."""
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    text = sql.format(marks=", ".join([mark] * len(values)), mark=mark)
+    return [tuple(row) for row in conn.exec_driver_sql(text, (*values, *tail))]
 
 
 def _fast_upsert(conn: Connection, table: Table, rows: list[tuple[Any, ...]], update: str) -> None:
@@ -108,7 +112,10 @@ def _fast_upsert(conn: Connection, table: Table, rows: list[tuple[Any, ...]], up
     text, columns, order = compiled
     if order:  # a positional paramstyle (SQLite's qmark): the compiled order of the columns
         index = [columns.index(name) for name in order]
-        params: list[Any] = [tuple(row[i] for i in index) for row in rows]
+        if index == list(range(len(columns))):
+            params: list[Any] = rows  # already in the compiled order
+        else:
+            params = [tuple(row[i] for i in index) for row in rows]
     else:  # named (psycopg's pyformat)
         params = [dict(zip(columns, row, strict=True)) for row in rows]
     conn.exec_driver_sql(text, params)
@@ -147,6 +154,36 @@ Token = tuple[int, int]
 
 
 @dataclass
+class ActiveIndex:
+    """Story id -> last event time of every stored story that ended at or after ``floor``.
+
+    The answer to "which stories are active since ``since``" for any ``since`` at or after
+    the floor, without a query per article: the stored state changes only at a flush, which
+    folds its written summaries in (:meth:`update`). A ``since`` before the floor is asked
+    of the database again. Bounded: each flush raises the floor to the earliest ``since``
+    its batch asked for.
+    """
+
+    floor: datetime
+    ended: dict[str, datetime]
+
+    def since(self, moment: datetime) -> set[str]:
+        """The indexed stories that ended at or after ``moment`` (at or after the floor)."""
+        return {story_id for story_id, last in self.ended.items() if last >= moment}
+
+    def update(self, written: Iterable[StorySummary], floor: datetime | None) -> None:
+        """Fold in the summaries a flush wrote, then raise the floor to ``floor``."""
+        for story in written:
+            if story.last_event_time >= self.floor:
+                self.ended[story.story_id] = story.last_event_time
+            else:
+                self.ended.pop(story.story_id, None)
+        if floor is not None and floor > self.floor:
+            self.floor = floor
+            self.ended = {k: last for k, last in self.ended.items() if last >= floor}
+
+
+@dataclass
 class StateCache:
     """Database values of the cluster state kept between batches (see the module docstring).
 
@@ -161,6 +198,7 @@ class StateCache:
     stories: dict[str, StorySummary] = field(default_factory=dict)
     articles: dict[str, ArticleRecord] = field(default_factory=dict)
     df: dict[str, int] = field(default_factory=dict)
+    active: ActiveIndex | None = None
 
     def clear(self) -> None:
         """Forget everything (the database changed behind the cache's back)."""
@@ -168,6 +206,7 @@ class StateCache:
         self.stories.clear()
         self.articles.clear()
         self.df.clear()
+        self.active = None
 
     def trim(self, horizon: datetime | None = None) -> None:
         """Drop stories that ended before ``horizon`` (the earliest moment the latest
@@ -230,10 +269,13 @@ class SqlClusterState:
         self._df_read: dict[str, int] = {}
         self._docs_read: int | None = None
         self._horizon: datetime | None = None  # the latest `since` asked for
+        self._earliest: datetime | None = None  # the earliest `since` asked for
+        self._active: ActiveIndex | None = None
         self._new_articles: dict[str, ArticleRecord] = {}
         self._new_bands: dict[int, list[str]] = {}
         self._new_stories: dict[str, StorySummary] = {}
         self._new_df: Counter[str] = Counter()
+        self._df_totals: dict[str, int] = {}  # stored counts of the batch's terms, once flushed
         self._new_docs = 0
 
     # -- copies -------------------------------------------------------------------------
@@ -248,12 +290,15 @@ class SqlClusterState:
         keys = sorted(set(band_keys))
         found: Counter[str] = Counter()
         for chunk in _chunks(keys):
-            query = _BANDS_CUT if len(keys) <= _IN_CHUNK else _BANDS_ALL
-            rows = self.conn.execute(query, {"keys": list(chunk), "limit": limit})
+            if len(keys) <= _IN_CHUNK:
+                rows = _select_in(self.conn, _BANDS + " LIMIT {mark}", chunk, (limit,))
+            else:
+                rows = _select_in(self.conn, _BANDS, chunk)
             for article_id, count in rows:
                 found[article_id] += int(count)
-        for key in keys:
-            found.update(self._new_bands.get(key, ()))
+        buffered = self._new_bands
+        for key in buffered.keys() & keys:
+            found.update(buffered[key])
         return top_candidates(found, limit)
 
     def add_bands(self, article_id: str, band_keys: Sequence[int]) -> None:
@@ -290,19 +335,29 @@ class SqlClusterState:
 
     def active_stories(self, since: datetime) -> list[StorySummary]:
         """Stories whose last event time is at or after ``since``, ordered by id."""
-        ids = set(
-            self.conn.execute(
-                select(cluster_stories.c.story_id).where(
-                    cluster_stories.c.last_event_time >= utc(since)
-                )
-            ).scalars()
-        )
+        ids = self._active_stored(since)
         ids.update(self._new_stories)
         if self._horizon is None or since > self._horizon:
             self._horizon = since
+        if self._earliest is None or since < self._earliest:
+            self._earliest = since
         self._load_stories([i for i in ids if i not in self._stories])
         found = (self._stories[i] for i in ids if i in self._stories)
         return sorted((s for s in found if s.last_event_time >= since), key=lambda s: s.story_id)
+
+    def _active_stored(self, since: datetime) -> set[str]:
+        """Ids of the stored stories whose last event time is at or after ``since``."""
+        index = self._active
+        if index is None or since < index.floor:
+            rows = self.conn.execute(
+                select(cluster_stories.c.story_id, cluster_stories.c.last_event_time).where(
+                    cluster_stories.c.last_event_time >= utc(since)
+                )
+            )
+            index = self._active = ActiveIndex(since, {k: utc(last) for k, last in rows})
+            if self.cache is not None:
+                self.cache.active = index
+        return index.since(since)
 
     def put_story(self, story: StorySummary) -> None:
         """Insert or replace one story summary."""
@@ -323,13 +378,16 @@ class SqlClusterState:
 
     def term_df(self, terms: Sequence[str]) -> dict[str, int]:
         """Document frequencies of the known ``terms``."""
-        missing = sorted({t for t in terms if t not in self._df_read})
+        read = self._df_read
+        missing = sorted(set(terms).difference(read))
         for chunk in _chunks(missing):
-            rows = self.conn.execute(_TERMS, {"terms": list(chunk)})
-            self._df_read.update({term: int(df) for term, df in rows})
-            self._df_read.update({t: 0 for t in chunk if t not in self._df_read})
-        counts = {t: self._df_read[t] + self._new_df.get(t, 0) for t in terms}
-        return {t: n for t, n in counts.items() if n}
+            rows = _select_in(self.conn, _TERMS, chunk)
+            read.update({term: int(df) for term, df in rows})
+            read.update({t: 0 for t in chunk if t not in read})
+        if not self._new_df:
+            return {t: n for t in terms if (n := read[t])}
+        added = self._new_df.get
+        return {t: n for t in terms if (n := read[t] + added(t, 0))}
 
     def add_df(self, terms: Sequence[str]) -> None:
         """Count one more document containing each of ``terms``."""
@@ -387,8 +445,11 @@ class SqlClusterState:
         upsert(
             self.conn, cluster_counters, {"name": POSITION, "value": position}, ["name"], ["value"]
         )
-        for term, n in self._new_df.items():
-            _put(self._df_read, term, self._df_read[term] + n)
+        # The batch's terms move to the newest end with their new counts (see _put).
+        deque(map(self._df_read.pop, self._df_totals), maxlen=0)
+        self._df_read.update(self._df_totals)
+        if self._active is not None:
+            self._active.update(self._new_stories.values(), self._earliest)
         docs = self.doc_count()
         cache.trim(self._horizon)
         cache.token = (position, docs)
@@ -401,6 +462,7 @@ class SqlClusterState:
         self._articles = cache.articles
         self._stories = cache.stories
         self._df_read = cache.df
+        self._active = cache.active
 
     def _write_articles(self) -> None:
         rows = [
@@ -425,9 +487,12 @@ class SqlClusterState:
     def _write_df(self) -> None:
         if self._new_df:
             # Counts read earlier in this batch plus the increments: the new absolute values.
-            self.term_df(list(self._new_df))
-            rows = [(t, self._df_read[t] + n) for t, n in sorted(self._new_df.items())]
-            _fast_upsert(self.conn, cluster_terms, rows, "df")
+            read = self._df_read
+            unread = self._new_df.keys() - read.keys()
+            if unread:
+                self.term_df(sorted(unread))
+            totals = self._df_totals = {t: read[t] + n for t, n in self._new_df.items()}
+            _fast_upsert(self.conn, cluster_terms, sorted(totals.items()), "df")
         if self._new_docs:
             total = self.doc_count()
             upsert(self.conn, cluster_counters, {"name": DOCS, "value": total}, ["name"], ["value"])

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import cached_property, lru_cache
@@ -132,9 +132,14 @@ class StorySummary:
     centroid: Centroid
 
     @cached_property
+    def raw_fields(self) -> Fields:
+        """The centroid split by field, weights as summed (derived, cached)."""
+        return group_fields(self.centroid)
+
+    @cached_property
     def unit_fields(self) -> Fields:
         """The centroid split by field, each part scaled to unit length (derived, cached)."""
-        return split_fields(dict(self.centroid))
+        return unit_parts(self.raw_fields)
 
     @cached_property
     def signals(self) -> StorySignals:
@@ -334,19 +339,30 @@ def event_time_of(doc: ArticleDoc, max_backdate: timedelta) -> datetime:
 
 def split_fields(vector: Mapping[str, float]) -> Fields:
     """Split a term vector by field prefix and scale each part to unit length."""
+    return unit_parts(group_fields((term, vector[term]) for term in sorted(vector)))
+
+
+def group_fields(pairs: Iterable[tuple[str, float]]) -> Fields:
+    """(term, weight) pairs, in term order, grouped by field prefix (in that order too)."""
     parts: dict[str, dict[str, float]] = {}
-    for term in sorted(vector):
-        prefix = field_of(term)
-        part = parts.get(prefix)
-        if part is None:
-            part = parts[prefix] = {}
-        part[term] = vector[term]
+    current, part = "", {}
+    for term, weight in pairs:
+        if not term.startswith(current) or not current:  # a new field: terms are in order
+            current = field_of(term)
+            part = parts.setdefault(current, {})
+        part[term] = weight
+    return parts
+
+
+def unit_parts(parts: Fields) -> Fields:
+    """Each part (terms in term order) scaled to unit length."""
+    scaled: Fields = {}
     for prefix, part in parts.items():
         weights = part.values()
         # Summed left to right in term order, as ever: the norm (hence every tie) is stable.
         norm = math.sqrt(sum(map(mul, weights, weights)))
-        parts[prefix] = {term: weight / norm for term, weight in part.items()}
-    return parts
+        scaled[prefix] = {term: weight / norm for term, weight in part.items()}
+    return scaled
 
 
 @lru_cache(maxsize=1 << 15)  # bounded: the common vocabulary fits; rare terms are recomputed
@@ -412,9 +428,10 @@ def core_fields(fields: Fields) -> Fields:
     }
 
 
-def with_core(story_centroid: Centroid, fields: Fields) -> Fields:
-    """The article's fields plus its core share while the story's core is not yet full."""
-    originals = next((w for t, w in story_centroid if t == ORIGINALS), 0.0)
+def with_core(story_fields: Fields, fields: Fields) -> Fields:
+    """The article's fields plus its core share while the story's core is not yet full
+    (``story_fields``: the story's centroid grouped by field, :func:`group_fields`)."""
+    originals = story_fields.get(MEMBERS, {}).get(ORIGINALS, 0.0)
     if originals >= CORE_SIZE:
         return fields
     return {**fields, **core_fields(fields)}
@@ -445,31 +462,43 @@ CENTROID_FIELDS = (
     ACTOR,
 )
 """Fields a centroid keeps: the TF-IDF fields, key names, event kinds, numbers and flags."""
+_SORTED_FIELDS = tuple(sorted(CENTROID_FIELDS))
 
 
 def merge_centroid(centroid: Centroid, fields: Fields, cap: int) -> Centroid:
     """Add an article's field vectors to a centroid, keeping each field's ``cap`` heaviest terms."""
-    summed: dict[str, float] = dict(centroid)
-    for part in fields.values():
-        for term, weight in part.items():
-            summed[term] = summed.get(term, 0.0) + weight
+    return merge_fields(group_fields(centroid), fields, cap)
+
+
+def merge_fields(grouped: Fields, fields: Fields, cap: int) -> Centroid:
+    """:func:`merge_centroid` of the centroid grouped by field (:func:`group_fields`).
+
+    ``fields`` is keyed by field prefix, as every field vector is (each term starts with
+    its key), so the sums are taken field by field; ``grouped`` is not modified.
+    """
     kept: list[tuple[str, float]] = []
-    by_field: dict[str, list[tuple[str, float]]] = {}
-    for term, weight in summed.items():
-        in_field = by_field.get(term[:2])
-        if in_field is None:
-            in_field = by_field[term[:2]] = []
-        in_field.append((term, weight))
-    for prefix in CENTROID_FIELDS:
-        in_field = by_field.get(prefix, [])
+    for prefix in _SORTED_FIELDS:
+        mine, theirs = fields.get(prefix), grouped.get(prefix)
+        if mine:
+            summed = dict(theirs) if theirs else {}
+            get = summed.get
+            for term, weight in mine.items():
+                summed[term] = get(term, 0.0) + weight
+            in_field = list(summed.items())
+        elif theirs:
+            in_field = list(theirs.items())
+        else:
+            continue
         if len(in_field) > cap:
             # Heaviest first, ties by term: sorted by term, then stably by weight descending
             # (the order of the (-weight, term) key, in two C-level sorts).
             in_field.sort()
             in_field.sort(key=itemgetter(1), reverse=True)
             in_field = in_field[:cap]
-        kept.extend(in_field)  # kept is sorted below: the order within a field is moot
-    return tuple(sorted(kept))
+        # Every term starts with its field's prefix (all of one length), so the fields in
+        # prefix order, each sorted, are the whole centroid sorted by term.
+        kept.extend(sorted(in_field))
+    return tuple(kept)
 
 
 def time_gap(moment: datetime, story: StorySummary) -> timedelta:
@@ -592,8 +621,10 @@ class ClusterEngine:
 
     def vectorize(self, doc: ArticleDoc) -> tuple[Fields, ArticleSignals]:
         """TF-IDF fields and scorer signals of the article; its terms join the online DF."""
-        counts = term_counts(doc.title, doc.text)
-        terms = sorted(counts)
+        raw = term_counts(doc.title, doc.text)
+        # In term order from here on: the sorts of the field split then run over sorted input.
+        counts = {term: raw[term] for term in sorted(raw)}
+        terms = list(counts)
         df = self.state.term_df(terms)
         docs = self.state.doc_count() + 1
         fields = tfidf_fields(counts, df, docs)
@@ -675,9 +706,9 @@ class ClusterEngine:
             first_event_time=min(story.first_event_time, moment),
             last_event_time=max(story.last_event_time, moment),
             size=story.size + 1,
-            centroid=merge_centroid(
-                story.centroid,
-                with_core(story.centroid, fields),
+            centroid=merge_fields(
+                story.raw_fields,
+                with_core(story.raw_fields, fields),
                 self.params.centroid_terms_per_field,
             ),
         )
@@ -686,7 +717,7 @@ class ClusterEngine:
         """A new story holding only the article."""
         cap = self.params.centroid_terms_per_field
         return StorySummary(
-            story_id, moment, moment, 1, merge_centroid((), with_core((), fields), cap)
+            story_id, moment, moment, 1, merge_centroid((), with_core({}, fields), cap)
         )
 
     def _cluster(self, doc: ArticleDoc) -> Assignment:
