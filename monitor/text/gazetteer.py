@@ -311,6 +311,7 @@ def _gazetteer() -> _Index:
     return _Index(names, where, frozenset(demonyms), capital_paths, _ranked(spelled))
 
 
+@lru_cache(maxsize=1 << 15)  # bounded: runs are tried under many names; places are immutable
 def lookup(name: str) -> tuple[Place, ...]:
     """The places called ``name`` (any case), most populous first; countries win over
     their own namesake subdivision or city ("Mexico" the country, not the state)."""
