@@ -418,7 +418,8 @@ def _sentence_claims(
     for f, (head, modifiers), frame in zip(found, parts, frames, strict=True):
         q = f.quantity
         owner = _owner(text, q.start, f.unit.end, f.unit.text)
-        if owner is not None:
+        if owner is not None and not (frame.scope is not None and owner[:4].lower() == "the "):
+            # "the company's 140,000 employees": the frame has resolved "the company" already
             frame = replace(frame, scope=owner, scope_source="clause")
         claims.append(
             Claim(

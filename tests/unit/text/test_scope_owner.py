@@ -99,3 +99,8 @@ def test_a_place_naming_the_toll_owns_it_over_a_later_clauses_place() -> None:
 def test_a_stretch_from_one_place_to_another_is_no_scope() -> None:
     text = "The walkout shut 36 ports grouped in 14 hubs from Maine to Texas."
     assert only(text, 14).scope is None
+
+
+def test_a_definite_possessor_is_resolved_to_the_name_before() -> None:
+    text = "Halvorsen said on Monday it would cut jobs. The company's 14,000 employees were told."
+    assert only(text, 14000).scope == "Halvorsen"
