@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from monitor.text import gazetteer, priors
-from monitor.text.tablecache import ENV_DIR, cached, table_key
+from monitor.text.tablecache import cached, table_key
 
 
 class Builder:
@@ -22,8 +22,9 @@ class Builder:
 
 @pytest.fixture()
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(ENV_DIR, str(tmp_path))
-    return tmp_path
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    (tmp_path / "monitor").mkdir()
+    return tmp_path / "monitor"
 
 
 def test_a_stored_table_is_read_back_without_building(cache_dir: Path) -> None:
@@ -50,11 +51,15 @@ def test_a_damaged_file_is_built_again(cache_dir: Path) -> None:
     assert build.calls == 1
 
 
-def test_off_builds_every_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(ENV_DIR, "off")
+def test_an_unwritable_cache_builds_every_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     build = Builder({"said": 0.9})
-    cached("t", "k1", build)
-    cached("t", "k1", build)
+    assert cached("t", "k1", build) == {"said": 0.9}
+    assert cached("t", "k1", build) == {"said": 0.9}
     assert build.calls == 2
 
 
