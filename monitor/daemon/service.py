@@ -41,6 +41,7 @@ from monitor.daemon.notify import Notifier, watchdog_interval
 from monitor.daemon.settings import ServiceSettings
 from monitor.daemon.state import DaemonState
 from monitor.logging import get_logger
+from monitor.projector.collection import freeze_tables
 from monitor.store import locks
 from monitor.text import gazetteer
 
@@ -182,6 +183,7 @@ class Service:
         await asyncio.to_thread(self.membership.join)
         await asyncio.to_thread(self.reloader.sync_declared)
         await asyncio.to_thread(gazetteer.load)  # before polls start: see its docstring
+        freeze_tables()  # the gazetteer and prior stay for the process: out of the gc's sight
         await self.polls.open()
         self._scheduler = AsyncIOScheduler(job_defaults=JOB_DEFAULTS, timezone=UTC)
         self._add_jobs()

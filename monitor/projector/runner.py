@@ -26,6 +26,7 @@ from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from monitor.clock import as_utc
 from monitor.events import ProjectionFailed
 from monitor.logging import get_logger
+from monitor.projector.collection import batch_collection
 from monitor.store import checkpoints
 from monitor.store.checkpoints import CheckpointConflict
 from monitor.store.eventlog import SqlEventLog, StoredEvent
@@ -142,7 +143,7 @@ class ProjectionRunner:
         if not batch:
             return 0
         try:
-            with conn.begin_nested():
+            with conn.begin_nested(), batch_collection():
                 applied = self._apply_chunked(conn, batch)
         except _NOT_POISON:
             raise

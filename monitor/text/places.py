@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from monitor.text.entities import ROLE_WORDS, lead
+from monitor.text.entities import ROLE_WORDS, lead, lower_words
 from monitor.text.gazetteer import Place, capital_city, fold, is_demonym, lookup
 from monitor.text.priors import is_common
 from monitor.text.terms import STOPWORDS, is_title_case, stem
@@ -50,7 +51,7 @@ _REGIONS = frozenset({"north", "south", "east", "west", "central", "northern", "
 _CONNECTORS = frozenset({"of", "the", "and", "de", "del", "da", "la", "el", "al", "upon"})
 _FILLER = ROLE_WORDS | STOPWORDS | {"city", "state", "capital", "region", "province"}
 _TOKEN = re.compile(r"[^\W\d_][\w’'.&-]*|\d[\d,.:]*|[^\w\s]", re.UNICODE)
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVES = ("'s", "’s")
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.)+$")
 _DATELINE = re.compile(
     r"^\s*(?P<where>[A-Z][A-Z.'’ -]+?(?:,\s*[A-Z][\w.'’ -]*?)?)\s*(?:\([^)]*\))?\s*[—–-]{1,2}\s"
@@ -87,7 +88,7 @@ def _runs(text: str) -> list[tuple[list[str], str]]:
     pending: list[str] = []
     before = last = ""
     for raw in _TOKEN.findall(text):
-        token = _POSSESSIVE.sub("", raw)
+        token = raw[:-2] if raw.endswith(_POSSESSIVES) else raw
         ends = token.endswith(".") and not _ABBREVIATION.match(token)
         word = token.rstrip(".") if ends else token
         if word[:1].isupper():
@@ -112,8 +113,13 @@ def _runs(text: str) -> list[tuple[list[str], str]]:
     return runs
 
 
+_fold = lru_cache(maxsize=1 << 14)(fold)
+""":func:`fold` of the names a run is tried under (cached: names recur across articles)."""
+
+
+@lru_cache(maxsize=1 << 12)
 def _is_filler(word: str) -> bool:
-    return fold(word).rstrip(".") in _FILLER
+    return _fold(word).rstrip(".") in _FILLER
 
 
 def _matches(run: list[str], inside: set[str]) -> list[tuple[str, int, bool]]:
@@ -138,24 +144,24 @@ def _matches(run: list[str], inside: set[str]) -> list[tuple[str, int, bool]]:
         name = " ".join(run[a:b])
         neighbours = [k for k in (a - 1, b) if 0 <= k < len(run)]
         if is_demonym(name):  # "A Ukrainian Air Force", not "South American", "Royal Thai"
-            alone = a == 0 or (_is_filler(run[a - 1]) and fold(run[a - 1]) not in _REGIONS)
+            alone = a == 0 or (_is_filler(run[a - 1]) and _fold(run[a - 1]) not in _REGIONS)
         else:
             alone = all(k not in matched or _is_filler(run[k]) for k in neighbours)
         if alone:
             found.append((name, b - a, a == 0))
         else:
-            inside.add(fold(name))
+            inside.add(_fold(name))
     return found
 
 
 def _spans(
-    text: str, in_lead: bool, lower_words: frozenset[str], inside: set[str], title: bool = False
+    text: str, in_lead: bool, lower: frozenset[str], inside: set[str], title: bool = False
 ) -> list[_Span]:
     spans: list[_Span] = []
     for run, before in _runs(text):
         for name, words, first in _matches(run, inside):
-            folded = fold(name)
-            if words == 1 and (folded in lower_words or folded in _FILLER):
+            folded = _fold(name)
+            if words == 1 and (folded in lower or folded in _FILLER):
                 continue
             at = first and before in _LOCATIVE
             spans.append(_Span(name, lookup(name), words, in_lead, title, at))
@@ -169,13 +175,13 @@ def _context(spans: list[_Span], cities: bool) -> dict[str, set[str]]:
     for span in spans:
         kinds = {p.kind for p in span.candidates}
         if len({p.country for p in span.candidates}) == 1 and (cities or kinds != {"city"}):
-            named.setdefault(span.candidates[0].country, set()).add(fold(span.name))
+            named.setdefault(span.candidates[0].country, set()).add(_fold(span.name))
     return named
 
 
 def _elsewhere(named: dict[str, set[str]], country: str, span: _Span) -> bool:
     """Whether another name of the article names ``country``."""
-    return bool(named.get(country, set()) - {fold(span.name)})
+    return bool(named.get(country, set()) - {_fold(span.name)})
 
 
 def _admins(spans: list[_Span]) -> set[str]:
@@ -211,7 +217,7 @@ def _resolve(
         return None  # a Florida town's name in a report that names only Texas
     if _elsewhere(countries, place.country, span):
         return place  # Kagera with Tanzania, Goma with Congo
-    if place.kind == "subdivision" or is_common(fold(span.name), COMMON_NAME):
+    if place.kind == "subdivision" or is_common(_fold(span.name), COMMON_NAME):
         return None
     big = BIG_CITY if span.words == 1 else NAMED_CITY
     return place if place.population >= big else None
@@ -227,23 +233,23 @@ def _dateline(text: str) -> tuple[str, str]:
 def mentions(title: str, text: str) -> Mentions:
     """The places of the headline (unless Title Cased) and lead of an article."""
     dateline, body = _dateline(text)
-    lower_words = frozenset(re.findall(r"\b[a-z][\w’'-]*", text))
+    lower = lower_words(text)
     context = " ".join(body.split()[:CONTEXT_WORDS])
     opening = lead(body)
     inside: set[str] = set()
-    spans = _spans(opening, True, lower_words, inside)
+    spans = _spans(opening, True, lower, inside)
     if not is_title_case(title):
-        spans += _spans(title, True, lower_words, inside, title=True)
-    spans += _spans(context[len(opening) :], False, lower_words, inside)
-    spans += _spans(dateline.title(), False, lower_words, inside)
-    spans = [s for s in spans if fold(s.name) not in inside]
+        spans += _spans(title, True, lower, inside, title=True)
+    spans += _spans(context[len(opening) :], False, lower, inside)
+    spans += _spans(dateline.title(), False, lower, inside)
+    spans = [s for s in spans if _fold(s.name) not in inside]
     countries = _context(spans, cities=False)
     hints = _context(spans, cities=True)
     admins = _admins(spans)
     for span in spans:  # a resolved "Georgia" (with Atlanta) names its country in turn
         place = _resolve(span, countries, hints, admins)
         if place is not None and place.kind != "city":
-            countries.setdefault(place.country, set()).add(fold(span.name))
+            countries.setdefault(place.country, set()).add(_fold(span.name))
             if place.kind == "subdivision":
                 admins.add(place.path)
     places: set[str] = set()
@@ -253,7 +259,7 @@ def mentions(title: str, text: str) -> Mentions:
         place = _resolve(span, countries, hints, admins)
         if place is None:
             continue
-        words.update(stem(fold(w)) for w in span.name.split() if not _is_filler(w))
+        words.update(stem(_fold(w)) for w in span.name.split() if not _is_filler(w))
         if span.located:
             place = capital_city(place)
         if span.in_lead:

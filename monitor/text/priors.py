@@ -19,6 +19,8 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+from monitor.text.tablecache import cached, table_key
+
 DOC_TOKENS = 400
 """Typical article length in tokens, to turn a token frequency into a document probability."""
 PRIOR_DOCS = 1000
@@ -43,6 +45,11 @@ def _stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, float]:
+    """The table, built once per process or read back from :mod:`monitor.text.tablecache`."""
+    return cached("prior", table_key((__file__,), ("wordfreq",)), _build)
+
+
+def _build() -> dict[str, float]:
     """Stemmed word -> document probability (the largest over the forms that fold together).
 
     Read from wordfreq's frequency bins (bin ``i`` holds the words of frequency
