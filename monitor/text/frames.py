@@ -77,7 +77,19 @@ _PREVIOUS_BEFORE = re.compile(
     rf"\s+(?:the\s+)?{_Q}$",
     re.IGNORECASE,
 )
-_PREVIOUS_AFTER = re.compile(r"\s+(?:a|one|the)\s+(?:day|week|month)\s+(?:earlier|before)\b")
+_PREVIOUS_AFTER = re.compile(
+    r"\s+(?:(?:reported|given|announced|recorded|counted)\s+)?(?:a|one|the)\s+(?:day|week|month)"
+    r"\s+(?:earlier|before)\b"
+)  # "far more than the 99 reported a day earlier"
+# A corrected value: "the number of deaths is 275 and not 288".
+_NOT_BEFORE = re.compile(r"(?:\band|,)\s+not\s+" + _Q + "$")
+# A count for one reporting window is an increment: "2,292 patients were admitted in the 24
+# hours to Sunday", "with 10 deaths recorded in the previous 24 hours".
+_WINDOW = re.compile(
+    r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous|preceding)?\s*(?:24|48|72)\s+hours"
+    r"|\b(?:in|over)\s+the\s+(?:past|last|previous|preceding)\s+(?:day|24-hour\s+period)\b",
+    re.IGNORECASE,
+)
 _PART_AFTER = re.compile(
     r"\s+(?:of|among)\s+(?:the|them|those|these|whom|which|its|their|all)\b|\s+of\s+\d"
     r"|\s+of\s+(?-i:[A-Z])[\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+\d",
@@ -204,6 +216,8 @@ def _kind(
         or (_TO_THEN_FROM.search(sentence, clause.start, span.start) and _FROM_END.search(before))
     ):
         return "previous"
+    if "not" in before and _NOT_BEFORE.search(before):
+        return "previous"  # "275 and not 288"
     if _FROM_TO.search(before) and _TO_NEXT.match(sentence, span.unit_end):
         return "previous"  # "lowered from 88 to 71"
     if _WALKOUT_AFTER.match(sentence, span.unit_end) and not _past_ref(
@@ -251,6 +265,10 @@ def _kind(
         return "new"
     if span.implied and _MORE_AFTER.match(sentence, span.end):
         return "new"  # "while 2,000 more were still being processed"
+    if ("hours" in sentence or "day" in sentence) and _WINDOW.search(
+        sentence, clause.start, clause.end
+    ):
+        return "new"  # "2,292 patients were admitted in the 24 hours to Sunday"
     return "total"
 
 

@@ -104,3 +104,19 @@ def test_a_stretch_from_one_place_to_another_is_no_scope() -> None:
 def test_a_definite_possessor_is_resolved_to_the_name_before() -> None:
     text = "Halvorsen said on Monday it would cut jobs. The company's 14,000 employees were told."
     assert only(text, 14000).scope == "Halvorsen"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        # one reporting window's count is an increment
+        ("A record 2,292 patients were admitted in the 24 hours to Sunday morning.", 2292, "new"),
+        ("The toll rose to 313, with 10 deaths recorded in the previous 24 hours.", 10, "new"),
+        # a value reported a day earlier, and a corrected one, are previous values
+        ("159 people were unaccounted for, far more than the 99 reported a day earlier.", 99,
+         "previous"),
+        ("He said the number of deaths is 275 and not 288.", 288, "previous"),
+    ],
+)  # fmt: skip
+def test_windows_and_corrections(text: str, value: float, kind: str) -> None:
+    assert only(text, value).kind == kind
