@@ -47,7 +47,7 @@ sport: semi-final championship marathon tournament
 arrest: arrested detained seized seizure smuggling custody
 resign: resign resigned resignation ousted
 deploy: troops deployed deploy deployment reinforcements mobilised mobilized
-casualty: killed wounded casualties losses captured injured dead
+casualty: wounded casualties losses captured
 suspend: pause paused pauses postpone postponed delay delayed suspend suspended reprieve
 sentence: jailed sentenced sentence prison imprisoned
 """
