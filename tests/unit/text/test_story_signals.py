@@ -54,6 +54,18 @@ def test_event_kinds_name_what_happened() -> None:
     assert "shipment" in shipment and not set(shipment) & set(launch)
 
 
+def test_event_kinds_tell_apart_one_actors_events_of_one_week() -> None:
+    troops = event_kinds("North Korea sent 3,000 more troops to Russia", "Soldiers deployed.")
+    losses = event_kinds("Hundreds of soldiers wounded or captured in Kursk", "Heavy losses.")
+    paused = event_kinds("Government pauses tariffs for 30 days", "The levies were postponed.")
+    ordered = event_kinds("Government orders tariffs on steel imports", "Duties start in March.")
+    detained = event_kinds("Former president detained in probe", "Officers detained him.")
+    jailed = event_kinds("Former president jailed for five years", "He was sentenced to prison.")
+    assert "deploy" in troops and "deploy" not in losses and "casualty" in losses
+    assert "suspend" in paused and "suspend" not in ordered and "tariff" in ordered
+    assert "arrest" in detained and "sentence" in jailed and "sentence" not in detained
+
+
 @pytest.mark.parametrize(
     "title",
     [
