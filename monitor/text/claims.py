@@ -319,6 +319,10 @@ class _Attributions:
 _NAME_IN_UNIT = re.compile(r"^((?:[A-Z][\w.’'-]*\s+){1,3})(?=[a-z])")
 
 
+_RELATIVE_OWNER = re.compile(
+    rf"\b(?:number|total)\s+of\s+[a-z-]+\s+(?P<name>{PROPER})\s+(?:has|have|had)\s+[a-z]+"
+    r"(?:\s+[a-z]+){0,3}\s+to\b"
+)
 _PLACE_TOLL = re.compile(
     rf"(?P<name>{PROPER})(?:['’]s)?\s+(?:[a-z]+\s+){{0,2}}(?:toll|count|tally|total)(?:\s+[a-z]+){{0,4}}\s+$"
 )
@@ -340,6 +344,9 @@ def _owner(sentence: str, start: int, unit_end: int, unit: str) -> str | None:
         m = _POSSESSOR.search(before)
         if m is not None and not demonym(m["name"]):
             return m["name"]
+    relative = _RELATIVE_OWNER.search(sentence, 0, start)
+    if relative is not None:
+        return relative["name"]  # "the number of jobs Microsoft has cut this year to 15,000"
     toll = _PLACE_TOLL.search(sentence, max(0, start - 80), start)
     owner = None if toll is None else toll["name"].removesuffix("'s").removesuffix("’s")
     if owner is not None and is_place(owner):

@@ -365,6 +365,8 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             continue  # "at the end of August"
         if m["prep"] == "of" and any(w in _ORG_WORDS for w in bare.split()):
             continue  # "the Department of State Health Services": a source, not a scope
+        if m["prep"] == "of" and loc[:1].islower() and not loc.startswith("the "):
+            continue  # "the number of jobs Microsoft has cut": no place after "of" + a noun
         if m["prep"] == "of" and _office_before(text, m.start()) and not is_place(bare):
             continue  # "the Minister of Health": an office's name, not a scope
         if m["prep"] in ("from", "From") and _RANGE_END.match(text, m.end("loc")):

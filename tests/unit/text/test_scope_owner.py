@@ -120,3 +120,13 @@ def test_a_definite_possessor_is_resolved_to_the_name_before() -> None:
 )  # fmt: skip
 def test_windows_and_corrections(text: str, value: float, kind: str) -> None:
     assert only(text, value).kind == kind
+
+
+def test_a_count_noun_with_its_own_relative_clause_leads_to_the_number() -> None:
+    text = "The round brings the number of jobs Halvorsen has cut this year to more than 1,500."
+    assert only(text, 1500).unit == "jobs"
+
+
+def test_a_relative_clauses_subject_owns_the_count_and_of_plus_a_noun_is_no_place() -> None:
+    text = "The round brings the number of jobs Halvorsen has cut this year to more than 1,500."
+    assert only(text, 1500).scope == "Halvorsen"
