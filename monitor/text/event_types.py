@@ -44,12 +44,12 @@ shipment: shipment shipments shipped cargo munitions exports containers ammuniti
 ceasefire: ceasefire truce hostage hostages
 protest: protest protesters demonstration demonstrators
 sport: semi-final championship marathon tournament
-arrest: arrested detained seized seizure smuggling custody
+arrest: arrest arrested detain detained detention seized seizure smuggling custody
 resign: resign resigned resignation ousted
 deploy: troops deployed deploy deployment reinforcements mobilised mobilized
 casualty: wounded casualties losses captured
 suspend: pause paused pauses postpone postponed delay delayed suspend suspended reprieve
-sentence: jailed sentenced sentence prison imprisoned
+sentence: jail jailed sentenced sentence prison imprisoned
 """
 
 
