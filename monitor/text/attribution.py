@@ -40,7 +40,7 @@ _PATTERNS = tuple(
         ),
         (rf"[,”\"—]\s*{_SHORT}{_FILLER}\s+{_SAY}", _SAY_AFTER_SPACE),
         (
-            rf"^(?:[A-Z][^,]{{0,40}},\s*)?{_SHORT}(?P<appos>,[^,]{{1,80}},)?{_FILLER}\s+{_SAY}",
+            rf"^(?:[A-Z][^,]{{0,40}},\s*)??{_SHORT}(?P<appos>,[^,]{{1,80}},)?{_FILLER}\s+{_SAY}",
             _SAY_AFTER_SPACE,
         ),
         (rf"\b[Cc]iting\s+{_NAME}", ("iting",)),
@@ -48,9 +48,14 @@ _PATTERNS = tuple(
 )
 _EDGE_WORDS = word_set("also reportedly earlier previously later has have had now then")
 # A speaker never ends in these: "worth an (estimated)", "The claim was (confirmed)".
-_BAD_LAST = word_set("a an the was were is are be been being of to in on at and or that")
+_BAD_LAST = word_set(
+    "a an the was were is are be been being of to in on at and or that still also now already"
+)
 # Nor starts with these: "while South Carolina (reported)", "figures it (warned)".
-_BAD_FIRST = word_set("while and but or whereas although though after before figures figure which")
+_BAD_FIRST = word_set(
+    """while and but or whereas although though after before figures figure which with without
+    as since when where if because"""
+)  # and "with five people still (reported missing)": no source
 _COUNT_IN_NAME = re.compile(r"\d[\d,]*\s+(?:[a-z]+\s+)?[a-z]+s\b|\d,\d")
 _SUBJECT_END = re.compile(
     r"^(?P<who>(?:[\w’'.()-]+\s+){0,7}?[\w’'.()-]+?)\s+(?=[a-z]+ed\b|(?:gave|has|had|is|was|were"

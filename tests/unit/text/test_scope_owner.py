@@ -130,3 +130,14 @@ def test_a_count_noun_with_its_own_relative_clause_leads_to_the_number() -> None
 def test_a_relative_clauses_subject_owns_the_count_and_of_plus_a_noun_is_no_place() -> None:
     text = "The round brings the number of jobs Halvorsen has cut this year to more than 1,500."
     assert only(text, 1500).scope == "Halvorsen"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Officials said 40 people died, with 12 still reported missing.", "Officials"),
+        ("In a statement, the ministry said 40 people died.", "the ministry"),
+    ],
+)
+def test_a_with_clause_is_no_source(text: str, source: str) -> None:
+    assert {c.attribution for c in extract_claims(text)} == {source}
