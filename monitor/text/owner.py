@@ -1,0 +1,74 @@
+"""Whose the counted things are, from the number's own noun phrase (docs/SPEC.md §6): a
+possessive before the number, a name among the counted noun's modifiers, a group's "of"
+complement, a place naming the toll, a relative clause's subject. It overrides the clause's
+scope (`frames.py`): what the noun phrase says is nearer the number than any locative."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.text.lexicon import common_word
+from monitor.text.scope import PROPER, demonym, is_place
+from monitor.text.sentences import word_set
+
+_NAME_IN_UNIT = re.compile(r"^((?:[A-Z][\w.’'-]*\s+){1,3})(?=[a-z])")
+
+
+_RELATIVE_OWNER = re.compile(
+    rf"\b(?:number|total)\s+of\s+[a-z-]+\s+(?P<name>{PROPER})\s+(?:has|have|had)\s+[a-z]+"
+    r"(?:\s+[a-z]+){0,3}\s+to\b"
+)
+_PLACE_TOLL = re.compile(
+    rf"(?P<name>{PROPER})(?:['’]s)?\s+(?:[a-z]+\s+){{0,2}}(?:toll|count|tally|total)(?:\s+[a-z]+){{0,4}}\s+$"
+)
+_PLACED_AFTER = re.compile(r"\s+(?:in|across|throughout)\s+(?:the\s+)?[A-Z]")
+_GROUP_OF = re.compile(rf"\s+of\s+(?:the\s+)?(?P<name>{PROPER})")
+_POSSESSOR = re.compile(rf"(?P<name>(?:[Tt]he\s+[a-z]+)|{PROPER})['’]s\s+(?:[a-z]+\s+)?$")
+_GROUPS = word_set(
+    """members employees workers staff officials soldiers officers residents customers users
+    subscribers shareholders troops fighters volunteers"""
+)
+
+
+def phrase_owner(sentence: str, start: int, unit_end: int, unit: str) -> str | None:
+    """Whose the counted things are, from the number's own noun phrase: a possessive before it
+    ("the union's 45,000 strikers"), a name among its modifiers ("26 Colorado cases", "ILA
+    strikers"), a group's "of" complement ("45,000 members of the ILA")."""
+    before = sentence[max(0, start - 60) : start]
+    if "'" in before or "’" in before:
+        m = _POSSESSOR.search(before)
+        if m is not None and not demonym(m["name"]):
+            return m["name"]
+    relative = _RELATIVE_OWNER.search(sentence, 0, start)
+    if relative is not None:
+        return relative["name"]  # "the number of jobs Microsoft has cut this year to 15,000"
+    toll = _PLACE_TOLL.search(sentence, max(0, start - 80), start)
+    owner = None if toll is None else toll["name"].removesuffix("'s").removesuffix("’s")
+    if owner is not None and is_place(owner):
+        return owner  # "the government put Spain's toll at 230", "Spain flood toll jumps to 95"
+    named = _named_modifier(unit)
+    at = sentence.find(unit)  # a noun named before its number: "Measles cases in Texas top 400"
+    after = at + len(unit) if 0 <= at < start else unit_end
+    if named is not None and not _PLACED_AFTER.match(sentence, after):
+        return named  # but "Measles cases in Texas": the place after the noun
+    words = unit.split()
+    if words and words[-1].lower() in _GROUPS:
+        m = _GROUP_OF.match(sentence, unit_end)
+        if m is not None:
+            return m["name"].removesuffix("'s").removesuffix("’s")
+    return None
+
+
+def _named_modifier(unit: str) -> str | None:
+    """A name the counted noun phrase carries: "Clark County residents", "ILA strikers"."""
+    m = _NAME_IN_UNIT.match(unit)
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    if demonym(name) or name.rstrip(".").lower() in ("u.s", "u.n", "u.k"):
+        return None
+    if is_place(name):
+        return name
+    if name.isupper():
+        return None if common_word(name.lower()) else name  # "ILA strikers", not "DNA samples"
+    return name if name[1:].islower() else None
