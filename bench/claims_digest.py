@@ -1,6 +1,6 @@
 """Output digest of claim extraction: one sha256 over every field of every claim it finds.
 
-Run: /work/venv/bin/python bench/claims_digest.py [--dump FILE]
+Run: python bench/claims_digest.py [--dump FILE]
 
 Inputs (development data only; the held-out half is never read): each row of
 tests/data/claims/sentences.jsonl, dev/, fresh/ and open2/sentences.jsonl (with its
@@ -30,7 +30,8 @@ from monitor.text.claims import extract_report  # noqa: E402
 DATA = ROOT / "tests/data/claims"
 SENTENCE_SETS = (*HALVES["dev"], DATA / "fresh/sentences.jsonl", DATA / "open2/sentences.jsonl")
 TIMELINES = DATA / "dev/timelines"
-SHARED = Path("/work/shared/bench-data/article-extraction/ground-truth.json")
+# Not in the repository: the shared folder beside the checkout (README, Benchmarks); skipped when absent.
+SHARED = ROOT.parent / "shared" / "bench-data" / "article-extraction" / "ground-truth.json"
 
 
 def texts() -> Iterator[tuple[str, str]]:
