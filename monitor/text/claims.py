@@ -370,6 +370,11 @@ def _sentence_claims(
     return claims
 
 
+def _read_cased(sentence: Sentence) -> Sentence:
+    cased = sentence_case(sentence.text)
+    return sentence if cased == sentence.text else replace(sentence, text=cased)
+
+
 def extract_report(text: str) -> ClaimReport:
     """All claims of a clean article text in reading order, and the sentences not parsed.
 
@@ -380,7 +385,7 @@ def extract_report(text: str) -> ClaimReport:
     except Exception as error:
         return ClaimReport([], [Unparsed(0, text[:200], f"cannot split sentences: {error!r}")])
     originals = {i: s.text for i, s in enumerate(sentences)}
-    sentences = [replace(s, text=sentence_case(s.text)) for s in sentences]  # headlines
+    sentences = [_read_cased(s) for s in sentences]  # Title Case headlines, sentence-cased
     attribution = _Attributions(sentences)
     claims: list[Claim] = []
     unparsed: list[Unparsed] = []

@@ -56,7 +56,7 @@ _HEADLINE_WORDS = word_set(
     rescue strike attack crash blast explosion war official officials report total number
     count tally new more least about nearly almost up rise climb reach top hit cut kill die flee
     fall grow jump soar pass surpass near continue end begin found left hold stand remain
-    confirm report say warn leave lay shed close"""
+    confirm say warn leave lay shed close"""
 )
 
 
