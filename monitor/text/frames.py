@@ -311,12 +311,19 @@ _STARTED = re.compile(
 )
 
 
-def _past_ref(sentence: str, lo: int, hi: int) -> str | None:
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+
+
+def _past_ref(sentence: str, lo: int, hi: int, since_runs: bool = True) -> str | None:
+    """The earlier period a clause places its numbers in; `since_runs`: a period after "since"
+    starts a running count ("died since last year") and does not make it past."""
     text = sentence[lo:hi]
     lower = text.lower()
     if not _has_year(text) and not any(map(lower.__contains__, _PAST_HINTS)):
         return None
     m = _PAST.search(text)
+    while since_runs and m is not None and _SINCE_BEFORE.search(text, 0, m.start()):
+        m = _PAST.search(text, m.end())  # "died since last year": a running count's start
     if m is None or _CURRENT.search(text) or _STARTED.search(text, 0, m.start()):
         return None
     ref = m["ref"]
@@ -338,11 +345,11 @@ def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple
     if ref is None and clause.opener == "when" and index > 0:
         prior = clauses[index - 1]
         since = _SINCE_WHEN.search(sentence, prior.start, prior.end)
-        ref = since["ref"] if since else _past_ref(sentence, prior.start, prior.end)
+        ref = since["ref"] if since else _past_ref(sentence, prior.start, prior.end, False)
     if ref is None and clause.dependent and clause.opener in ("which", "who", "that") and index:
         prior = clauses[index - 1]
         dated = _DATED_ANTECEDENT.search(sentence, prior.start, clause.start)
-        ref = dated["ref"] if dated else _past_ref(sentence, prior.start, prior.end)
+        ref = dated["ref"] if dated else _past_ref(sentence, prior.start, prior.end, False)
     return ("past", ref) if ref is not None else ("current", None)
 
 
@@ -478,16 +485,32 @@ class _Clauses:
             found = locatives(self.sentence, at, min(len(self.sentence), at + 70), anchored=True)
             hit = found[0] if found and found[0][2] else None
             origin = _ORIGIN.match(self.sentence, span.unit_end) if hit is None else None
+            if origin is not None and self._origin_only(span, origin):
+                origin = None  # "Poland has taken in 2.3 million refugees from Ukraine": Poland's
             if origin is not None:  # "49 were from Merseyside and four from Lancashire"
                 found = locatives(self.sentence, origin.end(), origin.end() + 70, anchored=True)
                 named = bool(found) and (
                     found[0][1][:1].isupper() or found[0][1][:8].lower() == "outside "
                 )  # "and 683 were outside the capital"
                 hit = found[0] if named else None
+            leaver = _LEAVERS.match(self.sentence, span.unit_end) if hit is None else None
+            if leaver is not None:  # "the 5.3 million refugees who have left Ukraine"
+                found = locatives(self.sentence, leaver.end(), leaver.end() + 70, anchored=True)
+                hit = found[0] if found and found[0][1][:1].isupper() else None
             if hit is None and (event := event_phrase(self.sentence, at, at + 70, True)):
                 hit = (event[0], event[1], True)  # "1,081 deaths at this year's Hajj"
             self._attached[span.start] = None if hit is None else (hit[0], hit[1])
         return self._attached[span.start]
+
+    def _origin_only(self, span: Span, origin: re.Match[str]) -> bool:
+        """A bare "from X" right after a counted noun is where the counted came from, not
+        their scope, when the clause's subject is a place that holds them ("Poland has
+        welcomed 2.3 million refugees from Ukraine"); "49 were from Merseyside" keeps it."""
+        if span.implied or origin.group().strip():
+            return False
+        index = clause_at(self.clauses, span.start)
+        subject = self.subject(index)
+        return subject is not None and is_place(subject)
 
     def scope(self, index: int, span: Span | None, spans: Sequence[Span]) -> str | None:
         """The scope clause `index` names for `span` (None: for any number of it)."""
@@ -595,6 +618,9 @@ _ORIGIN = re.compile(
     r"(?:(?:were|was|are|is|came|died|(?:were|was)\s+killed)\s+)?"
     r"(?=(?:from|on|in)\s+(?:the\s+)?[A-Z]|outside\s+the\s)"
 )  # "49 were from Merseyside", "134 of the dead were on Bohol": a sub-scope of its own
+# A relative clause of departure on the counted noun names its place: "refugees who have
+# left Ukraine", "people that fled Gaza".
+_LEAVERS = re.compile(r"\s+(?:who|that)\s+(?:(?:have|has|had)\s+)?(?=(?:fled|left)\s)")
 _RELATIVE = frozenset(("which", "where"))
 _REPORT_AFTER = re.compile(
     r"\w+\s+(?:(?:has|have|had|also)\s+)?(?:said|says|reported|estimated|announced|told"

@@ -16,13 +16,14 @@ from monitor.text.lexicon import VERY_COMMON, common_word
 from monitor.text.patterns import alternation
 from monitor.text.sentences import word_set
 
-_CAP = r"(?:(?:el|al|ad|as|an|ash|az|ar)-)?(?:[A-Z][\w’'.&-]*[\w.]|[A-Z])"  # "el-Fasher"
+# "el-Fasher"; never a genus initial ("E. coli", "S. aureus"), which is no name of its own.
+_CAP = r"(?:(?:el|al|ad|as|an|ash|az|ar)-)?(?![A-Z]\.\s+[a-z])(?:[A-Z][\w’'.&-]*[\w.]|[A-Z])"
 _LINK = r"(?:\s+(?:of|de|del|da|al|el|la|upon|and|&)(?=\s+[A-Z]))?"
 _PROPER = rf"{_CAP}(?:{_LINK}\s+{_CAP})*"
 _STRONG_PREP = r"[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside"
 _WEAK_PREP = (
     r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of|off|through|into|fled|reached"
-    r"|fleeing|reaching|took|captured|seized|overran|stormed|besieged|visited|toured"
+    r"|fleeing|reaching|took|captured|seized|overran|stormed|besieged|visited|toured|left|entered"
 )
 # Lowercase words between a preposition and a name: "across eastern Libya", "in the
 # hardest-hit districts of Derna"; never a function word ("in talks with Russia").
@@ -81,7 +82,7 @@ _LOCATIVE = re.compile(
     r"(?:\s+(?:state|county|province|city|region|district|island|area|town|village))?"
     rf"|the\s+(?:{_PLACE_NOUN})\b"
     rf"|(?:the\s+)?(?:(?:{_NUMBER_WORD})\s+)?(?:{_PLACE_NOUNS})\b"
-    rf"|the\s+(?:(?:[a-z][\w’'-]*|[A-Z][a-z]{{2,3}}\.?\s+\d{{1,2}}|\d{{4}})\s+){{0,2}}(?:{_EVENT_NOUNS_IN})\b(?:\s+(?:tied|linked)\s+to\s+[^,;]{{3,40}}?(?=[,;.]|$))?)"
+    rf"|the\s+(?:(?:[a-z][\w’'-]*|[A-Z][a-z]{{2,3}}\.?\s+\d{{1,2}}|\d{{4}}|[A-Z]\.\s+[a-z]+)\s+){{0,2}}(?:{_EVENT_NOUNS_IN})\b(?:\s+(?:tied|linked)\s+to\s+[^,;]{{3,40}}?(?=[,;.]|$))?)"
     rf"|(?P<adv>(?i:{alternation(_WIDE_ADVERBS)}))\b"
     rf"|(?P<adj>(?i:{alternation(_WIDE_ADJECTIVES)}))"
     r"(?=\s+(?:death\s+)?(?:count|total|tally|toll|figure|number|caseload)s?\b))"

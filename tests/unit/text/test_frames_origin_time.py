@@ -1,0 +1,76 @@
+"""Claim frames, sentence by sentence: where counted people came from and went to, a running
+count "since" an earlier period, and a genus initial that is no place name."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.text.conftest import frame
+
+# --- origin and destination -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        # a host country holding the counted people: "from X" is where they came from
+        ("Poland has so far welcomed 2.3 million refugees from Ukraine.", 2_300_000, "Poland"),
+        ("Moldova has taken in 371,104 refugees from Ukraine, the agency said.", 371_104,
+         "Moldova"),
+        # entering a place: the place entered is the count's
+        ("More than 3 million refugees have entered Poland from Ukraine.", 3_000_000, "Poland"),
+        # leaving a place: the place left is the count's
+        ("A total of 2,808,792 refugees have left Ukraine for neighbouring countries since the "
+         "start of the war.", 2_808_792, "Ukraine"),
+        # a relative clause of departure on the counted noun
+        ("Over 3 million have entered Poland, out of the 5.3 million refugees who have left "
+         "Ukraine since the war began.", 5_300_000, "Ukraine"),
+        # but "from X" stays the count's own place when no place holds them
+        ("Of the 102 people charged, 49 were from Merseyside and four from Lancashire.", 49,
+         "Merseyside"),
+        ("Police arrested 120 people from Southport on Tuesday.", 120, "Southport"),
+    ],
+)  # fmt: skip
+def test_origin_and_destination_scope(text: str, value: float, scope: str) -> None:
+    assert frame(text, value).scope == scope
+
+
+# --- time: a running count since an earlier period is current --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Malawi, more than 1,700 people have died of cholera since last year.",
+        "Since last year, the outbreak has killed 1,700 people in Malawi.",
+        "The outbreak has sickened 420 people in the county since the previous season ended.",
+    ],
+)
+def test_a_count_since_an_earlier_period_is_current(text: str) -> None:
+    value = 420 if "420" in text else 1700
+    assert frame(text, value).time == "current"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Last year, 82 people died of cholera in Malawi.", 82),
+        ("Cases have doubled since last year, when 40 people died.", 40),
+    ],
+)
+def test_a_count_placed_in_the_earlier_period_is_still_past(text: str, value: float) -> None:
+    assert frame(text, value).time == "past"
+
+
+# --- a genus initial is no name ---------------------------------------------------------------
+
+
+def test_a_genus_initial_is_not_read_as_a_place() -> None:
+    claim = frame(
+        "The number of people sickened in the E. coli outbreak linked to McDonald's has "
+        "risen to 75, the CDC said.",
+        75,
+    )
+    assert claim.scope is not None
+    assert "McDonald's" in claim.scope
+    assert claim.scope != "the E"
