@@ -77,3 +77,25 @@ def event_kinds(title: str, lead_text: str) -> Counter[str]:
             for kind in LEXICON.get(word, ()):
                 found[kind] += weight
     return found
+
+
+# Kinds that name what an event is (a disaster, a disease, violence, a labour dispute),
+# grouped by family: one event is often named by several kinds of a family (Storm Daniel's
+# floods, airstrikes and strikes). The other kinds (a court, an arrest, a recall) name who
+# reports or acts as often as what happened, and say nothing here.
+_FAMILIES = {
+    "storm": ("weather",), "flood": ("weather",), "heat": ("weather",), "quake": ("quake",),
+    "fire": ("fire",), "outbreak": ("outbreak",), "attack": ("violence",),
+    "missile": ("violence",), "strike": ("violence", "labour"), "labour": ("labour",),
+    "crash": ("crash",), "stampede": ("stampede",),
+}  # fmt: skip
+
+
+def event_families(text: str) -> frozenset[str]:
+    """The families of the events a text names ("The cyclone struck" -> weather)."""
+    return frozenset(
+        family
+        for word in content_words(text)
+        for kind in LEXICON.get(word, ())
+        for family in _FAMILIES.get(kind, ())
+    )

@@ -13,7 +13,10 @@ A claim belongs to a figure when
 3. an `about` term (when the figure has any) occurs in the claim's clause,
 4. no `exclude` term occurs in the claim's phrase — its clause narrowed to the commas and
    "and"s around the number, so "arrested 483 people and charged 149" is an arrest count
-   for a figure excluding "charged".
+   for a figure excluding "charged",
+5. the claim is not another event's: when the figure's label names a kind of event (a
+   cholera outbreak, floods), a sentence that, up to the claim's clause, names only events
+   of other kinds ("The cyclone struck, killing 476 people in Malawi") counts for those.
 A one-word about/exclude term also matches its inflections ("killed" matches "killing").
 When two figures could take one claim, it goes to the one whose context matches the
 scope most specifically (the longer match), never to both; a tie binds neither.
@@ -27,9 +30,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
-from monitor.text.figure_scope import clause_of, phrase_of, scope_of
+from monitor.text.event_types import event_families
+from monitor.text.figure_scope import clause_of, clause_span, phrase_of, scope_of
 from monitor.text.figure_words import (
     context_match,
     find_term,
@@ -153,6 +158,25 @@ def _fit(spec: FigureSpec, claim: Any) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
+def _label_families(label: str) -> frozenset[str]:
+    return event_families(label)
+
+
+def _other_event(spec: FigureSpec, claim: Any) -> str | None:
+    """The events the claim's sentence names up to its clause's end, when the figure's label
+    names an event and the sentence names only events of other families: "The cyclone
+    struck, killing 476 people in Malawi" is not a count of Malawi's cholera outbreak."""
+    own = _label_families(spec.label)
+    if not own:
+        return None
+    _, end = clause_span(claim)
+    named = event_families(claim.sentence[:end])
+    if not named or named & own:
+        return None
+    return ", ".join(sorted(named))
+
+
 def _legacy_scope(claim: Any, previous: str | None, spec: FigureSpec) -> str | None:
     """Without a scope frame (older extractor): a context term in the sentence or the one before."""
     found = find_term(claim.sentence, spec.context)
@@ -168,6 +192,9 @@ def bind(
     misfit = _fit(spec, claim)
     if misfit is not None:
         return Binding(spec.name, False, misfit)
+    other = _other_event(spec, claim)
+    if other is not None:
+        return Binding(spec.name, False, f"another event ({other})")
     note: str | None = None
     if hasattr(claim, "scope"):
         scope, source, note = scope_of(claim, spec.context)

@@ -232,7 +232,8 @@ _VERB_LED = re.compile(
     rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among|by|after|during)"
     r"\s+[^,;\d]{1,60}?"
     r"|\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?:missing|dead|injured|hospitali[sz]ed"
-    r"|displaced|arrested|charged|killed|nationwide|statewide|overall)){0,2}"
+    r"|displaced|arrested|charged|killed|sickened|infected|made\s+(?:sick|ill)|nationwide"
+    r"|statewide|overall)){0,2}"
     rf"(?:,[^;]{{1,90}}?,)?\s+{_VERB}\s+{_QUAL}$",
     re.IGNORECASE,
 )

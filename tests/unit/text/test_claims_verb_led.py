@@ -47,3 +47,16 @@ def test_according_to_is_not_part_of_the_source() -> None:
 def test_volumes_and_model_numbers_are_not_counts() -> None:
     text = "The two reservoirs held about 9 million cubic metres of water, and the plant builds the Model 3."
     assert [c.value for c in extract_claims(text)] == [2]
+
+
+def test_the_number_of_people_sickened_or_made_ill_leads_to_the_count() -> None:
+    assert only("The number of people sickened rose to 75.", 75).unit == "people"
+    assert only("The number of people infected has reached 300, officials said.", 300).unit == (
+        "people"
+    )
+    made_sick = only(
+        "The number of people made sick after eating at the chain's restaurants nationwide "
+        "has climbed to 90.",
+        90,
+    )
+    assert (made_sick.unit, made_sick.kind) == ("people", "total")
