@@ -5,7 +5,8 @@ Run: .venv/bin/python bench/claims.py [--half dev|heldout|both] [--errors] [--ex
 
 `--explain` prints, for every development sentence with an error, the previous sentence, the
 sentence and its errors; `--explain SCOPE` (or KIND, TIME, UNIT, MISSED, EXTRA, ATTR, QUAL)
-keeps only errors of that class.
+keeps only errors of that class (BIND: the claim bound to another figure than its label's,
+or none).
 
 The development half is tests/data/claims/sentences.jsonl (the original set; its rates were
 relabelled as claims, see tests/data/claims/README.md, so they are graded like any other) plus
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from monitor.text.claims import Claim, extract_claims, extract_report
+from monitor.text.figures import FigureSpec, Topic, bind_all
 from monitor.text.sentences import split_sentences
 
 DATA = Path(__file__).resolve().parent.parent / "tests/data/claims"
@@ -52,6 +54,9 @@ class Tally:
     kind_total: int = 0
     time_ok: int = 0
     time_total: int = 0
+    binding_ok: int = 0
+    binding_total: int = 0
+    bound_wrongly: int = 0  # extra (unlabelled) numbers bound to a figure
     unparsed: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -109,6 +114,38 @@ def attribution_agrees(expected: str, got: str | None) -> bool:
     return a in b or b in a
 
 
+def load_figures(path: Path) -> dict[str, list[FigureSpec]]:
+    """The figure definitions beside a labelled file (`figures.json`), by story."""
+    beside = path.parent / "figures.json"
+    if path == LEGACY or not beside.exists():
+        return {}
+    by_story: dict[str, list[FigureSpec]] = {}
+    for name, raw in json.loads(beside.read_text()).items():
+        spec = FigureSpec.from_mapping({"name": name, **raw})
+        by_story.setdefault(str(raw.get("story")), []).append(spec)
+    return by_story
+
+
+def bound_figure(row: dict[str, Any], claim: Claim) -> str | None:
+    """The figure of the row's story that takes the claim (the real binding), or none. The
+    story's first labelled sentence stands in for the article's headline (the topic)."""
+    specs, topic = row["_figures"], row.get("_topic")
+    bindings = bind_all(specs, claim, row.get("previous"), topic)
+    return next((b.figure for b in bindings if b.bound), None)
+
+
+def _score_binding(row: dict[str, Any], gold: dict[str, Any], match: Claim, tally: Tally) -> None:
+    """Binding of a matched claim against the figures of its story, where the row labels it."""
+    if "_figures" not in row or "figure" not in gold:
+        return
+    tally.binding_total += 1
+    got = bound_figure(row, match)
+    if got == gold["figure"]:
+        tally.binding_ok += 1
+    else:
+        tally.errors.append(f"{row['id']} BIND {match.text!r}: {got} != {gold['figure']}")
+
+
 def score_row(row: dict[str, Any], tally: Tally) -> None:
     """Greedy value matching of predicted to gold claims for one sentence."""
     predicted = claims_in_text(row, tally)
@@ -132,8 +169,12 @@ def score_row(row: dict[str, Any], tally: Tally) -> None:
         else:
             tally.errors.append(f"{row['id']} UNIT {match.unit!r} != {gold['unit']!r}")
         _score_frame(row["id"], gold, match, tally)
+        _score_binding(row, gold, match, tally)
     for extra in unmatched:
         tally.false_pos += 1
+        if "_figures" in row and bound_figure(row, extra) is not None:
+            tally.bound_wrongly += 1
+            tally.errors.append(f"{row['id']} BIND {extra.text!r}: unlabelled number bound")
         tally.errors.append(f"{row['id']} EXTRA {extra.text!r} {extra.unit!r}")
     if row.get("attribution") and predicted:
         tally.attribution_total += 1
@@ -206,10 +247,16 @@ def load(paths: tuple[Path, ...]) -> list[dict[str, Any]]:
     for path in paths:
         if not path.exists():
             continue
+        figures = load_figures(path)
+        leads: dict[str, Topic] = {}
         for line in path.read_text().splitlines():
             if line.strip():
                 row = json.loads(line)
                 row["_legacy"] = path == LEGACY
+                if figures:
+                    story = str(row.get("story"))
+                    row["_figures"] = figures.get(story, [])
+                    row["_topic"] = leads.setdefault(story, Topic(row["text"]))
                 rows.append(row)
     return rows
 
@@ -237,6 +284,8 @@ def score(rows: list[dict[str, Any]]) -> tuple[Tally, list[tuple[str, str]]]:
         ("scope accuracy (target >= 0.97)", acc(tally.scope_ok, tally.scope_total)),
         ("kind accuracy (target >= 0.95)", acc(tally.kind_ok, tally.kind_total)),
         ("time accuracy (target >= 0.95)", acc(tally.time_ok, tally.time_total)),
+        ("binding accuracy (figure or none)", acc(tally.binding_ok, tally.binding_total)),
+        ("unlabelled numbers bound to a figure", f"{tally.bound_wrongly}"),
         ("attribution accuracy", acc(tally.attribution_ok, tally.attribution_total)),
         ("unparsed sentences", f"{tally.unparsed}"),
     ]
