@@ -222,8 +222,10 @@ def _kind(
         return "previous"
     if "not" in before and _NOT_BEFORE.search(before):
         return "previous"  # "275 and not 288"
-    if may_hold(before, ("from",)) and _FROM_TO.search(before) and _TO_NEXT.match(
-        sentence, span.unit_end
+    if (
+        may_hold(before, ("from",))
+        and _FROM_TO.search(before)
+        and _TO_NEXT.match(sentence, span.unit_end)
     ):
         return "previous"  # "lowered from 88 to 71"
     if _WALKOUT_AFTER.match(sentence, span.unit_end) and not _past_ref(
@@ -237,9 +239,7 @@ def _kind(
     if (
         may_hold(sentence[span.end : clause.end], ("join",))
         and _JOIN.search(sentence, span.end, clause.end)
-    ) and not PLACE_COUNT.fullmatch(
-        sentence, span.end, span.unit_end
-    ):
+    ) and not PLACE_COUNT.fullmatch(sentence, span.end, span.unit_end):
         return "new"  # "7,000 workers at two more plants would join the strike"
     # "up from nine deaths and 57 hospitalizations"
     if "and" in before and _AND_BEFORE.search(before):

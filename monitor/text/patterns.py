@@ -76,4 +76,6 @@ def folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(lowered, pattern.flags & ~re.IGNORECASE)
 
 
-_UNFOLDABLE = re.compile(r"\\(?:[A-Z]|x|u00[4-7]|[0-9]|N\{)|\(\?[a-zA-Z-]+[:)]|\(\?P[<=][^>)]*[A-Z]")
+_UNFOLDABLE = re.compile(
+    r"\\(?:[A-Z]|x|u00[4-7]|[0-9]|N\{)|\(\?[a-zA-Z-]+[:)]|\(\?P[<=][^>)]*[A-Z]"
+)

@@ -220,7 +220,10 @@ def test_a_folded_pattern_matches_lowercased_ascii_text_where_the_original_match
     text: str,
 ) -> None:
     for original, twin in _FOLDED:
-        assert _matches(twin, text.lower()) == _matches(original, text), (original.pattern[:40], text)
+        assert _matches(twin, text.lower()) == _matches(original, text), (
+            original.pattern[:40],
+            text,
+        )
 
 
 def test_every_development_sentence_gives_the_same_matches_folded() -> None:
