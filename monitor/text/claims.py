@@ -166,6 +166,19 @@ _RATIO_BEFORE = re.compile(
     r"|men|women)\s+(?=(?:over|under|aged|above)\b))$",
     re.IGNORECASE,
 )
+
+
+def _ratio_before(sentence: str, start: int) -> bool:
+    """`_RATIO_BEFORE` ends the 30 characters before a number. Its forms end in "in" or
+    "every" and a space (the look-ahead of its third cannot see past the number's start, so
+    that one never matches), which the tail is tested for before the regex scans the window."""
+    lo = max(0, start - 30)
+    tail = sentence[lo:start].rstrip()
+    if tail.isascii() and not tail[-5:].lower().endswith(("in", "every")):
+        return False
+    return _RATIO_BEFORE.search(sentence, lo, start) is not None
+
+
 _RATIO_AFTER = re.compile(
     r"\s+in\s+every\s+|\s+in\s+(?:ten|five|four|three|a\s+hundred|(?!(?:18|19|20)\d\d\b)\d+)\b"
     r"(?!\s+(?:[a-z-]+\s+)?[a-z]+s\b)"
@@ -206,9 +219,7 @@ def _unit_of(
     """The counted unit of a quantity and whether it is a rate; None when it counts nothing."""
     if quantity.value == 0:
         return None  # "0 comments so far": nothing is reported
-    if _RATIO_BEFORE.search(sentence, max(0, quantity.start - 30), quantity.start) or (
-        _RATIO_AFTER.match(sentence, quantity.end)
-    ):
+    if _ratio_before(sentence, quantity.start) or _RATIO_AFTER.match(sentence, quantity.end):
         return None
     rate = bool(_RATE.match(sentence, quantity.end))
     if sentence.startswith(")", quantity.end) and (
@@ -230,7 +241,7 @@ def _unit_of(
         return None
     if unit.text and singular(unit.text.rsplit(None, 1)[-1]) in NOT_COUNTED:
         return None
-    return unit, rate or bool(_RATE.match(sentence, unit.end))
+    return unit, rate or (unit.end != quantity.end and bool(_RATE.match(sentence, unit.end)))
 
 
 def _partitive_unit(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from monitor.text.patterns import alternation
+from monitor.text.patterns import alternation, folded
 from monitor.text.records import record
 
 
@@ -56,13 +56,19 @@ _BOUNDARY = re.compile(
     r"|\sand\s+(?P<tally>bringing|lifting|pushing|taking)\s+(?=the\b))",
     re.IGNORECASE,
 )
+_BOUNDARY_FOLDED = folded(_BOUNDARY)  # for an ASCII sentence lower-cased: the same matches
 
 
 def split_clauses(sentence: str) -> list[Clause]:
     """The clauses of a sentence in order; together they cover it."""
     clauses: list[Clause] = []
     start, opener, dependent = 0, "", False
-    for m in _BOUNDARY.finditer(sentence):
+    boundaries = (
+        _BOUNDARY_FOLDED.finditer(sentence.lower())
+        if sentence.isascii()
+        else _BOUNDARY.finditer(sentence)
+    )
+    for m in boundaries:  # the opener is read lower-cased in either case
         clauses.append(Clause(start, m.start(), opener, dependent))
         word = m["dep"] or m["coord"] or m["bare"] or m["tally"] or ""
         start = m.start() + (m.group().index(word) if word else len(m.group()))

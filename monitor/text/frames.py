@@ -213,12 +213,20 @@ def _kind(
             may_hold(sentence[span.unit_end : clause.end], _SUPERSEDED_WORDS)
             and _SUPERSEDED.match(sentence, span.unit_end, clause.end)
         )
-        or (_TO_THEN_FROM.search(sentence, clause.start, span.start) and _FROM_END.search(before))
+        or (
+            "from" in before  # what _FROM_END needs (case-sensitive)
+            and _TO_THEN_FROM.search(sentence, clause.start, span.start)
+            and _FROM_END.search(before)
+        )
     ):
         return "previous"
     if "not" in before and _NOT_BEFORE.search(before):
         return "previous"  # "275 and not 288"
-    if _FROM_TO.search(before) and _TO_NEXT.match(sentence, span.unit_end):
+    if (
+        may_hold(before, ("from",))
+        and _FROM_TO.search(before)
+        and _TO_NEXT.match(sentence, span.unit_end)
+    ):
         return "previous"  # "lowered from 88 to 71"
     if _WALKOUT_AFTER.match(sentence, span.unit_end) and not _past_ref(
         sentence, clause.start, clause.end
@@ -228,9 +236,10 @@ def _kind(
         _EVERY_PERIOD.search(sentence, clause.start, clause.end)
     ):
         return "rate"  # "13 children die every day", "1,600 people ... each year"
-    if _JOIN.search(sentence, span.end, clause.end) and not PLACE_COUNT.fullmatch(
-        sentence, span.end, span.unit_end
-    ):
+    if (
+        may_hold(sentence[span.end : clause.end], ("join",))
+        and _JOIN.search(sentence, span.end, clause.end)
+    ) and not PLACE_COUNT.fullmatch(sentence, span.end, span.unit_end):
         return "new"  # "7,000 workers at two more plants would join the strike"
     # "up from nine deaths and 57 hospitalizations"
     if "and" in before and _AND_BEFORE.search(before):
@@ -361,7 +370,11 @@ def _revision(
     earlier = [s for s in spans if clause.start <= s.start < span.start]
     revised_from = None
     direction: str | None = None
-    m = _FROM_END.search(sentence, clause.start, earlier[-1].start) if earlier else None
+    m = (
+        _FROM_END.search(sentence, clause.start, earlier[-1].start)
+        if earlier and sentence.find("from", clause.start, earlier[-1].start) >= 0
+        else None
+    )
     if m is not None:
         revised_from = earlier[-1].value
     if index + 1 < len(clauses):  # "..., down from 88"
@@ -370,7 +383,8 @@ def _revision(
         if follow and nxt.opener in ("up from", "down from", "from"):
             revised_from = follow[0].value
             direction = {"up from": "up", "down from": "down"}.get(nxt.opener)
-    after = _CHANGE_FROM.search(sentence[span.end : min(len(sentence), span.unit_end + 20)])
+    tail = sentence[span.end : min(len(sentence), span.unit_end + 20)]
+    after = _CHANGE_FROM.search(tail) if may_hold(tail, ("from",)) else None
     lower = before.lower()
     verb = _REVISION.search(before) if any(map(lower.__contains__, _REVISION_HINTS)) else None
     if verb is None and direction is None and after is None:
@@ -512,6 +526,28 @@ class _Clauses:
         subject = self.subject(index)
         return subject is not None and is_place(subject)
 
+    def _owned(self, span: Span, spans: Sequence[Span]) -> set[int]:
+        """Offsets of the locatives other numbers own: a later number's own locative is not
+        `span`'s, an earlier one's is shared, unless the later one continues its phrase
+        ("1,280 people had been arrested and 796 charged across the UK") or the earlier one
+        is a part ("137 of them in Gaines County, 23 people in hospital")."""
+        sentence = self.sentence
+        return {
+            a[0]
+            for s in spans
+            if (a := self.attached(s)) is not None
+            and (
+                (
+                    s.start > span.start
+                    and (
+                        not (s.implied and a[0] > s.unit_end + 1)
+                        or _OF_THEM_AT.match(sentence, s.end) is not None
+                    )
+                )
+                or (s.start < span.start and _OF_THEM_AT.match(sentence, s.end) is not None)
+            )
+        }
+
     def scope(self, index: int, span: Span | None, spans: Sequence[Span]) -> str | None:
         """The scope clause `index` names for `span` (None: for any number of it)."""
         sentence, clause = self.sentence, self.clauses[index]
@@ -540,25 +576,9 @@ class _Clauses:
                 return label  # a headline's "Sudan: 13 million displaced ..."
         if lead is not None:
             return lead
-        owned = {  # a later number's own locative is not mine; an earlier one's is shared
-            a[0]  # ... unless the later one continues my phrase ("1,280 people had been
-            for s in spans  # arrested and 796 charged across the UK") or the earlier one is a
-            if span is not None  # part ("137 of them in Gaines County, 23 people in hospital")
-            and (a := self.attached(s)) is not None
-            and (
-                (
-                    s.start > span.start
-                    and (
-                        not (s.implied and a[0] > s.unit_end + 1)
-                        or _OF_THEM_AT.match(sentence, s.end) is not None
-                    )
-                )
-                or (s.start < span.start and _OF_THEM_AT.match(sentence, s.end) is not None)
-            )
-        }
-        found = [
-            loc for loc in self.locatives(index) if loc[0] not in owned and not is_numbered(loc[1])
-        ]
+        located = self.locatives(index)
+        owned = self._owned(span, spans) if located and span is not None else set()
+        found = [loc for loc in located if loc[0] not in owned and not is_numbered(loc[1])]
         strong = [loc for loc in found if loc[2]]
         if strong and strong[0][1].lower() in _WORLDWIDE:
             subject = self.subject(index)  # "Tesla employs 140,000 people worldwide": Tesla's
@@ -684,6 +704,7 @@ def sentence_scope(
 
 
 _THOSE = re.compile(r"\b(?:those|these|the\s+same)\s+$", re.IGNORECASE)
+_THOSE_WORDS = ("those", "these", "same")
 
 
 def _head(sentence: str, span: Span) -> str:
@@ -706,7 +727,10 @@ def _scope_of(
 
     "those 301 cases" points back: the whole it names is the sentence before's.
     """
-    anaphoric = bool(_THOSE.search(parsed.sentence, max(0, span.start - 12), span.start))
+    lo = max(0, span.start - 12)
+    anaphoric = may_hold(parsed.sentence[lo : span.start], _THOSE_WORDS) and bool(
+        _THOSE.search(parsed.sentence, lo, span.start)
+    )
     scope = None if anaphoric else parsed.scope(index, span, spans)
     # Earlier clauses, main ones first: "The CDC raised the toll in the outbreak to 10, after a
     # death in Virginia, and said 59 people ..." (59 is the outbreak's, not Virginia's).

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from monitor.text.patterns import alternation
+from monitor.text.patterns import alternation, folded
 from monitor.text.records import record
 from monitor.text.sentences import word_set
 
@@ -227,6 +227,11 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"|\s*years?[\s-]+old\b)",
     re.IGNORECASE,
 )
+
+
+_MASTER_FOLDED = folded(_MASTER)
+_ANCHOR_FOLDED = folded(_ANCHOR)
+_START_FOLDED = folded(_START)
 _MODEL_PREFIX = re.compile(r"[A-Za-z]-")  # "F-16", "S-300", "Hwasong-18"
 _PLURAL_NEXT = re.compile(r"\s+(?:[a-z]+[a-rt-z]s|people|personnel)\b")
 _DIGIT_FORM = re.compile(
@@ -252,7 +257,6 @@ def _normal(text: str) -> str:
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _SCALE_TAIL = re.compile(rf"\s*\b(?:{_SCALE_RE})\b.*$", re.I)
-_FOUR_DIGITS = re.compile(r"\d{4}")
 _YEAR_DIGITS = re.compile(r"(?:18|19|20)\d\d")
 
 
@@ -343,7 +347,8 @@ def _vague(text: str) -> tuple[Decimal, Decimal]:
 
 def _is_year(m: re.Match[str], sentence: str) -> bool:
     text = m["num"] or ""
-    if not _FOUR_DIGITS.fullmatch(text) or not 1800 <= int(text) <= 2100:
+    # four decimal digits (Unicode category Nd, what \d matches, is what isdecimal accepts)
+    if len(text) != 4 or not text.isdecimal() or not 1800 <= int(text) <= 2100:
         return False
     if _YEAR_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
         return True  # "in 2015 fighters loyal to ...", "since 2011, when ..."
@@ -368,17 +373,19 @@ _RANGE_JOINER = re.compile(r"(?:\s*[-–—]\s*|\s+to\s+)$", re.IGNORECASE)
 
 def _range_ends(m: re.Match[str]) -> tuple[str, str] | None:
     """The low and high end of a range match, as written."""
-    for low, high in (("bl", "bh"), ("fl", "fh"), ("dl", "dh")):
-        if m[low]:
-            return _RANGE_JOINER.sub("", m[low]), m[high]
+    lows = m.group("bl", "fl", "dl")  # at most one of the three forms matched
+    for low, high in zip(lows, ("bh", "fh", "dh"), strict=True):
+        if low:
+            return _RANGE_JOINER.sub("", low), m[high]
     return None
 
 
 def _rejected(m: re.Match[str], sentence: str) -> bool:
-    if _NOT_A_COUNT_AFTER.match(sentence, m.end()):
+    if _NOT_A_COUNT_AFTER.match(m.string, m.end()):
         return True
-    if _MODEL_PREFIX.match(sentence, max(0, m.start() - 2), m.start()):
-        return True
+    start = m.start()
+    if start >= 2 and sentence[start - 1] == "-" and _MODEL_PREFIX.match(sentence, start - 2):
+        return True  # (the prefix is the two characters before: a letter and the dash)
     ends = _range_ends(m) or ()
     if ends and all(_YEAR_DIGITS.fullmatch(e) for e in ends):
         return True  # "2022-2023"
@@ -406,17 +413,18 @@ _EXTENT_BEFORE = re.compile(
 def _quantity(m: re.Match[str], sentence: str) -> Quantity | None:
     start, end = m.start(), m.end()
     text = sentence[start:end]
-    if m["vague"]:
-        lo, hi = _vague(m["vague"])
+    vague, q1, q2, num, post_text = m.group("vague", "q1", "q2", "num", "post")
+    if vague:
+        lo, hi = _vague(vague)
         return Quantity(
             _as_float(lo), _as_float(lo), _as_float(hi), "vague", True, text, start, end
         )
-    qualifier = _QUALIFIER_OF.get(_normal(m["q1"])) if m["q1"] else None
-    if qualifier == "more than" and m["num"] and _EXTENT_BEFORE.search(sentence, 0, start):
-        start = m.start("num") if not m["q2"] else m.start("q2")  # "spread over nine counties"
+    qualifier = _QUALIFIER_OF.get(_normal(q1)) if q1 else None
+    if qualifier == "more than" and num and _EXTENT_BEFORE.search(sentence, 0, start):
+        start = m.start("num") if not q2 else m.start("q2")  # "spread over nine counties"
         text, qualifier = sentence[start:end], None
-    approximate = qualifier in _APPROXIMATE or bool(m["q2"])
-    post = _normal(m["post"] or "").removeprefix("or ").lstrip("-")
+    approximate = qualifier in _APPROXIMATE or bool(q2)
+    post = _normal(post_text).removeprefix("or ").lstrip("-") if post_text else ""
     if post and qualifier is None:
         qualifier = "more than" if post == "plus" else _POST_QUALIFIER[post]
         approximate = approximate or post == "so"
@@ -429,11 +437,11 @@ def _quantity(m: re.Match[str], sentence: str) -> Quantity | None:
         return Quantity(
             _as_float(lo), _as_float(lo), _as_float(hi), "between", approximate, text, start, end
         )
-    parsed = _number(m["num"])
+    parsed = _number(num)
     if parsed is None:
         return None
     value = parsed[0]
-    if qualifier == "about" and m["q2"] is None:
+    if qualifier == "about" and q2 is None:
         approximate = True
     low, high = _bounds(value, qualifier)
     return Quantity(
@@ -462,17 +470,25 @@ def find_quantities(sentence: str) -> list[Quantity]:
     """Every counted quantity in a sentence, in order; dates, money, measures etc. are skipped."""
     found: list[Quantity] = []
     last_end = 0
+    # An ASCII sentence is read lower-cased by the case-sensitive twins of the patterns (the
+    # same matches, the same offsets); the matches' groups are only read case-insensitively,
+    # the quantity's text is taken from the sentence as written.
+    text, anchors, starts, grammar = (
+        (sentence.lower(), _ANCHOR_FOLDED, _START_FOLDED, _MASTER_FOLDED)
+        if sentence.isascii()
+        else (sentence, _ANCHOR, _START, _MASTER)
+    )
     # The full grammar only runs near anchors (digits, number words): most text has none.
     # The next anchor is looked for after the last quantity (no anchor can start inside
     # one and end after it: an anchor is one character or a whole word), not digit by digit.
-    anchor = _ANCHOR.search(sentence)
+    anchor = anchors.search(text)
     while anchor is not None:
-        first = _START.search(sentence, _window_start(sentence, anchor.start(), last_end))
-        m = None if first is None else _MASTER.search(sentence, first.start())
+        first = starts.search(text, _window_start(text, anchor.start(), last_end))
+        m = None if first is None else grammar.search(text, first.start())
         if m is None:
             break
         last_end = m.end()
-        anchor = _ANCHOR.search(sentence, max(anchor.end(), last_end))
+        anchor = anchors.search(text, max(anchor.end(), last_end))
         if m["skip"] or _rejected(m, sentence):
             continue
         quantity = _quantity(m, sentence)

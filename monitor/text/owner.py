@@ -21,6 +21,7 @@ _RELATIVE_OWNER = re.compile(
 _PLACE_TOLL = re.compile(
     rf"(?P<name>{PROPER})(?:['’]s)?\s+(?:[a-z]+\s+){{0,2}}(?:toll|count|tally|total)(?:\s+[a-z]+){{0,4}}\s+$"
 )
+_TOLL_WORDS = ("toll", "count", "tally", "total")  # what _PLACE_TOLL needs
 _PLACED_AFTER = re.compile(r"\s+(?:in|across|throughout)\s+(?:the\s+)?[A-Z]")
 _GROUP_OF = re.compile(rf"\s+of\s+(?:the\s+)?(?P<name>{PROPER})")
 _POSSESSOR = re.compile(rf"(?P<name>(?:[Tt]he\s+[a-z]+)|{PROPER})['’]s\s+(?:[a-z]+\s+)?$")
@@ -39,10 +40,20 @@ def phrase_owner(sentence: str, start: int, unit_end: int, unit: str) -> str | N
         m = _POSSESSOR.search(before)
         if m is not None and not demonym(m["name"]):
             return m["name"]
-    relative = _RELATIVE_OWNER.search(sentence, 0, start)
+    # Each regex runs only when the literal word it needs is there (both are case-sensitive).
+    relative = (
+        _RELATIVE_OWNER.search(sentence, 0, start)
+        if sentence.find("number", 0, start) >= 0 or sentence.find("total", 0, start) >= 0
+        else None
+    )
     if relative is not None:
         return relative["name"]  # "the number of jobs Microsoft has cut this year to 15,000"
-    toll = _PLACE_TOLL.search(sentence, max(0, start - 80), start)
+    lo = max(0, start - 80)
+    toll = (
+        _PLACE_TOLL.search(sentence, lo, start)
+        if any(sentence.find(w, lo, start) >= 0 for w in _TOLL_WORDS)
+        else None
+    )
     owner = None if toll is None else toll["name"].removesuffix("'s").removesuffix("’s")
     if owner is not None and is_place(owner):
         return owner  # "the government put Spain's toll at 230", "Spain flood toll jumps to 95"

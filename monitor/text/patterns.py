@@ -60,3 +60,22 @@ def may_hold(text: str, words: tuple[str, ...]) -> bool:
         return True
     lower = text.lower()
     return any(map(lower.__contains__, words))
+
+
+def folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The case-sensitive twin of a case-insensitive pattern, for ASCII text lower-cased.
+
+    On ASCII text an ASCII letter of the pattern matches either case of itself and nothing
+    else, so the lower-case pattern matches the lower-cased text at the same places, with the
+    same spans, and faster (the matcher folds no case). Only for patterns without an escape
+    that lower-casing would change (\\S, \\W, \\D, \\B, \\A, \\Z), a character by number or
+    back-reference, or an inline flag: those are refused."""
+    if not pattern.flags & re.IGNORECASE or _UNFOLDABLE.search(pattern.pattern):
+        raise ValueError(f"cannot fold {pattern.pattern[:40]!r}")
+    lowered = pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+    return re.compile(lowered, pattern.flags & ~re.IGNORECASE)
+
+
+_UNFOLDABLE = re.compile(
+    r"\\(?:[A-Z]|x|u00[4-7]|[0-9]|N\{)|\(\?[a-zA-Z-]+[:)]|\(\?P[<=][^>)]*[A-Z]"
+)

@@ -508,17 +508,13 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
         if inner is not None:
             return inner
     common = _EVENT_SUBJECT.fullmatch(np.strip())
-    if common is not None and not _REPORT_VERB.match(text, m.end()):
+    if common is not None and speech is None:
         return common.group().strip()  # "The outbreak has sickened 34", "The union walked out"
     name = _subject_name(np, sentence_start and m.start("np") == lo)
     run = None if name is None else True
     if run is None or name is None:
         owner = _OWNER_NP.fullmatch(np.strip())
-        if (
-            owner is not None
-            and _OWN_VERB.match(text, m.end())
-            and not _REPORT_VERB.match(text, m.end())
-        ):
+        if owner is not None and speech is None and _OWN_VERB.match(text, m.end()):
             return owner.group()  # "Facebook's parent company is laying off 11,000 employees"
         return None
     if is_place(name):
@@ -526,7 +522,7 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
     it = None if speech is None else _IT_COMPLEMENT.match(text, speech.end())
     if it is not None and _OWN_VERB.match(text, it.end()) and not _is_body(name):
         return name  # "Amazon said in January that it would eliminate 18,000 jobs"
-    if _REPORT_VERB.match(text, m.end()):
+    if speech is not None:
         return None  # "The CDC reported 40 cases": the agency is the source, not the scope
     if not _OWN_VERB.match(text, m.end()):
         return None  # "The UN launched an appeal for 250,000 people": an actor, not a scope

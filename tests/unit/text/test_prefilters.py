@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.text import frames, numbers
-from monitor.text.patterns import may_hold
+from monitor.text import clauses, frames, numbers
+from monitor.text.patterns import folded, may_hold
 
 _DEV = Path(__file__).resolve().parents[2] / "data/claims"
 # (regex, words it needs, whether it is matched at the start rather than searched)
@@ -195,3 +195,55 @@ def test_a_first_test_changes_no_match_in_development_sentences() -> None:
     for sentence in _dev_sentences():
         for guarded, plain in pairs:
             assert _all_found(guarded, sentence) == _all_found(plain, sentence)
+
+
+# Case-insensitive patterns read lower-cased ASCII text through their case-sensitive twins.
+_FOLDED = [
+    (numbers._MASTER, numbers._MASTER_FOLDED),
+    (numbers._ANCHOR, numbers._ANCHOR_FOLDED),
+    (numbers._START, numbers._START_FOLDED),
+    (clauses._BOUNDARY, clauses._BOUNDARY_FOLDED),
+]
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], ...]]:
+    """Every match's span and the spans of all its groups."""
+    return [
+        (m.span(), *(m.span(g) for g in range(1, pattern.groups + 1)))
+        for m in pattern.finditer(text)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT.filter(str.isascii))
+def test_a_folded_pattern_matches_lowercased_ascii_text_where_the_original_matches(
+    text: str,
+) -> None:
+    for original, twin in _FOLDED:
+        assert _matches(twin, text.lower()) == _matches(original, text), (
+            original.pattern[:40],
+            text,
+        )
+
+
+def test_every_development_sentence_gives_the_same_matches_folded() -> None:
+    sentences = [s for s in _dev_sentences() if s.isascii()]
+    assert len(sentences) > 500
+    for sentence in sentences:
+        for original, twin in _FOLDED:
+            assert _matches(twin, sentence.lower()) == _matches(original, sentence), sentence
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        re.compile(r"\Sx", re.I),  # \S lower-cased would be \s
+        re.compile(r"\x41", re.I),  # "A" by number
+        re.compile(r"(?-i:A)b", re.I),  # an inline flag
+        re.compile(r"(?P<Name>a)", re.I),  # a group name would change
+        re.compile(r"abc"),  # not case-insensitive
+    ],
+)
+def test_a_pattern_that_lower_casing_would_change_is_refused(pattern: re.Pattern[str]) -> None:
+    with pytest.raises(ValueError):
+        folded(pattern)
