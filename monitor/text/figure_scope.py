@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from monitor.text.figure_words import find_term, fold_case
+from monitor.text.figure_words import context_match, find_term, fold_case
 
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|:|\s[—–]\s|\s--\s|,\s*(?:while|whereas|but|and|although|though|as|when|after)\b"
@@ -126,6 +126,60 @@ def _beyond_attribution(claim: Any, scope: str) -> bool:
     return sentence.find(scope, 0, at) < 0 and sentence.find(scope, at + len(attribution)) >= 0
 
 
+# A body's own count of something ("the CDC's count", "the ministry's latest figures"): the
+# body is the source of the number, not what it counts.
+_REPORTING_NOUN = re.compile(
+    r"\s*['’]s?\s+(?:(?:latest|new|updated|official|final|own|daily|weekly|running|provisional|"
+    r"preliminary)\s+)*(?:count|tally|figures?|data|numbers|estimates?|update|report|records?|"
+    r"statistics|tracker)\b",
+    re.IGNORECASE,
+)
+# A place the text only measures from ("a fire near Seoul", "close to Kyiv").
+_REFERENCE = re.compile(r"\b(?:near|close\s+to|not\s+far\s+from)\s+$", re.IGNORECASE)
+# The story's own event by its definite name ("the fire", "the Aug. 8 fire", "The outbreak"):
+# which place it is, is the article's topic (a year makes it another event: "the 2011 riots").
+_OWN_EVENT = re.compile(
+    r"(?:the\s+)(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|deadly|recent|latest|ongoing|current)\s+)?"
+    r"(?:fire|fires|blaze|wildfire|wildfires|flood|floods|flooding|quake|earthquake|storm|"
+    r"hurricane|cyclone|typhoon|outbreak|epidemic|strike|walkout|riots?|disorder|unrest|"
+    r"protests?|crackdown|attack|explosion|blast|collapse|crash|disaster|war|conflict|"
+    r"fighting|recall|layoffs|cuts|shipwreck|landslide|eruption)",
+    re.IGNORECASE,
+)
+# A total that sums up what the sentence before added ("That brings the total ... to 34,000",
+# "lifting the tally to 46,000"): not the added part's scope.
+_SUMS_UP = re.compile(
+    r"\b(?:brings?|bringing|brought|lifts?|lifting|lifted|raises?|raising|raised|takes?|"
+    r"taking|took|pushe?s?|pushing|pushed)\s+(?:the\s+|its\s+|their\s+)?(?:overall\s+|"
+    r"total\s+|combined\s+)?(?:total|tally|toll|number|count)\b",
+    re.IGNORECASE,
+)
+
+
+def _demoted(claim: Any, scope: str, source: str) -> str | None:
+    """Why a frame's scope names no subject of the number (bind through the topic instead):
+    a body's own count, a reference place, the story's own event, a total summing up the
+    sentence before. None: the scope stands."""
+    sentence: str = claim.sentence
+    if source in ("clause", "previous") and _OWN_EVENT.fullmatch(scope):
+        return f"{scope} is the story's own event, not a scope"
+    if source == "previous":
+        begin, end = clause_span(claim)
+        if _SUMS_UP.search(sentence, begin, end):
+            return f"{scope} is the added part's, not a scope"
+        return None
+    if source != "clause":
+        return None
+    at = sentence.find(scope)
+    if at < 0:
+        return None
+    if _REPORTING_NOUN.match(sentence, at + len(scope)):
+        return f"{scope} is the source of the count, not a scope"
+    if _REFERENCE.search(sentence, max(0, at - 20), at):
+        return f"{scope} is a reference place, not a scope"
+    return None
+
+
 def scope_of(
     claim: Any, context: Sequence[str] | None = None
 ) -> tuple[str | None, str, str | None]:
@@ -139,6 +193,10 @@ def scope_of(
     source = str(getattr(claim, "scope_source", "clause" if scope else "none"))
     if not scope:
         return None, "none", None
+    if context is not None and not context_match(scope, context):
+        demoted = _demoted(claim, scope, source)
+        if demoted is not None:
+            return None, "none", demoted
     if source != "clause":
         return scope, source, None
     if _COUNT_WORDS.match(scope):

@@ -28,6 +28,7 @@ Pure functions; every decision carries a one-line reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -153,9 +154,23 @@ def _fit(spec: FigureSpec, claim: Any) -> str | None:
         hit = find_word(phrase_of(claim), spec.exclude)
         if hit is not None:
             return f"excluded: '{hit}'"
-    if spec.about and find_word(clause_of(claim), spec.about) is None:
+    if spec.about and find_word(_about_text(claim), spec.about) is None:
         return f"no about term ({', '.join(spec.about)}) in its clause"
     return None
+
+
+_GO_ON = re.compile(r"\b(?:it|that\s+figure|the\s+figure|that\s+number|the\s+tally)\b", re.I)
+
+
+def _about_text(claim: Any) -> str:
+    """The clause an about term must occur in; a clause that goes on about the number before
+    it through a pronoun ("..., and by Friday it stood at 55") reads from the sentence start."""
+    begin, end = clause_span(claim)
+    start = getattr(claim, "start", 0) or 0
+    sentence: str = claim.sentence
+    if begin > 0 and _GO_ON.search(sentence, begin, max(begin, start)):
+        return sentence[:end]
+    return sentence[begin:end]
 
 
 @lru_cache(maxsize=256)
@@ -236,6 +251,19 @@ def bind_all(
     bound = [i for i, b in enumerate(found) if b.bound]
     if len(bound) < 2:
         return found
+    # "741 people had been arrested and 302 charged": the figure whose about term is in the
+    # number's own phrase takes it over one whose term is only elsewhere in the clause.
+    phrase = phrase_of(claim)
+    own_term = [i for i in bound if specs[i].about and find_word(phrase, specs[i].about)]
+    if own_term and len(own_term) < len(bound):
+        result = list(found)
+        for i in bound:
+            if i not in own_term:
+                why = f"{found[i].reason}, but its about term is another number's"
+                result[i] = Binding(specs[i].name, False, why, found[i].scope, found[i].scope_source)
+        found, bound = result, own_term
+        if len(bound) < 2:
+            return found
     own = [i for i in bound if found[i].scope_source != "topic"]
     weight = {i: context_match(found[i].scope or "", specs[i].context) for i in own}
     best = max(weight.values(), default=0)
