@@ -81,6 +81,7 @@ def pairs(
     ws: list[float] = []
     events: list[str] = []
     gap_index = FEATURES.index("gap_days")
+    age_index = FEATURES.index("age_days")
     for row in rows:
         if row.get("copy_of"):
             continue
@@ -92,9 +93,10 @@ def pairs(
         existing: StorySummary | None = state.get_story(target) if target else None
         if FLAG not in fields:
             active = {s.story_id for s in engine.candidates(moment)}
-            own_gap = 0.0
+            own_gap = own_age = 0.0
             if existing is not None:
-                own_gap = float(engine.pair_features(fields, signals, moment, existing)[gap_index])
+                own = engine.pair_features(fields, signals, moment, existing)
+                own_gap, own_age = float(own[gap_index]), float(own[age_index])
             for story_id in sorted(state.stories):
                 story = state.stories[story_id]
                 if story.is_opinion or disagrees(signals, story.signals):
@@ -106,6 +108,7 @@ def pairs(
                     continue
                 else:
                     x[gap_index] = own_gap
+                    x[age_index] = own_age
                     weight = moved_weight
                 xs.append(x)
                 ys.append(1.0 if story_id == target else 0.0)

@@ -24,7 +24,7 @@ Method (see docs/SPEC.md §6, docs/ARCHITECTURE.md §5):
    fitted pair model (:mod:`monitor.projections.story_scorer`); the article joins the
    most probable one above the model's threshold, otherwise it starts a story. A pair
    whose key names disagree both ways is vetoed before the model. Each story also keeps
-   a core (body words and key names of its first originals) that later members never
+   a core (body words and key names of its founding original) that later members never
    move, so a look-alike that joined cannot pull its own follow-ups in. An
    opinion piece (:mod:`monitor.text.genre`) always starts its own story, which is never
    offered to later articles. Centroids are capped per field so a story's summary stays
@@ -677,7 +677,8 @@ class ClusterEngine:
     ) -> npt.NDArray[np.float64]:
         """The scorer's feature vector of (article, story)."""
         gap = time_gap(moment, story) / timedelta(days=1)
-        return features(field_cosines(fields, story), signals, story.signals, gap)
+        age = (moment - story.first_event_time) / timedelta(days=1)
+        return features(field_cosines(fields, story), signals, story.signals, gap, age)
 
     def candidates(self, moment: datetime) -> list[StorySummary]:
         """Stories an article at ``moment`` may join: active, and not an opinion piece's."""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from monitor.projections.clustering import ArticleDoc, ClusterEngine, InMemoryClusterState
 from monitor.projections.story_scorer import (
     CORE_BODY,
     CORE_KEY,
     CORE_SIZE,
+    FEATURES,
     ORIGINALS,
     ArticleSignals,
     StorySignals,
@@ -85,6 +86,35 @@ def test_the_core_holds_only_the_first_originals() -> None:
     assert raw[ORIGINALS] == CORE_SIZE
     core_keys = {t for t in raw if t.startswith(CORE_KEY)}
     assert CORE_KEY + "darvel" in core_keys and CORE_KEY + "telmar" not in core_keys
-    # Telmar (the 4th and 5th originals) reaches the centroid's keys but never the core.
+    # Telmar (the originals after the core) reaches the centroid's keys but never the core.
     assert "k:telmar" in raw
     assert any(t.startswith(CORE_BODY) for t in raw)
+
+
+def test_a_story_s_age_runs_from_its_first_event_not_its_latest_member() -> None:
+    # A chain keeps a story's span fresh; its age still counts from the founding report.
+    engine = ClusterEngine(InMemoryClusterState())
+    fields, _ = engine.vectorize(doc(0, "Darvel", "storm"))
+    summary = engine.found("s-a0", fields, T0)
+    later = T0 + timedelta(days=2)
+    more, _ = engine.vectorize(doc(1, "Darvel", "storm"))
+    summary = engine.absorb(summary, more, later)
+    article, signals_ = engine.vectorize(doc(2, "Darvel", "storm"))
+    x = engine.pair_features(article, signals_, later, summary)
+    assert x[FEATURES.index("gap_days")] == 0.0
+    assert x[FEATURES.index("age_days")] == 2.0
+    far = engine.pair_features(article, signals_, T0 + timedelta(days=9), summary)
+    assert far[FEATURES.index("age_days")] == 3.0  # capped like the gap
+
+
+def test_a_member_that_joined_after_the_founder_leaves_the_core_unmoved() -> None:
+    # The look-alike's own body words never reach the core, so its follow-ups find there
+    # only the founder's event.
+    engine = ClusterEngine(InMemoryClusterState())
+    fields, _ = engine.vectorize(doc(0, "Darvel", "storm"))
+    summary = engine.found("s-a0", fields, T0)
+    core_before = {t: w for t, w in summary.centroid if t.startswith(CORE_BODY)}
+    lookalike, _ = engine.vectorize(doc(1, "Telmar", "flood"))
+    summary = engine.absorb(summary, lookalike, T0)
+    assert {t: w for t, w in summary.centroid if t.startswith(CORE_BODY)} == core_before
+    assert CORE_BODY + "flood" not in core_before and "b:flood" in dict(summary.centroid)
