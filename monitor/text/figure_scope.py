@@ -146,6 +146,24 @@ _OWN_EVENT = re.compile(
     r"fighting|recall|layoffs|cuts|shipwreck|landslide|eruption)",
     re.IGNORECASE,
 )
+_EVENT_NOUN = re.compile(
+    r"\b(?:fire|blaze|wildfire|flood|floods|flooding|quake|earthquake|storm|hurricane|cyclone|"
+    r"typhoon|tsunami|outbreak|epidemic|pandemic|strike|riots?|attack|explosion|blast|collapse|"
+    r"crash|disaster|war|shipwreck|landslide|eruption|famine|massacre|bombing)s?\b",
+    re.IGNORECASE,
+)
+
+
+def past_event(claim: Any) -> str | None:
+    """The other event a past claim is given for ("surpassing a 1960 tsunami that killed 61",
+    "the 1918 Cloquet fire"): such a number is that event's, no tracked figure's. None for a
+    past value without an event (last year's workforce, the 2019 national count)."""
+    if getattr(claim, "time", None) != "past":
+        return None
+    ref = getattr(claim, "time_ref", None) or ""
+    return ref if _EVENT_NOUN.search(ref) else None
+
+
 # A total that sums up what the sentence before added ("That brings the total ... to 34,000",
 # "lifting the tally to 46,000"): not the added part's scope.
 _SUMS_UP = re.compile(

@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from monitor.text.event_types import event_families
-from monitor.text.figure_scope import clause_of, clause_span, phrase_of, scope_of
+from monitor.text.figure_scope import clause_of, clause_span, past_event, phrase_of, scope_of
 from monitor.text.figure_words import (
     context_match,
     find_term,
@@ -210,6 +210,9 @@ def bind(
     other = _other_event(spec, claim)
     if other is not None:
         return Binding(spec.name, False, f"another event ({other})")
+    earlier = past_event(claim)
+    if earlier is not None:
+        return Binding(spec.name, False, f"past: another event ({earlier})")
     note: str | None = None
     if hasattr(claim, "scope"):
         scope, source, note = scope_of(claim, spec.context)

@@ -342,6 +342,14 @@ def _past_ref(sentence: str, lo: int, hi: int, since_runs: bool = True) -> str |
     return ref.strip()
 
 
+# A comparison opening a phrase after the number ("..., surpassing the 1960 tsunami").
+_COMPARISON_AFTER = re.compile(
+    r"\b(?:surpass|overtak|eclips|exceed|outstrip|rival|than\b|ahead\s+of|compared|"
+    r"making\s+it|worse|worst|deadliest|largest|biggest|since\b)",
+    re.IGNORECASE,
+)
+
+
 # A relative clause's antecedent dated to another year: "(higher than) the 2018 fires, which ..."
 _DATED_ANTECEDENT = re.compile(
     r"\b(?:the|a|an|its|their)\s+(?P<ref>(?:18|19|20)\d\d)(?:\s+[\w’'-]+){1,3}\s*,?\s*$"
@@ -351,6 +359,13 @@ _DATED_ANTECEDENT = re.compile(
 def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple[str, str | None]:
     clause = clauses[index]
     ref = _past_ref(sentence, clause.start, clause.end)
+    if ref is not None:
+        # A period named past a comma after the number is another phrase's ("killed 80
+        # people, surpassing the 1960 tsunami that killed 61"): the number's own phrase decides.
+        at = sentence.find(ref, span.end, clause.end)
+        comma = sentence.find(",", span.end, at) if at >= 0 else -1
+        if comma >= 0 and _COMPARISON_AFTER.search(sentence, comma, at):
+            ref = _past_ref(sentence, clause.start, comma)
     if ref is None and clause.opener == "when" and index > 0:
         prior = clauses[index - 1]
         since = _SINCE_WHEN.search(sentence, prior.start, prior.end)

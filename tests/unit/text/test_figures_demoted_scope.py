@@ -138,3 +138,11 @@ def test_a_pronoun_carries_the_clause_befores_about_term(
 ) -> None:
     claim = next(c for c in extract_claims(text) if c.value == value)
     assert bind(DEATHS, claim, topic=Topic("Maui fire toll rises")).bound is bound
+
+
+def test_a_past_number_of_another_event_belongs_to_no_figure() -> None:
+    text = "The fire has killed 80 people, surpassing a 1960 tsunami that killed 61 people."
+    claims = {c.value: c for c in extract_claims(text)}
+    past = bind(DEATHS, claims[61], topic=Topic("Maui fire toll rises"))
+    assert not past.bound and past.reason.startswith("past: another event")
+    assert bind(DEATHS, claims[80], topic=Topic("Maui fire toll rises")).bound

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from monitor.text.claims import extract_claims
 from tests.unit.text.conftest import frame
 
 # --- origin and destination -----------------------------------------------------------------
@@ -74,3 +75,23 @@ def test_a_genus_initial_is_not_read_as_a_place() -> None:
     assert claim.scope is not None
     assert "McDonald's" in claim.scope
     assert claim.scope != "the E"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fire has killed 80 people, surpassing the 1960 tsunami that killed 61.",
+        "The blaze has killed 80 people, overtaking a 1960 tsunami that killed 61 on the island.",
+        "The blaze has killed 80 people, the deadliest in state history, surpassing a 1960 "
+        "tsunami that killed 61.",
+    ],
+)
+def test_a_comparison_after_the_number_dates_only_the_other_events_number(text: str) -> None:
+    times = {c.value: c.time for c in extract_claims(text)}
+    assert times == {80: "current", 61: "past"}
+
+
+def test_at_the_time_after_a_comma_still_dates_the_number() -> None:
+    text = "Meta had cut 11,000 jobs in 2022, about 13 percent of its staff at the time."
+    claims = extract_claims(text)
+    assert [c.time for c in claims if c.value == 11000] == ["past"]
