@@ -35,7 +35,16 @@ def clause_span(claim: Any) -> tuple[int, int]:
     return begin, end
 
 
-_PHRASE_BREAK = re.compile(r",(?!\d)\s*|\s(?:and|or|but)\s", re.IGNORECASE)
+_PHRASE_BREAK = re.compile(
+    r",(?!\d)\s*|\s(?:and|or|but)\s"
+    # "... toll jumps to 95 as soldiers join the search for the missing": a clause of its own,
+    # not "as many as", "as of", "such as", "as well as", "as a result"
+    r"|(?<!such)\s+as\s+(?!(?:many|much|well|of|a\s+result|part|if|though|long|far|soon|"
+    r"high|low|few|little|expected|usual|planned|possible|likely|per|recently|early|late)\b)"
+    r"(?=(?:the|its|their|his|her|this|these|those)\s|(?-i:[A-Z])\w+\s+(?-i:[a-z])|"
+    r"[a-z]+s\s+(?!of\b)[a-z]+)",
+    re.IGNORECASE,
+)
 
 
 def phrase_of(claim: Any) -> str:
@@ -198,6 +207,15 @@ def _demoted(claim: Any, scope: str, source: str) -> str | None:
     return None
 
 
+_LABEL = re.compile(r"(?P<label>[^:;,.]{2,60}):\s")
+
+
+def _labels(sentence: str, scope: str) -> bool:
+    """A headline's label names the scope of everything after it ("Spain floods: 217 dead")."""
+    m = _LABEL.match(sentence)
+    return m is not None and fold_case(scope) in fold_case(m["label"])
+
+
 def scope_of(
     claim: Any, context: Sequence[str] | None = None
 ) -> tuple[str | None, str, str | None]:
@@ -221,7 +239,11 @@ def scope_of(
         return None, "none", f"{scope!r} is a count, not a scope"
     begin, end = clause_span(claim)
     sentence: str = claim.sentence
-    if scope.casefold() in sentence.casefold() and find_term(sentence[begin:end], [scope]) is None:
+    if (
+        scope.casefold() in sentence.casefold()
+        and find_term(sentence[begin:end], [scope]) is None
+        and not _labels(sentence, scope)
+    ):
         return None, "none", f"{scope} is another clause's"
     if _beyond_attribution(claim, scope):
         return None, "none", f"{scope} is beyond the attribution"

@@ -146,3 +146,33 @@ def test_a_past_number_of_another_event_belongs_to_no_figure() -> None:
     past = bind(DEATHS, claims[61], topic=Topic("Maui fire toll rises"))
     assert not past.bound and past.reason.startswith("past: another event")
     assert bind(DEATHS, claims[80], topic=Topic("Maui fire toll rises")).bound
+
+
+SPAIN = FigureSpec(
+    name="spain-flood-deaths",
+    label="People killed by the floods in Spain",
+    units=("dead", "deaths", "people"),
+    context=("Spain", "national"),
+    about=("killed", "dead", "died", "toll"),
+    exclude=("missing",),
+)
+VALENCIA = replace(SPAIN, name="valencia-flood-deaths", context=("Valencia", "Valencia region"))
+
+
+def test_a_headline_label_scopes_what_follows_it() -> None:
+    text = "Spain floods: 217 confirmed dead, 213 of them in Valencia region"
+    topic = Topic(text)
+    assert [b.figure for b in _bound([SPAIN, VALENCIA], text, 217, topic)] == [SPAIN.name]
+    assert [b.figure for b in _bound([SPAIN, VALENCIA], text, 213, topic)] == [VALENCIA.name]
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("Spain flood toll jumps to 95 as soldiers join search for missing in Spain", True),
+        ("Officials in Spain said 95 people were listed as missing", False),
+    ],
+)
+def test_an_as_clause_of_its_own_does_not_exclude_the_number(text: str, bound: bool) -> None:
+    claim = next(c for c in extract_claims(text) if c.value == 95)
+    assert bind(SPAIN, claim, topic=Topic(text)).bound is bound
