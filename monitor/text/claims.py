@@ -420,8 +420,17 @@ def extract_report(text: str) -> ClaimReport:
             found = [replace(c, sentence=was, text=was[c.start : c.end]) for c in found]
         claims.extend(found)
         if found:
-            earlier = found[-1].unit
+            earlier = _carried_unit(found)
     return ClaimReport(claims, unparsed)
+
+
+def _carried_unit(found: list[Claim]) -> str:
+    """The counted noun a sentence hands on to the next one's bare numbers ("Colorado's total
+    rose to 30"): its first total's, not a trailing part's or aside's ("..., and one death")."""
+    for claim in found:
+        if claim.kind == "total" and claim.time == "current" and claim.head != "state":
+            return claim.unit
+    return found[-1].unit
 
 
 def extract_claims(text: str) -> list[Claim]:

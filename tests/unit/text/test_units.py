@@ -91,3 +91,12 @@ def test_singular_is_the_binding_form_of_a_noun(plural: str, single: str) -> Non
 
 def test_split_unit_of_an_empty_phrase_is_empty() -> None:
     assert split_unit("") == ("", ())
+
+
+def test_a_bare_total_takes_the_sentence_befores_first_count_not_its_aside() -> None:
+    text = (
+        "The agency reported 104 people sick in 14 states, 34 of them in hospital, and one "
+        "death.\nColorado's total rose to 30 and Montana's to 19."
+    )
+    units = {c.value: c.unit for c in extract_claims(text)}
+    assert units[30] == units[19] == "people"
