@@ -146,6 +146,14 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 _FROM_RANGE = re.compile(r"^from\s+(?P<a>.+?)\s+to\s+(?P<b>.+)$", re.IGNORECASE | re.DOTALL)
+# "rose by 26 to 75", "up 26 to 75": the amount of a change, then the count it reached
+_BY_RANGE = re.compile(r"^(?P<a>.+?)\s+to\s+(?P<b>.+)$", re.IGNORECASE | re.DOTALL)
+_BY_BEFORE = re.compile(
+    r"\b(?:(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|jumps|increased|increases"
+    r"|increasing|grew|grown|grows|went\s+up|surged|swelled|fell|fallen|falls|dropped|drops"
+    r"|declined|decreased|shrank|edged\s+up|edged\s+down)\s+by|\b(?:up|down))\s+$",
+    re.IGNORECASE,
+)
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+|(?-i:[A-Z][\w-]*)['’]s\s+)?", re.I
 )  # "85 of the 121 cases", "12 of Sudan's 18 states"
@@ -189,11 +197,20 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b(?!\s+(?:\d|[a-z]+s\b
 
 
 def _split_change(sentence: str, quantity: Quantity) -> list[Quantity]:
-    """ "lowered from 88 to 71" is two numbers (the earlier and the new), not a range."""
-    m = _FROM_RANGE.match(quantity.text)
-    if m is None or quantity.qualifier != "between":
+    """ "lowered from 88 to 71" is two numbers (the earlier and the new), not a range; so is
+    "rose by 26 to 75" (the change and the count it reached), unless the first number borrows
+    the second's scale ("grew by 2 to 3 million" is a range of the change)."""
+    if quantity.qualifier != "between":
         return [quantity]
-    if not _CHANGE.search(sentence[max(0, quantity.start - 60) : quantity.start]):
+    m = _FROM_RANGE.match(quantity.text)
+    if m is None:
+        m = _BY_RANGE.match(quantity.text)
+        if m is None or not _BY_BEFORE.search(sentence, max(0, quantity.start - 30), quantity.start):
+            return [quantity]
+        low = parse_number(m["a"])
+        if low is None or low != quantity.lower:
+            return [quantity]
+    elif not _CHANGE.search(sentence[max(0, quantity.start - 60) : quantity.start]):
         return [quantity]
     low, high = parse_number(m["a"]), parse_number(m["b"])
     if low is None or high is None:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from monitor.text.attribution import find_attribution, find_subject
 from monitor.text.clauses import Clause, clause_at, split_clauses
+from monitor.text.event_types import event_families
 from monitor.text.patterns import may_hold
 from monitor.text.records import record
 from monitor.text.scope import (
@@ -203,6 +204,8 @@ def _kind(
     if span.rate:
         return "rate"
     before = sentence[max(clause.start, span.start - _KIND_REACH) : span.start]
+    if _CHANGE_BY.search(before) and _TO_COUNT.match(sentence, span.unit_end):
+        return "new"  # "rose by 26 to 75", "up 26 to 75": the change, not the count reached
     compares = may_hold(before, _COMPARED_WORDS)  # each regex runs only when it can match
     if compares and _COMPARED.search(before) and _OTHER_PERIOD.match(sentence, span.unit_end):
         return "total"  # "compared with 285 for all of 2024": another period's own total
@@ -303,6 +306,12 @@ _NEW_WORDS = (
     "grew", "climbed", "went", "up", "new",
 )  # fmt: skip
 _TO_THEN_FROM = re.compile(r"\bto\s+", re.IGNORECASE)
+_CHANGE_BY = re.compile(r"\b(?:by|up|down)\s+" + _Q + "$", re.IGNORECASE)
+_TO_COUNT = re.compile(
+    r"\s+to\s+" + _Q + r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b)",
+    re.IGNORECASE,
+)
 _AND_BEFORE = re.compile(r"\band\s+" + _Q + "$")
 _INCLUSION_LIST = re.compile(
     r"\b(?:including|includes|include|included|among\s+them)\s+[^.;:()]*?,\s+" + _Q + "$"
@@ -786,6 +795,21 @@ def _scope_of(
     return None, "none", looked_back, fallback
 
 
+def _is_disease(scope: str) -> bool:
+    """A disease's name ("Ebola", "Cholera"), which counts name as what they count, not whose
+    count they are; "the outbreak" is a subject of its own and stays one."""
+    if not scope[:1].isupper() or is_place(scope):
+        return False
+    words = scope.replace("-", " ").split()
+    return len(words) <= 2 and all(event_families(w) == _OUTBREAK for w in words) and not any(
+        w.lower() in _OUTBREAK_EVENTS for w in words
+    )
+
+
+_OUTBREAK = frozenset({"outbreak"})
+_OUTBREAK_EVENTS = frozenset(("outbreak", "outbreaks", "epidemic", "pandemic"))
+
+
 def frame_sentence(
     sentence: str,
     spans: Sequence[Span],
@@ -819,6 +843,14 @@ def frame_sentence(
             scope, source, looked_back, fallback = _scope_of(
                 parsed, index, span, spans, previous, previous_scope, looked_back, fallback, home
             )
+        if source == "clause" and scope is not None and _is_disease(scope):
+            # "60 cases of Ebola", "60 Ebola cases": the disease counted, not whose count it is
+            if not looked_back:
+                fallback = previous_scope() if previous_scope is not None else (
+                    sentence_scope(previous) if previous else None
+                )
+                looked_back = True
+            scope, source = (fallback, "previous") if fallback else (home, "clause" if home else "none")
         if scope is not None and scope[:4].lower() in ("the ", "its ", "this"):
             at = sentence.find(scope)
             before = previous_scope() if previous_scope is not None else None

@@ -748,6 +748,8 @@ def resolve_definite(
             continue
         if noun in ("state", "country", "nation") and not is_place(name):
             continue
+        if noun in ("country", "nation") and _continental(name):
+            continue  # "the country" is not "Africa"
         if noun not in ("county", "state", "country", "nation") and (
             is_place(name) and name.split()[-1] not in _PLACE_SUFFIX and _gazetteer_country(name)
         ):
@@ -758,9 +760,22 @@ def resolve_definite(
         and previous[:1].isupper()
         and not (noun in ("city", "capital", "town", "village") and _gazetteer_country(previous))
         and not (noun in ("state", "country", "nation") and not is_place(previous))
+        and not (noun in ("country", "nation") and _continental(previous))
     ):
         return previous  # but "the capital" is not "Bangladesh": a part of it, as written
     return scope
+
+
+_CONTINENTS = frozenset(
+    ("Africa", "Europe", "Asia", "America", "Americas", "Oceania", "Antarctica", "Caribbean")
+)
+
+
+def _continental(name: str) -> bool:
+    """A continent or a region of one ("Africa", "East Africa", "Latin America"), not a
+    country of that name ("South Africa")."""
+    words = name.split()
+    return bool(words) and words[-1] in _CONTINENTS and not _gazetteer_country(name)
 
 
 @lru_cache(maxsize=4096)

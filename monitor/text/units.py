@@ -220,11 +220,11 @@ _VERB = (
     r"(?:\s+(?:to|at|of|by|from))?"
 )
 _COUNT_NOUN = (
-    r"(?P<noun>(?P<kind>death|casualty|case|fatality|infection|injury|arrest|job|layoff|"
-    r"hospitalization|hospitalisation)?\s*(?:toll|count|tally)"
-    r"|(?:total\s+)?number\s+of\s+(?P<of>(?:(?!(?:has|was|is|had)\b)[a-z-]+\s+){0,3}"
-    r"(?!(?:has|was|is)\b)[a-z-]+s|people|children|missing"
+    r"(?P<noun>\s*(?:(?:total\s+)?number|count|tally)\s+of\s+(?P<of>(?:(?!(?:has|was|is|had)\b)"
+    r"[a-z-]+\s+){0,3}(?!(?:has|was|is)\b)[a-z-]+s|people|children|missing"
     r"|dead|injured|displaced|homeless|unaccounted\s+for|wounded)"
+    r"|(?P<kind>death|casualty|case|fatality|infection|injury|arrest|job|layoff|"
+    r"hospitalization|hospitalisation)?\s*(?:toll|count|tally)"
     r"|(?:total|figure|tally|count|toll|number|population))"
 )
 _VERB_LED = re.compile(
@@ -309,7 +309,7 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         kind = (led["kind"] or "").lower()
         if kind:
             return Unit(_TOLL_UNITS[kind], end, implied=True)
-        noun = led["noun"].lower()
+        noun = led["noun"].lower().strip()
         fate = _NUMBER_FATE.match(before, led.end("noun"))
         if fate is not None and noun in ("number", "total number"):
             counted = _without_increment(earlier) if earlier else fate["fate"]
