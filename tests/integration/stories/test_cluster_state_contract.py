@@ -110,6 +110,31 @@ class ClusterStateContract(ABC):
         assert later.doc_count() == 3
         assert self.end_batch().doc_count() == 3
 
+    def test_document_frequencies_come_one_per_term_in_order(self) -> None:
+        self.state().add_df(["quake", "rescue"])
+        later = self.end_batch()
+        later.add_df(["quake"])
+        assert later.term_dfs(["rescue", "unknown", "quake"]) == [1, 0, 2]
+
+    def test_reading_ahead_changes_no_answer(self) -> None:
+        state = self.state()
+        state.add_bands("b", [1, 2, 3])
+        state.add_df(["quake"])
+        later = self.end_batch()
+        later.add_bands("c", [3, 4])
+        later.add_df(["quake", "rescue"])
+        later.prefetch([1, 2, 3, 4, 5, 9], ["quake", "rescue", "unknown"])
+        assert later.candidates_by_bands([1, 2, 3, 4], 10) == [("b", 3), ("c", 2)]
+        assert later.candidates_by_bands([9], 10) == []
+        assert later.term_dfs(["quake", "rescue", "unknown"]) == [2, 1, 0]
+        later.add_bands("d", [9])
+        later.add_df(["unknown"])
+        assert later.candidates_by_bands([9, 5], 10) == [("d", 1)]
+        assert later.term_dfs(["unknown"]) == [1]
+        final = self.end_batch()
+        assert final.candidates_by_bands([9], 10) == [("d", 1)]
+        assert final.term_dfs(["quake", "rescue", "unknown"]) == [2, 1, 1]
+
 
 class TestInMemoryClusterState(ClusterStateContract):
     @pytest.fixture(autouse=True)
