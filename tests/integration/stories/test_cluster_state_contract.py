@@ -116,6 +116,15 @@ class ClusterStateContract(ABC):
         later.add_df(["quake"])
         assert later.term_dfs(["rescue", "unknown", "quake"]) == [1, 0, 2]
 
+    def test_reading_ahead_a_widely_shared_key_changes_no_answer(self) -> None:
+        state = self.state()
+        for i in range(70):  # a template's key: more articles than are read ahead
+            state.add_bands(f"t{i:02d}", [7, 100 + i])
+        later = self.end_batch()
+        later.prefetch([7, 8, 105], [])
+        assert later.candidates_by_bands([7, 105], 3) == [("t05", 2), ("t00", 1), ("t01", 1)]
+        assert later.candidates_by_bands([8, 105], 3) == [("t05", 1)]
+
     def test_reading_ahead_changes_no_answer(self) -> None:
         state = self.state()
         state.add_bands("b", [1, 2, 3])
