@@ -15,8 +15,10 @@ per article) is loaded through the engine into an InMemoryClusterState, then 2,0
 articles are timed; prints articles/s and peak RSS.
 With ``--sqlite`` the same run is repeated, in a child process so its peak RSS is its own,
 with the engine over SqlClusterState on a real SQLite file (WAL, one transaction and one
-flush per 500-article batch, as the projection runs): the history lives in the database,
-so resident memory should stay flat while it grows.
+flush per 500-article batch, text features on the process pool, as the projection runs;
+``MONITOR_WORKERS=0`` keeps them in-process): the history lives in the database, so resident
+memory should stay flat while it grows. Rates are per CPU second of the folding process,
+per CPU second including the pool's workers, and per wall second.
 """
 
 from __future__ import annotations
