@@ -15,8 +15,10 @@ per article) is loaded through the engine into an InMemoryClusterState, then 2,0
 articles are timed; prints articles/s and peak RSS.
 With ``--sqlite`` the same run is repeated, in a child process so its peak RSS is its own,
 with the engine over SqlClusterState on a real SQLite file (WAL, one transaction and one
-flush per 500-article batch, as the projection runs): the history lives in the database,
-so resident memory should stay flat while it grows.
+flush per 500-article batch, text features on the process pool, as the projection runs;
+``MONITOR_WORKERS=0`` keeps them in-process): the history lives in the database, so resident
+memory should stay flat while it grows. Rates are per CPU second of the folding process,
+per CPU second including the pool's workers, and per wall second.
 """
 
 from __future__ import annotations
@@ -371,36 +373,91 @@ def rss_mb() -> float:
     return float(psutil.Process().memory_info().rss) / (1 << 20)
 
 
+@dataclass
+class Timing:
+    """Where the time of a run went: the folding process's CPU, the feature workers' CPU
+    (the process pool computing the articles' text features) and wall time, in seconds."""
+
+    cpu: float = 0.0
+    workers: float = 0.0
+    wall: float = 0.0
+
+    def add(self, other: Timing) -> None:
+        """Add ``other``'s times to these."""
+        self.cpu += other.cpu
+        self.workers += other.workers
+        self.wall += other.wall
+
+    def rates(self, count: int) -> str:
+        """Articles per second: own CPU | CPU with the workers' | wall."""
+        return (
+            f"{count / self.cpu:.0f} | {count / (self.cpu + self.workers):.0f} | "
+            f"{count / self.wall:.0f}"
+        )
+
+
+def workers_cpu() -> float:
+    """CPU seconds of this process's live children (the feature pool's workers)."""
+    total = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            total += sum(child.cpu_times()[:2])
+        except psutil.NoSuchProcess:
+            continue
+    return total
+
+
+def workers_rss_mb() -> float:
+    """Resident set size of the largest child process (a pool worker), in MiB."""
+    sizes = [0.0]
+    for child in psutil.Process().children(recursive=True):
+        try:
+            sizes.append(float(child.memory_info().rss) / (1 << 20))
+        except psutil.NoSuchProcess:
+            continue
+    return max(sizes)
+
+
 def sql_assign(
     engine_url: str, stream: Iterator[ArticleDoc], count: int, batch: int, cache: object
-) -> float:
-    """CPU seconds to assign ``count`` articles over SqlClusterState, one transaction per
-    batch, with the state cache kept between batches as the stories projection keeps it."""
+) -> Timing:
+    """Times of assigning ``count`` articles over SqlClusterState as the stories projection
+    does: one transaction per batch, the state cache kept between batches, the articles'
+    text features computed ahead on the process pool (``MONITOR_WORKERS=0``: in-process)
+    and the collector's young-generation threshold raised while a batch is folded."""
+    from monitor.projections.article_features import batch_features
     from monitor.projections.cluster_state import SqlClusterState, StateCache
+    from monitor.projector.collection import batch_collection
     from monitor.store.db import make_engine
 
     assert isinstance(cache, StateCache)
     db = make_engine(engine_url)
-    seconds = 0.0
+    spent = Timing()
     while count > 0:
         chunk = [doc for _, doc in zip(range(min(count, batch)), stream, strict=False)]
-        started = time.process_time()
-        with db.begin() as conn:
+        started = Timing(time.process_time(), workers_cpu(), time.perf_counter())
+        with db.begin() as conn, batch_collection():
             state = SqlClusterState(conn, cache)
-            engine = ClusterEngine(state)
-            for doc in chunk:
-                engine.assign(doc)
+            features = batch_features([(d.title, d.text, d.source) for d in chunk])
+            ClusterEngine(state).assign_batch(chunk, features)
             state.flush(position=int(chunk[-1].article_id[3:]))  # syn000123 -> 123
-        seconds += time.process_time() - started
+        spent.add(
+            Timing(
+                time.process_time() - started.cpu,
+                workers_cpu() - started.workers,
+                time.perf_counter() - started.wall,
+            )
+        )
         count -= len(chunk)
     db.dispose()
-    return seconds
+    return spent
 
 
 def sql_throughput(history: int, measured: int, batch: int = 500) -> None:
     """The throughput run with the cluster state in a fresh SQLite file."""
     from sqlalchemy import func, select
 
+    from monitor.projections import parallel
     from monitor.projections.cluster_state import StateCache
     from monitor.store import migrations
     from monitor.store.db import make_engine
@@ -413,13 +470,16 @@ def sql_throughput(history: int, measured: int, batch: int = 500) -> None:
         stream = synthetic_articles(history + measured)
         cache = StateCache()
         rss_start = rss_mb()
-        checkpoints: list[tuple[int, float, float]] = []  # (history so far, rate, RSS now)
-        loaded, load_seconds = 0, 0.0
-        for step in (history // 5,) * 4 + (history - 4 * (history // 5),):
+        checkpoints: list[tuple[int, Timing, float]] = []  # (history so far, times, RSS now)
+        load = Timing()
+        loaded = 0
+        steps = (history // 5,) * 4 + (history - 4 * (history // 5),)
+        for step in steps:
             spent = sql_assign(url, stream, step, batch, cache)
-            loaded, load_seconds = loaded + step, load_seconds + spent
-            checkpoints.append((loaded, step / spent, rss_mb()))
-        seconds = sql_assign(url, stream, measured, batch, cache)
+            loaded += step
+            load.add(spent)
+            checkpoints.append((loaded, spent, rss_mb()))
+        timed = sql_assign(url, stream, measured, batch, cache)
         with db.connect() as conn:
             stories = conn.execute(select(func.count()).select_from(cluster_stories)).scalar()
             bands = conn.execute(select(func.count()).select_from(cluster_bands)).scalar()
@@ -427,25 +487,33 @@ def sql_throughput(history: int, measured: int, batch: int = 500) -> None:
         db.dispose()
     rows = [
         ("history articles", f"{history:,}"),
-        ("history load (assign) seconds", f"{load_seconds:.1f}"),
-        ("history load articles/s", f"{history / load_seconds:.0f}"),
+        ("history load (assign) CPU seconds", f"{load.cpu:.1f}"),
+        ("history load articles/s", f"{history / load.cpu:.0f}"),
+        ("  own CPU | with workers | wall", load.rates(history)),
         *[
-            (f"  at {n:,}: articles/s | RSS MiB", f"{rate:.0f} | {rss:.0f}")
-            for n, rate, rss in checkpoints
+            (f"  at {n:,}: articles/s | RSS MiB", f"{step / t.cpu:.0f} | {rss:.0f}")
+            for (n, t, rss), step in zip(checkpoints, steps, strict=True)
         ],
         ("stories in state", f"{stories:,}"),
         ("LSH band rows in state", f"{bands:,}"),
         ("database file MiB", f"{size:.0f}"),
         ("measured articles", f"{measured:,}"),
-        ("measured seconds", f"{seconds:.2f}"),
-        ("measured articles/s", f"{measured / seconds:.0f}"),
+        ("measured CPU seconds", f"{timed.cpu:.2f}"),
+        ("measured articles/s", f"{measured / timed.cpu:.0f}"),
+        ("  own CPU | with workers | wall", timed.rates(measured)),
         ("RSS MiB before load", f"{rss_start:.0f}"),
         ("RSS MiB at end", f"{rss_mb():.0f}"),
         ("peak RSS MiB", f"{high_water_mb():.0f}"),
+        ("feature workers", f"{parallel.workers()}"),
+        ("largest worker RSS MiB at end", f"{workers_rss_mb():.0f}"),
     ]
-    print(f"\nThroughput (synthetic, SqlClusterState on SQLite, {batch} per transaction, CPU s)")
+    parallel.shutdown()
+    print(
+        f"\nThroughput (synthetic, SqlClusterState on SQLite, {batch} per transaction; "
+        "articles/s per CPU second of the folding process unless said)"
+    )
     for label, value in rows:
-        print(f"  {label:<34}{value:>12}")
+        print(f"  {label:<34}{value:>16}")
 
 
 def build_log(path: Path, count: int) -> None:
@@ -640,7 +708,7 @@ def record_assignments(path: Path, history: int, sqlite_articles: int) -> None:
             with db.begin() as conn:
                 state = SqlClusterState(conn)
                 engine = ClusterEngine(state)
-                found.extend(engine.assign(d) for d in sql_docs[start : start + 500])
+                found.extend(engine.assign_batch(sql_docs[start : start + 500]))
                 state.flush()
         db.dispose()
     out[f"synthetic {sqlite_articles} on SQLite"] = rows_of(sql_docs, found)

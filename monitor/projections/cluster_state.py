@@ -21,7 +21,8 @@ from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import islice
+from itertools import islice, repeat
+from operator import add
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, select
@@ -73,6 +74,11 @@ _BANDS = (
     " GROUP BY article_id ORDER BY shared DESC, article_id"
 )
 _TERMS = "SELECT term, df FROM cluster_terms WHERE term IN ({marks})"
+_KEYS = "SELECT band_key, count(*) FROM cluster_bands WHERE band_key IN ({marks}) GROUP BY band_key"
+_POSTINGS = "SELECT band_key, article_id FROM cluster_bands WHERE band_key IN ({marks})"
+FEW_POSTINGS = 64
+"""A band key stored for at most this many articles is read ahead with its articles; one
+shared more widely (a template's, boilerplate's) is left to the counting query."""
 
 
 def _select_in(
@@ -271,6 +277,10 @@ class SqlClusterState:
         self._horizon: datetime | None = None  # the latest `since` asked for
         self._earliest: datetime | None = None  # the earliest `since` asked for
         self._active: ActiveIndex | None = None
+        # Band keys the batch asked about ahead (prefetch); for those stored, their articles
+        # (None: too many to read ahead).
+        self._keys_asked: set[int] = set()
+        self._postings: dict[int, list[str] | None] = {}
         self._new_articles: dict[str, ArticleRecord] = {}
         self._new_bands: dict[int, list[str]] = {}
         self._new_stories: dict[str, StorySummary] = {}
@@ -284,13 +294,23 @@ class SqlClusterState:
         """The `limit` articles sharing the most band keys: (id, shared), most first, then by id.
 
         Counted and cut in SQL: text many articles share (templates, boilerplate) would
-        otherwise send one row per shared band back to Python. An article's bands are
-        either all stored or all still buffered, so merging the two top lists is exact.
+        otherwise send one row per shared band back to Python; keys read ahead with their
+        few articles (:meth:`prefetch`) are counted here. An article's bands are either all
+        stored or all still buffered, so merging the two top lists is exact.
         """
         keys = sorted(set(band_keys))
         found: Counter[str] = Counter()
-        for chunk in _chunks(keys):
-            if len(keys) <= _IN_CHUNK:
+        postings = self._postings
+        # Keys read ahead that no stored article has cannot count: only the others are asked,
+        # or, when all of those were read ahead with their articles, counted here.
+        stored = [k for k in keys if k in postings or k not in self._keys_asked]
+        known = [postings.get(k) for k in stored]
+        if all(ids is not None for ids in known):
+            for ids in known:
+                found.update(ids or ())
+            stored = []
+        for chunk in _chunks(stored):
+            if len(stored) <= _IN_CHUNK:
                 rows = _select_in(self.conn, _BANDS + " LIMIT {mark}", chunk, (limit,))
             else:
                 rows = _select_in(self.conn, _BANDS, chunk)
@@ -376,18 +396,56 @@ class SqlClusterState:
 
     # -- document frequencies -----------------------------------------------------------
 
-    def term_df(self, terms: Sequence[str]) -> dict[str, int]:
-        """Document frequencies of the known ``terms``."""
+    def prefetch(self, band_keys: Iterable[int], terms: Iterable[str]) -> None:
+        """Read ahead, in a few queries, which of ``band_keys`` any stored article has (and
+        which articles, for a key few share) and the stored counts of ``terms``: the stored
+        state does not change before a flush, so every later answer stays the same."""
+        keys = sorted(set(band_keys).difference(self._keys_asked))
+        few: list[int] = []
+        for chunk in _chunks(keys):
+            for key, count in _select_in(self.conn, _KEYS, chunk):
+                self._postings[int(key)] = None
+                if int(count) <= FEW_POSTINGS:
+                    few.append(int(key))
+        for chunk in _chunks(sorted(few)):
+            for key, article_id in _select_in(self.conn, _POSTINGS, chunk):
+                ids = self._postings[int(key)]
+                if ids is None:
+                    ids = self._postings[int(key)] = []
+                ids.append(str(article_id))
+        self._keys_asked.update(keys)
+        self._read_df(sorted(set(terms).difference(self._df_read)))
+
+    def _read_df(self, missing: Sequence[str]) -> None:
+        """Read the stored counts of ``missing`` (terms not read yet; 0 when none is stored)."""
         read = self._df_read
-        missing = sorted(set(terms).difference(read))
         for chunk in _chunks(missing):
             rows = _select_in(self.conn, _TERMS, chunk)
             read.update({term: int(df) for term, df in rows})
             read.update({t: 0 for t in chunk if t not in read})
+
+    def term_df(self, terms: Sequence[str]) -> dict[str, int]:
+        """Document frequencies of the known ``terms``."""
+        read = self._df_read
+        missing = sorted(set(terms).difference(read))
+        if missing:
+            self._read_df(missing)
         if not self._new_df:
             return {t: n for t in terms if (n := read[t])}
         added = self._new_df.get
         return {t: n for t in terms if (n := read[t] + added(t, 0))}
+
+    def term_dfs(self, terms: Sequence[str]) -> list[int]:
+        """The document frequency of each of ``terms`` (0 for an unknown one)."""
+        read = self._df_read
+        try:
+            stored = list(map(read.__getitem__, terms))
+        except KeyError:
+            self._read_df(sorted(set(terms).difference(read)))
+            stored = list(map(read.__getitem__, terms))
+        if not self._new_df:
+            return stored
+        return list(map(add, stored, map(self._new_df.get, terms, repeat(0))))
 
     def add_df(self, terms: Sequence[str]) -> None:
         """Count one more document containing each of ``terms``."""
@@ -414,9 +472,8 @@ class SqlClusterState:
         of the last event folded, which is written with them.
         """
         self._write_articles()
-        bands = [
-            (key, article_id) for key, ids in sorted(self._new_bands.items()) for article_id in ids
-        ]
+        new = self._new_bands  # written in key order (index locality), keys sorted alone
+        bands = [(key, article_id) for key in sorted(new) for article_id in new[key]]
         _fast_upsert(self.conn, cluster_bands, bands, "")
         stories = [
             {

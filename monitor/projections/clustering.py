@@ -35,18 +35,26 @@ Method (see docs/SPEC.md §6, docs/ARCHITECTURE.md §5):
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from functools import cached_property, lru_cache
+from functools import cached_property
+from itertools import islice
 from operator import itemgetter, mul
 from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
-from monitor.projections.shortlist import TermArrays, term_arrays, text_scores
+from monitor.projections.article_features import (
+    ArticleFeatures,
+    article_features,
+    prior_df,
+    sublinear_tf,
+)
+from monitor.projections.shortlist import TermArrays, sorted_arrays, term_arrays, text_scores
 from monitor.projections.story_scorer import (
     ACTOR,
     CORE_BODY,
@@ -72,15 +80,13 @@ from monitor.projections.story_scorer import (
     features,
     story_signals,
 )
-from monitor.text.entities import event_numbers, key_names, lead
-from monitor.text.event_types import event_kinds
-from monitor.text.fingerprint import containment, fingerprint, shingles_from_bytes
-from monitor.text.genre import is_opinion
-from monitor.text.places import actors, mentions
-from monitor.text.priors import PRIOR_DOCS, term_probability
-from monitor.text.terms import BODY, ENTITY, TITLE, field_of, is_title_case, term_counts
+from monitor.text.fingerprint import containment, shingles_from_bytes
+from monitor.text.priors import PRIOR_DOCS
+from monitor.text.terms import BODY, ENTITY, TITLE, field_of
 
 Centroid = tuple[tuple[str, float], ...]
+READ_AHEAD = 128
+"""Articles whose band keys and terms the state is told about at once (:meth:`ClusterEngine.prefetch`)."""
 Fields = dict[str, dict[str, float]]
 
 
@@ -155,6 +161,17 @@ class StorySummary:
     def is_opinion(self) -> bool:
         """Founded by an opinion piece: never offered to other articles."""
         return OPINION_FLAG in self.unit_fields.get(FLAG, ())
+
+    @cached_property
+    def as_body(self) -> tuple[dict[str, float], dict[str, float]]:
+        """The unit headline words and core body words keyed as body terms, to be looked up
+        in an article's body vector (derived, cached)."""
+        unit = self.unit_fields
+        return _as_body(unit.get(TITLE)), _as_body(unit.get(CORE_BODY))
+
+
+def _as_body(part: Mapping[str, float] | None) -> dict[str, float]:
+    return {BODY + t[2:]: w for t, w in part.items()} if part else {}
 
 
 @dataclass(frozen=True)
@@ -238,8 +255,17 @@ class ClusterState(Protocol):
         """Count one more document containing each of ``terms`` (distinct)."""
         ...
 
+    def term_dfs(self, terms: Sequence[str]) -> list[int]:
+        """The document frequency of each of ``terms`` (0 for an unknown one)."""
+        ...
+
     def doc_count(self) -> int:
         """Documents counted by :meth:`add_df` so far."""
+        ...
+
+    def prefetch(self, band_keys: Iterable[int], terms: Iterable[str]) -> None:
+        """A hint: the next articles will ask about these band keys and terms (answers
+        must not change; a state may read them ahead in bulk, or ignore the hint)."""
         ...
 
 
@@ -313,6 +339,10 @@ class InMemoryClusterState:
         """Document frequencies of the known ``terms``."""
         return {t: self.df[t] for t in terms if t in self.df}
 
+    def term_dfs(self, terms: Sequence[str]) -> list[int]:
+        """The document frequency of each of ``terms`` (0 for an unknown one)."""
+        return [self.df.get(t, 0) for t in terms]
+
     def add_df(self, terms: Sequence[str]) -> None:
         """Count one more document containing each of ``terms``."""
         for term in terms:
@@ -322,6 +352,9 @@ class InMemoryClusterState:
     def doc_count(self) -> int:
         """Documents counted so far."""
         return self.docs
+
+    def prefetch(self, band_keys: Iterable[int], terms: Iterable[str]) -> None:
+        """Nothing to read ahead: everything is in memory."""
 
 
 def story_id_for(article_id: str) -> str:
@@ -365,12 +398,6 @@ def unit_parts(parts: Fields) -> Fields:
     return scaled
 
 
-@lru_cache(maxsize=1 << 15)  # bounded: the common vocabulary fits; rare terms are recomputed
-def prior_df(term: str) -> float:
-    """Pseudo-document frequency of a term among the prior's ``PRIOR_DOCS`` documents."""
-    return PRIOR_DOCS * term_probability(term[2:].lstrip("#"))
-
-
 def tfidf_fields(counts: Mapping[str, int], df: Mapping[str, int], docs: int) -> Fields:
     """Sublinear TF-IDF per field, each scaled to unit length; ``docs`` includes this one.
 
@@ -378,19 +405,36 @@ def tfidf_fields(counts: Mapping[str, int], df: Mapping[str, int], docs: int) ->
     ``PRIOR_DOCS`` pseudo-documents are counted before the real ones, so the first
     articles of an empty database weigh "said" and "government" as common words.
     """
+    terms = sorted(counts)
+    tf = [sublinear_tf(counts[t]) for t in terms]
+    known = [df.get(t, 0) for t in terms]
+    return weigh_terms(terms, tf, [prior_df(t) for t in terms], known, docs)
+
+
+def weigh_terms(
+    terms: Sequence[str],
+    tf: Sequence[float],
+    priors: Sequence[float],
+    df: Sequence[int],
+    docs: int,
+) -> Fields:
+    """:func:`tfidf_fields` of terms in term order, with their sub-linear term frequencies,
+    prior and stored document frequencies already looked up (:mod:`~.article_features`)."""
     total = docs + PRIOR_DOCS + 1
-    log, known = math.log, df.get
-    weights = {
-        term: _sublinear_tf(tf) * (log(total / (known(term, 0) + prior_df(term) + 1)) + 1.0)
-        for term, tf in counts.items()
-    }
-    return split_fields(weights)
-
-
-@lru_cache(maxsize=1 << 10)
-def _sublinear_tf(tf: int) -> float:
-    """``1 + log(tf)`` (cached: term frequencies are small integers)."""
-    return 1.0 + math.log(tf)
+    log = math.log
+    weights = [
+        sub * (log(total / (n + prior + 1)) + 1.0)
+        for sub, n, prior in zip(tf, df, priors, strict=True)
+    ]
+    # group_fields, by slices: in term order each field's terms follow one another.
+    grouped: Fields = {}
+    start = 0
+    while start < len(terms):
+        prefix = terms[start][:2]
+        end = bisect_left(terms, prefix[0] + chr(ord(prefix[1]) + 1), start)
+        grouped[prefix] = dict(zip(terms[start:end], weights[start:end], strict=True))
+        start = end
+    return unit_parts(grouped)
 
 
 def field_cosines(
@@ -398,25 +442,26 @@ def field_cosines(
 ) -> dict[str, float]:
     """Cosine per field between an article's unit field vectors and a story centroid."""
     cosines: dict[str, float] = {}
+    unit = story.unit_fields
     for prefix in (TITLE, BODY, ENTITY):
-        mine, theirs = fields.get(prefix), story.unit_fields.get(prefix)
+        mine, theirs = fields.get(prefix), unit.get(prefix)
         if mine and theirs:
-            # fsum is exactly rounded, so the result (hence every tie) never depends on the
-            # order the terms are visited in.
-            if len(theirs) > len(mine):
-                mine, theirs = theirs, mine
-            cosines[prefix] = math.fsum([w * mine[t] for t, w in theirs.items() if t in mine])
-    cosines[CROSS_TITLE] = _cross(fields.get(TITLE), story.unit_fields.get(BODY))
-    cosines[CROSS_BODY] = _cross(story.unit_fields.get(TITLE), fields.get(BODY))
-    cosines[CORE_BODY] = _core_cosine(fields.get(BODY), story.unit_fields.get(CORE_BODY))
+            cosines[prefix] = _dot(mine, theirs)
+    cosines[CROSS_TITLE] = _cross(fields.get(TITLE), unit.get(BODY))
+    titles, core = story.as_body
+    body = fields.get(BODY)
+    cosines[CROSS_BODY] = _dot(titles, body)  # = _cross(story's headline words, article's body)
+    cosines[CORE_BODY] = _dot(core, body)  # the article's body with the story core's
     return cosines
 
 
-def _core_cosine(body: Mapping[str, float] | None, core: Mapping[str, float] | None) -> float:
-    """Cosine of the article's body words with the story core's body words."""
-    if not body or not core:
+def _dot(a: Mapping[str, float] | None, b: Mapping[str, float] | None) -> float:
+    """Dot product of two term vectors, exactly rounded (:func:`math.fsum`): the result,
+    hence every tie, never depends on the order the shared terms are visited in, and the
+    terms one side lacks add nothing, so only the shared ones are visited."""
+    if not a or not b:
         return 0.0
-    return math.fsum([w * body.get(BODY + t[2:], 0.0) for t, w in core.items()])
+    return math.fsum([a[t] * b[t] for t in a.keys() & b.keys()])
 
 
 def core_fields(fields: Fields) -> Fields:
@@ -442,7 +487,7 @@ def _cross(titles: Mapping[str, float] | None, body: Mapping[str, float] | None)
     told in the other side's prose ("Behind the rail walkout" against a strike report)."""
     if not titles or not body:
         return 0.0
-    return math.fsum([w * body.get(BODY + t[2:], 0.0) for t, w in titles.items()])
+    return _dot({BODY + t[2:]: w for t, w in titles.items()}, body)
 
 
 CENTROID_FIELDS = (
@@ -476,7 +521,16 @@ def merge_fields(grouped: Fields, fields: Fields, cap: int) -> Centroid:
     ``fields`` is keyed by field prefix, as every field vector is (each term starts with
     its key), so the sums are taken field by field; ``grouped`` is not modified.
     """
-    kept: list[tuple[str, float]] = []
+    return flatten(merge_grouped(grouped, fields, cap))
+
+
+def merge_grouped(grouped: Fields, fields: Fields, cap: int) -> Fields:
+    """:func:`merge_fields` still grouped by field: ``group_fields`` of the merged centroid.
+
+    A field the article does not touch is the very same dict as in ``grouped`` (never
+    modified by anyone), so what was derived from it can be kept.
+    """
+    merged: Fields = {}
     for prefix in _SORTED_FIELDS:
         mine, theirs = fields.get(prefix), grouped.get(prefix)
         if mine:
@@ -486,6 +540,9 @@ def merge_fields(grouped: Fields, fields: Fields, cap: int) -> Centroid:
                 summed[term] = get(term, 0.0) + weight
             in_field = list(summed.items())
         elif theirs:
+            if len(theirs) <= cap:
+                merged[prefix] = theirs  # unchanged: already capped and in term order
+                continue
             in_field = list(theirs.items())
         else:
             continue
@@ -495,10 +552,43 @@ def merge_fields(grouped: Fields, fields: Fields, cap: int) -> Centroid:
             in_field.sort()
             in_field.sort(key=itemgetter(1), reverse=True)
             in_field = in_field[:cap]
-        # Every term starts with its field's prefix (all of one length), so the fields in
-        # prefix order, each sorted, are the whole centroid sorted by term.
-        kept.extend(sorted(in_field))
-    return tuple(kept)
+        merged[prefix] = dict(sorted(in_field))
+    return merged
+
+
+def flatten(grouped: Fields) -> Centroid:
+    """The centroid of fields grouped in prefix order, each in term order.
+
+    Every term starts with its field's prefix (all of one length), so the fields in prefix
+    order, each sorted, are the whole centroid sorted by term.
+    """
+    return tuple(pair for part in grouped.values() for pair in part.items())
+
+
+def summary_from(
+    story_id: str,
+    span: tuple[datetime, datetime],
+    size: int,
+    grouped: Fields,
+    before: StorySummary | None = None,
+) -> StorySummary:
+    """The summary of a centroid grouped by field (:func:`merge_grouped`), its derived
+    field split filled in at once: unit vectors of the fields unchanged since ``before``
+    (the same dicts) are ``before``'s own, the others are scaled anew."""
+    story = StorySummary(story_id, span[0], span[1], size, flatten(grouped))
+    known = before.__dict__.get("unit_fields") if before is not None else None
+    if known is None or before is None:
+        unit = unit_parts(grouped)
+    else:
+        old = before.raw_fields
+        unit = {
+            prefix: known[prefix] if old.get(prefix) is part else unit_parts({prefix: part})[prefix]
+            for prefix, part in grouped.items()
+        }
+    # Equal to what the cached properties would compute from the centroid.
+    story.__dict__["raw_fields"] = grouped
+    story.__dict__["unit_fields"] = unit
+    return story
 
 
 def time_gap(moment: datetime, story: StorySummary) -> timedelta:
@@ -517,11 +607,41 @@ class ClusterEngine:
         self.state = state
         self.params = params if params is not None else ClusterParams()
 
-    def assign(self, doc: ArticleDoc) -> Assignment:
+    @staticmethod
+    def features(doc: ArticleDoc) -> ArticleFeatures:
+        """The state-free features of an article (:mod:`~.article_features`)."""
+        return article_features(doc.title, doc.text, doc.source)
+
+    def assign_batch(
+        self, docs: Sequence[ArticleDoc], features: Iterable[ArticleFeatures] | None = None
+    ) -> list[Assignment]:
+        """:meth:`assign` each article in order, the state told ahead about the next ones
+        (:meth:`read_ahead`). ``features``: the articles' own, in order, if computed
+        elsewhere (a process pool, say); else each is computed here when its turn comes."""
+        found = features if features is not None else map(self.features, docs)
+        ahead = self.read_ahead(found)
+        return [self.assign(d, f) for d, f in zip(docs, ahead, strict=True)]
+
+    def read_ahead(
+        self, features: Iterable[ArticleFeatures | None], every: int = READ_AHEAD
+    ) -> Iterator[ArticleFeatures | None]:
+        """``features`` as they come; before each next ``every`` of them are handed on, the
+        state may read their band keys and terms in bulk (:meth:`prefetch`)."""
+        it = iter(features)
+        while chunk := list(islice(it, every)):
+            self.prefetch([f for f in chunk if f is not None])
+            yield from chunk
+
+    def prefetch(self, features: Sequence[ArticleFeatures]) -> None:
+        """Let the state read ahead the band keys and terms of the articles about to come."""
+        least = self.params.copy_min_shingles
+        keys = [k for f in features if f.shingle_count >= least for k in f.band_keys]
+        self.state.prefetch(keys, {t for f in features for t in f.terms})
+
+    def assign(self, doc: ArticleDoc, features: ArticleFeatures | None = None) -> Assignment:
         """Place one article: as a copy of an earlier one, into an active story, or new."""
-        fp = fingerprint(doc.text)
-        shingle_blob = fp.to_bytes()
-        original = self._find_original(fp.shingles, fp.band_keys)
+        f = features if features is not None else self.features(doc)
+        original = self._find_original(f)
         if original is not None:
             record, score = original
             if self._precedes(doc, record):
@@ -529,7 +649,7 @@ class ClusterEngine:
             else:
                 assignment = self._join_as_copy(doc, record, score)
         else:
-            assignment = self._cluster(doc)
+            assignment = self._cluster(doc, f)
         self.state.put_article(
             ArticleRecord(
                 article_id=doc.article_id,
@@ -537,23 +657,24 @@ class ClusterEngine:
                 event_time=assignment.event_time,
                 seen_at=doc.seen_at,
                 copy_of=assignment.copy_of,
-                shingles=shingle_blob,
+                shingles=f.shingles,
             )
         )
-        if fp.shingles.size >= self.params.copy_min_shingles:
+        if f.shingle_count >= self.params.copy_min_shingles:
             # Too-short texts are never confirmed as copies, so they need no index entries.
-            self.state.add_bands(doc.article_id, fp.band_keys)
+            self.state.add_bands(doc.article_id, f.band_keys)
         return assignment
 
     # -- copies -------------------------------------------------------------------------
 
-    def _find_original(
-        self, mine: npt.NDArray[np.uint32], keys: Sequence[int]
-    ) -> tuple[ArticleRecord, float] | None:
+    def _find_original(self, features: ArticleFeatures) -> tuple[ArticleRecord, float] | None:
         """The earliest-seen original among LSH candidates confirmed by containment."""
-        if mine.size < self.params.copy_min_shingles:
+        if features.shingle_count < self.params.copy_min_shingles:
             return None
-        ranked = self.state.candidates_by_bands(keys, self.params.max_copy_candidates)
+        ranked = self.state.candidates_by_bands(features.band_keys, self.params.max_copy_candidates)
+        if not ranked:
+            return None
+        mine = shingles_from_bytes(features.shingles)
         best: tuple[tuple[datetime, str], ArticleRecord, float] | None = None
         for candidate_id, _ in ranked:
             candidate = self.state.get_article(candidate_id)
@@ -619,58 +740,46 @@ class ClusterEngine:
 
     # -- events -------------------------------------------------------------------------
 
-    def vectorize(self, doc: ArticleDoc) -> tuple[Fields, ArticleSignals]:
+    def vectorize(
+        self, doc: ArticleDoc, features: ArticleFeatures | None = None
+    ) -> tuple[Fields, ArticleSignals]:
         """TF-IDF fields and scorer signals of the article; its terms join the online DF."""
-        raw = term_counts(doc.title, doc.text)
-        # In term order from here on: the sorts of the field split then run over sorted input.
-        counts = {term: raw[term] for term in sorted(raw)}
-        terms = list(counts)
-        df = self.state.term_df(terms)
+        f = features if features is not None else self.features(doc)
+        df = self.state.term_dfs(f.terms)
         docs = self.state.doc_count() + 1
-        fields = tfidf_fields(counts, df, docs)
-        self.state.add_df(terms)
-        title_keys = not is_title_case(doc.title)
-        keys = key_names(doc.title, doc.text, doc.source, not title_keys)
-        kinds = event_kinds(doc.title, lead(doc.text))
-        numbers = frozenset(event_numbers(doc.text))
-        where = mentions(doc.title, doc.text)
-        signals = ArticleSignals(
-            keys=frozenset(keys),
-            title_keys=frozenset(key_names(doc.title, "", doc.source))
-            if title_keys
-            else frozenset(),
-            names=frozenset(
-                t[2:] for t in fields.get(ENTITY, {}) if " " not in t and not t.startswith("e:#")
-            ),
-            numbers=numbers,
-            kinds={k: float(v) for k, v in sorted(kinds.items())},
-            places=where.places,
-            actors=actors(frozenset(keys), where.words),
-            title_places=where.title_places,
-        )
-        extra: Fields = {
-            KEY: {KEY + k: 1.0 for k in sorted(signals.keys)},
-            HEADLINE: {HEADLINE + k: 1.0 for k in sorted(signals.title_keys)},
-            KIND: {KIND + k: v for k, v in signals.kinds.items()},
-            NUMBER: {NUMBER + n: 1.0 for n in sorted(numbers)},
-            PLACE: {PLACE + p: 1.0 for p in sorted(signals.places)},
-            TITLE_PLACE: {TITLE_PLACE + p: 1.0 for p in sorted(signals.title_places)},
-            ACTOR: {ACTOR + a: 1.0 for a in sorted(signals.actors)},
-        }
-        fields.update({prefix: part for prefix, part in extra.items() if part})
-        if is_opinion(doc.title, doc.text):
-            fields[FLAG] = {OPINION_FLAG: 1.0}
-        return fields, signals
+        fields = weigh_terms(f.terms, f.tf, f.priors, df, docs)
+        self.state.add_df(f.terms)
+        fields.update(f.extra)
+        return fields, f.signals
 
-    def shortlist(self, fields: Fields, stories: Sequence[StorySummary]) -> list[StorySummary]:
+    def shortlist(
+        self,
+        fields: Fields,
+        stories: Sequence[StorySummary],
+        features: ArticleFeatures | None = None,
+    ) -> list[StorySummary]:
         """The ``shortlist`` candidates with the best cheap text scores, ties by story id."""
         ordered = sorted(stories, key=lambda s: s.story_id)
         if len(ordered) <= self.params.shortlist:
             return ordered
-        mine = term_arrays(fields, self.params.prefilter_weights)
+        if features is None:
+            mine = term_arrays(fields, self.params.prefilter_weights)
+        else:
+            mine = self._term_arrays(fields, features)
         scores = np.round(text_scores(mine, [s.term_arrays for s in ordered]), 9)
         ranked = np.argsort(-scores, kind="stable")[: self.params.shortlist]  # ties: by id
         return [ordered[int(i)] for i in ranked]
+
+    def _term_arrays(self, fields: Fields, features: ArticleFeatures) -> TermArrays:
+        """:func:`~.shortlist.term_arrays` of the article from its precomputed hashes: its
+        terms are in term order, so body, entity and title parts follow one another."""
+        t, b, e = self.params.prefilter_weights
+        weights: list[float] = []
+        for prefix, scale in ((BODY, b), (ENTITY, e), (TITLE, t)):
+            part = fields.get(prefix)
+            if part:
+                weights.extend([weight * scale for weight in part.values()])
+        return sorted_arrays(features.hash_array, np.array(weights, dtype=np.float64))
 
     def pair_features(
         self, fields: Fields, signals: ArticleSignals, moment: datetime, story: StorySummary
@@ -689,10 +798,14 @@ class ClusterEngine:
         ]
 
     def _best_story(
-        self, fields: Fields, signals: ArticleSignals, moment: datetime
+        self,
+        fields: Fields,
+        signals: ArticleSignals,
+        moment: datetime,
+        features: ArticleFeatures | None = None,
     ) -> tuple[StorySummary, float] | None:
         best: tuple[StorySummary, float] | None = None
-        for story in self.shortlist(fields, self.candidates(moment)):
+        for story in self.shortlist(fields, self.candidates(moment), features):
             if disagrees(signals, story.signals):
                 continue
             p = self.params.model.probability(self.pair_features(fields, signals, moment, story))
@@ -702,29 +815,24 @@ class ClusterEngine:
 
     def absorb(self, story: StorySummary, fields: Fields, moment: datetime) -> StorySummary:
         """The story with the article added."""
-        return StorySummary(
-            story_id=story.story_id,
-            first_event_time=min(story.first_event_time, moment),
-            last_event_time=max(story.last_event_time, moment),
-            size=story.size + 1,
-            centroid=merge_fields(
-                story.raw_fields,
-                with_core(story.raw_fields, fields),
-                self.params.centroid_terms_per_field,
-            ),
+        grouped = merge_grouped(
+            story.raw_fields,
+            with_core(story.raw_fields, fields),
+            self.params.centroid_terms_per_field,
         )
+        span = (min(story.first_event_time, moment), max(story.last_event_time, moment))
+        return summary_from(story.story_id, span, story.size + 1, grouped, story)
 
     def found(self, story_id: str, fields: Fields, moment: datetime) -> StorySummary:
         """A new story holding only the article."""
         cap = self.params.centroid_terms_per_field
-        return StorySummary(
-            story_id, moment, moment, 1, merge_centroid((), with_core({}, fields), cap)
-        )
+        grouped = merge_grouped({}, with_core({}, fields), cap)
+        return summary_from(story_id, (moment, moment), 1, grouped)
 
-    def _cluster(self, doc: ArticleDoc) -> Assignment:
+    def _cluster(self, doc: ArticleDoc, features: ArticleFeatures) -> Assignment:
         moment = event_time_of(doc, self.params.max_backdate)
-        fields, signals = self.vectorize(doc)
-        best = None if FLAG in fields else self._best_story(fields, signals, moment)
+        fields, signals = self.vectorize(doc, features)
+        best = None if FLAG in fields else self._best_story(fields, signals, moment, features)
         if best is not None and best[1] >= self.params.model.threshold:
             story, score = best
             self.state.put_story(self.absorb(story, fields, moment))

@@ -16,7 +16,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
@@ -84,14 +84,17 @@ def shutdown() -> None:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
+def _pays(items: Sequence[In], weight: Callable[[In], int] | None) -> bool:
+    return len(items) >= MIN_BATCH and (weight is None or sum(map(weight, items)) >= MIN_WORK)
+
+
 def ordered_map(
     fn: Callable[[In], Out], items: Sequence[In], weight: Callable[[In], int] | None = None
 ) -> list[Out]:
     """[fn(x) for x in items], computed on the pool when it pays; `fn` must be pure and
     importable (a module-level function). With `weight` (the work of one item), a batch
     weighing less than MIN_WORK in all stays in-process."""
-    pays = len(items) >= MIN_BATCH and (weight is None or sum(map(weight, items)) >= MIN_WORK)
-    pool = _get_pool() if pays else None
+    pool = _get_pool() if _pays(items, weight) else None
     if pool is None:
         return [fn(item) for item in items]
     chunk = max(1, len(items) // (4 * workers()))
@@ -101,3 +104,25 @@ def ordered_map(
         get_logger("projections").warning("worker processes died; extracting in-process")
         shutdown()
         return [fn(item) for item in items]
+
+
+def ordered_iter(
+    fn: Callable[[In], Out], items: Sequence[In], weight: Callable[[In], int] | None = None
+) -> Iterator[Out]:
+    """:func:`ordered_map` as results come: the caller works on the first results while the
+    workers compute the rest (in-process, each is computed when it is asked for)."""
+    pool = _get_pool() if _pays(items, weight) else None
+    if pool is None:
+        yield from map(fn, items)
+        return
+    # Small chunks: the first results come back soon, so the caller is not kept waiting.
+    chunk = max(1, min(32, len(items) // (4 * workers())))
+    done = 0
+    try:
+        for result in pool.map(fn, items, chunksize=chunk):
+            yield result
+            done += 1
+    except BrokenProcessPool:
+        get_logger("projections").warning("worker processes died; computing in-process")
+        shutdown()
+        yield from map(fn, items[done:])

@@ -45,8 +45,13 @@ def term_arrays(
             terms.extend(part)
             scaled.extend([weight * scale for weight in part.values()])
     hashes = np.fromiter(map(term_hash, terms), dtype=np.uint64, count=len(terms))
-    values = np.array(scaled, dtype=np.float64)
-    order = np.lexsort((values, hashes))  # by hash, then weight: the order of sorted pairs
+    return sorted_arrays(hashes, np.array(scaled, dtype=np.float64))
+
+
+def sorted_arrays(hashes: npt.NDArray[np.uint64], values: npt.NDArray[np.float64]) -> TermArrays:
+    """(hash, weight) pairs sorted by hash, then weight: the same arrays whatever order the
+    terms came in."""
+    order = np.lexsort((values, hashes))
     return hashes[order], values[order]
 
 

@@ -29,6 +29,7 @@ from sqlalchemy import Connection, Table, bindparam, func, or_, select, update
 
 from monitor.clock import as_utc as utc
 from monitor.events import ArticleObserved
+from monitor.projections.article_features import ArticleFeatures, batch_features
 from monitor.projections.cluster_state import CLUSTER_TABLES, SqlClusterState, StateCache
 from monitor.projections.clustering import (
     ArticleDoc,
@@ -185,19 +186,29 @@ class StoriesProjection:
             return
         placed = _already_placed(conn, [_event(s).article_id for s in firsts])
         texts = _revision_texts(conn, [s.position for s in firsts])
-        state = SqlClusterState(conn, self.cache)
-        engine = ClusterEngine(state, self.params)
-        rows: dict[str, dict[str, Any]] = {}  # insertion order is log order
+        todo: list[tuple[StoredEvent, ArticleDoc]] = []
         for stored in firsts:
             ev = _event(stored)
             if ev.article_id in placed:
                 continue
             placed.add(ev.article_id)
             found = texts.get((ev.article_id, stored.position))
-            title, assignment = self._place(engine, stored.position, ev, found)
+            todo.append((stored, self._doc(stored.position, ev, found)))
+        # The text features depend on no state: computed ahead, on the process pool when
+        # the batch is worth it, while the articles are placed one by one in log order.
+        wanted = [(d.title, d.text, d.source) for _, d in todo if d.text.strip()]
+        computed = batch_features(wanted)
+        features = (next(computed) if d.text.strip() else None for _, d in todo)
+        state = SqlClusterState(conn, self.cache)
+        engine = ClusterEngine(state, self.params)
+        rows: dict[str, dict[str, Any]] = {}  # insertion order is log order
+        for (stored, doc), found in zip(todo, engine.read_ahead(features), strict=True):
+            assignment = self._place(engine, doc, found)
             if assignment.displaced is not None:
-                _hand_over(conn, rows, assignment.displaced, ev.article_id, assignment)
-            rows[ev.article_id] = _member_row(ev, stored.position, assignment, title)
+                _hand_over(conn, rows, assignment.displaced, doc.article_id, assignment)
+            rows[doc.article_id] = _member_row(
+                _event(stored), stored.position, assignment, doc.title
+            )
         state.flush(position=firsts[-1].position)  # the same whatever the batch sizes
         upsert(
             conn,
@@ -208,22 +219,16 @@ class StoriesProjection:
         )
         refresh_stories(conn, sorted({str(r["story_id"]) for r in rows.values()}))
 
-    def _place(
-        self,
-        engine: ClusterEngine,
-        position: int,
-        ev: ArticleObserved,
-        found: tuple[str, str] | None,
-    ) -> tuple[str, Assignment]:
-        """The article's headline at first sight (``found``: its title and text) and where
-        the engine put it."""
+    @staticmethod
+    def _doc(position: int, ev: ArticleObserved, found: tuple[str, str] | None) -> ArticleDoc:
+        """The article as the engine reads it (``found``: its title and text at first sight)."""
         if found is None:
             raise ArticleTextMissing(
                 f"article {ev.article_id} at position {position} has no text yet: "
                 "the articles projection must run before stories"
             )
         title, text = found
-        doc = ArticleDoc(
+        return ArticleDoc(
             article_id=ev.article_id,
             source=ev.source,
             title=title,
@@ -231,15 +236,20 @@ class StoriesProjection:
             published_at=utc(ev.published_at) if ev.published_at else None,
             seen_at=utc(ev.seen_at),
         )
-        if not text.strip():
-            return title, Assignment(
-                story_id=story_id_for(ev.article_id),
+
+    def _place(
+        self, engine: ClusterEngine, doc: ArticleDoc, features: ArticleFeatures | None
+    ) -> Assignment:
+        """Where the engine put the article (an empty text founds its own story)."""
+        if features is None:
+            return Assignment(
+                story_id=story_id_for(doc.article_id),
                 copy_of=None,
                 is_new_story=True,
                 event_time=event_time_of(doc, self.params.max_backdate),
                 similarity=0.0,
             )
-        return title, engine.assign(doc)
+        return engine.assign(doc, features)
 
 
 def _event(stored: StoredEvent) -> ArticleObserved:

@@ -51,7 +51,10 @@ RARE = 0.002
 """A sentence's capitalised first word is a name only if rarer than this or capitalised elsewhere."""
 _TOKEN = re.compile(r"[^\W\d_][\w’'.&-]*|\d[\d,.:]*|[.!?;:\"“”()]", re.UNICODE)
 _SENTENCE_END = frozenset('.!?;:"“”()')
-_DATE = re.compile(rf"\b(?:{'|'.join(_MONTHS.split())})\.?\s+\d{{1,2}}\b", re.IGNORECASE)
+# The look-ahead only skips, cheaply, the words no month name starts with.
+_DATE = re.compile(
+    rf"\b(?=[jfmasond])(?:{'|'.join(_MONTHS.split())})\.?\s+\d{{1,2}}\b", re.IGNORECASE
+)
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 _LOWER_WORD = re.compile(r"\b[a-z][\w’'-]*")

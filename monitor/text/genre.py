@@ -19,6 +19,7 @@ report the event's facts and join its story.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 MIN_FIRST_PERSON = 3
 MIN_ARGUMENT_CUES = 2
@@ -47,6 +48,12 @@ def opinion_title(title: str) -> bool:
 def first_person_argument(text: str) -> bool:
     """Whether the body argues in the first person (quotations excluded)."""
     unquoted = _QUOTED.sub(" ", text)
+    # Each counted sentence holds a match of its own (no pattern spans a sentence end), so
+    # a text with fewer matches in all cannot pass: most texts stop here, unsplit.
+    if _fewer(_FIRST_PERSON, unquoted, MIN_FIRST_PERSON) or _fewer(
+        _ARGUMENT, unquoted, MIN_ARGUMENT_CUES
+    ):
+        return False
     sentences = [s for s in _SENTENCE.findall(unquoted) if s.strip()]
     if not sentences:
         return False
@@ -57,6 +64,11 @@ def first_person_argument(text: str) -> bool:
         and len(arguing) >= MIN_ARGUMENT_CUES
         and len(personal) * 5 >= len(sentences)
     )
+
+
+def _fewer(pattern: re.Pattern[str], text: str, least: int) -> bool:
+    """Whether ``pattern`` matches ``text`` fewer than ``least`` times."""
+    return sum(1 for _ in islice(pattern.finditer(text), least)) < least
 
 
 def is_opinion(title: str, text: str) -> bool:

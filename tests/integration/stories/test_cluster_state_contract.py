@@ -110,6 +110,40 @@ class ClusterStateContract(ABC):
         assert later.doc_count() == 3
         assert self.end_batch().doc_count() == 3
 
+    def test_document_frequencies_come_one_per_term_in_order(self) -> None:
+        self.state().add_df(["quake", "rescue"])
+        later = self.end_batch()
+        later.add_df(["quake"])
+        assert later.term_dfs(["rescue", "unknown", "quake"]) == [1, 0, 2]
+
+    def test_reading_ahead_a_widely_shared_key_changes_no_answer(self) -> None:
+        state = self.state()
+        for i in range(70):  # a template's key: more articles than are read ahead
+            state.add_bands(f"t{i:02d}", [7, 100 + i])
+        later = self.end_batch()
+        later.prefetch([7, 8, 105], [])
+        assert later.candidates_by_bands([7, 105], 3) == [("t05", 2), ("t00", 1), ("t01", 1)]
+        assert later.candidates_by_bands([8, 105], 3) == [("t05", 1)]
+
+    def test_reading_ahead_changes_no_answer(self) -> None:
+        state = self.state()
+        state.add_bands("b", [1, 2, 3])
+        state.add_df(["quake"])
+        later = self.end_batch()
+        later.add_bands("c", [3, 4])
+        later.add_df(["quake", "rescue"])
+        later.prefetch([1, 2, 3, 4, 5, 9], ["quake", "rescue", "unknown"])
+        assert later.candidates_by_bands([1, 2, 3, 4], 10) == [("b", 3), ("c", 2)]
+        assert later.candidates_by_bands([9], 10) == []
+        assert later.term_dfs(["quake", "rescue", "unknown"]) == [2, 1, 0]
+        later.add_bands("d", [9])
+        later.add_df(["unknown"])
+        assert later.candidates_by_bands([9, 5], 10) == [("d", 1)]
+        assert later.term_dfs(["unknown"]) == [1]
+        final = self.end_batch()
+        assert final.candidates_by_bands([9], 10) == [("d", 1)]
+        assert final.term_dfs(["quake", "rescue", "unknown"]) == [2, 1, 1]
+
 
 class TestInMemoryClusterState(ClusterStateContract):
     @pytest.fixture(autouse=True)

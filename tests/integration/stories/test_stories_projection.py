@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from monitor.daemon.bootstrap import App
+from monitor.projections import parallel
 from monitor.projections.cluster_state import SqlClusterState
 from monitor.projections.clustering import (
     Assignment,
@@ -281,6 +282,25 @@ def test_replay_rebuilds_byte_identical_stories(app: App) -> None:
     assert len(events) // 2 < len(listed) <= len(rows) - len(events) // 2
     app.runner(app.projection("stories")).rebuild()
     assert stories_digest(app) == live
+
+
+def test_text_features_computed_on_the_process_pool_give_the_same_stories(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = labelled_rows()
+    publish(app, *(row_event(app, r) for r in rows))
+    runner = app.runner(app.projection("stories"))
+    monkeypatch.setenv("MONITOR_WORKERS", "0")
+    runner.rebuild()
+    in_process = stories_digest(app)
+    monkeypatch.setenv("MONITOR_WORKERS", "2")
+    monkeypatch.setattr(parallel, "MIN_WORK", 0)  # a small batch: pool it anyway
+    try:
+        runner.rebuild()
+        assert parallel._pool is not None, "the features were computed by worker processes"
+    finally:
+        parallel.shutdown()
+    assert stories_digest(app) == in_process
 
 
 def test_stories_are_listed_newest_first_and_filtered_by_last_sight(app: App) -> None:
