@@ -282,6 +282,14 @@ _VERBAL_QUALIFIER = re.compile(
     r"(?:tops|topped|topping|passed|passing|passes|exceeded|exceeding|surpassed|surpassing)\s+"
 )
 _LOOKBACK = 170
+# A place described by its size counts its inhabitants, not any figure: "a town of 25,000",
+# "a city of some 2 million that ...".
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:an?|the)\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village|hamlet|community|nation|country"
+    r"|island|state|province|region|county|district|suburb|municipality|enclave|settlement)"
+    rf"\s+of\s+{_QUAL}$",
+    re.IGNORECASE,
+)
 PENDING = ""  # a count noun whose unit a later claim of the sentence names
 
 
@@ -293,6 +301,8 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
     if _WHO.match(sentence, end):
         return Unit("people", end, implied=True)  # "12,000 who fled"
     before = sentence[max(0, start - _LOOKBACK) : start]
+    if _SETTLEMENT_OF.search(before):
+        return Unit("population", end, implied=True)  # "Kerrville, a town of 25,000": its people
     if (verbal := _VERBAL_QUALIFIER.match(sentence, start)) is not None:
         before += verbal.group()  # "Helene death toll tops 200": the qualifier is the verb
     lower = before.lower()
