@@ -32,6 +32,7 @@ from monitor.text.scope import (
     topic_scope,
 )
 from monitor.text.sentences import word_set
+from monitor.text.shares import part_of_population
 from monitor.text.speaker import speaker_place
 
 
@@ -258,6 +259,8 @@ def _kind(
         _ACCOUNTS_FOR.search(before) or _ACCOUNTS_AND.search(before)
     ):
         return "total"  # "Texas accounts for 259 of those 301 cases": Texas's total
+    if " of " in sentence[span.end : span.end + 4] and part_of_population(sentence, span.end):
+        return "total"  # "88,780 of the territory's 120,000 ethnic Armenians had fled"
     if _PART_AFTER.match(sentence, span.end) or (
         may_hold(before, _PART_WORDS) and _PART_BEFORE.search(before)
     ):

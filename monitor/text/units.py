@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from monitor.text.records import record
 from monitor.text.sentences import word_set
+from monitor.text.shares import population_of_part
 
 
 @record
@@ -333,6 +334,10 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         return Unit(PENDING, end, implied=True)  # "The national total rose above 1,000 ..."
     nxt = _TOKEN.match(sentence, end)
     following = (nxt["word"] or "").lower() if nxt is not None else ""
+    if (base := population_of_part(sentence, end)) is not None:
+        whole = counted_unit(sentence, base)
+        if whole is not None:
+            return Unit(whole.text, end, implied=True)  # "61,000 of the enclave's 120,000 residents"
     if (part := _PARTITIVE_NOUN.match(sentence, end)) is not None:
         whole = counted_unit(sentence, part.end() - 1)
         if whole is not None:
