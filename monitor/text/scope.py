@@ -491,8 +491,23 @@ def _subject_name(np: str, at_start: bool) -> str | None:
     return names[0][1]
 
 
+# A definite place noun as the subject that owns the count ("the country has 12 cases").
+_PLACE_SUBJECT = re.compile(r"[Tt]he\s+(?:country|nation|state|county|province|region|territory)")
+
+
 def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
     """The clause subject's proper name when the clause attributes its numbers to it."""
+    found = _subject_scope(text, lo, hi, sentence_start)
+    if found is None and (bare := _BARE_LEAD.match(text, lo, hi)) is not None:
+        return _subject_scope(text, bare.end(), hi, False)  # "So far the country has ..."
+    return found
+
+
+# A time adverb opening a clause without a comma: "So far the country has one case".
+_BARE_LEAD = re.compile(r"\s*(?:So\s+far|To\s+date|Now|Overall|Altogether|By\s+now)\s+(?=\w)")
+
+
+def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
     m = _SUBJECT.match(text, lo, hi)
     if m is None:
         return None
@@ -510,6 +525,8 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
     common = _EVENT_SUBJECT.fullmatch(np.strip())
     if common is not None and speech is None:
         return common.group().strip()  # "The outbreak has sickened 34", "The union walked out"
+    if speech is None and _PLACE_SUBJECT.fullmatch(np.strip()) and _OWN_VERB.match(text, m.end()):
+        return np.strip()  # "So far the country has one confirmed case": the place it names
     name = _subject_name(np, sentence_start and m.start("np") == lo)
     run = None if name is None else True
     if run is None or name is None:

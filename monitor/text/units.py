@@ -232,6 +232,8 @@ _VERB_LED = re.compile(
     r"(?=[\sdcfiajlhtnp])"  # what a count noun (or the space before "toll") opens with
     rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among|by|after|during)"
     r"\s+[^,;\d]{1,60}?"
+    # a relative clause on the counted noun: "the number of refugees who have entered Armenia"
+    r"|\s+(?:who|that)\s+(?:have|has|had|were|are)\s+[^,;\d]{1,70}?"
     r"|\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?:missing|dead|injured|hospitali[sz]ed"
     r"|displaced|arrested|charged|killed|sickened|infected|made\s+(?:sick|ill)|nationwide"
     r"|statewide|overall)){0,2}"
@@ -335,9 +337,9 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
     nxt = _TOKEN.match(sentence, end)
     following = (nxt["word"] or "").lower() if nxt is not None else ""
     if (base := population_of_part(sentence, end)) is not None:
-        whole = counted_unit(sentence, base)
+        whole = counted_unit(sentence, base)  # "61,000 of the enclave's 120,000 residents"
         if whole is not None:
-            return Unit(whole.text, end, implied=True)  # "61,000 of the enclave's 120,000 residents"
+            return Unit(whole.text, end, implied=True)
     if (part := _PARTITIVE_NOUN.match(sentence, end)) is not None:
         whole = counted_unit(sentence, part.end() - 1)
         if whole is not None:
