@@ -129,6 +129,18 @@ _OTHER_PERIOD = re.compile(
     r"(?:(?:18|19|20)\d\d|last\s+year|the\s+previous\s+year)\b",
     re.IGNORECASE,
 )
+# A count given as one more round of something is an increment: "in a second round of layoffs".
+_ROUND = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:second|third|fourth|fifth|new|fresh|further|latest|another"
+    r"|additional)\s+(?:round|wave|batch|tranche)\s+of\b",
+    re.IGNORECASE,
+)
+# A count in one division of the organisation is a part of the organisation's count.
+_DIVISION_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:in|at|from|across)\s+its\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:division|unit|arm|subsidiary|department|segment|studios?)\b"
+)
+_ROUND_STOP = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\s[—–]\s")
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)")
 # A number of people in hospital: part of the cases counted before it in the sentence.
 _HOSPITAL_AFTER = re.compile(
@@ -280,6 +292,16 @@ def _kind(
         return "new"
     if span.implied and _MORE_AFTER.match(sentence, span.end):
         return "new"  # "while 2,000 more were still being processed"
+    if " its " in sentence[span.unit_end : span.unit_end + 60] and _DIVISION_AFTER.match(
+        sentence, span.unit_end
+    ):
+        return "part"  # "eliminating about 100 roles in its video games division": a part
+    if "round" in sentence or "wave" in sentence or "batch" in sentence:
+        later = [s.start for s in spans if s.start > span.start]
+        stop = _ROUND_STOP.search(sentence, span.end)
+        end = min([*later[:1], stop.start() if stop else len(sentence)])
+        if _ROUND.search(sentence, clause.start, end):
+            return "new"  # "cut 9,000 jobs ..., in a second round of layoffs": an increment
     if ("hours" in sentence or "day" in sentence) and _WINDOW.search(
         sentence, clause.start, clause.end
     ):

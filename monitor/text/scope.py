@@ -495,6 +495,16 @@ def _subject_name(np: str, at_start: bool) -> str | None:
 _PLACE_SUBJECT = re.compile(r"[Tt]he\s+(?:country|nation|state|county|province|region|territory)")
 
 
+# A bare plural of organisations as the subject owns the count: "technology companies have
+# shed nearly 300,000 jobs" is the industry's, not one company's.
+_GROUP_SUBJECT = re.compile(
+    r"(?!(?:[Tt]he|[Tt]hese|[Tt]hose|[Bb]oth|[Tt]heir|[Ii]ts|[Oo]ther)\b)"
+    r"(?:[A-Za-z][a-z-]*\s+)?(?:[a-z-]+\s+)?(?:[Cc]ompanies|[Ff]irms"
+    r"|employers|automakers|carmakers|banks|lenders|retailers|airlines|startups|start-ups"
+    r"|businesses|manufacturers|chipmakers|insurers)\b"
+)
+
+
 def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
     """The clause subject's proper name when the clause attributes its numbers to it."""
     found = _subject_scope(text, lo, hi, sentence_start)
@@ -527,6 +537,9 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
         return common.group().strip()  # "The outbreak has sickened 34", "The union walked out"
     if speech is None and _PLACE_SUBJECT.fullmatch(np.strip()) and _OWN_VERB.match(text, m.end()):
         return np.strip()  # "So far the country has one confirmed case": the place it names
+    group = _GROUP_SUBJECT.match(text, m.start("np"))
+    if group is not None and group.end() >= m.end("np") and _OWN_VERB.match(text, group.end()):
+        return group.group()  # "technology companies have shed ...": the industry's count
     name = _subject_name(np, sentence_start and m.start("np") == lo)
     run = None if name is None else True
     if run is None or name is None:
