@@ -238,6 +238,8 @@ def _kind(
         return "previous"
     if "not" in before and _NOT_BEFORE.search(before):
         return "previous"  # "275 and not 288"
+    if " before " in sentence[span.unit_end :] and _REVISED_LATER.match(sentence, span.unit_end):
+        return "previous"  # "put the toll at 2,445 ..., before the minister lowered it to 1,000"
     if (
         may_hold(before, ("from",))
         and _FROM_TO.search(before)
@@ -309,6 +311,14 @@ def _kind(
     return "total"
 
 
+# A number a later revision in the same sentence replaced: "put the toll at 2,445 at the start
+# of the week, before the health minister lowered it to about 1,000".
+_REVISED_LATER = re.compile(
+    r"[^;:.\d]{0,50}?,?\s+before\s+(?:[\w’'-]+\s+){0,5}?(?:lower(?:ed|ing)|rais(?:ed|ing)"
+    r"|revis(?:ed|ing)|cut(?:ting)?|reduc(?:ed|ing)|correct(?:ed|ing)|adjust(?:ed|ing)"
+    r"|downgrad(?:ed|ing)|upgrad(?:ed|ing))\s+(?:it|the\s+(?:\w+\s+)?(?:toll|figure|count"
+    r"|tally|number|estimate))\b"
+)
 _SUPERSEDED = re.compile(
     r"(?:(?!\band\s+the\b)[^;]){0,40}?\b(?:(?:has|have|had)\s+)?(?:since\s+)?(?:swelled|soared|grown|grew|risen|rose"
     r"|climbed|jumped|increased|tripled|doubled|fallen|fell|dropped|shrunk|shrank|surged)"
@@ -409,6 +419,13 @@ def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple
         dated = _DATED_ANTECEDENT.search(sentence, prior.start, clause.start)
         ref = dated["ref"] if dated else _past_ref(sentence, prior.start, prior.end, False)
     return ("past", ref) if ref is not None else ("current", None)
+
+
+def _narrated(clauses: list[Clause], index: int, frames: Sequence[Frame]) -> bool:
+    """A revision told in a "before" clause after the value it replaced ("... put the toll
+    at 2,445, before the minister lowered it to 1,000") is the story's history, not news
+    the article presents as a revision."""
+    return clauses[index].opener == "before" and any(f.kind == "previous" for f in frames)
 
 
 def _revision(
@@ -898,7 +915,7 @@ def frame_sentence(
             kind = "part"  # "198 cases, ... 23 people in hospital": the hospitalised are cases
         time, time_ref = _time(sentence, span, clauses, index)
         revision, revised_from = (None, None)
-        if kind in ("total", "new"):
+        if kind in ("total", "new") and not _narrated(clauses, index, frames):
             revision, revised_from = _revision(sentence, span, clauses, index, spans)
         frames.append(Frame(scope, source, kind, time, time_ref, revision, revised_from))
     return frames
