@@ -54,13 +54,26 @@ def phrase_of(claim: Any) -> str:
     sentence: str = claim.sentence
     start = getattr(claim, "start", 0) or 0
     stop = max(getattr(claim, "end", 0) or 0, start)
-    for m in _PHRASE_BREAK.finditer(sentence, begin, end):
+    breaks = list(_PHRASE_BREAK.finditer(sentence, begin, end))
+    for i, m in enumerate(breaks):
         if m.end() <= start:
             begin = m.end()
         elif m.start() >= stop:
+            upto = breaks[i + 1].start() if i + 1 < len(breaks) else end
+            if _ALTERNATIVE.fullmatch(m.group()) and not _NUMBER.search(sentence, m.end(), upto):
+                continue  # "4,000 people were killed or wounded": one mixed count, not two
             end = m.start()
             break
     return sentence[begin:end]
+
+
+# An "or" joins alternatives of one count unless what follows it carries a number of its own.
+_ALTERNATIVE = re.compile(r"\sor\s", re.IGNORECASE)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?"
+    r"|millions?)\b",
+    re.IGNORECASE,
+)
 
 
 def clause_of(claim: Any) -> str:

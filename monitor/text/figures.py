@@ -46,6 +46,7 @@ from monitor.text.figure_words import (
     unit_matches,
 )
 from monitor.text.figure_words import may_bind as _may_bind
+from monitor.text.shares import population_base
 
 _KEYS = frozenset(
     {"name", "label", "units", "context", "about", "exclude", "min_change", "alert_on_first"}
@@ -150,6 +151,8 @@ def _fit(spec: FigureSpec, claim: Any) -> str | None:
     if not unit_matches(claim, spec.units):
         noun = getattr(claim, "head", None) or (claim.unit.split() or [""])[-1].casefold()
         return f"unit '{noun}' not in units"
+    if population_base(claim.sentence, getattr(claim, "start", 0), getattr(claim, "end", 0)):
+        return "the population a share is taken of, not a count"
     if spec.exclude:
         hit = find_word(phrase_of(claim), spec.exclude)
         if hit is not None:

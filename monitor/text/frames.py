@@ -32,6 +32,7 @@ from monitor.text.scope import (
     topic_scope,
 )
 from monitor.text.sentences import word_set
+from monitor.text.shares import part_of_population
 from monitor.text.speaker import speaker_place
 
 
@@ -128,6 +129,18 @@ _OTHER_PERIOD = re.compile(
     r"(?:(?:18|19|20)\d\d|last\s+year|the\s+previous\s+year)\b",
     re.IGNORECASE,
 )
+# A count given as one more round of something is an increment: "in a second round of layoffs".
+_ROUND = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:second|third|fourth|fifth|new|fresh|further|latest|another"
+    r"|additional)\s+(?:round|wave|batch|tranche)\s+of\b",
+    re.IGNORECASE,
+)
+# A count in one division of the organisation is a part of the organisation's count.
+_DIVISION_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:in|at|from|across)\s+its\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:division|unit|arm|subsidiary|department|segment|studios?)\b"
+)
+_ROUND_STOP = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\s[—–]\s")
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)")
 # A number of people in hospital: part of the cases counted before it in the sentence.
 _HOSPITAL_AFTER = re.compile(
@@ -225,6 +238,8 @@ def _kind(
         return "previous"
     if "not" in before and _NOT_BEFORE.search(before):
         return "previous"  # "275 and not 288"
+    if " before " in sentence[span.unit_end :] and _REVISED_LATER.match(sentence, span.unit_end):
+        return "previous"  # "put the toll at 2,445 ..., before the minister lowered it to 1,000"
     if (
         may_hold(before, ("from",))
         and _FROM_TO.search(before)
@@ -258,6 +273,8 @@ def _kind(
         _ACCOUNTS_FOR.search(before) or _ACCOUNTS_AND.search(before)
     ):
         return "total"  # "Texas accounts for 259 of those 301 cases": Texas's total
+    if " of " in sentence[span.end : span.end + 4] and part_of_population(sentence, span.end):
+        return "total"  # "88,780 of the territory's 120,000 ethnic Armenians had fled"
     if _PART_AFTER.match(sentence, span.end) or (
         may_hold(before, _PART_WORDS) and _PART_BEFORE.search(before)
     ):
@@ -277,6 +294,16 @@ def _kind(
         return "new"
     if span.implied and _MORE_AFTER.match(sentence, span.end):
         return "new"  # "while 2,000 more were still being processed"
+    if " its " in sentence[span.unit_end : span.unit_end + 60] and _DIVISION_AFTER.match(
+        sentence, span.unit_end
+    ):
+        return "part"  # "eliminating about 100 roles in its video games division": a part
+    if "round" in sentence or "wave" in sentence or "batch" in sentence:
+        later = [s.start for s in spans if s.start > span.start]
+        stop = _ROUND_STOP.search(sentence, span.end)
+        end = min([*later[:1], stop.start() if stop else len(sentence)])
+        if _ROUND.search(sentence, clause.start, end):
+            return "new"  # "cut 9,000 jobs ..., in a second round of layoffs": an increment
     if ("hours" in sentence or "day" in sentence) and _WINDOW.search(
         sentence, clause.start, clause.end
     ):
@@ -284,6 +311,14 @@ def _kind(
     return "total"
 
 
+# A number a later revision in the same sentence replaced: "put the toll at 2,445 at the start
+# of the week, before the health minister lowered it to about 1,000".
+_REVISED_LATER = re.compile(
+    r"[^;:.\d]{0,50}?,?\s+before\s+(?:[\w’'-]+\s+){0,5}?(?:lower(?:ed|ing)|rais(?:ed|ing)"
+    r"|revis(?:ed|ing)|cut(?:ting)?|reduc(?:ed|ing)|correct(?:ed|ing)|adjust(?:ed|ing)"
+    r"|downgrad(?:ed|ing)|upgrad(?:ed|ing))\s+(?:it|the\s+(?:\w+\s+)?(?:toll|figure|count"
+    r"|tally|number|estimate))\b"
+)
 _SUPERSEDED = re.compile(
     r"(?:(?!\band\s+the\b)[^;]){0,40}?\b(?:(?:has|have|had)\s+)?(?:since\s+)?(?:swelled|soared|grown|grew|risen|rose"
     r"|climbed|jumped|increased|tripled|doubled|fallen|fell|dropped|shrunk|shrank|surged)"
@@ -384,6 +419,13 @@ def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple
         dated = _DATED_ANTECEDENT.search(sentence, prior.start, clause.start)
         ref = dated["ref"] if dated else _past_ref(sentence, prior.start, prior.end, False)
     return ("past", ref) if ref is not None else ("current", None)
+
+
+def _narrated(clauses: list[Clause], index: int, frames: Sequence[Frame]) -> bool:
+    """A revision told in a "before" clause after the value it replaced ("... put the toll
+    at 2,445, before the minister lowered it to 1,000") is the story's history, not news
+    the article presents as a revision."""
+    return clauses[index].opener == "before" and any(f.kind == "previous" for f in frames)
 
 
 def _revision(
@@ -873,7 +915,7 @@ def frame_sentence(
             kind = "part"  # "198 cases, ... 23 people in hospital": the hospitalised are cases
         time, time_ref = _time(sentence, span, clauses, index)
         revision, revised_from = (None, None)
-        if kind in ("total", "new"):
+        if kind in ("total", "new") and not _narrated(clauses, index, frames):
             revision, revised_from = _revision(sentence, span, clauses, index, spans)
         frames.append(Frame(scope, source, kind, time, time_ref, revision, revised_from))
     return frames

@@ -491,8 +491,33 @@ def _subject_name(np: str, at_start: bool) -> str | None:
     return names[0][1]
 
 
+# A definite place noun as the subject that owns the count ("the country has 12 cases").
+_PLACE_SUBJECT = re.compile(r"[Tt]he\s+(?:country|nation|state|county|province|region|territory)")
+
+
+# A bare plural of organisations as the subject owns the count: "technology companies have
+# shed nearly 300,000 jobs" is the industry's, not one company's.
+_GROUP_SUBJECT = re.compile(
+    r"(?!(?:[Tt]he|[Tt]hese|[Tt]hose|[Bb]oth|[Tt]heir|[Ii]ts|[Oo]ther)\b)"
+    r"(?:[A-Za-z][a-z-]*\s+)?(?:[a-z-]+\s+)?(?:[Cc]ompanies|[Ff]irms"
+    r"|employers|automakers|carmakers|banks|lenders|retailers|airlines|startups|start-ups"
+    r"|businesses|manufacturers|chipmakers|insurers)\b"
+)
+
+
 def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
     """The clause subject's proper name when the clause attributes its numbers to it."""
+    found = _subject_scope(text, lo, hi, sentence_start)
+    if found is None and (bare := _BARE_LEAD.match(text, lo, hi)) is not None:
+        return _subject_scope(text, bare.end(), hi, False)  # "So far the country has ..."
+    return found
+
+
+# A time adverb opening a clause without a comma: "So far the country has one case".
+_BARE_LEAD = re.compile(r"\s*(?:So\s+far|To\s+date|Now|Overall|Altogether|By\s+now)\s+(?=\w)")
+
+
+def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
     m = _SUBJECT.match(text, lo, hi)
     if m is None:
         return None
@@ -510,6 +535,11 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
     common = _EVENT_SUBJECT.fullmatch(np.strip())
     if common is not None and speech is None:
         return common.group().strip()  # "The outbreak has sickened 34", "The union walked out"
+    if speech is None and _PLACE_SUBJECT.fullmatch(np.strip()) and _OWN_VERB.match(text, m.end()):
+        return np.strip()  # "So far the country has one confirmed case": the place it names
+    group = _GROUP_SUBJECT.match(text, m.start("np"))
+    if group is not None and group.end() >= m.end("np") and _OWN_VERB.match(text, group.end()):
+        return group.group()  # "technology companies have shed ...": the industry's count
     name = _subject_name(np, sentence_start and m.start("np") == lo)
     run = None if name is None else True
     if run is None or name is None:

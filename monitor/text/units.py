@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from monitor.text.records import record
 from monitor.text.sentences import word_set
+from monitor.text.shares import population_of_part
 
 
 @record
@@ -231,6 +232,11 @@ _VERB_LED = re.compile(
     r"(?=[\sdcfiajlhtnp])"  # what a count noun (or the space before "toll") opens with
     rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among|by|after|during)"
     r"\s+[^,;\d]{1,60}?"
+    # a relative clause on the counted noun: "the number of refugees who have entered Armenia"
+    r"|\s+(?:who|that)\s+(?:have|has|had|were|are)\s+[^,;\d]{1,70}?"
+    # ... or with its own subject: "the number of jobs Amazon has said it will cut"
+    r"|\s+(?:the\s+[a-z]+|(?-i:[A-Z])[\w’'&.-]*)\s+(?:has|have|had|says|said|plans|expects)"
+    r"\s+[^,;\d]{1,60}?"
     r"|\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?:missing|dead|injured|hospitali[sz]ed"
     r"|displaced|arrested|charged|killed|sickened|infected|made\s+(?:sick|ill)|nationwide"
     r"|statewide|overall)){0,2}"
@@ -282,6 +288,14 @@ _VERBAL_QUALIFIER = re.compile(
     r"(?:tops|topped|topping|passed|passing|passes|exceeded|exceeding|surpassed|surpassing)\s+"
 )
 _LOOKBACK = 170
+# A place described by its size counts its inhabitants, not any figure: "a town of 25,000",
+# "a city of some 2 million that ...".
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:an?|the)\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village|hamlet|community|nation|country"
+    r"|island|state|province|region|county|district|suburb|municipality|enclave|settlement)"
+    rf"\s+of\s+{_QUAL}$",
+    re.IGNORECASE,
+)
 PENDING = ""  # a count noun whose unit a later claim of the sentence names
 
 
@@ -293,6 +307,8 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
     if _WHO.match(sentence, end):
         return Unit("people", end, implied=True)  # "12,000 who fled"
     before = sentence[max(0, start - _LOOKBACK) : start]
+    if _SETTLEMENT_OF.search(before):
+        return Unit("population", end, implied=True)  # "Kerrville, a town of 25,000": its people
     if (verbal := _VERBAL_QUALIFIER.match(sentence, start)) is not None:
         before += verbal.group()  # "Helene death toll tops 200": the qualifier is the verb
     lower = before.lower()
@@ -323,6 +339,10 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         return Unit(PENDING, end, implied=True)  # "The national total rose above 1,000 ..."
     nxt = _TOKEN.match(sentence, end)
     following = (nxt["word"] or "").lower() if nxt is not None else ""
+    if (base := population_of_part(sentence, end)) is not None:
+        whole = counted_unit(sentence, base)  # "61,000 of the enclave's 120,000 residents"
+        if whole is not None:
+            return Unit(whole.text, end, implied=True)
     if (part := _PARTITIVE_NOUN.match(sentence, end)) is not None:
         whole = counted_unit(sentence, part.end() - 1)
         if whole is not None:
