@@ -294,7 +294,9 @@ def _spans(sentence: str, earlier: str | None) -> list[_Found]:
             continue
         unit, rate = got
         found.append(_Found(quantity, unit, rate))
-        if not PLACE_COUNT.fullmatch(sentence, quantity.end, unit.end):
+        if not PLACE_COUNT.fullmatch(sentence, quantity.end, unit.end) and not (
+            _LOCAL_AREAS.fullmatch(unit.text)
+        ):
             earlier = unit.text or earlier  # not "30 states": "..., up from 880" counts people
     for i, f in enumerate(found):  # "The national total rose above 1,000 ... 1,001 cases"
         if f.unit.text == PENDING:
@@ -441,11 +443,21 @@ def extract_report(text: str) -> ClaimReport:
     return ClaimReport(claims, unparsed)
 
 
+_LOCAL_AREAS = re.compile(
+    r"(?:[a-z-]+\s+){0,2}(?:counties|districts|municipalities|parishes|prefectures|boroughs)"
+)
+
+
 def _carried_unit(found: list[Claim]) -> str:
     """The counted noun a sentence hands on to the next one's bare numbers ("Colorado's total
     rose to 30"): its first total's, not a trailing part's or aside's ("..., and one death")."""
     for claim in found:
-        if claim.kind == "total" and claim.time == "current" and claim.head != "state":
+        if (
+            claim.kind == "total"
+            and claim.time == "current"
+            and not PLACE_COUNT.fullmatch(f" {claim.unit}")
+            and not _LOCAL_AREAS.fullmatch(claim.unit)
+        ):
             return claim.unit
     return found[-1].unit
 

@@ -100,3 +100,12 @@ def test_a_bare_total_takes_the_sentence_befores_first_count_not_its_aside() -> 
     )
     units = {c.value: c.unit for c in extract_claims(text)}
     assert units[30] == units[19] == "people"
+
+
+def test_a_count_of_counties_is_never_handed_on_to_a_bare_number() -> None:
+    text = (
+        "The outbreak now spans nine counties and has reached 198 cases.\n"
+        "Deaths were recorded in 21 counties, with Buncombe the hardest hit at 42."
+    )
+    units = {c.value: c.unit for c in extract_claims(text)}
+    assert units[42] != "counties"
