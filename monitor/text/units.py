@@ -228,10 +228,17 @@ _COUNT_NOUN = (
     r"hospitalization|hospitalisation)?\s*(?:toll|count|tally)"
     r"|(?:total|figure|tally|count|toll|number|population))"
 )
+# A month and day naming the event inside the counted noun's modifier: "the death toll from
+# the Jan. 1 earthquake grew to 126" (a date, not a number the noun is led to).
+_MONTH_DAY = (
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b(?!\s*[,.]?\d)"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{1,2}\b(?!\s*[,.]?\d)"
+)
 _VERB_LED = re.compile(
     r"(?=[\sdcfiajlhtnp])"  # what a count noun (or the space before "toll") opens with
     rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among|by|after|during)"
-    r"\s+[^,;\d]{1,60}?"
+    rf"\s+(?:{_MONTH_DAY}|[^,;\d]){{1,60}}?"
     # a relative clause on the counted noun: "the number of refugees who have entered Armenia"
     r"|\s+(?:who|that)\s+(?:have|has|had|were|are)\s+[^,;\d]{1,70}?"
     # ... or with its own subject: "the number of jobs Amazon has said it will cut"

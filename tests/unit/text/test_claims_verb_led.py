@@ -60,3 +60,23 @@ def test_the_number_of_people_sickened_or_made_ill_leads_to_the_count() -> None:
         90,
     )
     assert (made_sick.unit, made_sick.kind) == ("people", "total")
+
+
+def test_a_date_naming_the_event_does_not_break_the_verb_led_toll() -> None:
+    claim = only(
+        "The death toll in Ishikawa Prefecture from the Jan. 1 earthquake grew to 126 on "
+        "Saturday, the prefectural government announced.",
+        126,
+    )
+    assert (claim.unit, claim.kind, claim.scope) == ("deaths", "total", "Ishikawa Prefecture")
+    claim = only(
+        "The number of people killed by the January 1 earthquake in Ishikawa Prefecture has "
+        "risen to 161, while 103 people are still missing.",
+        161,
+    )
+    assert (claim.unit, claim.kind) == ("people", "total")
+
+
+def test_the_day_of_the_date_is_never_taken_for_the_count() -> None:
+    values = [c.value for c in extract_claims("The toll from the Oct. 29 crush rose to 154.")]
+    assert values == [154]
