@@ -294,9 +294,7 @@ def _spans(sentence: str, earlier: str | None) -> list[_Found]:
             continue
         unit, rate = got
         found.append(_Found(quantity, unit, rate))
-        if not PLACE_COUNT.fullmatch(sentence, quantity.end, unit.end) and not (
-            _LOCAL_AREAS.fullmatch(unit.text)
-        ):
+        if not PLACE_COUNT.fullmatch(sentence, quantity.end, unit.end):
             earlier = unit.text or earlier  # not "30 states": "..., up from 880" counts people
     for i, f in enumerate(found):  # "The national total rose above 1,000 ... 1,001 cases"
         if f.unit.text == PENDING:
