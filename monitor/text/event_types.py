@@ -9,6 +9,7 @@ generic English news vocabulary, not drawn from any evaluation set.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from monitor.text.terms import content_words
@@ -91,8 +92,19 @@ _FAMILIES = {
 }  # fmt: skip
 
 
+# A service named after what it fights is no event of that kind ("fire officials said").
+_SERVICE = re.compile(
+    r"\bfire\s+(?:officials?|department|departments|service|services|chiefs?|brigades?|crews?|"
+    r"authorities|agency|station|stations|trucks?|engines?|marshals?|safety|fighters?|"
+    r"and\s+rescue|rescue)\b",
+    re.IGNORECASE,
+)
+
+
 def event_families(text: str) -> frozenset[str]:
     """The families of the events a text names ("The cyclone struck" -> weather)."""
+    if "ire " in text:
+        text = _SERVICE.sub(" ", text)
     return frozenset(
         family
         for word in content_words(text)

@@ -310,6 +310,18 @@ def _plural_opener(word: str) -> bool:
     return word.endswith("s") and not word.endswith(_NAME_ENDINGS)
 
 
+# A holiday names a day, not a place or a body ("the New Year's Day earthquake").
+_HOLIDAY = re.compile(
+    r"(?:^|\s)(?:New\s+Year|Christmas|Easter|Thanksgiving|Halloween|Hanukkah|Diwali|Eid|"
+    r"Passover|Ramadan|[A-Z][a-z]+\s+(?:Day|Eve))(?:['’]s)?(?:\s+(?:Day|Eve|Sunday))?$"
+)
+
+
+def is_holiday(name: str) -> bool:
+    """ "New Year's Day", "Christmas Eve", "Labor Day": a date, never a scope."""
+    return _HOLIDAY.search(name) is not None
+
+
 def _trim(run: str, at_start: bool) -> str | None:
     """A proper-name run without leading determiners and a capitalised common opener."""
     words = run.split()
@@ -338,6 +350,8 @@ def _trim(run: str, at_start: bool) -> str | None:
     text = " ".join(words).rstrip(".")
     if text.endswith(("'s", "’s")):
         text = text[:-2]
+    if is_holiday(text):
+        return None
     return text or None
 
 
@@ -360,7 +374,7 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
         if loc.split()[0] in _TIME_WORDS and not loc.lower().startswith("the "):
             continue
         bare = _LEADING_LOWER_THE.sub("", loc)
-        if bare.split()[0] in _TIME_WORDS:
+        if bare.split()[0] in _TIME_WORDS or is_holiday(bare):
             continue
         if any(w.strip(".,’'s") in _MONTHS_DAYS for w in bare.split()):
             continue  # "at the end of August"
@@ -659,7 +673,7 @@ def facility_before(text: str, lo: int, at: int) -> str | None:
 def event_name(text: str, lo: int, hi: int) -> str | None:
     """The place an event is named after: "the Lahaina fire" -> "Lahaina"."""
     m = _EVENT_NAME.search(text, lo, hi)
-    return None if m is None else m["name"]
+    return None if m is None or is_holiday(m["name"]) else m["name"]
 
 
 _GAPPED = re.compile(

@@ -176,3 +176,15 @@ def test_a_headline_label_scopes_what_follows_it() -> None:
 def test_an_as_clause_of_its_own_does_not_exclude_the_number(text: str, bound: bool) -> None:
     claim = next(c for c in extract_claims(text) if c.value == 95)
     assert bind(SPAIN, claim, topic=Topic(text)).bound is bound
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 48 people were killed by the New Year's Day earthquake, officials said.",
+        "The quake on New Year's Day killed at least 48 people.",
+    ],
+)
+def test_a_holiday_is_a_date_not_a_scope(text: str) -> None:
+    claim = next(c for c in extract_claims(text) if c.value == 48)
+    assert claim.scope is None

@@ -91,3 +91,9 @@ def test_events_of_one_family_are_one_event() -> None:
 )
 def test_event_families(text: str, families: set[str]) -> None:
     assert event_families(text) == frozenset(families)
+
+
+def test_a_service_named_after_fire_names_no_fire() -> None:
+    assert event_families("Fire officials said 59 people had died in the crush.") == {"stampede"}
+    assert event_families("Fire and rescue crews pulled 12 people out.") == frozenset()
+    assert event_families("The fire killed 20 people.") == {"fire"}
