@@ -223,7 +223,7 @@ def report(
         p, r = _ratio(o.true_positives, len(o.raised)), _ratio(o.true_positives, len(o.expected))
         print(f"{o.name:<34}{len(o.expected):>9}{len(o.raised):>8}{o.true_positives:>7}"
               f"{p:>7.2f}{r:>8.2f}")  # fmt: skip
-        if verbose or p < 1 or r < 1:
+        if label != "heldout" and (verbose or p < 1 or r < 1):  # held-out: numbers only
             wrong = [k for k in o.keys if k not in o.expected]
             missed = [k for k in o.expected if k not in o.keys]
             for article, value, direction in wrong:
@@ -259,7 +259,7 @@ def main() -> None:
                 outcome = run_timeline(data, f"sqlite:///{tmp}/{label}-{i}.db")
                 outcomes.append(outcome)
                 loaded.append(data)
-                if args.timeline:
+                if args.timeline and label != "heldout":  # never print what held-out says
                     print(f"\n-- {outcome.name}")
                     for e in outcome.timeline:
                         print(f"  {e['article']['key']:<6}{e['status']:<12}{e['value']:>10g} "
