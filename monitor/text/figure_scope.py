@@ -160,20 +160,18 @@ _REPORTING_NOUN = re.compile(
 _REFERENCE = re.compile(r"\b(?:near|close\s+to|not\s+far\s+from)\s+$", re.IGNORECASE)
 # The story's own event by its definite name ("the fire", "the Aug. 8 fire", "The outbreak"):
 # which place it is, is the article's topic (a year makes it another event: "the 2011 riots").
+_EVENTS = (  # the nouns that name an event, for the two patterns below
+    r"fire|fires|blaze|wildfire|wildfires|flood|floods|flooding|quake|earthquake|storm|"
+    r"hurricane|cyclone|typhoon|tsunami|outbreak|epidemic|pandemic|strike|walkout|riots?|"
+    r"disorder|unrest|protests?|crackdown|attack|explosion|blast|collapse|crash|disaster|war|"
+    r"conflict|fighting|recall|layoffs|cuts|shipwreck|landslide|eruption|famine|massacre|bombing"
+)
 _OWN_EVENT = re.compile(
     r"(?:the\s+)(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|deadly|recent|latest|ongoing|current)\s+)?"
-    r"(?:fire|fires|blaze|wildfire|wildfires|flood|floods|flooding|quake|earthquake|storm|"
-    r"hurricane|cyclone|typhoon|outbreak|epidemic|strike|walkout|riots?|disorder|unrest|"
-    r"protests?|crackdown|attack|explosion|blast|collapse|crash|disaster|war|conflict|"
-    r"fighting|recall|layoffs|cuts|shipwreck|landslide|eruption)",
+    rf"(?:{_EVENTS})",
     re.IGNORECASE,
 )
-_EVENT_NOUN = re.compile(
-    r"\b(?:fire|blaze|wildfire|flood|floods|flooding|quake|earthquake|storm|hurricane|cyclone|"
-    r"typhoon|tsunami|outbreak|epidemic|pandemic|strike|riots?|attack|explosion|blast|collapse|"
-    r"crash|disaster|war|shipwreck|landslide|eruption|famine|massacre|bombing)s?\b",
-    re.IGNORECASE,
-)
+_EVENT_NOUN = re.compile(rf"\b(?:{_EVENTS})s?\b", re.IGNORECASE)
 
 
 def past_event(claim: Any) -> str | None:
