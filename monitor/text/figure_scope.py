@@ -64,7 +64,19 @@ def phrase_of(claim: Any) -> str:
                 continue  # "4,000 people were killed or wounded": one mixed count, not two
             end = m.start()
             break
+    after = _AFTER_CLAUSE.search(sentence, stop, end)
+    if after is not None:
+        end = after.start()  # "rose to 62 after rescue crews recovered three more bodies"
     return sentence[begin:end]
+
+
+# A clause after the number that has its own subject and verb speaks of something else: "the
+# toll rose to 62 on Monday after rescue crews recovered three more bodies" (not "after the
+# quake", which still describes the count).
+_AFTER_CLAUSE = re.compile(
+    r"\s(?:after|when|while|before)\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+)?[a-z]+s"
+    r"\s+(?:had\s+|have\s+)?(?-i:[a-z]+ed)\b"
+)
 
 
 # An "or" joins alternatives of one count unless what follows it carries a number of its own.

@@ -73,6 +73,8 @@ def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 _SUFFIXES = r"(?:e|ed|ing|es|s|d|y|ies|er|ers)?"
+# A participle names who something happened to, never who did it: "rescued" is not "rescuers".
+_PARTICIPLE_SUFFIXES = r"(?:e|ed|ing|es|s|d|y|ies)?"
 
 
 def _stem(word: str) -> str:
@@ -92,7 +94,8 @@ def _word_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
         if " " in term or len(stem) < 4:  # "lives" must not match "living"
             alts.append(re.escape(term).replace(r"\ ", r"\s+") + r"(?:e?s)?")
         else:
-            alts.append(re.escape(stem) + _SUFFIXES)
+            suffixes = _PARTICIPLE_SUFFIXES if term.casefold().endswith("ed") else _SUFFIXES
+            alts.append(re.escape(stem) + suffixes)
     if not alts:
         return None
     return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])", re.IGNORECASE)

@@ -89,9 +89,15 @@ _NOT_BEFORE = re.compile(r"(?:\band|,)\s+not\s+" + _Q + "$")
 # hours to Sunday", "with 10 deaths recorded in the previous 24 hours".
 _WINDOW = re.compile(
     r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous|preceding)?\s*(?:24|48|72)\s+hours"
-    r"|\b(?:in|over)\s+the\s+(?:past|last|previous|preceding)\s+(?:day|24-hour\s+period)\b",
+    r"|\b(?:in|over)\s+the\s+(?:past|last|previous|preceding)\s+(?:day|24-hour\s+period)\b"
+    # one day set apart: "23 deaths and 342 new cases on Thursday alone", "died in a single day"
+    r"|\bon\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+alone\b|\b(?:yesterday|today)\s+alone\b"
+    r"|\bin\s+(?:a\s+single|one)\s+day\b",
     re.IGNORECASE,
 )
+# "Eight people died during the same period": the window the sentence before named, when that
+# was one reporting window ("257 new infections in the past 24 hours"), not a quarter.
+_SAME_WINDOW = re.compile(r"\b(?:in|over|during)\s+the\s+same\s+(?:period|time|day)\b", re.I)
 _PART_AFTER = re.compile(
     r"\s+(?:of|among)\s+(?:the|them|those|these|whom|which|its|their|all)\b|\s+of\s+\d"
     r"|\s+of\s+(?-i:[A-Z])[\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+\d",
@@ -904,6 +910,14 @@ def frame_sentence(
             if owner is not None and not is_place(owner):
                 scope = owner
         kind = _kind(sentence, span, clause, spans, parsed.attached(span) is not None)
+        if (
+            kind == "total"
+            and previous
+            and " same " in sentence
+            and _SAME_WINDOW.search(sentence, clause.start, clause.end)
+            and _WINDOW.search(previous)
+        ):
+            kind = "new"  # "... in the past 24 hours. Eight people died during the same period"
         if (
             kind == "total"
             and _HOSPITAL_AFTER.match(sentence, span.end)

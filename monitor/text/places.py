@@ -48,7 +48,9 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside"})
 """Words before a capital that mean the city itself, not its government ("Seoul says")."""
 _REGIONS = frozenset({"north", "south", "east", "west", "central", "northern", "southern"})
 """Words that make a country's adjective a region's ("South American", "West African")."""
-_CONNECTORS = frozenset({"of", "the", "and", "de", "del", "da", "la", "el", "al", "upon"})
+_CONNECTORS = frozenset(
+    {"of", "the", "and", "de", "del", "da", "di", "du", "la", "el", "al", "upon"}
+)
 _FILLER = ROLE_WORDS | STOPWORDS | {"city", "state", "capital", "region", "province"}
 _TOKEN = re.compile(r"[^\W\d_][\w’'.&-]*|\d[\d,.:]*|[^\w\s]", re.UNICODE)
 _POSSESSIVES = ("'s", "’s")

@@ -18,7 +18,7 @@ from monitor.text.sentences import word_set
 
 # "el-Fasher"; never a genus initial ("E. coli", "S. aureus"), which is no name of its own.
 _CAP = r"(?:(?:el|al|ad|as|an|ash|az|ar)-)?(?![A-Z]\.\s+[a-z])(?:[A-Z][\w’'.&-]*[\w.]|[A-Z])"
-_LINK = r"(?:\s+(?:of|de|del|da|al|el|la|upon|and|&)(?=\s+[A-Z]))?"
+_LINK = r"(?:\s+(?:of|de|del|da|di|du|al|el|la|upon|and|&)(?=\s+[A-Z]))?"
 _PROPER = rf"{_CAP}(?:{_LINK}\s+{_CAP})*"
 _STRONG_PREP = r"[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside"
 _WEAK_PREP = (

@@ -237,10 +237,13 @@ _MONTH_DAY = (
 )
 _VERB_LED = re.compile(
     r"(?=[\sdcfiajlhtnp])"  # what a count noun (or the space before "toll") opens with
-    rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among|by|after|during)"
+    rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among|by|after|during|since)"
     rf"\s+(?:{_MONTH_DAY}|[^,;\d]){{1,60}}?"
     # a relative clause on the counted noun: "the number of refugees who have entered Armenia"
-    r"|\s+(?:who|that)\s+(?:have|has|had|were|are)\s+[^,;\d]{1,70}?"
+    r"|\s+(?:who|that)\s+(?:(?:have|has|had|were|are)\s+|(?=died\b|drowned\b|perished\b|fled\b))"
+    r"[^,;\d]{1,70}?"
+    # ... or a participle: "the number of people known to have died in the shipwreck"
+    r"|\s+(?:known|thought|believed|confirmed|reported|feared)\s+to\s+have\s+(?:been\s+)?[a-z]+"
     # ... or with its own subject: "the number of jobs Amazon has said it will cut"
     r"|\s+(?:the\s+[a-z]+|(?-i:[A-Z])[\w’'&.-]*)\s+(?:has|have|had|says|said|plans|expects)"
     r"\s+[^,;\d]{1,60}?"
