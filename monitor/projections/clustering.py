@@ -78,6 +78,7 @@ from monitor.projections.story_scorer import (
     default_model,
     disagrees,
     features,
+    second_chance,
     story_signals,
 )
 from monitor.text.fingerprint import containment, shingles_from_bytes
@@ -188,7 +189,8 @@ class ClusterParams:
       that shortlists candidate stories for the fitted scorer.
     - ``shortlist``: candidates scored by the model, best cheap scores first.
     - ``model``: the fitted pair scorer (:mod:`monitor.projections.story_scorer`); an
-      article joins the most probable candidate when its probability reaches the threshold.
+      article joins the most probable candidate when its probability reaches the threshold,
+      or gets its second chance (:func:`~.story_scorer.second_chance`).
     - ``idle_window``: a story whose span is further than this from the article is neither
       fetched nor joined (copies still reach it through their original).
     - ``centroid_terms_per_field``: cap on centroid terms per field (bounded summaries).
@@ -803,15 +805,21 @@ class ClusterEngine:
         signals: ArticleSignals,
         moment: datetime,
         features: ArticleFeatures | None = None,
-    ) -> tuple[StorySummary, float] | None:
-        best: tuple[StorySummary, float] | None = None
+    ) -> tuple[StorySummary, float, bool] | None:
+        """The most probable candidate, its probability, and whether it joins (above the
+        threshold, or given a :func:`~.story_scorer.second_chance`)."""
+        best: tuple[StorySummary, float, npt.NDArray[np.float64]] | None = None
         for story in self.shortlist(fields, self.candidates(moment), features):
             if disagrees(signals, story.signals):
                 continue
-            p = self.params.model.probability(self.pair_features(fields, signals, moment, story))
+            x = self.pair_features(fields, signals, moment, story)
+            p = self.params.model.probability(x)
             if best is None or p > best[1] or (p == best[1] and story.story_id < best[0].story_id):
-                best = (story, p)
-        return best
+                best = (story, p, x)
+        if best is None:
+            return None
+        story, p, x = best
+        return story, p, p >= self.params.model.threshold or second_chance(x, p)
 
     def absorb(self, story: StorySummary, fields: Fields, moment: datetime) -> StorySummary:
         """The story with the article added."""
@@ -833,8 +841,8 @@ class ClusterEngine:
         moment = event_time_of(doc, self.params.max_backdate)
         fields, signals = self.vectorize(doc, features)
         best = None if FLAG in fields else self._best_story(fields, signals, moment, features)
-        if best is not None and best[1] >= self.params.model.threshold:
-            story, score = best
+        if best is not None and best[2]:
+            story, score, _ = best
             self.state.put_story(self.absorb(story, fields, moment))
             return Assignment(story.story_id, None, False, moment, score)
         story_id = story_id_for(doc.article_id)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
+import numpy.typing as npt
+
 from monitor.projections.clustering import ArticleDoc, ClusterEngine, InMemoryClusterState
 from monitor.projections.story_scorer import (
     CORE_BODY,
@@ -12,9 +15,11 @@ from monitor.projections.story_scorer import (
     CORE_SIZE,
     FEATURES,
     ORIGINALS,
+    SECOND_CHANCE,
     ArticleSignals,
     StorySignals,
     disagrees,
+    second_chance,
 )
 
 T0 = datetime(2024, 4, 2, 6, 0, tzinfo=UTC)
@@ -118,3 +123,29 @@ def test_a_member_that_joined_after_the_founder_leaves_the_core_unmoved() -> Non
     summary = engine.absorb(summary, lookalike, T0)
     assert {t: w for t, w in summary.centroid if t.startswith(CORE_BODY)} == core_before
     assert CORE_BODY + "flood" not in core_before and "b:flood" in dict(summary.centroid)
+
+
+def pair(**values: float) -> npt.NDArray[np.float64]:
+    x = np.zeros(len(FEATURES))
+    for name, value in values.items():
+        x[FEATURES.index(name)] = value
+    return x
+
+
+def test_a_borderline_follow_up_naming_the_event_and_an_actor_gets_a_second_chance() -> None:
+    tribute = pair(kind=1.0, actor_share=0.5)  # "World leaders pay tribute to Francis"
+    assert second_chance(tribute, 0.42)
+    assert second_chance(pair(kind=0.8, key_core=0.3), SECOND_CHANCE)  # a founding name
+
+
+def test_no_second_chance_far_below_the_threshold_or_without_the_event_and_a_name() -> None:
+    assert not second_chance(pair(kind=1.0, actor_share=0.5), SECOND_CHANCE - 0.01)
+    assert not second_chance(pair(kind=0.3, actor_share=0.5), 0.45)  # another event kind
+    assert not second_chance(pair(kind=0.9, kind_conflict=1.0, actor_share=0.5), 0.45)
+    assert not second_chance(pair(kind=1.0), 0.45)  # no actor, no founding name shared
+
+
+def test_a_headline_of_only_new_names_naming_none_of_the_story_s_gets_no_second_chance() -> None:
+    next_city = pair(kind=0.9, actor_share=0.2, title_keys_new=1.0, story_headline_missing=1.0)
+    assert not second_chance(next_city, 0.45)
+    assert second_chance(pair(kind=0.9, actor_share=0.2, title_keys_new=1.0), 0.45)
