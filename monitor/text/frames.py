@@ -169,6 +169,8 @@ _PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a 
     r"|pandemic|attacks?|conflict|invasion|strike|riots)"
     rf"|(?:in|during|of|throughout|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:year\s+)?{_YEAR}s?\b"
     rf"|(?:in|during|on|by)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?{_YEAR}\b"
+    rf"|(?:in|during|on|by|before|after|over|around|until|at)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+    rf"\s+{_YEAR}\b"  # a named season or holiday of a year: "before Christmas 2024"
     rf"|(?:the\s+)?{_YEAR}['’]?s?\s+(?-i:(?:[A-Z][\w-]+\s*){{0,3}}(?:[a-z]+\s+)?)"
     r"(?:outbreak|fire|wildfire|blaze|flood|floods|earthquake|quake|hurricane|storm|cyclone"
     r"|typhoon|tsunami|epidemic|pandemic|war|attack|attacks|season|disaster|strike|crash|famine"

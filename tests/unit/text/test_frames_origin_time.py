@@ -95,3 +95,25 @@ def test_at_the_time_after_a_comma_still_dates_the_number() -> None:
     text = "Meta had cut 11,000 jobs in 2022, about 13 percent of its staff at the time."
     claims = extract_claims(text)
     assert [c.time for c in claims if c.value == 11000] == ["past"]
+
+
+# --- time: a named season or holiday of a year is an earlier period ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A five-day strike before Christmas 2024 closed around 170 stores.", 170),
+        ("The walkout at Easter 2019 shut 40 stores for a day.", 40),
+        # a which-clause whose antecedent is dated that way
+        ("It is larger than the strike before Christmas 2024, which closed about 170 stores.",
+         170),
+    ],
+)  # fmt: skip
+def test_a_named_period_of_a_year_is_past(text: str, value: float) -> None:
+    assert frame(text, value).time == "past"
+
+
+def test_a_running_count_since_a_named_period_of_a_year_stays_current() -> None:
+    text = "The strike has closed 170 stores since Christmas 2024."
+    assert frame(text, 170).time == "current"
