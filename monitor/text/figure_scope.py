@@ -206,12 +206,23 @@ _SUMS_UP = re.compile(
 )
 
 
-def _demoted(claim: Any, scope: str, source: str) -> str | None:
+def _names_own_event(scope: str, label: str) -> bool:
+    """The scope is a named event that the figure's label names too ("deaths from Hurricane
+    Ian" for a figure of "Hurricane Ian deaths in Florida"): the cause counted, not a place."""
+    name = re.sub(r"^the\s+", "", scope.strip(), flags=re.IGNORECASE)
+    if not name[:1].isupper() or not _EVENT_NOUN.search(name):
+        return False
+    return re.search(rf"\b{re.escape(fold_case(name))}\b", fold_case(label)) is not None
+
+
+def _demoted(claim: Any, scope: str, source: str, label: str = "") -> str | None:
     """Why a frame's scope names no subject of the number (bind through the topic instead):
-    a body's own count, a reference place, the story's own event, a total summing up the
-    sentence before. None: the scope stands."""
+    a body's own count, a reference place, the story's own event (by its common noun or as the
+    figure's label names it), a total summing up the sentence before. None: the scope stands."""
     sentence: str = claim.sentence
-    if source in ("clause", "previous") and _OWN_EVENT.fullmatch(scope):
+    if source in ("clause", "previous") and (
+        _OWN_EVENT.fullmatch(scope) or (label and _names_own_event(scope, label))
+    ):
         return f"{scope} is the story's own event, not a scope"
     if source == "previous":
         begin, end = clause_span(claim)
@@ -240,7 +251,7 @@ def _labels(sentence: str, scope: str) -> bool:
 
 
 def scope_of(
-    claim: Any, context: Sequence[str] | None = None
+    claim: Any, context: Sequence[str] | None = None, label: str = ""
 ) -> tuple[str | None, str, str | None]:
     """(scope, where it came from, note) of a claim, from its frame, checked against the clause.
 
@@ -253,13 +264,13 @@ def scope_of(
     if not scope:
         return None, "none", None
     if context is not None and not context_match(scope, context):
-        demoted = _demoted(claim, scope, source)
+        demoted = _demoted(claim, scope, source, label)
         if demoted is not None:
             return None, "none", demoted
+    if _COUNT_WORDS.match(scope):  # whichever sentence it came from: "in 34 cities"
+        return None, "none", f"{scope!r} is a count, not a scope"
     if source != "clause":
         return scope, source, None
-    if _COUNT_WORDS.match(scope):
-        return None, "none", f"{scope!r} is a count, not a scope"
     begin, end = clause_span(claim)
     sentence: str = claim.sentence
     if (

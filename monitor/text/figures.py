@@ -146,7 +146,15 @@ class Topic:
 # --- binding ------------------------------------------------------------------------------
 
 
-def _fit(spec: FigureSpec, claim: Any) -> str | None:
+# A participation verb without its object ("3,800 baristas are now taking part"): the event
+# taken part in is the one the sentence before names.
+_OBJECTLESS_PART = re.compile(
+    r"\b(?:(?:take|takes|taking|took|taken)\s+part|participat(?:e|es|ed|ing))\b(?!\s+in\b)",
+    re.IGNORECASE,
+)
+
+
+def _fit(spec: FigureSpec, claim: Any, previous: str | None = None) -> str | None:
     """Why the claim cannot be this figure's whatever its scope (unit, about, exclude)."""
     if not unit_matches(claim, spec.units):
         noun = getattr(claim, "head", None) or (claim.unit.split() or [""])[-1].casefold()
@@ -158,7 +166,9 @@ def _fit(spec: FigureSpec, claim: Any) -> str | None:
         if hit is not None:
             return f"excluded: '{hit}'"
     if spec.about and find_word(_about_text(claim), spec.about) is None:
-        return f"no about term ({', '.join(spec.about)}) in its clause"
+        carried = previous and _OBJECTLESS_PART.search(_about_text(claim))
+        if not carried or find_word(previous or "", spec.about) is None:
+            return f"no about term ({', '.join(spec.about)}) in its clause"
     return None
 
 
@@ -207,7 +217,7 @@ def bind(
     spec: FigureSpec, claim: Any, previous: str | None = None, topic: Topic | None = None
 ) -> Binding:
     """Bind one claim to one figure, ignoring the other figures (see `bind_all`)."""
-    misfit = _fit(spec, claim)
+    misfit = _fit(spec, claim, previous)
     if misfit is not None:
         return Binding(spec.name, False, misfit)
     other = _other_event(spec, claim)
@@ -218,7 +228,7 @@ def bind(
         return Binding(spec.name, False, f"past: another event ({earlier})")
     note: str | None = None
     if hasattr(claim, "scope"):
-        scope, source, note = scope_of(claim, spec.context)
+        scope, source, note = scope_of(claim, spec.context, spec.label)
     else:
         scope = _legacy_scope(claim, previous, spec)
         source = "clause" if scope else "none"
