@@ -160,6 +160,10 @@ _MONTH = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 )
+_SEASON = (  # a season or holiday of a year: "before Christmas 2024", "in the summer of 2022"
+    r"(?:(?-i:Christmas(?:\s+Eve)?|Easter|Thanksgiving|Ramadan|Eid|Diwali|Hanukkah|Passover"
+    r"|(?:Lunar\s+)?New\s+Year(?:'s)?)|spring|summer|autumn|fall|winter)"
+)
 _PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a cheap first test
     r"(?i:\b(?=[ltpaydbio12])(?P<ref>last\s+(?:year|season|decade|century|summer|winter|spring|autumn|fall)"
     r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|season|outbreak|decade|record|war|fire"
@@ -169,8 +173,7 @@ _PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a 
     r"|pandemic|attacks?|conflict|invasion|strike|riots)"
     rf"|(?:in|during|of|throughout|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:year\s+)?{_YEAR}s?\b"
     rf"|(?:in|during|on|by)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?{_YEAR}\b"
-    rf"|(?:in|during|on|by|before|after|over|around|until|at)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
-    rf"\s+{_YEAR}\b"  # a named season or holiday of a year: "before Christmas 2024"
+    rf"|(?:in|during|on|by|before|after|over|around|at)\s+(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b"
     rf"|(?:the\s+)?{_YEAR}['’]?s?\s+(?-i:(?:[A-Z][\w-]+\s*){{0,3}}(?:[a-z]+\s+)?)"
     r"(?:outbreak|fire|wildfire|blaze|flood|floods|earthquake|quake|hurricane|storm|cyclone"
     r"|typhoon|tsunami|epidemic|pandemic|war|attack|attacks|season|disaster|strike|crash|famine"

@@ -117,3 +117,19 @@ def test_a_named_period_of_a_year_is_past(text: str, value: float) -> None:
 def test_a_running_count_since_a_named_period_of_a_year_stays_current() -> None:
     text = "The strike has closed 170 stores since Christmas 2024."
     assert frame(text, 170).time == "current"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the summer of 2022, some 40 stores closed during a strike.",
+        "During winter 2023 the walkout shut 40 stores.",
+    ],
+)
+def test_a_season_of_a_year_is_past(text: str) -> None:
+    assert frame(text, 40).time == "past"
+
+
+def test_a_named_event_of_a_year_is_not_a_season() -> None:
+    text = "More than 10,000 athletes competed at Paris 2024 on Friday."
+    assert frame(text, 10_000).time == "current"
