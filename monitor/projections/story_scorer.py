@@ -112,6 +112,18 @@ kinds agree (:func:`second_chance`): feature pieces and follow-ups (a market's r
 tribute) share few words and names with the founding report, but name its event and one of
 its actors or founding names. Chosen by leave-events-out CV (README, Stories)."""
 SECOND_CHANCE_KIND = 0.5
+SECOND_CHANCE_NAMES = 0.2
+"""The floor of the names route of :func:`second_chance`: a follow-up (a revised toll, the
+inquiry, a profile of a victim) that words its report anew but names the story's own
+headline names and one of its founding article's key names."""
+NAMES_HEADLINE_MISSING = 0.5
+"""At most this weighted share of the names in the story's headlines may be absent from the
+article for the names route."""
+NAMES_KEY_CORE = 0.2
+"""At least this (smoothed) share of the article's key names must be the founding article's."""
+NAMES_MAX_AGE_DAYS = 2.0
+"""The names route is closed to a story older than this: after two days the same names
+more often mean the next occurrence (a sentencing after the verdict)."""
 
 Vector = Mapping[str, float]
 
@@ -369,15 +381,38 @@ def features(
 
 def second_chance(x: npt.NDArray[np.float64], p: float) -> bool:
     """Whether a pair scored ``p`` (below the threshold) with features ``x`` joins all the
-    same: ``p`` at least :data:`SECOND_CHANCE`, the event kinds agree (cosine at least
-    :data:`SECOND_CHANCE_KIND`, no conflict) and the article shares an actor with the story
-    or a key name with its founding article, and its headline is not all new names naming
-    none of the story's headline names (the same strike in the next city)."""
-    if p < SECOND_CHANCE or x[_KIND] < SECOND_CHANCE_KIND or x[_KIND_CONFLICT] > 0.0:
+    same, by either of two routes, never when the event kinds conflict. The names route is
+    :func:`names_route`. The kind route: ``p`` at least :data:`SECOND_CHANCE`, the event
+    kinds agree (cosine at least :data:`SECOND_CHANCE_KIND`) and the article shares an
+    actor with the story or a key name with its founding article, and its headline is not
+    all new names naming none of the story's headline names (the same strike in the next
+    city)."""
+    if x[_KIND_CONFLICT] > 0.0:
+        return False
+    return _kind_route(x, p) or names_route(x, p)
+
+
+def _kind_route(x: npt.NDArray[np.float64], p: float) -> bool:
+    if p < SECOND_CHANCE or x[_KIND] < SECOND_CHANCE_KIND:
         return False
     if x[_TITLE_KEYS_NEW] >= 1.0 and x[_HEADLINE_MISSING] >= 1.0:
         return False  # the headline's names are all new and it names none of the story's
     return bool(x[_ACTOR_SHARE] > 0.0 or x[_KEY_CORE] > 0.0)
+
+
+def names_route(x: npt.NDArray[np.float64], p: float) -> bool:
+    """The second chance of a pair whose words differ but whose names agree with the whole
+    story: ``p`` at least :data:`SECOND_CHANCE_NAMES`, the article names (nearly) all the
+    names of the story's headlines (at most :data:`NAMES_HEADLINE_MISSING` missing), at
+    least :data:`NAMES_KEY_CORE` of its key names are its founding article's, no place,
+    headline-place, actor or event-kind conflict, and the story is at most
+    :data:`NAMES_MAX_AGE_DAYS` old."""
+    if p < SECOND_CHANCE_NAMES or x[_HEADLINE_MISSING] > NAMES_HEADLINE_MISSING:
+        return False
+    if x[_KEY_CORE] < NAMES_KEY_CORE or x[_AGE] > NAMES_MAX_AGE_DAYS:
+        return False
+    conflicts = (_KIND_CONFLICT, _PLACE_CONFLICT, _TITLE_PLACE_CONFLICT, _ACTOR_CONFLICT)
+    return not any(x[i] > 0.0 for i in conflicts)
 
 
 _KIND = FEATURES.index("kind")
@@ -386,6 +421,10 @@ _ACTOR_SHARE = FEATURES.index("actor_share")
 _KEY_CORE = FEATURES.index("key_core")
 _TITLE_KEYS_NEW = FEATURES.index("title_keys_new")
 _HEADLINE_MISSING = FEATURES.index("story_headline_missing")
+_AGE = FEATURES.index("age_days")
+_PLACE_CONFLICT = FEATURES.index("place_conflict")
+_TITLE_PLACE_CONFLICT = FEATURES.index("title_place_conflict")
+_ACTOR_CONFLICT = FEATURES.index("actor_conflict")
 
 
 def fit_logistic(

@@ -14,8 +14,10 @@ from monitor.projections.story_scorer import (
     CORE_KEY,
     CORE_SIZE,
     FEATURES,
+    NAMES_MAX_AGE_DAYS,
     ORIGINALS,
     SECOND_CHANCE,
+    SECOND_CHANCE_NAMES,
     ArticleSignals,
     StorySignals,
     disagrees,
@@ -149,3 +151,25 @@ def test_a_headline_of_only_new_names_naming_none_of_the_story_s_gets_no_second_
     next_city = pair(kind=0.9, actor_share=0.2, title_keys_new=1.0, story_headline_missing=1.0)
     assert not second_chance(next_city, 0.45)
     assert second_chance(pair(kind=0.9, actor_share=0.2, title_keys_new=1.0), 0.45)
+
+
+def test_a_reworded_follow_up_naming_the_story_s_headline_names_gets_a_second_chance() -> None:
+    # "Attacker acted alone, FBI now says; toll put at 14": few shared words, no event kind,
+    # but it names the names of the story's headlines and the founding report's suspect.
+    follow_up = pair(key_core=0.75, story_headline_missing=0.0, age_days=0.9)
+    assert second_chance(follow_up, 0.45)
+    assert second_chance(follow_up, SECOND_CHANCE_NAMES)
+    assert not second_chance(follow_up, SECOND_CHANCE_NAMES - 0.01)
+
+
+def test_the_names_route_needs_the_headline_names_and_a_founding_name() -> None:
+    assert not second_chance(pair(key_core=0.75, story_headline_missing=0.75), 0.45)
+    assert not second_chance(pair(key_core=0.1, story_headline_missing=0.0), 0.45)
+
+
+def test_no_names_route_on_a_conflict_or_to_a_story_older_than_two_days() -> None:
+    base = {"key_core": 0.75, "story_headline_missing": 0.0}
+    for conflict in ("kind_conflict", "place_conflict", "title_place_conflict", "actor_conflict"):
+        assert not second_chance(pair(**base, **{conflict: 1.0}), 0.45), conflict
+    # the same names two days on: more often the next occurrence (a sentencing after a verdict)
+    assert not second_chance(pair(**base, age_days=NAMES_MAX_AGE_DAYS + 0.1), 0.45)
