@@ -161,11 +161,14 @@ _MONTH = (
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 )
 _PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a cheap first test
-    r"(?i:\b(?=[ltpaydbio12])(?P<ref>last\s+(?:year|season|decade|century|summer|winter|spring|autumn|fall)"
+    r"(?i:\b(?=[ltpaydbio12])(?P<ref>last\s+(?:year|season|decade|century|summer|winter|spring|autumn|fall"
+    rf"|{_MONTH}\b)"
+    rf"|between\s+(?:{_MONTH}\s+)?{_YEAR}\s+and\s+(?:{_MONTH}\s+)?{_YEAR}\b"
     r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|season|outbreak|decade|record|war|fire"
     r"|flood|storm|hurricane|epidemic|pandemic|wave|conflict|strike|disaster)"
     r"|a\s+(?:year|decade)\s+(?:earlier|ago|before)|(?:years|decades)\s+(?:ago|earlier)"
-    r"|before\s+the\s+(?:war|storm|fire|floods?|flooding|outbreak|disaster|hurricane|earthquake"
+    r"|before\s+the\s+(?:war|storm|fire|floods?|flooding|outbreak|disaster|hurricane|earthquake|quake"
+    r"|cyclone|typhoon|tsunami|landslides?"
     r"|pandemic|attacks?|conflict|invasion|strike|riots)"
     rf"|(?:in|during|of|throughout|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:year\s+)?{_YEAR}s?\b"
     rf"|(?:in|during|on|by)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?{_YEAR}\b"
