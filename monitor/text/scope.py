@@ -521,6 +521,8 @@ _GROUP_SUBJECT = re.compile(
 
 def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
     """The clause subject's proper name when the clause attributes its numbers to it."""
+    if (dated := _DATE_LEAD.match(text, lo, hi)) is not None:
+        return _subject_scope(text, dated.end(), hi, False)  # "By 3 October the outbreak ..."
     found = _subject_scope(text, lo, hi, sentence_start)
     if found is None and (bare := _BARE_LEAD.match(text, lo, hi)) is not None:
         return _subject_scope(text, bare.end(), hi, False)  # "So far the country has ..."
@@ -529,6 +531,12 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
 
 # A time adverb opening a clause without a comma: "So far the country has one case".
 _BARE_LEAD = re.compile(r"\s*(?:So\s+far|To\s+date|Now|Overall|Altogether|By\s+now)\s+(?=\w)")
+_DATE_LEAD = re.compile(
+    r"\s*(?:(?:By|On|As\s+of|Until)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?"
+    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2}(?!\d))?(?:\s+(?:night|morning|evening|afternoon))?)\s+(?=\w)"
+)  # "By 3 October the outbreak had grown to 36 cases": a date lead without its comma
 
 
 def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
