@@ -11,19 +11,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from typing import Protocol, TypeVar
 
-
-class _Framed(Protocol):
-    @property
-    def scope(self) -> str | None: ...
-    @property
-    def scope_source(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-
-
-_F = TypeVar("_F", bound=_Framed)
+from monitor.text.frames import Frame
 
 # Between an increment and its running total: "..., taking / bringing / pushing ... to 62".
 _CARRIED_INTO = re.compile(
@@ -33,7 +22,7 @@ _CARRIED_INTO = re.compile(
 )
 
 
-def share_scopes(sentence: str, starts: Sequence[int], frames: list[_F]) -> list[_F]:
+def share_scopes(sentence: str, starts: Sequence[int], frames: list[Frame]) -> list[Frame]:
     """`frames` with the scope of its whole given to each part and increment that has none.
 
     `starts[i]` is where number `i` is written in `sentence`."""
@@ -41,7 +30,7 @@ def share_scopes(sentence: str, starts: Sequence[int], frames: list[_F]) -> list
     for i, f in enumerate(frames):
         if f.scope is not None or f.scope_source != "none":
             continue
-        parent: _F | None = None
+        parent: Frame | None = None
         if f.kind == "part":
             parent = next((p for p in reversed(frames[:i]) if p.kind == "total" and p.scope), None)
         elif f.kind == "new":
