@@ -492,6 +492,12 @@ _LEAD = re.compile(
     r"|overall\s+in)\b[^,;]{0,60}?),\s"
 )
 _LEAD_OPEN = ("elsewhere", "across", "throughout", "along", "nationwide", "statewide")
+# An earlier event named by its year opening the clause: "In the 2008 walkout, about 27,000 ...".
+_DATED_EVENT_LEAD = re.compile(
+    rf"[Ii]n\s+the\s+{_YEAR}\s+(?:[\w-]+\s+)?(?:walkout|strike|outbreak|fire|wildfire|floods?"
+    r"|earthquake|quake|war|riots|protests|recall|layoffs|hurricane|storm|cyclone|tsunami"
+    r"|epidemic|pandemic|crash|disaster|season|election)s?$"
+)
 _NOT_LEAD = re.compile(r"^[Ii]n\s+(?:all|total|a|an|the\s+(?:past|last|first|meantime))\b")
 
 
@@ -502,8 +508,10 @@ def _lead_scope(sentence: str, start: int, end: int) -> str | None:
         return None
     lead = m["lead"].strip()
     words = lead.split()
-    if words[0].lower() not in _LEAD_OPEN and not any(
-        w[:1].isupper() and w.strip(".,") not in _MONTHS_DAYS for w in words[1:]
+    if (
+        words[0].lower() not in _LEAD_OPEN
+        and not any(w[:1].isupper() and w.strip(".,") not in _MONTHS_DAYS for w in words[1:])
+        and not _DATED_EVENT_LEAD.match(lead)
     ):
         return None
     return lead[3:] if lead[:3].lower() == "in " else lead

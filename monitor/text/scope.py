@@ -150,6 +150,7 @@ _SUBJECT = re.compile(
     r"|itself|then|still|already|so\s+far)\b|[a-z]+(?:ed|s)\b|accounts?\b|cut\b|put\b"
     r"|lost\b|saw\b|hit\b|took\b|gave\b|sent\b|got\b|shed\b|kept\b|held\b|made\b|set\b"
     r"|went\b|rose\b|fell\b|grew\b|stood\b|began\b|struck\b|drew\b|brought\b|left\b"
+    r"|laid\b|sold\b|built\b|paid\b|fled\b"
     r"|said\b|told\b|to\s+(?:cut|lay|shed|slash|eliminate|recall|hire|close)\b))"
 )
 _PROPER_RUN = re.compile(_PROPER)
