@@ -75,7 +75,10 @@ _PREVIOUS_BEFORE = re.compile(
     r"|count|toll|tally)\s+of|initially|originally|previous\s+(?:figure|estimate|count|toll"
     r"|tally)\s+of|had\s+previously\s+(?:reported|said|put\s+it\s+at)|from\s+an?\s+(?:earlier"
     r"|initial|previous|original)(?:\s+\w+)??(?:\s+of)?"
-    r"|earlier\s+(?:\w+\s+){0,3}?(?:an?\s+)?(?:toll|figure|estimate|count|tally)\s+of))"
+    r"|earlier\s+(?:\w+\s+){0,3}?(?:an?\s+)?(?:toll|figure|estimate|count|tally)\s+of"
+    r"|(?:earlier|initial|previous|first|original|prior)\s+(?:tall(?:y|ies)|counts?|figures?"
+    r"|estimates?|reports?)\s+(?:had\s+)?(?:put|placed)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?at"
+    r"|which\s+had\s+stood\s+at))"
     rf"\s+(?:the\s+)?{_Q}$",
     re.IGNORECASE,
 )
@@ -338,7 +341,7 @@ _SUPERSEDED = re.compile(
 )
 # Words without which the regexes above cannot match (see `may_hold`).
 _COMPARED_WORDS = ("compar", "against", "versus", "vs")
-_PREVIOUS_WORDS = ("from", "previous", "earlier", "initially", "originally")  # or _COMPARED_WORDS
+_PREVIOUS_WORDS = ("from", "previous", "earlier", "initial", "originally", "first", "prior", "stood")
 _SUPERSEDED_WORDS = (
     "swelled", "soared", "grown", "grew", "risen", "rose", "climbed", "jumped", "increased",
     "tripled", "doubled", "fallen", "fell", "dropped", "shrunk", "shrank", "surged", "earlier",
