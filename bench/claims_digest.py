@@ -3,7 +3,7 @@
 Run: python bench/claims_digest.py [--dump FILE]
 
 Inputs (development data only; the held-out half is never read): each row of
-tests/data/claims/sentences.jsonl, dev/, fresh/ and open2/sentences.jsonl (with its
+tests/data/claims/sentences.jsonl, dev/, fresh/, open2/ and open3/sentences.jsonl (with its
 previous sentence, as bench/claims.py joins them), the dev timelines' article titles and bodies,
 the synthetic articles bench/claims.py times, and the article bodies of the shared
 article-extraction bench data. A speed-up of the extractor must leave the digest unchanged;
@@ -28,7 +28,12 @@ from claims import HALVES, load, synthetic_articles  # noqa: E402
 from monitor.text.claims import extract_report  # noqa: E402
 
 DATA = ROOT / "tests/data/claims"
-SENTENCE_SETS = (*HALVES["dev"], DATA / "fresh/sentences.jsonl", DATA / "open2/sentences.jsonl")
+SENTENCE_SETS = (
+    *HALVES["dev"],
+    DATA / "fresh/sentences.jsonl",
+    DATA / "open2/sentences.jsonl",
+    DATA / "open3/sentences.jsonl",
+)
 TIMELINES = DATA / "dev/timelines"
 # Not in the repository: the shared folder beside the checkout (README, Benchmarks); skipped when absent.
 SHARED = ROOT.parent / "shared" / "bench-data" / "article-extraction" / "ground-truth.json"

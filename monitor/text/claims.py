@@ -13,6 +13,7 @@ from monitor.text.attribution import (
     opens_quote,
     starts_quote,
 )
+from monitor.text.frame_links import share_scopes
 from monitor.text.frames import Span, frame_sentence, parse_clauses, sentence_scope
 from monitor.text.numbers import Quantity, find_quantities, parse_number
 from monitor.text.owner import phrase_owner
@@ -377,13 +378,18 @@ def _sentence_claims(
     source = attribution(index)
     speaker = source if source is not None and not is_pronoun(source) else find_subject(text)
     frames = frame_sentence(text, spans, previous, previous_scope, parsed[index], speaker)
-    claims = []
-    for f, (head, modifiers), frame in zip(found, parts, frames, strict=True):
+    owned = []
+    for f, frame in zip(found, frames, strict=True):
         q = f.quantity
         owner = phrase_owner(text, q.start, f.unit.end, f.unit.text)
         if owner is not None and not (frame.scope is not None and owner[:4].lower() == "the "):
             # "the company's 140,000 employees": the frame has resolved "the company" already
             frame = replace(frame, scope=owner, scope_source="clause")
+        owned.append(frame)
+    frames = share_scopes(text, [f.quantity.start for f in found], owned)
+    claims = []
+    for f, (head, modifiers), frame in zip(found, parts, frames, strict=True):
+        q = f.quantity
         claims.append(
             Claim(
                 value=q.value, lower=q.lower, upper=q.upper, qualifier=q.qualifier,

@@ -75,7 +75,10 @@ _PREVIOUS_BEFORE = re.compile(
     r"|count|toll|tally)\s+of|initially|originally|previous\s+(?:figure|estimate|count|toll"
     r"|tally)\s+of|had\s+previously\s+(?:reported|said|put\s+it\s+at)|from\s+an?\s+(?:earlier"
     r"|initial|previous|original)(?:\s+\w+)??(?:\s+of)?"
-    r"|earlier\s+(?:\w+\s+){0,3}?(?:an?\s+)?(?:toll|figure|estimate|count|tally)\s+of))"
+    r"|earlier\s+(?:\w+\s+){0,3}?(?:an?\s+)?(?:toll|figure|estimate|count|tally)\s+of"
+    r"|(?:earlier|initial|previous|first|original|prior)\s+(?:tall(?:y|ies)|counts?|figures?"
+    r"|estimates?|reports?)\s+(?:had\s+)?(?:put|placed)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?at"
+    r"|which\s+had\s+stood\s+at))"
     rf"\s+(?:the\s+)?{_Q}$",
     re.IGNORECASE,
 )
@@ -165,11 +168,14 @@ _SEASON = (  # a season or holiday of a year: "before Christmas 2024", "in the s
     r"|(?:Lunar\s+)?New\s+Year(?:'s)?)|spring|summer|autumn|fall|winter)"
 )
 _PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a cheap first test
-    r"(?i:\b(?=[ltpaydbio12])(?P<ref>last\s+(?:year|season|decade|century|summer|winter|spring|autumn|fall)"
+    r"(?i:\b(?=[ltpaydbio12])(?P<ref>last\s+(?:year|season|decade|century|summer|winter|spring|autumn|fall"
+    rf"|{_MONTH}\b)"
+    rf"|between\s+(?:{_MONTH}\s+)?{_YEAR}\s+and\s+(?:{_MONTH}\s+)?{_YEAR}\b"
     r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|season|outbreak|decade|record|war|fire"
     r"|flood|storm|hurricane|epidemic|pandemic|wave|conflict|strike|disaster)"
     r"|a\s+(?:year|decade)\s+(?:earlier|ago|before)|(?:years|decades)\s+(?:ago|earlier)"
-    r"|before\s+the\s+(?:war|storm|fire|floods?|flooding|outbreak|disaster|hurricane|earthquake"
+    r"|before\s+the\s+(?:war|storm|fire|floods?|flooding|outbreak|disaster|hurricane|earthquake|quake"
+    r"|cyclone|typhoon|tsunami|landslides?"
     r"|pandemic|attacks?|conflict|invasion|strike|riots)"
     rf"|(?:in|during|of|throughout|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:year\s+)?{_YEAR}s?\b"
     rf"|(?:in|during|on|by)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?{_YEAR}\b"
@@ -340,7 +346,7 @@ _SUPERSEDED = re.compile(
 )
 # Words without which the regexes above cannot match (see `may_hold`).
 _COMPARED_WORDS = ("compar", "against", "versus", "vs")
-_PREVIOUS_WORDS = ("from", "previous", "earlier", "initially", "originally")  # or _COMPARED_WORDS
+_PREVIOUS_WORDS = ("from", "previous", "earlier", "initial", "originally", "first", "prior", "stood")
 _SUPERSEDED_WORDS = (
     "swelled", "soared", "grown", "grew", "risen", "rose", "climbed", "jumped", "increased",
     "tripled", "doubled", "fallen", "fell", "dropped", "shrunk", "shrank", "surged", "earlier",
@@ -494,6 +500,12 @@ _LEAD = re.compile(
     r"|overall\s+in)\b[^,;]{0,60}?),\s"
 )
 _LEAD_OPEN = ("elsewhere", "across", "throughout", "along", "nationwide", "statewide")
+# An earlier event named by its year opening the clause: "In the 2008 walkout, about 27,000 ...".
+_DATED_EVENT_LEAD = re.compile(
+    rf"[Ii]n\s+the\s+{_YEAR}\s+(?:[\w-]+\s+)?(?:walkout|strike|outbreak|fire|wildfire|floods?"
+    r"|earthquake|quake|war|riots|protests|recall|layoffs|hurricane|storm|cyclone|tsunami"
+    r"|epidemic|pandemic|crash|disaster|season|election)s?$"
+)
 _NOT_LEAD = re.compile(r"^[Ii]n\s+(?:all|total|a|an|the\s+(?:past|last|first|meantime))\b")
 
 
@@ -504,8 +516,10 @@ def _lead_scope(sentence: str, start: int, end: int) -> str | None:
         return None
     lead = m["lead"].strip()
     words = lead.split()
-    if words[0].lower() not in _LEAD_OPEN and not any(
-        w[:1].isupper() and w.strip(".,") not in _MONTHS_DAYS for w in words[1:]
+    if (
+        words[0].lower() not in _LEAD_OPEN
+        and not any(w[:1].isupper() and w.strip(".,") not in _MONTHS_DAYS for w in words[1:])
+        and not _DATED_EVENT_LEAD.match(lead)
     ):
         return None
     return lead[3:] if lead[:3].lower() == "in " else lead

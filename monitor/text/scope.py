@@ -150,6 +150,7 @@ _SUBJECT = re.compile(
     r"|itself|then|still|already|so\s+far)\b|[a-z]+(?:ed|s)\b|accounts?\b|cut\b|put\b"
     r"|lost\b|saw\b|hit\b|took\b|gave\b|sent\b|got\b|shed\b|kept\b|held\b|made\b|set\b"
     r"|went\b|rose\b|fell\b|grew\b|stood\b|began\b|struck\b|drew\b|brought\b|left\b"
+    r"|laid\b|sold\b|built\b|paid\b|fled\b"
     r"|said\b|told\b|to\s+(?:cut|lay|shed|slash|eliminate|recall|hire|close)\b))"
 )
 _PROPER_RUN = re.compile(_PROPER)
@@ -521,6 +522,8 @@ _GROUP_SUBJECT = re.compile(
 
 def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
     """The clause subject's proper name when the clause attributes its numbers to it."""
+    if (dated := _DATE_LEAD.match(text, lo, hi)) is not None:
+        return _subject_scope(text, dated.end(), hi, False)  # "By 3 October the outbreak ..."
     found = _subject_scope(text, lo, hi, sentence_start)
     if found is None and (bare := _BARE_LEAD.match(text, lo, hi)) is not None:
         return _subject_scope(text, bare.end(), hi, False)  # "So far the country has ..."
@@ -529,6 +532,12 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
 
 # A time adverb opening a clause without a comma: "So far the country has one case".
 _BARE_LEAD = re.compile(r"\s*(?:So\s+far|To\s+date|Now|Overall|Altogether|By\s+now)\s+(?=\w)")
+_DATE_LEAD = re.compile(
+    r"\s*(?:(?:By|On|As\s+of|Until)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?"
+    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2}(?!\d))?(?:\s+(?:night|morning|evening|afternoon))?)\s+(?=\w)"
+)  # "By 3 October the outbreak had grown to 36 cases": a date lead without its comma
 
 
 def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
