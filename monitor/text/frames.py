@@ -589,14 +589,21 @@ class _Clauses:
             at = gap.end() if gap else span.unit_end
             found = locatives(self.sentence, at, min(len(self.sentence), at + 70), anchored=True)
             hit = found[0] if found and found[0][2] else None
+            if hit is None and (sub := _SUB_TOTAL.match(self.sentence, span.end)) is not None:
+                # "70,000 of them around the Airport fire", "five of them, including a woman,
+                # in Meppadi village": after "of them" any named place is the part's own scope
+                found = locatives(self.sentence, sub.end(), sub.end() + 70, anchored=True)
+                hit = found[0] if found else None
             origin = _ORIGIN.match(self.sentence, span.unit_end) if hit is None else None
             if origin is not None and self._origin_only(span, origin):
                 origin = None  # "Poland has taken in 2.3 million refugees from Ukraine": Poland's
             if origin is not None:  # "49 were from Merseyside and four from Lancashire"
                 found = locatives(self.sentence, origin.end(), origin.end() + 70, anchored=True)
                 named = bool(found) and (
-                    found[0][1][:1].isupper() or found[0][1][:8].lower() == "outside "
-                )  # "and 683 were outside the capital"
+                    found[0][1][:1].isupper()
+                    or found[0][1][:8].lower() == "outside "
+                    or (span.implied and found[0][1].removeprefix("the ")[:1].isupper())
+                )  # "and 683 were outside the capital", "and six from the Palisades"
                 hit = found[0] if named else None
             leaver = _LEAVERS.match(self.sentence, span.unit_end) if hit is None else None
             if leaver is not None:  # "the 5.3 million refugees who have left Ukraine"
@@ -682,7 +689,9 @@ class _Clauses:
         if index not in self._events:
             self._events[index] = event_phrase(sentence, clause.start, self._source_start(index))
         event = self._events[index]
-        if event is not None:
+        if event is not None and not any(
+            o == event[0] or _PREP_ONLY.fullmatch(sentence, o, event[0]) for o in owned
+        ):  # an event another number's own locative names is that number's
             return event[1]  # "the death toll from the crash", "died during the Hajj"
         if clause.opener in _RELATIVE and index > 0:
             named = antecedent(sentence, self.clauses[index - 1].start, clause.start)
@@ -718,7 +727,15 @@ def _kicker(text: str) -> str | None:
     return " ".join(words)
 
 
+_PREP_ONLY = re.compile(r"[A-Za-z]+\s+")  # from a locative's preposition to its place
 _OF_THEM_AT = re.compile(r"\s+of\s+(?:them|those|whom|these)\b")
+# A sub-total: "N of them", perhaps past an aside ("five of them, including a woman,"), then a
+# preposition that names where that part was counted.
+_SUB_TOTAL = re.compile(
+    r"\s+of\s+(?:them|those|these)(?:,\s+(?:including|among\s+them)\s+[^,;:\d]{1,40},)?\s+"
+    r"(?=(?:around|near|from|in|at|across|inside|outside|on)\s)",
+    re.IGNORECASE,
+)
 _TOTALLING = frozenset(("bringing", "taking", "pushing", "raising", "lifting"))
 _APPOSED = re.compile(
     r"(?P<group>\b(?:its|their|the)\s+(?:[\w-]+\s+){0,4}?(?:team|unit|division|staff"

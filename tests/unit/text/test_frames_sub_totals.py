@@ -1,0 +1,45 @@
+"""A part written "N of them" followed by a place or area names that place's own total: the
+preposition may be any locative one ("around", "near", "from"), and an aside may stand between
+("five of them, including a woman, in ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.text.conftest import frame
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        # "around" / "from" after "of them": the sub-place's own count
+        ("About 50,000 residents were told to leave, 30,000 of them around the Airport fire.",
+         30000, "the Airport"),
+        ("Police logged 40 calls, 25 of them from the Canyon fire area.", 25, "the Canyon"),
+        # an aside between "of them" and the place
+        ("Officials said 30 bodies had been found, five of them, including a woman, in Meppadi.",
+         5, "Meppadi"),
+    ],
+)  # fmt: skip
+def test_a_sub_total_after_of_them_takes_its_place(text: str, value: float, scope: str) -> None:
+    claim = frame(text, value)
+    assert (claim.scope, claim.kind) == (scope, "total")
+
+
+def test_the_next_sub_total_from_a_named_area_is_its_own() -> None:
+    text = "Police logged 40 calls, 25 of them in the Canyon area and 15 from the Malibu hills."
+    claim = frame(text, 15)
+    assert (claim.scope, claim.kind) == ("the Malibu", "total")
+
+
+def test_the_whole_does_not_take_the_place_of_its_part() -> None:
+    text = "Police logged 40 calls, 25 of them from the Canyon fire area."
+    assert frame(text, 40).scope != "the Canyon fire"
+
+
+def test_a_counted_noun_on_a_river_keeps_the_place_it_is_apposed_to() -> None:
+    # "people on the Broad River" is where they live, not a sub-total of its own
+    text = (
+        "Rescuers in Lake Lure, a town of about 1,200 people on the Rocky River, said it flooded."
+    )
+    assert frame(text, 1200).scope != "the Rocky River"
