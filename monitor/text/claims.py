@@ -30,6 +30,7 @@ from monitor.text.units import (
     implied_unit,
     singular,
     split_unit,
+    state_unit,
 )
 
 
@@ -247,6 +248,8 @@ def _unit_of(
         if noun is not None and singular(noun.rsplit(None, 1)[-1]) not in NOT_COUNTED:
             return Unit(noun, quantity.end, implied=True), rate
     unit = counted_unit(sentence, quantity.end, single=quantity.value == 1)
+    if unit is not None:
+        unit = state_unit(unit, earlier)  # "2,800 hurt": hurt people
     if unit is None and rate:
         return None if earlier is None else (Unit(earlier, quantity.end, implied=True), True)
     if unit is None:

@@ -144,6 +144,24 @@ def split_unit(unit: str) -> tuple[str, tuple[str, ...]]:
     return singular(words[-1]), tuple(w.lower() for w in words[:-1])
 
 
+# Nominal adjectives written as the noun of those counted ("12 dead", "40 injured"); any other
+# state after a bare number ("2,800 hurt", "139 missing", "57 hospitalized") counts people in it.
+_NOUN_STATES = word_set("dead injured wounded")
+
+
+def state_unit(unit: Unit, earlier: str | None) -> Unit:
+    """A bare state counts people in that state ("139 missing": missing people); "40 injured"
+    stays the injured unless an earlier number counted people ("144 people were killed and 732
+    injured"), whose noun the state shares."""
+    word = unit.text.lower()
+    if word not in _NOMINAL or " " in word:
+        return unit
+    people = earlier is not None and split_unit(earlier)[0] in ("people", "person")
+    if word in _NOUN_STATES and (word == "dead" or not people):
+        return unit
+    return Unit(f"{word} people", unit.end, unit.implied)
+
+
 def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
     """The counted noun phrase written right after a number that ends at `end`.
 
