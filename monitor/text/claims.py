@@ -26,6 +26,7 @@ from monitor.text.units import (
     PENDING,
     SINGULAR_COUNTED,
     Unit,
+    base_unit,
     counted_unit,
     implied_unit,
     singular,
@@ -457,15 +458,16 @@ _LOCAL_AREAS = re.compile(
 
 def _carried_unit(found: list[Claim]) -> str:
     """The counted noun a sentence hands on to the next one's bare numbers ("Colorado's total
-    rose to 30"): its first total's, not a trailing part's or aside's ("..., and one death")."""
+    rose to 30"): its first total's or increment's ("on Sunday killed 98 people"), not a trailing
+    part's or aside's ("..., and one death")."""
     for claim in found:
         if (
-            claim.kind == "total"
+            claim.kind in ("total", "new")
             and claim.time == "current"
             and not PLACE_COUNT.fullmatch(f" {claim.unit}")
             and not _LOCAL_AREAS.fullmatch(claim.unit)
         ):
-            return claim.unit
+            return base_unit(claim.unit)  # "37 new cases" hands on "cases"
     return found[-1].unit
 
 

@@ -98,6 +98,21 @@ _WINDOW = re.compile(
     r"|\bin\s+(?:a\s+single|one)\s+day\b",
     re.IGNORECASE,
 )
+# A count for one week or one day, written right after it: "26 in the first week of the outbreak
+# and 23 in the second", "one case was confirmed in the week to 20 October"; or a subject set on
+# one day: "Clashes across the country on Sunday killed at least 98 people".
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+_WEEK_AFTER = re.compile(
+    r"(?:\s+(?:(?:was|were|had\s+been|have\s+been|has\s+been)\s+)?(?:confirmed|reported"
+    r"|recorded|registered|detected|added|identified))?\s+(?:in|during|over)\s+the\s+"
+    rf"(?:{_ORDINAL}\s+week\b|week\s+(?:to|ending|up\s+to)\s|{_ORDINAL}(?=\s*[.,;]|$))",
+    re.IGNORECASE,
+)
+_DAY_SUBJECT = re.compile(
+    r"\bon\s+(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:alone\s+)?(?:killed|left"
+    r"|wounded|injured|claimed|arrested|sickened)\s+(?:the\s+lives\s+of\s+)?" + _Q + "$",
+    re.IGNORECASE,
+)
 # "Eight people died during the same period": the window the sentence before named, when that
 # was one reporting window ("257 new infections in the past 24 hours"), not a quarter.
 _SAME_WINDOW = re.compile(r"\b(?:in|over|during)\s+the\s+same\s+(?:period|time|day)\b", re.I)
@@ -321,6 +336,10 @@ def _kind(
         end = min([*later[:1], stop.start() if stop else len(sentence)])
         if _ROUND.search(sentence, clause.start, end):
             return "new"  # "cut 9,000 jobs ..., in a second round of layoffs": an increment
+    if ("week" in sentence and _WEEK_AFTER.match(sentence, span.unit_end)) or (
+        "day" in before and _DAY_SUBJECT.search(before)
+    ):
+        return "new"  # "26 in the first week", "Clashes on Sunday killed at least 98"
     if ("hours" in sentence or "day" in sentence) and _WINDOW.search(
         sentence, clause.start, clause.end
     ):

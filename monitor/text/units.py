@@ -404,6 +404,11 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
     return None
 
 
+def base_unit(unit: str) -> str:
+    """What an increment counts: "37 new cases" counts cases."""
+    return _without_increment(unit)
+
+
 def _without_increment(unit: str) -> str:
     """ "the total" of "37 new cases" counts cases, not new ones."""
     words = unit.split()
