@@ -913,6 +913,33 @@ _OUTBREAK = frozenset({"outbreak"})
 _OUTBREAK_EVENTS = frozenset(("outbreak", "outbreaks", "epidemic", "pandemic"))
 
 
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+" + _Q + "$", re.I)
+
+
+def _another_place(
+    sentence: str,
+    span: Span,
+    scope: str | None,
+    frames: Sequence[Frame],
+    previous_scope: Callable[[], str | None] | None,
+) -> bool:
+    """An "another N" / "N more" of its own place, when the count before it (in the sentence,
+    else the sentence before) is another place's: not an increment to it but that place's own
+    count ("21 fires in the United States, and two more in Canada")."""
+    if scope is None or not is_place(scope):
+        return False
+    before = sentence[max(0, span.start - _KIND_REACH) : span.start]
+    if not (_ANOTHER_BEFORE.search(before) or _MORE_AFTER.match(sentence, span.end)):
+        return False
+    earlier = [f.scope for f in frames if f.kind == "total" and f.scope is not None]
+    if not earlier and previous_scope is not None and (found := previous_scope()) is not None:
+        earlier = [found]
+    return bool(earlier) and all(
+        is_place(e) and e.lower() not in scope.lower() and scope.lower() not in e.lower()
+        for e in earlier
+    )
+
+
 def frame_sentence(
     sentence: str,
     spans: Sequence[Span],
@@ -982,6 +1009,10 @@ def frame_sentence(
             )
         ):
             kind = "part"  # "198 cases, ... 23 people in hospital": the hospitalised are cases
+        if kind == "new" and source == "clause" and _another_place(
+            sentence, span, scope, frames, previous_scope
+        ):
+            kind = "total"  # "21 fires in the United States, and two more in Canada"
         time, time_ref = _time(sentence, span, clauses, index)
         revision, revised_from = (None, None)
         if kind in ("total", "new") and not _narrated(clauses, index, frames):
