@@ -416,10 +416,23 @@ def _past_ref(sentence: str, lo: int, hi: int, since_runs: bool = True) -> str |
     if m is None or _CURRENT.search(text) or _STARTED.search(text, 0, m.start()):
         return None
     ref = m["ref"]
+    if (event := _EVENT_BEFORE_YEAR.search(text, 0, m.start())) is not None and ref[:3] in (
+        "in ",
+        "of ",
+    ):
+        return f"{event['event']} {ref}"  # "Guinea's outbreak in 2023": that event, dated
     for prefix in ("in ", "during ", "of ", "throughout ", "by the end of "):
         if ref.lower().startswith(prefix) and re.search(r"\d", ref):
             ref = ref[len(prefix) :]
     return ref.strip()
+
+
+# An event noun the year right after it dates: "the outbreak in 2023", "the floods of 2018".
+_EVENT_BEFORE_YEAR = re.compile(
+    r"\b(?P<event>outbreak|epidemic|fire|wildfire|floods?|earthquake|quake|hurricane|storm"
+    r"|cyclone|typhoon|tsunami|strike|walkout|recall|riots|protests|war|famine|crash|disaster)"
+    r"\s+$"
+)
 
 
 # A comparison opening a phrase after the number ("..., surpassing the 1960 tsunami").
