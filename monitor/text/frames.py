@@ -953,6 +953,36 @@ def _another_place(
     )
 
 
+_STATE_WORD = r"(?!(?:on|by|in|at|and|or|for|since|after|before|from|to|as)\b)[a-z-]+"
+_STATE_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,6}?\s+(?:were|are|was|is|had\s+been|have\s+been|has\s+been|remain"
+    rf"|remained)\s+(?P<state>(?:under|on|in|without|at)\s+(?:{_STATE_WORD}\s+)?{_STATE_WORD})"
+    r"(?=[\s,;.]|$)"
+)
+
+
+def _another_state(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
+    """An "another N" whose predicate restates an earlier number's with another noun ("were
+    under evacuation orders" / "were under evacuation warnings") counts another category."""
+    before = sentence[max(0, span.start - _KIND_REACH) : span.start]
+    if not _ANOTHER_BEFORE.search(before):
+        return False
+    own = _STATE_AFTER.match(sentence, span.end)
+    if own is None:
+        return False
+    mine = own["state"].split()
+    for earlier in spans:
+        if earlier.start >= span.start:
+            break
+        other = _STATE_AFTER.match(sentence, earlier.unit_end, span.start)
+        if other is None:
+            continue
+        theirs = other["state"].split()
+        if theirs[0] == mine[0] and theirs != mine:
+            return True
+    return False
+
+
 def frame_sentence(
     sentence: str,
     spans: Sequence[Span],
@@ -1026,6 +1056,9 @@ def frame_sentence(
             sentence, span, scope, frames, previous_scope
         ):
             kind = "total"  # "21 fires in the United States, and two more in Canada"
+        if kind == "new" and _another_state(sentence, span, spans):
+            kind = "total"  # "179,783 were under evacuation orders and another 200,000 under
+            # evacuation warnings": another category's count, not an increment to the first
         time, time_ref = _time(sentence, span, clauses, index)
         revision, revised_from = (None, None)
         if kind in ("total", "new") and not _narrated(clauses, index, frames):
