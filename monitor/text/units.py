@@ -55,7 +55,7 @@ _NOMINAL_BY = word_set(
 )  # "75 confirmed dead"
 _NOMINAL = word_set(
     """dead injured wounded missing displaced homeless hospitalized hospitalised infected
-    evacuated killed hurt sick"""
+    evacuated killed hurt sick arrested detained trapped stranded"""
 )
 NOT_COUNTED = word_set(
     """second minute hour day week month year decade century centurie fortnight night weekend

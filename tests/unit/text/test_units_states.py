@@ -16,6 +16,8 @@ from tests.unit.text.conftest import frame
         ("Storm leaves 3,000 hurt, 200 of them seriously", 3000, "hurt people"),
         ("The flood left 14 missing and 90 displaced.", 14, "missing people"),
         ("Listeria outbreak: toll climbs to 4, with 31 hospitalized", 31, "hospitalized people"),
+        ("Protest toll hits 90 after deadliest day; over 2,000 arrested", 2000, "arrested people"),
+        ("Police said 300 people were killed and 1,000 detained.", 1000, "detained people"),
         # an elided noun: the earlier number's people
         ("Officials said 50 people were killed in the city and 320 injured.", 320,
          "injured people"),
