@@ -282,7 +282,7 @@ _OBJECT_LED = re.compile(
     r"\s+(?:the|its|their|his|her|our|an?|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s)\s+"
     r"(?:[\w’'-]+\s+){0,3}?"
     + _COUNT_NOUN
-    + r"(?:\s+(?:[a-z]+ed\s+)?(?:of|in|on|at|from|for|among)(?:\s+[^,;]{1,40}?)??"
+    + r"(?:\s+(?:[a-z]+ed\s+)?(?:of|in|on|at|from|for|among|since)(?:\s+[^,;]{1,40}?)??"
     r"|\s+(?-i:[A-Z])[\w’'&.-]*(?:\s+(?!(?:to|at|from|as)\b)[\w’'&.-]+){1,5}?)?"
     # ^ a relative clause with its own subject: "the number of jobs Microsoft has cut this year to"
     r"\s+(?:(?:down|up|upward|downward|sharply|again|further)\s+)?(?:to|at|from|as)\s+"

@@ -23,3 +23,12 @@ def test_a_relative_clause_on_the_counted_noun_keeps_its_unit(
 ) -> None:
     claim = frame(text, value)
     assert (claim.unit, claim.kind) == (unit, "total")
+
+
+def test_a_toll_dated_by_a_since_clause_still_counts_deaths() -> None:
+    # "the death toll since the rains began in June": the toll's own noun, not the part before
+    text = (
+        "Storms on Monday killed 40 people, including 3 medics, pushing the death toll"
+        " since the rains began in June to 300."
+    )
+    assert frame(text, 300).unit == "deaths"
