@@ -202,6 +202,15 @@ _OWN_VERB = re.compile(
     r"|swells|swelled|mounts|mounted|made|makes|clos(?:e|es|ed|ing)|shut|shuts|shutting)\b",
     re.IGNORECASE,
 )
+# A subject that is a named owner's event or share of one: "Uganda's outbreak in 2022", "Kia's
+# part of the recall": the owner is the scope of what it counts.
+_OWNED_EVENT = re.compile(
+    rf"(?P<owner>{_PROPER})['’]s\s+(?:[a-z-]+\s+){{0,2}}?(?:outbreak|epidemic|pandemic|fire"
+    r"|wildfire|blaze|storm|hurricane|floods?|flooding|earthquake|quake|war|conflict|strike"
+    r"|walkout|recall|layoffs|riots|violence|disaster|tsunami|cyclone|typhoon|famine|crisis|part"
+    r"|share|portion)"
+    r"(?:\s+(?:of|in|from)\s+(?:the\s+)?[\w-]+)?"
+)
 _POSSESSIVE = re.compile(rf"({_PROPER})['’]s\s+(?:\w+\s+)?$")
 
 
@@ -545,9 +554,11 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
     if m is None:
         return None
     np = m["np"]
+    speech = _REPORT_VERB.match(text, m.end())
+    if (owned := _OWNED_EVENT.fullmatch(np.strip())) is not None:
+        return owned["owner"]  # "Uganda's outbreak in 2022 recorded 164": an event, no speaker
     if _has_digit(np):
         return None
-    speech = _REPORT_VERB.match(text, m.end())
     complement = None if speech is None else _SPEECH_COMPLEMENT.match(text, speech.end())
     if complement is not None:
         # Reported speech: "Yoo said Pyongyang had shipped ...", "He said the North had sent
