@@ -519,11 +519,11 @@ def _revision(
 # What may stand between a counted noun and a locative that belongs to its noun phrase:
 # "cases in Gaines County", "45 of them in Gaines County", "cases reported nationwide".
 _ATTACH = re.compile(
-    r"\s*(?:(?:of\s+(?:them|those|these|whom|which))\s*)?(?:more\s+)?"
+    r"\s*(?:(?:of\s+(?:them|those|these|whom|which|the\s+[a-z-]+))\s*)?(?:more\s+)?"
     r"(?:(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:reported|confirmed|recorded"
     r"|registered|counted|identified|diagnosed|located|based|living|linked|tied|killed|dead"
     r"|missing|displaced|arrested|charged|employed|working|sickened|hospitali[sz]ed|hurt|injured"
-    r"|wounded|died|unaccounted\s+for)\s+)?",
+    r"|wounded|died|unaccounted\s+for|falling|occurring|coming|taking\s+place)\s+)?",
     re.IGNORECASE,
 )
 _LEAD = re.compile(

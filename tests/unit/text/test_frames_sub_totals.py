@@ -43,3 +43,14 @@ def test_a_counted_noun_on_a_river_keeps_the_place_it_is_apposed_to() -> None:
         "Rescuers in Lake Lure, a town of about 1,200 people on the Rocky River, said it flooded."
     )
     assert frame(text, 1200).scope != "the Rocky River"
+
+
+def test_a_partitive_with_its_own_place_is_that_places_total() -> None:
+    # "900 of the layoffs falling in Canada": Canada's count of the layoffs
+    text = "Filings showed more than 900 of the layoffs falling in Canada, 500 of them in Ontario."
+    claim = frame(text, 900)
+    assert (claim.scope, claim.kind) == ("Canada", "total")
+
+
+def test_a_partitive_without_a_place_stays_a_part() -> None:
+    assert frame("Of the 62 patients, 43 had recovered.", 43).kind == "part"
