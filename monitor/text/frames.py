@@ -637,6 +637,9 @@ class _Clauses:
                     or (span.implied and found[0][1].removeprefix("the ")[:1].isupper())
                 )  # "and 683 were outside the capital", "and six from the Palisades"
                 hit = found[0] if named else None
+            linked = _LINKED_TO.match(self.sentence, span.unit_end) if hit is None else None
+            if linked is not None and (span.implied or linked["verb"]):
+                hit = (linked.start("loc"), linked["loc"], True)  # "five linked to the X fire"
             leaver = _LEAVERS.match(self.sentence, span.unit_end) if hit is None else None
             if leaver is not None:  # "the 5.3 million refugees who have left Ukraine"
                 found = locatives(self.sentence, leaver.end(), leaver.end() + 70, anchored=True)
@@ -738,7 +741,16 @@ class _Clauses:
             return subject
         if found:
             return found[0][1]
-        return event_name(sentence, clause.start, clause.end)
+        name = event_name(sentence, clause.start, clause.end)
+        if name is not None and span is not None and self._others_own(span, spans, name):
+            return None  # "14 deaths, five linked to the Airport fire": the part's event
+        return name
+
+    def _others_own(self, span: Span, spans: Sequence[Span], name: str) -> bool:
+        """Whether another number's own locative names `name`."""
+        return any(
+            s is not span and (a := self.attached(s)) is not None and name in a[1] for s in spans
+        )
 
 
 _KICKER_WORDS = word_set(
@@ -776,10 +788,19 @@ _APPOSED = re.compile(
 _ORIGIN = re.compile(
     r"\s+(?:of\s+(?:the|those|these|them|its|their)(?:\s+[a-z-]+)?\s+)?"
     r"(?:(?:were|was|are|is|came|died|(?:were|was)\s+killed)\s+)?"
-    r"(?=(?:from|on|in)\s+(?:the\s+)?[A-Z]|outside\s+the\s)"
+    r"(?=(?:from|on|in|near|around)\s+(?:the\s+)?[A-Z]|outside\s+the\s)"
 )  # "49 were from Merseyside", "134 of the dead were on Bohol": a sub-scope of its own
 # A relative clause of departure on the counted noun names its place: "refugees who have
 # left Ukraine", "people that fled Gaza".
+# A count tied to a named event of its own: "five linked to the Airport fire and nine to the
+# Bridge fire" (the second with its verb elided, so only after a bare number).
+_LINKED_TO = re.compile(
+    r"\s+(?:(?:were|was|are|is|had\s+been|have\s+been)\s+)?(?P<verb>(?:linked|tied|attributed"
+    r"|blamed\s+on)\s+)?(?(verb)|(?=to\s))(?:to\s+)?(?P<loc>(?:the\s+)?(?-i:[A-Z])[\w’'-]*"
+    r"(?:\s+(?-i:[A-Z])[\w’'-]*)*\s+(?:fire|wildfire|blaze|storm|floods?|outbreak|quake"
+    r"|earthquake|hurricane|cyclone|typhoon|explosion|blast|attack|crash))\b",
+    re.IGNORECASE,
+)
 _LEAVERS = re.compile(r"\s+(?:who|that)\s+(?:(?:have|has|had)\s+)?(?=(?:fled|left)\s)")
 _RELATIVE = frozenset(("which", "where"))
 _REPORT_AFTER = re.compile(

@@ -420,8 +420,11 @@ def _without_increment(unit: str) -> str:
 # What happened to a bare number of people: "where 11,000 died", "40 were injured in ...".
 _OF_THEM = re.compile(r"\s+of\s+them\b")  # "75 illnesses ..., 22 of them serious"
 # A list naming where each count is: "222 deaths in Valencia, seven in Castilla-La Mancha and one
-# in Andalusia"; "about 6,000 in May and 305 more in June".
-_IN_A_LIST = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*(?=[\s,;.]|$)")
+# in Andalusia"; "about 6,000 in May and 305 more in June"; "five linked to the Airport fire and
+# 11 to the Bridge fire", "16 from the Bridge fire".
+_IN_A_LIST = re.compile(
+    r"\s+(?:(?:linked|tied)\s+to|in|at|near|around|from|to)\s+(?:the\s+)?[A-Z][\w-]*(?=[\s,;.]|$)"
+)
 _PEOPLE_FATE = re.compile(
     r"\s+(?:(?:still|also|reportedly|later)\s+)?(?P<aux>(?:(?:have|has|had|were|are|was|is|been"
     r"|remain|remained)\s+)+)?(?:(?:still|also)\s+)?(?P<fate>died|perished|drowned|killed|injured"

@@ -54,3 +54,37 @@ def test_a_partitive_with_its_own_place_is_that_places_total() -> None:
 
 def test_a_partitive_without_a_place_stays_a_part() -> None:
     assert frame("Of the 62 patients, 43 had recovered.", 43).kind == "part"
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "scopes"),
+    [
+        # a list of counts, each tied to its own event: the whole keeps none of theirs
+        ("The coroner had confirmed 14 deaths by Sunday, five linked to the Airport fire and"
+         " nine to the Bridge fire.", (14, 5, 9), [None, "the Airport fire", "the Bridge fire"]),
+        # each elided count near or around its own place
+        ("Some 50,000 residents were under orders, about 30,000 of them around the Airport fire"
+         " and 20,000 near the Bridge fire.", (50000, 30000, 20000),
+         [None, "the Airport", "the Bridge"]),
+    ],
+)  # fmt: skip
+def test_list_members_keep_their_own_places(
+    text: str, values: tuple[float, ...], scopes: list[str | None]
+) -> None:
+    assert [frame(text, v).scope for v in values] == scopes
+    assert [frame(text, v).kind for v in values[1:]] == ["total"] * (len(values) - 1)
+
+
+def test_a_counted_noun_linked_to_an_event_takes_it() -> None:
+    assert frame("Officials said 30 deaths were linked to the Airport fire.", 30).scope == (
+        "the Airport fire"
+    )
+
+
+def test_elided_list_members_count_the_wholes_noun() -> None:
+    text = (
+        "By Tuesday 25 deaths were confirmed in the county, 16 from the Bridge fire"
+        " and nine from the Airport fire."
+    )
+    assert [frame(text, v).unit for v in (16, 9)] == ["deaths", "deaths"]
+    assert frame(text, 25).scope == "the county"
