@@ -467,7 +467,21 @@ def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple
         prior = clauses[index - 1]
         dated = _DATED_ANTECEDENT.search(sentence, prior.start, clause.start)
         ref = dated["ref"] if dated else _past_ref(sentence, prior.start, prior.end, False)
+    lead = _PERIOD_LEAD.match(sentence) if ref is None and index > 0 else None
+    if (
+        lead is not None
+        and lead.end() <= clauses[0].end
+        and not _CURRENT.search(sentence, clause.start, clause.end)
+    ):  # a period opening the sentence dates all its clauses, but "now" is the present's
+        ref = _past_ref(sentence, 0, lead.end())
     return ("past", ref) if ref is not None else ("current", None)
+
+
+# A closed period opening a sentence: "Between 2010 and December 2022, the two carmakers recalled
+# 7 million vehicles, and 3,100 of their cars caught fire": each clause is in that period.
+_PERIOD_LEAD = re.compile(
+    rf"\s*(?:Between|From)\s+[^,;]{{0,30}}?{_YEAR}\s+(?:and|to|until)\s+[^,;]{{0,20}}?{_YEAR},"
+)
 
 
 def _narrated(clauses: list[Clause], index: int, frames: Sequence[Frame]) -> bool:
