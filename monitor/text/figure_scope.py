@@ -170,6 +170,7 @@ _REPORTING_NOUN = re.compile(
 )
 # A place the text only measures from ("a fire near Seoul", "close to Kyiv").
 _REFERENCE = re.compile(r"\b(?:near|close\s+to|not\s+far\s+from)\s+$", re.IGNORECASE)
+_OWN_NEAR = re.compile(r"\s+(?:near|close\s+to)\s+", re.IGNORECASE)
 # The story's own event by its definite name ("the fire", "the Aug. 8 fire", "The outbreak"):
 # which place it is, is the article's topic (a year makes it another event: "the 2011 riots").
 _EVENTS = (  # the nouns that name an event, for the two patterns below
@@ -236,7 +237,9 @@ def _demoted(claim: Any, scope: str, source: str, label: str = "") -> str | None
         return None
     if _REPORTING_NOUN.match(sentence, at + len(scope)):
         return f"{scope} is the source of the count, not a scope"
-    if _REFERENCE.search(sentence, max(0, at - 20), at):
+    if _REFERENCE.search(sentence, max(0, at - 20), at) and not _OWN_NEAR.fullmatch(
+        sentence, getattr(claim, "end", 0), at
+    ):  # "a village near Lisbon"; but "and 60,000 near the Bridge fire" is the number's own
         return f"{scope} is a reference place, not a scope"
     return None
 
