@@ -527,8 +527,16 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
     return found
 
 
-# A time adverb opening a clause without a comma: "So far the country has one case".
-_BARE_LEAD = re.compile(r"\s*(?:So\s+far|To\s+date|Now|Overall|Altogether|By\s+now)\s+(?=\w)")
+# A time adverb opening a clause without a comma: "So far the country has one case", "On
+# Tuesday Amazon said it would cut ...".
+_BARE_LEAD = re.compile(
+    r"\s*(?:So\s+far|To\s+date|Now|Overall|Altogether|By\s+now|Earlier|Later|Meanwhile"
+    r"|On\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+(?=\w)"
+)
+
+
+# An intensifying reflexive between a subject and its verb: "Amazon itself said ...".
+_INTENSIFIER = re.compile(r"\s+(?:itself|themselves)\b(?=\s)")
 
 
 def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
@@ -538,7 +546,9 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
     np = m["np"]
     if _has_digit(np):
         return None
-    speech = _REPORT_VERB.match(text, m.end())
+    reflexive = _INTENSIFIER.match(text, m.end())
+    verb_at = m.end() if reflexive is None else reflexive.end()
+    speech = _REPORT_VERB.match(text, verb_at)
     complement = None if speech is None else _SPEECH_COMPLEMENT.match(text, speech.end())
     if complement is not None:
         # Reported speech: "Yoo said Pyongyang had shipped ...", "He said the North had sent
@@ -549,7 +559,7 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
     common = _EVENT_SUBJECT.fullmatch(np.strip())
     if common is not None and speech is None:
         return common.group().strip()  # "The outbreak has sickened 34", "The union walked out"
-    if speech is None and _PLACE_SUBJECT.fullmatch(np.strip()) and _OWN_VERB.match(text, m.end()):
+    if speech is None and _PLACE_SUBJECT.fullmatch(np.strip()) and _OWN_VERB.match(text, verb_at):
         return np.strip()  # "So far the country has one confirmed case": the place it names
     group = _GROUP_SUBJECT.match(text, m.start("np"))
     if group is not None and group.end() >= m.end("np") and _OWN_VERB.match(text, group.end()):
@@ -558,7 +568,7 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
     run = None if name is None else True
     if run is None or name is None:
         owner = _OWNER_NP.fullmatch(np.strip())
-        if owner is not None and speech is None and _OWN_VERB.match(text, m.end()):
+        if owner is not None and speech is None and _OWN_VERB.match(text, verb_at):
             return owner.group()  # "Facebook's parent company is laying off 11,000 employees"
         return None
     if is_place(name):
@@ -568,7 +578,7 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
         return name  # "Amazon said in January that it would eliminate 18,000 jobs"
     if speech is not None:
         return None  # "The CDC reported 40 cases": the agency is the source, not the scope
-    if not _OWN_VERB.match(text, m.end()):
+    if not _OWN_VERB.match(text, verb_at):
         return None  # "The UN launched an appeal for 250,000 people": an actor, not a scope
     return name
 
