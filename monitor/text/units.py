@@ -144,6 +144,19 @@ def split_unit(unit: str) -> tuple[str, tuple[str, ...]]:
     return singular(words[-1]), tuple(w.lower() for w in words[:-1])
 
 
+_COORDINATORS = word_set("and or")
+
+
+def _joins_modifiers(sentence: str, pos: int, before: str) -> bool:
+    """An "and"/"or" at `pos` joins two modifiers of the counted noun: the word before it is
+    no plural noun ("25 women and children" counts women) and a content word follows."""
+    after = _TOKEN.match(sentence, pos)
+    if is_plural(before) or before.lower() in _NOMINAL or after is None or not after["word"]:
+        return False
+    word = after["word"].lower()
+    return word not in _STOP and word not in _NUMBER_WORDS and not is_plural(word)
+
+
 def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
     """The counted noun phrase written right after a number that ends at `end`.
 
@@ -168,6 +181,9 @@ def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
             first = False
             continue
         first = False
+        if lower in _COORDINATORS and words and _joins_modifiers(sentence, pos, words[-1]):
+            words.append(lower)  # "73 leased and owned buildings": two modifiers of one noun
+            continue
         if (lower in _STOP and not (lower in _LEADING and not words)) or lower.endswith("ly"):
             return None
         if lower in _NUMBER_WORDS:
