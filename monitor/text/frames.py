@@ -83,6 +83,15 @@ _PREVIOUS_AFTER = re.compile(
     r"\s+(?:(?:reported|given|announced|recorded|counted)\s+)?(?:a|one|the)\s+(?:day|week|month)"
     r"\s+(?:earlier|before)\b"
 )  # "far more than the 99 reported a day earlier"
+# A definite number given earlier the same day or before: "below the 334 reported in the
+# morning", "the 19 announced earlier", "the 40 given previously".
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_REPORTED_EARLIER = re.compile(
+    r"\s+(?:reported|given|announced|recorded|counted|cited)\s+(?:earlier(?:\s+in\s+the\s+"
+    r"(?:day|week))?|previously|(?:in|on)\s+the\s+morning|that\s+morning|last\s+week"
+    r"|the\s+(?:previous|day\s+before|night\s+before))\b",
+    re.IGNORECASE,
+)
 # A corrected value: "the number of deaths is 275 and not 288".
 _NOT_BEFORE = re.compile(r"(?:\band|,)\s+not\s+" + _Q + "$")
 # A count for one reporting window is an increment: "2,292 patients were admitted in the 24
@@ -236,6 +245,7 @@ def _kind(
     if (
         ((compares or may_hold(before, _PREVIOUS_WORDS)) and _PREVIOUS_BEFORE.search(before))
         or _PREVIOUS_AFTER.match(sentence, span.unit_end)
+        or (_THE_BEFORE.search(before) and _REPORTED_EARLIER.match(sentence, span.unit_end))
         or (
             may_hold(sentence[span.unit_end : clause.end], _SUPERSEDED_WORDS)
             and _SUPERSEDED.match(sentence, span.unit_end, clause.end)
