@@ -252,8 +252,11 @@ def _kind(
         )
         or (
             "from" in before  # what _FROM_END needs (case-sensitive)
-            and _TO_THEN_FROM.search(sentence, clause.start, span.start)
             and _FROM_END.search(before)
+            and (
+                _TO_THEN_FROM.search(sentence, clause.start, span.start)
+                or _TO_N_COMMA.search(sentence, max(0, clause.start - 40), clause.start)
+            )
         )
     ):
         return "previous"
@@ -362,6 +365,8 @@ _NEW_WORDS = (
     "grew", "climbed", "went", "up", "new",
 )  # fmt: skip
 _TO_THEN_FROM = re.compile(r"\bto\s+", re.IGNORECASE)
+# The clause before ends on the value reached: "revised down to 96, from 99, after a review".
+_TO_N_COMMA = re.compile(r"\bto\s+(?:about\s+|around\s+)?\d[\d,.]*(?:\s+[a-z]+)?\s*,\s*$")
 _CHANGE_BY = re.compile(r"\b(?:by|up|down)\s+" + _Q + "$", re.IGNORECASE)
 _TO_COUNT = re.compile(
     r"\s+to\s+" + _Q + r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
