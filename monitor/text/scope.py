@@ -403,6 +403,7 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             not named
             and m["prep"].lower() not in ("in", "across")
             and not (m["prep"] in ("for", "from", "of") and _DEFINITE_EVENT.fullmatch(loc))
+            and not (m["prep"] == "on" and _ON_PLACE.fullmatch(loc))
         ):
             continue  # "for the city": only "in"/"across" take a common place noun
         strong = m["prep"].lower() in (
@@ -411,7 +412,7 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             "throughout",
             "within",
             "inside",
-        )
+        ) or (m["prep"] == "on" and _ON_PLACE.fullmatch(loc) is not None)
         if not strong and _is_body(bare):
             continue  # "with help from the FBI", "for the Coast Guard": a body, not a place
         found.append((m.start(), loc, strong))
@@ -437,6 +438,8 @@ def demonym(name: str) -> bool:
 
 _DOTTED_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _COMMON_PLACE = re.compile(rf"the\s+(?:{_PLACE_NOUN})")
+# The places English puts "on" rather than "in": "15,000 cases on the continent".
+_ON_PLACE = re.compile(r"the\s+(?:continent|island|islands|mainland)")
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s*$")
 
 
@@ -506,7 +509,9 @@ def _subject_name(np: str, at_start: bool) -> str | None:
 
 
 # A definite place noun as the subject that owns the count ("the country has 12 cases").
-_PLACE_SUBJECT = re.compile(r"[Tt]he\s+(?:country|nation|state|county|province|region|territory)")
+_PLACE_SUBJECT = re.compile(
+    r"[Tt]he\s+(?:country|nation|state|county|province|region|territory|continent)"
+)
 
 
 # A bare plural of organisations as the subject owns the count: "technology companies have
