@@ -251,6 +251,13 @@ _MONTH_DAY = (
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+\d{1,2}\b(?!\s*[,.]?\d)"
 )
+# A period between the counted noun and its verb: "the death toll this year rose to 48",
+# "the number of jobs cut so far this year to 48,000".
+_PARTICIPLE = r"(?:[a-z]+(?:ed|en)|cut|lost|shed|hit|laid\s+off)\s+"
+_PERIOD_AFTER_NOUN = (
+    rf"(?:\s+(?:{_PARTICIPLE})?(?:so\s+far\s+)?(?:this|last)\s+(?:year|month|week|season)"
+    rf"|\s+(?:{_PARTICIPLE})?(?:so\s+far|to\s+date))?"
+)
 _VERB_LED = re.compile(
     r"(?=[\sdcfiajlhtnp])"  # what a count noun (or the space before "toll") opens with
     rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among|by|after|during|since)"
@@ -266,7 +273,8 @@ _VERB_LED = re.compile(
     r"|\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?:missing|dead|injured|hospitali[sz]ed"
     r"|displaced|arrested|charged|killed|sickened|infected|made\s+(?:sick|ill)|nationwide"
     r"|statewide|overall)){0,2}"
-    rf"(?:,[^;]{{1,90}}?,)?\s+{_VERB}\s+{_QUAL}$",
+    + _PERIOD_AFTER_NOUN
+    + rf"(?:,[^;]{{1,90}}?,)?\s+{_VERB}\s+{_QUAL}$",
     re.IGNORECASE,
 )
 # "a population of about 90,000", "a death toll of 41": the count named by its noun
@@ -283,7 +291,8 @@ _OBJECT_LED = re.compile(
     + r"(?:\s+(?:[a-z]+ed\s+)?(?:of|in|on|at|from|for|among)(?:\s+[^,;]{1,40}?)??"
     r"|\s+(?-i:[A-Z])[\w’'&.-]*(?:\s+(?!(?:to|at|from|as)\b)[\w’'&.-]+){1,5}?)?"
     # ^ a relative clause with its own subject: "the number of jobs Microsoft has cut this year to"
-    r"\s+(?:(?:down|up|upward|downward|sharply|again|further)\s+)?(?:to|at|from|as)\s+"
+    + _PERIOD_AFTER_NOUN
+    + r"\s+(?:(?:down|up|upward|downward|sharply|again|further)\s+)?(?:to|at|from|as)\s+"
     + _QUAL
     + "$",
     re.IGNORECASE,
