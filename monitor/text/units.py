@@ -406,6 +406,8 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         if is_plural(noun.split()[-1]) and noun.split()[-1].lower() not in _NOT_HEADS:
             return Unit(noun.lower() if noun[0].isupper() and " " not in noun else noun, end,
                         implied=True)  # fmt: skip
+    if earlier is not None and _CUT.search(before, max(0, len(before) - 40)):
+        return Unit(earlier, end, implied=True)  # "eliminated 20,000 positions ... has cut 48,000"
     if earlier is not None and _AFTER_LINK.search(before):
         return Unit(earlier, end, implied=True)  # "up from 97", "rose by 17 to 412"
     return None
@@ -448,6 +450,14 @@ _PARTICIPLE_AFTER = re.compile(
 _VERB_AFTER = word_set(
     """were are was is have had died remain remained remains been survived recovered tested
     needed required came went lived worked"""
+)
+# A job-cutting verb whose object the sentence named before: "(positions) ... has cut 48,000".
+_CUT = re.compile(
+    r"\b(?:cut(?:ting|s)?|eliminat(?:ing|ed|es|e)|shed(?:ding|s)?|(?:laid|lay(?:ing|s)?)\s+off"
+    r"|slash(?:ing|ed|es)?|ax(?:ing|ed|es|e)|axe[ds]?)\s+(?:another\s+|a\s+further\s+)?"
+    + _QUAL
+    + "$",
+    re.IGNORECASE,
 )
 _AFTER_LINK = re.compile(
     r"(?:\b(?:to|from|at|by|than|against|versus|vs\.?|with|of|and|or|has|have|had|reported"
