@@ -92,6 +92,11 @@ _REPORTED_EARLIER = re.compile(
     r"|the\s+(?:previous|day\s+before|night\s+before))\b",
     re.IGNORECASE,
 )
+# The value a relative clause says the count had before: "The toll, which had stood at 334, ...".
+_HAD_STOOD = re.compile(
+    r"(?:,\s+|^\s*)which\s+had\s+(?:previously\s+)?(?:stood|been|reached|risen|climbed|grown)\s+"
+    r"(?:at\s+|to\s+)?" + _Q + "$"
+)
 # A corrected value: "the number of deaths is 275 and not 288".
 _NOT_BEFORE = re.compile(r"(?:\band|,)\s+not\s+" + _Q + "$")
 # A count for one reporting window is an increment: "2,292 patients were admitted in the 24
@@ -262,6 +267,8 @@ def _kind(
         return "previous"
     if "not" in before and _NOT_BEFORE.search(before):
         return "previous"  # "275 and not 288"
+    if "which had" in before and _HAD_STOOD.search(before):
+        return "previous"  # "The toll, which had stood at 334, was lowered to 210"
     if " before " in sentence[span.unit_end :] and _REVISED_LATER.match(sentence, span.unit_end):
         return "previous"  # "put the toll at 2,445 ..., before the minister lowered it to 1,000"
     if (
