@@ -145,8 +145,11 @@ _WALKOUT_AFTER = re.compile(r"\s+(?:had\s+|have\s+)?walked\s+out\b")
 _STILL_AFTER = re.compile(r"\s+(?:were\s+|are\s+|was\s+|is\s+)?still\b")
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+" + _Q + "$", re.I)
 _OTHER_PERIOD = re.compile(
-    r"\s+(?:for\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?|in\s+(?:all\s+of\s+)?|during\s+)"
-    r"(?:(?:18|19|20)\d\d|last\s+year|the\s+previous\s+year)\b",
+    r"\s+(?:(?:for\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?|in\s+(?:all\s+of\s+)?|during\s+)"
+    r"(?:(?:18|19|20)\d\d|last\s+year|the\s+previous\s+year)"
+    # ... or the current period, set against an earlier one: "700,000 in 2023, compared with
+    # 1.2 million this year"
+    r"|(?:so\s+far\s+)?this\s+(?:year|month|week|season)|so\s+far|to\s+date|now)\b",
     re.IGNORECASE,
 )
 # A count given as one more round of something is an increment: "in a second round of layoffs".
