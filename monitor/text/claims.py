@@ -279,10 +279,18 @@ def _partitive_unit(
     return None if whole is None else Unit(whole.text, quantity.end, implied=True)
 
 
+# "Not a single death", "not one case": a negated one counts none.
+_NO_ONE_BEFORE = re.compile(
+    r"\b(?:[Nn]ot|[Nn]ever|[Ww]ithout|[Nn]or)\s+(?:(?:been|be|even|had|have|has)\s+)?$"
+)
+
+
 def _ones(sentence: str, taken: list[Quantity]) -> list[Quantity]:
     """ "one death", "a single case": the number one, which the grammar leaves to pronouns."""
     found = []
     for m in [*_ONE.finditer(sentence), *_ELLIPTIC_ONE.finditer(sentence)]:
+        if _NO_ONE_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
+            continue
         if not any(q.start <= m.start() < q.end for q in taken):
             found.append(Quantity(1, 1, 1, None, False, m["one"], m.start(), m.end("one")))
     return found

@@ -94,6 +94,19 @@ def clause_of(claim: Any) -> str:
     return str(claim.sentence[begin:end])
 
 
+# A source the clause itself calls unconfirmed: "Unofficial reports say 413 people died".
+_HEDGED_SOURCE = re.compile(r"\b(?:unofficial|unconfirmed|unverified)\b", re.IGNORECASE)
+
+
+def unofficial(claim: Any) -> bool:
+    """The claim's clause gives it from a source it calls unofficial or unconfirmed, before
+    the number ("Unofficial reports say 413 people died", "unconfirmed reports put it at
+    276"): an article that also gives another count states that one as the figure's."""
+    begin, _ = clause_span(claim)
+    start = int(getattr(claim, "start", 0) or 0)
+    return _HEDGED_SOURCE.search(str(claim.sentence), begin, max(begin, start)) is not None
+
+
 # "X believes / said / estimated (that) ...": what comes before names the source, not the scope.
 _REPORTING = re.compile(
     r"\b(?:believes?|believed|said|says|estimated?|estimates|reported|reports|told|cites?|"

@@ -86,6 +86,20 @@ _PREVIOUS_AFTER = re.compile(
     r"\s+(?:(?:reported|given|announced|recorded|counted)\s+)?(?:a|one|the)\s+(?:day|week|month)"
     r"\s+(?:earlier|before)\b"
 )  # "far more than the 99 reported a day earlier"
+# A definite number given earlier the same day or before: "below the 334 reported in the
+# morning", "the 19 announced earlier", "the 40 given previously".
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_REPORTED_EARLIER = re.compile(
+    r"\s+(?:reported|given|announced|recorded|counted|cited)\s+(?:earlier(?:\s+in\s+the\s+"
+    r"(?:day|week))?|previously|(?:in|on)\s+the\s+morning|that\s+morning|last\s+week"
+    r"|the\s+(?:previous|day\s+before|night\s+before))\b",
+    re.IGNORECASE,
+)
+# The value a relative clause says the count had before: "The toll, which had stood at 334, ...".
+_HAD_STOOD = re.compile(
+    r"(?:,\s+|^\s*)which\s+had\s+(?:previously\s+)?(?:stood|been|reached|risen|climbed|grown)\s+"
+    r"(?:at\s+|to\s+)?" + _Q + "$"
+)
 # A corrected value: "the number of deaths is 275 and not 288".
 _NOT_BEFORE = re.compile(r"(?:\band|,)\s+not\s+" + _Q + "$")
 # A count for one reporting window is an increment: "2,292 patients were admitted in the 24
@@ -149,8 +163,11 @@ _WALKOUT_AFTER = re.compile(r"\s+(?:had\s+|have\s+)?walked\s+out\b")
 _STILL_AFTER = re.compile(r"\s+(?:were\s+|are\s+|was\s+|is\s+)?still\b")
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+" + _Q + "$", re.I)
 _OTHER_PERIOD = re.compile(
-    r"\s+(?:for\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?|in\s+(?:all\s+of\s+)?|during\s+)"
-    r"(?:(?:18|19|20)\d\d|last\s+year|the\s+previous\s+year)\b",
+    r"\s+(?:(?:for\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?|in\s+(?:all\s+of\s+)?|during\s+)"
+    r"(?:(?:18|19|20)\d\d|last\s+year|the\s+previous\s+year)"
+    # ... or the current period, set against an earlier one: "700,000 in 2023, compared with
+    # 1.2 million this year"
+    r"|(?:so\s+far\s+)?this\s+(?:year|month|week|season)|so\s+far|to\s+date|now)\b",
     re.IGNORECASE,
 )
 # A count given as one more round of something is an increment: "in a second round of layoffs".
@@ -257,19 +274,25 @@ def _kind(
     if (
         ((compares or may_hold(before, _PREVIOUS_WORDS)) and _PREVIOUS_BEFORE.search(before))
         or _PREVIOUS_AFTER.match(sentence, span.unit_end)
+        or (_THE_BEFORE.search(before) and _REPORTED_EARLIER.match(sentence, span.unit_end))
         or (
             may_hold(sentence[span.unit_end : clause.end], _SUPERSEDED_WORDS)
             and _SUPERSEDED.match(sentence, span.unit_end, clause.end)
         )
         or (
             "from" in before  # what _FROM_END needs (case-sensitive)
-            and _TO_THEN_FROM.search(sentence, clause.start, span.start)
             and _FROM_END.search(before)
+            and (
+                _TO_THEN_FROM.search(sentence, clause.start, span.start)
+                or _TO_N_COMMA.search(sentence, max(0, clause.start - 40), clause.start)
+            )
         )
     ):
         return "previous"
     if "not" in before and _NOT_BEFORE.search(before):
         return "previous"  # "275 and not 288"
+    if "which had" in before and _HAD_STOOD.search(before):
+        return "previous"  # "The toll, which had stood at 334, was lowered to 210"
     if " before " in sentence[span.unit_end :] and _REVISED_LATER.match(sentence, span.unit_end):
         return "previous"  # "put the toll at 2,445 ..., before the minister lowered it to 1,000"
     if (
@@ -377,6 +400,8 @@ _NEW_WORDS = (
     "grew", "climbed", "went", "up", "new",
 )  # fmt: skip
 _TO_THEN_FROM = re.compile(r"\bto\s+", re.IGNORECASE)
+# The clause before ends on the value reached: "revised down to 96, from 99, after a review".
+_TO_N_COMMA = re.compile(r"\bto\s+(?:about\s+|around\s+)?\d[\d,.]*(?:\s+[a-z]+)?\s*,\s*$")
 _CHANGE_BY = re.compile(r"\b(?:by|up|down)\s+" + _Q + "$", re.IGNORECASE)
 _TO_COUNT = re.compile(
     r"\s+to\s+" + _Q + r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"

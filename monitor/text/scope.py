@@ -413,6 +413,7 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             not named
             and m["prep"].lower() not in ("in", "across")
             and not (m["prep"] in ("for", "from", "of") and _DEFINITE_EVENT.fullmatch(loc))
+            and not (m["prep"] == "on" and _ON_PLACE.fullmatch(loc))
         ):
             continue  # "for the city": only "in"/"across" take a common place noun
         strong = m["prep"].lower() in (
@@ -421,7 +422,7 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             "throughout",
             "within",
             "inside",
-        )
+        ) or (m["prep"] == "on" and _ON_PLACE.fullmatch(loc) is not None)
         if not strong and _is_body(bare):
             continue  # "with help from the FBI", "for the Coast Guard": a body, not a place
         found.append((m.start(), loc, strong))
@@ -447,6 +448,8 @@ def demonym(name: str) -> bool:
 
 _DOTTED_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _COMMON_PLACE = re.compile(rf"the\s+(?:{_PLACE_NOUN})")
+# The places English puts "on" rather than "in": "15,000 cases on the continent".
+_ON_PLACE = re.compile(r"the\s+(?:continent|island|islands|mainland)")
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s*$")
 
 
@@ -516,7 +519,9 @@ def _subject_name(np: str, at_start: bool) -> str | None:
 
 
 # A definite place noun as the subject that owns the count ("the country has 12 cases").
-_PLACE_SUBJECT = re.compile(r"[Tt]he\s+(?:country|nation|state|county|province|region|territory)")
+_PLACE_SUBJECT = re.compile(
+    r"[Tt]he\s+(?:country|nation|state|county|province|region|territory|continent)"
+)
 
 
 # A bare plural of organisations as the subject owns the count: "technology companies have
@@ -539,8 +544,17 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
     return found
 
 
-# A time adverb opening a clause without a comma: "So far the country has one case".
-_BARE_LEAD = re.compile(r"\s*(?:So\s+far|To\s+date|Now|Overall|Altogether|By\s+now)\s+(?=\w)")
+# A time adverb opening a clause without a comma: "So far the country has one case", "On
+# Tuesday Amazon said it would cut ...".
+_BARE_LEAD = re.compile(
+    r"\s*(?:So\s+far|To\s+date|Now|Overall|Altogether|By\s+now|Earlier|Later|Meanwhile"
+    r"|On\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+(?=\w)"
+)
+
+
+# An intensifying reflexive between a subject and its verb: "Amazon itself said ...".
+_INTENSIFIER = re.compile(r"\s+(?:itself|themselves)\b(?=\s)")
+
 _DATE_LEAD = re.compile(
     r"\s*(?:(?:By|On|As\s+of|Until)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?"
     r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
@@ -554,11 +568,13 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
     if m is None:
         return None
     np = m["np"]
-    speech = _REPORT_VERB.match(text, m.end())
     if (owned := _OWNED_EVENT.fullmatch(np.strip())) is not None:
         return owned["owner"]  # "Uganda's outbreak in 2022 recorded 164": an event, no speaker
     if _has_digit(np):
         return None
+    reflexive = _INTENSIFIER.match(text, m.end())
+    verb_at = m.end() if reflexive is None else reflexive.end()
+    speech = _REPORT_VERB.match(text, verb_at)
     complement = None if speech is None else _SPEECH_COMPLEMENT.match(text, speech.end())
     if complement is not None:
         # Reported speech: "Yoo said Pyongyang had shipped ...", "He said the North had sent
@@ -569,7 +585,7 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
     common = _EVENT_SUBJECT.fullmatch(np.strip())
     if common is not None and speech is None:
         return common.group().strip()  # "The outbreak has sickened 34", "The union walked out"
-    if speech is None and _PLACE_SUBJECT.fullmatch(np.strip()) and _OWN_VERB.match(text, m.end()):
+    if speech is None and _PLACE_SUBJECT.fullmatch(np.strip()) and _OWN_VERB.match(text, verb_at):
         return np.strip()  # "So far the country has one confirmed case": the place it names
     group = _GROUP_SUBJECT.match(text, m.start("np"))
     if group is not None and group.end() >= m.end("np") and _OWN_VERB.match(text, group.end()):
@@ -578,7 +594,7 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
     run = None if name is None else True
     if run is None or name is None:
         owner = _OWNER_NP.fullmatch(np.strip())
-        if owner is not None and speech is None and _OWN_VERB.match(text, m.end()):
+        if owner is not None and speech is None and _OWN_VERB.match(text, verb_at):
             return owner.group()  # "Facebook's parent company is laying off 11,000 employees"
         return None
     if is_place(name):
@@ -588,7 +604,7 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
         return name  # "Amazon said in January that it would eliminate 18,000 jobs"
     if speech is not None:
         return None  # "The CDC reported 40 cases": the agency is the source, not the scope
-    if not _OWN_VERB.match(text, m.end()):
+    if not _OWN_VERB.match(text, verb_at):
         return None  # "The UN launched an appeal for 250,000 people": an actor, not a scope
     return name
 

@@ -162,6 +162,19 @@ def state_unit(unit: Unit, earlier: str | None) -> Unit:
     return Unit(f"{word} people", unit.end, unit.implied)
 
 
+_COORDINATORS = word_set("and or")
+
+
+def _joins_modifiers(sentence: str, pos: int, before: str) -> bool:
+    """An "and"/"or" at `pos` joins two modifiers of the counted noun: the word before it is
+    no plural noun ("25 women and children" counts women) and a content word follows."""
+    after = _TOKEN.match(sentence, pos)
+    if is_plural(before) or before.lower() in _NOMINAL or after is None or not after["word"]:
+        return False
+    word = after["word"].lower()
+    return word not in _STOP and word not in _NUMBER_WORDS and not is_plural(word)
+
+
 def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
     """The counted noun phrase written right after a number that ends at `end`.
 
@@ -186,6 +199,9 @@ def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
             first = False
             continue
         first = False
+        if lower in _COORDINATORS and words and _joins_modifiers(sentence, pos, words[-1]):
+            words.append(lower)  # "73 leased and owned buildings": two modifiers of one noun
+            continue
         if (lower in _STOP and not (lower in _LEADING and not words)) or lower.endswith("ly"):
             return None
         if lower in _NUMBER_WORDS:
@@ -253,6 +269,13 @@ _MONTH_DAY = (
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+\d{1,2}\b(?!\s*[,.]?\d)"
 )
+# A period between the counted noun and its verb: "the death toll this year rose to 48",
+# "the number of jobs cut so far this year to 48,000".
+_PARTICIPLE = r"(?:[a-z]+(?:ed|en)|cut|lost|shed|hit|laid\s+off)\s+"
+_PERIOD_AFTER_NOUN = (
+    rf"(?:\s+(?:{_PARTICIPLE})?(?:so\s+far\s+)?(?:this|last)\s+(?:year|month|week|season)"
+    rf"|\s+(?:{_PARTICIPLE})?(?:so\s+far|to\s+date))?"
+)
 _VERB_LED = re.compile(
     r"(?=[\sdcfiajlhtnp])"  # what a count noun (or the space before "toll") opens with
     rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among|by|after|during|since)"
@@ -268,7 +291,9 @@ _VERB_LED = re.compile(
     r"|\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?:missing|dead|injured|hospitali[sz]ed"
     r"|displaced|arrested|charged|killed|sickened|infected|made\s+(?:sick|ill)|nationwide"
     r"|statewide|overall)){0,2}"
-    rf"(?:,[^;]{{1,90}}?,)?\s+{_VERB}\s+{_QUAL}$",
+    + _PERIOD_AFTER_NOUN
+    # an aside, or a relative clause on the noun: "The toll, which had stood at 334, ..."
+    + rf"(?:,[^;]{{1,90}}?,|,\s+which)?\s+{_VERB}\s+{_QUAL}$",
     re.IGNORECASE,
 )
 # "a population of about 90,000", "a death toll of 41": the count named by its noun
@@ -285,7 +310,8 @@ _OBJECT_LED = re.compile(
     + r"(?:\s+(?:[a-z]+ed\s+)?(?:of|in|on|at|from|for|among|since)(?:\s+[^,;]{1,40}?)??"
     r"|\s+(?-i:[A-Z])[\w’'&.-]*(?:\s+(?!(?:to|at|from|as)\b)[\w’'&.-]+){1,5}?)?"
     # ^ a relative clause with its own subject: "the number of jobs Microsoft has cut this year to"
-    r"\s+(?:(?:down|up|upward|downward|sharply|again|further)\s+)?(?:to|at|from|as)\s+"
+    + _PERIOD_AFTER_NOUN
+    + r"\s+(?:(?:down|up|upward|downward|sharply|again|further)\s+)?(?:to|at|from|as)\s+"
     + _QUAL
     + "$",
     re.IGNORECASE,
@@ -399,6 +425,8 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         if is_plural(noun.split()[-1]) and noun.split()[-1].lower() not in _NOT_HEADS:
             return Unit(noun.lower() if noun[0].isupper() and " " not in noun else noun, end,
                         implied=True)  # fmt: skip
+    if earlier is not None and _CUT.search(before, max(0, len(before) - 40)):
+        return Unit(earlier, end, implied=True)  # "eliminated 20,000 positions ... has cut 48,000"
     if earlier is not None and _AFTER_LINK.search(before):
         return Unit(earlier, end, implied=True)  # "up from 97", "rose by 17 to 412"
     return None
@@ -449,6 +477,14 @@ _PARTICIPLE_AFTER = re.compile(
 _VERB_AFTER = word_set(
     """were are was is have had died remain remained remains been survived recovered tested
     needed required came went lived worked"""
+)
+# A job-cutting verb whose object the sentence named before: "(positions) ... has cut 48,000".
+_CUT = re.compile(
+    r"\b(?:cut(?:ting|s)?|eliminat(?:ing|ed|es|e)|shed(?:ding|s)?|(?:laid|lay(?:ing|s)?)\s+off"
+    r"|slash(?:ing|ed|es)?|ax(?:ing|ed|es|e)|axe[ds]?)\s+(?:another\s+|a\s+further\s+)?"
+    + _QUAL
+    + "$",
+    re.IGNORECASE,
 )
 _AFTER_LINK = re.compile(
     r"(?:\b(?:to|from|at|by|than|against|versus|vs\.?|with|of|and|or|has|have|had|reported"

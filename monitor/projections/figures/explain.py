@@ -7,6 +7,7 @@ a dry run appends no event and tracks nothing. The CLI formats; a web view can r
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -36,6 +37,7 @@ from monitor.projections.figures.store import claim_object, iso
 from monitor.store.tables_feeds import articles
 from monitor.store.tables_figures import figure_claims, figures
 from monitor.store.tables_stories import story_articles
+from monitor.text.dating import dated
 from monitor.text.figures import Binding, FigureSpec, may_bind, unit_matches
 
 
@@ -90,6 +92,8 @@ def _article_report(
     revision = revision_text(conn, article_id, int(row.position))
     title, text = revision if revision is not None else (row.title, "")
     found = read_claims(text, title)
+    published = effective_time(row.published_at, row.first_seen_at)
+    found = dataclasses.replace(found, claims=dated(found.claims, published))  # as the fold does
     if only is not None and not any(unit_matches(c, only.units) for c in found.claims):
         return None
     per_claim = bindings(specs, found) if specs else [[] for _ in found.claims]

@@ -9,6 +9,7 @@ the caller writes rows and appends alerts.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -28,6 +29,7 @@ from monitor.projections.figures.rule import (
     pick,
 )
 from monitor.text import claims as claim_text
+from monitor.text.dating import dated
 from monitor.text.figures import Binding, FigureSpec, Topic, bind_all, frame_note
 from monitor.text.sentences import split_sentences
 
@@ -186,6 +188,8 @@ def fold_article(
     """Rows (figure_claims values) and alerts of one article; moves the figures in memory."""
     if not figures or not found.claims:
         return [], []
+    # "in 2025" in an article published in 2025 is this year, not a past period.
+    found = dataclasses.replace(found, claims=dated(found.claims, article.effective_at))
     per_claim = bindings([f.spec for f in figures], found)
     rows: list[dict[str, Any]] = []
     raised: list[AlertRaised] = []

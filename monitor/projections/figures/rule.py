@@ -23,6 +23,7 @@ from typing import Any
 
 from monitor.events import AlertRaised
 from monitor.events.base import deterministic_id
+from monitor.text.figure_scope import unofficial
 
 FIRST, CHANGED, RESTATED, COPY = "first", "changed", "restated", "copy"
 EARLIER, STALE, ALTERNATIVE, PAST = "earlier", "stale", "alternative", "past"
@@ -132,12 +133,14 @@ def pick(candidates: Sequence[tuple[Any, bool]]) -> int | None:
 
     `candidates` are (claim, in_headline) pairs of bound claims. Only current totals qualify
     — a historic, comparative, partial or previous number never becomes the value. Among
-    them: one the article presents as a revision, then the body over the headline (which
-    rounds), then a precise amount over a vague one, then the earliest in reading order.
+    them: one the article presents as a revision, then one not given from a source called
+    unofficial or unconfirmed, then the body over the headline (which rounds), then a precise
+    amount over a vague one, then the earliest in reading order.
     """
     ranked = [
         (
             getattr(claim, "revision", None) is None,
+            hasattr(claim, "sentence") and unofficial(claim),
             headline,
             claim.qualifier == "vague",
             index,
@@ -145,7 +148,7 @@ def pick(candidates: Sequence[tuple[Any, bool]]) -> int | None:
         for index, (claim, headline) in enumerate(candidates)
         if frame_status(getattr(claim, "kind", "total"), getattr(claim, "time", "current")) is None
     ]
-    return min(ranked)[3] if ranked else None
+    return min(ranked)[-1] if ranked else None
 
 
 def alert_id(figure: str, value: float, occurrence: int = 0) -> str:

@@ -27,3 +27,32 @@ def test_the_subject_after_a_bare_time_adverb_is_the_scope(
 
 def test_a_lead_phrase_closed_by_a_comma_is_still_skipped() -> None:
     assert frame("So far this year, Ohio has recorded 40 cases.", 40).scope == "Ohio"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        ("On Tuesday Amazon said it would cut about 14,000 corporate jobs.", 14000, "Amazon"),
+        ("Earlier Amazon said it would cut about 14,000 jobs.", 14000, "Amazon"),
+        ("Meanwhile Ohio has 40 cases, officials said.", 40, "Ohio"),
+    ],
+)  # fmt: skip
+def test_a_day_or_sequence_adverb_without_a_comma_does_not_hide_the_subject(
+    text: str, value: float, scope: str
+) -> None:
+    assert frame(text, value).scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        ("Hours earlier Amazon itself said it would cut about 14,000 corporate jobs.", 14000,
+         "Amazon"),
+        ("Amazon itself said it would cut about 14,000 corporate jobs.", 14000, "Amazon"),
+        ("Florida itself recorded 12 deaths, the state said.", 12, "Florida"),
+    ],
+)  # fmt: skip
+def test_an_intensifying_itself_between_subject_and_verb_keeps_the_subject(
+    text: str, value: float, scope: str
+) -> None:
+    assert frame(text, value).scope == scope
