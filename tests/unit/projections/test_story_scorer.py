@@ -12,7 +12,9 @@ from monitor.projections.clustering import ArticleDoc, ClusterEngine, InMemoryCl
 from monitor.projections.story_scorer import (
     CORE_BODY,
     CORE_KEY,
+    CORE_PLACE,
     CORE_SIZE,
+    CORE_TITLE_PLACE,
     FEATURES,
     NAMES_MAX_AGE_DAYS,
     ORIGINALS,
@@ -125,6 +127,30 @@ def test_a_member_that_joined_after_the_founder_leaves_the_core_unmoved() -> Non
     summary = engine.absorb(summary, lookalike, T0)
     assert {t: w for t, w in summary.centroid if t.startswith(CORE_BODY)} == core_before
     assert CORE_BODY + "flood" not in core_before and "b:flood" in dict(summary.centroid)
+
+
+def report(i: int, city: str, state: str) -> ArticleDoc:
+    text = (
+        f"Health officials in {city}, {state}, said on Tuesday that {10 + i} people had "
+        "fallen ill with measles, most of them unvaccinated children."
+    )
+    return ArticleDoc(f"a{i}", f"Outlet {i}", f"Measles cases rise in {state}", text, T0, T0)
+
+
+def test_the_core_keeps_the_founding_article_s_places() -> None:
+    # A member from the next state widens the story's places, never its core's.
+    engine = ClusterEngine(InMemoryClusterState())
+    fields, _ = engine.vectorize(report(0, "Austin", "Texas"))
+    summary = engine.found("s-a0", fields, T0)
+    prefixes = (CORE_PLACE, CORE_TITLE_PLACE)
+    core = {t for t, _ in summary.centroid if t.startswith(prefixes)}
+    other, _ = engine.vectorize(report(1, "Santa Fe", "New Mexico"))
+    summary = engine.absorb(summary, other, T0)
+    assert {t for t, _ in summary.centroid if t.startswith(prefixes)} == core
+    found = summary.signals
+    assert "US:US-TX" in found.core_places and "US:US-TX" in found.core_title_places
+    assert "US:US-NM" in found.places and "US:US-NM" in found.title_places
+    assert "US:US-NM" not in found.core_places | found.core_title_places
 
 
 def pair(**values: float) -> npt.NDArray[np.float64]:
