@@ -129,7 +129,7 @@ SIGNS = (
     -1,  # actor_conflict
     -1,  # title_place_conflict
 )
-"""The sign each fitted weight may take (``bench/fit_stories.py --signs``): a feature that
+"""The sign each fitted weight may take (``bench/fit_stories.py``): a feature that
 measures agreement (a similarity, a shared name, place or number) may only add to the
 score, one that measures disagreement (a conflict, a missing or new name, a time apart)
 only subtract; 0 is free (the bias, the "side has none" indicators)."""
