@@ -23,6 +23,7 @@ from monitor.projections.story_scorer import (
     ArticleSignals,
     StorySignals,
     disagrees,
+    fit_logistic,
     second_chance,
 )
 
@@ -199,3 +200,19 @@ def test_no_names_route_on_a_conflict_or_to_a_story_older_than_two_days() -> Non
         assert not second_chance(pair(**base, **{conflict: 1.0}), 0.45), conflict
     # the same names two days on: more often the next occurrence (a sentencing after a verdict)
     assert not second_chance(pair(**base, age_days=NAMES_MAX_AGE_DAYS + 0.1), 0.45)
+
+
+def test_a_sign_constrained_fit_holds_a_wrong_signed_weight_at_zero() -> None:
+    # The second column agrees with the label, the third is a near copy of it that the
+    # free fit weighs negatively to correct the first: kept to +, it gets no weight.
+    rng = np.random.default_rng(7)
+    signal = rng.random(400)
+    y = (signal + 0.3 * rng.standard_normal(400) > 0.5).astype(float)
+    x = np.column_stack([np.ones(400), signal, signal + 0.05 * rng.standard_normal(400)])
+    free = fit_logistic(x, y, l2=0.0001)
+    kept = fit_logistic(x, y, l2=0.0001, signs=[0, 1, 1])
+    assert min(free[1:]) < 0.0
+    assert min(kept[1:]) >= 0.0 and max(kept[1:]) > 0.0
+    # Signs the free fit already keeps change nothing.
+    plain = fit_logistic(x[:, :2], y, l2=0.01)
+    assert np.allclose(fit_logistic(x[:, :2], y, l2=0.01, signs=[0, 1]), plain)
