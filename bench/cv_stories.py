@@ -29,7 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from fit_stories import L2, MOVED_WEIGHT, all_pairs  # type: ignore[import-not-found]  # noqa: E402
+from fit_stories import (  # type: ignore[import-not-found]  # noqa: E402
+    Fit,
+    add_fit_arguments,
+    all_pairs,
+    fit_of,
+)
 from stories import Labelled, dev_sets, f1, merged, replay  # type: ignore[import-not-found]  # noqa: E402
 
 from monitor.projections.clustering import ClusterParams  # noqa: E402
@@ -37,7 +42,6 @@ from monitor.projections.story_scorer import (  # noqa: E402
     FEATURES,
     StoryModel,
     default_model,
-    fit_logistic,
 )
 
 MERGED = "whole half (merged)"
@@ -123,18 +127,14 @@ def _disagree(events: dict[str, dict[str, object]], ea: str, eb: str) -> bool:
 def cross_validate(
     sets: Sequence[Labelled],
     folds: int,
-    l2: float,
-    moved: float,
+    fit: Fit,
     thresholds: Sequence[float],
     merged_only: bool = False,
-    drop: Sequence[str] = (),
 ) -> dict[float, dict[str, Pooled]]:
     """Pooled left-out scores, per threshold, of the merged half and (unless
     ``merged_only``) of each file with an events table."""
     base = ClusterParams(model=StoryModel((0.0,) * len(FEATURES)))
-    x_all, y_all, w_all, events_of = all_pairs(sets, moved)
-    for name in drop:  # ablation: a zeroed feature gets weight 0 (L2)
-        x_all[:, FEATURES.index(name)] = 0.0
+    x_all, y_all, w_all, events_of = all_pairs(sets, fit.moved, fit.met)
     g_all = np.asarray([fold_of(e, folds) for e in events_of])
     targets = [merged(MERGED, sets)]
     if not merged_only:
@@ -142,7 +142,7 @@ def cross_validate(
     pooled = {t: {name: Pooled() for name, _, _ in targets} for t in thresholds}
     for k in range(folds):
         train = g_all != k
-        weights = fit_logistic(x_all[train], y_all[train], l2=l2, sample_weight=w_all[train])
+        weights = fit.weights(x_all[train], y_all[train], w_all[train])
         for threshold, name, rows, events in (
             (t, *target) for t in thresholds for target in targets
         ):
@@ -161,24 +161,21 @@ def main() -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--l2", type=float, default=L2)
-    parser.add_argument("--moved", type=float, default=MOVED_WEIGHT)
+    add_fit_arguments(parser)
     parser.add_argument(
         "--thresholds", default=None, help="comma-separated; default: the committed one"
     )
-    parser.add_argument("--drop", default="", help="comma-separated features to leave out")
     args = parser.parse_args()
+    fit = fit_of(args)
     thresholds = (
         [default_model().threshold]
         if args.thresholds is None
         else [float(t) for t in args.thresholds.split(",")]
     )
-    drop = [d for d in args.drop.split(",") if d]
-    pooled = cross_validate(
-        dev_sets(), args.folds, args.l2, args.moved, thresholds, merged_only=bool(drop), drop=drop
-    )
+    pooled = cross_validate(dev_sets(), args.folds, fit, thresholds)
     print(
-        f"Leave-events-out CV, {args.folds} folds, l2 {args.l2}, without {drop or 'nothing'} "
+        f"Leave-events-out CV, {args.folds} folds, l2 {fit.l2}, moved {fit.moved}, "
+        f"signs {fit.signs}, shortlisted only {fit.met}, without {list(fit.drop) or 'nothing'} "
         "(left-out articles only)"
     )
     for threshold, by_set in pooled.items():

@@ -59,7 +59,9 @@ from monitor.projections.story_scorer import (
     ACTOR,
     CORE_BODY,
     CORE_KEY,
+    CORE_PLACE,
     CORE_SIZE,
+    CORE_TITLE_PLACE,
     CROSS_BODY,
     CROSS_TITLE,
     FLAG,
@@ -467,10 +469,15 @@ def _dot(a: Mapping[str, float] | None, b: Mapping[str, float] | None) -> float:
 
 
 def core_fields(fields: Fields) -> Fields:
-    """What an article adds to its story's core: its body words and key names, re-prefixed."""
+    """What an article adds to its story's core: its body words, key names and places
+    (headline and lead, and headline alone), re-prefixed."""
     return {
         CORE_BODY: {CORE_BODY + t[2:]: w for t, w in fields.get(BODY, {}).items()},
         CORE_KEY: {CORE_KEY + t[2:]: w for t, w in fields.get(KEY, {}).items()},
+        CORE_PLACE: {CORE_PLACE + t[2:]: w for t, w in fields.get(PLACE, {}).items()},
+        CORE_TITLE_PLACE: {
+            CORE_TITLE_PLACE + t[2:]: w for t, w in fields.get(TITLE_PLACE, {}).items()
+        },
         MEMBERS: {ORIGINALS: 1.0},
     }
 
@@ -505,6 +512,8 @@ CENTROID_FIELDS = (
     CORE_KEY,
     MEMBERS,
     PLACE,
+    CORE_PLACE,
+    CORE_TITLE_PLACE,
     TITLE_PLACE,
     ACTOR,
 )

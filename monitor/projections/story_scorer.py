@@ -65,6 +65,8 @@ MEMBERS = "m:"
 PLACE = "p:"
 TITLE_PLACE = "q:"
 ACTOR = "a:"
+CORE_PLACE = "r:"
+CORE_TITLE_PLACE = "s:"
 ORIGINALS = MEMBERS + "originals"
 CORE_SIZE = 1
 """The story's first ``CORE_SIZE`` originals form its core: body words and key names kept
@@ -101,6 +103,36 @@ FEATURES = (
     "actor_conflict",
     "title_place_conflict",
 )
+SIGNS = (
+    0,  # bias
+    1,  # title
+    1,  # body
+    1,  # entity
+    1,  # title_story_body
+    1,  # story_title_body
+    1,  # key_article
+    1,  # key_story
+    0,  # key_missing
+    -1,  # title_keys_new
+    -1,  # story_headline_missing
+    1,  # kind
+    -1,  # kind_conflict
+    1,  # numbers
+    0,  # numbers_missing
+    -1,  # gap_days
+    -1,  # age_days
+    1,  # core_body
+    1,  # key_core
+    -1,  # place_conflict
+    1,  # place_agree
+    1,  # actor_share
+    -1,  # actor_conflict
+    -1,  # title_place_conflict
+)
+"""The sign each fitted weight may take (``bench/fit_stories.py``): a feature that
+measures agreement (a similarity, a shared name, place or number) may only add to the
+score, one that measures disagreement (a conflict, a missing or new name, a time apart)
+only subtract; 0 is free (the bias, the "side has none" indicators)."""
 MAX_GAP_DAYS = 3.0
 VETO_MIN_KEYS = 2
 PLACE_VETO = True
@@ -187,6 +219,10 @@ class StorySignals:
     title_places: frozenset[str] = frozenset()
     """Places its articles' headlines name."""
     actors: frozenset[str] = frozenset()
+    core_places: frozenset[str] = frozenset()
+    """Places of the founding article's headline and lead (the core, :data:`CORE_SIZE`)."""
+    core_title_places: frozenset[str] = frozenset()
+    """Places of the founding article's headline."""
 
 
 def _unprefixed(vector: Vector | None) -> frozenset[str]:
@@ -215,6 +251,8 @@ def story_signals(fields: Mapping[str, Vector], raw: Vector | None = None) -> St
         place_leaves=leaves(_unprefixed(fields.get(PLACE))),
         title_places=_unprefixed(fields.get(TITLE_PLACE)),
         actors=_unprefixed(fields.get(ACTOR)),
+        core_places=_unprefixed(fields.get(CORE_PLACE)),
+        core_title_places=_unprefixed(fields.get(CORE_TITLE_PLACE)),
     )
 
 
@@ -309,10 +347,18 @@ def places_veto(article: ArticleSignals, story: StorySignals) -> bool:
     below the country are compared: that both name Russia (or write "Russian") does not
     make Sumy and Kryvyi Rih one place. Reports of one event across borders often lead with
     different countries; that only counts against a merge (``place_conflict``), it does not
-    forbid it."""
+    forbid it. The article is compared with the places of the whole story and with those of
+    its founding article (its core), which later members never move."""
     if _apart(article.places, story.places):
         return True
-    return _apart(article.title_places, story.title_places)
+    if _apart(article.title_places, story.title_places):
+        return True
+    # Against the founding article's own places as well: a member from next door (New
+    # Mexico cases near the Texas line) widens the story's places, but must not open it
+    # to that neighbour's own next event (a death in New Mexico).
+    if _apart(article.places, story.core_places):
+        return True
+    return _apart(article.title_places, story.core_title_places)
 
 
 def actors_conflict(article: ArticleSignals, story: StorySignals) -> bool:
@@ -411,8 +457,7 @@ def names_route(x: npt.NDArray[np.float64], p: float) -> bool:
         return False
     if x[_KEY_CORE] < NAMES_KEY_CORE or x[_AGE] > NAMES_MAX_AGE_DAYS:
         return False
-    conflicts = (_KIND_CONFLICT, _PLACE_CONFLICT, _TITLE_PLACE_CONFLICT, _ACTOR_CONFLICT)
-    return not any(x[i] > 0.0 for i in conflicts)
+    return not any(x[i] > 0.0 for i in _CONFLICTS)
 
 
 _KIND = FEATURES.index("kind")
@@ -425,6 +470,7 @@ _AGE = FEATURES.index("age_days")
 _PLACE_CONFLICT = FEATURES.index("place_conflict")
 _TITLE_PLACE_CONFLICT = FEATURES.index("title_place_conflict")
 _ACTOR_CONFLICT = FEATURES.index("actor_conflict")
+_CONFLICTS = (_KIND_CONFLICT, _PLACE_CONFLICT, _TITLE_PLACE_CONFLICT, _ACTOR_CONFLICT)
 
 
 def fit_logistic(
@@ -433,12 +479,47 @@ def fit_logistic(
     l2: float = 1.0,
     iterations: int = 50,
     sample_weight: Sequence[float] | None = None,
+    signs: Sequence[int] | None = None,
 ) -> npt.NDArray[np.float64]:
-    """L2-regularised logistic regression by Newton's method (deterministic; bias unpenalised)."""
-    w = np.zeros(x.shape[1])
+    """L2-regularised logistic regression by Newton's method (deterministic; bias unpenalised).
+
+    ``signs`` (one per column: +1, -1 or 0) constrains the sign of each weight: +1 may only
+    add to the score, -1 only subtract, 0 is free. Solved by an active set: a weight fitted
+    with the wrong sign is held at 0 and the rest refitted; a held weight is released when
+    the loss would fall by moving it the allowed way (at most one per round)."""
     sw = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
     penalty = np.full(x.shape[1], l2)
     penalty[0] = 0.0
+    if signs is None:
+        return _newton(x, y, sw, penalty, iterations)
+    direction = np.asarray(signs, dtype=float)
+    held = np.zeros(x.shape[1], dtype=bool)
+    w = np.zeros(x.shape[1])
+    for _ in range(2 * x.shape[1] + 1):
+        free = ~held
+        w = np.zeros(x.shape[1])
+        w[free] = _newton(x[:, free], y, sw, penalty[free], iterations)
+        wrong = free & (direction * w < 0.0)
+        if wrong.any():
+            held |= wrong
+            continue
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -50, 50)))
+        slope = direction * (x.T @ (sw * (p - y)))  # < 0: the allowed way lowers the loss
+        slope[~held] = 0.0
+        if float(slope.min()) >= -1e-9:
+            break
+        held[int(np.argmin(slope))] = False
+    return w
+
+
+def _newton(
+    x: npt.NDArray[np.float64],
+    y: npt.NDArray[np.float64],
+    sw: npt.NDArray[np.float64],
+    penalty: npt.NDArray[np.float64],
+    iterations: int,
+) -> npt.NDArray[np.float64]:
+    w = np.zeros(x.shape[1])
     for _ in range(iterations):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -50, 50)))
         gradient = x.T @ (sw * (p - y)) + penalty * w

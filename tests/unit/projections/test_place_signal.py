@@ -42,7 +42,11 @@ def article(
 
 
 def story(
-    places: Iterable[str] = (), actors: Iterable[str] = (), title_places: Iterable[str] = ()
+    places: Iterable[str] = (),
+    actors: Iterable[str] = (),
+    title_places: Iterable[str] = (),
+    core_places: Iterable[str] = (),
+    core_title_places: Iterable[str] = (),
 ) -> StorySignals:
     where = frozenset(places)
     return StorySignals(
@@ -56,6 +60,8 @@ def story(
         place_leaves=leaves(where),
         title_places=frozenset(title_places),
         actors=frozenset(actors),
+        core_places=frozenset(core_places),
+        core_title_places=frozenset(core_title_places),
     )
 
 
@@ -101,6 +107,29 @@ def test_the_headline_place_counts_even_when_the_lead_recalls_the_story_place() 
     assert not places_conflict(report, texas_story)
     assert title_places_conflict(report, texas_story)
     assert disagrees(report, texas_story)
+
+
+def test_a_member_from_next_door_does_not_open_the_story_to_the_neighbour_s_own_event() -> None:
+    # A Texas outbreak story took in "New Mexico reports cases near Texas line": its
+    # places and headlines now name both states, its founding report Texas alone. A later
+    # "... dies in New Mexico" is the neighbour's own event.
+    widened = story(
+        {TEXAS, NEW_MEXICO},
+        title_places={TEXAS, NEW_MEXICO},
+        core_places={TEXAS},
+        core_title_places={TEXAS},
+    )
+    death = article({NEW_MEXICO, TEXAS}, title_places={NEW_MEXICO})
+    assert not title_places_conflict(death, widened)  # the whole story's headlines agree
+    assert places_veto(death, widened)  # the founding headline does not
+    spread = article({NEW_MEXICO, TEXAS}, title_places={NEW_MEXICO, TEXAS})
+    assert not places_veto(spread, widened)  # naming the founding state too still joins
+
+
+def test_a_lead_from_another_city_than_the_founding_report_s_is_vetoed() -> None:
+    widened = story({GOMA, BUKAVU, "CD"}, core_places={GOMA, "CD"})
+    assert places_veto(article({BUKAVU, "CD"}), widened)
+    assert not places_veto(article({GOMA, BUKAVU, "CD"}), widened)
 
 
 def test_a_headline_naming_the_story_state_agrees() -> None:

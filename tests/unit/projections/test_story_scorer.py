@@ -12,7 +12,9 @@ from monitor.projections.clustering import ArticleDoc, ClusterEngine, InMemoryCl
 from monitor.projections.story_scorer import (
     CORE_BODY,
     CORE_KEY,
+    CORE_PLACE,
     CORE_SIZE,
+    CORE_TITLE_PLACE,
     FEATURES,
     NAMES_MAX_AGE_DAYS,
     ORIGINALS,
@@ -21,6 +23,7 @@ from monitor.projections.story_scorer import (
     ArticleSignals,
     StorySignals,
     disagrees,
+    fit_logistic,
     second_chance,
 )
 
@@ -127,6 +130,30 @@ def test_a_member_that_joined_after_the_founder_leaves_the_core_unmoved() -> Non
     assert CORE_BODY + "flood" not in core_before and "b:flood" in dict(summary.centroid)
 
 
+def report(i: int, city: str, state: str) -> ArticleDoc:
+    text = (
+        f"Health officials in {city}, {state}, said on Tuesday that {10 + i} people had "
+        "fallen ill with measles, most of them unvaccinated children."
+    )
+    return ArticleDoc(f"a{i}", f"Outlet {i}", f"Measles cases rise in {state}", text, T0, T0)
+
+
+def test_the_core_keeps_the_founding_article_s_places() -> None:
+    # A member from the next state widens the story's places, never its core's.
+    engine = ClusterEngine(InMemoryClusterState())
+    fields, _ = engine.vectorize(report(0, "Austin", "Texas"))
+    summary = engine.found("s-a0", fields, T0)
+    prefixes = (CORE_PLACE, CORE_TITLE_PLACE)
+    core = {t for t, _ in summary.centroid if t.startswith(prefixes)}
+    other, _ = engine.vectorize(report(1, "Santa Fe", "New Mexico"))
+    summary = engine.absorb(summary, other, T0)
+    assert {t for t, _ in summary.centroid if t.startswith(prefixes)} == core
+    found = summary.signals
+    assert "US:US-TX" in found.core_places and "US:US-TX" in found.core_title_places
+    assert "US:US-NM" in found.places and "US:US-NM" in found.title_places
+    assert "US:US-NM" not in found.core_places | found.core_title_places
+
+
 def pair(**values: float) -> npt.NDArray[np.float64]:
     x = np.zeros(len(FEATURES))
     for name, value in values.items():
@@ -173,3 +200,19 @@ def test_no_names_route_on_a_conflict_or_to_a_story_older_than_two_days() -> Non
         assert not second_chance(pair(**base, **{conflict: 1.0}), 0.45), conflict
     # the same names two days on: more often the next occurrence (a sentencing after a verdict)
     assert not second_chance(pair(**base, age_days=NAMES_MAX_AGE_DAYS + 0.1), 0.45)
+
+
+def test_a_sign_constrained_fit_holds_a_wrong_signed_weight_at_zero() -> None:
+    # The second column agrees with the label, the third is a near copy of it that the
+    # free fit weighs negatively to correct the first: kept to +, it gets no weight.
+    rng = np.random.default_rng(7)
+    signal = rng.random(400)
+    y = (signal + 0.3 * rng.standard_normal(400) > 0.5).astype(float)
+    x = np.column_stack([np.ones(400), signal, signal + 0.05 * rng.standard_normal(400)])
+    free = fit_logistic(x, y, l2=0.0001)
+    kept = fit_logistic(x, y, l2=0.0001, signs=[0, 1, 1])
+    assert min(free[1:]) < 0.0
+    assert min(kept[1:]) >= 0.0 and max(kept[1:]) > 0.0
+    # Signs the free fit already keeps change nothing.
+    plain = fit_logistic(x[:, :2], y, l2=0.01)
+    assert np.allclose(fit_logistic(x[:, :2], y, l2=0.01, signs=[0, 1]), plain)
