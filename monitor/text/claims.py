@@ -208,7 +208,9 @@ def _split_change(sentence: str, quantity: Quantity) -> list[Quantity]:
     m = _FROM_RANGE.match(quantity.text)
     if m is None:
         m = _BY_RANGE.match(quantity.text)
-        if m is None or not _BY_BEFORE.search(sentence, max(0, quantity.start - 30), quantity.start):
+        if m is None or not _BY_BEFORE.search(
+            sentence, max(0, quantity.start - 30), quantity.start
+        ):
             return [quantity]
         low = parse_number(m["a"])
         if low is None or low != quantity.lower:

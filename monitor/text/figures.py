@@ -276,7 +276,9 @@ def bind_all(
         for i in bound:
             if i not in own_term:
                 why = f"{found[i].reason}, but its about term is another number's"
-                result[i] = Binding(specs[i].name, False, why, found[i].scope, found[i].scope_source)
+                result[i] = Binding(
+                    specs[i].name, False, why, found[i].scope, found[i].scope_source
+                )
         found, bound = result, own_term
         if len(bound) < 2:
             return found

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from monitor.text.attribution import find_attribution, find_subject
 from monitor.text.clauses import Clause, clause_at, split_clauses
 from monitor.text.event_types import event_families
-from monitor.text.patterns import may_hold
+from monitor.text.patterns import MONTHS, may_hold
 from monitor.text.records import record
 from monitor.text.scope import (
     PLACE_COUNT,
@@ -191,10 +191,7 @@ _HOSPITAL_AFTER = re.compile(
 _CASE_HEADS = frozenset(("cases", "case", "infections", "infection", "illnesses"))
 _NEW_MODIFIERS = frozenset(("new", "additional", "more", "further", "extra", "fresh"))
 _YEAR = r"(?:18|19|20)\d\d"
-_MONTH = (
-    r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
-)
+_MONTH = r"(?-i:" + MONTHS + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 _SEASON = (  # a season or holiday of a year: "before Christmas 2024", "in the summer of 2022"
     r"(?:(?-i:Christmas(?:\s+Eve)?|Easter|Thanksgiving|Ramadan|Eid|Diwali|Hanukkah|Passover"
     r"|(?:Lunar\s+)?New\s+Year(?:'s)?)|spring|summer|autumn|fall|winter)"
@@ -388,7 +385,16 @@ _SUPERSEDED = re.compile(
 )
 # Words without which the regexes above cannot match (see `may_hold`).
 _COMPARED_WORDS = ("compar", "against", "versus", "vs")
-_PREVIOUS_WORDS = ("from", "previous", "earlier", "initial", "originally", "first", "prior", "stood")
+_PREVIOUS_WORDS = (
+    "from",
+    "previous",
+    "earlier",
+    "initial",
+    "originally",
+    "first",
+    "prior",
+    "stood",
+)
 _SUPERSEDED_WORDS = (
     "swelled", "soared", "grown", "grew", "risen", "rose", "climbed", "jumped", "increased",
     "tripled", "doubled", "fallen", "fell", "dropped", "shrunk", "shrank", "surged", "earlier",
@@ -977,8 +983,10 @@ def _is_disease(scope: str) -> bool:
     if not scope[:1].isupper() or is_place(scope):
         return False
     words = scope.replace("-", " ").split()
-    return len(words) <= 2 and all(event_families(w) == _OUTBREAK for w in words) and not any(
-        w.lower() in _OUTBREAK_EVENTS for w in words
+    return (
+        len(words) <= 2
+        and all(event_families(w) == _OUTBREAK for w in words)
+        and not any(w.lower() in _OUTBREAK_EVENTS for w in words)
     )
 
 
@@ -1079,11 +1087,15 @@ def frame_sentence(
         if source == "clause" and scope is not None and _is_disease(scope):
             # "60 cases of Ebola", "60 Ebola cases": the disease counted, not whose count it is
             if not looked_back:
-                fallback = previous_scope() if previous_scope is not None else (
-                    sentence_scope(previous) if previous else None
+                fallback = (
+                    previous_scope()
+                    if previous_scope is not None
+                    else (sentence_scope(previous) if previous else None)
                 )
                 looked_back = True
-            scope, source = (fallback, "previous") if fallback else (home, "clause" if home else "none")
+            scope, source = (
+                (fallback, "previous") if fallback else (home, "clause" if home else "none")
+            )
         if scope is not None and scope[:4].lower() in ("the ", "its ", "this"):
             at = sentence.find(scope)
             before = previous_scope() if previous_scope is not None else None
@@ -1112,8 +1124,10 @@ def frame_sentence(
             )
         ):
             kind = "part"  # "198 cases, ... 23 people in hospital": the hospitalised are cases
-        if kind == "new" and source == "clause" and _another_place(
-            sentence, span, scope, frames, previous_scope
+        if (
+            kind == "new"
+            and source == "clause"
+            and _another_place(sentence, span, scope, frames, previous_scope)
         ):
             kind = "total"  # "21 fires in the United States, and two more in Canada"
         if kind == "new" and _another_state(sentence, span, spans):

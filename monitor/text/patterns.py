@@ -12,6 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+"""The weekday names as a regex alternation (match them case-sensitively)."""
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+"""The month names, in full, as a regex alternation (match them case-sensitively)."""
+
 _END = ""  # the trie key marking a word that ends at this node
 _Trie = dict[str, "_Trie"]
 

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from monitor.text.lexicon import VERY_COMMON, common_word
-from monitor.text.patterns import alternation
+from monitor.text.patterns import MONTHS, WEEKDAYS, alternation
 from monitor.text.sentences import word_set
 
 # "el-Fasher"; never a genus initial ("E. coli", "S. aureus"), which is no name of its own.
@@ -141,8 +141,9 @@ _REPORT_VERB = re.compile(
 _SUBJECT = re.compile(
     r"\s*(?:[\"“‘']\s*)?(?:(?:On|By|As\s+of|So\s+far|Since|Meanwhile|Overall|Altogether|Now"
     r"|Separately|Earlier|Later|In\s+all|In\s+total|To\s+date|Shortly|Last|This|After|Before"
-    r"|Following|Amid|During|Until|In\s+(?=(?:January|February|March|April|May|June|July"
-    r"|August|September|October|November|December|the\s+(?:first|second|third|fourth|past|last"
+    r"|Following|Amid|During|Until|In\s+(?=(?:"
+    + MONTHS
+    + r"|the\s+(?:first|second|third|fourth|past|last"
     r"|latest)|recent|early|late|mid)\b))\b[^,]{0,40},(?!\d)\s*)?"  # not "62,382"
     r"(?P<np>(?:(?:the|a|an|The|A|An)\s+)?(?:[\w’'.&-]+\s+){0,5}?[\w’'.&-]+?)"
     r"(?:,[^,;]{1,60},)?"
@@ -548,7 +549,7 @@ def subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | No
 # Tuesday Amazon said it would cut ...".
 _BARE_LEAD = re.compile(
     r"\s*(?:So\s+far|To\s+date|Now|Overall|Altogether|By\s+now|Earlier|Later|Meanwhile"
-    r"|On\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+(?=\w)"
+    r"|On\s+(?:" + WEEKDAYS + r"))\s+(?=\w)"
 )
 
 
@@ -557,8 +558,7 @@ _INTENSIFIER = re.compile(r"\s+(?:itself|themselves)\b(?=\s)")
 
 _DATE_LEAD = re.compile(
     r"\s*(?:(?:By|On|As\s+of|Until)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?"
-    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
-    r"|April|May|June|July|August|September|October|November|December)"
+    r"(?-i:" + WEEKDAYS + "|" + MONTHS + ")"
     r"(?:\s+\d{1,2}(?!\d))?(?:\s+(?:night|morning|evening|afternoon))?)\s+(?=\w)"
 )  # "By 3 October the outbreak had grown to 36 cases": a date lead without its comma
 

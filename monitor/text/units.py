@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from monitor.text.patterns import MONTHS
 from monitor.text.records import record
 from monitor.text.sentences import word_set
 from monitor.text.shares import population_of_part
@@ -266,8 +267,7 @@ _COUNT_NOUN = (
 # the Jan. 1 earthquake grew to 126" (a date, not a number the noun is led to).
 _MONTH_DAY = (
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b(?!\s*[,.]?\d)"
-    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\s+\d{1,2}\b(?!\s*[,.]?\d)"
+    r"|\b(?:" + MONTHS + r")\s+\d{1,2}\b(?!\s*[,.]?\d)"
 )
 # A period between the counted noun and its verb: "the death toll this year rose to 48",
 # "the number of jobs cut so far this year to 48,000".
