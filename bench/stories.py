@@ -3,7 +3,8 @@
 Run: ``.venv/bin/python bench/stories.py`` (``--history 5000`` for a quick look,
 ``--explain`` to list every wrong assignment on the labelled set).
 
-Quality, per half (``--half dev|heldout|both``): the development half is
+Quality, per half (``--half dev|heldout|both``, or a development check set ``--half fresh``,
+``--half fresh2``): the development half is
 tests/data/stories/part1.jsonl, part2.jsonl and dev/articles.jsonl, the held-out half
 tests/data/stories/heldout/articles.jsonl (never used for tuning or fitting). Each file
 is replayed from an empty state, and so is the whole half merged in arrival order; prints
@@ -50,6 +51,7 @@ from monitor.projections.clustering import (  # noqa: E402
 )
 
 DATA = ROOT / "tests" / "data" / "stories"
+CHECK_SETS = ("fresh", "fresh2")  # development check sets, one file each (--half fresh2)
 
 
 # -- labelled quality ------------------------------------------------------------------
@@ -632,6 +634,14 @@ def heldout_sets() -> list[Labelled]:
     return [("heldout/articles.jsonl", load_rows(held), _events(DATA / "heldout" / "events.jsonl"))]
 
 
+def check_sets(name: str) -> list[Labelled]:
+    """A development check set (``fresh``, ``fresh2``): one file, written after tuning."""
+    arts = DATA / name / "articles.jsonl"
+    if not arts.exists():
+        return []
+    return [(f"{name}/articles.jsonl", load_rows(arts), _events(DATA / name / "events.jsonl"))]
+
+
 def merged(name: str, sets: Sequence[Labelled]) -> Labelled:
     """All files of a half as one stream, in arrival order (stable for equal times)."""
     rows = sorted((r for _, rs, _ in sets for r in rs), key=lambda r: str(r["seen_at"]))
@@ -648,6 +658,8 @@ def print_quality(params: ClusterParams, show_errors: bool, half: str) -> None:
         halves.append(("development half", dev_sets()))
     if half in ("heldout", "both"):
         halves.append(("held-out half", heldout_sets()))
+    if half in CHECK_SETS:
+        halves.append((f"check set {half}", check_sets(half)))
     header = (
         f"  {'set':<24}{'n':>5}{'B3 P':>7}{'B3 R':>7}{'B3 F1':>7}{'pair P':>8}{'pair R':>8}"
         f"{'pair F1':>8}{'copy P':>8}{'copy R':>8}{'copy F1':>8}{'bad':>5}"
@@ -723,7 +735,9 @@ def main() -> None:
     parser.add_argument("--measured", type=int, default=2_000)
     parser.add_argument("--explain", action="store_true", help="list wrong assignments")
     parser.add_argument("--quality-only", action="store_true")
-    parser.add_argument("--half", choices=("dev", "heldout", "both"), default="both")
+    parser.add_argument(
+        "--half", choices=("dev", "heldout", "both", *CHECK_SETS), default="both"
+    )
     parser.add_argument("--sqlite", action="store_true", help="also run over SQLite")
     parser.add_argument("--sqlite-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
