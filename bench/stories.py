@@ -735,9 +735,7 @@ def main() -> None:
     parser.add_argument("--measured", type=int, default=2_000)
     parser.add_argument("--explain", action="store_true", help="list wrong assignments")
     parser.add_argument("--quality-only", action="store_true")
-    parser.add_argument(
-        "--half", choices=("dev", "heldout", "both", *CHECK_SETS), default="both"
-    )
+    parser.add_argument("--half", choices=("dev", "heldout", "both", *CHECK_SETS), default="both")
     parser.add_argument("--sqlite", action="store_true", help="also run over SQLite")
     parser.add_argument("--sqlite-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(

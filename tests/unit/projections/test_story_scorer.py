@@ -180,6 +180,18 @@ def test_a_headline_of_only_new_names_naming_none_of_the_story_s_gets_no_second_
     assert second_chance(pair(kind=0.9, actor_share=0.2, title_keys_new=1.0), 0.45)
 
 
+def test_a_twin_of_mostly_new_headline_names_gets_no_kind_route() -> None:
+    # "Hurricane Milton makes landfall near Siesta Key" against the story of "Hurricane
+    # Helene slams Florida's Big Bend": the kinds agree and "Hurricane", "Gulf" count as
+    # shared actors, but three of the headline's four names are new to the story and most
+    # of the story's headline names are absent from the article.
+    milton = pair(kind=0.93, actor_share=0.5, title_keys_new=0.75, story_headline_missing=0.6)
+    assert not second_chance(milton, 0.47)
+    # One new name in a headline that keeps the story's own (a day-2 toll from a new town).
+    toll = pair(kind=0.93, actor_share=0.5, title_keys_new=0.5, story_headline_missing=0.2)
+    assert second_chance(toll, 0.47)
+
+
 def test_a_reworded_follow_up_naming_the_story_s_headline_names_gets_a_second_chance() -> None:
     # "Attacker acted alone, FBI now says; toll put at 14": few shared words, no event kind,
     # but it names the names of the story's headlines and the founding report's suspect.
