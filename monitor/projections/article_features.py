@@ -34,6 +34,7 @@ from monitor.projections.story_scorer import (
     PLACE,
     TITLE_PLACE,
     ArticleSignals,
+    full_names,
 )
 from monitor.text.entities import event_numbers, key_names, lead
 from monitor.text.event_types import event_kinds
@@ -107,6 +108,7 @@ def article_features(title: str, text: str, source: str) -> ArticleFeatures:
         places=where.places,
         actors=actors(keys, where.words),
         title_places=where.title_places,
+        full_names=full_names(t for t in terms if t.startswith(ENTITY)),
     )
     extra: Fields = {
         KEY: {KEY + k: 1.0 for k in sorted(signals.keys)},

@@ -33,7 +33,12 @@ combination of per-field similarities; here a logistic regression):
   places: people, organisations) that the story names; ``actor_conflict`` when both name
   at least :data:`VETO_MIN_KEYS` actors and neither names any of the other's;
 - ``title_place_conflict``: the headline's own places conflict with those of the story's
-  headlines.
+  headlines;
+- ``full_name_conflict``: both sides name at least :data:`MIN_FULL_NAMES` names of several
+  words (people, bodies, laws: "Amit Mehta", "Justice Department", "Sherman Act"), compared
+  by their last two words so titles do not matter, and share none: the actors disagree
+  ("U.S. District Judge Amit Mehta" against "U.S. District Judge James Donato": two
+  rulings against one company).
 
 The weights are fitted on labelled pairs of the development half of the stories corpus by
 ``bench/fit_stories.py`` (deterministic) and committed as ``story_weights.json``.
@@ -43,7 +48,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -102,6 +107,7 @@ FEATURES = (
     "actor_share",
     "actor_conflict",
     "title_place_conflict",
+    "full_name_conflict",
 )
 SIGNS = (
     0,  # bias
@@ -128,6 +134,7 @@ SIGNS = (
     1,  # actor_share
     -1,  # actor_conflict
     -1,  # title_place_conflict
+    -1,  # full_name_conflict
 )
 """The sign each fitted weight may take (``bench/fit_stories.py``): a feature that
 measures agreement (a similarity, a shared name, place or number) may only add to the
@@ -135,6 +142,8 @@ score, one that measures disagreement (a conflict, a missing or new name, a time
 only subtract; 0 is free (the bias, the "side has none" indicators)."""
 MAX_GAP_DAYS = 3.0
 VETO_MIN_KEYS = 2
+MIN_FULL_NAMES = 2
+"""Full names each side must name for :func:`names_conflict` (one stray name is no evidence)."""
 PLACE_VETO = True
 """Whether conflicting places veto a merge (else they only weigh in the model)."""
 WEIGHTS_FILE = Path(__file__).with_name("story_weights.json")
@@ -203,6 +212,8 @@ class ArticleSignals:
     """Key names that are not place words."""
     title_places: frozenset[str] = frozenset()
     """Places of the headline alone."""
+    full_names: frozenset[str] = frozenset()
+    """Names of several words, by their last two (:func:`full_names`)."""
 
 
 @dataclass(frozen=True)
@@ -229,6 +240,16 @@ class StorySignals:
     """Places of the founding article's headline and lead (the core, :data:`CORE_SIZE`)."""
     core_title_places: frozenset[str] = frozenset()
     """Places of the founding article's headline."""
+    full_names: frozenset[str] = frozenset()
+    """Names of several words in its entity centroid, by their last two words."""
+
+
+def full_names(entities: Iterable[str]) -> frozenset[str]:
+    """The names of several words among entity terms (prefixed), by their last two words:
+    "U.S. District Judge Amit Mehta" and "Judge Amit Mehta" are one name."""
+    return frozenset(
+        " ".join(t[2:].split()[-2:]) for t in entities if " " in t and not t.startswith("e:#")
+    )
 
 
 def _unprefixed(vector: Vector | None) -> frozenset[str]:
@@ -259,6 +280,7 @@ def story_signals(fields: Mapping[str, Vector], raw: Vector | None = None) -> St
         actors=_unprefixed(fields.get(ACTOR)),
         core_places=_unprefixed(fields.get(CORE_PLACE)),
         core_title_places=_unprefixed(fields.get(CORE_TITLE_PLACE)),
+        full_names=full_names(fields.get(ENTITY, ())),
     )
 
 
@@ -374,6 +396,12 @@ def actors_conflict(article: ArticleSignals, story: StorySignals) -> bool:
     return not (article.actors & story.names) and not (story.actors & article.names)
 
 
+def names_conflict(article: frozenset[str], story: frozenset[str]) -> bool:
+    """Both sides name :data:`MIN_FULL_NAMES` full names or more and share none."""
+    least = MIN_FULL_NAMES
+    return len(article) >= least and len(story) >= least and not article & story
+
+
 def disagrees(article: ArticleSignals, story: StorySignals) -> bool:
     """True when both sides name key names (places, actors) and neither names any of the
     other's: a strike in one city against a fire in another country. Such a pair is never
@@ -426,6 +454,7 @@ def features(
             _smoothed_share(article.actors, story.names),
             1.0 if actors_conflict(article, story) else 0.0,
             1.0 if title_places_conflict(article, story) else 0.0,
+            1.0 if names_conflict(article.full_names, story.full_names) else 0.0,
         ],
         dtype=np.float64,
     )
@@ -438,7 +467,10 @@ def second_chance(x: npt.NDArray[np.float64], p: float) -> bool:
     kinds agree (cosine at least :data:`SECOND_CHANCE_KIND`) and the article shares an
     actor with the story or a key name with its founding article, and its headline is not
     mostly new names missing most of the story's headline names (the same strike in the
-    next city, the season's next hurricane: at least :data:`KIND_NEW_NAMES` of each)."""
+    next city, the season's next hurricane: at least :data:`KIND_NEW_NAMES` of each). Neither
+    route admits a pair with a place, headline-place, actor or full-name conflict: a route
+    around the scorer never overrides its negative evidence ("Judge Amit Mehta" against a
+    story of "Judge James Donato", both ruling against Google that day)."""
     if x[_KIND_CONFLICT] > 0.0:
         return False
     return _kind_route(x, p) or names_route(x, p)
@@ -449,6 +481,8 @@ def _kind_route(x: npt.NDArray[np.float64], p: float) -> bool:
         return False
     if x[_TITLE_KEYS_NEW] >= KIND_NEW_NAMES and x[_HEADLINE_MISSING] >= KIND_NEW_NAMES:
         return False  # the headline's names are mostly new and it misses the story's
+    if any(x[i] > 0.0 for i in _ROUTE_CONFLICTS):
+        return False  # a route around the scorer never overrides its negative evidence
     return bool(x[_ACTOR_SHARE] > 0.0 or x[_KEY_CORE] > 0.0)
 
 
@@ -457,13 +491,13 @@ def names_route(x: npt.NDArray[np.float64], p: float) -> bool:
     story: ``p`` at least :data:`SECOND_CHANCE_NAMES`, the article names (nearly) all the
     names of the story's headlines (at most :data:`NAMES_HEADLINE_MISSING` missing), at
     least :data:`NAMES_KEY_CORE` of its key names are its founding article's, no place,
-    headline-place, actor or event-kind conflict, and the story is at most
+    headline-place, actor, full-name or event-kind conflict, and the story is at most
     :data:`NAMES_MAX_AGE_DAYS` old."""
     if p < SECOND_CHANCE_NAMES or x[_HEADLINE_MISSING] > NAMES_HEADLINE_MISSING:
         return False
     if x[_KEY_CORE] < NAMES_KEY_CORE or x[_AGE] > NAMES_MAX_AGE_DAYS:
         return False
-    return not any(x[i] > 0.0 for i in _CONFLICTS)
+    return not any(x[i] > 0.0 for i in _ROUTE_CONFLICTS)
 
 
 _KIND = FEATURES.index("kind")
@@ -476,7 +510,9 @@ _AGE = FEATURES.index("age_days")
 _PLACE_CONFLICT = FEATURES.index("place_conflict")
 _TITLE_PLACE_CONFLICT = FEATURES.index("title_place_conflict")
 _ACTOR_CONFLICT = FEATURES.index("actor_conflict")
+_NAME_CONFLICT = FEATURES.index("full_name_conflict")
 _CONFLICTS = (_KIND_CONFLICT, _PLACE_CONFLICT, _TITLE_PLACE_CONFLICT, _ACTOR_CONFLICT)
+_ROUTE_CONFLICTS = (*_CONFLICTS, _NAME_CONFLICT)
 
 
 def fit_logistic(

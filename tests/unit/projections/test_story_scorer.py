@@ -24,6 +24,8 @@ from monitor.projections.story_scorer import (
     StorySignals,
     disagrees,
     fit_logistic,
+    full_names,
+    names_conflict,
     second_chance,
 )
 
@@ -212,6 +214,28 @@ def test_no_names_route_on_a_conflict_or_to_a_story_older_than_two_days() -> Non
         assert not second_chance(pair(**base, **{conflict: 1.0}), 0.45), conflict
     # the same names two days on: more often the next occurrence (a sentencing after a verdict)
     assert not second_chance(pair(**base, age_days=NAMES_MAX_AGE_DAYS + 0.1), 0.45)
+
+
+def test_full_names_are_compared_by_their_last_two_words() -> None:
+    mehta = full_names(["e:u.s district judge amit mehta", "e:justice department", "e:google"])
+    assert mehta == {"amit mehta", "justice department"}  # one-word names are not full names
+    assert not names_conflict(mehta, full_names(["e:judge amit mehta", "e:sherman act"]))
+
+
+def test_two_full_names_each_and_none_shared_is_a_conflict() -> None:
+    mehta = frozenset({"amit mehta", "justice department"})
+    donato = frozenset({"james donato", "epic games", "play store"})
+    assert names_conflict(mehta, donato)
+    assert not names_conflict(frozenset({"amit mehta"}), donato)  # one name is no evidence
+
+
+def test_no_second_chance_by_either_route_over_a_full_name_conflict() -> None:
+    # "Judge rules Google illegally maintained a search monopoly" (Judge Amit Mehta, the
+    # Justice Department) against the story of Judge James Donato's Play Store order the
+    # same day: the kinds and "Google" agree, the people and bodies named do not.
+    search = dict(kind=0.95, actor_share=0.5, key_core=0.5, story_headline_missing=0.5)
+    assert second_chance(pair(**search), 0.54)
+    assert not second_chance(pair(**search, full_name_conflict=1.0), 0.54)
 
 
 def test_a_sign_constrained_fit_holds_a_wrong_signed_weight_at_zero() -> None:
