@@ -102,6 +102,7 @@ _HAD_STOOD = re.compile(
 )
 # A corrected value: "the number of deaths is 275 and not 288".
 _NOT_BEFORE = re.compile(r"(?:\band|,)\s+not\s+" + _Q + "$")
+_ORDINAL_WORDS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 # A count for one reporting window is an increment: "2,292 patients were admitted in the 24
 # hours to Sunday", "with 10 deaths recorded in the previous 24 hours".
 _WINDOW = re.compile(
@@ -112,6 +113,18 @@ _WINDOW = re.compile(
     r"|\bin\s+(?:a\s+single|one)\s+day\b",
     re.IGNORECASE,
 )
+# One night of unrest, in the number's own comma-delimited segment or a sentence-opening one:
+# "arrested 1,311 overnight", "on a fourth consecutive night", "667 Arrested On Third Night". A
+# dated night ("on Wednesday night") is when a running count stood, not a window.
+_NIGHT = re.compile(
+    rf"\bovernight\b|\b(?:(?:the|a|that|its)\s+)?{_ORDINAL_WORDS}\s+(?:(?:straight|consecutive"
+    r"|successive)\s+)?night\b",
+    re.IGNORECASE,
+)
+_REACHED = re.compile(
+    r"\b(?:to|at|reach(?:ed|es|ing)?|hit|hits|pass(?:ed|es)|tops?|topped)\s+$", re.I
+)
+_SEGMENT_END = re.compile(r"[,;:]\s|\s[-–—]\s")
 # A count for one week or one day, written right after it: "26 in the first week of the outbreak
 # and 23 in the second", "one case was confirmed in the week to 20 October"; or a subject set on
 # one day: "Clashes across the country on Sunday killed at least 98 people".
@@ -360,11 +373,52 @@ def _kind(
         "day" in before and _DAY_SUBJECT.search(before)
     ):
         return "new"  # "26 in the first week", "Clashes on Sunday killed at least 98"
+    if "night" in sentence and _one_night(sentence, span, clause):
+        return "new"  # "police arrested 1,311 people during a fourth consecutive night"
     if ("hours" in sentence or "day" in sentence) and _WINDOW.search(
         sentence, clause.start, clause.end
     ):
         return "new"  # "2,292 patients were admitted in the 24 hours to Sunday"
     return "total"
+
+
+def _increment_share(
+    sentence: str, span: Span, spans: Sequence[Span], frames: Sequence[Frame], parsed: _Clauses
+) -> bool:
+    """True for a place's share of the increment just before it: "27 more people died, 15 of
+    them in Sindh", and the list that share opens ("..., 15 of them in Sindh and seven in
+    Punjab"); a place's share of a running total stays that place's total."""
+    at = len(frames)
+    if at == 0 or frames[at - 1].kind != "new" or parsed.attached(span) is None:
+        return False
+    if _PART_AFTER.match(sentence, span.end):
+        return True
+    between = sentence[spans[at - 1].unit_end : span.start]
+    return (  # the next member of a list of shares: "... and seven in Punjab"
+        parsed.attached(spans[at - 1]) is not None
+        and len(between) < 40
+        and (" and " in between or between.lstrip().startswith(","))
+    )
+
+
+def _one_night(sentence: str, span: Span, clause: Clause) -> bool:
+    """True when the number's own segment of its clause (between commas, semicolons and
+    dashes), or a numberless segment opening the sentence right before it, names one night:
+    "667 arrests across the country overnight", "On the third night, police arrested 667"."""
+    if _REACHED.search(sentence, max(0, span.start - 12), span.start):
+        return False  # "the toll rose to 51 overnight": the running count the night reached
+    cuts = [m for m in _SEGMENT_END.finditer(sentence, clause.start, clause.end)]
+    start = max([m.end() for m in cuts if m.end() <= span.start], default=clause.start)
+    end = min([m.start() for m in cuts if m.start() >= span.end], default=clause.end)
+    if _NIGHT.search(sentence, start, end):
+        return True
+    lead = _SEGMENT_END.search(sentence)
+    return (
+        lead is not None
+        and lead.end() == start
+        and not any(ch.isdigit() for ch in sentence[: lead.start()])  # an opening adverbial
+        and bool(_NIGHT.search(sentence, 0, lead.start()))
+    )
 
 
 # A number a later revision in the same sentence replaced: "put the toll at 2,445 at the start
@@ -1133,6 +1187,8 @@ def frame_sentence(
         if kind == "new" and _another_state(sentence, span, spans):
             kind = "total"  # "179,783 were under evacuation orders and another 200,000 under
             # evacuation warnings": another category's count, not an increment to the first
+        if kind == "total" and _increment_share(sentence, span, spans, frames, parsed):
+            kind = "new"  # "27 more people died, 15 of them in Sindh": Sindh's increment
         time, time_ref = _time(sentence, span, clauses, index)
         revision, revised_from = (None, None)
         if kind in ("total", "new") and not _narrated(clauses, index, frames):
