@@ -382,6 +382,49 @@ def _kind(
     return "total"
 
 
+_ASIDE_OPEN = re.compile(r"\s[-–—]\s|\s—|\(")
+_ASIDE_CLOSE = re.compile(r"\s[-–—](?:\s|$)|—|\)")
+_AMONG = re.compile(
+    r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the|those|these)\s+(?:[a-z]+\s+)?\d"
+)  # a whole with its number: "among the 1,731 dead", not "among those killed"
+_LIST_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+|,\s+and\s+)$")
+
+
+def _breakdown_member(
+    sentence: str, span: Span, spans: Sequence[Span], frames: Sequence[Frame]
+) -> bool:
+    """True for a number inside a dash or bracket aside that breaks down the total just
+    before it: "1,167 people died - 522 men, 246 women and 399 children - ...", "42 deaths
+    (30 adults and 12 children)"."""
+    at = len(frames)
+    if at == 0 or span.implied:
+        return False  # "Greater Manchester (160), followed by Merseyside (148)": no breakdown
+    whole = next((i for i in range(at - 1, -1, -1) if frames[i].kind == "total"), None)
+    if whole is None:
+        return False
+    opening = _ASIDE_OPEN.search(sentence, spans[whole].unit_end, span.start)
+    if opening is None or _ASIDE_CLOSE.search(sentence, opening.end(), span.start):
+        return False
+    members = [s for s in spans[whole + 1 : at]]
+    return all(opening.end() <= s.start for s in members) and (
+        not members or bool(_LIST_GAP.search(sentence, members[-1].unit_end, span.start))
+    )
+
+
+def _among_after(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
+    """True for a number said to be among a whole: "350 women were among the 1,731 dead",
+    and the list that leads to it ("645 children and 350 women were among ...")."""
+    current = span
+    for later in [s for s in spans if s.start > span.start][:3]:
+        if _AMONG.match(sentence, current.unit_end):
+            return True
+        gap = sentence[current.unit_end : later.start]
+        if gap.strip(" ,") not in ("and", ""):
+            return False
+        current = later
+    return bool(_AMONG.match(sentence, current.unit_end))
+
+
 def _increment_share(
     sentence: str, span: Span, spans: Sequence[Span], frames: Sequence[Frame], parsed: _Clauses
 ) -> bool:
@@ -1187,6 +1230,18 @@ def frame_sentence(
         if kind == "new" and _another_state(sentence, span, spans):
             kind = "total"  # "179,783 were under evacuation orders and another 200,000 under
             # evacuation warnings": another category's count, not an increment to the first
+        if (
+            kind == "total"
+            and parsed.attached(span) is None
+            and _breakdown_member(sentence, span, spans, frames)
+        ):
+            kind = "part"  # "1,167 died - 522 men, 246 women and 399 children -": its parts
+        if (
+            kind == "total"
+            and parsed.attached(span) is None
+            and _among_after(sentence, span, spans)
+        ):
+            kind = "part"  # "645 children and 350 women were among the 1,731 dead"
         if kind == "total" and _increment_share(sentence, span, spans, frames, parsed):
             kind = "new"  # "27 more people died, 15 of them in Sindh": Sindh's increment
         time, time_ref = _time(sentence, span, clauses, index)
