@@ -200,6 +200,7 @@ _OWN_VERB = re.compile(
     r"|sickened|infected|hospitali[sz]ed|expanded|brought|brings|went|stands|stood|remains"
     r"|remained|is|are|was|were|rises|soars|soared|grows|climbs|jumps|jumped|reaches|tops"
     r"|topped|passes|passed|hits|nears|surpasses|surpassed|exceeds|exceeded|doubles|doubled"
+    r"|crosses|crossed"
     r"|swells|swelled|mounts|mounted|made|makes|clos(?:e|es|ed|ing)|shut|shuts|shutting)\b",
     re.IGNORECASE,
 )

@@ -251,6 +251,7 @@ _VERB = (
     r"|taking|took|lifting|lifted|raising|sending|sent|set|settled|totalled|totaled|totals"
     r"|totalling|totaling|numbered|numbers|amounted|amounts|hovered|hovers|tallied|now"
     r"|be|reach|rise|climb|top|pass|exceed|surpass|stand|remain|grow|fall|drop|total|exceed"
+    r"|cross|crossed|crossing"
     r"|[a-z]{3,}(?:ed|es|s))"
     r"(?:\s+(?:up|down|upward|downward|sharply|again|further|slightly|officially))?"
     r"(?:\s+(?:to|at|of|by|from))?"
@@ -339,7 +340,8 @@ _KILL = re.compile(
 )
 _WHO = re.compile(r",?\s+(?:who|whom)\b")
 _VERBAL_QUALIFIER = re.compile(
-    r"(?:tops|topped|topping|passed|passing|passes|exceeded|exceeding|surpassed|surpassing)\s+"
+    r"(?:tops|topped|topping|passed|passing|passes|exceeded|exceeding|exceeds|surpassed"
+    r"|surpassing|surpasses|crossed|crossing|crosses)\s+"
 )
 _LOOKBACK = 170
 # A place described by its size counts its inhabitants, not any figure: "a town of 25,000",
