@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from monitor.text.lexicon import VERY_COMMON, common_word
-from monitor.text.patterns import MONTHS, WEEKDAYS, alternation
+from monitor.text.patterns import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alternation
 from monitor.text.sentences import word_set
 
 # "el-Fasher"; never a genus initial ("E. coli", "S. aureus"), which is no name of its own.
@@ -285,11 +285,18 @@ def _gazetteer() -> frozenset[str]:
             if name:
                 names.add(str(name).lower())
     for subdivision in pycountry.subdivisions:
-        names.add(str(subdivision.name).lower())
+        name = str(subdivision.name).lower()
+        names.add(name)
+        names.add(_ADMIN_TYPE.sub("", name))  # "Hubei Sheng" is written "Hubei"
     names.update(_EXTRA_PLACES)
     return frozenset(names)
 
 
+# A romanised administrative type after a subdivision's name, which English text drops.
+_ADMIN_TYPE = re.compile(
+    r"(?:\s+(?:[a-z]+\s+)?(?:sheng|shi|zizhiqu)|-(?:do|si|gun|gwangyeoksi|teukbyeolsi"
+    r"|teukbyeoljachido|teukbyeoljachisi))$"
+)
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _LEADING_LOWER_THE = re.compile(r"^the\s+")
 
@@ -559,7 +566,7 @@ _INTENSIFIER = re.compile(r"\s+(?:itself|themselves)\b(?=\s)")
 
 _DATE_LEAD = re.compile(
     r"\s*(?:(?:By|On|As\s+of|Until)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?"
-    r"(?-i:" + WEEKDAYS + "|" + MONTHS + ")"
+    r"(?-i:" + WEEKDAYS + "|" + MONTHS + "|(?:" + MONTH_ABBREVIATIONS + r")\.?)"
     r"(?:\s+\d{1,2}(?!\d))?(?:\s+(?:night|morning|evening|afternoon))?)\s+(?=\w)"
 )  # "By 3 October the outbreak had grown to 36 cases": a date lead without its comma
 

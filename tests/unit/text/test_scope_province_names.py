@@ -1,0 +1,31 @@
+"""Provinces are places under the names English text uses ("Hubei", not the romanised
+"Hubei Sheng"), and an abbreviated month opens a date lead like a full one ("By Feb. 13
+Hubei counted ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.text.scope import is_place
+from tests.unit.text.conftest import frame
+
+
+@pytest.mark.parametrize("name", ["Hubei", "Sichuan", "Guangxi", "Ulsan"])
+def test_a_province_without_its_romanised_type_is_a_place(name: str) -> None:
+    assert is_place(name)
+
+
+def test_a_province_as_subject_scopes_its_count() -> None:
+    assert frame("Sichuan counted 1,240 confirmed cases on Monday.", 1240).scope == "Sichuan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Feb. 13 Hubei counted 48,206 confirmed cases.",
+        "By Sept. 4 Hubei counted 48,206 confirmed cases.",
+        "By 13 February Hubei counted 48,206 confirmed cases.",
+    ],
+)
+def test_an_abbreviated_month_opens_a_date_lead(text: str) -> None:
+    assert frame(text, 48206).scope == "Hubei"
