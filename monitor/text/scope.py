@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from monitor.text.gazetteer import LOOSE_POPULATION, index
 from monitor.text.lexicon import VERY_COMMON, common_word
 from monitor.text.patterns import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alternation
 from monitor.text.sentences import word_set
@@ -314,7 +315,17 @@ def is_place(name: str) -> bool:
     if len(words) > 1 and (words[-1] in _ORG_WORDS or words[-1] in _BODY_WORDS):
         return False  # "Coast Guard", "Maui Police": a body named after a place
     gazetteer = _gazetteer()
-    return bare.lower() in gazetteer or words[0].lower() in gazetteer
+    return bare.lower() in gazetteer or words[0].lower() in gazetteer or _big_city(bare)
+
+
+def _big_city(name: str) -> bool:
+    """A city of at least 100,000 people named as written ("Wuhan", "Grenoble"): a place
+    a count can belong to, like a state."""
+    if not name[:1].isupper() or not name.replace(" ", "").replace("-", "").isalpha():
+        return False
+    return any(
+        p.kind == "city" and p.population >= LOOSE_POPULATION for p in index().get(name.lower(), ())
+    )
 
 
 _NAME_ENDINGS = ("is", "us", "as", "os", "ens", "ss")  # Stellantis, Airbus, Qantas, Siemens

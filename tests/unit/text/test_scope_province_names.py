@@ -29,3 +29,19 @@ def test_a_province_as_subject_scopes_its_count() -> None:
 )
 def test_an_abbreviated_month_opens_a_date_lead(text: str) -> None:
     assert frame(text, 48206).scope == "Hubei"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        ("Grenoble recorded 28 arrests overnight, the prefecture said.", 28, "Grenoble"),
+        ("In Wuhan, 892 new infections were confirmed on Monday.", 892, "Wuhan"),
+    ],
+)
+def test_a_large_city_is_a_place_a_count_belongs_to(text: str, value: int, scope: str) -> None:
+    assert is_place(scope)
+    assert frame(text, value).scope == scope
+
+
+def test_a_small_town_is_not_taken_for_a_place_by_name_alone() -> None:
+    assert not is_place("Tamra")
