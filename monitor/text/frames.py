@@ -30,6 +30,7 @@ from monitor.text.scope import (
     resolve_definite,
     subject_scope,
     topic_scope,
+    when_event,
 )
 from monitor.text.sentences import word_set
 from monitor.text.shares import part_of_population
@@ -1035,6 +1036,9 @@ def _scope_of(
         _THOSE.search(parsed.sentence, lo, span.start)
     )
     scope = None if anaphoric else parsed.scope(index, span, spans)
+    if scope is None and parsed.clauses[index].opener == "when" and index > 0:
+        scope = when_event(parsed.sentence, parsed.clauses[index].start)  # "the 2005 riots,
+        # when nearly 2,900 people were arrested": the event's count, not the main subject's
     # Earlier clauses, main ones first: "The CDC raised the toll in the outbreak to 10, after a
     # death in Virginia, and said 59 people ..." (59 is the outbreak's, not Virginia's).
     earlier = sorted(range(index - 1, -1, -1), key=lambda i: parsed.clauses[i].dependent)

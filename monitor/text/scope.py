@@ -240,6 +240,21 @@ _EVENT_PHRASE = re.compile(
 )
 
 
+# An event named right before a ", when" clause that tells what happened in it: "memories of
+# the 2005 riots, when nearly 2,900 people were arrested".
+_WHEN_EVENT = re.compile(
+    rf"(?P<event>(?:the|an?|its|their|{_CAP}['’]s)\s+(?:(?!(?:of|and|or|to|by|in|on|at|for"
+    rf"|with)\b)[\w’'-]+\s+){{0,3}}?(?:{_EVENT_HEADS})s?),\s*(?:when\s+)?$"
+)
+
+
+def when_event(text: str, clause_start: int) -> str | None:
+    """The event a ", when ..." clause opening at `clause_start` (at "when" or at what
+    follows it) describes, as written."""
+    m = _WHEN_EVENT.search(text, max(0, clause_start - 80), clause_start)
+    return None if m is None else m["event"]
+
+
 def event_phrase(text: str, lo: int, hi: int, anchored: bool = False) -> tuple[int, str] | None:
     """The first event phrase in text[lo:hi] a count is given for, as written, with its offset:
     "from the crash" -> "the crash"; `anchored`: only right at lo."""
