@@ -603,7 +603,21 @@ def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple
         and not _CURRENT.search(sentence, clause.start, clause.end)
     ):  # a period opening the sentence dates all its clauses, but "now" is the present's
         ref = _past_ref(sentence, 0, lead.end())
+    if ref is None and "after" in sentence[: span.start]:
+        earlier = _CAME_AFTER.search(sentence, 0, span.start)
+        if earlier is not None:
+            ref = earlier["ref"]  # "The collapse came five months after a fire ... killed 112"
     return ("past", ref) if ref is not None else ("current", None)
+
+
+# An event placed a span of time before the one the sentence is about: "The collapse came five
+# months after a fire at the Tazreen factory killed 112 workers, and eight years after ...":
+# every count after it is the earlier events'.
+_CAME_AFTER = re.compile(
+    r"\b(?:came|comes|happened|occurred|struck|hit)\s+(?:just\s+|only\s+|barely\s+)?"
+    r"(?P<ref>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|a\s+few)"
+    r"\s+(?:days?|weeks?|months?|years?|decades?)\s+after)\b"
+)
 
 
 # A closed period opening a sentence: "Between 2010 and December 2022, the two carmakers recalled
