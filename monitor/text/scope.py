@@ -192,7 +192,8 @@ _EVENT_NAME = re.compile(  # "\b[Tt]he", opening with a character class the matc
 # for 85", "Tesla recalled 3,900 Cybertrucks", "Ford has laid off 600 workers".
 _OWN_VERB = re.compile(
     r"\s*(?:(?:will|would|is|are|was|were|has|have|had|also|now|plans\s+to|said\s+it\s+would"
-    r"|is\s+to|to|already|temporarily|then)\s+)*"
+    r"|is\s+to|to|already|temporarily|then|began|begins|begun|started|starts|continued"
+    r"|continues)\s+)*"  # "Amazon began cutting more than 18,000"
     r"(?:cut|cuts|cutting|lay|lays|laid|laying|shed|sheds|shedding|recall|recalls|recalled"
     r"|recalling|employ|employs|employed|employing|hire|hires|hired|hiring|lost|loses|losing"
     r"|accounts?|accounted|(?:has|have|had)(?!\s+(?:been|[a-z]+ed|[a-z]+en)\b)|eliminat\w*|fir(?:e|es|ed|ing)|idl\w*|deliver\w*"
@@ -201,7 +202,7 @@ _OWN_VERB = re.compile(
     r"|sickened|infected|hospitali[sz]ed|expanded|brought|brings|went|stands|stood|remains"
     r"|remained|is|are|was|were|rises|soars|soared|grows|climbs|jumps|jumped|reaches|tops"
     r"|topped|passes|passed|hits|nears|surpasses|surpassed|exceeds|exceeded|doubles|doubled"
-    r"|crosses|crossed"
+    r"|crosses|crossed|counted|recorded|registered"
     r"|swells|swelled|mounts|mounted|made|makes|clos(?:e|es|ed|ing)|shut|shuts|shutting)\b",
     re.IGNORECASE,
 )
