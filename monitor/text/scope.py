@@ -176,8 +176,9 @@ _NUMBERS = word_set(
     hundred hundreds thousand thousands million millions dozens dozen"""
 )
 _EVENT_NOUNS = (
-    r"outbreak|fire|wildfire|blaze|storm|hurricane|flood|floods|flooding|earthquake|quake|war"
-    r"|conflict|strike|walkout|epidemic|pandemic|recall|layoffs|riots|disorder|violence|union"
+    r"outbreak|fire|fires|wildfire|wildfires|blaze|blazes|storm|storms|hurricane|flood|floods"
+    r"|flooding|earthquake|earthquakes|quake|quakes|war|conflict|strike|strikes|walkout|epidemic"
+    r"|pandemic|recall|layoffs|riots|disorder|violence|union"
     r"|company|carmaker|automaker|plant|factory|team|group|walkout|disaster|tsunami|cyclone"
     r"|typhoon|famine|crisis"
 )
@@ -314,6 +315,11 @@ _ADMIN_TYPE = re.compile(
     r"(?:\s+(?:[a-z]+\s+)?(?:sheng|shi|zizhiqu)|-(?:do|si|gun|gwangyeoksi|teukbyeolsi"
     r"|teukbyeoljachido|teukbyeoljachisi))$"
 )
+# A direction or part written before a place's name, which stays that place's part.
+_REGION_QUALIFIERS = word_set(
+    """mainland northern southern eastern western central north south east west northeastern
+    northwestern southeastern southwestern rural coastal upstate downstate"""
+)
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _LEADING_LOWER_THE = re.compile(r"^the\s+")
 
@@ -331,7 +337,13 @@ def is_place(name: str) -> bool:
     if len(words) > 1 and (words[-1] in _ORG_WORDS or words[-1] in _BODY_WORDS):
         return False  # "Coast Guard", "Maui Police": a body named after a place
     gazetteer = _gazetteer()
-    return bare.lower() in gazetteer or words[0].lower() in gazetteer or _big_city(bare)
+    if bare.lower() in gazetteer or words[0].lower() in gazetteer:
+        return True
+    return (
+        len(words) > 1
+        and words[0].lower() in _REGION_QUALIFIERS
+        and is_place(" ".join(words[1:]))  # "mainland China", "northern Israel"
+    ) or _big_city(bare)
 
 
 def _big_city(name: str) -> bool:
