@@ -1069,6 +1069,13 @@ def _scope_of(
             break  # only the clauses that hang on mine: "..., bringing the number to 93"
         if nxt.opener.endswith("of them") or any(nxt.start <= s.start < nxt.end for s in spans):
             scope = parsed.scope(ahead, None, ())  # "..., bringing the number killed in X to 93"
+        elif (
+            nxt.opener == "when"
+            and ahead == index + 1
+            and _CAUSE_WHEN.match(parsed.sentence, nxt.start, nxt.end)
+        ):
+            scope = parsed.scope(ahead, None, ())  # "Four people died when a missile struck a
+            # building in Tamra": where what killed them happened
     if scope is not None:
         return scope, "clause", looked_back, fallback
     if not looked_back:
@@ -1090,6 +1097,15 @@ def _scope_of(
     if numbered and not anaphoric:
         return numbered[0], "clause", looked_back, fallback  # "... across six states"
     return None, "none", looked_back, fallback
+
+
+# A "when" clause telling the event that caused the count: "died when a missile struck a
+# building in Tamra", "were killed when a bus overturned in Kerala".
+_CAUSE_WHEN = re.compile(
+    r"[\s,]*when\s+(?:[\w’'-]+\s+){1,6}?(?:struck|hit|collapsed|exploded|overturned|crashed"
+    r"|sank|capsized|caught\s+fire|gave\s+way|slammed|plunged|derailed|landed|burst)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_disease(scope: str) -> bool:
