@@ -125,6 +125,7 @@ _NIGHT = re.compile(
 _REACHED = re.compile(
     r"\b(?:to|at|reach(?:ed|es|ing)?|hit|hits|pass(?:ed|es)|tops?|topped)\s+$", re.I
 )
+_CONJUNCTION = re.compile(r"\b(?:as|while|after|before|when|and)\s", re.IGNORECASE)
 _SEGMENT_END = re.compile(r"[,;:]\s|\s[-–—]\s")
 # A count for one week or one day, written right after it: "26 in the first week of the outbreak
 # and 23 in the second", "one case was confirmed in the week to 20 October"; or a subject set on
@@ -454,8 +455,11 @@ def _one_night(sentence: str, span: Span, clause: Clause) -> bool:
     cuts = [m for m in _SEGMENT_END.finditer(sentence, clause.start, clause.end)]
     start = max([m.end() for m in cuts if m.end() <= span.start], default=clause.start)
     end = min([m.start() for m in cuts if m.start() >= span.end], default=clause.end)
-    if _NIGHT.search(sentence, start, end):
-        return True
+    night = _NIGHT.search(sentence, start, end)
+    if night is not None:
+        lo, hi = sorted((night.start(), span.start))
+        return not _CONJUNCTION.search(sentence, lo, hi)  # not "486 Arrested On Fifth Night
+        # As 45,000 Officers Patrol": the night is the other clause's
     lead = _SEGMENT_END.search(sentence)
     return (
         lead is not None

@@ -51,3 +51,8 @@ def test_a_night_in_a_segment_with_numbers_is_not_a_sentence_lead() -> None:
 def test_a_count_the_night_raised_a_toll_to_is_the_running_total() -> None:
     text = "The death toll from the fires rose to 51 overnight, the ministry said."
     assert kinds(text, 51) == ["total"]
+
+
+def test_a_night_across_a_conjunction_is_the_other_clauses() -> None:
+    text = "Lyon: 212 Arrested On Fourth Night As 30,000 Officers Patrol Cities"
+    assert kinds(text, 212, 30000) == ["new", "total"]
