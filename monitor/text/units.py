@@ -291,7 +291,10 @@ _VERB_LED = re.compile(
     r"\s+[^,;\d]{1,60}?"
     r"|\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?:missing|dead|injured|hospitali[sz]ed"
     r"|displaced|arrested|charged|killed|sickened|infected|made\s+(?:sick|ill)|nationwide"
-    r"|statewide|overall)){0,2}"
+    r"|statewide|overall)"
+    # ... or a span of days it covers: "the toll over the 12 days of fighting stood at 28"
+    r"|\s+(?:over|in|during|after|for)\s+the\s+(?:past\s+|last\s+|first\s+)?(?:\d+|[a-z]+)"
+    r"\s+(?:days?|weeks?|months?|hours?)(?:\s+of\s+[a-z]+)?){0,2}"
     + _PERIOD_AFTER_NOUN
     # an aside, or a relative clause on the noun: "The toll, which had stood at 334, ..."
     + rf"(?:,[^;]{{1,90}}?,|,\s+which)?\s+{_VERB}\s+{_QUAL}$",
