@@ -14,12 +14,13 @@ _NAME_CHAR = (
     + ")"
 )
 _NAME = rf"(?P<who>{_NAME_CHAR}{{2,120}})"
-_SHORT = r"(?P<who>(?:[\w’'.()-]+\s+){0,8}?[\w’'.()-]+)"
+_SHORT = r"(?P<who>(?:[\w’'.(][\w’'.()-]*\s+){0,8}?[\w’'.(][\w’'.()-]*)"  # no bare "-" word
 _SAY = (
     r"(?:said|says|say|told\s+(?:a\s+[\w\s]{1,30}?|\w+)|stated|added|noted|claimed|estimated"
     r"|estimates|estimate|reported|reports|announced|confirmed|wrote|explained|asserted|alleged"
     r"|insisted|warned|believes|believe|assessed|assesses|assess|concluded|disclosed|revealed"
-    r"|testified|found|finds|shows|show|showed|put\s+the\s+(?:\w+\s+)?\w+\s+at)\b"
+    r"|testified|found|finds|shows|show|showed|listed|lists"
+    r"|put\s+(?:the\s+|its\s+|their\s+|(?:the\s+)?[\w-]+['’]s\s+)(?:\w+\s+)?\w+\s+at)\b"
 )
 _FILLER = r"(?:\s+(?:also|reportedly|earlier|previously|later|has|have|had|now|then|separately))*"
 _SAY_AFTER_SPACE = re.compile(rf"\s{_SAY}")
@@ -38,7 +39,7 @@ _PATTERNS = tuple(
             rf"(?:^|[,“”\"—]\s*)(?:said|says|told\s+\w+|added|noted)\s+{_NAME}",
             ("said", "says", "told", "added", "noted"),
         ),
-        (rf"[,”\"—]\s*{_SHORT}{_FILLER}\s+{_SAY}", _SAY_AFTER_SPACE),
+        (rf"(?:[,”\"—–]|\s-)\s*{_SHORT}{_FILLER}\s+{_SAY}", _SAY_AFTER_SPACE),
         (
             rf"^(?:[A-Z][^,]{{0,40}},\s*)??{_SHORT}(?P<appos>,[^,]{{1,80}},)?{_FILLER}\s+{_SAY}",
             _SAY_AFTER_SPACE,

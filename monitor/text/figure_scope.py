@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from monitor.text.figure_words import context_match, find_term, fold_case
+from monitor.text.scope import when_event
 
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|:|\s[—–]\s|\s--\s|,\s*(?:while|whereas|but|and|although|though|as|when|after)\b"
@@ -293,7 +294,8 @@ def scope_of(
         scope.casefold() in sentence.casefold()
         and find_term(sentence[begin:end], [scope]) is None
         and not _labels(sentence, scope)
-    ):
+        and (when_event(sentence, begin) or "").casefold() != scope.casefold()
+    ):  # the event a ", when ..." clause describes stays its scope ("the 2005 riots, when")
         return None, "none", f"{scope} is another clause's"
     if _beyond_attribution(claim, scope):
         return None, "none", f"{scope} is beyond the attribution"

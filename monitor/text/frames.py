@@ -30,6 +30,7 @@ from monitor.text.scope import (
     resolve_definite,
     subject_scope,
     topic_scope,
+    when_event,
 )
 from monitor.text.sentences import word_set
 from monitor.text.shares import part_of_population
@@ -102,6 +103,7 @@ _HAD_STOOD = re.compile(
 )
 # A corrected value: "the number of deaths is 275 and not 288".
 _NOT_BEFORE = re.compile(r"(?:\band|,)\s+not\s+" + _Q + "$")
+_ORDINAL_WORDS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 # A count for one reporting window is an increment: "2,292 patients were admitted in the 24
 # hours to Sunday", "with 10 deaths recorded in the previous 24 hours".
 _WINDOW = re.compile(
@@ -112,6 +114,19 @@ _WINDOW = re.compile(
     r"|\bin\s+(?:a\s+single|one)\s+day\b",
     re.IGNORECASE,
 )
+# One night of unrest, in the number's own comma-delimited segment or a sentence-opening one:
+# "arrested 1,311 overnight", "on a fourth consecutive night", "667 Arrested On Third Night". A
+# dated night ("on Wednesday night") is when a running count stood, not a window.
+_NIGHT = re.compile(
+    rf"\bovernight\b|\b(?:(?:the|a|that|its)\s+)?{_ORDINAL_WORDS}\s+(?:(?:straight|consecutive"
+    r"|successive)\s+)?night\b",
+    re.IGNORECASE,
+)
+_REACHED = re.compile(
+    r"\b(?:to|at|reach(?:ed|es|ing)?|hit|hits|pass(?:ed|es)|tops?|topped)\s+$", re.I
+)
+_CONJUNCTION = re.compile(r"\b(?:as|while|after|before|when|and)\s", re.IGNORECASE)
+_SEGMENT_END = re.compile(r"[,;:]\s|\s[-–—]\s")
 # A count for one week or one day, written right after it: "26 in the first week of the outbreak
 # and 23 in the second", "one case was confirmed in the week to 20 October"; or a subject set on
 # one day: "Clashes across the country on Sunday killed at least 98 people".
@@ -360,11 +375,98 @@ def _kind(
         "day" in before and _DAY_SUBJECT.search(before)
     ):
         return "new"  # "26 in the first week", "Clashes on Sunday killed at least 98"
+    if "night" in sentence and _one_night(sentence, span, clause):
+        return "new"  # "police arrested 1,311 people during a fourth consecutive night"
     if ("hours" in sentence or "day" in sentence) and _WINDOW.search(
         sentence, clause.start, clause.end
     ):
         return "new"  # "2,292 patients were admitted in the 24 hours to Sunday"
     return "total"
+
+
+_ASIDE_OPEN = re.compile(r"\s[-–—]\s|\s—|\(")
+_ASIDE_CLOSE = re.compile(r"\s[-–—](?:\s|$)|—|\)")
+_AMONG = re.compile(
+    r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the|those|these)\s+(?:[a-z]+\s+)?\d"
+)  # a whole with its number: "among the 1,731 dead", not "among those killed"
+_LIST_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+|,\s+and\s+)$")
+
+
+def _breakdown_member(
+    sentence: str, span: Span, spans: Sequence[Span], frames: Sequence[Frame]
+) -> bool:
+    """True for a number inside a dash or bracket aside that breaks down the total just
+    before it: "1,167 people died - 522 men, 246 women and 399 children - ...", "42 deaths
+    (30 adults and 12 children)"."""
+    at = len(frames)
+    if at == 0 or span.implied:
+        return False  # "Greater Manchester (160), followed by Merseyside (148)": no breakdown
+    whole = next((i for i in range(at - 1, -1, -1) if frames[i].kind == "total"), None)
+    if whole is None:
+        return False
+    opening = _ASIDE_OPEN.search(sentence, spans[whole].unit_end, span.start)
+    if opening is None or _ASIDE_CLOSE.search(sentence, opening.end(), span.start):
+        return False
+    members = [s for s in spans[whole + 1 : at]]
+    return all(opening.end() <= s.start for s in members) and (
+        not members or bool(_LIST_GAP.search(sentence, members[-1].unit_end, span.start))
+    )
+
+
+def _among_after(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
+    """True for a number said to be among a whole: "350 women were among the 1,731 dead",
+    and the list that leads to it ("645 children and 350 women were among ...")."""
+    current = span
+    for later in [s for s in spans if s.start > span.start][:3]:
+        if _AMONG.match(sentence, current.unit_end):
+            return True
+        gap = sentence[current.unit_end : later.start]
+        if gap.strip(" ,") not in ("and", ""):
+            return False
+        current = later
+    return bool(_AMONG.match(sentence, current.unit_end))
+
+
+def _increment_share(
+    sentence: str, span: Span, spans: Sequence[Span], frames: Sequence[Frame], parsed: _Clauses
+) -> bool:
+    """True for a place's share of the increment just before it: "27 more people died, 15 of
+    them in Sindh", and the list that share opens ("..., 15 of them in Sindh and seven in
+    Punjab"); a place's share of a running total stays that place's total."""
+    at = len(frames)
+    if at == 0 or frames[at - 1].kind != "new" or parsed.attached(span) is None:
+        return False
+    if _PART_AFTER.match(sentence, span.end):
+        return True
+    between = sentence[spans[at - 1].unit_end : span.start]
+    return (  # the next member of a list of shares: "... and seven in Punjab"
+        parsed.attached(spans[at - 1]) is not None
+        and len(between) < 40
+        and (" and " in between or between.lstrip().startswith(","))
+    )
+
+
+def _one_night(sentence: str, span: Span, clause: Clause) -> bool:
+    """True when the number's own segment of its clause (between commas, semicolons and
+    dashes), or a numberless segment opening the sentence right before it, names one night:
+    "667 arrests across the country overnight", "On the third night, police arrested 667"."""
+    if _REACHED.search(sentence, max(0, span.start - 12), span.start):
+        return False  # "the toll rose to 51 overnight": the running count the night reached
+    cuts = [m for m in _SEGMENT_END.finditer(sentence, clause.start, clause.end)]
+    start = max([m.end() for m in cuts if m.end() <= span.start], default=clause.start)
+    end = min([m.start() for m in cuts if m.start() >= span.end], default=clause.end)
+    night = _NIGHT.search(sentence, start, end)
+    if night is not None:
+        lo, hi = sorted((night.start(), span.start))
+        return not _CONJUNCTION.search(sentence, lo, hi)  # not "486 Arrested On Fifth Night
+        # As 45,000 Officers Patrol": the night is the other clause's
+    lead = _SEGMENT_END.search(sentence)
+    return (
+        lead is not None
+        and lead.end() == start
+        and not any(ch.isdigit() for ch in sentence[: lead.start()])  # an opening adverbial
+        and bool(_NIGHT.search(sentence, 0, lead.start()))
+    )
 
 
 # A number a later revision in the same sentence replaced: "put the toll at 2,445 at the start
@@ -505,7 +607,21 @@ def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple
         and not _CURRENT.search(sentence, clause.start, clause.end)
     ):  # a period opening the sentence dates all its clauses, but "now" is the present's
         ref = _past_ref(sentence, 0, lead.end())
+    if ref is None and "after" in sentence[: span.start]:
+        earlier = _CAME_AFTER.search(sentence, 0, span.start)
+        if earlier is not None:
+            ref = earlier["ref"]  # "The collapse came five months after a fire ... killed 112"
     return ("past", ref) if ref is not None else ("current", None)
+
+
+# An event placed a span of time before the one the sentence is about: "The collapse came five
+# months after a fire at the Tazreen factory killed 112 workers, and eight years after ...":
+# every count after it is the earlier events'.
+_CAME_AFTER = re.compile(
+    r"\b(?:came|comes|happened|occurred|struck|hit)\s+(?:just\s+|only\s+|barely\s+)?"
+    r"(?P<ref>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|a\s+few)"
+    r"\s+(?:days?|weeks?|months?|years?|decades?)\s+after)\b"
+)
 
 
 # A closed period opening a sentence: "Between 2010 and December 2022, the two carmakers recalled
@@ -938,6 +1054,9 @@ def _scope_of(
         _THOSE.search(parsed.sentence, lo, span.start)
     )
     scope = None if anaphoric else parsed.scope(index, span, spans)
+    if scope is None and parsed.clauses[index].opener == "when" and index > 0:
+        scope = when_event(parsed.sentence, parsed.clauses[index].start)  # "the 2005 riots,
+        # when nearly 2,900 people were arrested": the event's count, not the main subject's
     # Earlier clauses, main ones first: "The CDC raised the toll in the outbreak to 10, after a
     # death in Virginia, and said 59 people ..." (59 is the outbreak's, not Virginia's).
     earlier = sorted(range(index - 1, -1, -1), key=lambda i: parsed.clauses[i].dependent)
@@ -954,6 +1073,13 @@ def _scope_of(
             break  # only the clauses that hang on mine: "..., bringing the number to 93"
         if nxt.opener.endswith("of them") or any(nxt.start <= s.start < nxt.end for s in spans):
             scope = parsed.scope(ahead, None, ())  # "..., bringing the number killed in X to 93"
+        elif (
+            nxt.opener == "when"
+            and ahead == index + 1
+            and _CAUSE_WHEN.match(parsed.sentence, nxt.start, nxt.end)
+        ):
+            scope = parsed.scope(ahead, None, ())  # "Four people died when a missile struck a
+            # building in Tamra": where what killed them happened
     if scope is not None:
         return scope, "clause", looked_back, fallback
     if not looked_back:
@@ -975,6 +1101,15 @@ def _scope_of(
     if numbered and not anaphoric:
         return numbered[0], "clause", looked_back, fallback  # "... across six states"
     return None, "none", looked_back, fallback
+
+
+# A "when" clause telling the event that caused the count: "died when a missile struck a
+# building in Tamra", "were killed when a bus overturned in Kerala".
+_CAUSE_WHEN = re.compile(
+    r"[\s,]*when\s+(?:[\w’'-]+\s+){1,6}?(?:struck|hit|collapsed|exploded|overturned|crashed"
+    r"|sank|capsized|caught\s+fire|gave\s+way|slammed|plunged|derailed|landed|burst)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_disease(scope: str) -> bool:
@@ -1133,6 +1268,20 @@ def frame_sentence(
         if kind == "new" and _another_state(sentence, span, spans):
             kind = "total"  # "179,783 were under evacuation orders and another 200,000 under
             # evacuation warnings": another category's count, not an increment to the first
+        if (
+            kind == "total"
+            and parsed.attached(span) is None
+            and _breakdown_member(sentence, span, spans, frames)
+        ):
+            kind = "part"  # "1,167 died - 522 men, 246 women and 399 children -": its parts
+        if (
+            kind == "total"
+            and parsed.attached(span) is None
+            and _among_after(sentence, span, spans)
+        ):
+            kind = "part"  # "645 children and 350 women were among the 1,731 dead"
+        if kind == "total" and _increment_share(sentence, span, spans, frames, parsed):
+            kind = "new"  # "27 more people died, 15 of them in Sindh": Sindh's increment
         time, time_ref = _time(sentence, span, clauses, index)
         revision, revised_from = (None, None)
         if kind in ("total", "new") and not _narrated(clauses, index, frames):

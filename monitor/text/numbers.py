@@ -71,6 +71,12 @@ _QUALIFIERS: dict[str, tuple[str, ...]] = {
         "passing",
         "exceeded",
         "exceeding",
+        "exceeds",
+        "passes",
+        "surpasses",
+        "crosses",
+        "crossed",
+        "crossing",
     ),
     "at least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than"),
     "up to": (

@@ -16,6 +16,8 @@ WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 """The weekday names as a regex alternation (match them case-sensitively)."""
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 """The month names, in full, as a regex alternation (match them case-sensitively)."""
+MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec"
+"""The months' short forms as written before a day ("Feb. 13"), a regex alternation."""
 
 _END = ""  # the trie key marking a word that ends at this node
 _Trie = dict[str, "_Trie"]

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from monitor.text.gazetteer import LOOSE_POPULATION, index
 from monitor.text.lexicon import VERY_COMMON, common_word
-from monitor.text.patterns import MONTHS, WEEKDAYS, alternation
+from monitor.text.patterns import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alternation
 from monitor.text.sentences import word_set
 
 # "el-Fasher"; never a genus initial ("E. coli", "S. aureus"), which is no name of its own.
@@ -175,8 +176,9 @@ _NUMBERS = word_set(
     hundred hundreds thousand thousands million millions dozens dozen"""
 )
 _EVENT_NOUNS = (
-    r"outbreak|fire|wildfire|blaze|storm|hurricane|flood|floods|flooding|earthquake|quake|war"
-    r"|conflict|strike|walkout|epidemic|pandemic|recall|layoffs|riots|disorder|violence|union"
+    r"outbreak|fire|fires|wildfire|wildfires|blaze|blazes|storm|storms|hurricane|flood|floods"
+    r"|flooding|earthquake|earthquakes|quake|quakes|war|conflict|strike|strikes|walkout|epidemic"
+    r"|pandemic|recall|layoffs|riots|disorder|violence|union"
     r"|company|carmaker|automaker|plant|factory|team|group|walkout|disaster|tsunami|cyclone"
     r"|typhoon|famine|crisis"
 )
@@ -191,7 +193,8 @@ _EVENT_NAME = re.compile(  # "\b[Tt]he", opening with a character class the matc
 # for 85", "Tesla recalled 3,900 Cybertrucks", "Ford has laid off 600 workers".
 _OWN_VERB = re.compile(
     r"\s*(?:(?:will|would|is|are|was|were|has|have|had|also|now|plans\s+to|said\s+it\s+would"
-    r"|is\s+to|to|already|temporarily|then)\s+)*"
+    r"|is\s+to|to|already|temporarily|then|began|begins|begun|started|starts|continued"
+    r"|continues)\s+)*"  # "Amazon began cutting more than 18,000"
     r"(?:cut|cuts|cutting|lay|lays|laid|laying|shed|sheds|shedding|recall|recalls|recalled"
     r"|recalling|employ|employs|employed|employing|hire|hires|hired|hiring|lost|loses|losing"
     r"|accounts?|accounted|(?:has|have|had)(?!\s+(?:been|[a-z]+ed|[a-z]+en)\b)|eliminat\w*|fir(?:e|es|ed|ing)|idl\w*|deliver\w*"
@@ -200,6 +203,7 @@ _OWN_VERB = re.compile(
     r"|sickened|infected|hospitali[sz]ed|expanded|brought|brings|went|stands|stood|remains"
     r"|remained|is|are|was|were|rises|soars|soared|grows|climbs|jumps|jumped|reaches|tops"
     r"|topped|passes|passed|hits|nears|surpasses|surpassed|exceeds|exceeded|doubles|doubled"
+    r"|crosses|crossed|counted|recorded|registered"
     r"|swells|swelled|mounts|mounted|made|makes|clos(?:e|es|ed|ing)|shut|shuts|shutting)\b",
     re.IGNORECASE,
 )
@@ -236,6 +240,21 @@ _EVENT_PHRASE = re.compile(
     rf"(?:the|this\s+year['’]s|last\s+year['’]s|its|their|{_CAP}['’]s)\s+"
     rf"(?:(?!(?:of|and|or|to|by|in|on|at|for|with)\b)[\w’'-]+\s+){{0,2}}?(?:{_EVENT_HEADS})s?\b)"
 )
+
+
+# An event named right before a ", when" clause that tells what happened in it: "memories of
+# the 2005 riots, when nearly 2,900 people were arrested".
+_WHEN_EVENT = re.compile(
+    rf"(?P<event>(?:the|an?|its|their|{_CAP}['’]s)\s+(?:(?!(?:of|and|or|to|by|in|on|at|for"
+    rf"|with)\b)[\w’'-]+\s+){{0,3}}?(?:{_EVENT_HEADS})s?),\s*(?:when\s+)?$"
+)
+
+
+def when_event(text: str, clause_start: int) -> str | None:
+    """The event a ", when ..." clause opening at `clause_start` (at "when" or at what
+    follows it) describes, as written."""
+    m = _WHEN_EVENT.search(text, max(0, clause_start - 80), clause_start)
+    return None if m is None else m["event"]
 
 
 def event_phrase(text: str, lo: int, hi: int, anchored: bool = False) -> tuple[int, str] | None:
@@ -284,11 +303,23 @@ def _gazetteer() -> frozenset[str]:
             if name:
                 names.add(str(name).lower())
     for subdivision in pycountry.subdivisions:
-        names.add(str(subdivision.name).lower())
+        name = str(subdivision.name).lower()
+        names.add(name)
+        names.add(_ADMIN_TYPE.sub("", name))  # "Hubei Sheng" is written "Hubei"
     names.update(_EXTRA_PLACES)
     return frozenset(names)
 
 
+# A romanised administrative type after a subdivision's name, which English text drops.
+_ADMIN_TYPE = re.compile(
+    r"(?:\s+(?:[a-z]+\s+)?(?:sheng|shi|zizhiqu)|-(?:do|si|gun|gwangyeoksi|teukbyeolsi"
+    r"|teukbyeoljachido|teukbyeoljachisi))$"
+)
+# A direction or part written before a place's name, which stays that place's part.
+_REGION_QUALIFIERS = word_set(
+    """mainland northern southern eastern western central north south east west northeastern
+    northwestern southeastern southwestern rural coastal upstate downstate"""
+)
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _LEADING_LOWER_THE = re.compile(r"^the\s+")
 
@@ -306,7 +337,23 @@ def is_place(name: str) -> bool:
     if len(words) > 1 and (words[-1] in _ORG_WORDS or words[-1] in _BODY_WORDS):
         return False  # "Coast Guard", "Maui Police": a body named after a place
     gazetteer = _gazetteer()
-    return bare.lower() in gazetteer or words[0].lower() in gazetteer
+    if bare.lower() in gazetteer or words[0].lower() in gazetteer:
+        return True
+    return (
+        len(words) > 1
+        and words[0].lower() in _REGION_QUALIFIERS
+        and is_place(" ".join(words[1:]))  # "mainland China", "northern Israel"
+    ) or _big_city(bare)
+
+
+def _big_city(name: str) -> bool:
+    """A city of at least 100,000 people named as written ("Wuhan", "Grenoble"): a place
+    a count can belong to, like a state."""
+    if not name[:1].isupper() or not name.replace(" ", "").replace("-", "").isalpha():
+        return False
+    return any(
+        p.kind == "city" and p.population >= LOOSE_POPULATION for p in index().get(name.lower(), ())
+    )
 
 
 _NAME_ENDINGS = ("is", "us", "as", "os", "ens", "ss")  # Stellantis, Airbus, Qantas, Siemens
@@ -558,7 +605,7 @@ _INTENSIFIER = re.compile(r"\s+(?:itself|themselves)\b(?=\s)")
 
 _DATE_LEAD = re.compile(
     r"\s*(?:(?:By|On|As\s+of|Until)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?"
-    r"(?-i:" + WEEKDAYS + "|" + MONTHS + ")"
+    r"(?-i:" + WEEKDAYS + "|" + MONTHS + "|(?:" + MONTH_ABBREVIATIONS + r")\.?)"
     r"(?:\s+\d{1,2}(?!\d))?(?:\s+(?:night|morning|evening|afternoon))?)\s+(?=\w)"
 )  # "By 3 October the outbreak had grown to 36 cases": a date lead without its comma
 

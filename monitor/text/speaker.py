@@ -28,8 +28,10 @@ _SPEAKER = re.compile(
 _NOT_NAMES = word_set(
     """National Federal State Local Regional Senior Deputy Former Acting Interim Top Health
     Police Officials Authorities Emergency Public Chief Prime Foreign Defence Defense Interior
-    Home General Vice Executive Central United The A An Its Their His Her"""
-)
+    Home General Vice Executive Central United The A An Its Their His Her Labour Labor Finance
+    Justice Education Transport Transportation Agriculture Energy Environment Trade Economy
+    Commerce Immigration Housing Culture Industry Tourism Information Communications"""
+)  # ... and the portfolios a minister or secretary holds ("Labour Minister Steven MacKinnon")
 
 
 # "a spokesman for the Sudanese army", "an official at the Health Ministry of Gaza"

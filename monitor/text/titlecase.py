@@ -56,8 +56,10 @@ _HEADLINE_WORDS = word_set(
     rescue strike attack crash blast explosion war official officials report total number
     count tally new more least about nearly almost up rise climb reach top hit cut kill die flee
     fall grow jump soar pass surpass near continue end begin found left hold stand remain
-    confirm say warn leave lay shed close"""
-)
+    confirm say warn leave lay shed close stay job virus unrest violence night overnight day
+    week month weekend morning evening first second third fourth fifth sixth seventh eighth
+    ninth tenth"""
+)  # ordinals and periods lead a time ("On Third Night Of Unrest"), never a name
 
 
 def sentence_case(text: str) -> str:

@@ -251,6 +251,7 @@ _VERB = (
     r"|taking|took|lifting|lifted|raising|sending|sent|set|settled|totalled|totaled|totals"
     r"|totalling|totaling|numbered|numbers|amounted|amounts|hovered|hovers|tallied|now"
     r"|be|reach|rise|climb|top|pass|exceed|surpass|stand|remain|grow|fall|drop|total|exceed"
+    r"|cross|crossed|crossing"
     r"|[a-z]{3,}(?:ed|es|s))"
     r"(?:\s+(?:up|down|upward|downward|sharply|again|further|slightly|officially))?"
     r"(?:\s+(?:to|at|of|by|from))?"
@@ -290,7 +291,10 @@ _VERB_LED = re.compile(
     r"\s+[^,;\d]{1,60}?"
     r"|\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?:missing|dead|injured|hospitali[sz]ed"
     r"|displaced|arrested|charged|killed|sickened|infected|made\s+(?:sick|ill)|nationwide"
-    r"|statewide|overall)){0,2}"
+    r"|statewide|overall)"
+    # ... or a span of days it covers: "the toll over the 12 days of fighting stood at 28"
+    r"|\s+(?:over|in|during|after|for)\s+the\s+(?:past\s+|last\s+|first\s+)?(?:\d+|[a-z]+)"
+    r"\s+(?:days?|weeks?|months?|hours?)(?:\s+of\s+[a-z]+)?){0,2}"
     + _PERIOD_AFTER_NOUN
     # an aside, or a relative clause on the noun: "The toll, which had stood at 334, ..."
     + rf"(?:,[^;]{{1,90}}?,|,\s+which)?\s+{_VERB}\s+{_QUAL}$",
@@ -339,7 +343,8 @@ _KILL = re.compile(
 )
 _WHO = re.compile(r",?\s+(?:who|whom)\b")
 _VERBAL_QUALIFIER = re.compile(
-    r"(?:tops|topped|topping|passed|passing|passes|exceeded|exceeding|surpassed|surpassing)\s+"
+    r"(?:tops|topped|topping|passed|passing|passes|exceeded|exceeding|exceeds|surpassed"
+    r"|surpassing|surpasses|crossed|crossing|crosses)\s+"
 )
 _LOOKBACK = 170
 # A place described by its size counts its inhabitants, not any figure: "a town of 25,000",

@@ -69,3 +69,18 @@ def test_a_count_in_a_clause_about_an_older_dated_event_is_past() -> None:
 def test_a_dated_month_sets_the_time(text: str, time: str) -> None:
     [claim] = extract_claims(text)
     assert claim.time == time
+
+
+@pytest.mark.parametrize(
+    ("headline", "scope"),
+    [
+        ("France Riots: 667 Arrested On Third Night Of Unrest", "France"),
+        ("Drones Kill 4 In Odesa Overnight As Air Raid Alerts Sound", "Odesa"),
+    ],
+)
+def test_ordinals_and_periods_in_a_headline_are_never_part_of_a_name(
+    headline: str, scope: str
+) -> None:
+    found = extract_claims(headline)[0].scope or ""
+    assert found.startswith(scope)
+    assert "night" not in found.lower()
