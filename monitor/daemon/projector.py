@@ -8,6 +8,7 @@ runs: later projections read earlier ones' tables.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 
@@ -25,6 +26,15 @@ BATCH = 500  # events per projection transaction on PostgreSQL
 FIGURES = FiguresProjection.name  # folds FigureTracked/FigureUntracked
 
 
+def batch_for(backlog: int, least: int, most: int) -> int:
+    """Events per batch for a projection `backlog` events behind: `least` while it keeps
+    up; when it falls behind, a quarter of the backlog, up to `most` — a batch's fixed
+    costs (reading state, writing summaries, committing) are then shared by more events,
+    and the runner still commits after BATCH_SECONDS, so the write lock is never held long.
+    Batch sizes never change what a projection computes."""
+    return max(least, min(most, backlog // 4))
+
+
 class ProjectionLoop:
     """Projects on demand (`wake` reruns a running pass) and on its tick."""
 
@@ -40,6 +50,8 @@ class ProjectionLoop:
         self.on_applied = on_applied
         self.again = False
         self.last_run_at: float | None = None
+        self._runners: dict[str, ProjectionRunner] = {}
+        self._runners_lock = threading.Lock()
 
     async def project(self) -> None:
         """Bring every owned projection up to the head of the log; rerun if woken meanwhile."""
@@ -72,23 +84,58 @@ class ProjectionLoop:
         head = app.log.head()
         with app.engine.connect() as conn:
             positions = checkpoint_positions(conn, order)
+        # Runners are kept for one pass at a time (a second, concurrent pass gets its own).
+        keep = self._runners_lock.acquire(blocking=False)
+        try:
+            return self._project(order, owned, head, positions, keep=keep)
+        finally:
+            if keep:
+                self._runners_lock.release()
+
+    def _project(
+        self,
+        order: list[str],
+        owned: frozenset[str],
+        head: int,
+        positions: dict[str, int],
+        *,
+        keep: bool,
+    ) -> int:
+        app = self.state.app
         applied = 0
         sqlite = one_daemon(app.engine)
-        batch = self.state.settings.sqlite_project_batch if sqlite else BATCH
+        least = self.state.settings.sqlite_project_batch if sqlite else BATCH
+        most = self.state.settings.sqlite_backlog_batch if sqlite else BATCH
         for name, target in bounded_targets(order, owned, head, positions):
             if positions.get(name, 0) >= target:
                 continue  # nothing new for it: no write transaction
-            runner = ProjectionRunner(
-                app.engine,
-                app.log,
-                app.projection(name),
-                batch,
-                stop=self.state.stopping.is_set,
-                tick=self._progress,
-            )
+            runner = self._runner(name, keep=keep)
+            runner.batch_size = batch_for(target - positions.get(name, 0), least, most)
             applied += self._catch_up(runner, target, yield_between=sqlite)
             positions[name] = runner.position()
         return applied
+
+    def _runner(self, name: str, *, keep: bool) -> ProjectionRunner:
+        """The runner of one projection, kept from pass to pass (its chunk size with it:
+        a fresh runner starts with one-event chunks), anew when the app's projection is."""
+        app = self.state.app
+        projection = app.projection(name)
+        runner = self._runners.get(name) if keep else None
+        if runner is None or (runner.projection, runner.engine, runner.log) != (
+            projection,
+            app.engine,
+            app.log,
+        ):
+            runner = ProjectionRunner(
+                app.engine,
+                app.log,
+                projection,
+                stop=self.state.stopping.is_set,
+                tick=self._progress,
+            )
+            if keep:
+                self._runners[name] = runner
+        return runner
 
     def _progress(self) -> None:
         self.state.progress("project")

@@ -18,6 +18,8 @@ class ServiceSettings:
     # Events per projection transaction on SQLite: small enough that a batch never holds
     # the write lock for long (poll commits wait for it). PostgreSQL takes the runner's own.
     sqlite_project_batch: int = 50
+    # ... growing, when a projection has fallen behind, to this many (see projector.batch_for).
+    sqlite_backlog_batch: int = 400
     deliver_tick: float = 5.0  # the first retry of a failed delivery is due after ~5 s
     shutdown_grace: float = 8.0  # in-flight polls get this long on SIGTERM (systemd waits 10 s)
     # Heartbeat, projection lock takeover and renewal of the leases of running polls.

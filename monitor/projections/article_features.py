@@ -141,8 +141,9 @@ def features_of(article: tuple[str, str, str]) -> ArticleFeatures:
 
 
 def text_weight(article: tuple[str, str, str]) -> int:
-    """The work of one article, in the pool's unit (about a byte of markup's extraction)."""
-    return 2 * len(article[1])
+    """The work of one article, in the pool's unit (about a byte of markup's extraction):
+    measured, about 3.3 ms of CPU per KiB of text against 0.4 ms per KiB of markup."""
+    return 8 * len(article[1])
 
 
 def batch_features(articles: Sequence[tuple[str, str, str]]) -> Iterator[ArticleFeatures]:

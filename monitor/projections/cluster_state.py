@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, select
 
+from monitor.projections.candidates import CandidatePool
 from monitor.projections.clustering import ArticleRecord, Centroid, StorySummary, top_candidates
 from monitor.store.db import as_utc as utc
 from monitor.store.db import upsert
@@ -205,10 +206,13 @@ class StateCache:
     articles: dict[str, ArticleRecord] = field(default_factory=dict)
     df: dict[str, int] = field(default_factory=dict)
     active: ActiveIndex | None = None
+    pool: CandidatePool | None = None
+    """The engine's arrays of the active stories (:mod:`~monitor.projections.candidates`)."""
 
     def clear(self) -> None:
         """Forget everything (the database changed behind the cache's back)."""
         self.token = None
+        self.pool = None
         self.stories.clear()
         self.articles.clear()
         self.df.clear()
@@ -346,6 +350,15 @@ class SqlClusterState:
         self._new_articles[record.article_id] = record
 
     # -- stories ------------------------------------------------------------------------
+
+    def kept_pool(self) -> CandidatePool | None:
+        """The engine's candidate pool kept in the cache (valid while the cache is)."""
+        return self.cache.pool if self.cache is not None else None
+
+    def keep_pool(self, pool: CandidatePool) -> None:
+        """Keep the engine's candidate pool with the cache (nowhere without one)."""
+        if self.cache is not None:
+            self.cache.pool = pool
 
     def get_story(self, story_id: str) -> StorySummary | None:
         """One story summary, if any."""

@@ -43,7 +43,7 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from itertools import islice
 from operator import itemgetter, mul
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
@@ -54,6 +54,7 @@ from monitor.projections.article_features import (
     prior_df,
     sublinear_tf,
 )
+from monitor.projections.candidates import CandidatePool
 from monitor.projections.shortlist import TermArrays, sorted_arrays, term_arrays, text_scores
 from monitor.projections.story_scorer import (
     ACTOR,
@@ -218,6 +219,20 @@ class ClusterParams:
 def top_candidates(counts: Mapping[str, int], limit: int) -> list[tuple[str, int]]:
     """The `limit` entries with the highest counts, ties broken by id (deterministic)."""
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+
+@runtime_checkable
+class PoolKeeper(Protocol):
+    """A state that keeps the engine's candidate pool between batches (as long as its
+    other cached values hold) — the pool must then see every story written to it."""
+
+    def kept_pool(self) -> CandidatePool | None:
+        """The pool kept, if any (None after anything the pool did not see)."""
+        ...
+
+    def keep_pool(self, pool: CandidatePool) -> None:
+        """Keep ``pool`` for the next engine on this state."""
+        ...
 
 
 class ClusterState(Protocol):
@@ -617,6 +632,11 @@ class ClusterEngine:
     def __init__(self, state: ClusterState, params: ClusterParams | None = None) -> None:
         self.state = state
         self.params = params if params is not None else ClusterParams()
+        # The active stories as arrays (:mod:`~.candidates`): kept by a state that can
+        # keep them across batches (:class:`PoolKeeper`), else while a batch is read ahead
+        # (the engine is then the state's only writer).
+        self._pool: CandidatePool | None = None
+        self._pooling = False
 
     @staticmethod
     def features(doc: ArticleDoc) -> ArticleFeatures:
@@ -639,9 +659,15 @@ class ClusterEngine:
         """``features`` as they come; before each next ``every`` of them are handed on, the
         state may read their band keys and terms in bulk (:meth:`prefetch`)."""
         it = iter(features)
-        while chunk := list(islice(it, every)):
-            self.prefetch([f for f in chunk if f is not None])
-            yield from chunk
+        self._pooling = True
+        self._pool = self.state.kept_pool() if isinstance(self.state, PoolKeeper) else None
+        try:
+            while chunk := list(islice(it, every)):
+                self.prefetch([f for f in chunk if f is not None])
+                yield from chunk
+        finally:
+            self._pooling = False
+            self._pool = None
 
     def prefetch(self, features: Sequence[ArticleFeatures]) -> None:
         """Let the state read ahead the band keys and terms of the articles about to come."""
@@ -727,7 +753,7 @@ class ClusterEngine:
         story = self.state.get_story(original.story_id)
         if story is not None:
             first = min(story.first_event_time, moment)
-            self.state.put_story(replace(story, size=story.size + 1, first_event_time=first))
+            self._put_story(replace(story, size=story.size + 1, first_event_time=first))
         return Assignment(
             story_id=original.story_id,
             copy_of=None,
@@ -740,7 +766,7 @@ class ClusterEngine:
     def _join_as_copy(self, doc: ArticleDoc, original: ArticleRecord, score: float) -> Assignment:
         story = self.state.get_story(original.story_id)
         if story is not None:
-            self.state.put_story(replace(story, size=story.size + 1))
+            self._put_story(replace(story, size=story.size + 1))
         return Assignment(
             story_id=original.story_id,
             copy_of=original.article_id,
@@ -800,6 +826,38 @@ class ClusterEngine:
         age = (moment - story.first_event_time) / timedelta(days=1)
         return features(field_cosines(fields, story), signals, story.signals, gap, age)
 
+    def _pooled_shortlist(
+        self, fields: Fields, moment: datetime, features: ArticleFeatures | None
+    ) -> list[StorySummary]:
+        """:meth:`shortlist` of :meth:`candidates`, from the pool (the same answer)."""
+        window = self.params.idle_window
+        since = moment - window
+        pool = self._pool
+        if pool is None or not pool.covers(since):
+            pool = self._pool = CandidatePool(self.state.active_stories(since), since)
+            if isinstance(self.state, PoolKeeper):
+                self.state.keep_pool(pool)
+
+        def mine() -> TermArrays:
+            if features is None:
+                return term_arrays(fields, self.params.prefilter_weights)
+            return self._term_arrays(fields, features)
+
+        found = []
+        for story_id in pool.shortlist(moment, window, self.params.shortlist, mine):
+            story = self.state.get_story(story_id)
+            assert story is not None, f"pooled story {story_id} is not in the state"
+            found.append(story)
+        return found
+
+    def _put_story(self, story: StorySummary) -> None:
+        self.state.put_story(story)
+        pool = self._pool
+        if pool is None and isinstance(self.state, PoolKeeper):
+            pool = self.state.kept_pool()  # written outside a batch: keep the pool true
+        if pool is not None:
+            pool.put(story)
+
     def candidates(self, moment: datetime) -> list[StorySummary]:
         """Stories an article at ``moment`` may join: active, and not an opinion piece's."""
         return [
@@ -818,7 +876,11 @@ class ClusterEngine:
         """The most probable candidate, its probability, and whether it joins (above the
         threshold, or given a :func:`~.story_scorer.second_chance`)."""
         best: tuple[StorySummary, float, npt.NDArray[np.float64]] | None = None
-        for story in self.shortlist(fields, self.candidates(moment), features):
+        if self._pooling:
+            shortlisted = self._pooled_shortlist(fields, moment, features)
+        else:
+            shortlisted = self.shortlist(fields, self.candidates(moment), features)
+        for story in shortlisted:
             if disagrees(signals, story.signals):
                 continue
             x = self.pair_features(fields, signals, moment, story)
@@ -852,9 +914,9 @@ class ClusterEngine:
         best = None if FLAG in fields else self._best_story(fields, signals, moment, features)
         if best is not None and best[2]:
             story, score, _ = best
-            self.state.put_story(self.absorb(story, fields, moment))
+            self._put_story(self.absorb(story, fields, moment))
             return Assignment(story.story_id, None, False, moment, score)
         story_id = story_id_for(doc.article_id)
-        self.state.put_story(self.found(story_id, fields, moment))
+        self._put_story(self.found(story_id, fields, moment))
         similarity = best[1] if best is not None else 0.0
         return Assignment(story_id, None, True, moment, similarity)

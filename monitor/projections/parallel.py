@@ -30,6 +30,9 @@ MIN_BATCH = 16  # items below which the pool is not worth a round trip
 # Work (in the caller's unit: bytes of markup for extraction, about 0.4 ms of CPU per KiB)
 # below which a batch runs in-process: 1 MiB is about 0.4 s of extraction.
 MIN_WORK = 1 << 20
+# ... unless the caller takes results as they come (ordered_iter): its own work then overlaps
+# the workers', and a batch pays from about 25 ms of work (a daemon batch of feed articles).
+STREAM_MIN_WORK = 1 << 16
 PARENT_CHECK = 1.0  # seconds between a worker's looks at whether its parent lives
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
@@ -84,8 +87,9 @@ def shutdown() -> None:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _pays(items: Sequence[In], weight: Callable[[In], int] | None) -> bool:
-    return len(items) >= MIN_BATCH and (weight is None or sum(map(weight, items)) >= MIN_WORK)
+def _pays(items: Sequence[In], weight: Callable[[In], int] | None, least: int = MIN_WORK) -> bool:
+    least = min(least, MIN_WORK)
+    return len(items) >= MIN_BATCH and (weight is None or sum(map(weight, items)) >= least)
 
 
 def ordered_map(
@@ -110,8 +114,9 @@ def ordered_iter(
     fn: Callable[[In], Out], items: Sequence[In], weight: Callable[[In], int] | None = None
 ) -> Iterator[Out]:
     """:func:`ordered_map` as results come: the caller works on the first results while the
-    workers compute the rest (in-process, each is computed when it is asked for)."""
-    pool = _get_pool() if _pays(items, weight) else None
+    workers compute the rest (in-process, each is computed when it is asked for); so it
+    pays from STREAM_MIN_WORK of work."""
+    pool = _get_pool() if _pays(items, weight, STREAM_MIN_WORK) else None
     if pool is None:
         yield from map(fn, items)
         return
