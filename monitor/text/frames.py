@@ -694,6 +694,18 @@ class _Clauses:
             self._attached[span.start] = None if hit is None else (hit[0], hit[1])
         return self._attached[span.start]
 
+    def _owner_subject(self, index: int) -> str | None:
+        """Whose a worldwide count is: the clause's subject when it is no place, else that of
+        the clause it hangs on ("GM added 842,000 cars ..., bringing the total to 1.6 million
+        worldwide": GM's)."""
+        for back in range(index, -1, -1):
+            subject = self.subject(back)
+            if subject is not None:
+                return None if is_place(subject) else subject
+            if back == index and not self.clauses[index].dependent:
+                return None
+        return None
+
     def _origin_only(self, span: Span, origin: re.Match[str]) -> bool:
         """A bare "from X" right after a counted noun is where the counted came from, not
         their scope, when the clause's subject is a place that holds them ("Poland has
@@ -736,10 +748,18 @@ class _Clauses:
             return lead  # "Elsewhere along the coast, ... 170 people in towns including Bayda"
         if span is not None and (own := self.attached(span)) is not None:
             if own[1].lower() in _WORLDWIDE:
-                subject = self.subject(index)
-                if subject is not None and not is_place(subject):
+                subject = self._owner_subject(index)
+                if subject is not None:
                     return subject
             return own[1]
+        if (
+            span is not None
+            and span.implied
+            and (inner := _COUNTED_IN.search(sentence, clause.start, span.start))
+        ):
+            found_in = locatives(sentence, inner.start("loc"), span.start, anchored=True)
+            if found_in and found_in[0][2] and found_in[0][1].removeprefix("the ")[:1].isupper():
+                return found_in[0][1]  # "brought the number of infections in the US to 671"
         if span is not None and (gap := gapped_scope(sentence, span.start)) is not None:
             return gap
         if (
@@ -759,8 +779,8 @@ class _Clauses:
         found = [loc for loc in located if loc[0] not in owned and not is_numbered(loc[1])]
         strong = [loc for loc in found if loc[2]]
         if strong and strong[0][1].lower() in _WORLDWIDE:
-            subject = self.subject(index)  # "Tesla employs 140,000 people worldwide": Tesla's
-            if subject is not None and not is_place(subject):
+            subject = self._owner_subject(index)  # "Tesla employs 140,000 people worldwide"
+            if subject is not None:
                 return subject
         if strong:
             at, loc = strong[0][0], strong[0][1]
@@ -785,7 +805,7 @@ class _Clauses:
         if subject is not None:
             return subject
         if found:
-            return found[0][1]
+            return _destination(sentence, found)[1]
         name = event_name(sentence, clause.start, clause.end)
         if name is not None and span is not None and self._others_own(span, spans, name):
             return None  # "14 deaths, five linked to the Airport fire": the part's event
@@ -796,6 +816,28 @@ class _Clauses:
         return any(
             s is not span and (a := self.attached(s)) is not None and name in a[1] for s in spans
         )
+
+
+# A place inside the noun a verb leads to its number: "the number of measles infections in the
+# United States to 671", "the toll across the country at 58" (the count's own scope).
+_COUNTED_IN = re.compile(
+    r"\b(?:number|count|tally|toll|total)\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?"
+    r"(?P<loc>(?:in|across|throughout)\s+[^,;]{2,40}?)\s+(?:[a-z]+\s+){0,3}?(?:to|at)\s+\S*$"
+)
+_DEPARTURE = re.compile(r"(?:fled|fleeing|left|leaving)\s", re.IGNORECASE)
+_ARRIVAL = re.compile(r"(?:for|into)\s", re.IGNORECASE)
+
+
+def _destination(sentence: str, found: Sequence[tuple[int, str, bool]]) -> tuple[int, str, bool]:
+    """The locative that scopes a clause among weak ones: the first, except that a departure
+    followed by where the people went scopes the count to the destination, as a host's count
+    does ("270,000 Rohingya have fled Myanmar for Bangladesh" are Bangladesh's arrivals)."""
+    first = found[0]
+    if _DEPARTURE.match(sentence, first[0]):
+        later = next((loc for loc in found[1:] if _ARRIVAL.match(sentence, loc[0])), None)
+        if later is not None and is_place(later[1]):
+            return later
+    return first
 
 
 _KICKER_WORDS = word_set(

@@ -147,6 +147,8 @@ _SUBJECT = re.compile(
     r"|latest)|recent|early|late|mid)\b))\b[^,]{0,40},(?!\d)\s*)?"  # not "62,382"
     r"(?P<np>(?:(?:the|a|an|The|A|An)\s+)?(?:[\w’'.&-]+\s+){0,5}?[\w’'.&-]+?)"
     r"(?:,[^,;]{1,60},)?"
+    # a day between the subject and its verb: "General Motors on Tuesday added 842,000 ..."
+    r"(?:\s+(?:on|last|this|early|late)\s+(?-i:" + WEEKDAYS + r")|\s+(?:last|this)\s+week)?"
     r"(?=\s+(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|now|also|alone"
     r"|itself|then|still|already|so\s+far)\b|[a-z]+(?:ed|s)\b|accounts?\b|cut\b|put\b"
     r"|lost\b|saw\b|hit\b|took\b|gave\b|sent\b|got\b|shed\b|kept\b|held\b|made\b|set\b"
@@ -366,6 +368,12 @@ def _trim(run: str, at_start: bool) -> str | None:
     return text or None
 
 
+_MOVED_INTO = re.compile(
+    r"\b(?:fled|fleeing|crossed|crossing|poured|pouring|streamed|streaming|moved|arrived|come"
+    r"|came|flooded|escaped)\s+$"
+)
+
+
 def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple[int, str, bool]]:
     """Locatives in text[lo:hi]: (offset, scope as written, strong); `anchored`: only at lo."""
     found: list[tuple[int, str, bool]] = []
@@ -424,6 +432,8 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             "within",
             "inside",
         ) or (m["prep"] == "on" and _ON_PLACE.fullmatch(loc) is not None)
+        if m["prep"] == "into" and _MOVED_INTO.search(text, max(lo, m.start() - 12), m.start()):
+            strong = True  # "have fled into Bangladesh": where they are now, as "in" says
         if not strong and _is_body(bare):
             continue  # "with help from the FBI", "for the Coast Guard": a body, not a place
         found.append((m.start(), loc, strong))
@@ -563,6 +573,12 @@ _DATE_LEAD = re.compile(
 )  # "By 3 October the outbreak had grown to 36 cases": a date lead without its comma
 
 
+# Report verbs that also act on things: "added 842,000 vehicles" adds them, where "said 3,300
+# machinists walked out" still reports.
+_ACTS_ON_COUNTS = word_set("added adds adding")
+_COUNT_NEXT = re.compile(r"\s+(?:another\s+|some\s+|about\s+|nearly\s+|more\s+than\s+)?\d")
+
+
 def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
     m = _SUBJECT.match(text, lo, hi)
     if m is None:
@@ -575,6 +591,12 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
     reflexive = _INTENSIFIER.match(text, m.end())
     verb_at = m.end() if reflexive is None else reflexive.end()
     speech = _REPORT_VERB.match(text, verb_at)
+    if (
+        speech is not None
+        and speech.group().strip().lower() in _ACTS_ON_COUNTS
+        and _COUNT_NEXT.match(text, speech.end())
+    ):
+        speech = None  # "GM added 842,000 vehicles": the verb acts on a count, it reports nothing
     complement = None if speech is None else _SPEECH_COMPLEMENT.match(text, speech.end())
     if complement is not None:
         # Reported speech: "Yoo said Pyongyang had shipped ...", "He said the North had sent
