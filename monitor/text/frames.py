@@ -240,6 +240,13 @@ _TO_NEXT = re.compile(r"\s+(?:\w+\s+)?to\s+", re.IGNORECASE)
 _RATE_HINT = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b|\bdaily\b")
 
 
+# A count compared with an earlier moment of the same count: "46 more than a week earlier",
+# "12 more than on Friday", "90 more than last week".
+_MORE_THAN_BEFORE = re.compile(
+    r"\s+more\s+than\s+(?:(?:a|one|the)\s+(?:day|week|month|year)\s+(?:earlier|before|ago)"
+    r"|(?:on\s+)?(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|yesterday|week|month)\b|(?:at\s+)?the\s+(?:previous|last)\s+(?:count|update|report)\b)"
+)
 _KIND_REACH = 48  # the longest kind cue before a number: "an earlier estimate of nearly "
 _PAST_HINTS = ("last", "previous", "prior", "preceding", "ago", "earlier", "before", "time", "back")
 _REVISION_HINTS = (
@@ -265,6 +272,10 @@ def _kind(
     before = sentence[max(clause.start, span.start - _KIND_REACH) : span.start]
     if _CHANGE_BY.search(before) and _TO_COUNT.match(sentence, span.unit_end):
         return "new"  # "rose by 26 to 75", "up 26 to 75": the change, not the count reached
+    if " more than " in sentence[span.end : span.unit_end + 12] and _MORE_THAN_BEFORE.match(
+        sentence, span.unit_end
+    ):
+        return "new"  # "314 cases so far, 46 more than a week earlier": the week's rise
     compares = may_hold(before, _COMPARED_WORDS)  # each regex runs only when it can match
     if compares and _COMPARED.search(before) and _OTHER_PERIOD.match(sentence, span.unit_end):
         return "total"  # "compared with 285 for all of 2024": another period's own total
@@ -480,9 +491,38 @@ _DATED_ANTECEDENT = re.compile(
 )
 
 
+def _own_past(sentence: str, span: Span, end: int) -> str | None:
+    """A period written in the number's own phrase ("the 372 cases reported in the whole of
+    last year", "1,274 cases in 2019"): it dates the number whatever else the clause says."""
+    lead = _OWN_PERIOD_LEAD.match(sentence, span.unit_end, end)
+    if lead is None:
+        return None
+    m = _PAST.match(sentence, lead.end(), end)
+    if m is None:
+        return None
+    ref = m["ref"]
+    for prefix in ("in ", "during ", "of ", "throughout ", "by the end of "):
+        if ref.lower().startswith(prefix) and re.search(r"\d", ref):
+            ref = ref[len(prefix) :]
+    return ref.strip()
+
+
+def _year_before(sentence: str, clauses: list[Clause], index: int) -> str | None:
+    """The year a "when" or "with" clause hangs on: "belonged to 1994, when 963 cases were
+    reported", "The worst year was 1994, with 963 cases"."""
+    clause = clauses[index]
+    if index == 0 or clause.opener not in ("when", "with"):
+        return None
+    m = _ENDS_ON_YEAR.search(sentence, clauses[index - 1].start, clause.start)
+    return None if m is None else m["year"]
+
+
 def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple[str, str | None]:
     clause = clauses[index]
-    ref = _past_ref(sentence, clause.start, clause.end)
+    own = _own_past(sentence, span, clause.end) if not span.implied else None
+    if own is not None:
+        return "past", own
+    ref = _past_ref(sentence, clause.start, clause.end) or _year_before(sentence, clauses, index)
     if ref is not None:
         # A period named past a comma after the number is another phrase's ("killed 80
         # people, surpassing the 1960 tsunami that killed 61"): the number's own phrase decides.
@@ -508,6 +548,14 @@ def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple
     return ("past", ref) if ref is not None else ("current", None)
 
 
+# What may stand between a counted noun and the period it is counted in: a participle, a
+# preposition, "the whole of" ("cases reported in the whole of last year").
+_OWN_PERIOD_LEAD = re.compile(
+    r"\s+(?:(?:were\s+|was\s+)?(?:reported|recorded|confirmed|counted|logged|registered|seen)\s+)?"
+    r"(?:(?:in|during|for|throughout|over)\s+(?:the\s+(?:whole|course)\s+of\s+|all\s+of\s+)"
+    r"(?=last\s)|(?:for\s+)?all\s+of\s+(?=last\s))?"
+)
+_ENDS_ON_YEAR = re.compile(rf"\b(?:in|to|was|were|is|of|since)\s+(?P<year>{_YEAR})\s*,?\s*$")
 # A closed period opening a sentence: "Between 2010 and December 2022, the two carmakers recalled
 # 7 million vehicles, and 3,100 of their cars caught fire": each clause is in that period.
 _PERIOD_LEAD = re.compile(

@@ -22,7 +22,7 @@ _LINK = r"(?:\s+(?:of|de|del|da|di|du|al|el|la|upon|and|&)(?=\s+[A-Z]))?"
 _PROPER = rf"{_CAP}(?:{_LINK}\s+{_CAP})*"
 _STRONG_PREP = r"[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside"
 _WEAK_PREP = (
-    r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of|off|through|into|fled|reached"
+    r"(?:fled|fleeing|crossed|moved|come|came|returned|gone|went|headed)\s+to|[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of|off|through|into|fled|reached"
     r"|fleeing|reaching|took|captured|seized|overran|stormed|besieged|visited|toured|left|entered"
 )
 # Lowercase words between a preposition and a name: "across eastern Libya", "in the
@@ -347,6 +347,7 @@ def _trim(run: str, at_start: bool) -> str | None:
         and words
         and (words[0] in _COMMON_OPENERS or _plural_opener(words[0]))
         and not is_place(words[0])
+        and not (len(words) > 1 and is_place(" ".join(words)))  # "New York City" keeps "New"
     ):
         words.pop(0)  # "Health officials", "Shelters": capitalised only to open the sentence
     elif (
@@ -368,6 +369,8 @@ def _trim(run: str, at_start: bool) -> str | None:
     return text or None
 
 
+_RANGES = frozenset(("the world", "the country", "the region", "the nation", "the state"))
+_SUPERLATIVE = re.compile(r"\b(?:[a-z]{3,}est|most\s+[a-z]+|worst)\s+(?:[a-z-]+\s+){0,3}$")
 _MOVED_INTO = re.compile(
     r"\b(?:fled|fleeing|crossed|crossing|poured|pouring|streamed|streaming|moved|arrived|come"
     r"|came|flooded|escaped)\s+$"
@@ -390,6 +393,8 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
         loc = loc if _DOTTED_END.search(loc) else loc.rstrip(".,")  # "the U.S." keeps its dot
         if text.startswith(" history", m.end("loc")):
             continue  # "the deadliest in modern US history": a record, not a scope
+        if loc.lower() in _RANGES and _SUPERLATIVE.search(text, max(lo, m.start() - 50), m.start()):
+            continue  # "the largest refugee camp in the world": a record's range, not a scope
         if loc.split()[0] in _TIME_WORDS and not loc.lower().startswith("the "):
             continue
         bare = _LEADING_LOWER_THE.sub("", loc)
@@ -434,6 +439,8 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
         ) or (m["prep"] == "on" and _ON_PLACE.fullmatch(loc) is not None)
         if m["prep"] == "into" and _MOVED_INTO.search(text, max(lo, m.start() - 12), m.start()):
             strong = True  # "have fled into Bangladesh": where they are now, as "in" says
+        if m["prep"].split()[-1] == "to":
+            strong = True  # "have fled to Bangladesh", "moved to Poland": likewise
         if not strong and _is_body(bare):
             continue  # "with help from the FBI", "for the Coast Guard": a body, not a place
         found.append((m.start(), loc, strong))

@@ -67,3 +67,17 @@ def test_an_estimate_of_the_number_raised_to_a_value_counts_that_noun() -> None:
     )
     claim = frame(text, 646000)
     assert (claim.unit, claim.kind, claim.scope) == ("Rohingya refugees", "total", "Bangladesh")
+
+
+def test_moving_to_a_place_names_where_the_people_are() -> None:
+    text = (
+        "More than 500,000 Rohingya have fled to Bangladesh since August, turning the hills "
+        "into what aid workers call the largest refugee camp in the world."
+    )
+    assert scopes(text, 500000) == ["Bangladesh"]
+    assert scopes("Some 5,000 people have crossed to Chad from Sudan this week.", 5000) == ["Chad"]
+
+
+def test_a_superlatives_range_is_no_scope() -> None:
+    text = "Aid workers say 900,000 people now live in the largest refugee camp in the world."
+    assert scopes(text, 900000) == [None]
