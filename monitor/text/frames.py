@@ -78,7 +78,10 @@ _PREVIOUS_BEFORE = re.compile(
     r"|earlier\s+(?:\w+\s+){0,3}?(?:an?\s+)?(?:toll|figure|estimate|count|tally)\s+of"
     r"|(?:earlier|initial|previous|first|original|prior)\s+(?:tall(?:y|ies)|counts?|figures?"
     r"|estimates?|reports?)\s+(?:had\s+)?(?:put|placed)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?at"
-    r"|which\s+had\s+stood\s+at))"
+    r"|which\s+had\s+stood\s+at"
+    # "The recall, first announced in February at 778,562 cars, ...": its first size
+    r"|(?:first|initially|originally)\s+(?:announced|reported|put|given|estimated|set)"
+    r"(?:\s+(?:in|on|last)\s+[\w.]+(?:\s+\d{1,2})?)?\s+(?:at|as)))"
     rf"\s+(?:the\s+)?{_Q}$",
     re.IGNORECASE,
 )

@@ -309,7 +309,8 @@ _VERB_LED = re.compile(
     r"|statewide|overall)){0,2}"
     + _PERIOD_AFTER_NOUN
     # an aside, or a relative clause on the noun: "The toll, which had stood at 334, ..."
-    + rf"(?:,[^;]{{1,90}}?,|,\s+which)?\s+{_VERB}\s+{_QUAL}$",
+    + r"(?:,[^;]{1,90}?,|,\s+which|,\s+(?:initially|originally|first|earlier|previously))?"
+    + rf"\s+{_VERB}\s+{_QUAL}$",
     re.IGNORECASE,
 )
 # "a population of about 90,000", "a death toll of 41": the count named by its noun

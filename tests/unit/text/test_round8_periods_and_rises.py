@@ -41,3 +41,13 @@ def test_a_place_opened_by_a_common_word_keeps_it() -> None:
     ]
     # a sentence's capitalised common opener still goes: "Health officials ..."
     assert scopes("Health officials in Ohio have confirmed 85 cases.", 85) == ["Ohio"]
+
+
+def test_the_size_a_count_was_first_given_at_is_its_previous_value() -> None:
+    text = "The recall, first announced in February at 778,562 cars, now covers 2.6 million cars."
+    assert [frame(text, v).kind for v in (778562, 2600000)] == ["previous", "total"]
+    toll = "The toll, initially put at 156, has risen to 290."
+    assert [(frame(toll, v).unit, frame(toll, v).kind) for v in (156, 290)] == [
+        ("deaths", "previous"),
+        ("deaths", "total"),
+    ]
