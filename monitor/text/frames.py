@@ -250,6 +250,13 @@ _MORE_THAN_BEFORE = re.compile(
     r"|(?:on\s+)?(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|yesterday|week|month)\b|(?:at\s+)?the\s+(?:previous|last)\s+(?:count|update|report)\b)"
 )
+_UP_BY_BEFORE = re.compile(r"\b(?:up|down)\s+(?:by\s+)?" + _Q + "$", re.IGNORECASE)
+_FROM_EARLIER = re.compile(
+    r"\s+(?:\w+\s+)?(?:from|on|over|since)\s+(?:a|one|the)\s+(?:day|week|month|year)"
+    r"\s+(?:earlier|before|ago)\b|\s+(?:\w+\s+)?(?:from|on|over|since)\s+(?:last|the\s+previous)"
+    r"\s+(?:day|week|month|year|update|report|count)\b",
+    re.IGNORECASE,
+)
 _KIND_REACH = 48  # the longest kind cue before a number: "an earlier estimate of nearly "
 _PAST_HINTS = ("last", "previous", "prior", "preceding", "ago", "earlier", "before", "time", "back")
 _REVISION_HINTS = (
@@ -275,6 +282,8 @@ def _kind(
     before = sentence[max(clause.start, span.start - _KIND_REACH) : span.start]
     if _CHANGE_BY.search(before) and _TO_COUNT.match(sentence, span.unit_end):
         return "new"  # "rose by 26 to 75", "up 26 to 75": the change, not the count reached
+    if _UP_BY_BEFORE.search(before) and _FROM_EARLIER.match(sentence, span.unit_end):
+        return "new"  # "1,022 cases as of June 6, up 41 from a week earlier": the rise
     if " more than " in sentence[span.end : span.unit_end + 12] and _MORE_THAN_BEFORE.match(
         sentence, span.unit_end
     ):

@@ -491,6 +491,13 @@ _PARTICLE = re.compile(r"^(?:el|al|ad|as|an|ash|az|ar)-")
 _BODY_WORDS = word_set("Guard Police Army Forces Force Party Navy Corps Cross Crescent")
 
 
+# What only the doer of a count can do with it, whatever kind of name the doer has.
+_ITS_OWN_CUTS = re.compile(
+    r"\s+(?:(?:would|will|plans\s+to|is\s+to|was|had|has|also)\s+)*"
+    r"(?:recall|cut|lay\s+off|eliminate|shed|close|idle|furlough)\w*\b"
+)
+
+
 def _is_body(name: str) -> bool:
     """An organisation's name: an acronym that is not a place ("FBI", not "UK"), or a name
     ending in an organisation's word ("Coast Guard", "Red Cross", "Health Ministry")."""
@@ -629,8 +636,13 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
     if is_place(name):
         return name
     it = None if speech is None else _IT_COMPLEMENT.match(text, speech.end())
-    if it is not None and _OWN_VERB.match(text, it.end()) and not _is_body(name):
-        return name  # "Amazon said in January that it would eliminate 18,000 jobs"
+    if (
+        it is not None
+        and _OWN_VERB.match(text, it.end())
+        and (not _is_body(name) or _ITS_OWN_CUTS.match(text, it.end()))
+    ):
+        return name  # "Amazon said in January that it would eliminate 18,000 jobs"; an
+        # acronym too when it recalls or cuts its own ("GM said it would recall 971,000 cars")
     if speech is not None:
         return None  # "The CDC reported 40 cases": the agency is the source, not the scope
     if not _OWN_VERB.match(text, verb_at):

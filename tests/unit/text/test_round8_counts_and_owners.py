@@ -76,3 +76,12 @@ def test_a_definite_event_context_names_the_storys_event_with_its_day_or_kind() 
     assert not context_match("the Christchurch attacks", context)
     text = "The toll from Sunday's suicide bombings rose to 310 overnight, police said."
     assert bind(ATTACK_DEAD, frame(text, 310)).bound
+
+
+def test_an_acronym_that_recalls_or_cuts_its_own_owns_the_count() -> None:
+    text = (
+        "GM said on Friday it would recall another 971,000 cars, bringing the total to 2.6 million."
+    )
+    assert scopes(text, 971000, 2600000) == ["GM", "GM"]
+    # an agency that reports a count is its source, not its scope
+    assert scopes("The CDC said it had confirmed 40 cases.", 40) == [None]

@@ -51,3 +51,14 @@ def test_the_size_a_count_was_first_given_at_is_its_previous_value() -> None:
         ("deaths", "previous"),
         ("deaths", "total"),
     ]
+
+
+def test_up_by_a_number_from_an_earlier_moment_is_the_rise() -> None:
+    text = (
+        "Federal officials reported 1,022 measles cases nationwide as of June 6, up 41 from a "
+        "week earlier."
+    )
+    assert [frame(text, v).kind for v in (1022, 41)] == ["total", "new"]
+    assert frame("Cases are up 12 from last week.", 12).kind == "new"
+    # "up from N" is still the earlier value, not a rise
+    assert frame("The toll was 97, up from 93 a day earlier.", 93).kind == "previous"
