@@ -442,9 +442,9 @@ _INCLUSION_LIST = re.compile(
     r"\b(?:including|includes|include|included|among\s+them)\s+[^.;:()]*?,\s+" + _Q + "$"
 )
 _ACCOUNTS_AND = re.compile(
-    r"\baccount(?:s|ed)?\s+for\s+[^,;]{1,40}?\band\s+" + _Q + "$", re.IGNORECASE
+    r"\baccount(?:s|ed|ing)?\s+for\s+[^,;]{1,40}?\band\s+" + _Q + "$", re.IGNORECASE
 )  # "accounted for 90 of the deaths and 166 of the injuries"
-_ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed)?\s+for\s+" + _Q + "$", re.IGNORECASE)
+_ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+" + _Q + "$", re.IGNORECASE)
 
 
 # The date an event began is not the time of its count: "The war, which began on April 15, 2023,

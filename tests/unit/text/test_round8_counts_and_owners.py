@@ -85,3 +85,11 @@ def test_an_acronym_that_recalls_or_cuts_its_own_owns_the_count() -> None:
     assert scopes(text, 971000, 2600000) == ["GM", "GM"]
     # an agency that reports a count is its source, not its scope
     assert scopes("The CDC said it had confirmed 40 cases.", 40) == [None]
+
+
+def test_a_place_accounting_for_part_of_a_national_count_has_its_own_total() -> None:
+    text = (
+        "The CDC counted 880 cases nationwide, with New York accounting for more than 600 of them."
+    )
+    assert scopes(text, 880, 600) == ["nationwide", "New York"]
+    assert [frame(text, v).kind for v in (880, 600)] == ["total", "total"]
