@@ -130,7 +130,42 @@ def context_match(scope: str, context: Sequence[str]) -> int:
     if not bare or all(w in _GLUE for w in bare.split()):
         return 0
     inner = re.compile(rf"(?<!\w){re.escape(bare)}(?!\w)")
-    return max((len(bare) for term in context if inner.search(fold_case(term))), default=0)
+    found_in = max((len(bare) for term in context if inner.search(fold_case(term))), default=0)
+    if found_in:
+        return found_in
+    return max((len(term) for term in context if _same_event(scope, term)), default=0)
+
+
+# A context term that names the story's event by its definite common noun ("the bombings")
+# names the same noun with only descriptive or day words before it ("Sunday's suicide
+# bombings", "the Easter Sunday attacks"); never another event ("the other attacks", "the
+# 1996 bombing", "the Christchurch attacks").
+_DEFINITE_NOUN = re.compile(r"the\s+([a-z]+)", re.IGNORECASE)
+_DAY_WORDS = word_set(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday Easter Christmas Ramadan Eid
+    Passover Diwali yesterday today tonight"""
+)
+_OTHER_EVENT_WORDS = word_set(
+    """other another previous earlier last first second third past former prior similar next
+    separate older"""
+)
+_DAY_POSSESSIVE = re.compile(r"^(?:the\s+|(?P<day>[A-Za-z]+)['’]s\s+)")
+
+
+def _same_event(scope: str, term: str) -> bool:
+    m = _DEFINITE_NOUN.fullmatch(term.strip())
+    if m is None:
+        return False
+    lead = _DAY_POSSESSIVE.match(scope.strip())
+    if lead is not None and lead["day"] and lead["day"] not in _DAY_WORDS:
+        return False  # "Sri Lanka's bombings" is an owner's, for find_term to judge
+    words = scope.strip()[lead.end() if lead else 0 :].split()
+    if not 2 <= len(words) <= 4 or words[-1].lower() != m.group(1).lower():
+        return False
+    return all(
+        w in _DAY_WORDS or (w.isalpha() and w.islower() and w not in _OTHER_EVENT_WORDS)
+        for w in words[:-1]
+    )
 
 
 _GLUE = word_set(

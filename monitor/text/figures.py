@@ -154,6 +154,11 @@ _OBJECTLESS_PART = re.compile(
 )
 
 
+# "about 1.5 million other vehicles", "six other people": a count of things the sentence sets
+# apart from those it is about, never the figure's total.
+_SET_APART = re.compile(r"^(?:\S+\s+)*?other\s+\S", re.IGNORECASE)
+
+
 def _fit(spec: FigureSpec, claim: Any, previous: str | None = None) -> str | None:
     """Why the claim cannot be this figure's whatever its scope (unit, about, exclude)."""
     if not unit_matches(claim, spec.units):
@@ -161,6 +166,8 @@ def _fit(spec: FigureSpec, claim: Any, previous: str | None = None) -> str | Non
         return f"unit '{noun}' not in units"
     if population_base(claim.sentence, getattr(claim, "start", 0), getattr(claim, "end", 0)):
         return "the population a share is taken of, not a count"
+    if _SET_APART.search(claim.unit):
+        return f"'{claim.unit}' counts things set apart from the figure's"
     if spec.exclude:
         hit = find_word(phrase_of(claim), spec.exclude)
         if hit is not None:

@@ -79,7 +79,10 @@ _PREVIOUS_BEFORE = re.compile(
     r"|earlier\s+(?:\w+\s+){0,3}?(?:an?\s+)?(?:toll|figure|estimate|count|tally)\s+of"
     r"|(?:earlier|initial|previous|first|original|prior)\s+(?:tall(?:y|ies)|counts?|figures?"
     r"|estimates?|reports?)\s+(?:had\s+)?(?:put|placed)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?at"
-    r"|which\s+had\s+stood\s+at))"
+    r"|which\s+had\s+stood\s+at"
+    # "The recall, first announced in February at 778,562 cars, ...": its first size
+    r"|(?:first|initially|originally)\s+(?:announced|reported|put|given|estimated|set)"
+    r"(?:\s+(?:in|on|last)\s+[\w.]+(?:\s+\d{1,2})?)?\s+(?:at|as)))"
     rf"\s+(?:the\s+)?{_Q}$",
     re.IGNORECASE,
 )
@@ -255,6 +258,20 @@ _TO_NEXT = re.compile(r"\s+(?:\w+\s+)?to\s+", re.IGNORECASE)
 _RATE_HINT = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b|\bdaily\b")
 
 
+# A count compared with an earlier moment of the same count: "46 more than a week earlier",
+# "12 more than on Friday", "90 more than last week".
+_MORE_THAN_BEFORE = re.compile(
+    r"\s+more\s+than\s+(?:(?:a|one|the)\s+(?:day|week|month|year)\s+(?:earlier|before|ago)"
+    r"|(?:on\s+)?(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|yesterday|week|month)\b|(?:at\s+)?the\s+(?:previous|last)\s+(?:count|update|report)\b)"
+)
+_UP_BY_BEFORE = re.compile(r"\b(?:up|down)\s+(?:by\s+)?" + _Q + "$", re.IGNORECASE)
+_FROM_EARLIER = re.compile(
+    r"\s+(?:\w+\s+)?(?:from|on|over|since)\s+(?:a|one|the)\s+(?:day|week|month|year)"
+    r"\s+(?:earlier|before|ago)\b|\s+(?:\w+\s+)?(?:from|on|over|since)\s+(?:last|the\s+previous)"
+    r"\s+(?:day|week|month|year|update|report|count)\b",
+    re.IGNORECASE,
+)
 _KIND_REACH = 48  # the longest kind cue before a number: "an earlier estimate of nearly "
 _PAST_HINTS = ("last", "previous", "prior", "preceding", "ago", "earlier", "before", "time", "back")
 _REVISION_HINTS = (
@@ -280,6 +297,12 @@ def _kind(
     before = sentence[max(clause.start, span.start - _KIND_REACH) : span.start]
     if _CHANGE_BY.search(before) and _TO_COUNT.match(sentence, span.unit_end):
         return "new"  # "rose by 26 to 75", "up 26 to 75": the change, not the count reached
+    if _UP_BY_BEFORE.search(before) and _FROM_EARLIER.match(sentence, span.unit_end):
+        return "new"  # "1,022 cases as of June 6, up 41 from a week earlier": the rise
+    if " more than " in sentence[span.end : span.unit_end + 12] and _MORE_THAN_BEFORE.match(
+        sentence, span.unit_end
+    ):
+        return "new"  # "314 cases so far, 46 more than a week earlier": the week's rise
     compares = may_hold(before, _COMPARED_WORDS)  # each regex runs only when it can match
     if compares and _COMPARED.search(before) and _OTHER_PERIOD.match(sentence, span.unit_end):
         return "total"  # "compared with 285 for all of 2024": another period's own total
@@ -521,9 +544,9 @@ _INCLUSION_LIST = re.compile(
     r"\b(?:including|includes|include|included|among\s+them)\s+[^.;:()]*?,\s+" + _Q + "$"
 )
 _ACCOUNTS_AND = re.compile(
-    r"\baccount(?:s|ed)?\s+for\s+[^,;]{1,40}?\band\s+" + _Q + "$", re.IGNORECASE
+    r"\baccount(?:s|ed|ing)?\s+for\s+[^,;]{1,40}?\band\s+" + _Q + "$", re.IGNORECASE
 )  # "accounted for 90 of the deaths and 166 of the injuries"
-_ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed)?\s+for\s+" + _Q + "$", re.IGNORECASE)
+_ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+" + _Q + "$", re.IGNORECASE)
 
 
 # The date an event began is not the time of its count: "The war, which began on April 15, 2023,
@@ -582,9 +605,38 @@ _DATED_ANTECEDENT = re.compile(
 )
 
 
+def _own_past(sentence: str, span: Span, end: int) -> str | None:
+    """A period written in the number's own phrase ("the 372 cases reported in the whole of
+    last year", "1,274 cases in 2019"): it dates the number whatever else the clause says."""
+    lead = _OWN_PERIOD_LEAD.match(sentence, span.unit_end, end)
+    if lead is None:
+        return None
+    m = _PAST.match(sentence, lead.end(), end)
+    if m is None:
+        return None
+    ref = m["ref"]
+    for prefix in ("in ", "during ", "of ", "throughout ", "by the end of "):
+        if ref.lower().startswith(prefix) and re.search(r"\d", ref):
+            ref = ref[len(prefix) :]
+    return ref.strip()
+
+
+def _year_before(sentence: str, clauses: list[Clause], index: int) -> str | None:
+    """The year a "when" or "with" clause hangs on: "belonged to 1994, when 963 cases were
+    reported", "The worst year was 1994, with 963 cases"."""
+    clause = clauses[index]
+    if index == 0 or clause.opener not in ("when", "with"):
+        return None
+    m = _ENDS_ON_YEAR.search(sentence, clauses[index - 1].start, clause.start)
+    return None if m is None else m["year"]
+
+
 def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple[str, str | None]:
     clause = clauses[index]
-    ref = _past_ref(sentence, clause.start, clause.end)
+    own = _own_past(sentence, span, clause.end) if not span.implied else None
+    if own is not None:
+        return "past", own
+    ref = _past_ref(sentence, clause.start, clause.end) or _year_before(sentence, clauses, index)
     if ref is not None:
         # A period named past a comma after the number is another phrase's ("killed 80
         # people, surpassing the 1960 tsunami that killed 61"): the number's own phrase decides.
@@ -623,7 +675,14 @@ _CAME_AFTER = re.compile(
     r"\s+(?:days?|weeks?|months?|years?|decades?)\s+after)\b"
 )
 
-
+# What may stand between a counted noun and the period it is counted in: a participle, a
+# preposition, "the whole of" ("cases reported in the whole of last year").
+_OWN_PERIOD_LEAD = re.compile(
+    r"\s+(?:(?:were\s+|was\s+)?(?:reported|recorded|confirmed|counted|logged|registered|seen)\s+)?"
+    r"(?:(?:in|during|for|throughout|over)\s+(?:the\s+(?:whole|course)\s+of\s+|all\s+of\s+)"
+    r"(?=last\s)|(?:for\s+)?all\s+of\s+(?=last\s))?"
+)
+_ENDS_ON_YEAR = re.compile(rf"\b(?:in|to|was|were|is|of|since)\s+(?P<year>{_YEAR})\s*,?\s*$")
 # A closed period opening a sentence: "Between 2010 and December 2022, the two carmakers recalled
 # 7 million vehicles, and 3,100 of their cars caught fire": each clause is in that period.
 _PERIOD_LEAD = re.compile(
@@ -810,6 +869,18 @@ class _Clauses:
             self._attached[span.start] = None if hit is None else (hit[0], hit[1])
         return self._attached[span.start]
 
+    def _owner_subject(self, index: int) -> str | None:
+        """Whose a worldwide count is: the clause's subject when it is no place, else that of
+        the clause it hangs on ("GM added 842,000 cars ..., bringing the total to 1.6 million
+        worldwide": GM's)."""
+        for back in range(index, -1, -1):
+            subject = self.subject(back)
+            if subject is not None:
+                return None if is_place(subject) else subject
+            if back == index and not self.clauses[index].dependent:
+                return None
+        return None
+
     def _origin_only(self, span: Span, origin: re.Match[str]) -> bool:
         """A bare "from X" right after a counted noun is where the counted came from, not
         their scope, when the clause's subject is a place that holds them ("Poland has
@@ -852,10 +923,18 @@ class _Clauses:
             return lead  # "Elsewhere along the coast, ... 170 people in towns including Bayda"
         if span is not None and (own := self.attached(span)) is not None:
             if own[1].lower() in _WORLDWIDE:
-                subject = self.subject(index)
-                if subject is not None and not is_place(subject):
+                subject = self._owner_subject(index)
+                if subject is not None:
                     return subject
             return own[1]
+        if (
+            span is not None
+            and span.implied
+            and (inner := _COUNTED_IN.search(sentence, clause.start, span.start))
+        ):
+            found_in = locatives(sentence, inner.start("loc"), span.start, anchored=True)
+            if found_in and found_in[0][2] and found_in[0][1].removeprefix("the ")[:1].isupper():
+                return found_in[0][1]  # "brought the number of infections in the US to 671"
         if span is not None and (gap := gapped_scope(sentence, span.start)) is not None:
             return gap
         if (
@@ -875,8 +954,8 @@ class _Clauses:
         found = [loc for loc in located if loc[0] not in owned and not is_numbered(loc[1])]
         strong = [loc for loc in found if loc[2]]
         if strong and strong[0][1].lower() in _WORLDWIDE:
-            subject = self.subject(index)  # "Tesla employs 140,000 people worldwide": Tesla's
-            if subject is not None and not is_place(subject):
+            subject = self._owner_subject(index)  # "Tesla employs 140,000 people worldwide"
+            if subject is not None:
                 return subject
         if strong:
             at, loc = strong[0][0], strong[0][1]
@@ -901,7 +980,7 @@ class _Clauses:
         if subject is not None:
             return subject
         if found:
-            return found[0][1]
+            return _destination(sentence, found)[1]
         name = event_name(sentence, clause.start, clause.end)
         if name is not None and span is not None and self._others_own(span, spans, name):
             return None  # "14 deaths, five linked to the Airport fire": the part's event
@@ -912,6 +991,28 @@ class _Clauses:
         return any(
             s is not span and (a := self.attached(s)) is not None and name in a[1] for s in spans
         )
+
+
+# A place inside the noun a verb leads to its number: "the number of measles infections in the
+# United States to 671", "the toll across the country at 58" (the count's own scope).
+_COUNTED_IN = re.compile(
+    r"\b(?:number|count|tally|toll|total)\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?"
+    r"(?P<loc>(?:in|across|throughout)\s+[^,;]{2,40}?)\s+(?:[a-z]+\s+){0,3}?(?:to|at)\s+\S*$"
+)
+_DEPARTURE = re.compile(r"(?:fled|fleeing|left|leaving)\s", re.IGNORECASE)
+_ARRIVAL = re.compile(r"(?:for|into)\s", re.IGNORECASE)
+
+
+def _destination(sentence: str, found: Sequence[tuple[int, str, bool]]) -> tuple[int, str, bool]:
+    """The locative that scopes a clause among weak ones: the first, except that a departure
+    followed by where the people went scopes the count to the destination, as a host's count
+    does ("270,000 Rohingya have fled Myanmar for Bangladesh" are Bangladesh's arrivals)."""
+    first = found[0]
+    if _DEPARTURE.match(sentence, first[0]):
+        later = next((loc for loc in found[1:] if _ARRIVAL.match(sentence, loc[0])), None)
+        if later is not None and is_place(later[1]):
+            return later
+    return first
 
 
 _KICKER_WORDS = word_set(

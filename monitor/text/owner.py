@@ -30,6 +30,10 @@ _GROUPS = word_set(
     subscribers shareholders troops fighters volunteers"""
 )
 
+# People counted where they went, whose name modifier says where they came from or who they
+# are: "Rohingya refugees", "Gaza evacuees" belong to the place that holds them.
+_UPROOTED = word_set("refugees migrants evacuees exiles asylum-seekers deportees arrivals")
+
 
 def phrase_owner(sentence: str, start: int, unit_end: int, unit: str) -> str | None:
     """Whose the counted things are, from the number's own noun phrase: a possessive before it
@@ -58,6 +62,8 @@ def phrase_owner(sentence: str, start: int, unit_end: int, unit: str) -> str | N
     if owner is not None and is_place(owner):
         return owner  # "the government put Spain's toll at 230", "Spain flood toll jumps to 95"
     named = _named_modifier(unit)
+    if named is not None and unit.split()[-1].lower() in _UPROOTED:
+        named = None  # "582,000 Rohingya refugees ... in Bangladesh": who they are, not whose
     at = sentence.find(unit)  # a noun named before its number: "Measles cases in Texas top 400"
     after = at + len(unit) if 0 <= at < start else unit_end
     if named is not None and not _PLACED_AFTER.match(sentence, after):

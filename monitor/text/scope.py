@@ -23,7 +23,7 @@ _LINK = r"(?:\s+(?:of|de|del|da|di|du|al|el|la|upon|and|&)(?=\s+[A-Z]))?"
 _PROPER = rf"{_CAP}(?:{_LINK}\s+{_CAP})*"
 _STRONG_PREP = r"[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin|[Ii]nside"
 _WEAK_PREP = (
-    r"[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of|off|through|into|fled|reached"
+    r"(?:fled|fleeing|crossed|moved|come|came|returned|gone|went|headed)\s+to|[Aa]t|[Oo]n|[Nn]ear|[Aa]round|[Oo]utside|[Ff]rom|[Ff]or|of|off|through|into|fled|reached"
     r"|fleeing|reaching|took|captured|seized|overran|stormed|besieged|visited|toured|left|entered"
 )
 # Lowercase words between a preposition and a name: "across eastern Libya", "in the
@@ -148,8 +148,10 @@ _SUBJECT = re.compile(
     r"|latest)|recent|early|late|mid)\b))\b[^,]{0,40},(?!\d)\s*)?"  # not "62,382"
     r"(?P<np>(?:(?:the|a|an|The|A|An)\s+)?(?:[\w’'.&-]+\s+){0,5}?[\w’'.&-]+?)"
     r"(?:,[^,;]{1,60},)?"
+    # a day between the subject and its verb: "General Motors on Tuesday added 842,000 ..."
+    r"(?:\s+(?:on|last|this|early|late)\s+(?-i:" + WEEKDAYS + r")|\s+(?:last|this)\s+week)?"
     r"(?=\s+(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|now|also|alone"
-    r"|itself|then|still|already|so\s+far)\b|[a-z]+(?:ed|s)\b|accounts?\b|cut\b|put\b"
+    r"|itself|then|still|already|so\s+far)\b|[a-z]+(?:ed|s)\b|accounts?\b|accounting\b|cut\b|put\b"
     r"|lost\b|saw\b|hit\b|took\b|gave\b|sent\b|got\b|shed\b|kept\b|held\b|made\b|set\b"
     r"|went\b|rose\b|fell\b|grew\b|stood\b|began\b|struck\b|drew\b|brought\b|left\b"
     r"|laid\b|sold\b|built\b|paid\b|fled\b"
@@ -197,7 +199,7 @@ _OWN_VERB = re.compile(
     r"|continues)\s+)*"  # "Amazon began cutting more than 18,000"
     r"(?:cut|cuts|cutting|lay|lays|laid|laying|shed|sheds|shedding|recall|recalls|recalled"
     r"|recalling|employ|employs|employed|employing|hire|hires|hired|hiring|lost|loses|losing"
-    r"|accounts?|accounted|(?:has|have|had)(?!\s+(?:been|[a-z]+ed|[a-z]+en)\b)|eliminat\w*|fir(?:e|es|ed|ing)|idl\w*|deliver\w*"
+    r"|accounts?|accounted|accounting|(?:has|have|had)(?!\s+(?:been|[a-z]+ed|[a-z]+en)\b)|eliminat\w*|fir(?:e|es|ed|ing)|idl\w*|deliver\w*"
     r"|produc\w*|sold|sells|build|builds|built|ship\w*|count|counts|numbers|totals|reached"
     r"|rose|grew|climbed|saw|sees|logged|added|adds|adding|lost|suffered|killed|kills"
     r"|sickened|infected|hospitali[sz]ed|expanded|brought|brings|went|stands|stood|remains"
@@ -392,6 +394,7 @@ def _trim(run: str, at_start: bool) -> str | None:
         and words
         and (words[0] in _COMMON_OPENERS or _plural_opener(words[0]))
         and not is_place(words[0])
+        and not (len(words) > 1 and is_place(" ".join(words)))  # "New York City" keeps "New"
     ):
         words.pop(0)  # "Health officials", "Shelters": capitalised only to open the sentence
     elif (
@@ -413,6 +416,14 @@ def _trim(run: str, at_start: bool) -> str | None:
     return text or None
 
 
+_RANGES = frozenset(("the world", "the country", "the region", "the nation", "the state"))
+_SUPERLATIVE = re.compile(r"\b(?:[a-z]{3,}est|most\s+[a-z]+|worst)\s+(?:[a-z-]+\s+){0,3}$")
+_MOVED_INTO = re.compile(
+    r"\b(?:fled|fleeing|crossed|crossing|poured|pouring|streamed|streaming|moved|arrived|come"
+    r"|came|flooded|escaped)\s+$"
+)
+
+
 def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple[int, str, bool]]:
     """Locatives in text[lo:hi]: (offset, scope as written, strong); `anchored`: only at lo."""
     found: list[tuple[int, str, bool]] = []
@@ -429,6 +440,8 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
         loc = loc if _DOTTED_END.search(loc) else loc.rstrip(".,")  # "the U.S." keeps its dot
         if text.startswith(" history", m.end("loc")):
             continue  # "the deadliest in modern US history": a record, not a scope
+        if loc.lower() in _RANGES and _SUPERLATIVE.search(text, max(lo, m.start() - 50), m.start()):
+            continue  # "the largest refugee camp in the world": a record's range, not a scope
         if loc.split()[0] in _TIME_WORDS and not loc.lower().startswith("the "):
             continue
         bare = _LEADING_LOWER_THE.sub("", loc)
@@ -471,6 +484,10 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             "within",
             "inside",
         ) or (m["prep"] == "on" and _ON_PLACE.fullmatch(loc) is not None)
+        if m["prep"] == "into" and _MOVED_INTO.search(text, max(lo, m.start() - 12), m.start()):
+            strong = True  # "have fled into Bangladesh": where they are now, as "in" says
+        if m["prep"].split()[-1] == "to":
+            strong = True  # "have fled to Bangladesh", "moved to Poland": likewise
         if not strong and _is_body(bare):
             continue  # "with help from the FBI", "for the Coast Guard": a body, not a place
         found.append((m.start(), loc, strong))
@@ -519,6 +536,13 @@ _ELSEWHERE_ACT = re.compile(
 )
 _PARTICLE = re.compile(r"^(?:el|al|ad|as|an|ash|az|ar)-")
 _BODY_WORDS = word_set("Guard Police Army Forces Force Party Navy Corps Cross Crescent")
+
+
+# What only the doer of a count can do with it, whatever kind of name the doer has.
+_ITS_OWN_CUTS = re.compile(
+    r"\s+(?:(?:would|will|plans\s+to|is\s+to|was|had|has|also)\s+)*"
+    r"(?:recall|cut|lay\s+off|eliminate|shed|close|idle|furlough)\w*\b"
+)
 
 
 def _is_body(name: str) -> bool:
@@ -610,6 +634,12 @@ _DATE_LEAD = re.compile(
 )  # "By 3 October the outbreak had grown to 36 cases": a date lead without its comma
 
 
+# Report verbs that also act on things: "added 842,000 vehicles" adds them, where "said 3,300
+# machinists walked out" still reports.
+_ACTS_ON_COUNTS = word_set("added adds adding")
+_COUNT_NEXT = re.compile(r"\s+(?:another\s+|some\s+|about\s+|nearly\s+|more\s+than\s+)?\d")
+
+
 def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
     m = _SUBJECT.match(text, lo, hi)
     if m is None:
@@ -622,6 +652,12 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
     reflexive = _INTENSIFIER.match(text, m.end())
     verb_at = m.end() if reflexive is None else reflexive.end()
     speech = _REPORT_VERB.match(text, verb_at)
+    if (
+        speech is not None
+        and speech.group().strip().lower() in _ACTS_ON_COUNTS
+        and _COUNT_NEXT.match(text, speech.end())
+    ):
+        speech = None  # "GM added 842,000 vehicles": the verb acts on a count, it reports nothing
     complement = None if speech is None else _SPEECH_COMPLEMENT.match(text, speech.end())
     if complement is not None:
         # Reported speech: "Yoo said Pyongyang had shipped ...", "He said the North had sent
@@ -647,8 +683,13 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
     if is_place(name):
         return name
     it = None if speech is None else _IT_COMPLEMENT.match(text, speech.end())
-    if it is not None and _OWN_VERB.match(text, it.end()) and not _is_body(name):
-        return name  # "Amazon said in January that it would eliminate 18,000 jobs"
+    if (
+        it is not None
+        and _OWN_VERB.match(text, it.end())
+        and (not _is_body(name) or _ITS_OWN_CUTS.match(text, it.end()))
+    ):
+        return name  # "Amazon said in January that it would eliminate 18,000 jobs"; an
+        # acronym too when it recalls or cuts its own ("GM said it would recall 971,000 cars")
     if speech is not None:
         return None  # "The CDC reported 40 cases": the agency is the source, not the scope
     if not _OWN_VERB.match(text, verb_at):

@@ -65,7 +65,7 @@ NOT_COUNTED = word_set(
     rand usd percent metre meter litre liter gallon tonne acre hectare kilometre kilometer mile
     foot feet inch yard"""
 )
-_MAX_WORDS = 5
+_MAX_WORDS = 7  # "778,562 Chevrolet Cobalt and Pontiac G5 compact cars"
 _NUMBER_WORDS = word_set(
     """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
     hundred thousand million billion dozen"""
@@ -176,6 +176,19 @@ def _joins_modifiers(sentence: str, pos: int, before: str) -> bool:
     return word not in _STOP and word not in _NUMBER_WORDS and not is_plural(word)
 
 
+# What follows a people's name with no plural ending when it is the subject of a plural verb.
+_PLURAL_AGREEMENT = word_set("have are were remain live who")
+
+
+def _invariant_people(sentence: str, pos: int, word: str) -> bool:
+    """A capitalised name with no plural ending counts people when a plural verb follows it:
+    "38,000 Rohingya have crossed", "5,000 Sudanese are sheltering", "some 200 Yazidi who"."""
+    if not word[0].isupper() or is_plural(word) or not word[1:].islower():
+        return False
+    after = _TOKEN.match(sentence, pos)
+    return bool(after and after["word"] and after["word"] in _PLURAL_AGREEMENT)
+
+
 def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
     """The counted noun phrase written right after a number that ends at `end`.
 
@@ -216,6 +229,8 @@ def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
         words.append(word)
         if single and lower in SINGULAR_COUNTED:
             return Unit(" ".join(words), pos)
+        if len(words) == 1 and _invariant_people(sentence, pos, word):
+            return Unit(word, pos)  # "38,000 Rohingya have crossed": a people's name
         if is_plural(word):
             after = _TOKEN.match(sentence, pos)
             while (
@@ -259,6 +274,7 @@ _VERB = (
 _COUNT_NOUN = (
     r"(?P<noun>\s*(?:(?:total\s+)?number|count|tally)\s+of\s+(?P<of>(?:(?!(?:has|was|is|had)\b)"
     r"[a-z-]+\s+){0,3}(?!(?:has|was|is)\b)[a-z-]+s|people|children|missing"
+    r"|(?-i:[A-Z][a-z-]+)(?=\s+(?:who|that)\s)"  # "the number of Rohingya who have arrived"
     r"|dead|injured|displaced|homeless|unaccounted\s+for|wounded)"
     r"|(?P<kind>death|casualty|case|fatality|infection|injury|arrest|job|layoff|"
     r"hospitalization|hospitalisation)?\s*(?:toll|count|tally)"
@@ -283,7 +299,7 @@ _VERB_LED = re.compile(
     rf"\s+(?:{_MONTH_DAY}|[^,;\d]){{1,60}}?"
     # a relative clause on the counted noun: "the number of refugees who have entered Armenia"
     r"|\s+(?:who|that)\s+(?:(?:have|has|had|were|are)\s+|(?=died\b|drowned\b|perished\b|fled\b))"
-    r"[^,;\d]{1,70}?"
+    rf"(?:{_MONTH_DAY}|[^,;\d]){{1,70}}?"  # "... who have arrived since August 25"
     # ... or a participle: "the number of people known to have died in the shipwreck"
     r"|\s+(?:known|thought|believed|confirmed|reported|feared)\s+to\s+have\s+(?:been\s+)?[a-z]+"
     # ... or with its own subject: "the number of jobs Amazon has said it will cut"
@@ -297,7 +313,8 @@ _VERB_LED = re.compile(
     r"\s+(?:days?|weeks?|months?|hours?)(?:\s+of\s+[a-z]+)?){0,2}"
     + _PERIOD_AFTER_NOUN
     # an aside, or a relative clause on the noun: "The toll, which had stood at 334, ..."
-    + rf"(?:,[^;]{{1,90}}?,|,\s+which)?\s+{_VERB}\s+{_QUAL}$",
+    + r"(?:,[^;]{1,90}?,|,\s+which|,\s+(?:initially|originally|first|earlier|previously))?"
+    + rf"\s+{_VERB}\s+{_QUAL}$",
     re.IGNORECASE,
 )
 # "a population of about 90,000", "a death toll of 41": the count named by its noun
@@ -312,6 +329,7 @@ _OBJECT_LED = re.compile(
     r"(?:[\w’'-]+\s+){0,3}?"
     + _COUNT_NOUN
     + r"(?:\s+(?:[a-z]+ed\s+)?(?:of|in|on|at|from|for|among|since)(?:\s+[^,;]{1,40}?)??"
+    r"|\s+(?:who|that)\s+(?:have|has|had|were|are)\s+[^,;\d]{1,70}?"  # "... who have arrived"
     r"|\s+(?-i:[A-Z])[\w’'&.-]*(?:\s+(?!(?:to|at|from|as)\b)[\w’'&.-]+){1,5}?)?"
     # ^ a relative clause with its own subject: "the number of jobs Microsoft has cut this year to"
     + _PERIOD_AFTER_NOUN
@@ -355,6 +373,13 @@ _SETTLEMENT_OF = re.compile(
     rf"\s+of\s+{_QUAL}$",
     re.IGNORECASE,
 )
+# An action over counted things widened to a number: "expanded its global recall of cars with
+# faulty switches to 2.6 million", "widened the strike of dockworkers to 45,000".
+_WIDENED = re.compile(
+    r"\b(?:expand|widen|extend|enlarg|broaden)(?:ed|s|ing|e)?\s+(?:the|its|their|his|her)\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?:recalls?|strikes?|layoffs|lockouts?|evacuations?|walkouts?)\s+"
+    r"of\s+(?P<of>[a-z-]+s)\b[^,;\d]{0,60}?\s+to\s+" + _QUAL + "$"
+)
 PENDING = ""  # a count noun whose unit a later claim of the sentence names
 
 
@@ -368,6 +393,8 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
     before = sentence[max(0, start - _LOOKBACK) : start]
     if _SETTLEMENT_OF.search(before):
         return Unit("population", end, implied=True)  # "Kerrville, a town of 25,000": its people
+    if (widened := _WIDENED.search(before)) is not None:
+        return Unit(widened["of"], end, implied=True)  # "expanded its recall of cars ... to 2.6m"
     if (verbal := _VERBAL_QUALIFIER.match(sentence, start)) is not None:
         before += verbal.group()  # "Helene death toll tops 200": the qualifier is the verb
     lower = before.lower()
