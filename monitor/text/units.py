@@ -297,7 +297,8 @@ _VERB_LED = re.compile(
     r"\s+(?:days?|weeks?|months?|hours?)(?:\s+of\s+[a-z]+)?){0,2}"
     + _PERIOD_AFTER_NOUN
     # an aside, or a relative clause on the noun: "The toll, which had stood at 334, ..."
-    + rf"(?:,[^;]{{1,90}}?,|,\s+which)?\s+{_VERB}\s+{_QUAL}$",
+    # ... a verbless headline's link: "Provincial toll at 492", "Quake toll nears 3,000"
+    + rf"(?:,[^;]{{1,90}}?,|,\s+which)?\s+(?:{_VERB}|at|near(?:s|ing)?)\s+{_QUAL}$",
     re.IGNORECASE,
 )
 # "a population of about 90,000", "a death toll of 41": the count named by its noun
@@ -324,7 +325,11 @@ _OBJECT_LED = re.compile(
 _PLURAL_LED = re.compile(
     r"(?:^|[,;:(]\s*|\b(?:the|and|but|while|as|where|total|overall)\s+)"
     r"(?P<noun>(?:[A-Z][a-z-]+\s+|[a-z-]+\s+){0,2}?[a-z][a-z-]*s|[A-Z][a-z-]*s)"
-    r"(?:\s+(?:in|on|at|across|among|for)\s+[^,;]{1,40}?)?\s+" + _VERB + r"\s+" + _QUAL + "$",
+    r"(?:\s+(?:in|on|at|across|among|for)\s+[^,;]{1,40}?)?\s+(?:"
+    + _VERB
+    + r"|near(?:s|ing)?)\s+"
+    + _QUAL
+    + "$",
 )
 _TOLL_UNITS = {
     "death": "deaths", "casualty": "casualties", "case": "cases", "fatality": "fatalities",
@@ -418,9 +423,11 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
     if opener is not None and is_plural(opener["noun"]) and following in _VERB_AFTER:
         return Unit(opener["noun"], end, implied=True)  # "Of the deaths, 17,388 were ..."
     if (fate := _PEOPLE_FATE.match(sentence, end)) is not None and not _AGED.search(before):
-        if fate["aux"] or fate["fate"] in ("died", "perished", "drowned", "fled"):
+        if fate["aux"] or fate["fate"] in ("died", "die", "perished", "drowned", "fled"):
             return Unit("people", end, implied=True)  # "where 11,000 died", "40 were injured"
         return Unit(fate["fate"], end, implied=True)  # "with 150 still missing", as "360 killed"
+    if _PEOPLE_ACT.match(sentence, end) and not _AGED.search(before):
+        return Unit("people", end, implied=True)  # "as 55,000 stay off the job"
     if not (nxt is None or not nxt["word"] or nxt["word"].lower() in _STOP):
         return None
     if _KILL.search(before, max(0, len(before) - 60)):
@@ -459,10 +466,17 @@ _IN_A_LIST = re.compile(
     r"\s+(?:(?:linked|tied)\s+to|in|at|near|around|from|to)\s+(?:the\s+)?[A-Z][\w-]*(?=[\s,;.]|$)"
 )
 _PEOPLE_FATE = re.compile(
-    r"\s+(?:(?:still|also|reportedly|later)\s+)?(?P<aux>(?:(?:have|has|had|were|are|was|is|been"
-    r"|remain|remained)\s+)+)?(?:(?:still|also)\s+)?(?P<fate>died|perished|drowned|killed|injured"
+    r"\s+(?:(?:still|also|reportedly|later|more)\s+)?(?P<aux>(?:(?:have|has|had|were|are|was|is|been"
+    r"|remain|remained)\s+)+)?(?:(?:still|also)\s+)?(?P<fate>died|die|perished|drowned|killed|injured"
     r"|wounded|hurt|missing|dead|displaced|evacuated|rescued|arrested|detained|hospitali[sz]ed"
     r"|unaccounted\s+for|unaccounted|trapped|sickened|fled)\b"
+)
+# What only people do, said of a bare number: "as 55,000 stay off the job", "2,000 marched".
+_PEOPLE_ACT = re.compile(
+    r"\s+(?:(?:have|has|had|were|are|also|still)\s+)*(?:st(?:ay|ayed|aying)\s+(?:off\s+the\s+job"
+    r"|home|away)|walk(?:ed|ing)?\s+(?:out|off)|(?:went|go|going)\s+on\s+strike|marched|march"
+    r"|rall(?:y|ied)|protest(?:ed)?|flee|fled|evacuate[d]?|took\s+to\s+the\s+streets"
+    r"|take\s+to\s+the\s+streets|signed\s+up|volunteered|voted|turned\s+out)\b"
 )
 _NUMBER_FATE = re.compile(
     r"\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?P<fate>killed|dead|injured|wounded|missing"
