@@ -262,7 +262,7 @@ _COUNT_NOUN = (
     r"|dead|injured|displaced|homeless|unaccounted\s+for|wounded)"
     r"|(?P<kind>death|casualty|case|fatality|infection|injury|arrest|job|layoff|"
     r"hospitalization|hospitalisation)?\s*(?:toll|count|tally)"
-    r"|(?:total|figure|tally|count|toll|number|population))"
+    r"|(?:headcount|workforce|total|figure|tally|count|toll|number|population))"
 )
 # A month and day naming the event inside the counted noun's modifier: "the death toll from
 # the Jan. 1 earthquake grew to 126" (a date, not a number the noun is led to).
@@ -278,7 +278,7 @@ _PERIOD_AFTER_NOUN = (
     rf"|\s+(?:{_PARTICIPLE})?(?:so\s+far|to\s+date))?"
 )
 _VERB_LED = re.compile(
-    r"(?=[\sdcfiajlhtnp])"  # what a count noun (or the space before "toll") opens with
+    r"(?=[\sdcfiajlhtnpw])"  # what a count noun (or the space before "toll") opens with
     rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among|by|after|during|since)"
     rf"\s+(?:{_MONTH_DAY}|[^,;\d]){{1,60}}?"
     # a relative clause on the counted noun: "the number of refugees who have entered Armenia"
@@ -378,7 +378,8 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
     lower = before.lower()
     led = None
     if any(
-        noun in lower for noun in ("toll", "count", "tally", "number", "total", "figure", "popul")
+        noun in lower
+        for noun in ("toll", "count", "tally", "number", "total", "figure", "popul", "workforce")
     ):
         led = _VERB_LED.search(before)
         if led is None or not led["of"]:  # "brought the total number of bodies to": bodies
@@ -396,8 +397,8 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
             return Unit(counted, end, implied=True)  # "the number killed in X rose to 23"
         if "toll" in noun:
             return Unit("deaths", end, implied=True)  # a toll counts deaths
-        if noun == "population":
-            return Unit("population", end, implied=True)  # "Sudan's population was 46 million"
+        if noun in ("population", "headcount", "workforce"):
+            return Unit(noun, end, implied=True)  # "Sudan's population was 46 million"
         if earlier is not None:
             return Unit(_without_increment(earlier), end, implied=True)
         return Unit(PENDING, end, implied=True)  # "The national total rose above 1,000 ..."
@@ -428,8 +429,8 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         return Unit(fate["fate"], end, implied=True)  # "with 150 still missing", as "360 killed"
     if _PEOPLE_ACT.match(sentence, end) and not _AGED.search(before):
         return Unit("people", end, implied=True)  # "as 55,000 stay off the job"
-    if not (nxt is None or not nxt["word"] or nxt["word"].lower() in _STOP):
-        return None
+    if not (nxt is None or not nxt["word"] or nxt["word"].lower() in _STOP | _WIDE):
+        return None  # "sickened 8,096 worldwide": an adverb of extent, no noun
     if _KILL.search(before, max(0, len(before) - 60)):
         return Unit("people", end, implied=True)
     if (plain := _PLURAL_LED.search(before)) is not None:
@@ -493,6 +494,7 @@ _PARTICIPLE_AFTER = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|given|taken|seen|held|hurt|left|shot|found|known)\b"
     r"(?!\s+(?:by|to)\b)"
 )
+_WIDE = word_set("worldwide nationwide nationally statewide globally overall countrywide")
 _VERB_AFTER = word_set(
     """were are was is have had died remain remained remains been survived recovered tested
     needed required came went lived worked"""
