@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 
+from monitor.text.patterns import MONTH_ABBREVIATIONS, MONTHS
 from monitor.text.sentences import word_set
 from monitor.text.units import NOT_COUNTED, Unit, is_plural, singular
 
 _NOUN = r"[a-z][a-z-]*"
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # "arrests, 406," — the noun (with up to two lowercase modifiers) right before the number
 _APPOSED_BEFORE = re.compile(
     rf"(?<![\w'’-])(?P<noun>(?:{_NOUN}\s+){{0,2}}{_NOUN})(?:,|\s*[-–—])\s+$"
@@ -26,7 +28,9 @@ _APPOSED_BEFORE = re.compile(
 _APPOSED_AFTER = re.compile(r",(?!\s*\d)|\s*[-–—]\s")
 # "...: 1,436 in Mountain View" — a colon, then a count placed by a name
 _COLON_BEFORE = re.compile(r":\s+$")
-_PLACED_AFTER = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?[A-Z]")
+_PLACED_AFTER = re.compile(
+    rf"\s+(?:in|at|from)\s+(?:the\s+)?(?!(?:{MONTHS}|{MONTH_ABBREVIATIONS}|{_WEEKDAYS})\b)[A-Z]"
+)  # a place, not a month or a day: "Key dates: 12 in March" is no list of counts
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 # Plural-looking words that are no counted noun: verbs, pronouns, adverbs, reporting words.
@@ -36,8 +40,14 @@ _NOT_NOUNS = word_set(
     us its figures numbers statistics data officials authorities reports news estimates terms
     others days years weeks months hours minutes times points dollars euros pounds percents
     yours ours theirs temperatures degrees highs lows prices rates scores odds ages results
-    totals"""
+    totals dates shares stocks"""
 )
+# People whose apposed number under a lifetime is their age: "her sons, 12, ..."; "the twins, 9"
+_PERSONS = word_set(
+    """children sons daughters twins triplets brothers sisters siblings girls boys kids men women
+    teenagers grandchildren grandsons granddaughters parents cousins friends"""
+)
+_AGE_LIMIT = 120
 _MODIFIER_STOP = word_set(
     """the a an of in on at to for by and or but with from its their his her our this that these
     those some many most all several other more few any each every no than as"""
@@ -79,13 +89,14 @@ def _last_plural(text: str, first: bool) -> str | None:
     return _noun_phrase(words, indices[0] if first else indices[-1])
 
 
-def antecedent_unit(sentence: str, start: int, end: int) -> Unit | None:
-    """The counted noun a bare number between `start` and `end` refers back to, or None."""
+def antecedent_unit(sentence: str, start: int, end: int, value: float) -> Unit | None:
+    """The counted noun a bare number (`value`, between `start` and `end`) refers back to."""
     before = sentence[max(0, start - _LOOKBACK) : start]
     apposed = _APPOSED_BEFORE.search(before)
     if apposed is not None and _APPOSED_AFTER.match(sentence, end):
         words = apposed["noun"].split()
-        if _counted(words[-1]) and words[-1].islower():
+        aged = words[-1] in _PERSONS and value < _AGE_LIMIT
+        if _counted(words[-1]) and words[-1].islower() and not aged:
             return Unit(_noun_phrase(words, len(words) - 1), end, implied=True)
     if _COLON_BEFORE.search(before) and _PLACED_AFTER.match(sentence, end):
         clause = re.split(r"[;.]\s", before.rsplit(":", 1)[0])[-1]

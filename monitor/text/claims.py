@@ -263,7 +263,9 @@ def _unit_of(
         if unit is None and earlier is not None and _ELLIPTIC_ONE.match(sentence, quantity.start):
             unit = Unit(earlier, quantity.end, implied=True)  # "..., one in Illinois"
         if unit is None:
-            unit = antecedent_unit(sentence, quantity.start, quantity.end)  # "arrests, 406,"
+            unit = antecedent_unit(
+                sentence, quantity.start, quantity.end, quantity.value
+            )  # "arrests, 406,"
     if unit is None:
         return None
     if unit.text and singular(unit.text.rsplit(None, 1)[-1]) in NOT_COUNTED:

@@ -39,6 +39,10 @@ def test_a_colon_list_counts_the_noun_of_the_clause_before_it_place_by_place() -
     ]
 
 
+def test_people_apposed_by_more_than_a_lifetime_are_counted() -> None:
+    assert frame("The pupils, 140, were moved to a gym nearby.", 140).unit == "pupils"
+
+
 def test_n_of_them_refers_back_to_the_nearest_plural_noun() -> None:
     text = (
         "Ballots postmarked by Friday will still be counted, the board said; it received about"
@@ -54,6 +58,9 @@ def test_n_of_them_refers_back_to_the_nearest_plural_noun() -> None:
         "Two years, 2019 and 2020, saw no outbreaks at all.",  # years set off by commas
         "The prices, 45, were the highest of the season.",  # a price, not a count
         "Schedule for the week: 9 in the morning at Central Park, then noon.",
+        "Key dates for the inquiry: 12 in March and 14 in April.",  # days of months
+        "Her sons, 12, were unhurt in the crash.",  # a person's apposed age
+        "The company's shares, 12, fell sharply.",  # stock, not a count
     ],
 )
 def test_measures_years_and_times_take_no_antecedent(text: str) -> None:
