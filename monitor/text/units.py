@@ -298,7 +298,10 @@ _VERB_LED = re.compile(
     + _PERIOD_AFTER_NOUN
     # an aside, or a relative clause on the noun: "The toll, which had stood at 334, ..."
     # ... a verbless headline's link: "Provincial toll at 492", "Quake toll nears 3,000"
-    + rf"(?:,[^;]{{1,90}}?,|,\s+which)?\s+(?:{_VERB}|at|near(?:s|ing)?)\s+{_QUAL}$",
+    # (the count noun right before it, not an "of" phrase: "the count of the dead stands at")
+    + rf"(?:,[^;]{{1,90}}?,|,\s+which)?(?:\s+{_VERB}|(?<=toll|ally|ount|otal)\s+"
+    + r"(?:at|near(?:s|ing)?))"
+    + rf"\s+{_QUAL}$",
     re.IGNORECASE,
 )
 # "a population of about 90,000", "a death toll of 41": the count named by its noun

@@ -50,3 +50,9 @@ def test_n_more_die_in_a_headline_counts_people_anew() -> None:
 )
 def test_times_ages_and_money_stay_uncounted(text: str) -> None:
     assert extract_claims(text) == []
+
+
+def test_a_verbless_link_needs_the_count_noun_right_before_it() -> None:
+    # "the count of the dead stands at": the verb links, the "of" phrase keeps its own words
+    text = "About 300 people were hurt, while the ministry's count of the dead stands at 1,210."
+    assert frame(text, 1_210).unit == "people"
