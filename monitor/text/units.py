@@ -401,6 +401,8 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         if "toll" in noun:
             return Unit("deaths", end, implied=True)  # a toll counts deaths
         if noun in ("population", "headcount", "workforce"):
+            if _DIFFERENCE_AFTER.match(sentence, end):
+                return None  # "the workforce is about 34,000 smaller than": a difference
             return Unit(noun, end, implied=True)  # "Sudan's population was 46 million"
         if earlier is not None:
             return Unit(_without_increment(earlier), end, implied=True)
@@ -496,6 +498,9 @@ _PARTITIVE_NOUN = re.compile(
 _PARTICIPLE_AFTER = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|given|taken|seen|held|hurt|left|shot|found|known)\b"
     r"(?!\s+(?:by|to)\b)"
+)
+_DIFFERENCE_AFTER = re.compile(
+    r"\s+(?:smaller|larger|bigger|fewer|more|lower|higher|less|greater)\b"
 )
 _WIDE = word_set("worldwide nationwide nationally statewide globally overall countrywide")
 _VERB_AFTER = word_set(

@@ -38,3 +38,8 @@ def test_an_adverb_of_extent_keeps_the_verbs_people() -> None:
 )
 def test_shares_and_rates_cut_are_no_count(text: str) -> None:
     assert extract_claims(text) == []
+
+
+def test_a_workforce_smaller_by_a_number_gives_no_size() -> None:
+    text = "The carmaker's workforce is about 6,000 smaller than it was a year ago."
+    assert extract_claims(text) == []
