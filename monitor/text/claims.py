@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from monitor.text.antecedents import antecedent_unit
 from monitor.text.attribution import (
     find_attribution,
     find_subject,
@@ -261,6 +262,10 @@ def _unit_of(
             unit = _partitive_unit(sentence, quantity, following, earlier)
         if unit is None and earlier is not None and _ELLIPTIC_ONE.match(sentence, quantity.start):
             unit = Unit(earlier, quantity.end, implied=True)  # "..., one in Illinois"
+        if unit is None:
+            unit = antecedent_unit(
+                sentence, quantity.start, quantity.end, quantity.value
+            )  # "arrests, 406,"
     if unit is None:
         return None
     if unit.text and singular(unit.text.rsplit(None, 1)[-1]) in NOT_COUNTED:

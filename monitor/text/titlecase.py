@@ -42,7 +42,13 @@ def _lower_word(word: str, following: str) -> bool:
         or (following[:1].isupper() and is_place(f"{word} {following}"))
     ):
         return False  # "USA", "Gaza", "New Zealand": names stay
+    if lower.endswith("s") and following.lower() in _COUNT_VERBS and common_word(lower, _RARE):
+        return True  # "Evacuees Top 24,000": a plural that is the subject of a count's verb
     return _is_inflected(lower) and common_word(lower)
+
+
+_RARE = 2.0  # less common than COMMON, yet a word English has (names mostly are not)
+_COUNT_VERBS = word_set("top tops pass passes near nears reach reaches exceed exceeds surpass")
 
 
 def _is_inflected(lower: str) -> bool:

@@ -278,7 +278,7 @@ _COUNT_NOUN = (
     r"|dead|injured|displaced|homeless|unaccounted\s+for|wounded)"
     r"|(?P<kind>death|casualty|case|fatality|infection|injury|arrest|job|layoff|"
     r"hospitalization|hospitalisation)?\s*(?:toll|count|tally)"
-    r"|(?:total|figure|tally|count|toll|number|population))"
+    r"|(?:headcount|workforce|total|figure|tally|count|toll|number|population))"
 )
 # A month and day naming the event inside the counted noun's modifier: "the death toll from
 # the Jan. 1 earthquake grew to 126" (a date, not a number the noun is led to).
@@ -294,7 +294,7 @@ _PERIOD_AFTER_NOUN = (
     rf"|\s+(?:{_PARTICIPLE})?(?:so\s+far|to\s+date))?"
 )
 _VERB_LED = re.compile(
-    r"(?=[\sdcfiajlhtnp])"  # what a count noun (or the space before "toll") opens with
+    r"(?=[\sdcfiajlhtnpw])"  # what a count noun (or the space before "toll") opens with
     rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among|by|after|during|since)"
     rf"\s+(?:{_MONTH_DAY}|[^,;\d]){{1,60}}?"
     # a relative clause on the counted noun: "the number of refugees who have entered Armenia"
@@ -313,8 +313,12 @@ _VERB_LED = re.compile(
     r"\s+(?:days?|weeks?|months?|hours?)(?:\s+of\s+[a-z]+)?){0,2}"
     + _PERIOD_AFTER_NOUN
     # an aside, or a relative clause on the noun: "The toll, which had stood at 334, ..."
+    # ... a verbless headline's link: "Provincial toll at 492", "Quake toll nears 3,000"
+    # (the count noun right before it, not an "of" phrase: "the count of the dead stands at")
     + r"(?:,[^;]{1,90}?,|,\s+which|,\s+(?:initially|originally|first|earlier|previously))?"
-    + rf"\s+{_VERB}\s+{_QUAL}$",
+    + rf"(?:\s+{_VERB}|(?<=toll|ally|ount|otal)\s+"
+    + r"(?:at|near(?:s|ing)?))"
+    + rf"\s+{_QUAL}$",
     re.IGNORECASE,
 )
 # "a population of about 90,000", "a death toll of 41": the count named by its noun
@@ -342,7 +346,11 @@ _OBJECT_LED = re.compile(
 _PLURAL_LED = re.compile(
     r"(?:^|[,;:(]\s*|\b(?:the|and|but|while|as|where|total|overall)\s+)"
     r"(?P<noun>(?:[A-Z][a-z-]+\s+|[a-z-]+\s+){0,2}?[a-z][a-z-]*s|[A-Z][a-z-]*s)"
-    r"(?:\s+(?:in|on|at|across|among|for)\s+[^,;]{1,40}?)?\s+" + _VERB + r"\s+" + _QUAL + "$",
+    r"(?:\s+(?:in|on|at|across|among|for)\s+[^,;]{1,40}?)?\s+(?:"
+    + _VERB
+    + r"|near(?:s|ing)?)\s+"
+    + _QUAL
+    + "$",
 )
 _TOLL_UNITS = {
     "death": "deaths", "casualty": "casualties", "case": "cases", "fatality": "fatalities",
@@ -400,7 +408,8 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
     lower = before.lower()
     led = None
     if any(
-        noun in lower for noun in ("toll", "count", "tally", "number", "total", "figure", "popul")
+        noun in lower
+        for noun in ("toll", "count", "tally", "number", "total", "figure", "popul", "workforce")
     ):
         led = _VERB_LED.search(before)
         if led is None or not led["of"]:  # "brought the total number of bodies to": bodies
@@ -418,8 +427,10 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
             return Unit(counted, end, implied=True)  # "the number killed in X rose to 23"
         if "toll" in noun:
             return Unit("deaths", end, implied=True)  # a toll counts deaths
-        if noun == "population":
-            return Unit("population", end, implied=True)  # "Sudan's population was 46 million"
+        if noun in ("population", "headcount", "workforce"):
+            if _DIFFERENCE_AFTER.match(sentence, end):
+                return None  # "the workforce is about 34,000 smaller than": a difference
+            return Unit(noun, end, implied=True)  # "Sudan's population was 46 million"
         if earlier is not None:
             return Unit(_without_increment(earlier), end, implied=True)
         return Unit(PENDING, end, implied=True)  # "The national total rose above 1,000 ..."
@@ -445,11 +456,13 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
     if opener is not None and is_plural(opener["noun"]) and following in _VERB_AFTER:
         return Unit(opener["noun"], end, implied=True)  # "Of the deaths, 17,388 were ..."
     if (fate := _PEOPLE_FATE.match(sentence, end)) is not None and not _AGED.search(before):
-        if fate["aux"] or fate["fate"] in ("died", "perished", "drowned", "fled"):
+        if fate["aux"] or fate["fate"] in ("died", "die", "perished", "drowned", "fled"):
             return Unit("people", end, implied=True)  # "where 11,000 died", "40 were injured"
         return Unit(fate["fate"], end, implied=True)  # "with 150 still missing", as "360 killed"
-    if not (nxt is None or not nxt["word"] or nxt["word"].lower() in _STOP):
-        return None
+    if _PEOPLE_ACT.match(sentence, end) and not _AGED.search(before):
+        return Unit("people", end, implied=True)  # "as 55,000 stay off the job"
+    if not (nxt is None or not nxt["word"] or nxt["word"].lower() in _STOP | _WIDE):
+        return None  # "sickened 8,096 worldwide": an adverb of extent, no noun
     if _KILL.search(before, max(0, len(before) - 60)):
         return Unit("people", end, implied=True)
     if (plain := _PLURAL_LED.search(before)) is not None:
@@ -486,10 +499,17 @@ _IN_A_LIST = re.compile(
     r"\s+(?:(?:linked|tied)\s+to|in|at|near|around|from|to)\s+(?:the\s+)?[A-Z][\w-]*(?=[\s,;.]|$)"
 )
 _PEOPLE_FATE = re.compile(
-    r"\s+(?:(?:still|also|reportedly|later)\s+)?(?P<aux>(?:(?:have|has|had|were|are|was|is|been"
-    r"|remain|remained)\s+)+)?(?:(?:still|also)\s+)?(?P<fate>died|perished|drowned|killed|injured"
+    r"\s+(?:(?:still|also|reportedly|later|more)\s+)?(?P<aux>(?:(?:have|has|had|were|are|was|is|been"
+    r"|remain|remained)\s+)+)?(?:(?:still|also)\s+)?(?P<fate>died|die|perished|drowned|killed|injured"
     r"|wounded|hurt|missing|dead|displaced|evacuated|rescued|arrested|detained|hospitali[sz]ed"
     r"|unaccounted\s+for|unaccounted|trapped|sickened|fled)\b"
+)
+# What only people do, said of a bare number: "as 55,000 stay off the job", "2,000 marched".
+_PEOPLE_ACT = re.compile(
+    r"\s+(?:(?:have|has|had|were|are|also|still)\s+)*(?:st(?:ay|ayed|aying)\s+(?:off\s+the\s+job"
+    r"|home|away)|walk(?:ed|ing)?\s+(?:out|off)|(?:went|go|going)\s+on\s+strike|marched|march"
+    r"|rall(?:y|ied)|protest(?:ed)?|flee|fled|evacuate[d]?|took\s+to\s+the\s+streets"
+    r"|take\s+to\s+the\s+streets|signed\s+up|volunteered|voted|turned\s+out)\b"
 )
 _NUMBER_FATE = re.compile(
     r"\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?P<fate>killed|dead|injured|wounded|missing"
@@ -506,6 +526,10 @@ _PARTICIPLE_AFTER = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|given|taken|seen|held|hurt|left|shot|found|known)\b"
     r"(?!\s+(?:by|to)\b)"
 )
+_DIFFERENCE_AFTER = re.compile(
+    r"\s+(?:smaller|larger|bigger|fewer|more|lower|higher|less|greater)\b"
+)
+_WIDE = word_set("worldwide nationwide nationally statewide globally overall countrywide")
 _VERB_AFTER = word_set(
     """were are was is have had died remain remained remains been survived recovered tested
     needed required came went lived worked"""

@@ -162,7 +162,7 @@ def _guards() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
         (scope._LOCATIVE, without(scope._LOCATIVE, locative.group())),
         (scope._EVENT_PHRASE, without(scope._EVENT_PHRASE, r"(?=[FfIiAaDdSs])")),
         (scope._EVENT_NAME, without(scope._EVENT_NAME, r"[Tt](?<!\w[Tt])he", r"\b[Tt]he")),
-        (units._VERB_LED, without(units._VERB_LED, r"(?=[\sdcfiajlhtnp])")),
+        (units._VERB_LED, without(units._VERB_LED, r"(?=[\sdcfiajlhtnpw])")),
         (frames._PAST, without(frames._PAST, r"(?=[ltpaydbio12])")),
     ]
 

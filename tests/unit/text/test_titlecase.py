@@ -84,3 +84,24 @@ def test_ordinals_and_periods_in_a_headline_are_never_part_of_a_name(
     found = extract_claims(headline)[0].scope or ""
     assert found.startswith(scope)
     assert "night" not in found.lower()
+
+
+@pytest.mark.parametrize(
+    ("headline", "cased"),
+    [
+        (
+            "Flood Evacuees Top 9,000 As River Crests In Northern Province",
+            "Flood evacuees top 9,000",
+        ),
+        (
+            "Hungary Detainees Pass 1,200 As Protests Go On",
+            "Hungary detainees pass 1,200",
+        ),
+    ],
+)
+def test_a_less_common_plural_before_a_counts_verb_is_its_subject(
+    headline: str, cased: str
+) -> None:
+    assert sentence_case(headline).startswith(cased)
+    (claim,) = extract_claims(headline)
+    assert claim.unit.split()[-1] in ("evacuees", "detainees")
