@@ -326,6 +326,7 @@ _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _LEADING_LOWER_THE = re.compile(r"^the\s+")
 
 
+@lru_cache(maxsize=1 << 14)  # bounded; a pure lookup of a name in static tables
 def is_place(name: str) -> bool:
     """True for a known country, state or region, or a name ending in County, Province, ..."""
     bare = _LEADING_THE.sub("", name.strip())
