@@ -30,9 +30,10 @@ MIN_BATCH = 16  # items below which the pool is not worth a round trip
 # Work (in the caller's unit: bytes of markup for extraction, about 0.4 ms of CPU per KiB)
 # below which a batch runs in-process: 1 MiB is about 0.4 s of extraction.
 MIN_WORK = 1 << 20
-# ... unless the caller takes results as they come (ordered_iter): its own work then overlaps
-# the workers', and a batch pays from about 25 ms of work (a daemon batch of feed articles).
-STREAM_MIN_WORK = 1 << 16
+# The same floor when the caller takes results as they come (ordered_iter): a lower one (64 KiB,
+# a daemon batch) was measured to double the stories replay's CPU (pickling features back)
+# for no gain in the soak's lag, so streaming pays from the same work as a map.
+STREAM_MIN_WORK = 1 << 20
 PARENT_CHECK = 1.0  # seconds between a worker's looks at whether its parent lives
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
