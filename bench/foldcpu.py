@@ -30,14 +30,13 @@ import tempfile
 import time
 from pathlib import Path
 
-import psutil
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from feedserver_proc import prose_words
 from replay import open_bench_app
 from soak import item_text
+from stories import workers_cpu
 
 from monitor import logging as logs
 from monitor.clock import utcnow
@@ -105,17 +104,6 @@ def build_log(db: Path, feeds: int, rounds: int, text: str) -> int:
         server.stop()
 
 
-def children_cpu() -> float:
-    """CPU seconds of this process's children (the feature pool's workers) so far."""
-    total = 0.0
-    for child in psutil.Process().children(recursive=True):
-        try:
-            total += sum(child.cpu_times()[:2])
-        except psutil.NoSuchProcess:
-            continue
-    return total
-
-
 def calibration() -> float:
     """CPU seconds of a fixed pure-Python loop: how fast this core is right now (a shared
     machine's contention slows CPU time too; compare runs by their ratio to this)."""
@@ -144,7 +132,7 @@ def fold_tail(
             prof.disable()
         elif prof:
             prof.enable()
-        cpu, wall, workers = time.process_time(), time.perf_counter(), children_cpu()
+        cpu, wall, workers = time.process_time(), time.perf_counter(), workers_cpu()
         target = history
         runner = None
         while target < head:  # one daemon pass per `pass_events`
@@ -166,7 +154,7 @@ def fold_tail(
                 proj.name,
                 time.process_time() - cpu,
                 time.perf_counter() - wall,
-                children_cpu() - workers,
+                workers_cpu() - workers,
             )
         )
     if prof:
