@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from monitor.projections.candidates import MAX_OVERLAY, CandidatePool
 from monitor.projections.clustering import (
@@ -64,7 +65,7 @@ def test_the_pool_shortlists_what_a_scan_of_the_candidates_shortlists() -> None:
         moment = T0 + timedelta(hours=rng.randint(-100, 150) + step)
         if not pool.covers(moment - WINDOW):  # as the engine does: read the state again
             pool = CandidatePool(state.active_stories(moment - WINDOW), moment - WINDOW)
-        got = pool.shortlist(moment, WINDOW, 8, lambda f=fields: term_arrays(f, weights))
+        got = pool.shortlist(moment, WINDOW, 8, partial(term_arrays, fields, weights))
         assert got == scanned(engine, fields, moment)
 
 
