@@ -129,6 +129,7 @@ _REACHED = re.compile(
     r"\b(?:to|at|reach(?:ed|es|ing)?|hit|hits|pass(?:ed|es)|tops?|topped)\s+$", re.I
 )
 _CONJUNCTION = re.compile(r"\b(?:as|while|after|before|when|and)\s", re.IGNORECASE)
+_RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\s", re.IGNORECASE)
 _SEGMENT_END = re.compile(r"[,;:]\s|\s[-–—]\s")
 # A count for one week or one day, written right after it: "26 in the first week of the outbreak
 # and 23 in the second", "one case was confirmed in the week to 20 October"; or a subject set on
@@ -479,6 +480,13 @@ def _one_night(sentence: str, span: Span, clause: Clause) -> bool:
     start = max([m.end() for m in cuts if m.end() <= span.start], default=clause.start)
     end = min([m.start() for m in cuts if m.start() >= span.end], default=clause.end)
     night = _NIGHT.search(sentence, start, end)
+    if (
+        night is not None
+        and night.start() < span.start
+        and _RELATIVE_PRONOUN.search(sentence, start, night.start())
+    ):
+        return False  # "A fire that tore through the town overnight has killed 12": the
+        # night is the relative clause's, the count the perfect's running total
     if night is not None:
         lo, hi = sorted((night.start(), span.start))
         return not _CONJUNCTION.search(sentence, lo, hi)  # not "486 Arrested On Fifth Night

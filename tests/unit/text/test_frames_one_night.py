@@ -56,3 +56,14 @@ def test_a_count_the_night_raised_a_toll_to_is_the_running_total() -> None:
 def test_a_night_across_a_conjunction_is_the_other_clauses() -> None:
     text = "Lyon: 212 Arrested On Fourth Night As 30,000 Officers Patrol Cities"
     assert kinds(text, 212, 30000) == ["new", "total"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A flood that swept through the valley overnight has killed at least 14 people.",
+        "The storm, which made landfall overnight, has left 23 people dead, officials said.",
+    ],
+)
+def test_a_night_in_a_relative_clause_on_the_subject_leaves_the_total(text: str) -> None:
+    assert kinds(text, 14 if "14" in text else 23) == ["total"]
