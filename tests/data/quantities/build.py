@@ -1,0 +1,104 @@
+"""Build dev.jsonl and heldout.jsonl from sentences.src (the labelled source, see README.md).
+
+Run from the repository root:  python tests/data/quantities/build.py
+Prints counts only. Exits 1 with one line per problem when the source breaks a rule.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent
+KINDS = {"count", "money", "percent", "measure", "duration", "magnitude"}
+QUALIFIERS = {None, "more than", "at least", "almost", "up to", "about", "less than", "between", "vague"}
+APPROXIMATE = {"almost", "about", "vague"}
+MARK = re.compile(r"\[\[(?P<body>[^\]]+)\]\]")
+
+
+def _number(text: str) -> float | int:
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+def bounds(value: float, qualifier: str | None, upper: float | None) -> tuple[Any, Any]:
+    """The README's bounds for a value and its canonical qualifier."""
+    if qualifier in ("between", "vague"):
+        return value, upper
+    if qualifier in ("more than", "at least"):
+        return value, None
+    if qualifier in ("up to", "less than", "almost"):
+        return None, value
+    return value, value
+
+
+def parse_line(line: str) -> tuple[str, list[dict[str, Any]]]:
+    """The plain sentence and its labelled quantities with character offsets."""
+    text, quantities, pos = "", [], 0
+    for m in MARK.finditer(line):
+        text += line[pos : m.start()]
+        span, kind, value, unit, *rest = m["body"].split("|")
+        qualifier = rest[0] if rest and rest[0] else None
+        upper = _number(rest[1]) if len(rest) > 1 else None
+        number = _number(value)
+        lower, high = bounds(number, qualifier, upper)
+        quantities.append(
+            {
+                "text": span,
+                "start": len(text),
+                "end": len(text) + len(span),
+                "value": number,
+                "lower": lower,
+                "upper": high,
+                "qualifier": qualifier,
+                "approximate": qualifier in APPROXIMATE,
+                "kind": kind,
+                "unit": unit,
+            }
+        )
+        text += span
+        pos = m.end()
+    return text + line[pos:], quantities
+
+
+def main() -> int:
+    halves: dict[str, list[dict[str, Any]]] = {"dev": [], "heldout": []}
+    problems: list[str] = []
+    story = topic = half = ""
+    number = 0
+    for lineno, raw in enumerate((ROOT / "sentences.src").read_text().splitlines(), 1):
+        line = raw.strip()
+        if not line or (line.startswith("#") and not line.startswith("## ")):
+            continue
+        if line.startswith("## "):
+            story, topic, half = line[3:].split()
+            number = 0
+            continue
+        number += 1
+        text, quantities = parse_line(line)
+        for q in quantities:
+            if q["kind"] not in KINDS or q["qualifier"] not in QUALIFIERS:
+                problems.append(f"line {lineno}: bad kind or qualifier {q['kind']}/{q['qualifier']}")
+            if text[q["start"] : q["end"]] != q["text"]:
+                problems.append(f"line {lineno}: offsets")
+        halves[half].append(
+            {"id": f"{story}-{number:02d}", "story": story, "topic": topic, "text": text,
+             "quantities": quantities}
+        )  # fmt: skip
+    for name, rows in halves.items():
+        with (ROOT / f"{name}.jsonl").open("w") as out:
+            for row in rows:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        stories = len({r["story"] for r in rows})
+        total = sum(len(r["quantities"]) for r in rows)
+        print(f"{name}: {len(rows)} sentences, {stories} stories, {total} quantities")
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
