@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from types import MappingProxyType
 
 from monitor.text.patterns import alternation, folded
 from monitor.text.records import record
@@ -117,6 +118,8 @@ def _qualifier_table() -> dict[str, str]:
 
 
 _QUALIFIER_OF = _qualifier_table()
+# The same canon for readers beside the claims (monitor/text/quantities.py): phrase -> qualifier.
+QUALIFIER_OF: Mapping[str, str] = MappingProxyType(_QUALIFIER_OF)
 
 
 def _alternation(words: Iterable[str]) -> str:

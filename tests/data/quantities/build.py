@@ -14,7 +14,17 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 KINDS = {"count", "money", "percent", "measure", "duration", "magnitude"}
-QUALIFIERS = {None, "more than", "at least", "almost", "up to", "about", "less than", "between", "vague"}
+QUALIFIERS = {
+    None,
+    "more than",
+    "at least",
+    "almost",
+    "up to",
+    "about",
+    "less than",
+    "between",
+    "vague",
+}
 APPROXIMATE = {"almost", "about", "vague"}
 MARK = re.compile(r"\[\[(?P<body>[^\]]+)\]\]")
 
@@ -81,7 +91,9 @@ def main() -> int:
         text, quantities = parse_line(line)
         for q in quantities:
             if q["kind"] not in KINDS or q["qualifier"] not in QUALIFIERS:
-                problems.append(f"line {lineno}: bad kind or qualifier {q['kind']}/{q['qualifier']}")
+                problems.append(
+                    f"line {lineno}: bad kind or qualifier {q['kind']}/{q['qualifier']}"
+                )
             if text[q["start"] : q["end"]] != q["text"]:
                 problems.append(f"line {lineno}: offsets")
         halves[half].append(

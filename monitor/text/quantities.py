@@ -1,0 +1,192 @@
+"""Every quantity of a news text: counts (the claims extractor's), money, percentages, measures,
+durations and quake magnitudes, each with value, bounds, qualifier, kind and unit.
+
+Counts come from `extract_claims` unchanged (docs/SPEC.md §6); the other kinds are read by
+`monitor/text/quantity_grammar.py`. Qualifiers use the claims canon
+(`monitor.text.numbers.QUALIFIER_OF`) and the same bounds. Dates, years, clock times, ages,
+ordinals, phone numbers and named numbers are not quantities (tests/data/quantities/README.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from monitor.text.claims import Claim, extract_claims
+from monitor.text.numbers import QUALIFIER_OF
+from monitor.text.patterns import alternation
+from monitor.text.quantity_grammar import Amount, read_amounts
+from monitor.text.sentences import split_sentences
+
+KINDS = ("count", "money", "percent", "measure", "duration", "magnitude")
+_APPROXIMATE = frozenset(("about", "almost", "vague"))
+_EXTRA = {  # phrasings of the same canon seen before amounts, not before counts
+    "top": "more than",
+    "larger than": "more than",
+    "bigger than": "more than",
+    "higher than": "more than",
+    "longer than": "more than",
+    "smaller than": "less than",
+    "lower than": "less than",
+    "shorter than": "less than",
+}
+_QUALIFIER_OF = {**QUALIFIER_OF, **_EXTRA}
+_SECOND = ("about", "around", "approximately", "roughly", "some", "an estimated", "nearly")
+_QUALIFIER_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<q>{alternation(_QUALIFIER_OF)})\s+(?:(?P<q2>{alternation(_SECOND)})\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_A_BOUND = re.compile(r"\b(?:the|a|its|this|that)\s+$", re.IGNORECASE)  # "the past 30 years"
+_POST = re.compile(
+    r"\s+or\s+(?P<w>more|greater|higher|above|so|less|fewer|lower)\b|(?P<plus>-plus\b|\+)",
+    re.IGNORECASE,
+)
+_POST_QUALIFIER = {
+    "more": "at least", "greater": "at least", "higher": "at least", "above": "at least",
+    "so": "about", "less": "up to", "fewer": "up to", "lower": "up to",
+}  # fmt: skip
+_LOOKBACK = 40
+_MAX_CHARS = 200_000  # a longer text is read in its first part only: never a stall
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity as written in a text, with its canonical reading (docs/SPEC.md §6 canon)."""
+
+    value: float
+    lower: float | None
+    upper: float | None
+    qualifier: str | None
+    approximate: bool
+    kind: str  # one of KINDS
+    unit: str  # normalised: ISO currency code, "%"/"pp"/"bp", a symbol, or a count's head noun
+    unit_text: str  # as written
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready; integral numbers become ints."""
+        return {
+            "text": self.text,
+            "value": _plain(self.value),
+            "lower": _plain(self.lower),
+            "upper": _plain(self.upper),
+            "qualifier": self.qualifier,
+            "approximate": self.approximate,
+            "kind": self.kind,
+            "unit": self.unit,
+            "unit_text": self.unit_text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+def _plain(number: float | None) -> float | int | None:
+    if number is None:
+        return None
+    return int(number) if float(number).is_integer() else number
+
+
+def _bounds(value: float, qualifier: str | None) -> tuple[float | None, float | None]:
+    if qualifier in ("more than", "at least"):
+        return value, None
+    if qualifier in ("almost", "up to", "less than"):
+        return None, value
+    return value, value
+
+
+def _qualified(text: str, amount: Amount) -> Quantity:
+    start, end, qualifier, approximate = amount.start, amount.end, None, False
+    if amount.high is not None:
+        qualifier = "between"
+    else:
+        before = _QUALIFIER_BEFORE.search(text, max(0, start - _LOOKBACK), start)
+        if before and not _NOT_A_BOUND.search(text, max(0, before.start() - 8), before.start()):
+            qualifier = _QUALIFIER_OF[" ".join(before["q"].lower().split())]
+            approximate = bool(before["q2"])
+            start = before.start()
+        post = _POST.match(text, end)
+        if post and qualifier is None:
+            qualifier = "more than" if post["plus"] else _POST_QUALIFIER[post["w"].lower()]
+            end = post.end()
+    approximate = approximate or qualifier in _APPROXIMATE
+    lower: float | None
+    upper: float | None
+    if qualifier == "between":
+        lower, upper = amount.value, amount.high
+    else:
+        lower, upper = _bounds(amount.value, qualifier)
+    return Quantity(
+        amount.value,
+        lower,
+        upper,
+        qualifier,
+        approximate,
+        amount.kind,
+        amount.unit,
+        amount.unit_text,
+        text[start:end],
+        start,
+        end,
+    )
+
+
+def _counts(text: str, claims: list[Claim]) -> list[Quantity]:
+    """The claims as count quantities, their offsets moved from the sentence to the text."""
+    if not claims:
+        return []
+    starts = [s.start for s in split_sentences(text)]
+    out = []
+    for c in claims:
+        base = starts[c.sentence_index] if c.sentence_index < len(starts) else 0
+        out.append(
+            Quantity(
+                c.value,
+                c.lower,
+                c.upper,
+                c.qualifier,
+                c.approximate,
+                "count",
+                c.head or c.unit,
+                c.unit,
+                c.text,
+                base + c.start,
+                base + c.end,
+            )
+        )
+    return out
+
+
+def _amounts(text: str) -> list[Quantity]:
+    try:
+        return [_qualified(text, a) for a in read_amounts(text)]
+    except Exception:  # a reader beside the claims must never break them
+        return []
+
+
+def other_quantities(text: str) -> list[Quantity]:
+    """The quantities of a text that are not counts (money, percentages, measures, durations,
+    magnitudes), in reading order, without running the claims extractor. Never raises."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    return _amounts(text[:_MAX_CHARS])
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every quantity of a text in reading order: the claims' counts and every other amount.
+
+    An amount overlapping a count wins over it (claims never read money or measures, so this
+    only settles odd spans). Never raises.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    text = text[:_MAX_CHARS]
+    found = _amounts(text)
+    counts = [
+        q
+        for q in _counts(text, extract_claims(text))
+        if not any(q.start < f.end and f.start < q.end for f in found)
+    ]
+    return sorted(found + counts, key=lambda q: q.start)

@@ -1,0 +1,248 @@
+"""Numbers with a unit: money, percentages, measures, durations and magnitudes as written.
+
+`read_amounts` finds every number of a text, reads the currency before it or the unit after it,
+joins ranges ("10-15 inches", "between $30 billion and $40 billion", "9.4 to 9.6 on the moment
+magnitude scale") and drops what is not an amount: bare numbers (counts are the claims
+extractor's), ages ("67-year-old", "aged 6 months"), "three years ago", clock times.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from monitor.text.numbers import parse_number
+from monitor.text.quantity_units import (
+    CURRENCY_AFTER,
+    CURRENCY_BEFORE,
+    duration_factor,
+    unit_after,
+)
+from monitor.text.sentences import word_set
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number with its unit, before qualifiers: value in the stated unit, offsets in the text."""
+
+    value: float
+    high: float | None  # the upper end of a range, else None
+    kind: str  # money, percent, measure, duration, magnitude; "" for a bare number
+    unit: str  # normalised symbol or ISO code
+    unit_text: str  # as written
+    start: int
+    end: int
+    scaled: bool = False  # carries a scale word ("million") or suffix ("bn")
+    joined: bool = False  # a range joined with "between ... and"
+
+
+_SMALL = word_set(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"""
+)
+_SMALL_RE = "|".join(sorted(_SMALL, key=len, reverse=True))
+_SCALE_RE = r"hundred|thousand|million|billion|trillion"
+_WORDNUM = rf"(?:{_SMALL_RE})(?:-(?:{_SMALL_RE}))?|a\s+(?=(?:{_SCALE_RE})\b)"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_CURRENCY = r"(?:US|A|C|HK|NZ|S)?\$|€|£|¥|₹|₩|₽|\b(?:USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY|RMB|INR|Rs\.?)"
+_NUMBER = re.compile(
+    rf"(?P<cur>{_CURRENCY})?\s?"
+    rf"(?<![\w.,/:])(?<![A-Za-z]-)(?P<num>{_DIGITS}|\b(?:{_WORDNUM})\b)"
+    rf"(?P<scale>\s*(?:(?:{_SCALE_RE})\b\s*)+|(?:bn|mn|tn|m|k)\b)?"
+    r"(?P<half>\s+and\s+a\s+half\b)?",
+    re.IGNORECASE,
+)
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SUFFIXES = {"bn": 1e9, "mn": 1e6, "tn": 1e12, "m": 1e6, "k": 1e3}
+# "a quarter point", "three-quarters of a percentage point", "half-point": percentage points
+_POINTS = re.compile(
+    r"\b(?P<frac>(?:a|one)[\s-]quarter|quarter|three[\s-]quarters?|half)(?:\s+of)?(?:\s+a)?"
+    r"[\s-](?:percentage[\s-])?point\b",
+    re.IGNORECASE,
+)
+_FRACTIONS = {"quarter": 0.25, "three": 0.75, "half": 0.5}
+_RACE_TIME = re.compile(
+    r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])(?!\s*[ap]\.?m\b)",
+    re.IGNORECASE,
+)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
+_RICHTER = re.compile(
+    r"\s+on\s+the\s+(?:moment\s+magnitude|richter)(?:\s+magnitude)?\s+scale\b", re.IGNORECASE
+)
+_CURRENCY_WORD = re.compile(r"\s+(?P<w>[A-Za-z]+)\b")
+_AGE_AFTER = re.compile(r"[\s-]+old\b|\s+ago\b|[\s-]+olds\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged?|ages?\s+(?:of|from|between)|in\s+age\s+from)\s+(?:between\s+|from\s+)?$",
+    re.IGNORECASE,
+)
+_RANGE_JOIN = re.compile(r"\s*[-–—]\s*|\s+to\s+", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_AND_JOIN = re.compile(r"\s+and\s+", re.IGNORECASE)
+_LOOKBACK = 24
+
+
+def _value(num: str, scale: str | None, half: str | None, money: bool) -> tuple[float, bool]:
+    base = parse_number(num.strip()) if not num.lower().startswith("a") else 1.0
+    if base is None:
+        base = float(num.replace(",", "")) if num[0].isdigit() else 0.0
+    factor, scaled = 1.0, False
+    if scale:
+        words = scale.lower().split()
+        for word in words:
+            factor *= _SCALES.get(word, _SUFFIXES.get(word, 1.0))
+        scaled = True
+    value = (base + (0.5 if half else 0.0)) * factor
+    return (float(round(value, 9)), scaled or (money and bool(scale)))
+
+
+def _unit_of(text: str, m: re.Match[str]) -> tuple[str, str, str, int, int | None] | None:
+    """Kind, normalised unit, unit as written, end of the amount the number `m` opens and its
+    start when a unit written before the number opens it ("magnitude 7.8")."""
+    cur, end = m["cur"], m.end()
+    if cur:
+        return (
+            "money",
+            CURRENCY_BEFORE.get(cur.strip().lower(), cur.strip().upper()),
+            cur,
+            end,
+            None,
+        )
+    word = _CURRENCY_WORD.match(text, end)
+    if word:
+        code = CURRENCY_AFTER.get(word["w"].lower())
+        mass = word["w"].lower().startswith("pound") and not m["scale"]
+        if code and not mass:
+            return "money", code, word["w"], word.end(), None
+    at = m.start("num")
+    before = _MAGNITUDE_BEFORE.search(text, max(0, at - _LOOKBACK), at)
+    if before:
+        return "magnitude", "magnitude", "magnitude", end, before.start()
+    richter = _RICHTER.match(text, end)
+    if richter:
+        return "magnitude", "magnitude", richter[0].strip(), richter.end(), None
+    found = unit_after(text, end)
+    if found is None:
+        return None
+    symbol, kind, unit_end = found
+    return kind, symbol, text[end:unit_end].strip(" -"), unit_end, None
+
+
+def _numbers(text: str) -> list[Amount]:
+    found: list[Amount] = []
+    for m in _NUMBER.finditer(text):
+        scale = m["scale"]
+        if scale and scale.strip().lower() in ("m", "k") and not m["cur"]:
+            continue  # "5m doses", "10k run": a count or a name, not read here
+        value, scaled = _value(m["num"], scale, m["half"], bool(m["cur"]))
+        start = m.start("cur") if m["cur"] else m.start("num")
+        unit = _unit_of(text, m)
+        if unit is None:
+            found.append(Amount(value, None, "", "", "", start, m.end(), scaled))
+            continue
+        kind, symbol, written, end, opened = unit
+        if kind == "duration":
+            value *= duration_factor(written)
+        start = start if opened is None else opened
+        found.append(Amount(value, None, kind, symbol, written, start, end, scaled))
+    return found
+
+
+def _points(text: str) -> list[Amount]:
+    out = []
+    for m in _POINTS.finditer(text):
+        frac = m["frac"].lower().split()[-1].split("-")[-1]
+        key = "three" if m["frac"].lower().startswith("three") else frac
+        out.append(Amount(_FRACTIONS[key], None, "percent", "pp", "point", m.start(), m.end()))
+    return out
+
+
+def _race_times(text: str) -> list[Amount]:
+    return [
+        Amount(
+            float(int(m["h"]) * 3600 + int(m["m"]) * 60 + int(m["s"])),
+            None,
+            "duration",
+            "s",
+            "h:mm:ss",
+            m.start(),
+            m.end(),
+        )
+        for m in _RACE_TIME.finditer(text)
+    ]
+
+
+def _joined(text: str, a: Amount, b: Amount) -> Amount | None:
+    """One range from two neighbouring numbers, or None when they are two amounts."""
+    gap = text[a.end : b.start]
+    same = a.kind == b.kind and a.unit == b.unit
+    between = _BETWEEN_BEFORE.search(text, max(0, a.start - _LOOKBACK), a.start)
+    if between and _AND_JOIN.fullmatch(gap) and b.kind and (a.kind == "" or same):
+        return _range(a, b, between.start(), joined=True)
+    if not _RANGE_JOIN.fullmatch(gap):
+        return None
+    if a.kind == "" and b.kind:
+        return _range(a, b, a.start)  # "10-15 inches", "from 17 to 29 degrees"
+    if a.kind in ("money", "magnitude") and b.kind == "":
+        # the unit written before the first number holds for both: "$30-40 billion", "magnitude
+        # 9.1-9.3"
+        return _range(a, replace(b, kind=a.kind, unit=a.unit, unit_text=a.unit_text), a.start)
+    from_before = _FROM_BEFORE.search(text, max(0, a.start - _LOOKBACK), a.start)
+    if a.kind and same and not from_before:
+        return _range(a, b, a.start)  # "3.0%-3.25%"; "from 6.2% to 7.0%" is a change
+    return None
+
+
+def _range(a: Amount, b: Amount, start: int, joined: bool = False) -> Amount | None:
+    low = a.value
+    if b.scaled and not a.scaled and a.kind in ("", b.kind):
+        factor = b.value / max(_base(b), 1e-12)
+        if low * factor <= b.value:
+            low = round(low * factor, 6)  # "1-1.1 million bpd", "$30-40 billion": a shared scale
+    if low >= b.value:
+        return None
+    return Amount(low, b.value, b.kind, b.unit, b.unit_text, start, b.end, b.scaled, joined)
+
+
+def _base(amount: Amount) -> float:
+    value = amount.value
+    for factor in (1e12, 1e9, 1e6, 1e3, 1e2):
+        if amount.scaled and value >= factor:
+            return value / factor
+    return value
+
+
+def _join_ranges(text: str, numbers: list[Amount]) -> list[Amount]:
+    out: list[Amount] = []
+    i = 0
+    while i < len(numbers):
+        a = numbers[i]
+        if i + 1 < len(numbers):
+            joined = _joined(text, a, numbers[i + 1])
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _is_age(text: str, amount: Amount) -> bool:
+    if amount.kind != "duration":
+        return False
+    return bool(
+        _AGE_AFTER.match(text, amount.end)
+        or _AGE_BEFORE.search(text, max(0, amount.start - _LOOKBACK), amount.start)
+    )
+
+
+def read_amounts(text: str) -> list[Amount]:
+    """Every amount with a unit in a text, in order, ranges joined, without overlaps."""
+    special = _points(text) + _race_times(text)
+    numbers = [
+        n for n in _numbers(text) if not any(s.start < n.end and n.start < s.end for s in special)
+    ]
+    amounts = _join_ranges(text, numbers) + special
+    kept = [a for a in amounts if a.kind and not _is_age(text, a)]
+    return sorted(kept, key=lambda a: a.start)

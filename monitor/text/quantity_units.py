@@ -1,0 +1,177 @@
+"""Units of the quantities that are not counts: how each is written and its normalised symbol.
+
+A unit is written many ways ("km", "kilometres", "kilometers", "-kilometre"); each spelling maps
+to one symbol ("km") and a kind (`measure`, `duration`, `percent`, `magnitude`). Values are never
+converted: "42.195 km" and "26.219 mi" keep their own units. Currencies map to ISO codes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# symbol -> spellings (regex fragments, case-insensitive unless listed in _CASED)
+_MEASURES: dict[str, tuple[str, ...]] = {
+    # speed and flows first: "miles per hour" must win over "miles"
+    "mph": (r"mph", r"miles?\s+(?:per|an|a)\s+hour"),
+    "km/h": (
+        r"km/h",
+        r"kph",
+        r"kmh",
+        r"kilomet(?:er|re)s?\s+(?:per|an|a)\s+hour",
+        r"km\s+per\s+hour",
+    ),
+    "km/s": (r"km/s", r"(?:km|kilomet(?:er|re)s?)\s+(?:per|a)\s+second"),
+    "mi/s": (r"miles?\s+(?:per|a)\s+second",),
+    "m/s": (r"m/s", r"met(?:er|re)s?\s+(?:per|a)\s+second"),
+    "kn": (r"knots?",),
+    "bbl/d": (
+        r"bpd",
+        r"b/d",
+        r"barrels?\s+(?:per|a)\s+day",
+        r"barrels?\s+of\s+oil\s+(?:per|a)\s+day",
+    ),
+    # area before length: "square miles" must win over "miles"
+    "km2": (r"square\s+kilomet(?:er|re)s?", r"sq\.?\s*km", r"km2", r"km²"),
+    "mi2": (r"square\s+miles?", r"sq\.?\s*mi(?:les?)?"),
+    "m2": (r"square\s+met(?:er|re)s?", r"sq\.?\s*m", r"m2", r"m²"),
+    "acre": (r"acres?",),
+    "ha": (r"hectares?", r"ha"),
+    # length
+    "mm": (r"mm", r"millimet(?:er|re)s?"),
+    "cm": (r"cm", r"centimet(?:er|re)s?"),
+    "km": (r"km", r"kms", r"kilomet(?:er|re)s?"),
+    "m": (r"met(?:er|re)s?",),
+    "mi": (r"miles?", r"mi"),
+    "nmi": (r"nautical\s+miles?",),
+    "ft": (r"feet", r"foot", r"ft"),
+    "in": (r"inch(?:es)?",),
+    "au": (r"astronomical\s+units?", r"AU"),
+    # mass
+    "t": (r"(?:metric\s+)?tonnes?", r"(?:metric\s+)?tons?"),
+    "kg": (r"kg", r"kgs", r"kilos?", r"kilograms?"),
+    "g": (r"grams?",),
+    "lb": (r"lbs?", r"pounds?"),
+    "oz": (r"ounces?", r"oz"),
+    # volume
+    "bbl": (r"barrels?",),
+    "l": (r"litres?", r"liters?"),
+    "gal": (r"gallons?",),
+    "m3": (r"cubic\s+met(?:er|re)s?", r"m3", r"m³"),
+    # temperature ("degrees" alone reads as Celsius)
+    "°F": (r"°\s?F", r"degrees?\s+Fahrenheit", r"F"),
+    "°C": (r"°\s?C", r"degrees?\s+(?:Celsius|centigrade)", r"C", r"degrees?", r"°"),
+    # energy and power
+    "kWh": (r"kWh", r"kilowatt[\s-]hours?"),
+    "MWh": (r"MWh", r"megawatt[\s-]hours?"),
+    "GWh": (r"GWh", r"gigawatt[\s-]hours?"),
+    "TWh": (r"TWh", r"terawatt[\s-]hours?"),
+    "kW": (r"kW", r"kilowatts?"),
+    "MW": (r"MW", r"megawatts?"),
+    "GW": (r"GW", r"gigawatts?"),
+    "TW": (r"TW", r"terawatts?"),
+    "W": (r"watts?",),
+    # data
+    "KB": (r"KB", r"kilobytes?"),
+    "MB": (r"MB", r"megabytes?"),
+    "GB": (r"GB", r"gigabytes?"),
+    "TB": (r"TB", r"terabytes?"),
+    "PB": (r"PB", r"petabytes?"),
+}
+# Abbreviations that are read only as written (case matters: "C" and "F" after a number, not "c").
+_CASED = frozenset(
+    (
+        "C",
+        "F",
+        "AU",
+        "kWh",
+        "MWh",
+        "GWh",
+        "TWh",
+        "kW",
+        "MW",
+        "GW",
+        "TW",
+        "KB",
+        "MB",
+        "GB",
+        "TB",
+        "PB",
+    )
+)
+# Spellings that must touch the number ("55C", "100F"): with a space they are initials.
+_ATTACHED = frozenset(("C", "F"))
+_DURATIONS: dict[str, tuple[str, ...]] = {
+    "s": (r"seconds?", r"secs?"),
+    "min": (r"minutes?", r"mins?"),
+    "h": (r"hours?", r"hrs?", r"h"),
+    "d": (r"days?",),
+    "wk": (r"weeks?",),
+    "mo": (r"months?",),
+    "yr": (r"years?", r"yrs?", r"decades?", r"centur(?:y|ies)"),
+}
+_DURATION_FACTOR = {"decade": 10, "decades": 10, "century": 100, "centuries": 100}
+_PERCENTS: dict[str, tuple[str, ...]] = {
+    "pp": (r"percentage[\s-]points?", r"percentage[\s-]pts?"),
+    "bp": (r"basis[\s-]points?", r"bps?"),
+    "%": (r"%", r"per\s?cent", r"pc"),
+}
+
+
+def _alternatives(table: dict[str, tuple[str, ...]], kind: str) -> list[tuple[str, str, str]]:
+    return [
+        (spelling, symbol, kind) for symbol, spellings in table.items() for spelling in spellings
+    ]
+
+
+_ALL = (
+    _alternatives(_PERCENTS, "percent")
+    + _alternatives(_MEASURES, "measure")
+    + _alternatives(_DURATIONS, "duration")
+    + [(r"magnitude", "magnitude", "magnitude")]
+)
+# The longest spelling wins ("square miles" over "miles", "barrels a day" over "barrels").
+_ORDERED = sorted(_ALL, key=lambda row: -len(row[0]))
+_GROUP = {f"u{i}": (symbol, kind, spelling) for i, (spelling, symbol, kind) in enumerate(_ORDERED)}
+
+
+def _fragment(name: str, spelling: str) -> str:
+    body = spelling if spelling not in _CASED else f"(?-i:{spelling})"
+    gap = "" if spelling in _ATTACHED else r"(?:\s?-?\s?|\s)"
+    return f"(?P<{name}>{gap}{body})"
+
+
+UNIT_AFTER = re.compile(
+    "(?:" + "|".join(_fragment(n, s) for n, (_, _, s) in _GROUP.items()) + r")(?![A-Za-z0-9²³])",
+    re.IGNORECASE,
+)
+
+
+def unit_after(text: str, pos: int) -> tuple[str, str, int] | None:
+    """The unit written right after a number ending at `pos`: (symbol, kind, end), or None."""
+    m = UNIT_AFTER.match(text, pos)
+    if m is None or m.lastgroup is None:
+        return None
+    symbol, kind, _ = _GROUP[m.lastgroup]
+    return symbol, kind, m.end()
+
+
+@lru_cache(maxsize=256)
+def duration_factor(written: str) -> int:
+    """How many of its symbol's units one written duration unit is (a decade is 10 years)."""
+    return _DURATION_FACTOR.get(written.strip(" -").lower(), 1)
+
+
+# ISO code of a currency sign or word written before the amount, and of a word after it.
+CURRENCY_BEFORE = {
+    "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "¥": "JPY", "jpy": "JPY", "a$": "AUD", "aud": "AUD", "c$": "CAD", "cad": "CAD", "hk$": "HKD",
+    "nz$": "NZD", "s$": "SGD", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "₩": "KRW",
+    "₽": "RUB", "rmb": "CNY", "cny": "CNY", "chf": "CHF",
+}  # fmt: skip
+CURRENCY_AFTER = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+    "pound": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB", "won": "KRW",
+    "francs": "CHF", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
+}  # fmt: skip
