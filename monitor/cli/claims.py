@@ -51,6 +51,13 @@ def _article_id(report: dict[str, Any]) -> str:
     "--figure", metavar="NAME", help="Articles with a number counting this figure's unit."
 )
 @paging_options("articles", "ARTICLE")
+@click.option(
+    "--all-quantities",
+    "all_quantities",
+    is_flag=True,
+    help="Also list each sentence's other quantities: money, percentages, measures, durations,"
+    " magnitudes (JSON: a separate `quantities` list per article).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @pass_state
 def claims_cmd(
@@ -61,6 +68,7 @@ def claims_cmd(
     limit: int,
     after: str | None,
     before: str | None,
+    all_quantities: bool,
     as_json: bool,
 ) -> None:
     """Every number found, its frame (scope, kind, time) and why it was (not) bound.
@@ -83,6 +91,7 @@ def claims_cmd(
                 article=article_id,
                 figure=figure_name,
                 limit=MAX_LIMIT if paging else ask.limit + 1,
+                quantities=all_quantities,
             )
         except UnknownSelection as exc:
             raise click.ClickException(str(exc)) from None
@@ -133,6 +142,8 @@ def claims_cmd(
             ],
             empty="no numbers found in this article",
         )
+        if all_quantities:
+            _print_quantities(a["quantities"])
     note = footer(
         "monitor claims" + _selection(story, article, figure), page, _article_id, "article"
     )
@@ -141,6 +152,36 @@ def claims_cmd(
 
 
 SENTENCE = 120
+
+
+def _print_quantities(found: list[dict[str, Any]]) -> None:
+    print_table(
+        Text("other quantities", style="bold"),
+        [
+            Col("quantity", ratio=2),
+            col("kind", no_wrap=True),
+            col("unit", no_wrap=True),
+            Col("bounds", ratio=1),
+            Col("sentence", ratio=5),
+        ],
+        [
+            [
+                q["text"],
+                q["kind"],
+                q["unit"],
+                _bounds(q["lower"], q["upper"]),
+                shorten(q["sentence"], SENTENCE),
+            ]
+            for q in found
+        ],
+        empty="no other quantities in this article",
+    )
+
+
+def _bounds(lower: float | None, upper: float | None) -> str:
+    if lower == upper:
+        return "—" if lower is None else f"{lower:g}"
+    return f"{'…' if lower is None else f'{lower:g}'} – {'…' if upper is None else f'{upper:g}'}"
 
 
 def _selection(story: str | None, article: str | None, figure: str | None) -> str:

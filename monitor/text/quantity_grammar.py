@@ -47,8 +47,9 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _CURRENCY = r"(?:US|A|C|HK|NZ|S)?\$|€|£|¥|₹|₩|₽|\b(?:USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY|RMB|INR|Rs\.?)"
 _NUMBER = re.compile(
     rf"(?P<cur>{_CURRENCY})?\s?"
+    r"(?P<neg>\bminus\s+|−|(?<![^\s(])-(?=\d))?"
     rf"(?<![\w.,/:])(?<![A-Za-z]-)(?P<num>{_DIGITS}|\b(?:{_WORDNUM})\b)"
-    rf"(?P<scale>\s*(?:(?:{_SCALE_RE})\b\s*)+|(?:bn|mn|tn|m|k)\b)?"
+    rf"(?P<scale>(?:\s*(?:{_SCALE_RE})\b)+|(?:bn|mn|tn|m|k)\b)?"
     r"(?P<half>\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
 )
@@ -75,6 +76,7 @@ _AGE_BEFORE = re.compile(
     r"\b(?:aged?|ages?\s+(?:of|from|between)|in\s+age\s+from)\s+(?:between\s+|from\s+)?$",
     re.IGNORECASE,
 )
+_AGE_JOIN = re.compile(r"\s*[-–—]\s*|\s+(?:to|and|or)\s+", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*[-–—]\s*|\s+to\s+", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -132,10 +134,13 @@ def _numbers(text: str) -> list[Amount]:
     found: list[Amount] = []
     for m in _NUMBER.finditer(text):
         scale = m["scale"]
-        if scale and scale.strip().lower() in ("m", "k") and not m["cur"]:
-            continue  # "5m doses", "10k run": a count or a name, not read here
+        suffix = bool(scale) and scale.strip().lower() in ("m", "k", "mn")
+        if suffix and not m["cur"] and unit_after(text, m.end()) is None:
+            continue  # "5m doses", "100m sprint", "10k run": a count, a name or metres
         value, scaled = _value(m["num"], scale, m["half"], bool(m["cur"]))
-        start = m.start("cur") if m["cur"] else m.start("num")
+        if m["neg"]:
+            value = -value  # "minus 30 degrees", "−4C"
+        start = m.start("cur") if m["cur"] else m.start("neg") if m["neg"] else m.start("num")
         unit = _unit_of(text, m)
         if unit is None:
             found.append(Amount(value, None, "", "", "", start, m.end(), scaled))
@@ -243,6 +248,15 @@ def read_amounts(text: str) -> list[Amount]:
     numbers = [
         n for n in _numbers(text) if not any(s.start < n.end and n.start < s.end for s in special)
     ]
-    amounts = _join_ranges(text, numbers) + special
-    kept = [a for a in amounts if a.kind and not _is_age(text, a)]
-    return sorted(kept, key=lambda a: a.start)
+    amounts = sorted(_join_ranges(text, numbers) + special, key=lambda a: a.start)
+    kept: list[Amount] = []
+    age: Amount | None = None  # the age just read: "aged 6 months to 45 years" is two ages
+    for a in amounts:
+        follows_age = age is not None and _AGE_JOIN.fullmatch(text, age.end, a.start)
+        if a.kind == "duration" and (follows_age or _is_age(text, a)):
+            age = a
+            continue
+        age = None
+        if a.kind:
+            kept.append(a)
+    return kept

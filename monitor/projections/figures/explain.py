@@ -83,8 +83,25 @@ def _binding_view(b: Binding, status: str | None) -> dict[str, Any]:
     return {"figure": b.figure, "bound": b.bound, "reason": b.reason, "status": status}
 
 
+def _other_quantities(text: str) -> list[dict[str, Any]]:
+    """The quantities of a text that are not counts, each with its sentence; offsets are in the
+    sentence (monitor/text/quantities.py). Kept apart from the claims, never mixed in."""
+    from monitor.text.quantities import other_quantities
+    from monitor.text.sentences import split_sentences
+
+    out: list[dict[str, Any]] = []
+    for index, sentence in enumerate(split_sentences(text)):
+        for q in other_quantities(sentence.text):
+            out.append({**q.to_dict(), "sentence": sentence.text, "sentence_index": index})
+    return out
+
+
 def _article_report(
-    conn: Connection, article_id: str, specs: list[FigureSpec], only: FigureSpec | None
+    conn: Connection,
+    article_id: str,
+    specs: list[FigureSpec],
+    only: FigureSpec | None,
+    quantities: bool = False,
 ) -> dict[str, Any] | None:
     row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
     if row is None:
@@ -112,7 +129,7 @@ def _article_report(
             if only is None or b.figure == only.name
         ]
         claims.append({**frame, "bindings": views})
-    return {
+    report = {
         "id": article_id,
         "title": title,
         "source": row.source,
@@ -123,6 +140,9 @@ def _article_report(
         "claims": claims,
         "unparsed": [{"sentence": s, "reason": r} for s, r in found.unparsed],
     }
+    if quantities:
+        report["quantities"] = _other_quantities(text)
+    return report
 
 
 def claims_report(
@@ -132,10 +152,13 @@ def claims_report(
     article: str | None = None,
     figure: str | None = None,
     limit: int = 20,
+    quantities: bool = False,
 ) -> list[dict[str, Any]]:
     """Every number found in the selected articles, its frame, and per tracked figure whether
     it was bound and why not. `figure` keeps the articles with a claim counting its unit.
-    Without a selection: the `limit` most recently seen articles."""
+    Without a selection: the `limit` most recently seen articles. With `quantities`, each
+    article also lists its other quantities (money, percentages, measures, durations,
+    magnitudes) under "quantities", apart from its claims."""
     specs = _tracked(conn)
     only = None
     if figure is not None:
@@ -143,7 +166,7 @@ def claims_report(
         if only is None:
             raise UnknownSelection(f"unknown figure {figure!r}")
     reports = [
-        _article_report(conn, a, specs, only)
+        _article_report(conn, a, specs, only, quantities)
         for a in _article_ids(conn, story, article, only, limit)
     ]
     return [r for r in reports if r is not None]

@@ -1,0 +1,300 @@
+"""Every quantity of a news sentence: what each kind looks like, its unit, qualifier and bounds,
+and what is not a quantity (tests/data/quantities/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from monitor.text.claims import extract_claims
+from monitor.text.quantities import Quantity, extract_quantities, other_quantities
+
+Row = tuple[str, str, float, str, str | None]
+
+
+def read(text: str) -> list[Row]:
+    """(text, kind, value, unit, qualifier) of each quantity, in reading order."""
+    return [(q.text, q.kind, q.value, q.unit, q.qualifier) for q in extract_quantities(text)]
+
+
+def only(text: str) -> Quantity:
+    found = extract_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- money: the stated currency's ISO code, scale words and suffixes, ranges -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The company raised $2 billion from investors last week.", ("$2 billion", 2e9, "USD")),
+        ("The club paid €5m for the young striker on Monday.", ("€5m", 5e6, "EUR")),
+        ("The charity said it had collected £3.5bn over the decade.", ("£3.5bn", 3.5e9, "GBP")),
+        ("The firm was fined USD 3,000 by the regulator in Geneva.", ("USD 3,000", 3000, "USD")),
+        (
+            "The budget sets aside 40 million euros for new trains.",
+            ("40 million euros", 4e7, "EUR"),
+        ),
+        (
+            "Toyota earned 2.5 trillion yen in the last fiscal year.",
+            ("2.5 trillion yen", 2.5e12, "JPY"),
+        ),
+    ],
+)
+def test_money_is_valued_in_its_own_currency(text: str, expected: tuple[str, float, str]) -> None:
+    q = only(text)
+    assert (q.kind, q.text, q.value, q.unit) == ("money", *expected)
+
+
+def test_a_money_range_shares_its_scale_and_currency() -> None:
+    q = only(
+        "Repairs will cost the city $30-40 billion over ten years, officials said.".replace(
+            " over ten years", ""
+        )
+    )
+    assert (q.kind, q.value, q.lower, q.upper, q.qualifier) == (
+        "money",
+        3e10,
+        3e10,
+        4e10,
+        "between",
+    )
+
+
+def test_a_price_per_unit_is_money() -> None:
+    assert read("Brent crude rose to $91 a barrel on Tuesday.") == [
+        ("$91", "money", 91, "USD", None)
+    ]
+
+
+def test_pounds_without_a_scale_weigh_and_with_one_pay() -> None:
+    assert [q.unit for q in extract_quantities("The baby weighed 8 pounds at birth.")] == ["lb"]
+    assert [q.unit for q in extract_quantities("The deal is worth 90 million pounds.")] == ["GBP"]
+
+
+# --- percentages, percentage points and basis points -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Unemployment fell to 3.5 percent in March.", 3.5, "%"),
+        ("The index rose 12% over the year.", 12, "%"),
+        ("Turnout was 61 per cent, the lowest since the war.", 61, "%"),
+        ("The central bank raised its rate by 40 basis points on Thursday.", 40, "bp"),
+        ("The party's share dropped 4.2 percentage points from the last vote.", 4.2, "pp"),
+        ("The Fed raised rates by a quarter point again.", 0.25, "pp"),
+        ("Policymakers agreed on a half-point cut after a long debate.", 0.5, "pp"),
+    ],
+)
+def test_percentages_points_and_basis_points(text: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (q.kind, q.value, q.unit) == ("percent", value, unit)
+
+
+def test_a_change_from_one_rate_to_another_is_two_quantities() -> None:
+    assert [q.value for q in extract_quantities("Inflation rose from 4.2% to 4.5% in May.")] == [
+        4.2,
+        4.5,
+    ]
+
+
+def test_a_band_of_two_rates_is_one_range() -> None:
+    q = only(
+        "The target band is now 5.25%-5.5%, the highest in 22 years.".replace(
+            ", the highest in 22 years", ""
+        )
+    )
+    assert (q.lower, q.upper, q.qualifier) == (5.25, 5.5, "between")
+
+
+# --- measures: a normalised symbol, the value as stated ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The storm dropped 152 mm of rain on the city overnight.", 152, "mm"),
+        ("Residents within 30 km of the plant were told to leave.", 30, "km"),
+        ("Police seized 2 tonnes of cocaine at the port.", 2, "t"),
+        ("Temperatures hit 40 degrees in Seville on Sunday.", 40, "°C"),
+        ("The thermometer showed 104F in Phoenix.", 104, "°F"),
+        ("Gusts reached 120 km/h along the coast.", 120, "km/h"),
+        ("Winds of 85 miles per hour tore roofs off houses.", 85, "mph"),
+        ("The tanker spilled 3,000 barrels of crude into the bay.", 3000, "bbl"),
+        ("The field pumps 450,000 barrels a day at full tilt.", 450000, "bbl/d"),
+        ("The fire has scorched 12,000 hectares of forest.", 12000, "ha"),
+        ("The blaze covered 40 square miles by dusk.", 40, "mi2"),
+        ("The new wind farm will supply 1.2 gigawatts to the grid.", 1.2, "GW"),
+        ("Households used 2,700 kWh on average last year.", 2700, "kWh"),
+        ("Hackers stole 1.3 terabytes of files from the agency.", 1.3, "TB"),
+    ],
+)
+def test_measures_carry_a_normalised_unit(text: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (q.kind, q.value, q.unit) == ("measure", value, unit)
+
+
+def test_a_compound_measure_is_read_through_its_hyphen() -> None:
+    assert read("A 20-foot storm surge flooded the harbour.") == [
+        ("20-foot", "measure", 20, "ft", None)
+    ]
+
+
+def test_a_range_with_one_unit_is_one_range() -> None:
+    q = only("Forecasters expect 10-15 inches of snow in the mountains.")
+    assert (q.lower, q.upper, q.unit, q.qualifier) == (10, 15, "in", "between")
+
+
+# --- durations and magnitudes --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The strike lasted three weeks before a deal was struck.", 3, "wk"),
+        ("Rescuers searched for 48 hours without a break.", 48, "h"),
+        ("Prices are at a 40-year high, the office said.", 40, "yr"),
+        ("She finished the race in 2:14:04, a course record.", 8044, "s"),
+        ("The drought has lasted two decades in the region.", 20, "yr"),
+    ],
+)
+def test_durations(text: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (q.kind, q.value, q.unit) == ("duration", value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A magnitude 7.8 quake struck before dawn.",
+        "A 7.8-magnitude quake struck before dawn.",
+        "The quake measured 7.8 on the Richter scale.",
+    ],
+)
+def test_quake_magnitudes(text: str) -> None:
+    q = only(text)
+    assert (q.kind, q.value, q.unit) == ("magnitude", 7.8, "magnitude")
+
+
+# --- qualifiers: the claims canon and its bounds -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "lower", "upper", "approximate"),
+    [
+        ("The fund lost more than $40 billion in a week.", "more than", 4e10, None, False),
+        ("Rainfall was at least 200 mm in places.", "at least", 200, None, False),
+        ("The airline cut fares by up to 30% this summer.", "up to", None, 30, False),
+        ("The ship was carrying about 2,000 tonnes of grain.", "about", 2000, 2000, True),
+        ("The tremor lasted nearly 40 seconds in the capital.", "almost", None, 40, True),
+        ("Sales grew less than 1% in the quarter.", "less than", None, 1, False),
+        ("Winds of 100 mph or more are expected tonight.", "at least", 100, None, False),
+        ("Temperatures of between 35 and 38 degrees are forecast.", "between", 35, 38, False),
+    ],
+)
+def test_qualifiers_use_the_claims_canon(
+    text: str, qualifier: str, lower: float | None, upper: float | None, approximate: bool
+) -> None:
+    q = only(text)
+    assert (q.qualifier, q.lower, q.upper, q.approximate) == (qualifier, lower, upper, approximate)
+
+
+def test_the_past_n_years_is_not_a_bound() -> None:
+    assert only("Deaths doubled over the past 30 years.").qualifier is None
+
+
+# --- counts are the claims extractor's, unchanged ----------------------------------------------
+
+
+def test_counts_are_the_claims_with_their_head_noun() -> None:
+    text = "The earthquake killed more than 2,800 people and left 12,000 homeless."
+    counts = [q for q in extract_quantities(text) if q.kind == "count"]
+    claims = extract_claims(text)
+    assert [(q.value, q.qualifier, q.text) for q in counts] == [
+        (c.value, c.qualifier, c.text) for c in claims
+    ]
+    assert counts[0].unit == "person"
+
+
+def test_count_offsets_are_offsets_in_the_text_not_in_the_sentence() -> None:
+    text = "Rain fell all day. Floods killed 14 people in the valley."
+    q = next(q for q in extract_quantities(text) if q.kind == "count")
+    assert text[q.start : q.end] == q.text == "14"
+
+
+def test_other_quantities_leave_the_counts_out() -> None:
+    text = "The quake killed 40 people and damaged roads across 300 km."
+    assert [q.kind for q in other_quantities(text)] == ["measure"]
+
+
+# --- what is not a quantity ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceasefire began on 4 March 2023 and was renewed in 2024.",
+        "The vote closes at 10:30 p.m. local time on Friday.",
+        "A 67-year-old man was pulled from the rubble on Tuesday.",
+        "The victims were aged 6 months to 45 years, police said.",
+        "She finished third for the second year running.",
+        "Call the hotline on 1-800-555-0199 for help.",
+        "Flight 17 was shot down over eastern Ukraine.",
+        "The storm was upgraded to Category 4 overnight.",
+        "The plant sits beside Interstate 15 in the desert.",
+        "One in seven residents has been affected, aid groups say.",
+        "The plant closed three years ago after a fire.",
+        "It will take a few weeks to clear the debris.",
+    ],
+)
+def test_decoys_are_not_quantities(text: str) -> None:
+    assert [q for q in extract_quantities(text) if q.kind != "count"] == []
+
+
+def test_to_dict_gives_integral_numbers_as_ints() -> None:
+    d = only("The project will cost $12 billion.").to_dict()
+    assert d["value"] == 12_000_000_000 and isinstance(d["value"], int)
+    assert {"text", "lower", "upper", "qualifier", "kind", "unit", "unit_text"} <= d.keys()
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "\x00\x01\x02 12 \x03 %%% $$$ €€",
+        "(((( [[[ 5 km ]]] }}}} ''''\"\"\"",
+        "12" * 5_000,
+        "$1-" * 2_000,
+        "between " * 500 + "5 and",
+        "\ud800 broken surrogate 5 km",
+    ],
+)
+def test_bad_input_gives_no_exception(text: str) -> None:
+    assert isinstance(extract_quantities(text), list)
+
+
+def test_a_huge_text_is_read_without_stalling() -> None:
+    text = "Rain of 30 mm fell and prices rose 2%. " * 20_000
+    assert len(other_quantities(text)) > 1_000
+
+
+def test_non_text_input_gives_nothing() -> None:
+    assert extract_quantities(None) == []  # type: ignore[arg-type]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("0123456789 .,-%$€£kmKM to and between")), max_size=80)
+)
+def test_any_mix_of_digits_units_and_joiners_reads(text: str) -> None:
+    for q in extract_quantities(text):
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
