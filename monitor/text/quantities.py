@@ -38,6 +38,13 @@ _QUALIFIER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_BOUND = re.compile(r"\b(?:the|a|its|this|that)\s+$", re.IGNORECASE)  # "the past 30 years"
+# Before a duration "over" is "during" ("drew 11 million spectators over 16 days") unless a
+# word before it asks for a length ("for over two hours", "in over 20 years", "took over")
+_LENGTH_ASKED = re.compile(
+    r"\b(?:for|in|of|after|than|lasted|lasting|lasts|took|taking|takes|spent|waited|just|well)\s+$",
+    re.IGNORECASE,
+)
+_DURING = frozenset(("over",))
 _POST = re.compile(
     r"\s+or\s+(?P<w>more|greater|higher|above|so|less|fewer|lower)\b|(?P<plus>-plus\b|\+)",
     re.IGNORECASE,
@@ -97,12 +104,21 @@ def _bounds(value: float, qualifier: str | None) -> tuple[float | None, float | 
     return value, value
 
 
+def _during(text: str, amount: Amount, before: re.Match[str]) -> bool:
+    """Whether the "over" before a duration is the preposition of time, not a bound."""
+    if amount.kind != "duration" or before["q"].lower() not in _DURING:
+        return False
+    return not _LENGTH_ASKED.search(text, max(0, before.start() - 12), before.start())
+
+
 def _qualified(text: str, amount: Amount) -> Quantity:
     start, end, qualifier, approximate = amount.start, amount.end, None, False
     if amount.high is not None:
         qualifier = "between"
     else:
         before = _QUALIFIER_BEFORE.search(text, max(0, start - _LOOKBACK), start)
+        if before and _during(text, amount, before):
+            before = None
         if before and not _NOT_A_BOUND.search(text, max(0, before.start() - 8), before.start()):
             qualifier = _QUALIFIER_OF[" ".join(before["q"].lower().split())]
             approximate = bool(before["q2"])

@@ -41,7 +41,7 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "mm": (r"mm", r"millimet(?:er|re)s?"),
     "cm": (r"cm", r"centimet(?:er|re)s?"),
     "km": (r"km", r"kms", r"kilomet(?:er|re)s?"),
-    "m": (r"met(?:er|re)s?",),
+    "m": (r"met(?:er|re)s?", r"m"),
     "mi": (r"miles?", r"mi"),
     "nmi": (r"nautical\s+miles?",),
     "ft": (r"feet", r"foot", r"ft"),
@@ -102,6 +102,8 @@ _CASED = frozenset(
 )
 # Spellings that must touch the number ("55C", "100F"): with a space they are initials.
 _ATTACHED = frozenset(("C", "F"))
+# Spellings that must stand apart ("1.5 m"): touching the number they are a scale ("5m doses").
+_SPACED = frozenset(("m",))
 _DURATIONS: dict[str, tuple[str, ...]] = {
     "s": (r"seconds?", r"secs?"),
     "min": (r"minutes?", r"mins?"),
@@ -138,7 +140,7 @@ _GROUP = {f"u{i}": (symbol, kind, spelling) for i, (spelling, symbol, kind) in e
 
 def _fragment(name: str, spelling: str) -> str:
     body = spelling if spelling not in _CASED else f"(?-i:{spelling})"
-    gap = "" if spelling in _ATTACHED else r"(?:\s?-?\s?|\s)"
+    gap = "" if spelling in _ATTACHED else r"\s" if spelling in _SPACED else r"(?:\s?-?\s?|\s)"
     return f"(?P<{name}>{gap}{body})"
 
 

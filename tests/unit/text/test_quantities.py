@@ -138,6 +138,28 @@ def test_measures_carry_a_normalised_unit(text: str, value: float, unit: str) ->
     assert (q.kind, q.value, q.unit) == ("measure", value, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Wind chills of minus 30 degrees are forecast.", -30, "°C"),
+        ("Overnight lows of -12C were recorded in the hills.", -12, "°C"),
+        ("Europe's storage holds roughly 100 bcm of gas.", 100, "bcm"),
+        ("The tanker carried 2m barrels of oil to Rotterdam.", 2_000_000, "bbl"),
+        ("The lake level dropped 1.5 m in a month.", 1.5, "m"),
+    ],
+)
+def test_signs_suffixes_and_spaced_symbols(text: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["It was the 100m final in Paris.", "Some 5m people voted in the first round."]
+)
+def test_a_suffix_touching_the_number_is_no_metre(text: str) -> None:
+    assert [q.unit for q in extract_quantities(text) if q.kind != "count"] == []
+
+
 def test_a_compound_measure_is_read_through_its_hyphen() -> None:
     assert read("A 20-foot storm surge flooded the harbour.") == [
         ("20-foot", "measure", 20, "ft", None)
@@ -201,6 +223,21 @@ def test_qualifiers_use_the_claims_canon(
 ) -> None:
     q = only(text)
     assert (q.qualifier, q.lower, q.upper, q.approximate) == (qualifier, lower, upper, approximate)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("The Olympics drew 11 million spectators over 16 days.", None),
+        ("The probe will travel to Jupiter over seven years.", None),
+        ("The siege lasted over two months.", "more than"),
+        ("Patients waited for over three hours.", "more than"),
+    ],
+)
+def test_over_before_a_duration_is_during_unless_a_length_is_asked(
+    text: str, qualifier: str | None
+) -> None:
+    assert next(q for q in extract_quantities(text) if q.kind == "duration").qualifier == qualifier
 
 
 def test_the_past_n_years_is_not_a_bound() -> None:
