@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from monitor.text.numbers import parse_number
 from monitor.text.quantity_units import (
@@ -41,7 +42,7 @@ _SMALL = word_set(
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"""
 )
 _SMALL_RE = "|".join(sorted(_SMALL, key=len, reverse=True))
-_SCALE_RE = r"hundred|thousand|million|billion|trillion"
+_SCALE_RE = r"hundred|thousand|million|billion|trillion|crore|lakh"
 _WORDNUM = rf"(?:{_SMALL_RE})(?:-(?:{_SMALL_RE}))?|a\s+(?=(?:{_SCALE_RE})\b)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _CURRENCY = r"(?:US|A|C|HK|NZ|S)?\$|€|£|¥|₹|₩|₽|\b(?:USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY|RMB|INR|Rs\.?)"
@@ -53,8 +54,11 @@ _NUMBER = re.compile(
     r"(?P<half>\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
 )
-_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_SUFFIXES = {"bn": 1e9, "mn": 1e6, "tn": 1e12, "m": 1e6, "k": 1e3}
+_SCALES = {
+    "hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "crore": 10**7, "lakh": 10**5,
+}  # fmt: skip
+_SUFFIXES = {"bn": 10**9, "mn": 10**6, "tn": 10**12, "m": 10**6, "k": 10**3}
 # "a quarter point", "three-quarters of a percentage point", "half-point": percentage points
 _POINTS = re.compile(
     r"\b(?P<frac>(?:a|one)[\s-]quarter|quarter|three[\s-]quarters?|half)(?:\s+of)?(?:\s+a)?"
@@ -88,14 +92,13 @@ def _value(num: str, scale: str | None, half: str | None, money: bool) -> tuple[
     base = parse_number(num.strip()) if not num.lower().startswith("a") else 1.0
     if base is None:
         base = float(num.replace(",", "")) if num[0].isdigit() else 0.0
-    factor, scaled = 1.0, False
+    factor, scaled = 1, False
     if scale:
-        words = scale.lower().split()
-        for word in words:
-            factor *= _SCALES.get(word, _SUFFIXES.get(word, 1.0))
+        for word in scale.lower().split():
+            factor *= _SCALES.get(word, _SUFFIXES.get(word, 1))
         scaled = True
-    value = (base + (0.5 if half else 0.0)) * factor
-    return (float(round(value, 9)), scaled or (money and bool(scale)))
+    value = (Decimal(repr(base)) + (Decimal("0.5") if half else 0)) * factor  # 8.2 million exact
+    return float(value), scaled or (money and bool(scale))
 
 
 def _unit_of(text: str, m: re.Match[str]) -> tuple[str, str, str, int, int | None] | None:

@@ -58,7 +58,7 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "l": (r"litres?", r"liters?"),
     "gal": (r"gallons?",),
     "m3": (r"cubic\s+met(?:er|re)s?", r"m3", r"m³"),
-    "bcm": (r"bcm", r"billion\s+cubic\s+met(?:er|re)s?"),
+    "bcm": (r"bcm",),  # billion cubic metres, as gas volumes are written
     # temperature ("degrees" alone reads as Celsius)
     "°F": (r"°\s?F", r"degrees?\s+Fahrenheit", r"F"),
     "°C": (r"°\s?C", r"degrees?\s+(?:Celsius|centigrade)", r"C", r"degrees?", r"°"),

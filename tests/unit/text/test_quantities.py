@@ -49,6 +49,11 @@ def test_money_is_valued_in_its_own_currency(text: str, expected: tuple[str, flo
     assert (q.kind, q.text, q.value, q.unit) == ("money", *expected)
 
 
+def test_indian_scale_words_and_exact_scaled_values() -> None:
+    assert only("The state announced a Rs 20,000 crore package.").value == 200_000_000_000
+    assert only("Output fell to 8.2 million tonnes.").value == 8_200_000
+
+
 def test_a_money_range_shares_its_scale_and_currency() -> None:
     q = only(
         "Repairs will cost the city $30-40 billion over ten years, officials said.".replace(
