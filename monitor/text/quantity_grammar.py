@@ -86,6 +86,7 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _AND_JOIN = re.compile(r"\s+and\s+", re.IGNORECASE)
 _LOOKBACK = 24
+_MAX_DIGITS = 24
 
 
 def _value(num: str, scale: str | None, half: str | None, money: bool) -> tuple[float, bool]:
@@ -136,6 +137,8 @@ def _unit_of(text: str, m: re.Match[str]) -> tuple[str, str, str, int, int | Non
 def _numbers(text: str) -> list[Amount]:
     found: list[Amount] = []
     for m in _NUMBER.finditer(text):
+        if len(m["num"]) > _MAX_DIGITS:
+            continue  # a run of digits no report writes: a key, a hash, a dump
         scale = m["scale"]
         suffix = bool(scale) and scale.strip().lower() in ("m", "k", "mn")
         if suffix and not m["cur"] and unit_after(text, m.end()) is None:

@@ -328,6 +328,10 @@ def test_a_huge_text_is_read_without_stalling() -> None:
     assert len(other_quantities(text)) > 1_000
 
 
+def test_a_run_of_digits_no_report_writes_is_no_quantity() -> None:
+    assert other_quantities("The key " + "9" * 400 + " km was leaked.") == []
+
+
 def test_non_text_input_gives_nothing() -> None:
     assert extract_quantities(None) == []  # type: ignore[arg-type]
 
