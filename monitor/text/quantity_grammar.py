@@ -16,6 +16,7 @@ from monitor.text.numbers import parse_number
 from monitor.text.quantity_units import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
+    PENCE,
     duration_factor,
     unit_after,
 )
@@ -114,6 +115,9 @@ def _unit_of(text: str, m: re.Match[str]) -> tuple[str, str, str, int, int | Non
             end,
             None,
         )
+    pence = PENCE.match(text, end)
+    if pence and not m["scale"]:
+        return "money", "GBX", pence[0].strip(), pence.end(), None
     word = _CURRENCY_WORD.match(text, end)
     if word:
         code = CURRENCY_AFTER.get(word["w"].lower())

@@ -19,7 +19,7 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"kph",
         r"kmh",
         r"kilomet(?:er|re)s?\s+(?:per|an|a)\s+hour",
-        r"km\s+per\s+hour",
+        r"km\s+(?:per|an|a)\s+hour",
     ),
     "km/s": (r"km/s", r"(?:km|kilomet(?:er|re)s?)\s+(?:per|a)\s+second"),
     "mi/s": (r"miles?\s+(?:per|a)\s+second",),
@@ -58,11 +58,14 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "l": (r"litres?", r"liters?"),
     "gal": (r"gallons?",),
     "m3": (r"cubic\s+met(?:er|re)s?", r"m3", r"m³"),
+    "ft3": (r"cubic\s+f(?:ee|oo)t", r"cu\.?\s*ft"),
     "bcm": (r"bcm",),  # billion cubic metres, as gas volumes are written
     # temperature ("degrees" alone reads as Celsius)
     "°F": (r"°\s?F", r"degrees?\s+Fahrenheit", r"F"),
     "°C": (r"°\s?C", r"degrees?\s+(?:Celsius|centigrade)", r"C", r"degrees?", r"°"),
-    # energy and power
+    # energy and power (explosive yields in TNT tonnes)
+    "kt": (r"kilotons?", r"kilotonnes?"),
+    "Mt": (r"megatons?", r"megatonnes?"),
     "kWh": (r"kWh", r"kilowatt[\s-]hours?"),
     "MWh": (r"MWh", r"megawatt[\s-]hours?"),
     "GWh": (r"GWh", r"gigawatt[\s-]hours?"),
@@ -172,6 +175,8 @@ CURRENCY_BEFORE = {
     "nz$": "NZD", "s$": "SGD", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "₩": "KRW",
     "₽": "RUB", "rmb": "CNY", "cny": "CNY", "chf": "CHF",
 }  # fmt: skip
+# Pence written after the amount ("145.3p a litre") are valued in pence: GBX, as markets write.
+PENCE = re.compile(r"(?-i:p)\b|\s?pence\b", re.IGNORECASE)
 CURRENCY_AFTER = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
     "pound": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",

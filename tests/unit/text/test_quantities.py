@@ -165,6 +165,20 @@ def test_a_suffix_touching_the_number_is_no_metre(text: str) -> None:
     assert [q.unit for q in extract_quantities(text) if q.kind != "count"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The reservoir released 1.2 million cubic feet of water.", 1_200_000, "ft3"),
+        ("The blast was estimated at 15 kilotons of TNT.", 15, "kt"),
+        ("The convoy moved at 5 km an hour towards the city.", 5, "km/h"),
+        ("Petrol averaged 145.3p a litre last week.", 145.3, "GBX"),
+    ],
+)
+def test_volumes_yields_speeds_and_pence(text: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
 def test_a_compound_measure_is_read_through_its_hyphen() -> None:
     assert read("A 20-foot storm surge flooded the harbour.") == [
         ("20-foot", "measure", 20, "ft", None)
