@@ -1051,6 +1051,28 @@ _SUB_TOTAL = re.compile(
     re.IGNORECASE,
 )
 _TOTALLING = frozenset(("bringing", "taking", "pushing", "raising", "lifting"))
+# A clause whose subject is a count: "About 6,800 workers at Stellantis' plant walked out".
+_COUNT_OPENS = re.compile(
+    r"\s*(?:(?:about|around|some|nearly|almost|more\s+than|at\s+least|over)\s+)?$",
+    re.IGNORECASE,
+)
+_MORE_AFTER = re.compile(r"\s+(?:more|new|additional|further|extra)\b", re.IGNORECASE)
+
+
+def _counted_subject(parsed: _Clauses, index: int, spans: Sequence[Span]) -> bool:
+    """The clause opens with a count of its own that is not told as "more" of the whole: "About
+    6,800 workers at Stellantis' plant walked out" names where that part is, not where the
+    running total after it is ("Six more people have died in the outbreak, bringing the toll
+    to nine" keeps the outbreak for both)."""
+    clause = parsed.clauses[index]
+    return any(
+        clause.start <= s.start < clause.end
+        and _COUNT_OPENS.match(parsed.sentence[clause.start : s.start]) is not None
+        and _MORE_AFTER.match(parsed.sentence, s.end) is None
+        for s in spans
+    )
+
+
 _APPOSED = re.compile(
     r"(?P<group>\b(?:its|their|the)\s+(?:[\w-]+\s+){0,4}?(?:team|unit|division|staff"
     r"|workforce|department|crew|squad|contingent)),\s+" + _Q + "$"
@@ -1173,6 +1195,9 @@ def _scope_of(
     for back in earlier:
         if scope is not None or anaphoric:
             break
+        if totalling and _counted_subject(parsed, back, spans):
+            break  # "6,800 workers at X's plant, which ..., walked out, bringing the strike to
+            # 40,000": that clause and those hanging on it tell the increment's place
         if totalling:  # "The union walked out of X's plant, ..., bringing the strike to 40,000"
             scope = parsed.subject(back)
         scope = scope or parsed.scope(back, span, spans)

@@ -106,7 +106,10 @@ def decide(state: FigureState, cand: Candidate) -> Decision:
     Only a current total published no earlier than the current value can move the figure;
     only reporting that reached the log after the figure was tracked alerts. A value the
     article presents as a revision of the current one ("revised the toll down to 71") is a
-    change even within min_change of the current or of a superseded value.
+    change even within min_change of a superseded value, and within min_change of the
+    current one when it corrects it downward or without a direction ("corrected the toll to
+    65"): a count that rises a little is a restatement even when the article names the value
+    it rose from ("2,946, up from 2,901 a day earlier").
     """
     if cand.copy:
         return Decision(COPY, False, None)
@@ -118,7 +121,8 @@ def decide(state: FigureState, cand: Candidate) -> Decision:
     if current is None:
         return Decision(FIRST, after_tracking and state.alert_on_first, "first")
     revision = is_revision(state, cand) and cand.value != current
-    if not revision and same_value(cand.value, current, state.min_change):
+    correction = revision and (cand.value < current or cand.revision == "revised")
+    if not correction and same_value(cand.value, current, state.min_change):
         return Decision(RESTATED, False, None)  # corroboration, whenever it was published
     if state.current_at is not None and cand.effective_at < state.current_at:
         return Decision(EARLIER, False, None)

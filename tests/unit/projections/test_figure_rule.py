@@ -76,6 +76,28 @@ def test_a_revision_of_the_current_value_alerts_even_when_the_value_was_seen_bef
     assert outcome(figure(70, 74), claim(70, revised_from=120.0)) == ("stale", False, None)
 
 
+def test_a_small_rise_given_beside_the_current_value_restates_it() -> None:
+    # "The earthquake has killed 2,946 people, up from 2,901 a day earlier": a small rise
+    # reported beside the current value is no revision of it, so min_change still holds.
+    assert outcome(figure(2497, 2901), claim(2946, revised_from=2901.0)) == (
+        "restated",
+        False,
+        None,
+    )
+    assert outcome(figure(2497, 2901), claim(2946, revision="up", revised_from=2901.0)) == (
+        "restated",
+        False,
+        None,
+    )
+    # ... while a correction downward ("revised the toll down to 2,850") still moves it.
+    assert outcome(figure(2497, 2901), claim(2850, revision="down")) == ("changed", True, "down")
+    assert outcome(figure(2497, 2901), claim(2880, revision="revised")) == (
+        "changed",
+        True,
+        "down",
+    )
+
+
 @pytest.mark.parametrize(
     ("kind", "time", "status"),
     [("total", "past", "past"), ("new", "current", "new"), ("part", "current", "part"),
