@@ -671,7 +671,21 @@ def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple
         earlier = _CAME_AFTER.search(sentence, 0, span.start)
         if earlier is not None:
             ref = earlier["ref"]  # "The collapse came five months after a fire ... killed 112"
+        else:
+            aside = _AFTER_IT_DID.search(sentence, clause.start, span.start)
+            ref = aside["ref"] if aside is not None else None
     return ("past", ref) if ref is not None else ("current", None)
+
+
+# The subject's own earlier action, told in an aside before the number: "Meta will lay off
+# another 10,000, four months after it cut 11,000 jobs, bringing ..." (11,000 is then's).
+_AFTER_IT_DID = re.compile(
+    r",\s+(?:just\s+|only\s+|barely\s+)?(?P<ref>(?:(?:a|an|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|\d+|a\s+few|several)\s+)?(?:days?|weeks?|months?|years?)"
+    r"\s+after)\s+(?:it|they|he|she|we)\s+(?:had\s+)?(?-i:[a-z]+ed|cut|laid\s+off|shed|lost)"
+    r"\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+|roughly\s+|around\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # An event placed a span of time before the one the sentence is about: "The collapse came five
