@@ -126,6 +126,19 @@ class Found:
     kind: str = "total"
     time: str = "current"
     revision: str | None = None
+    lower: float | None = None
+    upper: float | None = None
+
+
+def test_pick_prefers_an_exact_count_over_a_bound_it_meets() -> None:
+    # "The toll has crossed 400 ... The number of deaths rose by 18 to 416"
+    crossed = Found(400, qualifier="more than", lower=400)
+    assert pick([(crossed, False), (Found(416, lower=416, upper=416), False)]) == 1
+    nearly = Found(2000, qualifier="nearly", upper=2000)
+    assert pick([(nearly, False), (Found(1960, lower=1960, upper=1960), False)]) == 1
+    # a bound the exact count does not meet is another count: reading order decides
+    assert pick([(crossed, False), (Found(390, lower=390, upper=390), False)]) == 0
+    assert pick([(crossed, False), (Found(900, lower=900, upper=900), False)]) == 0
 
 
 def test_pick_never_takes_a_historic_or_comparative_number() -> None:
