@@ -56,10 +56,17 @@ def phrase_of(claim: Any) -> str:
     start = getattr(claim, "start", 0) or 0
     stop = max(getattr(claim, "end", 0) or 0, start)
     breaks = list(_PHRASE_BREAK.finditer(sentence, begin, end))
+    aside = False
     for i, m in enumerate(breaks):
         if m.end() <= start:
             begin = m.end()
         elif m.start() >= stop:
+            comma = m.group().startswith(",")
+            if comma and not aside and _RANGE_ASIDE.match(sentence, m.end()):
+                aside = True  # "3 million people displaced, either within Sudan or abroad"
+                continue
+            if aside and not comma:
+                continue  # the aside's own "or" / "and"
             upto = breaks[i + 1].start() if i + 1 < len(breaks) else end
             if _ALTERNATIVE.fullmatch(m.group()) and not _NUMBER.search(sentence, m.end(), upto):
                 continue  # "4,000 people were killed or wounded": one mixed count, not two
@@ -78,6 +85,11 @@ _AFTER_CLAUSE = re.compile(
     r"\s(?:after|when|while|before)\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+)?[a-z]+s"
     r"\s+(?:had\s+|have\s+)?(?-i:[a-z]+ed)\b"
 )
+
+
+# A verbless aside after the number saying where the counted are ("..., either within the
+# country or abroad", "..., both at home and abroad") belongs to the number's phrase.
+_RANGE_ASIDE = re.compile(r"(?:either|both)\s+(?:in|at|within|inside|outside|across)\b", re.I)
 
 
 # An "or" joins alternatives of one count unless what follows it carries a number of its own.

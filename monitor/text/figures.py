@@ -179,12 +179,21 @@ def _fit(spec: FigureSpec, claim: Any, previous: str | None = None) -> str | Non
     return None
 
 
-_GO_ON = re.compile(r"\b(?:it|that\s+figure|the\s+figure|that\s+number|the\s+tally)\b", re.I)
+_GO_ON = re.compile(
+    r"\b(?:it|that\s+figure|the\s+figure|that\s+number|the\s+tally)\b"
+    # another source's count of the same thing: "..., while the NDRRMC's validated count ...
+    # stood at 48" (the count noun names no thing of its own)
+    r"|\b(?:the|its|their|(?-i:[A-Z])[\w.&-]*['’]s)\s+(?:[\w’'-]+\s+){0,2}(?:count|tally)\b"
+    r"(?!\s+of\b)",
+    re.I,
+)
 
 
 def _about_text(claim: Any) -> str:
     """The clause an about term must occur in; a clause that goes on about the number before
-    it through a pronoun ("..., and by Friday it stood at 55") reads from the sentence start."""
+    it through a pronoun ("..., and by Friday it stood at 55") or through another source's
+    count of it ("..., while the council's validated count stood at 48") reads from the
+    sentence start."""
     begin, end = clause_span(claim)
     start = getattr(claim, "start", 0) or 0
     sentence: str = claim.sentence

@@ -141,6 +141,22 @@ _WEEK_AFTER = re.compile(
     rf"(?:{_ORDINAL}\s+week\b|week\s+(?:to|ending|up\s+to)\s|{_ORDINAL}(?=\s*[.,;]|$))",
     re.IGNORECASE,
 )
+# One calendar month of a running count, in a month-by-month account ("After 396 deaths in
+# September, 359 people died in October, 274 in November") or as the subject the count is given
+# with ("September was the deadliest month, with 396 deaths"): that month's increment. A single
+# dated action keeps its count ("Meta laid off 11,000 workers in November").
+_MONTH_AFTER = re.compile(
+    r"(?:\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:died|killed|dead|confirmed|reported"
+    rf"|recorded|registered))?\s+(?:in|during)\s+(?-i:{MONTHS})\b(?!\s+\d)(?!,?\s*(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
+_MONTH_WORDS = tuple(m.lower() for m in MONTHS.split("|"))
+_IN_MONTH = re.compile(rf"\b(?:in|during)\s+((?-i:{MONTHS}))\b", re.IGNORECASE)
+_MONTH_SUBJECT = re.compile(
+    rf"^\s*(?-i:{MONTHS})\s+(?:was|saw|had)\s+(?:the\s+)?[^,;]{{0,50}}?\bmonth\b[^;]{{0,60}}?"
+    r",\s+with\s+(?:(?:[^,;]|,(?=\d)){0,40}?\s+and\s+)?" + _Q + "$",
+    re.IGNORECASE,
+)
 _DAY_SUBJECT = re.compile(
     r"\bon\s+(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:alone\s+)?(?:killed|left"
     r"|wounded|injured|claimed|arrested|sickened)\s+(?:the\s+lives\s+of\s+)?" + _Q + "$",
@@ -399,13 +415,35 @@ def _kind(
         "day" in before and _DAY_SUBJECT.search(before)
     ):
         return "new"  # "26 in the first week", "Clashes on Sunday killed at least 98"
+    if may_hold(sentence, _MONTH_WORDS) and (
+        (
+            _MONTH_AFTER.match(sentence, span.unit_end)
+            and len(set(_IN_MONTH.findall(sentence))) > 1
+            and not _TOTAL_RISE.search(sentence, clause.start, span.start)
+        )
+        or _MONTH_SUBJECT.match(sentence[: span.start])
+    ):
+        return "new"  # "359 people died in October", "September was the deadliest month, with 396"
     if "night" in sentence and _one_night(sentence, span, clause):
         return "new"  # "police arrested 1,311 people during a fourth consecutive night"
     if ("hours" in sentence or "day" in sentence) and _WINDOW.search(
         sentence, clause.start, clause.end
     ):
+        if _TOTAL_RISE.search(sentence, clause.start, span.start):
+            return "total"  # "the death toll increased by 10 to 261 in the 24 hours to
+            # Tuesday": the window dates the rise; the toll it rose to is the running total
         return "new"  # "2,292 patients were admitted in the 24 hours to Sunday"
     return "total"
+
+
+# A running total led to its new value: "The death toll ... increased (by 10) to 261", "the
+# toll reached 500" (a period after it says when, not what was counted in it).
+_TOTAL_RISE = re.compile(
+    r"\b(?<!daily\s)(?<!new\s)(?:(?:death\s+)?toll|total|tally|caseload|(?:total\s+)?number\s+of"
+    r"\s+(?!new\b)[a-z]+)\b[^,;]{0,60}?\b(?:(?:rose|risen|increased|climbed|jumped|grew|went\s+up)"
+    r"\s+(?:by\s+[\d,]+\s+)?to|reached|stood\s+at|hit|passed|topped)\s+" + _Q + "$",
+    re.IGNORECASE,
+)
 
 
 _ASIDE_OPEN = re.compile(r"\s[-–—]\s|\s—|\(")
@@ -671,7 +709,21 @@ def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple
         earlier = _CAME_AFTER.search(sentence, 0, span.start)
         if earlier is not None:
             ref = earlier["ref"]  # "The collapse came five months after a fire ... killed 112"
+        else:
+            aside = _AFTER_IT_DID.search(sentence, clause.start, span.start)
+            ref = aside["ref"] if aside is not None else None
     return ("past", ref) if ref is not None else ("current", None)
+
+
+# The subject's own earlier action, told in an aside before the number: "Meta will lay off
+# another 10,000, four months after it cut 11,000 jobs, bringing ..." (11,000 is then's).
+_AFTER_IT_DID = re.compile(
+    r",\s+(?:just\s+|only\s+|barely\s+)?(?P<ref>(?:(?:a|an|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|\d+|a\s+few|several)\s+)?(?:days?|weeks?|months?|years?)"
+    r"\s+after)\s+(?:it|they|he|she|we)\s+(?:had\s+)?(?-i:[a-z]+ed|cut|laid\s+off|shed|lost)"
+    r"\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+|roughly\s+|around\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # An event placed a span of time before the one the sentence is about: "The collapse came five
@@ -1051,6 +1103,28 @@ _SUB_TOTAL = re.compile(
     re.IGNORECASE,
 )
 _TOTALLING = frozenset(("bringing", "taking", "pushing", "raising", "lifting"))
+# A clause whose subject is a count: "About 6,800 workers at Stellantis' plant walked out".
+_COUNT_OPENS = re.compile(
+    r"\s*(?:(?:about|around|some|nearly|almost|more\s+than|at\s+least|over)\s+)?$",
+    re.IGNORECASE,
+)
+_MORE_AFTER = re.compile(r"\s+(?:more|new|additional|further|extra)\b", re.IGNORECASE)
+
+
+def _counted_subject(parsed: _Clauses, index: int, spans: Sequence[Span]) -> bool:
+    """The clause opens with a count of its own that is not told as "more" of the whole: "About
+    6,800 workers at Stellantis' plant walked out" names where that part is, not where the
+    running total after it is ("Six more people have died in the outbreak, bringing the toll
+    to nine" keeps the outbreak for both)."""
+    clause = parsed.clauses[index]
+    return any(
+        clause.start <= s.start < clause.end
+        and _COUNT_OPENS.match(parsed.sentence[clause.start : s.start]) is not None
+        and _MORE_AFTER.match(parsed.sentence, s.end) is None
+        for s in spans
+    )
+
+
 _APPOSED = re.compile(
     r"(?P<group>\b(?:its|their|the)\s+(?:[\w-]+\s+){0,4}?(?:team|unit|division|staff"
     r"|workforce|department|crew|squad|contingent)),\s+" + _Q + "$"
@@ -1173,6 +1247,9 @@ def _scope_of(
     for back in earlier:
         if scope is not None or anaphoric:
             break
+        if totalling and _counted_subject(parsed, back, spans):
+            break  # "6,800 workers at X's plant, which ..., walked out, bringing the strike to
+            # 40,000": that clause and those hanging on it tell the increment's place
         if totalling:  # "The union walked out of X's plant, ..., bringing the strike to 40,000"
             scope = parsed.subject(back)
         scope = scope or parsed.scope(back, span, spans)

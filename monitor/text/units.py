@@ -258,6 +258,7 @@ _VERB = (
     r"(?:(?:has|have|had|now|then|already|since|later|again|further|officially|been|is|was"
     r"|were|are|to|would|will|could|might|may|ultimately|eventually|likely|soon|finally|also"
     r"|still|quickly|steadily|sharply|reportedly)\s+)*"
+    r"(?:(?:more\s+than|nearly|almost)\s+(?=[a-z]+led\b))?"  # "has more than doubled to"
     r"(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|jumps|increased|increases"
     r"|grew|grown|grows|reached|reaches|hit|hits|topped|tops|passed|surpassed|exceeded"
     r"|stood|stands|standing|remained|remains|stayed|stays|was|is|are|were|went|gone|soared"
@@ -269,6 +270,9 @@ _VERB = (
     r"|cross|crossed|crossing"
     r"|[a-z]{3,}(?:ed|es|s))"
     r"(?:\s+(?:up|down|upward|downward|sharply|again|further|slightly|officially))?"
+    # the span of the change: "has risen in a week to", "doubled over the past month to"
+    r"(?:\s+(?:in|over|within)\s+(?:a|one|the\s+(?:past|last))\s+(?:day|week|fortnight|month)"
+    r"(?=\s+to\b))?"
     r"(?:\s+(?:to|at|of|by|from))?"
 )
 _COUNT_NOUN = (
@@ -295,7 +299,8 @@ _PERIOD_AFTER_NOUN = (
 )
 _VERB_LED = re.compile(
     r"(?=[\sdcfiajlhtnpw])"  # what a count noun (or the space before "toll") opens with
-    rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among|by|after|during|since)"
+    rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among|by|after|during|since"
+    r"|within|inside)"
     rf"\s+(?:{_MONTH_DAY}|[^,;\d]){{1,60}}?"
     # a relative clause on the counted noun: "the number of refugees who have entered Armenia"
     r"|\s+(?:who|that)\s+(?:(?:have|has|had|were|are)\s+|(?=died\b|drowned\b|perished\b|fled\b))"

@@ -106,7 +106,10 @@ def decide(state: FigureState, cand: Candidate) -> Decision:
     Only a current total published no earlier than the current value can move the figure;
     only reporting that reached the log after the figure was tracked alerts. A value the
     article presents as a revision of the current one ("revised the toll down to 71") is a
-    change even within min_change of the current or of a superseded value.
+    change even within min_change of a superseded value, and within min_change of the
+    current one when it corrects it downward or without a direction ("corrected the toll to
+    65"): a count that rises a little is a restatement even when the article names the value
+    it rose from ("2,946, up from 2,901 a day earlier").
     """
     if cand.copy:
         return Decision(COPY, False, None)
@@ -118,7 +121,8 @@ def decide(state: FigureState, cand: Candidate) -> Decision:
     if current is None:
         return Decision(FIRST, after_tracking and state.alert_on_first, "first")
     revision = is_revision(state, cand) and cand.value != current
-    if not revision and same_value(cand.value, current, state.min_change):
+    correction = revision and (cand.value < current or cand.revision == "revised")
+    if not correction and same_value(cand.value, current, state.min_change):
         return Decision(RESTATED, False, None)  # corroboration, whenever it was published
     if state.current_at is not None and cand.effective_at < state.current_at:
         return Decision(EARLIER, False, None)
@@ -134,13 +138,20 @@ def pick(candidates: Sequence[tuple[Any, bool]]) -> int | None:
     `candidates` are (claim, in_headline) pairs of bound claims. Only current totals qualify
     — a historic, comparative, partial or previous number never becomes the value. Among
     them: one the article presents as a revision, then one not given from a source called
-    unofficial or unconfirmed, then the body over the headline (which rounds), then a precise
+    unofficial or unconfirmed, then an exact count over a bound it meets ("has crossed 400
+    ... rose by 18 to 416"), then the body over the headline (which rounds), then a precise
     amount over a vague one, then the earliest in reading order.
     """
+    totals = [
+        claim
+        for claim, _ in candidates
+        if frame_status(getattr(claim, "kind", "total"), getattr(claim, "time", "current")) is None
+    ]
     ranked = [
         (
             getattr(claim, "revision", None) is None,
             hasattr(claim, "sentence") and unofficial(claim),
+            _met_bound(claim, totals),
             headline,
             claim.qualifier == "vague",
             index,
@@ -149,6 +160,29 @@ def pick(candidates: Sequence[tuple[Any, bool]]) -> int | None:
         if frame_status(getattr(claim, "kind", "total"), getattr(claim, "time", "current")) is None
     ]
     return min(ranked)[-1] if ranked else None
+
+
+def _exact(claim: Any) -> bool:
+    lower, upper = getattr(claim, "lower", None), getattr(claim, "upper", None)
+    return lower is not None and lower == upper
+
+
+def _met_bound(claim: Any, totals: Sequence[Any]) -> bool:
+    """A one-sided bound ("more than 400", "nearly 2,000") that an exact count of the same
+    article meets, within a quarter of the bound: the exact count says what the bound rounds."""
+    lower, upper = getattr(claim, "lower", None), getattr(claim, "upper", None)
+    if (lower is None) == (upper is None):
+        return False
+    bound = float(lower if lower is not None else upper)  # type: ignore[arg-type]
+    for other in totals:
+        if other is claim or not _exact(other):
+            continue
+        value = float(other.value)
+        if lower is not None and bound <= value <= bound * 1.25:
+            return True
+        if upper is not None and bound * 0.75 <= value <= bound:
+            return True
+    return False
 
 
 def alert_id(figure: str, value: float, occurrence: int = 0) -> str:

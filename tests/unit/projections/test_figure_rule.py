@@ -76,6 +76,28 @@ def test_a_revision_of_the_current_value_alerts_even_when_the_value_was_seen_bef
     assert outcome(figure(70, 74), claim(70, revised_from=120.0)) == ("stale", False, None)
 
 
+def test_a_small_rise_given_beside_the_current_value_restates_it() -> None:
+    # "The earthquake has killed 2,946 people, up from 2,901 a day earlier": a small rise
+    # reported beside the current value is no revision of it, so min_change still holds.
+    assert outcome(figure(2497, 2901), claim(2946, revised_from=2901.0)) == (
+        "restated",
+        False,
+        None,
+    )
+    assert outcome(figure(2497, 2901), claim(2946, revision="up", revised_from=2901.0)) == (
+        "restated",
+        False,
+        None,
+    )
+    # ... while a correction downward ("revised the toll down to 2,850") still moves it.
+    assert outcome(figure(2497, 2901), claim(2850, revision="down")) == ("changed", True, "down")
+    assert outcome(figure(2497, 2901), claim(2880, revision="revised")) == (
+        "changed",
+        True,
+        "down",
+    )
+
+
 @pytest.mark.parametrize(
     ("kind", "time", "status"),
     [("total", "past", "past"), ("new", "current", "new"), ("part", "current", "part"),
@@ -104,6 +126,19 @@ class Found:
     kind: str = "total"
     time: str = "current"
     revision: str | None = None
+    lower: float | None = None
+    upper: float | None = None
+
+
+def test_pick_prefers_an_exact_count_over_a_bound_it_meets() -> None:
+    # "The toll has crossed 400 ... The number of deaths rose by 18 to 416"
+    crossed = Found(400, qualifier="more than", lower=400)
+    assert pick([(crossed, False), (Found(416, lower=416, upper=416), False)]) == 1
+    nearly = Found(2000, qualifier="nearly", upper=2000)
+    assert pick([(nearly, False), (Found(1960, lower=1960, upper=1960), False)]) == 1
+    # a bound the exact count does not meet is another count: reading order decides
+    assert pick([(crossed, False), (Found(390, lower=390, upper=390), False)]) == 0
+    assert pick([(crossed, False), (Found(900, lower=900, upper=900), False)]) == 0
 
 
 def test_pick_never_takes_a_historic_or_comparative_number() -> None:
