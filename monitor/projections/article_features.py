@@ -25,6 +25,7 @@ from monitor.projections.parallel import ordered_iter
 from monitor.projections.shortlist import term_hash
 from monitor.projections.story_scorer import (
     ACTOR,
+    DATELINE,
     FLAG,
     HEADLINE,
     KEY,
@@ -109,6 +110,7 @@ def article_features(title: str, text: str, source: str) -> ArticleFeatures:
         actors=actors(keys, where.words),
         title_places=where.title_places,
         full_names=full_names(t for t in terms if t.startswith(ENTITY)),
+        datelines=where.datelines,
     )
     extra: Fields = {
         KEY: {KEY + k: 1.0 for k in sorted(signals.keys)},
@@ -118,6 +120,7 @@ def article_features(title: str, text: str, source: str) -> ArticleFeatures:
         PLACE: {PLACE + p: 1.0 for p in sorted(signals.places)},
         TITLE_PLACE: {TITLE_PLACE + p: 1.0 for p in sorted(signals.title_places)},
         ACTOR: {ACTOR + a: 1.0 for a in sorted(signals.actors)},
+        DATELINE: {DATELINE + p: 1.0 for p in sorted(signals.datelines)},
     }
     extra = {prefix: part for prefix, part in extra.items() if part}
     if is_opinion(title, text):

@@ -17,21 +17,21 @@ or another process folding meanwhile changes the token and the cache is dropped.
 from __future__ import annotations
 
 import json
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import islice, repeat
-from operator import add
+from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, select
+from sqlalchemy import Connection, Table, select
 
 from monitor.projections.candidates import CandidatePool
+from monitor.projections.cluster_sql import IN_CHUNK, chunks, fast_upsert, select_in
 from monitor.projections.clustering import ArticleRecord, Centroid, StorySummary, top_candidates
+from monitor.projections.term_counts import DOCS, SqlTermCounts
 from monitor.store.db import as_utc as utc
 from monitor.store.db import upsert
-from monitor.store.dialects import dialect_of
 from monitor.store.tables_clusters import (
     cluster_articles,
     cluster_bands,
@@ -49,12 +49,8 @@ CLUSTER_TABLES: tuple[Table, ...] = (
 )
 """Every table of the cluster state (a rebuild clears them all)."""
 
-DOCS = "docs"
-"""Counter row holding the number of documents counted into the term DF."""
 POSITION = "position"
 """Counter row holding the log position of the last event the state folded (cache token)."""
-
-_IN_CHUNK = 500  # bound on bound parameters per IN (...) list
 
 
 def centroid_to_json(centroid: Centroid) -> str:
@@ -74,66 +70,11 @@ _BANDS = (
     "SELECT article_id, count(*) AS shared FROM cluster_bands WHERE band_key IN ({marks})"
     " GROUP BY article_id ORDER BY shared DESC, article_id"
 )
-_TERMS = "SELECT term, df FROM cluster_terms WHERE term IN ({marks})"
 _KEYS = "SELECT band_key, count(*) FROM cluster_bands WHERE band_key IN ({marks}) GROUP BY band_key"
 _POSTINGS = "SELECT band_key, article_id FROM cluster_bands WHERE band_key IN ({marks})"
 FEW_POSTINGS = 64
 """A band key stored for at most this many articles is read ahead with its articles; one
 shared more widely (a template's, boilerplate's) is left to the counting query."""
-
-
-def _select_in(
-    conn: Connection, sql: str, values: Sequence[Any], tail: Sequence[Any] = ()
-) -> list[tuple[Any, ...]]:
-    """Rows of ``sql`` with its ``{marks}`` bound to ``values`` and its ``{mark}`` to ``tail``."""
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    text = sql.format(marks=", ".join([mark] * len(values)), mark=mark)
-    return [tuple(row) for row in conn.exec_driver_sql(text, (*values, *tail))]
-
-
-def _fast_upsert(conn: Connection, table: Table, rows: list[tuple[Any, ...]], update: str) -> None:
-    """INSERT ... ON CONFLICT of many plain rows (no type conversion) through the driver.
-
-    For the two big tables of plain strings and integers (bands and term counts): the
-    statement is compiled once per dialect and the rows go to the driver's executemany as
-    they are, without SQLAlchemy's per-row parameter processing. ``update`` names the
-    column replaced on conflict ("" for DO NOTHING); the key is the primary key.
-    """
-    if not rows:
-        return
-    key = (type(conn.dialect), table.name)
-    compiled = _FAST.get(key)
-    if compiled is None:
-        columns = [c.name for c in table.columns]
-        stmt = dialect_of(conn).insert(table)
-        keys = [c.name for c in table.primary_key.columns]
-        if update:
-            stmt = stmt.on_conflict_do_update(
-                index_elements=keys, set_={update: stmt.excluded[update]}
-            )
-        else:
-            stmt = stmt.on_conflict_do_nothing(index_elements=keys)
-        sql = stmt.values({c: bindparam(c) for c in columns}).compile(dialect=conn.dialect)
-        order = list(sql.positiontup or ())
-        compiled = _FAST[key] = (str(sql), columns, order)
-    text, columns, order = compiled
-    if order:  # a positional paramstyle (SQLite's qmark): the compiled order of the columns
-        index = [columns.index(name) for name in order]
-        if index == list(range(len(columns))):
-            params: list[Any] = rows  # already in the compiled order
-        else:
-            params = [tuple(row[i] for i in index) for row in rows]
-    else:  # named (psycopg's pyformat)
-        params = [dict(zip(columns, row, strict=True)) for row in rows]
-    conn.exec_driver_sql(text, params)
-
-
-_FAST: dict[tuple[type, str], tuple[str, list[str], list[str]]] = {}
-
-
-def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), _IN_CHUNK):
-        yield items[start : start + _IN_CHUNK]
 
 
 def _story_from_row(row: Any) -> StorySummary:
@@ -276,8 +217,7 @@ class SqlClusterState:
         # Read caches (database values) and write buffers (this batch's changes).
         self._articles: dict[str, ArticleRecord] = {}
         self._stories: dict[str, StorySummary] = {}
-        self._df_read: dict[str, int] = {}
-        self._docs_read: int | None = None
+        self.counts = SqlTermCounts(self.conn)
         self._horizon: datetime | None = None  # the latest `since` asked for
         self._earliest: datetime | None = None  # the earliest `since` asked for
         self._active: ActiveIndex | None = None
@@ -288,9 +228,6 @@ class SqlClusterState:
         self._new_articles: dict[str, ArticleRecord] = {}
         self._new_bands: dict[int, list[str]] = {}
         self._new_stories: dict[str, StorySummary] = {}
-        self._new_df: Counter[str] = Counter()
-        self._df_totals: dict[str, int] = {}  # stored counts of the batch's terms, once flushed
-        self._new_docs = 0
 
     # -- copies -------------------------------------------------------------------------
 
@@ -313,11 +250,11 @@ class SqlClusterState:
             for ids in known:
                 found.update(ids or ())
             stored = []
-        for chunk in _chunks(stored):
-            if len(stored) <= _IN_CHUNK:
-                rows = _select_in(self.conn, _BANDS + " LIMIT {mark}", chunk, (limit,))
+        for chunk in chunks(stored):
+            if len(stored) <= IN_CHUNK:
+                rows = select_in(self.conn, _BANDS + " LIMIT {mark}", chunk, (limit,))
             else:
-                rows = _select_in(self.conn, _BANDS, chunk)
+                rows = select_in(self.conn, _BANDS, chunk)
             for article_id, count in rows:
                 found[article_id] += int(count)
         buffered = self._new_bands
@@ -400,7 +337,7 @@ class SqlClusterState:
 
     def _load_stories(self, story_ids: Sequence[str]) -> None:
         # Parsed summaries are kept for the batch: parsing centroids dominates otherwise.
-        for chunk in _chunks(sorted(story_ids)):
+        for chunk in chunks(sorted(story_ids)):
             rows = self.conn.execute(
                 select(cluster_stories).where(cluster_stories.c.story_id.in_(chunk))
             )
@@ -415,65 +352,36 @@ class SqlClusterState:
         state does not change before a flush, so every later answer stays the same."""
         keys = sorted(set(band_keys).difference(self._keys_asked))
         few: list[int] = []
-        for chunk in _chunks(keys):
-            for key, count in _select_in(self.conn, _KEYS, chunk):
+        for chunk in chunks(keys):
+            for key, count in select_in(self.conn, _KEYS, chunk):
                 self._postings[int(key)] = None
                 if int(count) <= FEW_POSTINGS:
                     few.append(int(key))
-        for chunk in _chunks(sorted(few)):
-            for key, article_id in _select_in(self.conn, _POSTINGS, chunk):
+        for chunk in chunks(sorted(few)):
+            for key, article_id in select_in(self.conn, _POSTINGS, chunk):
                 ids = self._postings[int(key)]
                 if ids is None:
                     ids = self._postings[int(key)] = []
                 ids.append(str(article_id))
         self._keys_asked.update(keys)
-        self._read_df(sorted(set(terms).difference(self._df_read)))
-
-    def _read_df(self, missing: Sequence[str]) -> None:
-        """Read the stored counts of ``missing`` (terms not read yet; 0 when none is stored)."""
-        read = self._df_read
-        for chunk in _chunks(missing):
-            rows = _select_in(self.conn, _TERMS, chunk)
-            read.update({term: int(df) for term, df in rows})
-            read.update({t: 0 for t in chunk if t not in read})
+        self.counts.prefetch(terms)
 
     def term_df(self, terms: Sequence[str]) -> dict[str, int]:
         """Document frequencies of the known ``terms``."""
-        read = self._df_read
-        missing = sorted(set(terms).difference(read))
-        if missing:
-            self._read_df(missing)
-        if not self._new_df:
-            return {t: n for t in terms if (n := read[t])}
-        added = self._new_df.get
-        return {t: n for t in terms if (n := read[t] + added(t, 0))}
+        return self.counts.term_df(terms)
 
     def term_dfs(self, terms: Sequence[str]) -> list[int]:
         """The document frequency of each of ``terms`` (0 for an unknown one)."""
-        read = self._df_read
-        try:
-            stored = list(map(read.__getitem__, terms))
-        except KeyError:
-            self._read_df(sorted(set(terms).difference(read)))
-            stored = list(map(read.__getitem__, terms))
-        if not self._new_df:
-            return stored
-        return list(map(add, stored, map(self._new_df.get, terms, repeat(0))))
+        return self.counts.term_dfs(terms)
 
     def add_df(self, terms: Sequence[str]) -> None:
         """Count one more document containing each of ``terms``."""
         self._dirty()
-        self._new_df.update(set(terms))
-        self._new_docs += 1
+        self.counts.add(terms)
 
     def doc_count(self) -> int:
         """Documents counted so far."""
-        if self._docs_read is None:
-            stored = self.conn.execute(
-                select(cluster_counters.c.value).where(cluster_counters.c.name == DOCS)
-            ).scalar_one_or_none()
-            self._docs_read = int(stored or 0)
-        return self._docs_read + self._new_docs
+        return self.counts.doc_count()
 
     # -- writing ------------------------------------------------------------------------
 
@@ -487,7 +395,7 @@ class SqlClusterState:
         self._write_articles()
         new = self._new_bands  # written in key order (index locality), keys sorted alone
         bands = [(key, article_id) for key in sorted(new) for article_id in new[key]]
-        _fast_upsert(self.conn, cluster_bands, bands, "")
+        fast_upsert(self.conn, cluster_bands, bands, "")
         stories = [
             {
                 "story_id": s.story_id,
@@ -505,7 +413,7 @@ class SqlClusterState:
             ["story_id"],
             update=["first_event_time", "last_event_time", "size", "centroid"],
         )
-        self._write_df()
+        self.counts.write()
         cache = self.cache
         if cache is None or position is None:
             if cache is not None:
@@ -515,9 +423,7 @@ class SqlClusterState:
         upsert(
             self.conn, cluster_counters, {"name": POSITION, "value": position}, ["name"], ["value"]
         )
-        # The batch's terms move to the newest end with their new counts (see _put).
-        deque(map(self._df_read.pop, self._df_totals), maxlen=0)
-        self._df_read.update(self._df_totals)
+        self.counts.settle()
         if self._active is not None:
             self._active.update(self._new_stories.values(), self._earliest)
         docs = self.doc_count()
@@ -528,10 +434,9 @@ class SqlClusterState:
 
     def _adopted(self, cache: StateCache, docs: int) -> None:
         """Read through ``cache``'s maps (database values as of ``docs`` documents)."""
-        self._docs_read = docs
+        self.counts.adopt(cache.df, docs)
         self._articles = cache.articles
         self._stories = cache.stories
-        self._df_read = cache.df
         self._active = cache.active
 
     def _write_articles(self) -> None:
@@ -553,16 +458,3 @@ class SqlClusterState:
             ["article_id"],
             update=["story_id", "event_time", "seen_at", "copy_of", "shingles"],
         )
-
-    def _write_df(self) -> None:
-        if self._new_df:
-            # Counts read earlier in this batch plus the increments: the new absolute values.
-            read = self._df_read
-            unread = self._new_df.keys() - read.keys()
-            if unread:
-                self.term_df(sorted(unread))
-            totals = self._df_totals = {t: read[t] + n for t, n in self._new_df.items()}
-            _fast_upsert(self.conn, cluster_terms, sorted(totals.items()), "df")
-        if self._new_docs:
-            total = self.doc_count()
-            upsert(self.conn, cluster_counters, {"name": DOCS, "value": total}, ["name"], ["value"])

@@ -65,6 +65,7 @@ from monitor.projections.story_scorer import (
     CORE_TITLE_PLACE,
     CROSS_BODY,
     CROSS_TITLE,
+    DATELINE,
     FLAG,
     HEADLINE,
     KEY,
@@ -531,6 +532,7 @@ CENTROID_FIELDS = (
     CORE_TITLE_PLACE,
     TITLE_PLACE,
     ACTOR,
+    DATELINE,
 )
 """Fields a centroid keeps: the TF-IDF fields, key names, event kinds, numbers and flags."""
 _SORTED_FIELDS = tuple(sorted(CENTROID_FIELDS))

@@ -19,6 +19,9 @@ combination of per-field similarities; here a logistic regression):
   the article never mentions (the Sumy strike's story against a report from Kryvyi Rih);
 - ``kind``: cosine of the event kinds named in the leads (:mod:`monitor.text.event_types`),
   ``kind_conflict`` when both name kinds and none agree (a launch against a shipment);
+  ``kind_new``: the share of the article's event kinds (headline counted twice) that the
+  story never names, when both name kinds: the same actor's next action on the same
+  subject (a tariff order, then its pause: "tariff" agrees, "pause" is new);
 - ``numbers``: share of the article's numbers (years excluded) the story carries,
   ``numbers_missing`` when it has none;
 - ``gap_days``: days between the article and the story's span (capped at 3);
@@ -29,6 +32,8 @@ combination of per-field similarities; here a logistic regression):
   article's is one of the story's or inside or around one (Bukavu against a story of Goma,
   New Mexico against Texas; Texas against the United States agrees); ``place_agree``:
   share of the article's places that agree with one of the story's;
+- ``dateline_agree``: a dateline ("ARLINGTON, Va. —") of either side agrees with a place or
+  dateline of the other, below the country (:func:`datelines_agree`);
 - ``actor_share``: share (smoothed) of the article's actors (key names that are not
   places: people, organisations) that the story names; ``actor_conflict`` when both name
   at least :data:`VETO_MIN_KEYS` actors and neither names any of the other's;
@@ -56,7 +61,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from monitor.text.gazetteer import compatible, depth, leaves
+from monitor.text.gazetteer import CITY_DEPTH, compatible, depth, leaves
 from monitor.text.terms import BODY, ENTITY, TITLE
 
 KEY = "k:"
@@ -72,6 +77,7 @@ TITLE_PLACE = "q:"
 ACTOR = "a:"
 CORE_PLACE = "r:"
 CORE_TITLE_PLACE = "s:"
+DATELINE = "d:"
 ORIGINALS = MEMBERS + "originals"
 CORE_SIZE = 1
 """The story's first ``CORE_SIZE`` originals form its core: body words and key names kept
@@ -96,6 +102,7 @@ FEATURES = (
     "story_headline_missing",
     "kind",
     "kind_conflict",
+    "kind_new",
     "numbers",
     "numbers_missing",
     "gap_days",
@@ -104,6 +111,7 @@ FEATURES = (
     "key_core",
     "place_conflict",
     "place_agree",
+    "dateline_agree",
     "actor_share",
     "actor_conflict",
     "title_place_conflict",
@@ -123,6 +131,7 @@ SIGNS = (
     -1,  # story_headline_missing
     1,  # kind
     -1,  # kind_conflict
+    -1,  # kind_new
     1,  # numbers
     0,  # numbers_missing
     -1,  # gap_days
@@ -131,6 +140,7 @@ SIGNS = (
     1,  # key_core
     -1,  # place_conflict
     1,  # place_agree
+    1,  # dateline_agree
     1,  # actor_share
     -1,  # actor_conflict
     -1,  # title_place_conflict
@@ -214,6 +224,8 @@ class ArticleSignals:
     """Places of the headline alone."""
     full_names: frozenset[str] = frozenset()
     """Names of several words, by their last two (:func:`full_names`)."""
+    datelines: frozenset[str] = frozenset()
+    """Places of the dateline (:attr:`monitor.text.places.Mentions.datelines`)."""
 
 
 @dataclass(frozen=True)
@@ -242,6 +254,8 @@ class StorySignals:
     """Places of the founding article's headline."""
     full_names: frozenset[str] = frozenset()
     """Names of several words in its entity centroid, by their last two words."""
+    datelines: frozenset[str] = frozenset()
+    """Places of its articles' datelines."""
 
 
 def full_names(entities: Iterable[str]) -> frozenset[str]:
@@ -281,6 +295,7 @@ def story_signals(fields: Mapping[str, Vector], raw: Vector | None = None) -> St
         core_places=_unprefixed(fields.get(CORE_PLACE)),
         core_title_places=_unprefixed(fields.get(CORE_TITLE_PLACE)),
         full_names=full_names(fields.get(ENTITY, ())),
+        datelines=_unprefixed(fields.get(DATELINE)),
     )
 
 
@@ -320,12 +335,40 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return dot / (na * nb)
 
 
+def new_kinds(article: Mapping[str, float], story: Mapping[str, float]) -> float:
+    """Weighted share of the article's event kinds the story does not name (0 when either
+    side names none): "Trump pauses Mexico tariffs" (tariff, pause) against a story of the
+    tariff order (tariff) is half new."""
+    total = sum(article.values())
+    if not total or not story:
+        return 0.0
+    return sum(w for kind, w in sorted(article.items()) if kind not in story) / total
+
+
 def places_agree(article: frozenset[str], story: frozenset[str]) -> float:
     """Share of the article's places that are, contain or lie in one of the story's."""
     if not article or not story:
         return 0.0
     ordered = sorted(story)
     return sum(any(compatible(a, b) for b in ordered) for a in sorted(article)) / len(article)
+
+
+def datelines_agree(article: ArticleSignals, story: StorySignals) -> bool:
+    """A dateline's city on either side is, or is near, a city of the other (a capital's
+    dateline stands for its country and a state is too wide to say anything: two hurricanes
+    filed from Florida): "ARLINGTON, Va." against a story filed from Washington's airport,
+    "NEW ORLEANS —" against "in New Orleans". Only
+    agreement counts: a report filed from elsewhere (reactions from Washington, a wire's
+    regional desk) is common, so datelines never make a conflict."""
+    mine = _cities(article.datelines)
+    theirs = _cities(story.datelines)
+    if not mine and not theirs:
+        return False
+    here = sorted(_cities(article.places | article.datelines))
+    there = sorted(_cities(story.places | story.datelines))
+    return any(compatible(a, b) for a in sorted(mine) for b in there) or any(
+        compatible(a, b) for a in here for b in sorted(theirs)
+    )
 
 
 def places_conflict(article: ArticleSignals, story: StorySignals) -> bool:
@@ -353,6 +396,10 @@ def title_places_conflict(article: ArticleSignals, story: StorySignals) -> bool:
 def _same_country_below(article: frozenset[str], story: frozenset[str]) -> bool:
     mine = {p.split(":", 1)[0] for p in article if depth(p) > 0}
     return bool(mine & {p.split(":", 1)[0] for p in story if depth(p) > 0})
+
+
+def _cities(paths: frozenset[str]) -> frozenset[str]:
+    return frozenset(p for p in paths if depth(p) == CITY_DEPTH)
 
 
 def _below_country(paths: frozenset[str]) -> frozenset[str]:
@@ -443,6 +490,7 @@ def features(
             _missing(story.headline, article.names | article.keys),
             kind,
             kind_conflict,
+            new_kinds(article.kinds, story.kinds),
             _share(article.numbers, story.numbers),
             0.0 if article.numbers and story.numbers else 1.0,
             min(gap_days, MAX_GAP_DAYS),
@@ -451,6 +499,7 @@ def features(
             _smoothed_share(article.keys, story.core_keys),
             1.0 if places_conflict(article, story) else 0.0,
             places_agree(article.places, story.places),
+            1.0 if datelines_agree(article, story) else 0.0,
             _smoothed_share(article.actors, story.names),
             1.0 if actors_conflict(article, story) else 0.0,
             1.0 if title_places_conflict(article, story) else 0.0,

@@ -115,10 +115,14 @@ def _parts(path: str) -> tuple[str, tuple[str, ...], str]:
     return country, tuple(c for c in chain.split("/") if c), city
 
 
+CITY_DEPTH = 9
+""":func:`depth` of a city."""
+
+
 def depth(path: str) -> int:
     """How specific a place is: 0 a country, 1 and more a subdivision, 9 a city."""
     _, chain, city = _parts(path)
-    return 9 if city else len(chain)
+    return CITY_DEPTH if city else len(chain)
 
 
 def contains(a: str, b: str) -> bool:

@@ -13,20 +13,23 @@ against :mod:`monitor.text.gazetteer`. A match is a place only when
 - for a subdivision outside the United States: the article names its country too;
 - for a city: the article names the city's country or state, or it is a city of a
   million people (of 250,000 when its name has several words: "Los Angeles") whose name
-  is no common English word.
+  is no common English word; such a city is itself even when the article names another
+  state ("a Texas man drove into the crowd in New Orleans"), where a smaller town's name
+  is not (a Florida town's name in a report that names only Texas).
 
 A capital stands for its country ("Seoul said"), except right after "in", "at", "near" or
 "outside", where it is the city itself ("a crush at New Delhi railway station"): a report
 from the capital and one from another city of the country then disagree.
 
 The dateline of wire copy ("GOMA, Congo (Wire) —") is where the reporter filed from, which
-is not always where the event is: its places are not counted as the article's places, but
-their words are still not actors. :func:`actors` gives the key names that are not places.
+is not always where the event is: its places are not counted as the article's places (they
+are its ``datelines``, evidence of agreement only), and their words are still not actors. :func:`actors` gives the key names that are not places.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,10 +47,17 @@ COMMON_NAME = 0.01
 NAMED_CITY = 250_000
 """A city of several words this large needs no country either ("Los Angeles")."""
 MAX_WORDS = 5
+DATELINE_DOMINANCE = 10
+"""A dateline's city read in another country than the article names is its most populous
+reading when that is this many times any other country's ("LAS VEGAS": Nevada, not the
+Venezuelan town)."""
 _LOCATIVE = frozenset({"in", "at", "near", "outside"})
 """Words before a capital that mean the city itself, not its government ("Seoul says")."""
 _REGIONS = frozenset({"north", "south", "east", "west", "central", "northern", "southern"})
 """Words that make a country's adjective a region's ("South American", "West African")."""
+_DISTRICTS = frozenset({"quarter", "riviera", "alps"})
+"""Words that make a country's adjective part of a place's own name: a district or region
+elsewhere ("the French Quarter", "the Italian Riviera", "the Swiss Alps")."""
 _CONNECTORS = frozenset(
     {"of", "the", "and", "de", "del", "da", "di", "du", "la", "el", "al", "upon"}
 )
@@ -59,6 +69,21 @@ _DATELINE = re.compile(
     r"^\s*(?P<where>[A-Z][A-Z.'’ -]+?(?:,\s*[A-Z][\w.'’ -]*?)?)\s*(?:\([^)]*\))?\s*[—–-]{1,2}\s"
 )
 
+_COLON_DATELINE = re.compile(r"^\s*(?P<where>[A-Z][A-Z.'’ -]+?):\s")
+_BROADCAST_DATELINE = re.compile(r"^\s*[A-Z][\w ]{0,40}? [—–-] (?P<where>[A-Z][A-Z.'’ -]+?)\.\s")
+_AP_STATES = {
+    "ala": "US-AL", "ariz": "US-AZ", "ark": "US-AR", "calif": "US-CA", "colo": "US-CO",
+    "conn": "US-CT", "del": "US-DE", "fla": "US-FL", "ga": "US-GA", "ill": "US-IL",
+    "ind": "US-IN", "kan": "US-KS", "ky": "US-KY", "la": "US-LA", "md": "US-MD",
+    "mass": "US-MA", "mich": "US-MI", "minn": "US-MN", "miss": "US-MS", "mo": "US-MO",
+    "mont": "US-MT", "neb": "US-NE", "nev": "US-NV", "n.h": "US-NH", "n.j": "US-NJ",
+    "n.m": "US-NM", "n.y": "US-NY", "n.c": "US-NC", "n.d": "US-ND", "okla": "US-OK",
+    "ore": "US-OR", "pa": "US-PA", "r.i": "US-RI", "s.c": "US-SC", "s.d": "US-SD",
+    "tenn": "US-TN", "tex": "US-TX", "vt": "US-VT", "va": "US-VA", "wash": "US-WA",
+    "w.va": "US-WV", "wis": "US-WI", "wyo": "US-WY", "d.c": "US-DC",
+}  # fmt: skip
+"""The AP style abbreviations of US states in datelines ("ARLINGTON, Va.")."""
+
 
 @dataclass(frozen=True)
 class Mentions:
@@ -69,6 +94,9 @@ class Mentions:
     """Stemmed words of all its place names, the dateline's too: not actors."""
     title_places: frozenset[str] = frozenset()
     """The places of the headline alone (read with the body's context)."""
+    datelines: frozenset[str] = frozenset()
+    """The places of the dateline ("KYIV, Ukraine (Wire) —", "PHILADELPHIA, Pa. —"): where
+    the reporter filed from, kept apart from ``places`` (not always where the event is)."""
 
 
 @dataclass(frozen=True)
@@ -147,6 +175,8 @@ def _matches(run: list[str], inside: set[str]) -> list[tuple[str, int, bool]]:
         neighbours = [k for k in (a - 1, b) if 0 <= k < len(run)]
         if is_demonym(name):  # "A Ukrainian Air Force", not "South American", "Royal Thai"
             alone = a == 0 or (_is_filler(run[a - 1]) and _fold(run[a - 1]) not in _REGIONS)
+            if b < len(run) and _fold(run[b]) in _DISTRICTS:
+                alone = False  # the French Quarter of New Orleans is not France
         else:
             alone = all(k not in matched or _is_filler(run[k]) for k in neighbours)
         if alone:
@@ -215,14 +245,15 @@ def _resolve(
     state = place.path.split(":")[1] if place.path.count(":") == 2 else ""
     if state and f"US:{state}" in admins:
         return place  # Abilene with Texas
+    big = BIG_CITY if span.words == 1 else NAMED_CITY
+    known = place.kind == "city" and place.population >= big
+    if known and not is_common(_fold(span.name), COMMON_NAME):
+        return place  # New Orleans in a report of a Texas man: known by its name alone
     if state and any(a.startswith(f"{place.country}:") for a in admins):
         return None  # a Florida town's name in a report that names only Texas
     if _elsewhere(countries, place.country, span):
         return place  # Kagera with Tanzania, Goma with Congo
-    if place.kind == "subdivision" or is_common(_fold(span.name), COMMON_NAME):
-        return None
-    big = BIG_CITY if span.words == 1 else NAMED_CITY
-    return place if place.population >= big else None
+    return None
 
 
 def _dateline(text: str) -> tuple[str, str]:
@@ -230,6 +261,52 @@ def _dateline(text: str) -> tuple[str, str]:
     if match is None or len(match.group("where")) > 60:
         return "", text
     return match.group("where"), text[match.end() :]
+
+
+def filed_from(text: str) -> str:
+    """The place part of a dateline in any of the wire styles: "KYIV, Ukraine (Wire) —",
+    "LAS VEGAS, Nov 3 (Wire) -", "MEXICO CITY:", "Broadcaster News — LAS VEGAS."; "" if none."""
+    for pattern in (_DATELINE, _COLON_DATELINE, _BROADCAST_DATELINE):
+        match = pattern.match(text)
+        if match is not None and len(match.group("where")) <= 60:
+            return match.group("where")
+    return ""
+
+
+def _qualifier(part: str) -> Place | None:
+    """The state or country after a dateline's city: "Pa." (AP style), "Texas", "Ukraine"."""
+    state = _AP_STATES.get(part.lower().rstrip(".").replace(" ", ""))
+    if state is not None:
+        return Place(f"US:{state}", "subdivision")
+    found = [p for p in lookup(part) if p.kind != "city"]
+    return found[0] if len(found) == 1 else None
+
+
+def dateline_places(where: str, countries: Mapping[str, set[str]]) -> frozenset[str]:
+    """The places of a dateline's place part (:func:`filed_from`). A dateline names a place
+    by construction, so a city there needs no country and may be a common word ("HOUSTON",
+    "PHILADELPHIA"): its most populous reading, in the state or country the dateline adds
+    ("ARLINGTON, Va."), else in the one country all its readings share or the article names,
+    else the reading :data:`DATELINE_DOMINANCE` times as populous as any other country's."""
+    parts = [p.strip() for p in where.split(",") if p.strip()]
+    if not parts:
+        return frozenset()
+    found: set[str] = set()
+    qualifier = _qualifier(parts[1]) if len(parts) > 1 else None
+    if qualifier is not None:
+        found.add(qualifier.path)
+    readings = lookup(parts[0].title())
+    if qualifier is not None:
+        prefix = qualifier.path
+        readings = tuple(p for p in readings if p.path == prefix or p.path.startswith(prefix + ":"))
+    elif len({p.country for p in readings}) > 1:
+        named = tuple(p for p in readings if p.country in countries)
+        rival = max(p.population for p in readings if p.country != readings[0].country)
+        dominant = readings[0].population >= DATELINE_DOMINANCE * max(rival, 1)
+        readings = named or (readings[:1] if dominant else ())
+    if readings and len({p.country for p in readings}) == 1:
+        found.add(readings[0].path)
+    return frozenset(found)
 
 
 def mentions(title: str, text: str) -> Mentions:
@@ -268,7 +345,10 @@ def mentions(title: str, text: str) -> Mentions:
             places.add(place.path)
         if span.in_title:
             title_places.add(place.path)
-    return Mentions(frozenset(places), frozenset(words), frozenset(title_places))
+    datelines = dateline_places(filed_from(text), countries)
+    return Mentions(
+        frozenset(places), frozenset(words), frozenset(title_places), frozenset(datelines)
+    )
 
 
 def actors(keys: frozenset[str], place_words: frozenset[str]) -> frozenset[str]:
