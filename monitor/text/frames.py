@@ -24,6 +24,7 @@ from monitor.text.scope import (
     is_numbered,
     is_place,
     locatives,
+    own_act_subject,
     possessive_place,
     possessive_scope,
     reporter_scope,
@@ -961,6 +962,9 @@ class _Clauses:
         owned = self._owned(span, spans) if located and span is not None else set()
         found = [loc for loc in located if loc[0] not in owned and not is_numbered(loc[1])]
         strong = [loc for loc in found if loc[2]]
+        owner = self._inner_owner(index, span) if span is not None else None
+        if owner is not None and not (strong and strong[0][0] > owner[0]):
+            return owner[1]  # "... came days after Microsoft said it would shed 10,000"
         if strong and strong[0][1].lower() in _WORLDWIDE:
             subject = self._owner_subject(index)  # "Tesla employs 140,000 people worldwide"
             if subject is not None:
@@ -993,6 +997,19 @@ class _Clauses:
         if name is not None and span is not None and self._others_own(span, spans, name):
             return None  # "14 deaths, five linked to the Airport fire": the part's event
         return name
+
+    def _inner_owner(self, index: int, span: Span) -> tuple[int, str] | None:
+        """The nearest proposition before a number, inside its clause, whose named subject acts
+        on the number itself ("Google's layoffs came days after Microsoft said it would shed
+        10,000 employees and Amazon began cutting more than 18,000"): the number is that
+        subject's, not the main clause's, whatever the clause splitter left joined."""
+        sentence, lo = self.sentence, self.clauses[index].start
+        starts = [lo] + [m.end() for m in _INNER_OPENER.finditer(sentence, lo, span.start)]
+        for start in reversed(starts):
+            name = own_act_subject(sentence, start, span.start)
+            if name is not None:
+                return start, name
+        return None
 
     def _others_own(self, span: Span, spans: Sequence[Span], name: str) -> bool:
         """Whether another number's own locative names `name`."""
@@ -1042,11 +1059,16 @@ def _kicker(text: str) -> str | None:
 
 
 _PREP_ONLY = re.compile(r"[A-Za-z]+\s+")  # from a locative's preposition to its place
-_OF_THEM_AT = re.compile(r"\s+of\s+(?:them|those|whom|these)\b")
+# A partitive pointing back at a count already named: "of them", "of whom", and a definite
+# plural head ("723 of the dead in the capital", "42 of the cases in Gaines County").
+_BACK_WHOLE = (
+    r"(?:them|those|these|the\s+(?:dead|deaths|victims|cases|infections|fatalities|arrests))"
+)
+_OF_THEM_AT = re.compile(r"\s+of\s+(?:" + _BACK_WHOLE + r"|whom)\b")
 # A sub-total: "N of them", perhaps past an aside ("five of them, including a woman,"), then a
 # preposition that names where that part was counted.
 _SUB_TOTAL = re.compile(
-    r"\s+of\s+(?:them|those|these)(?:,\s+(?:including|among\s+them)\s+[^,;:\d]{1,40},)?\s+"
+    r"\s+of\s+" + _BACK_WHOLE + r"(?:,\s+(?:including|among\s+them)\s+[^,;:\d]{1,40},)?\s+"
     r"(?=(?:around|near|from|in|at|across|inside|outside|on)\s)",
     re.IGNORECASE,
 )
@@ -1078,6 +1100,9 @@ _REPORT_AFTER = re.compile(
     r"|confirmed|added|noted|warned)\b"
 )
 _SUBJECT_REACH = 90
+# Where an embedded proposition may begin inside one clause: "days after X said", "the same
+# week that X said", "and X began", ", X said it would".
+_INNER_OPENER = re.compile(r"(?:\b(?:after|before|since|that|as|when|while|and|but)|,)\s+")
 _SAID_NEXT = re.compile(
     r"[^,;]{0,60}?\b(?:said|says|told|reported|announced|confirmed|added|noted|estimated)\b"
 )

@@ -956,3 +956,36 @@ def _gazetteer_country(name: str) -> bool:
     except LookupError:
         return False
     return True
+
+
+# Between an owner's verb and its count, only a quantity's own words: "cut about 17,000",
+# "shed another 10,000", "began cutting more than 18,000".
+_UP_TO_COUNT = re.compile(
+    r"\s*(?:(?:off|another|some|about|around|roughly|nearly|almost|up\s+to|as\s+many\s+as"
+    r"|more\s+than|over|at\s+least|an\s+estimated|approximately|the|its|their|a\s+further)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def own_act_subject(text: str, lo: int, count_at: int) -> str | None:
+    """The named, non-place subject of a proposition starting at `lo` that acts on the count
+    at `count_at` itself: "Boeing said it would cut about 17,000 jobs", "Amazon began cutting
+    more than 18,000". A speaker who reports another's count ("The CDC reported 40 cases")
+    or a place ("Texas has 40 cases", read elsewhere) is no such owner."""
+    m = _SUBJECT.match(text, lo, count_at)
+    if m is None or _has_digit(m["np"]):
+        return None
+    name = _subject_name(m["np"], True)  # a capitalised common word is no name: "Rescuers"
+    if name is None or is_place(name) or name != m["np"].strip().removeprefix("the ").strip():
+        return None  # the whole subject is the name: not "the cuts at Twitter"
+    verb_at = m.end()
+    speech = _REPORT_VERB.match(text, verb_at)
+    if speech is not None:
+        it = _IT_COMPLEMENT.match(text, speech.end())
+        if it is None:
+            return None
+        verb_at = it.end()
+    own = _OWN_VERB.match(text, verb_at)
+    if own is None or own.end() > count_at:
+        return None
+    return name if _UP_TO_COUNT.match(text[own.end() : count_at]) else None
