@@ -114,8 +114,12 @@ _WINDOW = re.compile(
     r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous|preceding)?\s*(?:24|48|72)\s+hours"
     r"|\b(?:in|over)\s+the\s+(?:past|last|previous|preceding)\s+(?:day|24-hour\s+period)\b"
     # one day set apart: "23 deaths and 342 new cases on Thursday alone", "died in a single day"
-    r"|\bon\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+alone\b|\b(?:yesterday|today)\s+alone\b"
-    r"|\bin\s+(?:a\s+single|one)\s+day\b",
+    r"|\bon\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:night|morning|evening))?\s+alone\b"
+    r"|\b(?:yesterday|today)\s+alone\b|\bin\s+(?:a\s+single|one)\s+day\b"
+    # the day a count was made, pointed at: "38 deaths reported that day", "22 patients died
+    # there the same day", "72 rescued that day"
+    r"|\b(?:reported|recorded|confirmed|registered|rescued|found|recovered|arrested|detained"
+    r"|admitted|died|killed)\s+(?:there\s+|alive\s+)?(?:that|the\s+same)\s+(?:day|night)\b",
     re.IGNORECASE,
 )
 # One night of unrest, in the number's own comma-delimited segment or a sentence-opening one:
@@ -141,6 +145,13 @@ _WEEK_AFTER = re.compile(
     r"|recorded|registered|detected|added|identified))?\s+(?:in|during|over)\s+the\s+"
     rf"(?:{_ORDINAL}\s+week\b|week\s+(?:to|ending|up\s+to)\s|{_ORDINAL}(?=\s*[.,;]|$))",
     re.IGNORECASE,
+)
+# A number's own phrase ending on the day it was counted: "72 rescued that day", "22 patients
+# died there the same day".
+_OWN_DAY = re.compile(
+    r"(?:\s+[\w-]+){0,4}?\s+(?:reported|recorded|confirmed|registered|rescued|found|recovered"
+    r"|arrested|detained|admitted|died|killed)\s+(?:there\s+|alive\s+)?(?:that|the\s+same)"
+    r"\s+(?:day|night)\b"
 )
 _DAY_SUBJECT = re.compile(
     r"\bon\s+(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:alone\s+)?(?:killed|left"
@@ -170,6 +181,13 @@ _NEW_BEFORE = re.compile(
 )
 _OF_THE_LEAD = re.compile(
     r"\s*[\"“]?(?:Of|Among)\s+(?:the|those|these|its|their|all)\b[^,;]{1,80},\s*" + _Q + "$"
+)
+# A lead's whole that is itself an increment: "Of the new admissions,", "Of the 38 deaths
+# reported that day,".
+_NEW_WHOLE = re.compile(
+    r"\b(?:new|additional|latest|more)\s+[a-z]|\b(?:that|the\s+same)\s+(?:day|night)\b"
+    r"|\b(?:in|over)\s+the\s+(?:past|last|previous)\s+(?:24|48|72)\s+hours\b",
+    re.IGNORECASE,
 )
 _OF_LEAD_ANY = re.compile(
     r"\s*[\"“]?(?:Of|Among)\s+(?:the|those|these|its|their|all)\b[^,;]{1,80},"
@@ -351,6 +369,8 @@ def _kind(
         and _JOIN.search(sentence, span.end, clause.end)
     ) and not PLACE_COUNT.fullmatch(sentence, span.end, span.unit_end):
         return "new"  # "7,000 workers at two more plants would join the strike"
+    if (" that " in sentence or " same " in sentence) and _OWN_DAY.match(sentence, span.end):
+        return "new"  # "2,431 pulled out alive, including 72 rescued that day": the day's
     # "up from nine deaths and 57 hospitalizations"
     if "and" in before and _AND_BEFORE.search(before):
         earlier = [s for s in spans if clause.start <= s.start < span.start]
@@ -371,10 +391,10 @@ def _kind(
         may_hold(before, _PART_WORDS) and _PART_BEFORE.search(before)
     ):
         return "total" if attached else "part"  # "45 of them in Gaines County": its total
-    if _OF_THE_LEAD.match(sentence[: span.start]):
-        return "total" if attached else "part"  # "Of the 121 patients, 90 were children"
     lead = _OF_LEAD_ANY.match(sentence)
     if lead is not None and lead.end() <= span.start:
+        if attached and _NEW_WHOLE.search(sentence, lead.start(), lead.end()):
+            return "new"  # "Of the new admissions, 741 were in Dhaka": Dhaka's share of them
         return "total" if attached else "part"  # "Of those cases, 80 were ... and 113 had ..."
     if clause.opener in ("including", "among them", "of whom", "of which", "most of them"):
         return "part"
@@ -461,8 +481,8 @@ def _increment_share(
     at = len(frames)
     if at == 0 or frames[at - 1].kind != "new" or parsed.attached(span) is None:
         return False
-    if _PART_AFTER.match(sentence, span.end):
-        return True
+    if _PART_AFTER.match(sentence, span.end) or _OF_THE_LEAD.match(sentence[: span.start]):
+        return True  # "Of the 38 deaths reported that day, 37 were in Hubei": Hubei's share
     between = sentence[spans[at - 1].unit_end : span.start]
     return (  # the next member of a list of shares: "... and seven in Punjab"
         parsed.attached(spans[at - 1]) is not None
