@@ -27,6 +27,7 @@ from monitor.text.scope import (
     own_act_subject,
     possessive_place,
     possessive_scope,
+    possessor,
     reporter_scope,
     resolve_definite,
     subject_scope,
@@ -1008,6 +1009,13 @@ class _Clauses:
             possessive = possessive_scope(sentence, span.start)
             if possessive is not None:
                 return possessive
+        if span is not None and (
+            _ITS_BEFORE.search(sentence, max(clause.start, span.start - 40), span.start)
+            or _OF_ITS_AFTER.match(sentence, span.end)
+        ):
+            whose = self._possessor(index, span)
+            if whose is not None:
+                return whose  # "Disneyland said five of its employees": Disneyland's
         subject = self.subject(index)
         if subject is not None:
             return subject
@@ -1029,6 +1037,20 @@ class _Clauses:
             name = own_act_subject(sentence, start, span.start)
             if name is not None:
                 return start, name
+        return None
+
+    def _possessor(self, index: int, span: Span) -> str | None:
+        """Whom the "its" / "their" of a number's phrase refers to: the nearest subject
+        before it, in its clause or the clauses before ("..., and over 3,100 of their cars")."""
+        sentence = self.sentence
+        for back in range(index, -1, -1):
+            lo = self.clauses[back].start
+            hi = span.start if back == index else self.clauses[back].end
+            starts = [lo] + [m.end() for m in _INNER_OPENER.finditer(sentence, lo, hi)]
+            for start in reversed(starts):
+                whose = possessor(sentence, start, hi)
+                if whose is not None:
+                    return whose
         return None
 
     def _others_own(self, span: Span, spans: Sequence[Span], name: str) -> bool:
@@ -1122,6 +1144,12 @@ _REPORT_AFTER = re.compile(
 _SUBJECT_REACH = 90
 # Where an embedded proposition may begin inside one clause: "days after X said", "the same
 # week that X said", "and X began", ", X said it would".
+# An "its" / "their" owning a number's phrase: "its roughly 7,500 staff", "of its workforce,
+# or about 9,000 people", "five of its employees", "3,100 of their cars".
+_ITS_BEFORE = re.compile(
+    r"\b(?:its|their)\s+(?:(?:(?!(?:to|at|from|by|of|on|in|as)\s)[\w-]+\s+){0,2}$|[\w-]+(?:\s+[\w-]+)?,\s+or\s+(?:[\w-]+\s+)?$)"
+)
+_OF_ITS_AFTER = re.compile(r"\s+of\s+(?:its|their)\s")
 _INNER_OPENER = re.compile(r"(?:\b(?:after|before|since|that|as|when|while|and|but)|,)\s+")
 _SAID_NEXT = re.compile(
     r"[^,;]{0,60}?\b(?:said|says|told|reported|announced|confirmed|added|noted|estimated)\b"

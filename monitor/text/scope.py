@@ -989,3 +989,31 @@ def own_act_subject(text: str, lo: int, count_at: int) -> str | None:
     if own is None or own.end() > count_at:
         return None
     return name if _UP_TO_COUNT.match(text[own.end() : count_at]) else None
+
+
+# A definite organisation phrase as a subject: "The company", "the two automakers".
+_ORG_PHRASE = re.compile(
+    r"(?:[Tt]he|[Bb]oth|[Tt]hese)\s+(?:[\w-]+\s+){0,2}?(?:company|companies|firm|firms"
+    r"|automakers?|carmakers?|union|unions|coalition|group|agency|ministry|department"
+    r"|government|retailers?|airlines?|banks?|hospitals?|chain|manufacturers?|employers?)"
+)
+
+
+_VERB_NEXT = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+(?:ed|s)?\b")
+
+
+def possessor(text: str, lo: int, hi: int) -> str | None:
+    """Whom an "its" / "their" of a proposition starting at `lo` refers to: its subject's
+    name ("Disneyland said five of its employees", "Twitter, now owned by Elon Musk,
+    dismissed about half of its roughly 7,500 staff") or a definite organisation phrase
+    ("the two automakers recalled ..., and over 3,100 of their cars")."""
+    lead = len(text[lo:hi]) - len(text[lo:hi].lstrip())
+    org = _ORG_PHRASE.match(text, lo + lead, hi)
+    if org is not None and _VERB_NEXT.match(text, org.end(), hi):
+        return org.group()  # read before _SUBJECT, which takes "automakers" for a verb
+    m = _SUBJECT.match(text, lo, hi)
+    if m is None or _has_digit(m["np"]):
+        return None
+    np = m["np"].strip()
+    name = _subject_name(np, True)
+    return name if name is not None and np.removeprefix("the ") == name else None
