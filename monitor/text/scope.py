@@ -184,6 +184,12 @@ _EVENT_NOUNS = (
     r"|company|carmaker|automaker|plant|factory|team|group|walkout|disaster|tsunami|cyclone"
     r"|typhoon|famine|crisis"
 )
+# ... or a "that" complement whose subject is a definite event or organisation, perhaps after
+# the day: "(Yonhap) said on Wednesday that the fires had killed 18 people".
+_EVENT_COMPLEMENT = re.compile(
+    r"(?:\s+(?:on|last|this)\s+(?-i:" + WEEKDAYS + r"|week|month))?\s+that\s+"
+    rf"(?=(?:the|its|their)\s+(?:[\w’'-]+\s+){{0,2}}(?:{_EVENT_NOUNS})\b)"
+)
 # A subject whose head is an event or an organisation counts its numbers: "The outbreak".
 _EVENT_SUBJECT = re.compile(
     rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}(?:{_EVENT_NOUNS})"
@@ -659,7 +665,12 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
         and _COUNT_NEXT.match(text, speech.end())
     ):
         speech = None  # "GM added 842,000 vehicles": the verb acts on a count, it reports nothing
-    complement = None if speech is None else _SPEECH_COMPLEMENT.match(text, speech.end())
+    complement = (
+        None
+        if speech is None
+        else _SPEECH_COMPLEMENT.match(text, speech.end())
+        or _EVENT_COMPLEMENT.match(text, speech.end())
+    )
     if complement is not None:
         # Reported speech: "Yoo said Pyongyang had shipped ...", "He said the North had sent
         # ...": the speaker is the source; the complement clause's subject is the scope.
