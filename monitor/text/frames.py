@@ -1236,6 +1236,8 @@ def _scope_of(
         _THOSE.search(parsed.sentence, lo, span.start)
     )
     scope = None if anaphoric else parsed.scope(index, span, spans)
+    if scope is None and parsed.clauses[index].opener == "with" and index > 0:
+        scope = _place_with(parsed.sentence, parsed.clauses[index - 1])  # "Houston, with 511"
     if scope is None and parsed.clauses[index].opener == "when" and index > 0:
         scope = when_event(parsed.sentence, parsed.clauses[index].start)  # "the 2005 riots,
         # when nearly 2,900 people were arrested": the event's count, not the main subject's
@@ -1283,6 +1285,24 @@ def _scope_of(
     if numbered and not anaphoric:
         return numbered[0], "clause", looked_back, fallback  # "... across six states"
     return None, "none", looked_back, fallback
+
+
+# A place ending the clause right before a ", with N" clause: "New York, with 790 arrests,
+# Houston, with 511, and Atlanta, with 294" - a ranking's members, each with its count.
+_PLACE_AT_END = re.compile(r"(?:^|\s)(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$")
+
+
+def _place_with(sentence: str, before: Clause) -> str | None:
+    m = _PLACE_AT_END.search(sentence, before.start, before.end)
+    if m is None:
+        return None
+    name = m["name"]
+    words = name.split()
+    for at in range(len(words)):  # "Next came New York": the longest place that ends it
+        tail = " ".join(words[at:])
+        if is_place(tail):
+            return tail
+    return None
 
 
 # A "when" clause telling the event that caused the count: "died when a missile struck a

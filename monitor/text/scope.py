@@ -538,7 +538,7 @@ _BASED = re.compile(r"\b(?:based|headquartered|located|registered)\s+$")
 _ELSEWHERE_ACT = re.compile(
     r"\b(?:(?:taken|flown|rushed|moved|transferred|sent|evacuated|airlifted|brought|driven)"
     r"\s+to(?:\s+[\w-]+){0,2}|told\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference)"
-    r"|(?:said|speaking|spoke)|(?:manager|director|spokesman|spokeswoman|spokesperson|superintendent"
+    r"|(?:said|[Ss]peaking|spoke|[Ww]riting|[Aa]ddressing\s+(?:[\w-]+\s+){0,3})|(?:manager|director|spokesman|spokeswoman|spokesperson|superintendent"
     r"|professor|chairman|chairwoman))\s+$"
 )
 _PARTICLE = re.compile(r"^(?:el|al|ad|as|an|ash|az|ar)-")
