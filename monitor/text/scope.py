@@ -647,11 +647,26 @@ _ACTS_ON_COUNTS = word_set("added adds adding")
 _COUNT_NEXT = re.compile(r"\s+(?:another\s+|some\s+|about\s+|nearly\s+|more\s+than\s+)?\d")
 
 
+# An attack by a named side: the side is the attacker, never the place of its victims.
+_ATTACKER_NP = re.compile(
+    rf"{_PROPER}['’]s\s+(?:[a-z-]+\s+){{0,2}}?(?:gunmen|militants|fighters|forces|troops"
+    r"|soldiers|army|military|attackers|bombers|(?:air\s*)?strikes|airstrikes|missiles|rockets"
+    r"|drones|shelling|bombing|bombardment|raids?|attacks?|offensive|assault|jets)"
+)
+_ATTACK_VERB = re.compile(
+    r"\s+(?:(?:has|have|had|also|then)\s+)?(?:launched|fired|struck|bombed|shelled|attacked"
+    r"|invaded|pounded|targeted|hit)\b"
+)
+
+
 def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
     m = _SUBJECT.match(text, lo, hi)
     if m is None:
         return None
     np = m["np"]
+    attacker = _ATTACKER_NP.match(text, m.start("np"))
+    if attacker is not None and attacker.end() >= m.end("np"):  # "strikes" read as the verb
+        return None  # "Lashkar-e-Taiba's gunmen killed 166 people": the attacker's, not theirs
     if (owned := _OWNED_EVENT.fullmatch(np.strip())) is not None:
         return owned["owner"]  # "Uganda's outbreak in 2022 recorded 164": an event, no speaker
     if _has_digit(np):
@@ -753,6 +768,8 @@ def topic_scope(text: str) -> str | None:
         return None
     if not m["pos"] and _REPORT_VERB.match(text, m.end("name")):
         return None  # "The CDC raised the toll in the outbreak ...": the source, not the topic
+    if not m["pos"] and _ATTACK_VERB.match(text, m.end("name")):
+        return None  # "Israel launched strikes ... across Iran": the attacker, not the topic
     if m["the"] or m["pos"] or name.isupper() or is_place(name):
         return name
     return None
