@@ -965,6 +965,16 @@ class _Clauses:
             found_in = locatives(sentence, inner.start("loc"), span.start, anchored=True)
             if found_in and found_in[0][2] and found_in[0][1].removeprefix("the ")[:1].isupper():
                 return found_in[0][1]  # "brought the number of infections in the US to 671"
+        if (
+            span is not None
+            and "s " in sentence[max(clause.start, span.start - 80) : span.start]
+            and (
+                owning := _TOTAL_OWNER.search(
+                    sentence, max(clause.start, span.start - 80), span.start
+                )
+            )
+        ):
+            return owning["owner"]  # "bringing the outbreak's total to 39", "Rwanda's total to 62"
         if span is not None and (gap := gapped_scope(sentence, span.start)) is not None:
             return gap
         if (
@@ -1287,6 +1297,13 @@ def _scope_of(
     return None, "none", looked_back, fallback
 
 
+# A possessive owning the running count a number is brought to: "bringing the outbreak's
+# total to 39", "taking Rwanda's total to 62", "the city's count for the week past 1,000".
+_TOTAL_OWNER = re.compile(
+    r"(?P<owner>(?:\b[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,3}[\w’'-]+)['’]s\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:total|toll|tally|count|number|caseload)\b[^,;\d]{0,30}?\s+(?:to|at|past|of)\s+"
+    r"(?:(?:about|around|some|nearly|almost|more\s+than|over|at\s+least|roughly)\s+)?$"
+)
 # A place ending the clause right before a ", with N" clause: "New York, with 790 arrests,
 # Houston, with 511, and Atlanta, with 294" - a ranking's members, each with its count.
 _PLACE_AT_END = re.compile(r"(?:^|\s)(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$")
