@@ -340,7 +340,7 @@ def _kind(
             and _FROM_END.search(before)
             and (
                 _TO_THEN_FROM.search(sentence, clause.start, span.start)
-                or _TO_N_COMMA.search(sentence, max(0, clause.start - 40), clause.start)
+                or _TO_N_COMMA.search(sentence, max(0, clause.start - 70), clause.start)
             )
         )
     ):
@@ -562,7 +562,12 @@ _NEW_WORDS = (
 )  # fmt: skip
 _TO_THEN_FROM = re.compile(r"\bto\s+", re.IGNORECASE)
 # The clause before ends on the value reached: "revised down to 96, from 99, after a review".
-_TO_N_COMMA = re.compile(r"\bto\s+(?:about\s+|around\s+)?\d[\d,.]*(?:\s+[a-z]+)?\s*,\s*$")
+# "rose to 120, from 97": the count reached, perhaps with its date ("had grown to 186,779 by
+# the end of September, from 150,028 a year earlier").
+_TO_N_COMMA = re.compile(
+    r"\bto\s+(?:about\s+|around\s+)?\d[\d,.]*(?:\s+[a-z]+)?"
+    r"(?:\s+(?:by|on|as\s+of|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?\s*,\s*$"
+)
 _CHANGE_BY = re.compile(r"\b(?:by|up|down)\s+" + _Q + "$", re.IGNORECASE)
 _TO_COUNT = re.compile(
     r"\s+to\s+" + _Q + r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
