@@ -943,6 +943,8 @@ def resolve_definite(
             continue
         if noun == "county" and not name.endswith("County"):
             continue
+        if demonym(name) and not is_place(name):
+            continue  # "a Jewish centre": a people's adjective names no place
         if noun in ("state", "country", "nation") and not is_place(name):
             continue
         if noun in ("country", "nation") and _continental(name):
