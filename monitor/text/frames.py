@@ -1020,6 +1020,13 @@ class _Clauses:
             named = antecedent(sentence, self.clauses[index - 1].start, clause.start)
             if named is not None and not _REPORT_AFTER.match(sentence, clause.start):
                 return named  # "behind Katrina, which killed 1,392 people in 2005"
+            hung = (
+                _SITE_BEFORE.search(sentence, self.clauses[index - 1].start, clause.start)
+                if clause.opener == "where"
+                else None
+            )
+            if hung is not None:
+                return hung["site"]  # "and the main railway station, where at least 50 ..."
         if span is not None and clause.start <= span.start:
             possessive = possessive_scope(sentence, span.start)
             if possessive is not None:
@@ -1152,6 +1159,12 @@ _LINKED_TO = re.compile(
 )
 _LEAVERS = re.compile(r"\s+(?:who|that)\s+(?:(?:have|has|had)\s+)?(?=(?:fled|left)\s)")
 _RELATIVE = frozenset(("which", "where"))
+# A site a "where" clause hangs on: "the main railway station, where at least 50 were shot".
+_SITE_BEFORE = re.compile(
+    r"(?P<site>\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:station|terminus|hospital|hotel|school"
+    r"|market|camp|plant|factory|mall|stadium|church|mosque|temple|building|centre|center"
+    r"|terminal|prison|warehouse|mine|port|airport|base))\s*,\s*$"
+)
 _REPORT_AFTER = re.compile(
     r"\w+\s+(?:(?:has|have|had|also)\s+)?(?:said|says|reported|estimated|announced|told"
     r"|confirmed|added|noted|warned)\b"
