@@ -16,6 +16,7 @@ from monitor.text.patterns import MONTHS, may_hold
 from monitor.text.records import record
 from monitor.text.scope import (
     PLACE_COUNT,
+    acts_before,
     antecedent,
     event_name,
     event_phrase,
@@ -1054,6 +1055,8 @@ class _Clauses:
         10,000 employees and Amazon began cutting more than 18,000"): the number is that
         subject's, not the main clause's, whatever the clause splitter left joined."""
         sentence, lo = self.sentence, self.clauses[index].start
+        if not acts_before(sentence, lo, span.start):
+            return None
         starts = [lo] + [m.end() for m in _INNER_OPENER.finditer(sentence, lo, span.start)]
         for start in reversed(starts):
             name = own_act_subject(sentence, start, span.start)
