@@ -211,6 +211,7 @@ _OWN_EVENT = re.compile(
     re.IGNORECASE,
 )
 _EVENT_NOUN = re.compile(rf"\b(?:{_EVENTS})s?\b", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"(?:in\s+|since\s+)?(?:1[89]|20)\d\d")
 
 
 def past_event(claim: Any) -> str | None:
@@ -220,7 +221,15 @@ def past_event(claim: Any) -> str | None:
     if getattr(claim, "time", None) != "past":
         return None
     ref = getattr(claim, "time_ref", None) or ""
-    return ref if _EVENT_NOUN.search(ref) else None
+    if _EVENT_NOUN.search(ref):
+        return ref
+    if not _BARE_YEAR.fullmatch(ref.strip()):
+        return None
+    # a bare year, with an event named before the number: "Nepal's last quake of this size, in
+    # 1934, killed about 8,500", "The attack on the Indian parliament in 2001 ... killed 14"
+    sentence: str = claim.sentence
+    named = _EVENT_NOUN.search(sentence, 0, getattr(claim, "start", 0))
+    return f"{named.group()} of {ref.strip()}" if named is not None else None
 
 
 # A total that sums up what the sentence before added ("That brings the total ... to 34,000",

@@ -16,6 +16,7 @@ from monitor.text.patterns import MONTHS, may_hold
 from monitor.text.records import record
 from monitor.text.scope import (
     PLACE_COUNT,
+    acts_before,
     antecedent,
     event_name,
     event_phrase,
@@ -24,8 +25,10 @@ from monitor.text.scope import (
     is_numbered,
     is_place,
     locatives,
+    own_act_subject,
     possessive_place,
     possessive_scope,
+    possessor,
     reporter_scope,
     resolve_definite,
     subject_scope,
@@ -113,8 +116,12 @@ _WINDOW = re.compile(
     r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous|preceding)?\s*(?:24|48|72)\s+hours"
     r"|\b(?:in|over)\s+the\s+(?:past|last|previous|preceding)\s+(?:day|24-hour\s+period)\b"
     # one day set apart: "23 deaths and 342 new cases on Thursday alone", "died in a single day"
-    r"|\bon\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+alone\b|\b(?:yesterday|today)\s+alone\b"
-    r"|\bin\s+(?:a\s+single|one)\s+day\b",
+    r"|\bon\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:night|morning|evening))?\s+alone\b"
+    r"|\b(?:yesterday|today)\s+alone\b|\bin\s+(?:a\s+single|one)\s+day\b"
+    # the day a count was made, pointed at: "38 deaths reported that day", "22 patients died
+    # there the same day", "72 rescued that day"
+    r"|\b(?:reported|recorded|confirmed|registered|rescued|found|recovered|arrested|detained"
+    r"|admitted|died|killed)\s+(?:there\s+|alive\s+)?(?:that|the\s+same)\s+(?:day|night)\b",
     re.IGNORECASE,
 )
 # One night of unrest, in the number's own comma-delimited segment or a sentence-opening one:
@@ -157,6 +164,13 @@ _MONTH_SUBJECT = re.compile(
     r",\s+with\s+(?:(?:[^,;]|,(?=\d)){0,40}?\s+and\s+)?" + _Q + "$",
     re.IGNORECASE,
 )
+# A number's own phrase ending on the day it was counted: "72 rescued that day", "22 patients
+# died there the same day".
+_OWN_DAY = re.compile(
+    r"(?:\s+[\w-]+){0,4}?\s+(?:reported|recorded|confirmed|registered|rescued|found|recovered"
+    r"|arrested|detained|admitted|died|killed)\s+(?:there\s+|alive\s+)?(?:that|the\s+same)"
+    r"\s+(?:day|night)\b"
+)
 _DAY_SUBJECT = re.compile(
     r"\bon\s+(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:alone\s+)?(?:killed|left"
     r"|wounded|injured|claimed|arrested|sickened)\s+(?:the\s+lives\s+of\s+)?" + _Q + "$",
@@ -185,6 +199,13 @@ _NEW_BEFORE = re.compile(
 )
 _OF_THE_LEAD = re.compile(
     r"\s*[\"“]?(?:Of|Among)\s+(?:the|those|these|its|their|all)\b[^,;]{1,80},\s*" + _Q + "$"
+)
+# A lead's whole that is itself an increment: "Of the new admissions,", "Of the 38 deaths
+# reported that day,".
+_NEW_WHOLE = re.compile(
+    r"\b(?:new|additional|latest|more)\s+[a-z]|\b(?:that|the\s+same)\s+(?:day|night)\b"
+    r"|\b(?:in|over)\s+the\s+(?:past|last|previous)\s+(?:24|48|72)\s+hours\b",
+    re.IGNORECASE,
 )
 _OF_LEAD_ANY = re.compile(
     r"\s*[\"“]?(?:Of|Among)\s+(?:the|those|these|its|their|all)\b[^,;]{1,80},"
@@ -336,7 +357,7 @@ def _kind(
             and _FROM_END.search(before)
             and (
                 _TO_THEN_FROM.search(sentence, clause.start, span.start)
-                or _TO_N_COMMA.search(sentence, max(0, clause.start - 40), clause.start)
+                or _TO_N_COMMA.search(sentence, max(0, clause.start - 70), clause.start)
             )
         )
     ):
@@ -366,6 +387,8 @@ def _kind(
         and _JOIN.search(sentence, span.end, clause.end)
     ) and not PLACE_COUNT.fullmatch(sentence, span.end, span.unit_end):
         return "new"  # "7,000 workers at two more plants would join the strike"
+    if (" that " in sentence or " same " in sentence) and _OWN_DAY.match(sentence, span.end):
+        return "new"  # "2,431 pulled out alive, including 72 rescued that day": the day's
     # "up from nine deaths and 57 hospitalizations"
     if "and" in before and _AND_BEFORE.search(before):
         earlier = [s for s in spans if clause.start <= s.start < span.start]
@@ -386,10 +409,10 @@ def _kind(
         may_hold(before, _PART_WORDS) and _PART_BEFORE.search(before)
     ):
         return "total" if attached else "part"  # "45 of them in Gaines County": its total
-    if _OF_THE_LEAD.match(sentence[: span.start]):
-        return "total" if attached else "part"  # "Of the 121 patients, 90 were children"
     lead = _OF_LEAD_ANY.match(sentence)
     if lead is not None and lead.end() <= span.start:
+        if attached and _NEW_WHOLE.search(sentence, lead.start(), lead.end()):
+            return "new"  # "Of the new admissions, 741 were in Dhaka": Dhaka's share of them
         return "total" if attached else "part"  # "Of those cases, 80 were ... and 113 had ..."
     if clause.opener in ("including", "among them", "of whom", "of which", "most of them"):
         return "part"
@@ -498,8 +521,8 @@ def _increment_share(
     at = len(frames)
     if at == 0 or frames[at - 1].kind != "new" or parsed.attached(span) is None:
         return False
-    if _PART_AFTER.match(sentence, span.end):
-        return True
+    if _PART_AFTER.match(sentence, span.end) or _OF_THE_LEAD.match(sentence[: span.start]):
+        return True  # "Of the 38 deaths reported that day, 37 were in Hubei": Hubei's share
     between = sentence[spans[at - 1].unit_end : span.start]
     return (  # the next member of a list of shares: "... and seven in Punjab"
         parsed.attached(spans[at - 1]) is not None
@@ -578,7 +601,12 @@ _NEW_WORDS = (
 )  # fmt: skip
 _TO_THEN_FROM = re.compile(r"\bto\s+", re.IGNORECASE)
 # The clause before ends on the value reached: "revised down to 96, from 99, after a review".
-_TO_N_COMMA = re.compile(r"\bto\s+(?:about\s+|around\s+)?\d[\d,.]*(?:\s+[a-z]+)?\s*,\s*$")
+# "rose to 120, from 97": the count reached, perhaps with its date ("had grown to 186,779 by
+# the end of September, from 150,028 a year earlier").
+_TO_N_COMMA = re.compile(
+    r"\bto\s+(?:about\s+|around\s+)?\d[\d,.]*(?:\s+[a-z]+)?"
+    r"(?:\s+(?:by|on|as\s+of|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?\s*,\s*$"
+)
 _CHANGE_BY = re.compile(r"\b(?:by|up|down)\s+" + _Q + "$", re.IGNORECASE)
 _TO_COUNT = re.compile(
     r"\s+to\s+" + _Q + r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
@@ -995,6 +1023,16 @@ class _Clauses:
             found_in = locatives(sentence, inner.start("loc"), span.start, anchored=True)
             if found_in and found_in[0][2] and found_in[0][1].removeprefix("the ")[:1].isupper():
                 return found_in[0][1]  # "brought the number of infections in the US to 671"
+        if (
+            span is not None
+            and "s " in sentence[max(clause.start, span.start - 80) : span.start]
+            and (
+                owning := _TOTAL_OWNER.search(
+                    sentence, max(clause.start, span.start - 80), span.start
+                )
+            )
+        ):
+            return owning["owner"]  # "bringing the outbreak's total to 39", "Rwanda's total to 62"
         if span is not None and (gap := gapped_scope(sentence, span.start)) is not None:
             return gap
         if (
@@ -1013,6 +1051,9 @@ class _Clauses:
         owned = self._owned(span, spans) if located and span is not None else set()
         found = [loc for loc in located if loc[0] not in owned and not is_numbered(loc[1])]
         strong = [loc for loc in found if loc[2]]
+        owner = self._inner_owner(index, span) if span is not None else None
+        if owner is not None and not (strong and strong[0][0] > owner[0]):
+            return owner[1]  # "... came days after Microsoft said it would shed 10,000"
         if strong and strong[0][1].lower() in _WORLDWIDE:
             subject = self._owner_subject(index)  # "Tesla employs 140,000 people worldwide"
             if subject is not None:
@@ -1032,10 +1073,24 @@ class _Clauses:
             named = antecedent(sentence, self.clauses[index - 1].start, clause.start)
             if named is not None and not _REPORT_AFTER.match(sentence, clause.start):
                 return named  # "behind Katrina, which killed 1,392 people in 2005"
+            hung = (
+                _SITE_BEFORE.search(sentence, self.clauses[index - 1].start, clause.start)
+                if clause.opener == "where"
+                else None
+            )
+            if hung is not None:
+                return hung["site"]  # "and the main railway station, where at least 50 ..."
         if span is not None and clause.start <= span.start:
             possessive = possessive_scope(sentence, span.start)
             if possessive is not None:
                 return possessive
+        if span is not None and (
+            _ITS_BEFORE.search(sentence, max(clause.start, span.start - 40), span.start)
+            or _OF_ITS_AFTER.match(sentence, span.end)
+        ):
+            whose = self._possessor(index, span)
+            if whose is not None:
+                return whose  # "Disneyland said five of its employees": Disneyland's
         subject = self.subject(index)
         if subject is not None:
             return subject
@@ -1045,6 +1100,35 @@ class _Clauses:
         if name is not None and span is not None and self._others_own(span, spans, name):
             return None  # "14 deaths, five linked to the Airport fire": the part's event
         return name
+
+    def _inner_owner(self, index: int, span: Span) -> tuple[int, str] | None:
+        """The nearest proposition before a number, inside its clause, whose named subject acts
+        on the number itself ("Google's layoffs came days after Microsoft said it would shed
+        10,000 employees and Amazon began cutting more than 18,000"): the number is that
+        subject's, not the main clause's, whatever the clause splitter left joined."""
+        sentence, lo = self.sentence, self.clauses[index].start
+        if not acts_before(sentence, lo, span.start):
+            return None
+        starts = [lo] + [m.end() for m in _INNER_OPENER.finditer(sentence, lo, span.start)]
+        for start in reversed(starts):
+            name = own_act_subject(sentence, start, span.start)
+            if name is not None:
+                return start, name
+        return None
+
+    def _possessor(self, index: int, span: Span) -> str | None:
+        """Whom the "its" / "their" of a number's phrase refers to: the nearest subject
+        before it, in its clause or the clauses before ("..., and over 3,100 of their cars")."""
+        sentence = self.sentence
+        for back in range(index, -1, -1):
+            lo = self.clauses[back].start
+            hi = span.start if back == index else self.clauses[back].end
+            starts = [lo] + [m.end() for m in _INNER_OPENER.finditer(sentence, lo, hi)]
+            for start in reversed(starts):
+                whose = possessor(sentence, start, hi)
+                if whose is not None:
+                    return whose
+        return None
 
     def _others_own(self, span: Span, spans: Sequence[Span], name: str) -> bool:
         """Whether another number's own locative names `name`."""
@@ -1094,11 +1178,16 @@ def _kicker(text: str) -> str | None:
 
 
 _PREP_ONLY = re.compile(r"[A-Za-z]+\s+")  # from a locative's preposition to its place
-_OF_THEM_AT = re.compile(r"\s+of\s+(?:them|those|whom|these)\b")
+# A partitive pointing back at a count already named: "of them", "of whom", and a definite
+# plural head ("723 of the dead in the capital", "42 of the cases in Gaines County").
+_BACK_WHOLE = (
+    r"(?:them|those|these|the\s+(?:dead|deaths|victims|cases|infections|fatalities|arrests))"
+)
+_OF_THEM_AT = re.compile(r"\s+of\s+(?:" + _BACK_WHOLE + r"|whom)\b")
 # A sub-total: "N of them", perhaps past an aside ("five of them, including a woman,"), then a
 # preposition that names where that part was counted.
 _SUB_TOTAL = re.compile(
-    r"\s+of\s+(?:them|those|these)(?:,\s+(?:including|among\s+them)\s+[^,;:\d]{1,40},)?\s+"
+    r"\s+of\s+" + _BACK_WHOLE + r"(?:,\s+(?:including|among\s+them)\s+[^,;:\d]{1,40},)?\s+"
     r"(?=(?:around|near|from|in|at|across|inside|outside|on)\s)",
     re.IGNORECASE,
 )
@@ -1147,11 +1236,26 @@ _LINKED_TO = re.compile(
 )
 _LEAVERS = re.compile(r"\s+(?:who|that)\s+(?:(?:have|has|had)\s+)?(?=(?:fled|left)\s)")
 _RELATIVE = frozenset(("which", "where"))
+# A site a "where" clause hangs on: "the main railway station, where at least 50 were shot".
+_SITE_BEFORE = re.compile(
+    r"(?P<site>\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:station|terminus|hospital|hotel|school"
+    r"|market|camp|plant|factory|mall|stadium|church|mosque|temple|building|centre|center"
+    r"|terminal|prison|warehouse|mine|port|airport|base))\s*,\s*$"
+)
 _REPORT_AFTER = re.compile(
     r"\w+\s+(?:(?:has|have|had|also)\s+)?(?:said|says|reported|estimated|announced|told"
     r"|confirmed|added|noted|warned)\b"
 )
 _SUBJECT_REACH = 90
+# Where an embedded proposition may begin inside one clause: "days after X said", "the same
+# week that X said", "and X began", ", X said it would".
+# An "its" / "their" owning a number's phrase: "its roughly 7,500 staff", "of its workforce,
+# or about 9,000 people", "five of its employees", "3,100 of their cars".
+_ITS_BEFORE = re.compile(
+    r"\b(?:its|their)\s+(?:(?:(?!(?:to|at|from|by|of|on|in|as)\s)[\w-]+\s+){0,2}$|[\w-]+(?:\s+[\w-]+)?,\s+or\s+(?:[\w-]+\s+)?$)"
+)
+_OF_ITS_AFTER = re.compile(r"\s+of\s+(?:its|their)\s")
+_INNER_OPENER = re.compile(r"(?:\b(?:after|before|since|that|as|when|while|and|but)|,)\s+")
 _SAID_NEXT = re.compile(
     r"[^,;]{0,60}?\b(?:said|says|told|reported|announced|confirmed|added|noted|estimated)\b"
 )
@@ -1237,6 +1341,8 @@ def _scope_of(
         _THOSE.search(parsed.sentence, lo, span.start)
     )
     scope = None if anaphoric else parsed.scope(index, span, spans)
+    if scope is None and parsed.clauses[index].opener == "with" and index > 0:
+        scope = _place_with(parsed.sentence, parsed.clauses[index - 1])  # "Houston, with 511"
     if scope is None and parsed.clauses[index].opener == "when" and index > 0:
         scope = when_event(parsed.sentence, parsed.clauses[index].start)  # "the 2005 riots,
         # when nearly 2,900 people were arrested": the event's count, not the main subject's
@@ -1287,6 +1393,31 @@ def _scope_of(
     if numbered and not anaphoric:
         return numbered[0], "clause", looked_back, fallback  # "... across six states"
     return None, "none", looked_back, fallback
+
+
+# A possessive owning the running count a number is brought to: "bringing the outbreak's
+# total to 39", "taking Rwanda's total to 62", "the city's count for the week past 1,000".
+_TOTAL_OWNER = re.compile(
+    r"(?P<owner>(?:\b[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,3}[\w’'-]+)['’]s\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:total|toll|tally|count|number|caseload)\b[^,;\d]{0,30}?\s+(?:to|at|past|of)\s+"
+    r"(?:(?:about|around|some|nearly|almost|more\s+than|over|at\s+least|roughly)\s+)?$"
+)
+# A place ending the clause right before a ", with N" clause: "New York, with 790 arrests,
+# Houston, with 511, and Atlanta, with 294" - a ranking's members, each with its count.
+_PLACE_AT_END = re.compile(r"(?:^|\s)(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$")
+
+
+def _place_with(sentence: str, before: Clause) -> str | None:
+    m = _PLACE_AT_END.search(sentence, before.start, before.end)
+    if m is None:
+        return None
+    name = m["name"]
+    words = name.split()
+    for at in range(len(words)):  # "Next came New York": the longest place that ends it
+        tail = " ".join(words[at:])
+        if is_place(tail):
+            return tail
+    return None
 
 
 # A "when" clause telling the event that caused the count: "died when a missile struck a

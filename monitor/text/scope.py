@@ -184,6 +184,12 @@ _EVENT_NOUNS = (
     r"|company|carmaker|automaker|plant|factory|team|group|walkout|disaster|tsunami|cyclone"
     r"|typhoon|famine|crisis"
 )
+# ... or a "that" complement whose subject is a definite event or organisation, perhaps after
+# the day: "(Yonhap) said on Wednesday that the fires had killed 18 people".
+_EVENT_COMPLEMENT = re.compile(
+    r"(?:\s+(?:on|last|this)\s+(?-i:" + WEEKDAYS + r"|week|month))?\s+that\s+"
+    rf"(?=(?:the|its|their)\s+(?:[\w’'-]+\s+){{0,2}}(?:{_EVENT_NOUNS})\b)"
+)
 # A subject whose head is an event or an organisation counts its numbers: "The outbreak".
 _EVENT_SUBJECT = re.compile(
     rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}(?:{_EVENT_NOUNS})"
@@ -532,7 +538,7 @@ _BASED = re.compile(r"\b(?:based|headquartered|located|registered)\s+$")
 _ELSEWHERE_ACT = re.compile(
     r"\b(?:(?:taken|flown|rushed|moved|transferred|sent|evacuated|airlifted|brought|driven)"
     r"\s+to(?:\s+[\w-]+){0,2}|told\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference)"
-    r"|(?:said|speaking|spoke)|(?:manager|director|spokesman|spokeswoman|spokesperson|superintendent"
+    r"|(?:said|[Ss]peaking|spoke|[Ww]riting|[Aa]ddressing\s+(?:[\w-]+\s+){0,3})|(?:manager|director|spokesman|spokeswoman|spokesperson|superintendent"
     r"|professor|chairman|chairwoman))\s+$"
 )
 _PARTICLE = re.compile(r"^(?:el|al|ad|as|an|ash|az|ar)-")
@@ -641,11 +647,26 @@ _ACTS_ON_COUNTS = word_set("added adds adding")
 _COUNT_NEXT = re.compile(r"\s+(?:another\s+|some\s+|about\s+|nearly\s+|more\s+than\s+)?\d")
 
 
+# An attack by a named side: the side is the attacker, never the place of its victims.
+_ATTACKER_NP = re.compile(
+    rf"{_PROPER}['’]s\s+(?:[a-z-]+\s+){{0,2}}?(?:gunmen|militants|fighters|forces|troops"
+    r"|soldiers|army|military|attackers|bombers|(?:air\s*)?strikes|airstrikes|missiles|rockets"
+    r"|drones|shelling|bombing|bombardment|raids?|attacks?|offensive|assault|jets)"
+)
+_ATTACK_VERB = re.compile(
+    r"\s+(?:(?:has|have|had|also|then)\s+)?(?:launched|fired|struck|bombed|shelled|attacked"
+    r"|invaded|pounded|targeted|hit)\b"
+)
+
+
 def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | None:
     m = _SUBJECT.match(text, lo, hi)
     if m is None:
         return None
     np = m["np"]
+    attacker = _ATTACKER_NP.match(text, m.start("np"))
+    if attacker is not None and attacker.end() >= m.end("np"):  # "strikes" read as the verb
+        return None  # "Lashkar-e-Taiba's gunmen killed 166 people": the attacker's, not theirs
     if (owned := _OWNED_EVENT.fullmatch(np.strip())) is not None:
         return owned["owner"]  # "Uganda's outbreak in 2022 recorded 164": an event, no speaker
     if _has_digit(np):
@@ -659,7 +680,12 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
         and _COUNT_NEXT.match(text, speech.end())
     ):
         speech = None  # "GM added 842,000 vehicles": the verb acts on a count, it reports nothing
-    complement = None if speech is None else _SPEECH_COMPLEMENT.match(text, speech.end())
+    complement = (
+        None
+        if speech is None
+        else _SPEECH_COMPLEMENT.match(text, speech.end())
+        or _EVENT_COMPLEMENT.match(text, speech.end())
+    )
     if complement is not None:
         # Reported speech: "Yoo said Pyongyang had shipped ...", "He said the North had sent
         # ...": the speaker is the source; the complement clause's subject is the scope.
@@ -742,6 +768,8 @@ def topic_scope(text: str) -> str | None:
         return None
     if not m["pos"] and _REPORT_VERB.match(text, m.end("name")):
         return None  # "The CDC raised the toll in the outbreak ...": the source, not the topic
+    if not m["pos"] and _ATTACK_VERB.match(text, m.end("name")):
+        return None  # "Israel launched strikes ... across Iran": the attacker, not the topic
     if m["the"] or m["pos"] or name.isupper() or is_place(name):
         return name
     return None
@@ -915,6 +943,8 @@ def resolve_definite(
             continue
         if noun == "county" and not name.endswith("County"):
             continue
+        if demonym(name) and not is_place(name):
+            continue  # "a Jewish centre": a people's adjective names no place
         if noun in ("state", "country", "nation") and not is_place(name):
             continue
         if noun in ("country", "nation") and _continental(name):
@@ -956,3 +986,83 @@ def _gazetteer_country(name: str) -> bool:
     except LookupError:
         return False
     return True
+
+
+# Between an owner's verb and its count, only a quantity's own words: "cut about 17,000",
+# "shed another 10,000", "began cutting more than 18,000".
+_UP_TO_COUNT = re.compile(
+    r"\s*(?:(?:off|another|some|about|around|roughly|nearly|almost|up\s+to|as\s+many\s+as"
+    r"|more\s+than|over|at\s+least|an\s+estimated|approximately|the|its|their|a\s+further)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+_QUANTITY_WORDS = word_set(
+    """off another some about around roughly nearly almost up to as many more than over at least
+    an estimated approximately the its their a further"""
+)
+_OWN_VERB_STEMS = ("eliminat", "idl", "deliver", "produc", "ship", "hospitali")
+
+
+def acts_before(text: str, lo: int, count_at: int) -> bool:
+    """Whether an owner's verb ends right before the count ("would cut about 17,000"): the
+    cheap test before looking for the proposition's subject."""
+    words = text[max(lo, count_at - 70) : count_at].lower().split()
+    while words and words[-1] in _QUANTITY_WORDS:
+        words.pop()
+    if not words:
+        return False
+    last = words[-1].strip(",;:")
+    return _OWN_VERB.fullmatch(" " + last) is not None or last.startswith(_OWN_VERB_STEMS)
+
+
+def own_act_subject(text: str, lo: int, count_at: int) -> str | None:
+    """The named, non-place subject of a proposition starting at `lo` that acts on the count
+    at `count_at` itself: "Boeing said it would cut about 17,000 jobs", "Amazon began cutting
+    more than 18,000". A speaker who reports another's count ("The CDC reported 40 cases")
+    or a place ("Texas has 40 cases", read elsewhere) is no such owner."""
+    m = _SUBJECT.match(text, lo, count_at)
+    if m is None or _has_digit(m["np"]):
+        return None
+    name = _subject_name(m["np"], True)  # a capitalised common word is no name: "Rescuers"
+    if name is None or is_place(name) or name != m["np"].strip().removeprefix("the ").strip():
+        return None  # the whole subject is the name: not "the cuts at Twitter"
+    verb_at = m.end()
+    speech = _REPORT_VERB.match(text, verb_at)
+    if speech is not None:
+        it = _IT_COMPLEMENT.match(text, speech.end())
+        if it is None:
+            return None
+        verb_at = it.end()
+    own = _OWN_VERB.match(text, verb_at)
+    if own is None or own.end() > count_at:
+        return None
+    return name if _UP_TO_COUNT.match(text[own.end() : count_at]) else None
+
+
+# A definite organisation phrase as a subject: "The company", "the two automakers".
+_ORG_PHRASE = re.compile(
+    r"(?:[Tt]he|[Bb]oth|[Tt]hese)\s+(?:[\w-]+\s+){0,2}?(?:company|companies|firm|firms"
+    r"|automakers?|carmakers?|union|unions|coalition|group|agency|ministry|department"
+    r"|government|retailers?|airlines?|banks?|hospitals?|chain|manufacturers?|employers?)"
+)
+
+
+_VERB_NEXT = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+(?:ed|s)?\b")
+
+
+def possessor(text: str, lo: int, hi: int) -> str | None:
+    """Whom an "its" / "their" of a proposition starting at `lo` refers to: its subject's
+    name ("Disneyland said five of its employees", "Twitter, now owned by Elon Musk,
+    dismissed about half of its roughly 7,500 staff") or a definite organisation phrase
+    ("the two automakers recalled ..., and over 3,100 of their cars")."""
+    lead = len(text[lo:hi]) - len(text[lo:hi].lstrip())
+    org = _ORG_PHRASE.match(text, lo + lead, hi)
+    if org is not None and _VERB_NEXT.match(text, org.end(), hi):
+        return org.group()  # read before _SUBJECT, which takes "automakers" for a verb
+    m = _SUBJECT.match(text, lo, hi)
+    if m is None or _has_digit(m["np"]):
+        return None
+    np = m["np"].strip()
+    name = _subject_name(np, True)
+    return name if name is not None and np.removeprefix("the ") == name else None
