@@ -1,0 +1,111 @@
+"""Quantities whose unit is read from their context rather than written after the number.
+
+- frequency counts: "raised rates nine times in 12 months" is a count of `time`; a multiplier
+  ("13 times farther", "three times the size") is not a quantity;
+- points: "lost 458 points", "28 points and 16 rebounds", "a one-point lead" are counts of
+  `point` (percentage and basis points are units of their own, read by the grammar);
+- the market report frame "fell 458 points, or 1.9%, to 23,644": the index level is a count of
+  `point` too;
+- a unit carried over (ellipsis): "reached 48 degrees Celsius and never fell below 27", "Iowa
+  projects 187 bushels an acre, with Illinois close behind at 179": a bare number after a
+  preposition takes the unit of the measure or duration just before it in the sentence;
+- named numbers: "S&P 500", "Russell 2000", "Apollo 17", "Game 5" name things, they count none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from monitor.text.quantity_grammar import Amount, bare_numbers
+from monitor.text.sentences import word_set
+
+_COMPARATIVE = (
+    r"as|more|less|fewer|the|that|what|its|their|his|her|our|this|a|an|over|normal|average|"
+    r"bigger|larger|higher|greater|faster|farther|further|longer|smaller|lower|heavier|"
+    r"stronger|deadlier|wider|richer|cheaper|hotter|brighter|denser|likelier|worse|better"
+)
+_TIMES = re.compile(rf"\s+times\b(?!\s+(?:{_COMPARATIVE})\b)", re.IGNORECASE)
+_POINTS = re.compile(r"[\s-]points?\b|\s+pts?\b", re.IGNORECASE)
+_LEVEL = re.compile(
+    r"[\s-]points?,?\s+or\s+[\d.]+\s?(?:%|per\s?cent),?\s+(?:to|at)\s+"
+    r"(?P<level>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d%])",
+    re.IGNORECASE,
+)
+_CARRY_BEFORE = re.compile(
+    r"(?:\b(?:at|to|from|below|above|under|over|than|and|reached|hit)\s+)$", re.IGNORECASE
+)
+_CARRY_AFTER = re.compile(
+    r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:a\s+(?:year|month|week|day)|in|on|by|last|this|earlier|"
+    r"before|previously|overnight|yesterday|today)\b",
+    re.IGNORECASE,
+)
+_CARRIED = frozenset(("measure", "duration"))
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_NAME_BEFORE = re.compile(r"(?<![\w&.])(?P<name>[A-Z][\w&]*)\s$")
+_NOT_NAMES = word_set(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday About Around Some Nearly Almost Over More Less Fewer Only Just Roughly
+    Approximately Up At By To From With Of In On Than And Or"""
+)
+
+
+def _is_year(amount: Amount, text: str) -> bool:
+    written = text[amount.start : amount.end]
+    return written.isdigit() and len(written) == 4 and 1800 <= amount.value <= 2100
+
+
+def context_amounts(text: str, amounts: list[Amount]) -> list[Amount]:
+    """The amounts the context gives a unit: frequency and point counts, index levels, carried
+    units. `amounts` are the grammar's (read_amounts) for the same text; none is overlapped."""
+    out: list[Amount] = []
+    levels = {m.start("level") for m in _LEVEL.finditer(text)}
+    taken = list(amounts)
+    for n in bare_numbers(text):
+        if any(n.start < a.end and a.start < n.end for a in taken):
+            continue
+        found = _read(text, n, levels, amounts)
+        if found is not None:
+            out.append(found)
+            taken.append(found)
+    return out
+
+
+def _read(text: str, n: Amount, levels: set[int], amounts: list[Amount]) -> Amount | None:
+    times = _TIMES.match(text, n.end)
+    if times:
+        return replace(n, kind="count", unit="time", unit_text="times")
+    points = _POINTS.match(text, n.end)
+    if points:
+        return replace(n, kind="count", unit="point", unit_text=points[0].strip(" -"))
+    if n.start in levels:
+        return replace(n, kind="count", unit="point", unit_text="")
+    return _carried(text, n, amounts)
+
+
+def _carried(text: str, n: Amount, amounts: list[Amount]) -> Amount | None:
+    if _is_year(n, text) or not _CARRY_BEFORE.search(text, max(0, n.start - 12), n.start):
+        return None
+    if not _CARRY_AFTER.match(text, n.end):
+        return None
+    before = [a for a in amounts if a.end <= n.start]
+    if not before:
+        return None
+    last = before[-1]
+    if last.kind not in _CARRIED or _SENTENCE_END.search(text, last.end, n.start):
+        return None
+    return replace(n, kind=last.kind, unit=last.unit, unit_text="")
+
+
+def is_named(text: str, start: int, written: str) -> bool:
+    """Whether the number opening `written` at `start` is part of a name ("S&P 500",
+    "Russell 2000", "Apollo 17"): right after a capitalised word that is not the sentence's
+    first, written as a plain integer."""
+    if not written.isdigit():
+        return False
+    m = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    if m is None or m["name"] in _NOT_NAMES:
+        return False
+    head = text[: m.start()].rstrip()
+    return bool(head) and head[-1] not in ".!?:\"'“"
