@@ -8,7 +8,7 @@
   `point` too;
 - a unit carried over (ellipsis): "reached 48 degrees Celsius and never fell below 27", "Iowa
   projects 187 bushels an acre, with Illinois close behind at 179": a bare number after a
-  preposition takes the unit of the measure or duration just before it in the sentence;
+  preposition takes the unit of the measure just before it in the sentence;
 - named numbers: "S&P 500", "Russell 2000", "Apollo 17", "Game 5" name things, they count none.
 """
 
@@ -40,9 +40,19 @@ _CARRY_AFTER = re.compile(
     r"before|previously|overnight|yesterday|today)\b",
     re.IGNORECASE,
 )
-_CARRIED = frozenset(("measure", "duration"))
+_CARRIED = frozenset(("measure",))  # a duration before "rose to 57" is rarely 57's unit
+_CARRY_REACH = 60
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _NAME_BEFORE = re.compile(r"(?<![\w&.])(?P<name>[A-Z][\w&]*)\s$")
+# "in neighbouring Syria 14 people were hurt": a place, then a count ("in the S&P 500" is a name)
+_PLACE_BEFORE = re.compile(
+    r"\b(?i:in|at|across|from|throughout|inside|outside|near|around)(?:\s+[a-z][\w-]*)?$"
+)
+# "Georgia 33, Florida 20, Tennessee 12 and Virginia two": a list of places and their counts
+_LIST_BEFORE = re.compile(r"\w+\s*(?:,|\band)$")
+_LIST_AFTER = re.compile(r"\s*(?:,|\band\b)\s*[A-Z][\w&]*\s+(?:\d|[a-z]+\b)")
+_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")  # words of four letters or more
+_TITLE_SHARE = 0.6
 _NOT_NAMES = word_set(
     """January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
@@ -62,17 +72,20 @@ def context_amounts(text: str, amounts: list[Amount]) -> list[Amount]:
     out: list[Amount] = []
     levels = {m.start("level") for m in _LEVEL.finditer(text)}
     taken = list(amounts)
-    for n in bare_numbers(text):
+    bare = bare_numbers(text)
+    for n in bare:
         if any(n.start < a.end and a.start < n.end for a in taken):
             continue
-        found = _read(text, n, levels, amounts)
+        found = _read(text, n, levels, amounts, bare)
         if found is not None:
             out.append(found)
             taken.append(found)
     return out
 
 
-def _read(text: str, n: Amount, levels: set[int], amounts: list[Amount]) -> Amount | None:
+def _read(
+    text: str, n: Amount, levels: set[int], amounts: list[Amount], bare: list[Amount]
+) -> Amount | None:
     times = _TIMES.match(text, n.end)
     if times:
         return replace(n, kind="count", unit="time", unit_text="times")
@@ -81,10 +94,12 @@ def _read(text: str, n: Amount, levels: set[int], amounts: list[Amount]) -> Amou
         return replace(n, kind="count", unit="point", unit_text=points[0].strip(" -"))
     if n.start in levels:
         return replace(n, kind="count", unit="point", unit_text="")
-    return _carried(text, n, amounts)
+    return _carried(text, n, amounts, bare)
 
 
-def _carried(text: str, n: Amount, amounts: list[Amount]) -> Amount | None:
+def _carried(text: str, n: Amount, amounts: list[Amount], bare: list[Amount]) -> Amount | None:
+    """The unit of the amount just before, when that amount is the number right before `n`
+    in the same sentence and close to it ("48 degrees ... and never fell below 27")."""
     if _is_year(n, text) or not _CARRY_BEFORE.search(text, max(0, n.start - 12), n.start):
         return None
     if not _CARRY_AFTER.match(text, n.end):
@@ -93,8 +108,12 @@ def _carried(text: str, n: Amount, amounts: list[Amount]) -> Amount | None:
     if not before:
         return None
     last = before[-1]
-    if last.kind not in _CARRIED or _SENTENCE_END.search(text, last.end, n.start):
+    if last.kind not in _CARRIED or n.start - last.end > _CARRY_REACH:
         return None
+    if _SENTENCE_END.search(text, last.end, n.start):
+        return None
+    if any(last.end <= b.start and b.end <= n.start for b in bare):
+        return None  # another number stands between: "rose to 219 and ... to 93"
     return replace(n, kind=last.kind, unit=last.unit, unit_text="")
 
 
@@ -108,4 +127,15 @@ def is_named(text: str, start: int, written: str) -> bool:
     if m is None or m["name"] in _NOT_NAMES:
         return False
     head = text[: m.start()].rstrip()
-    return bool(head) and head[-1] not in ".!?:\"'“"
+    if not head or head[-1] in ".!?:\"'“":
+        return False
+    listed = _LIST_BEFORE.search(head) or _LIST_AFTER.match(text, start + len(written))
+    return not (_PLACE_BEFORE.search(head) or listed or _title_case(text))
+
+
+def _title_case(text: str) -> bool:
+    """A headline written in title case ("Iran Missile Strikes Kill 10 In Israel"), where a
+    capital says nothing of a name."""
+    words = _WORD.findall(text)
+    capitals = sum(w[0].isupper() for w in words)
+    return len(words) >= 3 and capitals >= _TITLE_SHARE * len(words)

@@ -484,8 +484,8 @@ def test_market_report_frame_gives_the_index_level_in_points() -> None:
             ("179", "measure", 179, "bu/ac", None),
         ),
         (
-            "Homes stayed on the market for 26 days, down from 27 a year earlier.",
-            ("27", "duration", 27, "d", None),
+            "The river crested at 5.2 metres, up from 4.1 a day earlier.",
+            ("4.1", "measure", 4.1, "m", None),
         ),
     ],
 )
@@ -501,6 +501,9 @@ def test_a_bare_number_after_a_preposition_carries_the_unit_just_before(
         "Prices rose 5% in May, up from 4 in April.",  # only measures and durations carry
         "The line covers 1,318 kilometres and opened to 2011.",  # a year takes no unit
         "The snow was 43 inches deep. Schools closed at 9.",  # nor across a sentence
+        "Two days later the toll rose to 219 and the number of missing rose to 93.",  # nor past
+        # another number
+        "It spread over six weeks, and the number hospitalized rose to 57.",  # nor a duration's
     ],
 )
 def test_a_unit_is_not_carried_from_a_percentage_to_a_year_or_across_sentences(
@@ -520,6 +523,20 @@ def test_a_unit_is_not_carried_from_a_percentage_to_a_year_or_across_sentences(
 )
 def test_a_number_in_a_name_counts_nothing(text: str) -> None:
     assert not any(q.value in (500, 2000, 17) for q in extract_quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In neighbouring Syria 14 people were hurt, a monitor said.", 14),
+        ("In Gaza 12 people died overnight.", 12),
+        ("Iran Missile Strikes Kill 10 People In Israel Overnight", 10),
+        ("North Carolina has reported 49 cases, Georgia 33, Florida 20 and Tennessee 12.", 33),
+        ("North Carolina has reported 49 cases, Georgia 33, Florida 20 and Tennessee 12.", 12),
+    ],
+)
+def test_a_place_before_a_count_is_no_name(text: str, value: float) -> None:
+    assert any(q.kind == "count" and q.value == value for q in extract_quantities(text))
 
 
 def test_a_count_back_over_the_past_n_is_not_a_bound() -> None:
