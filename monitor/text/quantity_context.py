@@ -138,4 +138,75 @@ def _title_case(text: str) -> bool:
     capital says nothing of a name."""
     words = _WORD.findall(text)
     capitals = sum(w[0].isupper() for w in words)
-    return len(words) >= 3 and capitals >= _TITLE_SHARE * len(words)
+    return len(words) >= 5 and capitals >= _TITLE_SHARE * len(words)
+
+
+# A count the claims extractor leaves (it reads the counts of events; a report counts anything):
+# a number, at most one modifier, then a plural noun ("3,200 workers", "1,274 measles cases").
+_PLURAL_AFTER = re.compile(r"\s+(?:(?P<mod>[a-z][a-z-]*)\s+)?(?P<noun>[a-z][a-z-]*)\b")
+_IRREGULAR_PLURALS = word_set(
+    "people children men women police staff cattle sheep fish deer personnel troops"
+)
+_NOT_NOUNS = word_set(
+    """of in on at by to for from with and or but the a an as than that this these those who
+    which were was are is be been have has had will would could should may might can did do
+    does not no more less fewer still also each per times points its their his her our
+    whereas across towards besides perhaps afterwards sometimes always seconds minutes hours
+    days weeks months years decades centuries"""
+)
+_NUMBERED = re.compile(
+    r"(?:\bNo\.|#|\bnumber|\bpage|\bp\.|\bday|\baged?|\bages)\s*$", re.IGNORECASE
+)
+# "three in every 1,000 infected children": a ratio
+_NUMBER_WORDS = word_set("two three four five six seven eight nine ten dozen hundred thousand")
+_RATIO = re.compile(
+    r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten)|\d)\s+(?:in|out\s+of)\s+"
+    r"(?:every\s+)?$",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
+)
+
+
+def _plural(word: str) -> bool:
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def noun_counts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
+    """Counts of a plural noun right after a number no other reader took: "3,200 workers",
+    "69 offences", "five deli meats". Years, dates, named and numbered things are none."""
+    out = []
+    for n in bare_numbers(text):
+        if any(n.start < end and start < n.end for start, end in taken) or n.value == 1:
+            continue
+        m = _PLURAL_AFTER.match(text, n.end)
+        if m is None or _is_year(n, text):
+            continue
+        mod, noun = m["mod"], m["noun"]
+        if mod and mod in _NUMBER_WORDS:
+            continue  # "1,100 two weeks earlier"
+        if mod and (mod in _NOT_NOUNS or _plural(mod)):
+            mod, noun = None, mod  # "38 people died": the noun is the first word
+        if noun in _NOT_NOUNS or not _plural(noun):
+            continue
+        before = text[max(0, n.start - 24) : n.start]
+        if _NUMBERED.search(before) or _MONTH_BEFORE.search(before) or _RATIO.search(before):
+            continue
+        if is_named(text, n.start, text[n.start : n.end]):
+            continue
+        out.append(replace(n, kind="count", unit=_singular(noun), unit_text=noun))
+    return out
+
+
+def _singular(noun: str) -> str:
+    """The head as the claims write it: "workers" -> "worker", "cities" -> "city"."""
+    if noun in _IRREGULAR_PLURALS:
+        return noun
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith(("ches", "shes", "xes", "sses")):
+        return noun[:-2]
+    return noun[:-1]

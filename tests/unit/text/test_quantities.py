@@ -549,3 +549,39 @@ def test_a_count_back_over_the_past_n_is_not_a_bound() -> None:
 def test_other_quantities_never_holds_a_count() -> None:
     text = "The Dow lost 458 points, or 1.9%, and the Fed moved nine times."
     assert [q.kind for q in other_quantities(text)] == ["percent"]
+
+
+def test_rising_past_a_number_is_still_a_bound() -> None:
+    q = next(
+        q for q in extract_quantities("The toll rose past 1,000 on Thursday.") if q.value == 1000
+    )
+    assert q.qualifier == "more than"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Share this article | 1,301 reactions", ("1,301", "count", 1301, "reaction", None)),
+        (
+            "Strikers closed eight assembly plants across the state.",
+            ("eight", "count", 8, "plant", None),
+        ),
+    ],
+)
+def test_a_number_before_a_plural_noun_is_a_count_of_it(text: str, expected: Row) -> None:
+    assert expected in read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Up to three in every 1,000 infected children die from it.",  # a ratio
+        "The count fell to 385 from 1,100 two weeks earlier.",  # a number word, then time
+        "The 2005 riots spread to many suburbs.",  # a year
+        "The storm delayed the Flight 714 passengers for several hours on Friday.",  # a name
+        "It was ranked No. 3 players in the league.",  # a numbered thing
+    ],
+)
+def test_years_ratios_names_and_numbered_things_count_nothing(text: str) -> None:
+    assert not any(q.kind == "count" and q.value in (1000, 1100, 2005, 714, 3) for q in
+                   extract_quantities(text))  # fmt: skip
