@@ -10,12 +10,13 @@ ordinals, phone numbers and named numbers are not quantities (tests/data/quantit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from monitor.text.claims import Claim, extract_claims
 from monitor.text.numbers import QUALIFIER_OF
 from monitor.text.patterns import alternation
+from monitor.text.quantity_context import context_amounts, is_named, noun_counts
 from monitor.text.quantity_grammar import Amount, read_amounts
 from monitor.text.sentences import split_sentences
 
@@ -54,6 +55,8 @@ _POST_QUALIFIER = {
     "so": "about", "less": "up to", "fewer": "up to", "lower": "up to",
 }  # fmt: skip
 _LOOKBACK = 40
+_COUNTED_BACK = re.compile(r"(?P<the>the\s+)?(?:past|last|next|previous|coming)\s+", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _MAX_CHARS = 200_000  # a longer text is read in its first part only: never a stall
 
 
@@ -177,9 +180,26 @@ def _counts(text: str, claims: list[Claim]) -> list[Quantity]:
 
 def _amounts(text: str) -> list[Quantity]:
     try:
-        return [_qualified(text, a) for a in read_amounts(text)]
+        amounts = read_amounts(text)
+        found = sorted(amounts + context_amounts(text, amounts), key=lambda a: a.start)
+        return [_qualified(text, a) for a in found]
     except Exception:  # a reader beside the claims must never break them
         return []
+
+
+def _unbounded(text: str, q: Quantity) -> Quantity:
+    """ "over the past three sessions": the claims read "over" as a bound; a span of time
+    counted back ("past", "last", "next") is not one."""
+    m = _COUNTED_BACK.match(q.text)
+    if m is None or q.qualifier != "more than":
+        return q
+    if not m["the"] and not _THE_BEFORE.search(text, max(0, q.start - 8), q.start):
+        return q  # "the toll rose past 1,000": past is a bound
+    start = q.start + m.end()
+    return replace(
+        q, qualifier=None, approximate=False, lower=q.value, upper=q.value,
+        text=q.text[m.end() :], start=start,
+    )  # fmt: skip
 
 
 def other_quantities(text: str) -> list[Quantity]:
@@ -187,7 +207,7 @@ def other_quantities(text: str) -> list[Quantity]:
     magnitudes), in reading order, without running the claims extractor. Never raises."""
     if not isinstance(text, str) or not text.strip():
         return []
-    return _amounts(text[:_MAX_CHARS])
+    return [q for q in _amounts(text[:_MAX_CHARS]) if q.kind != "count"]
 
 
 def extract_quantities(text: str) -> list[Quantity]:
@@ -201,8 +221,14 @@ def extract_quantities(text: str) -> list[Quantity]:
     text = text[:_MAX_CHARS]
     found = _amounts(text)
     counts = [
-        q
+        _unbounded(text, q)
         for q in _counts(text, extract_claims(text))
         if not any(q.start < f.end and f.start < q.end for f in found)
+        and not is_named(text, q.start, q.text)
     ]
-    return sorted(found + counts, key=lambda q: q.start)
+    taken = [(q.start, q.end) for q in found + counts]
+    try:
+        more = [_qualified(text, a) for a in noun_counts(text, taken)]
+    except Exception:  # a reader beside the claims must never break them
+        more = []
+    return sorted(found + counts + more, key=lambda q: q.start)

@@ -14,9 +14,11 @@ from decimal import Decimal
 
 from monitor.text.numbers import parse_number
 from monitor.text.quantity_units import (
+    CENTS,
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
     PENCE,
+    POUNDS_OF_MASS,
     duration_factor,
     unit_after,
 )
@@ -67,6 +69,9 @@ _POINTS = re.compile(
     re.IGNORECASE,
 )
 _FRACTIONS = {"quarter": 0.25, "three": 0.75, "half": 0.5}
+# "a week and a half", "an hour and a half": one and a half of the unit
+_ONE = re.compile(r"\b(?:an?|one)\b", re.IGNORECASE)
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _RACE_TIME = re.compile(
     r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])(?!\s*[ap]\.?m\b)",
     re.IGNORECASE,
@@ -118,10 +123,14 @@ def _unit_of(text: str, m: re.Match[str]) -> tuple[str, str, str, int, int | Non
     pence = PENCE.match(text, end)
     if pence and not m["scale"]:
         return "money", "GBX", pence[0].strip(), pence.end(), None
+    cents = CENTS.match(text, end)
+    if cents and not m["scale"]:
+        return "money", "USX", cents[0].strip(), cents.end(), None
     word = _CURRENCY_WORD.match(text, end)
     if word:
         code = CURRENCY_AFTER.get(word["w"].lower())
-        mass = word["w"].lower().startswith("pound") and not m["scale"]
+        pound = word["w"].lower().startswith("pound")
+        mass = pound and (not m["scale"] or bool(POUNDS_OF_MASS.match(text, word.end())))
         if code and not mass:
             return "money", code, word["w"], word.end(), None
     at = m.start("num")
@@ -169,6 +178,21 @@ def _points(text: str) -> list[Amount]:
         frac = m["frac"].lower().split()[-1].split("-")[-1]
         key = "three" if m["frac"].lower().startswith("three") else frac
         out.append(Amount(_FRACTIONS[key], None, "percent", "pp", "point", m.start(), m.end()))
+    return out
+
+
+def _and_a_half(text: str) -> list[Amount]:
+    out = []
+    for m in _ONE.finditer(text):
+        found = unit_after(text, m.end())
+        if found is None or found[1] not in ("duration", "measure"):
+            continue
+        symbol, kind, unit_end = found
+        half = _AND_A_HALF.match(text, unit_end)
+        if half:
+            written = text[m.end() : unit_end].strip(" -")
+            value = 1.5 * duration_factor(written) if kind == "duration" else 1.5
+            out.append(Amount(value, None, kind, symbol, written, m.start(), half.end()))
     return out
 
 
@@ -254,7 +278,7 @@ def _is_age(text: str, amount: Amount) -> bool:
 
 def read_amounts(text: str) -> list[Amount]:
     """Every amount with a unit in a text, in order, ranges joined, without overlaps."""
-    special = _points(text) + _race_times(text)
+    special = _points(text) + _race_times(text) + _and_a_half(text)
     numbers = [
         n for n in _numbers(text) if not any(s.start < n.end and n.start < s.end for s in special)
     ]
@@ -270,3 +294,9 @@ def read_amounts(text: str) -> list[Amount]:
         if a.kind:
             kept.append(a)
     return kept
+
+
+def bare_numbers(text: str) -> list[Amount]:
+    """The numbers of a text written without a unit or currency (kind ""), in order: what the
+    context readers (monitor/text/quantity_context.py) may still give a unit."""
+    return [n for n in _numbers(text) if not n.kind]

@@ -60,6 +60,9 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "m3": (r"cubic\s+met(?:er|re)s?", r"m3", r"m³"),
     "ft3": (r"cubic\s+f(?:ee|oo)t", r"cu\.?\s*ft"),
     "bcm": (r"bcm",),  # billion cubic metres, as gas volumes are written
+    # crops: "bushels per acre" must win over "bushels"
+    "bu/ac": (r"bushels?\s+(?:per|an|a)\s+(?:harvested\s+)?acre",),
+    "bu": (r"bushels?",),
     # temperature ("degrees" alone reads as Celsius)
     "°F": (r"°\s?F", r"degrees?\s+Fahrenheit", r"F"),
     "°C": (r"°\s?C", r"degrees?\s+(?:Celsius|centigrade)", r"C", r"degrees?", r"°"),
@@ -175,8 +178,16 @@ CURRENCY_BEFORE = {
     "nz$": "NZD", "s$": "SGD", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "₩": "KRW",
     "₽": "RUB", "rmb": "CNY", "cny": "CNY", "chf": "CHF",
 }  # fmt: skip
-# Pence written after the amount ("145.3p a litre") are valued in pence: GBX, as markets write.
+# Pence written after the amount ("145.3p a litre") are valued in pence: GBX, as markets write;
+# cents likewise in cents ("58 cents", "69 cents a gallon"): USX.
 PENCE = re.compile(r"(?-i:p)\b|\s?pence\b", re.IGNORECASE)
+CENTS = re.compile(r"\s?cents?\b|¢", re.IGNORECASE)
+# "pounds of thrust", "pounds of cocaine": a mass, unless what follows "of" is money
+POUNDS_OF_MASS = re.compile(
+    r"\s+of\s+(?!(?:the\s+|public\s+|taxpayers'?\s+)?(?:money|funding|funds|cash|debt|"
+    r"investment|savings|revenue|spending|profit|losses|damages|compensation)\b)",
+    re.IGNORECASE,
+)
 CURRENCY_AFTER = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
     "pound": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",

@@ -1,4 +1,6 @@
-"""Build dev.jsonl and heldout.jsonl from sentences.src (the labelled source, see README.md).
+"""Build the labelled halves from their sources (see README.md): sentences.src writes dev.jsonl and
+heldout.jsonl, sentences2.src (a second author's set) writes dev2.jsonl and heldout2.jsonl. Each
+"## story topic half" header names the half its story goes to.
 
 Run from the repository root:  python tests/data/quantities/build.py
 Prints counts only. Exits 1 with one line per problem when the source breaks a rule.
@@ -26,6 +28,7 @@ QUALIFIERS = {
     "vague",
 }
 APPROXIMATE = {"almost", "about", "vague"}
+SOURCES = ("sentences.src", "sentences2.src")
 MARK = re.compile(r"\[\[(?P<body>[^\]]+)\]\]")
 
 
@@ -75,11 +78,26 @@ def parse_line(line: str) -> tuple[str, list[dict[str, Any]]]:
 
 
 def main() -> int:
-    halves: dict[str, list[dict[str, Any]]] = {"dev": [], "heldout": []}
+    halves: dict[str, list[dict[str, Any]]] = {}
     problems: list[str] = []
+    for source in SOURCES:
+        _read(ROOT / source, halves, problems)
+    for name, rows in halves.items():
+        with (ROOT / f"{name}.jsonl").open("w") as out:
+            for row in rows:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        stories = len({r["story"] for r in rows})
+        total = sum(len(r["quantities"]) for r in rows)
+        print(f"{name}: {len(rows)} sentences, {stories} stories, {total} quantities")
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+def _read(path: Path, halves: dict[str, list[dict[str, Any]]], problems: list[str]) -> None:
     story = topic = half = ""
     number = 0
-    for lineno, raw in enumerate((ROOT / "sentences.src").read_text().splitlines(), 1):
+    for lineno, raw in enumerate(path.read_text().splitlines(), 1):
         line = raw.strip()
         if not line or (line.startswith("#") and not line.startswith("## ")):
             continue
@@ -92,24 +110,14 @@ def main() -> int:
         for q in quantities:
             if q["kind"] not in KINDS or q["qualifier"] not in QUALIFIERS:
                 problems.append(
-                    f"line {lineno}: bad kind or qualifier {q['kind']}/{q['qualifier']}"
+                    f"{path.name} line {lineno}: bad kind or qualifier {q['kind']}/{q['qualifier']}"
                 )
             if text[q["start"] : q["end"]] != q["text"]:
-                problems.append(f"line {lineno}: offsets")
-        halves[half].append(
+                problems.append(f"{path.name} line {lineno}: offsets")
+        halves.setdefault(half, []).append(
             {"id": f"{story}-{number:02d}", "story": story, "topic": topic, "text": text,
              "quantities": quantities}
         )  # fmt: skip
-    for name, rows in halves.items():
-        with (ROOT / f"{name}.jsonl").open("w") as out:
-            for row in rows:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        stories = len({r["story"] for r in rows})
-        total = sum(len(r["quantities"]) for r in rows)
-        print(f"{name}: {len(rows)} sentences, {stories} stories, {total} quantities")
-    for problem in problems:
-        print(problem)
-    return 1 if problems else 0
 
 
 if __name__ == "__main__":

@@ -358,3 +358,230 @@ def test_any_mix_of_digits_units_and_joiners_reads(text: str) -> None:
     for q in extract_quantities(text):
         assert 0 <= q.start < q.end <= len(text)
         assert text[q.start : q.end] == q.text
+
+
+# --- second author's set: units, counts and carried units read from context ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kroger slipped 58 cents to $20.22.",
+            [("58 cents", "money", 58, "USX", None), ("$20.22", "money", 20.22, "USD", None)],
+        ),
+        (
+            "Another 11 states were less than 10 cents short of that level.",
+            [("11", "count", 11, "state", None), ("less than 10 cents", "money", 10, "USX",
+                                                   "less than")],
+        ),
+        ("A station sold gas for 69 cents a gallon.", [("69 cents", "money", 69, "USX", None)]),
+        ("Prices rose 10 per cent last year.", [("10 per cent", "percent", 10, "%", None)]),
+    ],
+)  # fmt: skip
+def test_cents_are_money_valued_in_cents(text: str, expected: list[Row]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind"),
+    [
+        ("The rocket lifted off with 8.8 million pounds of thrust.", "lb", "measure"),
+        ("Agents seized 2 million pounds of cocaine in a year.", "lb", "measure"),
+        ("The club paid 40 million pounds for the striker.", "GBP", "money"),
+        ("The council got 2 million pounds of funding from the state.", "GBP", "money"),
+    ],
+)
+def test_scaled_pounds_of_a_thing_are_a_mass_and_of_money_are_sterling(
+    text: str, unit: str, kind: str
+) -> None:
+    q = only(text)
+    assert (q.kind, q.unit) == (kind, unit)
+
+
+def test_bushels_and_bushels_per_acre_are_measures() -> None:
+    assert read("Yields were 155.3 bushels per acre and output 13.8 billion bushels.") == [
+        ("155.3 bushels per acre", "measure", 155.3, "bu/ac", None),
+        ("13.8 billion bushels", "measure", 13.8e9, "bu", None),
+    ]
+    assert only("Iowa projects 187 bushels an acre this year.").unit == "bu/ac"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Engineers had just over a week and a half to ready the rocket.",
+            ("just over a week and a half", "duration", 1.5, "wk", "more than"),
+        ),
+        ("The trip took an hour and a half.", ("an hour and a half", "duration", 1.5, "h", None)),
+        ("The trail is a mile and a half long.", ("a mile and a half", "measure", 1.5, "mi", None)),
+    ],
+)
+def test_a_unit_and_a_half_is_one_and_a_half_of_it(text: str, expected: Row) -> None:
+    assert read(text) == [expected]
+
+
+def test_a_unit_alone_is_no_quantity() -> None:
+    assert read("He arrived a day late and left a week later.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Fed has raised rates nine times in 12 months.", ("nine", "count", 9, "time", None)),
+        ("The Fed had cut it 13 times since January 2001.", ("13", "count", 13, "time", None)),
+    ],
+)
+def test_how_often_something_happened_is_a_count_of_times(text: str, expected: Row) -> None:
+    assert read(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The probe is 13 times farther from the Sun than Earth.",
+        "The new plant is three times the size of the old one.",
+        "Demand was five times as high as a year earlier.",
+    ],
+)
+def test_a_multiplier_is_no_quantity(text: str) -> None:
+    assert read(text) == []
+
+
+def test_index_and_game_points_are_counts_of_points() -> None:
+    assert read("Jokic finished with 28 points and 16 rebounds.") == [
+        ("28", "count", 28, "point", None),
+        ("16", "count", 16, "rebound", None),
+    ]
+    assert read("Miami took a one-point lead.") == [("one", "count", 1, "point", None)]
+
+
+def test_percentage_and_basis_points_stay_percent_units() -> None:
+    assert [q[3] for q in read("It rose 2 percentage points after a 50-basis-point hike.")] == [
+        "pp",
+        "bp",
+    ]
+
+
+def test_market_report_frame_gives_the_index_level_in_points() -> None:
+    assert read("The Dow lost 458 points, or 1.9%, to 23,644.") == [
+        ("458", "count", 458, "point", None),
+        ("1.9%", "percent", 1.9, "%", None),
+        ("23,644", "count", 23644, "point", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The temperature reached 48 degrees Celsius and never fell below 27.",
+            ("below 27", "measure", 27, "°C", "less than"),
+        ),
+        (
+            "Iowa projects 187 bushels an acre, with Illinois close behind at 179.",
+            ("179", "measure", 179, "bu/ac", None),
+        ),
+        (
+            "The river crested at 5.2 metres, up from 4.1 a day earlier.",
+            ("4.1", "measure", 4.1, "m", None),
+        ),
+    ],
+)
+def test_a_bare_number_after_a_preposition_carries_the_unit_just_before(
+    text: str, expected: Row
+) -> None:
+    assert read(text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose 5% in May, up from 4 in April.",  # only measures and durations carry
+        "The line covers 1,318 kilometres and opened to 2011.",  # a year takes no unit
+        "The snow was 43 inches deep. Schools closed at 9.",  # nor across a sentence
+        "Two days later the toll rose to 219 and the number of missing rose to 93.",  # nor past
+        # another number
+        "It spread over six weeks, and the number hospitalized rose to 57.",  # nor a duration's
+    ],
+)
+def test_a_unit_is_not_carried_from_a_percentage_to_a_year_or_across_sentences(
+    text: str,
+) -> None:
+    carried = [q for q in extract_quantities(text) if q.kind != "count"][1:]
+    assert carried == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dow futures slipped 150 points overnight, and S&P 500 futures lost 0.5%.",
+        "The Russell 2000 index fell 2.1% on Tuesday.",
+        "It was the first landing since Apollo 17 flew in 1972.",
+    ],
+)
+def test_a_number_in_a_name_counts_nothing(text: str) -> None:
+    assert not any(q.value in (500, 2000, 17) for q in extract_quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In neighbouring Syria 14 people were hurt, a monitor said.", 14),
+        ("In Gaza 12 people died overnight.", 12),
+        ("Iran Missile Strikes Kill 10 People In Israel Overnight", 10),
+        ("North Carolina has reported 49 cases, Georgia 33, Florida 20 and Tennessee 12.", 33),
+        ("North Carolina has reported 49 cases, Georgia 33, Florida 20 and Tennessee 12.", 12),
+    ],
+)
+def test_a_place_before_a_count_is_no_name(text: str, value: float) -> None:
+    assert any(q.kind == "count" and q.value == value for q in extract_quantities(text))
+
+
+def test_a_count_back_over_the_past_n_is_not_a_bound() -> None:
+    q = extract_quantities("Apple has shed 14% over the past three sessions.")[-1]
+    assert (q.text, q.value, q.unit, q.qualifier, q.lower, q.upper) == (
+        "three", 3, "session", None, 3, 3,
+    )  # fmt: skip
+
+
+def test_other_quantities_never_holds_a_count() -> None:
+    text = "The Dow lost 458 points, or 1.9%, and the Fed moved nine times."
+    assert [q.kind for q in other_quantities(text)] == ["percent"]
+
+
+def test_rising_past_a_number_is_still_a_bound() -> None:
+    q = next(
+        q for q in extract_quantities("The toll rose past 1,000 on Thursday.") if q.value == 1000
+    )
+    assert q.qualifier == "more than"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Share this article | 1,301 reactions", ("1,301", "count", 1301, "reaction", None)),
+        (
+            "Strikers closed eight assembly plants across the state.",
+            ("eight", "count", 8, "plant", None),
+        ),
+    ],
+)
+def test_a_number_before_a_plural_noun_is_a_count_of_it(text: str, expected: Row) -> None:
+    assert expected in read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Up to three in every 1,000 infected children die from it.",  # a ratio
+        "The count fell to 385 from 1,100 two weeks earlier.",  # a number word, then time
+        "The 2005 riots spread to many suburbs.",  # a year
+        "The storm delayed the Flight 714 passengers for several hours on Friday.",  # a name
+        "It was ranked No. 3 players in the league.",  # a numbered thing
+    ],
+)
+def test_years_ratios_names_and_numbered_things_count_nothing(text: str) -> None:
+    assert not any(q.kind == "count" and q.value in (1000, 1100, 2005, 714, 3) for q in
+                   extract_quantities(text))  # fmt: skip

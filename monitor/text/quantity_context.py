@@ -1,0 +1,212 @@
+"""Quantities whose unit is read from their context rather than written after the number.
+
+- frequency counts: "raised rates nine times in 12 months" is a count of `time`; a multiplier
+  ("13 times farther", "three times the size") is not a quantity;
+- points: "lost 458 points", "28 points and 16 rebounds", "a one-point lead" are counts of
+  `point` (percentage and basis points are units of their own, read by the grammar);
+- the market report frame "fell 458 points, or 1.9%, to 23,644": the index level is a count of
+  `point` too;
+- a unit carried over (ellipsis): "reached 48 degrees Celsius and never fell below 27", "Iowa
+  projects 187 bushels an acre, with Illinois close behind at 179": a bare number after a
+  preposition takes the unit of the measure just before it in the sentence;
+- named numbers: "S&P 500", "Russell 2000", "Apollo 17", "Game 5" name things, they count none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from monitor.text.quantity_grammar import Amount, bare_numbers
+from monitor.text.sentences import word_set
+
+_COMPARATIVE = (
+    r"as|more|less|fewer|the|that|what|its|their|his|her|our|this|a|an|over|normal|average|"
+    r"bigger|larger|higher|greater|faster|farther|further|longer|smaller|lower|heavier|"
+    r"stronger|deadlier|wider|richer|cheaper|hotter|brighter|denser|likelier|worse|better"
+)
+_TIMES = re.compile(rf"\s+times\b(?!\s+(?:{_COMPARATIVE})\b)", re.IGNORECASE)
+_POINTS = re.compile(r"[\s-]points?\b|\s+pts?\b", re.IGNORECASE)
+_LEVEL = re.compile(
+    r"[\s-]points?,?\s+or\s+[\d.]+\s?(?:%|per\s?cent),?\s+(?:to|at)\s+"
+    r"(?P<level>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d%])",
+    re.IGNORECASE,
+)
+_CARRY_BEFORE = re.compile(
+    r"(?:\b(?:at|to|from|below|above|under|over|than|and|reached|hit)\s+)$", re.IGNORECASE
+)
+_CARRY_AFTER = re.compile(
+    r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:a\s+(?:year|month|week|day)|in|on|by|last|this|earlier|"
+    r"before|previously|overnight|yesterday|today)\b",
+    re.IGNORECASE,
+)
+_CARRIED = frozenset(("measure",))  # a duration before "rose to 57" is rarely 57's unit
+_CARRY_REACH = 60
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_NAME_BEFORE = re.compile(r"(?<![\w&.])(?P<name>[A-Z][\w&]*)\s$")
+# "in neighbouring Syria 14 people were hurt": a place, then a count ("in the S&P 500" is a name)
+_PLACE_BEFORE = re.compile(
+    r"\b(?i:in|at|across|from|throughout|inside|outside|near|around)(?:\s+[a-z][\w-]*)?$"
+)
+# "Georgia 33, Florida 20, Tennessee 12 and Virginia two": a list of places and their counts
+_LIST_BEFORE = re.compile(r"\w+\s*(?:,|\band)$")
+_LIST_AFTER = re.compile(r"\s*(?:,|\band\b)\s*[A-Z][\w&]*\s+(?:\d|[a-z]+\b)")
+_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")  # words of four letters or more
+_TITLE_SHARE = 0.6
+_NOT_NAMES = word_set(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday About Around Some Nearly Almost Over More Less Fewer Only Just Roughly
+    Approximately Up At By To From With Of In On Than And Or"""
+)
+
+
+def _is_year(amount: Amount, text: str) -> bool:
+    written = text[amount.start : amount.end]
+    return written.isdigit() and len(written) == 4 and 1800 <= amount.value <= 2100
+
+
+def context_amounts(text: str, amounts: list[Amount]) -> list[Amount]:
+    """The amounts the context gives a unit: frequency and point counts, index levels, carried
+    units. `amounts` are the grammar's (read_amounts) for the same text; none is overlapped."""
+    out: list[Amount] = []
+    levels = {m.start("level") for m in _LEVEL.finditer(text)}
+    taken = list(amounts)
+    bare = bare_numbers(text)
+    for n in bare:
+        if any(n.start < a.end and a.start < n.end for a in taken):
+            continue
+        found = _read(text, n, levels, amounts, bare)
+        if found is not None:
+            out.append(found)
+            taken.append(found)
+    return out
+
+
+def _read(
+    text: str, n: Amount, levels: set[int], amounts: list[Amount], bare: list[Amount]
+) -> Amount | None:
+    times = _TIMES.match(text, n.end)
+    if times:
+        return replace(n, kind="count", unit="time", unit_text="times")
+    points = _POINTS.match(text, n.end)
+    if points:
+        return replace(n, kind="count", unit="point", unit_text=points[0].strip(" -"))
+    if n.start in levels:
+        return replace(n, kind="count", unit="point", unit_text="")
+    return _carried(text, n, amounts, bare)
+
+
+def _carried(text: str, n: Amount, amounts: list[Amount], bare: list[Amount]) -> Amount | None:
+    """The unit of the amount just before, when that amount is the number right before `n`
+    in the same sentence and close to it ("48 degrees ... and never fell below 27")."""
+    if _is_year(n, text) or not _CARRY_BEFORE.search(text, max(0, n.start - 12), n.start):
+        return None
+    if not _CARRY_AFTER.match(text, n.end):
+        return None
+    before = [a for a in amounts if a.end <= n.start]
+    if not before:
+        return None
+    last = before[-1]
+    if last.kind not in _CARRIED or n.start - last.end > _CARRY_REACH:
+        return None
+    if _SENTENCE_END.search(text, last.end, n.start):
+        return None
+    if any(last.end <= b.start and b.end <= n.start for b in bare):
+        return None  # another number stands between: "rose to 219 and ... to 93"
+    return replace(n, kind=last.kind, unit=last.unit, unit_text="")
+
+
+def is_named(text: str, start: int, written: str) -> bool:
+    """Whether the number opening `written` at `start` is part of a name ("S&P 500",
+    "Russell 2000", "Apollo 17"): right after a capitalised word that is not the sentence's
+    first, written as a plain integer."""
+    if not written.isdigit():
+        return False
+    m = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    if m is None or m["name"] in _NOT_NAMES:
+        return False
+    head = text[: m.start()].rstrip()
+    if not head or head[-1] in ".!?:\"'“":
+        return False
+    listed = _LIST_BEFORE.search(head) or _LIST_AFTER.match(text, start + len(written))
+    return not (_PLACE_BEFORE.search(head) or listed or _title_case(text))
+
+
+def _title_case(text: str) -> bool:
+    """A headline written in title case ("Iran Missile Strikes Kill 10 In Israel"), where a
+    capital says nothing of a name."""
+    words = _WORD.findall(text)
+    capitals = sum(w[0].isupper() for w in words)
+    return len(words) >= 5 and capitals >= _TITLE_SHARE * len(words)
+
+
+# A count the claims extractor leaves (it reads the counts of events; a report counts anything):
+# a number, at most one modifier, then a plural noun ("3,200 workers", "1,274 measles cases").
+_PLURAL_AFTER = re.compile(r"\s+(?:(?P<mod>[a-z][a-z-]*)\s+)?(?P<noun>[a-z][a-z-]*)\b")
+_IRREGULAR_PLURALS = word_set(
+    "people children men women police staff cattle sheep fish deer personnel troops"
+)
+_NOT_NOUNS = word_set(
+    """of in on at by to for from with and or but the a an as than that this these those who
+    which were was are is be been have has had will would could should may might can did do
+    does not no more less fewer still also each per times points its their his her our
+    whereas across towards besides perhaps afterwards sometimes always seconds minutes hours
+    days weeks months years decades centuries"""
+)
+_NUMBERED = re.compile(
+    r"(?:\bNo\.|#|\bnumber|\bpage|\bp\.|\bday|\baged?|\bages)\s*$", re.IGNORECASE
+)
+# "three in every 1,000 infected children": a ratio
+_NUMBER_WORDS = word_set("two three four five six seven eight nine ten dozen hundred thousand")
+_RATIO = re.compile(
+    r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten)|\d)\s+(?:in|out\s+of)\s+"
+    r"(?:every\s+)?$",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
+)
+
+
+def _plural(word: str) -> bool:
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def noun_counts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
+    """Counts of a plural noun right after a number no other reader took: "3,200 workers",
+    "69 offences", "five deli meats". Years, dates, named and numbered things are none."""
+    out = []
+    for n in bare_numbers(text):
+        if any(n.start < end and start < n.end for start, end in taken) or n.value == 1:
+            continue
+        m = _PLURAL_AFTER.match(text, n.end)
+        if m is None or _is_year(n, text):
+            continue
+        mod, noun = m["mod"], m["noun"]
+        if mod and mod in _NUMBER_WORDS:
+            continue  # "1,100 two weeks earlier"
+        if mod and (mod in _NOT_NOUNS or _plural(mod)):
+            mod, noun = None, mod  # "38 people died": the noun is the first word
+        if noun in _NOT_NOUNS or not _plural(noun):
+            continue
+        before = text[max(0, n.start - 24) : n.start]
+        if _NUMBERED.search(before) or _MONTH_BEFORE.search(before) or _RATIO.search(before):
+            continue
+        if is_named(text, n.start, text[n.start : n.end]):
+            continue
+        out.append(replace(n, kind="count", unit=_singular(noun), unit_text=noun))
+    return out
+
+
+def _singular(noun: str) -> str:
+    """The head as the claims write it: "workers" -> "worker", "cities" -> "city"."""
+    if noun in _IRREGULAR_PLURALS:
+        return noun
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith(("ches", "shes", "xes", "sses")):
+        return noun[:-2]
+    return noun[:-1]
