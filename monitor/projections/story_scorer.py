@@ -270,7 +270,8 @@ def _single_names(vector: Vector | None) -> frozenset[str]:
 
 
 def story_signals(fields: Mapping[str, Vector], raw: Vector | None = None) -> StorySignals:
-    """The scorer's sets from a story's unit field vectors (``raw``: the summed centroid)."""
+    """The scorer's sets from a story's unit field vectors (``raw``: the summed centroid, or
+    at least its key-name field)."""
     keys = _unprefixed(fields.get(KEY))
     counts = {t[2:]: w for t, w in (raw or {}).items() if t.startswith(KEY)}
     return StorySignals(
