@@ -155,7 +155,8 @@ class StorySummary:
     @cached_property
     def signals(self) -> StorySignals:
         """Key names, names, numbers and event kinds of the story (derived, cached)."""
-        return story_signals(self.unit_fields, dict(self.centroid))
+        # The summed key-name weights are the raw KEY field: no need to copy the centroid.
+        return story_signals(self.unit_fields, self.raw_fields.get(KEY))
 
     @cached_property
     def term_arrays(self) -> TermArrays:

@@ -28,12 +28,10 @@ Out = TypeVar("Out")
 
 MIN_BATCH = 16  # items below which the pool is not worth a round trip
 # Work (in the caller's unit: bytes of markup for extraction, about 0.4 ms of CPU per KiB)
-# below which a batch runs in-process: 1 MiB is about 0.4 s of extraction.
+# below which a batch runs in-process: 1 MiB is about 0.4 s of extraction. The same floor
+# holds when the caller takes results as they come (ordered_iter): a lower one (64 KiB, a
+# daemon batch) was measured to double the stories replay's CPU for no gain in the soak's lag.
 MIN_WORK = 1 << 20
-# The same floor when the caller takes results as they come (ordered_iter): a lower one (64 KiB,
-# a daemon batch) was measured to double the stories replay's CPU (pickling features back)
-# for no gain in the soak's lag, so streaming pays from the same work as a map.
-STREAM_MIN_WORK = 1 << 20
 PARENT_CHECK = 1.0  # seconds between a worker's looks at whether its parent lives
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
@@ -88,9 +86,8 @@ def shutdown() -> None:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _pays(items: Sequence[In], weight: Callable[[In], int] | None, least: int = MIN_WORK) -> bool:
-    least = min(least, MIN_WORK)
-    return len(items) >= MIN_BATCH and (weight is None or sum(map(weight, items)) >= least)
+def _pays(items: Sequence[In], weight: Callable[[In], int] | None) -> bool:
+    return len(items) >= MIN_BATCH and (weight is None or sum(map(weight, items)) >= MIN_WORK)
 
 
 def ordered_map(
@@ -115,9 +112,9 @@ def ordered_iter(
     fn: Callable[[In], Out], items: Sequence[In], weight: Callable[[In], int] | None = None
 ) -> Iterator[Out]:
     """:func:`ordered_map` as results come: the caller works on the first results while the
-    workers compute the rest (in-process, each is computed when it is asked for); so it
-    pays from STREAM_MIN_WORK of work."""
-    pool = _get_pool() if _pays(items, weight, STREAM_MIN_WORK) else None
+    workers compute the rest (in-process, each is computed when it is asked for); it pays
+    from the same MIN_WORK of work."""
+    pool = _get_pool() if _pays(items, weight) else None
     if pool is None:
         yield from map(fn, items)
         return

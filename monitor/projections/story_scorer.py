@@ -61,7 +61,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from monitor.text.gazetteer import CITY_DEPTH, compatible, depth, leaves
+from monitor.text.gazetteer import CITY_DEPTH, compatible, depth
+from monitor.text.gazetteer import leaves as _leaves
 from monitor.text.terms import BODY, ENTITY, TITLE
 
 KEY = "k:"
@@ -258,6 +259,12 @@ class StorySignals:
     """Places of its articles' datelines."""
 
 
+@lru_cache(maxsize=1 << 12)  # an article's and a story's sets meet many pairs in turn
+def leaves(paths: frozenset[str]) -> frozenset[str]:
+    """:func:`monitor.text.gazetteer.leaves` (cached: a pure function of the set)."""
+    return _leaves(paths)
+
+
 def full_names(entities: Iterable[str]) -> frozenset[str]:
     """The names of several words among entity terms (prefixed), by their last two words:
     "U.S. District Judge Amit Mehta" and "Judge Amit Mehta" are one name."""
@@ -277,7 +284,8 @@ def _single_names(vector: Vector | None) -> frozenset[str]:
 
 
 def story_signals(fields: Mapping[str, Vector], raw: Vector | None = None) -> StorySignals:
-    """The scorer's sets from a story's unit field vectors (``raw``: the summed centroid)."""
+    """The scorer's sets from a story's unit field vectors (``raw``: the summed centroid, or
+    at least its key-name field)."""
     keys = _unprefixed(fields.get(KEY))
     counts = {t[2:]: w for t, w in (raw or {}).items() if t.startswith(KEY)}
     return StorySignals(
@@ -406,10 +414,16 @@ def _below_country(paths: frozenset[str]) -> frozenset[str]:
     return frozenset(p for p in paths if depth(p) > 0)
 
 
+@lru_cache(maxsize=1 << 12)  # an article's and a story's sets meet many pairs in turn
+def _specific_below(paths: frozenset[str]) -> frozenset[str]:
+    """The most specific of ``paths`` (:func:`leaves`) that lie below the country level."""
+    return _below_country(leaves(paths))
+
+
 def _apart(article: frozenset[str], story: frozenset[str]) -> bool:
     """Both sides name places below the country level in one country, and none of the
     article's most specific such places agrees with any of the story's."""
-    mine, theirs = _below_country(leaves(article)), _below_country(leaves(story))
+    mine, theirs = _specific_below(article), _specific_below(story)
     if not mine or not theirs or article & story & _below_country(story):
         return False
     return _same_country_below(mine, theirs) and places_agree(mine, theirs) == 0.0
@@ -475,6 +489,7 @@ def features(
     kind = _cosine(article.kinds, story.kinds)
     kind_conflict = 1.0 if article.kinds and story.kinds and kind == 0.0 else 0.0
     key_missing = 0.0 if article.keys and story.keys else 1.0
+    present = article.names | article.keys
     return np.array(
         [
             1.0,
@@ -484,10 +499,10 @@ def features(
             cosines.get(CROSS_TITLE, 0.0),
             cosines.get(CROSS_BODY, 0.0),
             _smoothed_share(article.keys, story.names),
-            _weighted_share(story.key_counts, article.names | article.keys),
+            _weighted_share(story.key_counts, present),
             key_missing,
             1.0 - _share(article.title_keys, story.keys) if article.title_keys else 0.0,
-            _missing(story.headline, article.names | article.keys),
+            _missing(story.headline, present),
             kind,
             kind_conflict,
             new_kinds(article.kinds, story.kinds),

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from monitor.text.priors import is_common
-from monitor.text.terms import STOPWORDS, drop_possessive, stem
+from monitor.text.terms import STOPWORDS, name_word, stem
 
 LEAD_WORDS = 70
 """Words of the body read as its lead (a dateline and the first sentence or two)."""
@@ -75,8 +75,7 @@ def lead(text: str, words: int = LEAD_WORDS) -> str:
     return " ".join(first.split()[:words])
 
 
-def _normal(token: str) -> str:
-    return drop_possessive(token.strip(".-&’'")).lower()  # a token holds no newline
+_normal = name_word  # cached; a token holds no newline
 
 
 @lru_cache(maxsize=_PER_ARTICLE)

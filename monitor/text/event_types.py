@@ -73,9 +73,10 @@ LEXICON = _lexicon()
 def event_kinds(title: str, lead_text: str) -> Counter[str]:
     """Event kinds named in the headline (counted twice) and the lead."""
     found: Counter[str] = Counter()
+    get = LEXICON.get
     for weight, text in ((2, title), (1, lead_text)):
-        for word in content_words(text):
-            for kind in LEXICON.get(word, ()):
+        for kinds in filter(None, map(get, content_words(text))):  # most words name no kind
+            for kind in kinds:
                 found[kind] += weight
     return found
 

@@ -86,12 +86,17 @@ def minhash(shingles: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
     return signature
 
 
+_BAND_PREFIXES = tuple(band.to_bytes(2, "little") for band in range(NUM_BANDS))
+
+
 def band_keys(signature: npt.NDArray[np.uint32]) -> tuple[int, ...]:
-    """One 63-bit key per LSH band; the band index is mixed in so bands never collide."""
+    """One 63-bit key per LSH band; the band index is mixed in so bands never collide.
+    (A band's rows are hashed as their bytes, sliced from the signature's bytes at once.)"""
+    raw = signature.tobytes()
+    width = ROWS_PER_BAND * signature.itemsize
     keys = []
-    for band in range(NUM_BANDS):
-        rows = signature[band * ROWS_PER_BAND : (band + 1) * ROWS_PER_BAND]
-        digest = blake2b(band.to_bytes(2, "little") + rows.tobytes(), digest_size=8).digest()
+    for band, prefix in enumerate(_BAND_PREFIXES):
+        digest = blake2b(prefix + raw[band * width : (band + 1) * width], digest_size=8).digest()
         keys.append(int.from_bytes(digest, "little") >> 1)  # fits a signed BIGINT column
     return tuple(keys)
 

@@ -94,6 +94,11 @@ class Place:
     """``"country"``, ``"subdivision"`` or ``"city"``."""
     population: int = 0
 
+    def __reduce__(self) -> tuple[type[Place], tuple[str, str, int]]:
+        # Pickled as a constructor call: the cached index (:mod:`~.tablecache`) holds tens
+        # of thousands of places, which dataclasses' slot-state protocol reads back slowly.
+        return (Place, (self.path, self.kind, self.population))
+
     @property
     def country(self) -> str:
         """The ISO 3166 alpha-2 code of its country."""

@@ -110,6 +110,13 @@ class _Span:
     """Whether a preposition of place comes right before it ("at New Delhi station")."""
 
 
+def _plain(raw: str) -> str:
+    """The word a token stands for, in lower case: possessive and sentence stop dropped."""
+    token = raw[:-2] if raw.endswith(_POSSESSIVES) else raw
+    ends = token.endswith(".") and not _ABBREVIATION.match(token)
+    return (token.rstrip(".") if ends else token).lower()
+
+
 def _runs(text: str) -> list[tuple[list[str], str]]:
     """Capitalised runs: consecutive capitalised tokens, joined by lower-case connectors;
     each with the token before it, in lower case ("at" before "New Delhi")."""
@@ -118,12 +125,15 @@ def _runs(text: str) -> list[tuple[list[str], str]]:
     pending: list[str] = []
     before = last = ""
     for raw in _TOKEN.findall(text):
+        if not current and not raw[:1].isupper():
+            last = raw  # outside a run an uncapitalised token only becomes the one before
+            continue
         token = raw[:-2] if raw.endswith(_POSSESSIVES) else raw
         ends = token.endswith(".") and not _ABBREVIATION.match(token)
         word = token.rstrip(".") if ends else token
         if word[:1].isupper():
             if not current:
-                before = last
+                before = _plain(last)
             current.extend(pending)
             pending = []
             current.append(word)
@@ -137,7 +147,7 @@ def _runs(text: str) -> list[tuple[list[str], str]]:
             if current:
                 runs.append((current, before))
             current, pending = [], []
-        last = word.lower()
+        last = raw
     if current:
         runs.append((current, before))
     return runs
@@ -155,6 +165,8 @@ def _is_filler(word: str) -> bool:
 def _matches(run: list[str], inside: set[str]) -> list[tuple[str, int, bool]]:
     """Gazetteer names in a run, longest first, each standing alone or beside fillers;
     the names found inside a longer name ("Michael Jordan") are added to ``inside``."""
+    if len(run) == 1:  # most runs: a lone name has no neighbours, so it stands alone
+        return [(run[0], 1, True)] if lookup(run[0]) else []
     found: list[tuple[str, int, bool]] = []
     spans: list[tuple[int, int]] = []
     i = 0

@@ -82,9 +82,17 @@ def _is_capitalised(token: str) -> bool:
     return token[:1].isupper()
 
 
+@lru_cache(maxsize=1 << 14)  # bounded: names recur across articles; a hit costs no frame
 def _ends_name(raw: str) -> bool:
     """A possessive or a sentence full stop (not an initialism like 'U.S.') ends a name."""
     return raw.endswith(("'s", "’s")) or (raw.endswith(".") and "." not in raw[:-1])
+
+
+@lru_cache(maxsize=1 << 14)  # bounded: names recur across articles; a hit costs no frame
+def name_word(raw: str) -> str:
+    """A capitalised token as a name's word: edge punctuation and a possessive dropped, in
+    lower case (the token must hold no newline)."""
+    return drop_possessive(raw.strip(".-&’'")).lower()
 
 
 def name_runs(text: str) -> Iterator[list[str]]:
@@ -92,7 +100,7 @@ def name_runs(text: str) -> Iterator[list[str]]:
     for match in _NAME_RUN.finditer(text):
         run: list[str] = []
         for raw in match.group().split():
-            token = drop_possessive(raw.strip(".-&’'")).lower()  # split(): no newline
+            token = name_word(raw)  # split(): no newline
             if token:
                 run.append(token)
             if _ends_name(raw) and run:

@@ -5,15 +5,19 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from hashlib import blake2b
 
 import numpy as np
 import pytest
 
 from monitor.text.fingerprint import (
     NUM_BANDS,
+    ROWS_PER_BAND,
+    band_keys,
     containment,
     fingerprint,
     jaccard,
+    minhash,
     shingle_hashes,
     shingles_from_bytes,
 )
@@ -101,3 +105,13 @@ def test_texts_shorter_than_a_shingle_still_get_one() -> None:
     assert shingle_hashes("Port strike").size == 1
     assert shingle_hashes("").size == 0
     assert containment(shingle_hashes(""), shingle_hashes(ORIGINAL)) == 0.0
+
+
+def test_a_band_key_hashes_the_band_number_and_that_bands_rows() -> None:
+    # Stored keys must never change: band b is blake2b of b (2 bytes, little-endian) and
+    # its rows of the signature as uint32 bytes, shifted to fit a signed BIGINT.
+    signature = minhash(shingle_hashes(ORIGINAL))
+    for band in (0, 3, NUM_BANDS - 1):
+        rows = signature[band * ROWS_PER_BAND : (band + 1) * ROWS_PER_BAND]
+        digest = blake2b(band.to_bytes(2, "little") + rows.tobytes(), digest_size=8).digest()
+        assert band_keys(signature)[band] == int.from_bytes(digest, "little") >> 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from monitor.text.gazetteer import capital_city, compatible, contains, leaves, lookup
-from monitor.text.places import actors, mentions
+from monitor.text.places import _runs, actors, mentions
 
 
 def places(title: str, text: str) -> frozenset[str]:
@@ -170,3 +170,27 @@ def test_two_cities_of_one_metro_area_agree_across_a_state_line() -> None:
 
 def test_a_country_adjective_after_an_article_word_still_names_its_country() -> None:
     assert "RU" in places("", "A Russian ballistic missile struck the city on Saturday.")
+
+
+def test_each_capitalised_run_carries_the_plain_lower_case_word_before_it() -> None:
+    # The word before a run decides whether a capital is the city ("at Paris"): it is read
+    # without its full stop or possessive, in lower case, however it was written.
+    assert _runs("Crowds gathered AT. Paris and near New Delhi") == [
+        (["Crowds"], ""),
+        (["AT"], "gathered"),
+        (["Paris"], "at"),
+        (["New", "Delhi"], "near"),
+    ]
+    assert _runs("Police in the mayor's Gaza City office") == [
+        (["Police"], ""),
+        (["Gaza", "City"], "mayor"),
+    ]
+
+
+def test_a_lone_capitalised_word_is_a_place_on_its_own() -> None:
+    # A run of one word has no neighbours that could make it part of a longer name.
+    assert mentions("", "Officials in France said on Monday.").places == {"FR"}
+    assert mentions("", "Officials in Kenya said the floods in Mombasa had eased.").places == {
+        "KE",
+        "KE::mombasa",
+    }

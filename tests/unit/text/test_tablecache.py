@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
 
-from monitor.text import gazetteer, priors
+from monitor.text import gazetteer, priors, scope
 from monitor.text.tablecache import cached, table_key
 
 
@@ -76,3 +77,14 @@ def test_the_cached_gazetteer_and_prior_equal_freshly_built_ones() -> None:
     assert index == built
     assert list(index.names) == list(built.names)
     assert priors._table() == priors._build()
+
+
+def test_the_cached_scope_place_names_equal_freshly_built_ones() -> None:
+    assert scope._gazetteer() == scope._build_gazetteer()
+
+
+def test_a_place_read_back_from_its_pickle_is_the_same_place() -> None:
+    place = gazetteer.Place("US:TX:abilene", "city", 125_000)
+    back = pickle.loads(pickle.dumps(place, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == place
+    assert (back.path, back.kind, back.population) == ("US:TX:abilene", "city", 125_000)
