@@ -55,10 +55,14 @@ _NOT_NOUNS = word_set(
     might can did do does not no more less fewer still also each per another other others day
     time times way hand thing things after before while when where if so too more most last
     such way like than then there here it its their them they he she we you i me us his her
-    our said says say told way every very only just even ever again over under about around"""
+    our said says say told way every very only just even ever again over under about around
+    beside near among inside outside behind into onto through against during without within
+    upon below above across along alive dead alone apiece each"""
 )
 _ADJECTIVE_ENDS = ("ed", "al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ing", "ary")
-_ADJECTIVES = word_set("small big large single new old young major key senior top lone main")
+_ADJECTIVES = word_set(
+    "small big large single new old young major key senior top lone main former other local"
+)
 _IRREGULAR = word_set("people children men women police staff cattle sheep fish")
 
 
