@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).resolve().parent.parent / "tests/data/quantities"
-KINDS = ("count", "money", "percent", "measure", "duration", "magnitude")
+KINDS = ("count", "money", "percent", "measure", "duration", "magnitude", "fraction")
 HALVES = {"both": ("dev", "heldout"), "all": ("dev", "dev2", "heldout", "heldout2")}
 Predict = Callable[[str], list[dict[str, Any]]]
 

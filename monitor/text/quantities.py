@@ -3,8 +3,10 @@ durations and quake magnitudes, each with value, bounds, qualifier, kind and uni
 
 Counts come from `extract_claims` unchanged (docs/SPEC.md §6); the other kinds are read by
 `monitor/text/quantity_grammar.py`. Qualifiers use the claims canon
-(`monitor.text.numbers.QUALIFIER_OF`) and the same bounds. Dates, years, clock times, ages,
-ordinals, phone numbers and named numbers are not quantities (tests/data/quantities/README.md).
+(`monitor.text.numbers.QUALIFIER_OF`) and the same bounds. `extract_quantities` also reads
+ages (`quantity_ages.py`), fractions of a whole and "one" as a count (`quantity_words.py`);
+`other_quantities` does not. Dates, years, clock times, ordinals, phone numbers and named
+numbers are not quantities (tests/data/quantities/README.md).
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from typing import Any
 from monitor.text.claims import Claim, extract_claims
 from monitor.text.numbers import QUALIFIER_OF
 from monitor.text.patterns import alternation
+from monitor.text.quantity_ages import read_ages
 from monitor.text.quantity_context import context_amounts, is_named, noun_counts
 from monitor.text.quantity_grammar import Amount, read_amounts
+from monitor.text.quantity_words import is_idiom_one, read_fractions, read_ones
 from monitor.text.sentences import split_sentences
 
-KINDS = ("count", "money", "percent", "measure", "duration", "magnitude")
+KINDS = ("count", "money", "percent", "measure", "duration", "magnitude", "fraction")
 _APPROXIMATE = frozenset(("about", "almost", "vague"))
 _EXTRA = {  # phrasings of the same canon seen before amounts, not before counts
     "top": "more than",
@@ -47,12 +51,13 @@ _LENGTH_ASKED = re.compile(
 )
 _DURING = frozenset(("over",))
 _POST = re.compile(
-    r"\s+or\s+(?P<w>more|greater|higher|above|so|less|fewer|lower)\b|(?P<plus>-plus\b|\+)",
+    r"\s+or\s+(?P<w>more|greater|higher|above|older|so|less|fewer|lower|younger)\b|(?P<plus>-plus\b|\+)",
     re.IGNORECASE,
 )
 _POST_QUALIFIER = {
     "more": "at least", "greater": "at least", "higher": "at least", "above": "at least",
     "so": "about", "less": "up to", "fewer": "up to", "lower": "up to",
+    "older": "at least", "younger": "up to",  # "aged 45 or older"
 }  # fmt: skip
 _LOOKBACK = 40
 _COUNTED_BACK = re.compile(r"(?P<the>the\s+)?(?:past|last|next|previous|coming)\s+", re.IGNORECASE)
@@ -219,16 +224,42 @@ def extract_quantities(text: str) -> list[Quantity]:
     if not isinstance(text, str) or not text.strip():
         return []
     text = text[:_MAX_CHARS]
-    found = _amounts(text)
+    found = [q for q in _amounts(text) if not is_idiom_one(text, q.start, q.end)]
+    found = sorted(found + _word_amounts(text, found), key=lambda q: q.start)
     counts = [
         _unbounded(text, q)
         for q in _counts(text, extract_claims(text))
         if not any(q.start < f.end and f.start < q.end for f in found)
         and not is_named(text, q.start, q.text)
+        and not is_idiom_one(text, q.start, q.end)
     ]
     taken = [(q.start, q.end) for q in found + counts]
     try:
-        more = [_qualified(text, a) for a in noun_counts(text, taken)]
+        more = [
+            _qualified(text, a)
+            for a in noun_counts(text, taken)
+            if not is_idiom_one(text, a.start, a.end)
+        ]
     except Exception:  # a reader beside the claims must never break them
         more = []
-    return sorted(found + counts + more, key=lambda q: q.start)
+    taken += [(q.start, q.end) for q in more]
+    try:
+        ones = [_qualified(text, a) for a in read_ones(text) if _free(a, taken)]
+    except Exception:  # a reader beside the claims must never break them
+        ones = []
+    return sorted(found + counts + more + ones, key=lambda q: q.start)
+
+
+def _free(a: Amount, taken: list[tuple[int, int]]) -> bool:
+    return not any(a.start < end and start < a.end for start, end in taken)
+
+
+def _word_amounts(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Ages ("a 67-year-old", "aged 45") and fractions ("two-thirds of"): quantities of
+    `extract_quantities` only (tests/data/quantities/README.md), never over another amount."""
+    try:
+        taken = [(q.start, q.end) for q in found]
+        extra = [a for a in read_ages(text) + read_fractions(text) if _free(a, taken)]
+        return [_qualified(text, a) for a in extra]
+    except Exception:  # a reader beside the claims must never break them
+        return []

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent
-KINDS = {"count", "money", "percent", "measure", "duration", "magnitude"}
+KINDS = {"count", "money", "percent", "measure", "duration", "magnitude", "fraction"}
 QUALIFIERS = {
     None,
     "more than",
