@@ -227,7 +227,7 @@ def test_the_development_half_keeps_its_measured_quality() -> None:
     _, rows, events = merged("dev", dev_sets())
     quality, extra = scores(rows, ClusterParams(), events)
     assert quality.bcubed_p >= 0.96
-    assert quality.bcubed_f1 >= 0.925
+    assert quality.bcubed_f1 >= 0.93
     assert extra.pair_f1 >= 0.88
     assert extra.disagreeing == 0
     assert quality.copy_f1 == 1.0
