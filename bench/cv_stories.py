@@ -63,6 +63,8 @@ class Pooled:
         self.right = 0
         self.wanted = 0
         self.bad = 0
+        self.parts: dict[int, Pooled] = {}
+        """The same counts kept apart per fold (filled when ``add`` is given a fold)."""
 
     def add(
         self,
@@ -70,8 +72,12 @@ class Pooled:
         gold: dict[str, str],
         scored: set[str],
         events: dict[str, dict[str, object]] | None,
+        fold: int | None = None,
     ) -> None:
-        """Count the articles of ``scored`` (and the pairs touching them) of one replay."""
+        """Count the articles of ``scored`` (and the pairs touching them) of one replay;
+        with ``fold``, also into that fold's own counts (:attr:`parts`)."""
+        if fold is not None:
+            self.parts.setdefault(fold, Pooled()).add(predicted, gold, scored, events)
         pred_members: dict[str, list[str]] = {}
         gold_members: dict[str, list[str]] = {}
         for item in sorted(gold):
@@ -153,7 +159,7 @@ def cross_validate(
             gold = {i: str(row["event"]) for i, row in zip(ids, rows, strict=True)}
             predicted = {i: a.story_id for i, a in zip(ids, assignments, strict=True)}
             scored = {i for i in ids if fold_of(gold[i], folds) == k}
-            pooled[threshold][name].add(predicted, gold, scored, events)
+            pooled[threshold][name].add(predicted, gold, scored, events, fold=k)
     return pooled
 
 

@@ -12,10 +12,12 @@ story. Pairs the engine vetoes (places and actors disagree) are left out: it nev
 them. A logistic regression (numpy Newton, L2, each weight kept to the sign
 ``story_scorer.SIGNS`` allows it: agreement only adds, disagreement only subtracts) is
 fitted on the pairs; the join threshold
-is the one, on a fixed grid, that gives the best leave-events-out B-cubed F0.5 (precision
-weighted twice) of the whole half merged in arrival order (``bench/cv_stories.py``: every
-article judged by weights fitted without its event; ties to the higher threshold), so the
-threshold is not chosen on the very pairs the weights were fitted on.
+is chosen, on a fixed grid, by leave-events-out B-cubed F0.5 (precision weighted twice) of
+the whole half merged in arrival order (``bench/cv_stories.py``: every article judged by
+weights fitted without its event), so the threshold is not chosen on the very pairs the
+weights were fitted on. The one-standard-error rule (:func:`choose_threshold`): of the
+thresholds whose pooled CV F0.5 is within one standard error (over the folds) of the best,
+the highest, so precision wins wherever the data cannot tell the thresholds apart.
 Deterministic: same files, same file.
 """
 
@@ -24,7 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +64,42 @@ L2 = 1.0
 MOVED_WEIGHT = 0.3
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(8, 17))  # 0.40 .. 0.80
 FOLDS = 5
+
+
+def f_beta(p: float, r: float, beta: float = BETA) -> float:
+    """F-beta of precision ``p`` and recall ``r`` (0 when both are 0)."""
+    return 0.0 if p + r == 0 else (1 + beta**2) * p * r / (beta**2 * p + r)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The chosen threshold, the best pooled CV score, the threshold that reached it, and
+    the standard error (over the folds) of that best score."""
+
+    threshold: float
+    best: float
+    best_threshold: float
+    standard_error: float
+
+
+def choose_threshold(
+    pooled: Mapping[float, float], by_fold: Mapping[float, Sequence[float]]
+) -> Choice:
+    """The one-standard-error rule: the highest threshold whose pooled score is at least
+    the best pooled score less the standard error of the best threshold's fold scores
+    (sample standard deviation over the square root of the number of folds).
+
+    ``pooled`` maps each threshold to its pooled CV score, ``by_fold`` to its per-fold
+    scores. Ties and near-ties within the noise go to the higher (more precise) threshold.
+    """
+    if not pooled:
+        raise ValueError("no thresholds")
+    best_threshold = max(sorted(pooled, reverse=True), key=lambda t: pooled[t])
+    best = pooled[best_threshold]
+    folds = np.asarray(by_fold.get(best_threshold, ()), dtype=float)
+    se = float(folds.std(ddof=1) / np.sqrt(len(folds))) if len(folds) > 1 else 0.0
+    chosen = max(t for t, score in pooled.items() if score >= best - se - 1e-12)
+    return Choice(chosen, best, best_threshold, se)
 
 
 @dataclass(frozen=True)
@@ -196,20 +234,23 @@ def main() -> None:
     from cv_stories import MERGED, cross_validate  # type: ignore[import-not-found]
 
     pooled = cross_validate(sets, FOLDS, fit, THRESHOLDS, merged_only=True)
-    best: tuple[float, float] | None = None
+    scores: dict[float, float] = {}
+    by_fold: dict[float, list[float]] = {}
     for threshold in THRESHOLDS:
-        p, r = pooled[threshold][MERGED].bcubed()
-        f_half = 0.0 if p + r == 0 else (1 + BETA**2) * p * r / (BETA**2 * p + r)
+        whole = pooled[threshold][MERGED]
+        p, r = whole.bcubed()
+        scores[threshold] = f_beta(p, r)
+        by_fold[threshold] = [f_beta(*whole.parts[k].bcubed()) for k in sorted(whole.parts)]
+        spread = np.std(by_fold[threshold], ddof=1) / np.sqrt(len(by_fold[threshold]))
         print(
-            f"  threshold {threshold:.2f}: CV whole-half B3 P {p:.4f} R {r:.4f} F0.5 {f_half:.4f}"
+            f"  threshold {threshold:.2f}: CV whole-half B3 P {p:.4f} R {r:.4f} "
+            f"F0.5 {scores[threshold]:.4f} (fold s.e. {spread:.4f})"
         )
-        if best is None or f_half >= best[1]:
-            best = (threshold, f_half)
-    assert best is not None
+    choice = choose_threshold(scores, by_fold)
     out = {
         "features": list(FEATURES),
         "weights": list(rounded),
-        "threshold": best[0],
+        "threshold": choice.threshold,
         "fitted_on": [name for name, _, _ in sets],
         "pairs": len(y_all),
         "positives": int(y_all.sum()),
@@ -218,12 +259,15 @@ def main() -> None:
         "sign_constrained": fit.signs,
         "dropped": list(fit.drop),
         "shortlisted_only": fit.met,
-        "threshold_by": f"leave-events-out CV, {FOLDS} folds, B3 F{BETA}",
+        "threshold_by": f"leave-events-out CV, {FOLDS} folds, B3 F{BETA}, one-standard-error rule",
     }
     text = json.dumps(out, indent=1) + "\n"
     for name, w in zip(FEATURES, rounded, strict=True):
         print(f"  {name:<22}{w:>10.3f}")
-    print(f"  threshold {best[0]} (CV whole-half B3 F0.5 {best[1]:.4f}), {len(y_all)} pairs")
+    print(
+        f"  threshold {choice.threshold} (best CV whole-half B3 F0.5 {choice.best:.4f} at "
+        f"{choice.best_threshold}, s.e. {choice.standard_error:.4f}), {len(y_all)} pairs"
+    )
     if not args.check:
         WEIGHTS_FILE.write_text(text, "utf-8")
         print(f"wrote {WEIGHTS_FILE.relative_to(ROOT)}")

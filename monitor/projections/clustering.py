@@ -64,6 +64,7 @@ from monitor.projections.story_scorer import (
     CORE_SIZE,
     CORE_TITLE_PLACE,
     CROSS_BODY,
+    NAMES_KNOWN,
     CROSS_TITLE,
     DATELINE,
     FLAG,
@@ -468,12 +469,25 @@ def field_cosines(
         mine, theirs = fields.get(prefix), unit.get(prefix)
         if mine and theirs:
             cosines[prefix] = _dot(mine, theirs)
+    cosines[NAMES_KNOWN] = known_share(fields.get(ENTITY), unit.get(ENTITY))
     cosines[CROSS_TITLE] = _cross(fields.get(TITLE), unit.get(BODY))
     titles, core = story.as_body
     body = fields.get(BODY)
     cosines[CROSS_BODY] = _dot(titles, body)  # = _cross(story's headline words, article's body)
     cosines[CORE_BODY] = _dot(core, body)  # the article's body with the story core's
     return cosines
+
+
+def known_share(mine: Mapping[str, float] | None, theirs: Mapping[str, float] | None) -> float:
+    """The weighted share of ``mine``'s terms that ``theirs`` holds (0 when either is
+    empty): each term counts its weight, so an article's rare names count most, and the
+    story's own weights do not matter (its growing mass does not dilute the share)."""
+    if not mine or not theirs:
+        return 0.0
+    total = math.fsum(mine.values())
+    if total <= 0.0:
+        return 0.0
+    return math.fsum([mine[t] for t in mine.keys() & theirs.keys()]) / total
 
 
 def _dot(a: Mapping[str, float] | None, b: Mapping[str, float] | None) -> float:

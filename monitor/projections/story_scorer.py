@@ -5,6 +5,10 @@ combination of per-field similarities; here a logistic regression):
 
 - ``title``, ``body``, ``entity``: TF-IDF cosines of the headline words, body words and
   capitalised names/numbers with the story's centroid of each field;
+- ``entity_known``: the share of the article's names and numbers, each weighted by its
+  TF-IDF (so the rare ones count most), that the story's centroid holds anywhere: a
+  follow-up told in new words still names the quarry, the flight or the district, while
+  the centroid's growing mass no longer dilutes it as it dilutes the cosine;
 - ``title_story_body`` and ``story_title_body``: the article's headline words against the
   story's body centroid, and the story's headline centroid against the article's body;
 - ``key_article``: share (smoothed: one unseen name added) of the article's key names (the people, places and organisations
@@ -88,12 +92,14 @@ and its own follow-ups then matched it; leave-events-out CV preferred one, see R
 OPINION_FLAG = FLAG + "opinion"
 CROSS_TITLE = "article title / story body"
 CROSS_BODY = "story title / article body"
+NAMES_KNOWN = "article names known to the story"
 
 FEATURES = (
     "bias",
     "title",
     "body",
     "entity",
+    "entity_known",
     "title_story_body",
     "story_title_body",
     "key_article",
@@ -123,6 +129,7 @@ SIGNS = (
     1,  # title
     1,  # body
     1,  # entity
+    1,  # entity_known
     1,  # title_story_body
     1,  # story_title_body
     1,  # key_article
@@ -496,6 +503,7 @@ def features(
             cosines.get(TITLE, 0.0),
             cosines.get(BODY, 0.0),
             cosines.get(ENTITY, 0.0),
+            cosines.get(NAMES_KNOWN, 0.0),
             cosines.get(CROSS_TITLE, 0.0),
             cosines.get(CROSS_BODY, 0.0),
             _smoothed_share(article.keys, story.names),
