@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
+from monitor.text import gazetteer
 from monitor.text.event_types import event_families
 from monitor.text.figure_scope import clause_of, clause_span, past_event, phrase_of, scope_of
 from monitor.text.figure_words import (
@@ -229,6 +230,34 @@ def _legacy_scope(claim: Any, previous: str | None, spec: FigureSpec) -> str | N
     return found
 
 
+_CONJUNCTS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+
+
+def _wider_than(scope: str, context: Sequence[str]) -> str | None:
+    """The named conjunct outside the context when the scope joins the figure's place with
+    another ("Germany and Belgium" for a German toll, "the U.S. and Canada" for a U.S.
+    recall): the count is of both together, wider than the figure's."""
+    if find_term(scope, context) is not None and context_match(scope, context) == len(scope):
+        return None  # the context names the whole coordination ("Trinidad and Tobago")
+    parts = [p for p in _CONJUNCTS.split(scope.strip()) if p]
+    if len(parts) < 2:
+        return None
+    named = [re.sub(r"^the\s+", "", p, flags=re.I) for p in parts]
+    if not all(n[:1].isupper() for n in named):
+        return None
+    outside = [p for p in parts if not context_match(p, context) and not _inside(p, context)]
+    return outside[0] if outside and len(outside) < len(parts) else None
+
+
+def _inside(name: str, context: Sequence[str]) -> bool:
+    """Whether a place the context names contains the named place ("Northern Ireland" is
+    inside a figure's "UK")."""
+    around = [c.path for term in context for c in gazetteer.lookup(term)]
+    return any(
+        a == p.path or gazetteer.contains(a, p.path) for p in gazetteer.lookup(name) for a in around
+    )
+
+
 def bind(
     spec: FigureSpec, claim: Any, previous: str | None = None, topic: Topic | None = None
 ) -> Binding:
@@ -251,6 +280,10 @@ def bind(
     aside = f" ({note})" if note else ""
     if scope is not None:
         bound = bool(context_match(scope, spec.context))
+        wider = _wider_than(scope, spec.context) if bound else None
+        if wider is not None:
+            why = f"scoped to {scope}{aside}: wider than the figure's ({wider} too)"
+            return Binding(spec.name, False, why, scope, source)
         return Binding(spec.name, bound, f"scoped to {scope}{aside}", scope, source)
     if hasattr(claim, "scope") and (note is None or note.endswith("not a scope")):
         # The frame names no scope, but the claim's own clause names the context ("bringing
