@@ -177,7 +177,14 @@ def _fit(spec: FigureSpec, claim: Any, previous: str | None = None) -> str | Non
         carried = previous and _OBJECTLESS_PART.search(_about_text(claim))
         if not carried or find_word(previous or "", spec.about) is None:
             return f"no about term ({', '.join(spec.about)}) in its clause"
+    elif spec.about and find_word(_HAD_BEEN.sub("", _about_text(claim)), spec.about) is None:
+        return "its about term says only what the counted had been"
     return None
+
+
+# What the counted had been before the clause's own verb: "has accounted for 2,146 people who
+# had been reported missing" counts people found, not people missing.
+_HAD_BEEN = re.compile(r"\b(?:who|that|which)\s+had\s+(?:previously\s+)?been\b[^,;.]*", re.I)
 
 
 _GO_ON = re.compile(
@@ -258,6 +265,16 @@ def _inside(name: str, context: Sequence[str]) -> bool:
     )
 
 
+def _headline_opens(title: str, context: Sequence[str]) -> str | None:
+    """A context term "the X" that opens the headline without its article, as headlines drop
+    articles: "Sheriff explains the missing list" opens with "the sheriff"."""
+    for term in context:
+        bare = re.sub(r"^the\s+", "", term, flags=re.IGNORECASE)
+        if bare != term and re.match(rf"{re.escape(bare)}\b", title, re.IGNORECASE):
+            return title[: len(bare)]
+    return None
+
+
 def bind(
     spec: FigureSpec, claim: Any, previous: str | None = None, topic: Topic | None = None
 ) -> Binding:
@@ -292,7 +309,9 @@ def bind(
         if found is not None:
             return Binding(spec.name, True, f"clause names {found}", found, "clause")
     if topic is not None:
-        found = find_term(topic.text_for(claim.sentence), spec.context)
+        found = find_term(topic.text_for(claim.sentence), spec.context) or _headline_opens(
+            topic.title, spec.context
+        )
         if found is not None:
             return Binding(spec.name, True, f"topic: {found}{aside}", found, "topic")
     return Binding(

@@ -216,7 +216,12 @@ _DIVISION_AFTER = re.compile(
     r"(?:\s+[a-z]+){0,2}?\s+(?:in|at|from|across)\s+its\s+(?:[\w-]+\s+){0,3}?"
     r"(?:division|unit|arm|subsidiary|department|segment|studios?)\b"
 )
-_ROUND_STOP = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\s[—–]\s")
+_ROUND_STOP = re.compile(
+    r",\s*(?:and|but|while|whereas)\b|;|\s[—–]\s"
+    # a clause of its own after the count: "rose to 870, ..., after his office added names
+    # from a fresh batch of reports" (the batch is what the office added, not the count)
+    r"|,\s*(?:after|because|when)\s+(?:his|her|its|their|the)\s+\w+\s+(?:had\s+|has\s+)?[a-z]+ed\b"
+)
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)")
 # A number of people in hospital: part of the cases counted before it in the sentence.
 _HOSPITAL_AFTER = re.compile(
@@ -712,7 +717,19 @@ def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple
         else:
             aside = _AFTER_IT_DID.search(sentence, clause.start, span.start)
             ref = aside["ref"] if aside is not None else None
+    if ref is None and (then := _LEVEL_THEN.match(sentence, 0, span.start)) is not None:
+        ref = then["ref"]  # "Last week the list shrank to 200 names": the count's level then
     return ("past", ref) if ref is not None else ("current", None)
+
+
+# A recent period opening the sentence, then the level a count moved to: the count's value
+# then ("Last week the list briefly shrank to roughly 200 names"), unlike a count announced
+# then, which still stands ("Last week the company said it would cut 10,000 jobs").
+_LEVEL_THEN = re.compile(
+    r"(?i:(?P<ref>last\s+week|earlier\s+(?:this|last)\s+week|at\s+one\s+point(?:\s+last\s+week)?)"
+    r",?\s+[^,;\d]{0,60}?\b(?:shrank|shrunk|fell|dropped|dipped|stood\s+at|was\s+(?:down|up)\s+to"
+    r"|rose|climbed|peaked|swelled|grew)\b[^,;\d]{0,30})$"
+)
 
 
 # The subject's own earlier action, told in an aside before the number: "Meta will lay off

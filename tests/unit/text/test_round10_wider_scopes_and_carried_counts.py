@@ -8,14 +8,19 @@ date or an "unaccounted for" after them (docs/SPEC.md §6):
   ("Strikes killed 59 people on Thursday, taking the toll to 3,445") is that total's
   increment, however it is told;
 - "the number of people killed since October 2023 has risen to 2,036" and "the number of
-  people (listed as) unaccounted for rose to 870" give the number the count rose to.
+  people (listed as) unaccounted for rose to 870" give the number the count rose to;
+- a recent period opening the sentence before the level a count moved to ("Last week the list
+  shrank to 200 names") makes that level past; a batch named in a clause of its own after
+  the count ("..., after his office added names from a fresh batch") is not the count's;
+- people found "who had been reported missing" are not missing; a headline that opens with a
+  context term's noun without its article ("Sheriff explains ...") names that context.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from monitor.text.figures import FigureSpec, bind
+from monitor.text.figures import FigureSpec, Topic, bind
 from tests.unit.text.conftest import frame, frames, kinds
 
 GERMANY = FigureSpec(
@@ -118,3 +123,44 @@ def test_the_number_unaccounted_for_rose_to_n(text: str) -> None:
 def test_the_number_unaccounted_for_binds_a_missing_figure() -> None:
     text = "The number of people unaccounted for rose to 870 on Wednesday, Sheriff Honea said."
     assert bind(MISSING, frame(text, 870)).bound
+
+
+# A recent period opening the sentence, then the level the count moved to: the count's value
+# then, not now; a count announced then still stands.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last week the list briefly shrank to roughly 200 names; by the weekend it had passed"
+        " 1,200.",
+        "At one point last week the number of those unaccounted for was down to around 200 people.",
+    ],
+)
+def test_a_level_reached_last_week_is_past(text: str) -> None:
+    claim = frame(text, 200)
+    assert claim.time == "past"
+
+
+def test_a_count_announced_last_week_still_stands() -> None:
+    assert frame("Last week the company said it would cut 10,000 jobs.", 10_000).time == "current"
+
+
+def test_a_batch_in_a_clause_of_its_own_does_not_make_the_count_an_increment() -> None:
+    text = (
+        "The number of people unaccounted for rose to 870 on Wednesday, Sheriff Honea said,"
+        " after his office added names from a fresh batch of reports."
+    )
+    assert frame(text, 870).kind == "total"
+
+
+def test_people_found_who_had_been_missing_are_not_missing() -> None:
+    text = "The sheriff's office has accounted for 2,146 people who had been reported missing."
+    binding = bind(MISSING, frame(text, 2146))
+    assert not binding.bound and "had been" in binding.reason
+
+
+def test_a_headline_without_its_article_names_the_context() -> None:
+    text = "As of Friday, 605 people were still unaccounted for, down sharply."
+    claim = frame(text, 605)
+    topic = Topic.of("Sheriff explains the missing list", text)
+    assert bind(MISSING, claim, None, topic).bound
+    assert not bind(MISSING, claim, None, Topic.of("Explaining the missing list", text)).bound
