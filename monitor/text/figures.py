@@ -252,17 +252,18 @@ def _wider_than(scope: str, context: Sequence[str]) -> str | None:
     named = [re.sub(r"^the\s+", "", p, flags=re.I) for p in parts]
     if not all(n[:1].isupper() for n in named):
         return None
-    outside = [p for p in parts if not context_match(p, context) and not _inside(p, context)]
+    outside = [p for p in parts if not context_match(p, context) and _outside(p, context)]
     return outside[0] if outside and len(outside) < len(parts) else None
 
 
-def _inside(name: str, context: Sequence[str]) -> bool:
-    """Whether a place the context names contains the named place ("Northern Ireland" is
-    inside a figure's "UK")."""
+def _outside(name: str, context: Sequence[str]) -> bool:
+    """Whether the named place is a known place that no place of the context contains
+    ("Belgium" for "Germany"; not "Northern Ireland" for "UK", nor a name the gazetteer
+    does not know)."""
+    places = gazetteer.lookup(name)
     around = [c.path for term in context for c in gazetteer.lookup(term)]
-    return any(
-        a == p.path or gazetteer.contains(a, p.path) for p in gazetteer.lookup(name) for a in around
-    )
+    inside = any(a == p.path or gazetteer.contains(a, p.path) for p in places for a in around)
+    return bool(places) and not inside
 
 
 def _headline_opens(title: str, context: Sequence[str]) -> str | None:

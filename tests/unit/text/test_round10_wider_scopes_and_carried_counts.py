@@ -164,3 +164,15 @@ def test_a_headline_without_its_article_names_the_context() -> None:
     topic = Topic.of("Sheriff explains the missing list", text)
     assert bind(MISSING, claim, None, topic).bound
     assert not bind(MISSING, claim, None, Topic.of("Explaining the missing list", text)).bound
+
+
+def test_a_joint_scope_is_wider_only_by_a_place_the_gazetteer_knows() -> None:
+    charged = FigureSpec(
+        name="uk-charged",
+        label="People charged over the 2024 UK riots",
+        units=("people",),
+        context=("UK", "England"),
+        about=("charged",),
+    )
+    text = "Prosecutors said they had charged more than 500 people in England and Wales."
+    assert "wider" not in bind(charged, frame(text, 500)).reason
