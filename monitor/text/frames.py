@@ -92,9 +92,9 @@ _PREVIOUS_AFTER = re.compile(
 )  # "far more than the 99 reported a day earlier"
 # A definite number given earlier the same day or before: "below the 334 reported in the
 # morning", "the 19 announced earlier", "the 40 given previously".
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+" + _Q + "$", re.IGNORECASE)  # "the (roughly) 150 estimated"
 _REPORTED_EARLIER = re.compile(
-    r"\s+(?:reported|given|announced|recorded|counted|cited)\s+(?:earlier(?:\s+in\s+the\s+"
+    r"\s+(?:reported|given|announced|recorded|counted|cited|estimated)\s+(?:earlier(?:\s+in\s+the\s+"
     r"(?:day|week))?|previously|(?:in|on)\s+the\s+morning|that\s+morning|last\s+week"
     r"|the\s+(?:previous|day\s+before|night\s+before))\b",
     re.IGNORECASE,

@@ -13,7 +13,8 @@ date or an "unaccounted for" after them (docs/SPEC.md §6):
   shrank to 200 names") makes that level past; a batch named in a clause of its own after
   the count ("..., after his office added names from a fresh batch") is not the count's;
 - people found "who had been reported missing" are not missing; a headline that opens with a
-  context term's noun without its article ("Sheriff explains ...") names that context.
+  context term's noun without its article ("Sheriff explains ...") names that context;
+- "the (roughly) 150 estimated earlier in the week" is the previous value.
 """
 
 from __future__ import annotations
@@ -176,3 +177,11 @@ def test_a_joint_scope_is_wider_only_by_a_place_the_gazetteer_knows() -> None:
     )
     text = "Prosecutors said they had charged more than 500 people in England and Wales."
     assert "wider" not in bind(charged, frame(text, 500)).reason
+
+
+def test_the_qualified_count_estimated_earlier_is_the_previous_value() -> None:
+    text = (
+        "The Israeli military said on Sunday that it has confirmed 155 people are being held"
+        " hostage in Gaza, more than the roughly 150 estimated earlier in the week."
+    )
+    assert kinds(text, 155, 150) == ["total", "previous"]
