@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
+from monitor.text import gazetteer
 from monitor.text.event_types import event_families
 from monitor.text.figure_scope import clause_of, clause_span, past_event, phrase_of, scope_of
 from monitor.text.figure_words import (
@@ -176,7 +177,14 @@ def _fit(spec: FigureSpec, claim: Any, previous: str | None = None) -> str | Non
         carried = previous and _OBJECTLESS_PART.search(_about_text(claim))
         if not carried or find_word(previous or "", spec.about) is None:
             return f"no about term ({', '.join(spec.about)}) in its clause"
+    elif spec.about and find_word(_HAD_BEEN.sub("", _about_text(claim)), spec.about) is None:
+        return "its about term says only what the counted had been"
     return None
+
+
+# What the counted had been before the clause's own verb: "has accounted for 2,146 people who
+# had been reported missing" counts people found, not people missing.
+_HAD_BEEN = re.compile(r"\b(?:who|that|which)\s+had\s+(?:previously\s+)?been\b[^,;.]*", re.I)
 
 
 _GO_ON = re.compile(
@@ -229,6 +237,45 @@ def _legacy_scope(claim: Any, previous: str | None, spec: FigureSpec) -> str | N
     return found
 
 
+_CONJUNCTS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+
+
+def _wider_than(scope: str, context: Sequence[str]) -> str | None:
+    """The named conjunct outside the context when the scope joins the figure's place with
+    another ("Germany and Belgium" for a German toll, "the U.S. and Canada" for a U.S.
+    recall): the count is of both together, wider than the figure's."""
+    if find_term(scope, context) is not None and context_match(scope, context) == len(scope):
+        return None  # the context names the whole coordination ("Trinidad and Tobago")
+    parts = [p for p in _CONJUNCTS.split(scope.strip()) if p]
+    if len(parts) < 2:
+        return None
+    named = [re.sub(r"^the\s+", "", p, flags=re.I) for p in parts]
+    if not all(n[:1].isupper() for n in named):
+        return None
+    outside = [p for p in parts if not context_match(p, context) and _outside(p, context)]
+    return outside[0] if outside and len(outside) < len(parts) else None
+
+
+def _outside(name: str, context: Sequence[str]) -> bool:
+    """Whether the named place is a known place that no place of the context contains
+    ("Belgium" for "Germany"; not "Northern Ireland" for "UK", nor a name the gazetteer
+    does not know)."""
+    places = gazetteer.lookup(name)
+    around = [c.path for term in context for c in gazetteer.lookup(term)]
+    inside = any(a == p.path or gazetteer.contains(a, p.path) for p in places for a in around)
+    return bool(places) and not inside
+
+
+def _headline_opens(title: str, context: Sequence[str]) -> str | None:
+    """A context term "the X" that opens the headline without its article, as headlines drop
+    articles: "Sheriff explains the missing list" opens with "the sheriff"."""
+    for term in context:
+        bare = re.sub(r"^the\s+", "", term, flags=re.IGNORECASE)
+        if bare != term and re.match(rf"{re.escape(bare)}\b", title, re.IGNORECASE):
+            return title[: len(bare)]
+    return None
+
+
 def bind(
     spec: FigureSpec, claim: Any, previous: str | None = None, topic: Topic | None = None
 ) -> Binding:
@@ -251,6 +298,10 @@ def bind(
     aside = f" ({note})" if note else ""
     if scope is not None:
         bound = bool(context_match(scope, spec.context))
+        wider = _wider_than(scope, spec.context) if bound else None
+        if wider is not None:
+            why = f"scoped to {scope}{aside}: wider than the figure's ({wider} too)"
+            return Binding(spec.name, False, why, scope, source)
         return Binding(spec.name, bound, f"scoped to {scope}{aside}", scope, source)
     if hasattr(claim, "scope") and (note is None or note.endswith("not a scope")):
         # The frame names no scope, but the claim's own clause names the context ("bringing
@@ -259,7 +310,9 @@ def bind(
         if found is not None:
             return Binding(spec.name, True, f"clause names {found}", found, "clause")
     if topic is not None:
-        found = find_term(topic.text_for(claim.sentence), spec.context)
+        found = find_term(topic.text_for(claim.sentence), spec.context) or _headline_opens(
+            topic.title, spec.context
+        )
         if found is not None:
             return Binding(spec.name, True, f"topic: {found}{aside}", found, "topic")
     return Binding(

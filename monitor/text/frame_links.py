@@ -3,7 +3,9 @@
 A part ("taking Rwanda's total to 62, including 15 deaths") is a subset of the count before it
 and an increment that a sentence carries into its total ("Four more cases were reported,
 taking Rwanda's total to 62") adds to that total: when their own clause names no scope, they
-have the scope of the count they belong to.
+have the scope of the count they belong to. A count the sentence goes on to carry into a
+running total ("Strikes killed 59 people on Thursday, taking the toll to 3,445") is that
+total's increment, however it is told.
 """
 
 from __future__ import annotations
@@ -46,4 +48,29 @@ def share_scopes(sentence: str, starts: Sequence[int], frames: list[Frame]) -> l
             )
         if parent is not None:
             out[i] = dataclasses.replace(f, scope=parent.scope, scope_source=parent.scope_source)
+    return out
+
+
+# "..., the ministry said, taking the toll since October 8 to 3,445": a comma, then the verb.
+_GOES_ON_INTO = re.compile(
+    r",\s*(?:[^,;.]{1,40},\s*)?(?:tak(?:es|ing)|bring(?:s|ing)|push(?:es|ing)|rais(?:es|ing)"
+    r"|lift(?:s|ing))\s+(?:the|its|their|[A-Z][\w.-]*['’]s)\b[^;.]{0,60}\bto\s+$",
+)
+
+
+def carried_increments(sentence: str, starts: Sequence[int], frames: list[Frame]) -> list[Frame]:
+    """`frames` with each current total that the sentence carries on into a later running
+    total ("Israeli strikes killed 59 people on Thursday, bringing the toll to 3,445") told as
+    the increment it is: the running total is the count, the number before it what was added.
+    """
+    out = list(frames)
+    for i, f in enumerate(frames):
+        if f.kind != "total" or f.time != "current":
+            continue
+        # only into the running total right after it: "18 ..., and 18 more ..., bringing
+        # ... to 36" carries the second 18, not the first
+        j = i + 1
+        carried = j < len(frames) and frames[j].kind == "total"
+        if carried and _GOES_ON_INTO.search(sentence, starts[i], starts[j]):
+            out[i] = dataclasses.replace(f, kind="new")
     return out

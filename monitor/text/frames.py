@@ -95,9 +95,9 @@ _PREVIOUS_AFTER = re.compile(
 )  # "far more than the 99 reported a day earlier"
 # A definite number given earlier the same day or before: "below the 334 reported in the
 # morning", "the 19 announced earlier", "the 40 given previously".
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+" + _Q + "$", re.IGNORECASE)  # "the (roughly) 150 estimated"
 _REPORTED_EARLIER = re.compile(
-    r"\s+(?:reported|given|announced|recorded|counted|cited)\s+(?:earlier(?:\s+in\s+the\s+"
+    r"\s+(?:reported|given|announced|recorded|counted|cited|estimated)\s+(?:earlier(?:\s+in\s+the\s+"
     r"(?:day|week))?|previously|(?:in|on)\s+the\s+morning|that\s+morning|last\s+week"
     r"|the\s+(?:previous|day\s+before|night\s+before))\b",
     re.IGNORECASE,
@@ -237,7 +237,12 @@ _DIVISION_AFTER = re.compile(
     r"(?:\s+[a-z]+){0,2}?\s+(?:in|at|from|across)\s+its\s+(?:[\w-]+\s+){0,3}?"
     r"(?:division|unit|arm|subsidiary|department|segment|studios?)\b"
 )
-_ROUND_STOP = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\s[—–]\s")
+_ROUND_STOP = re.compile(
+    r",\s*(?:and|but|while|whereas)\b|;|\s[—–]\s"
+    # a clause of its own after the count: "rose to 870, ..., after his office added names
+    # from a fresh batch of reports" (the batch is what the office added, not the count)
+    r"|,\s*(?:after|because|when)\s+(?:his|her|its|their|the)\s+\w+\s+(?:had\s+|has\s+)?[a-z]+ed\b"
+)
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)")
 # A number of people in hospital: part of the cases counted before it in the sentence.
 _HOSPITAL_AFTER = re.compile(
@@ -740,7 +745,19 @@ def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple
         else:
             aside = _AFTER_IT_DID.search(sentence, clause.start, span.start)
             ref = aside["ref"] if aside is not None else None
+    if ref is None and (then := _LEVEL_THEN.match(sentence, 0, span.start)) is not None:
+        ref = then["ref"]  # "Last week the list shrank to 200 names": the count's level then
     return ("past", ref) if ref is not None else ("current", None)
+
+
+# A recent period opening the sentence, then the level a count moved to: the count's value
+# then ("Last week the list briefly shrank to roughly 200 names"), unlike a count announced
+# then, which still stands ("Last week the company said it would cut 10,000 jobs").
+_LEVEL_THEN = re.compile(
+    r"(?i:(?P<ref>last\s+week|earlier\s+(?:this|last)\s+week|at\s+one\s+point(?:\s+last\s+week)?)"
+    r",?\s+[^,;\d]{0,60}?\b(?:shrank|shrunk|fell|dropped|dipped|stood\s+at|was\s+(?:down|up)\s+to"
+    r"|rose|climbed|peaked|swelled|grew)\b[^,;\d]{0,30})$"
+)
 
 
 # The subject's own earlier action, told in an aside before the number: "Meta will lay off

@@ -277,7 +277,7 @@ _VERB = (
 )
 _COUNT_NOUN = (
     r"(?P<noun>\s*(?:(?:total\s+)?number|count|tally)\s+of\s+(?P<of>(?:(?!(?:has|was|is|had)\b)"
-    r"[a-z-]+\s+){0,3}(?!(?:has|was|is)\b)[a-z-]+s|people|children|missing"
+    r"[a-z-]+\s+){0,3}(?!(?:has|was|is|as|this|thus)\b)[a-z-]+s|people|children|missing"
     r"|(?-i:[A-Z][a-z-]+)(?=\s+(?:who|that)\s)"  # "the number of Rohingya who have arrived"
     r"|dead|injured|displaced|homeless|unaccounted\s+for|wounded)"
     r"|(?P<kind>death|casualty|case|fatality|infection|injury|arrest|job|layoff|"
@@ -292,6 +292,9 @@ _MONTH_DAY = (
 )
 # A period between the counted noun and its verb: "the death toll this year rose to 48",
 # "the number of jobs cut so far this year to 48,000".
+# A year in the counted noun's modifier: "the number of people killed since October 2023 has
+# risen to 2,036" (a date, not a number the noun is led to).
+_YEAR = r"\b(?:19|20)\d{2}\b(?!\s*[,.]?\d)"
 _PARTICIPLE = r"(?:[a-z]+(?:ed|en)|cut|lost|shed|hit|laid\s+off)\s+"
 _PERIOD_AFTER_NOUN = (
     rf"(?:\s+(?:{_PARTICIPLE})?(?:so\s+far\s+)?(?:this|last)\s+(?:year|month|week|season)"
@@ -301,16 +304,17 @@ _VERB_LED = re.compile(
     r"(?=[\sdcfiajlhtnpw])"  # what a count noun (or the space before "toll") opens with
     rf"{_COUNT_NOUN}(?:\s+(?:[a-z]+\s+)?(?:of|in|on|at|across|from|for|among|by|after|during|since"
     r"|within|inside)"
-    rf"\s+(?:{_MONTH_DAY}|[^,;\d]){{1,60}}?"
+    rf"\s+(?:{_MONTH_DAY}|{_YEAR}|[^,;\d]){{1,60}}?"
     # a relative clause on the counted noun: "the number of refugees who have entered Armenia"
     r"|\s+(?:who|that)\s+(?:(?:have|has|had|were|are)\s+|(?=died\b|drowned\b|perished\b|fled\b))"
-    rf"(?:{_MONTH_DAY}|[^,;\d]){{1,70}}?"  # "... who have arrived since August 25"
+    rf"(?:{_MONTH_DAY}|{_YEAR}|[^,;\d]){{1,70}}?"  # "... who have arrived since August 25"
     # ... or a participle: "the number of people known to have died in the shipwreck"
     r"|\s+(?:known|thought|believed|confirmed|reported|feared)\s+to\s+have\s+(?:been\s+)?[a-z]+"
     # ... or with its own subject: "the number of jobs Amazon has said it will cut"
     r"|\s+(?:the\s+[a-z]+|(?-i:[A-Z])[\w’'&.-]*)\s+(?:has|have|had|says|said|plans|expects)"
     r"\s+[^,;\d]{1,60}?"
-    r"|\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?:missing|dead|injured|hospitali[sz]ed"
+    r"|\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?:listed\s+as\s+)?(?:unaccounted\s+for"
+    r"|missing|dead|injured|hospitali[sz]ed"
     r"|displaced|arrested|charged|killed|sickened|infected|made\s+(?:sick|ill)|nationwide"
     r"|statewide|overall)"
     # ... or a span of days it covers: "the toll over the 12 days of fighting stood at 28"
