@@ -246,6 +246,8 @@ def _wider_than(scope: str, context: Sequence[str]) -> str | None:
     recall): the count is of both together, wider than the figure's."""
     if find_term(scope, context) is not None and context_match(scope, context) == len(scope):
         return None  # the context names the whole coordination ("Trinidad and Tobago")
+    if _inside_term(scope, context):
+        return None  # the coordination is part of a context term ("East and Gulf" coasts)
     parts = [p for p in _CONJUNCTS.split(scope.strip()) if p]
     if len(parts) < 2:
         return None
@@ -254,6 +256,14 @@ def _wider_than(scope: str, context: Sequence[str]) -> str | None:
         return None
     outside = [p for p in parts if not context_match(p, context) and _outside(p, context)]
     return outside[0] if outside and len(outside) < len(parts) else None
+
+
+def _inside_term(scope: str, context: Sequence[str]) -> bool:
+    """Whether the whole scope, as words, lies inside one context term ("East and Gulf" in
+    "East and Gulf coasts")."""
+    bare = re.sub(r"^the\s+", "", fold_case(scope.strip()))
+    inner = re.compile(rf"(?<!\w){re.escape(bare)}(?!\w)")
+    return bool(bare) and any(inner.search(fold_case(term)) for term in context)
 
 
 def _outside(name: str, context: Sequence[str]) -> bool:

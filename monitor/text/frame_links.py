@@ -58,6 +58,14 @@ _GOES_ON_INTO = re.compile(
 )
 
 
+# A count introduced as a share of the one before it: "including 13 police officers".
+_INCLUDED = re.compile(
+    r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+(?:(?:at\s+least|some|about"
+    r"|around|nearly|almost|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def carried_increments(sentence: str, starts: Sequence[int], frames: list[Frame]) -> list[Frame]:
     """`frames` with each current total that the sentence carries on into a later running
     total ("Israeli strikes killed 59 people on Thursday, bringing the toll to 3,445") told as
@@ -71,6 +79,9 @@ def carried_increments(sentence: str, starts: Sequence[int], frames: list[Frame]
         # ... to 36" carries the second 18, not the first
         j = i + 1
         carried = j < len(frames) and frames[j].kind == "total"
+        if carried and _INCLUDED.search(sentence, max(0, starts[i] - 40), starts[i]):
+            continue  # a share of the count before it ("98 people, including 13 police
+            # officers ..., pushing the toll to 300"), not what the total was raised by
         if carried and _GOES_ON_INTO.search(sentence, starts[i], starts[j]):
             out[i] = dataclasses.replace(f, kind="new")
     return out

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import pytest
 
+from monitor.text.claims import extract_claims
 from monitor.text.figures import FigureSpec, Topic, bind
 from tests.unit.text.conftest import frame, frames, kinds
 
@@ -185,3 +186,25 @@ def test_the_qualified_count_estimated_earlier_is_the_previous_value() -> None:
         " hostage in Gaza, more than the roughly 150 estimated earlier in the week."
     )
     assert kinds(text, 155, 150) == ["total", "previous"]
+
+
+def test_a_share_introduced_by_including_is_not_the_increment_of_the_running_total() -> None:
+    claims = extract_claims(
+        "Clashes on Sunday killed at least 98 people, including 13 police officers in the "
+        "north, pushing the death toll since July to 300."
+    )
+    kinds = {c.value: c.kind for c in claims}
+    assert kinds[13] != "new"
+    assert kinds[300] == "total"
+
+
+def test_a_coordination_inside_a_context_term_is_not_a_wider_scope() -> None:
+    spec = FigureSpec(
+        "ports",
+        "Ports shut by the strike",
+        units=("ports",),
+        context=("the union", "East and Gulf coasts"),
+        about=("shutting", "strike"),
+    )
+    claim = extract_claims("East and Gulf coast dockworkers strike, shutting 36 ports")[0]
+    assert bind(spec, claim).bound
