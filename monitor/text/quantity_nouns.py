@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from monitor.text.quantity_context import is_named
 from monitor.text.quantity_grammar import Amount, bare_numbers
 from monitor.text.sentences import word_set
 
@@ -45,7 +46,7 @@ _NOT_NOUNS = word_set(
 )
 _OF_THE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|these|those|my|your|[A-Z]\w+'s)\s+"
-    r"(?:(?P<n>\d[\d,]*|[a-z]+)\s+)?(?P<words>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
+    r"(?:(?P<n>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+)?(?P<words>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
 )
 # after an elliptical number: punctuation, a conjunction, a relative pronoun, a time or place
 _BARE_AFTER = re.compile(
@@ -53,6 +54,9 @@ _BARE_AFTER = re.compile(
     r"in|on|by|last|this|earlier|before)\b)",
     re.IGNORECASE,
 )
+# an appositive after a comma, a noun's postmodifier ("children under 18", "people over 65")
+_APPOSITIVE = re.compile(r"[,(:]\s*$")
+_POSTMODIFIER = re.compile(r"\b(?P<noun>[A-Za-z]+)\s+(?i:under|over|above|below|aged)\s+$")
 # "14 were male and six female": after "and", one word then the clause's end
 _AND_BEFORE = re.compile(r"\band\s+$")
 _GAPPED = re.compile(r"\s+[a-z]+\s*(?:[,;)]|\.(?!\d)|$)")
@@ -63,6 +67,9 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _NUMBERED = re.compile(r"(?:\bNo\.|#|\bnumber|\bpage|\bday|\baged?|\bages|\bto)\s*$", re.I)
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
+)
+_MONTH_AFTER = re.compile(
+    r"(?:\s+(?:and|to|or)\s+\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 )
 _REACH = 90
 
@@ -96,15 +103,40 @@ def _plain(text: str, n: Amount) -> bool:
     return not (written.isdigit() and len(written) == 4 and 1800 <= n.value <= 2100)
 
 
+_MODIFIER_ENDS = (
+    "ed",
+    "al",
+    "ive",
+    "ous",
+    "ic",
+    "ful",
+    "less",
+    "able",
+    "ible",
+    "ing",
+    "ary",
+    "est",
+)
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+s\s+$")
+
+
+def _named(text: str, n: Amount) -> bool:
+    """A named number ("Model 3"), unless the capital before is a plural group ("the Democrats
+    49": a gapped count)."""
+    if _CAPITAL_BEFORE.search(text, max(0, n.start - 30), n.start):
+        return False
+    return is_named(text, n.start, text[n.start : n.end])
+
+
 def _partitive(text: str, n: Amount) -> str | None:
     of = _OF_THE.match(text, n.end)
     if of is None:
         return None
     for word in of["words"].split():
-        if word in _NOT_NOUNS:
-            return None
-        if _plural(word):
+        if _plural(word) and word not in _NOT_NOUNS:
             return _singular(word)
+        if not word.endswith(_MODIFIER_ENDS):
+            return None  # "Article 5 of the treaty commits": a singular noun first
     return None
 
 
@@ -119,6 +151,11 @@ def _elliptical(
     numbers: list[Amount],
     taken: list[tuple[int, int]],
 ) -> str | None:
+    if _APPOSITIVE.search(text, max(0, n.start - 4), n.start):
+        return None  # "the three countries, 608 on Friday"
+    post = _POSTMODIFIER.search(text, max(0, n.start - 30), n.start)
+    if post and _plural(post["noun"].lower()):
+        return None  # "children under 18", "people over 65": an age or threshold
     gapped = _AND_BEFORE.search(text, max(0, n.start - 5), n.start) and _GAPPED.match(text, n.end)
     if not (_BARE_AFTER.match(text, n.end) or gapped):
         return None
@@ -163,7 +200,11 @@ def noun_elsewhere_counts(
             continue
         if _NUMBERED.search(text[max(0, n.start - 10) : n.start]):
             continue
+        if _named(text, n):
+            continue  # "Model 3", "Article 5"
         if not _plain(text, n) or _MONTH_BEFORE.search(text[max(0, n.start - 12) : n.start]):
+            continue
+        if _MONTH_AFTER.match(text, n.end):  # "on 23 and 24 October"
             continue
         noun = (
             _partitive(text, n) or _elliptical(text, n, counts, numbers, taken) or _subject(text, n)

@@ -146,3 +146,26 @@ def test_one_family_counts_the_family() -> None:
         ("One", 1, "family", None),
         ("16", 16, "member", None),
     ]
+
+
+def test_an_appositive_number_after_a_comma_takes_no_noun() -> None:
+    text = "The total across the three countries, 608 on Friday, was expected to climb."
+    assert _elsewhere(text, "three", "country") == []
+
+
+def test_a_nouns_age_postmodifier_is_no_count() -> None:
+    assert _elsewhere("It involved 153 children under 18.", "153", "child") == []
+
+
+def test_a_named_number_takes_no_noun() -> None:
+    assert _elsewhere("It employs 22,000 people and builds the Model 3.", "22,000", "person") == []
+
+
+def test_a_partitive_of_a_singular_noun_counts_nothing() -> None:
+    assert (
+        _elsewhere("It has 30 members. Article 5 of the treaty commits them.", "30", "member") == []
+    )
+
+
+def test_a_day_before_its_month_is_no_count() -> None:
+    assert _elsewhere("Two further cases came on 23 and 24 October.", "Two", "case") == []
