@@ -1,15 +1,17 @@
 """All-quantity reading against the labelled sentences: value F1, kind/unit/qualifier accuracy,
 speed, overall and per kind.
 
-Run: .venv/bin/python bench/quantities.py [--half dev|heldout|dev2|heldout2|both|all] [--errors]
+Run: .venv/bin/python bench/quantities.py [--half dev|heldout|dev2|heldout2|dev3|both|all]
+[--errors]
 
 A predicted quantity matches a gold one when their spans overlap and their values are equal
 (each gold quantity matches at most one prediction). Kind, unit and qualifier accuracy are over
 matched pairs; a count's unit is graded on its head (last word, lowercased, singular; "people"
 is "person"). Per kind: recall over the gold quantities of that kind, precision over the
 predictions of that kind. The data are tests/data/quantities/{dev,heldout}.jsonl (first author)
-and {dev2,heldout2}.jsonl (a second author's set on other stories); `both` is dev and heldout,
-`all` is the four. `--errors` is refused for the held-out halves, which are only ever scored.
+and {dev2,heldout2}.jsonl (a second author's set on other stories), dev3.jsonl (a third author's,
+count-rich, all dev); `both` is dev and heldout, `all` is the five. `--errors` is refused for
+the held-out halves, which are only ever scored.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parent.parent / "tests/data/quantities"
 KINDS = ("count", "money", "percent", "measure", "duration", "magnitude", "fraction")
-HALVES = {"both": ("dev", "heldout"), "all": ("dev", "dev2", "heldout", "heldout2")}
+HALVES = {"both": ("dev", "heldout"), "all": ("dev", "dev2", "dev3", "heldout", "heldout2")}
 Predict = Callable[[str], list[dict[str, Any]]]
 
 

@@ -21,6 +21,13 @@ from monitor.text.patterns import alternation
 from monitor.text.quantity_ages import read_ages
 from monitor.text.quantity_context import context_amounts, is_named, noun_counts
 from monitor.text.quantity_grammar import Amount, read_amounts
+from monitor.text.quantity_nouns import (
+    SCORES,
+    Counted,
+    noun_elsewhere_counts,
+    of_them_noun,
+    read_scores,
+)
 from monitor.text.quantity_words import is_idiom_one, read_fractions, read_ones
 from monitor.text.sentences import split_sentences
 
@@ -227,7 +234,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     found = [q for q in _amounts(text) if not is_idiom_one(text, q.start, q.end)]
     found = sorted(found + _word_amounts(text, found), key=lambda q: q.start)
     counts = [
-        _unbounded(text, q)
+        _named_after(text, _unbounded(text, q))
         for q in _counts(text, extract_claims(text))
         if not any(q.start < f.end and f.start < q.end for f in found)
         and not is_named(text, q.start, q.text)
@@ -247,7 +254,42 @@ def extract_quantities(text: str) -> list[Quantity]:
         ones = [_qualified(text, a) for a in read_ones(text) if _free(a, taken)]
     except Exception:  # a reader beside the claims must never break them
         ones = []
-    return sorted(found + counts + more + ones, key=lambda q: q.start)
+    read = found + counts + more + ones
+    read += [s for s in _scores(text) if _free_q(s, read)]
+    return sorted(read + _elsewhere(text, read), key=lambda q: q.start)
+
+
+def _elsewhere(text: str, read: list[Quantity]) -> list[Quantity]:
+    """Counts whose noun stands elsewhere ("three of his four attempts", "scored three")."""
+    try:
+        taken = [(q.start, q.end) for q in read]
+        counts = [Counted(q.start, q.end, q.unit) for q in read if q.kind == "count"]
+        amounts = noun_elsewhere_counts(text, taken, counts)
+        return [_qualified(text, a) for a in amounts if not is_idiom_one(text, a.start, a.end)]
+    except Exception:  # a reader beside the claims must never break them
+        return []
+
+
+def _named_after(text: str, q: Quantity) -> Quantity:
+    """ "217 of them passengers": the noun after "of them" is the count's (quantity_nouns)."""
+    noun = of_them_noun(text, q.end)
+    return q if noun is None else replace(q, unit=noun)
+
+
+def _scores(text: str) -> list[Quantity]:
+    """ "Scores of rescuers": a vague count (quantity_nouns.read_scores)."""
+    try:
+        low, high = SCORES
+        return [
+            Quantity(low, low, high, "vague", True, "count", noun, noun, text[a:b], a, b)
+            for a, b, noun in read_scores(text)
+        ]
+    except Exception:  # a reader beside the claims must never break them
+        return []
+
+
+def _free_q(q: Quantity, read: list[Quantity]) -> bool:
+    return not any(q.start < r.end and r.start < q.end for r in read)
 
 
 def _free(a: Amount, taken: list[tuple[int, int]]) -> bool:

@@ -46,7 +46,7 @@ _NOT_COUNTED_BEFORE = re.compile(
 _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d|[a-z]+\b)", re.IGNORECASE)
 _OF_THE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|these|those|my|your|[A-Z]\w+'s)\s+"
-    r"(?P<words>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
+    r"(?:[\d,]+\s+)?(?P<words>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
 )
 _NOUN_AFTER = re.compile(r"\s+(?:(?P<mod>[a-z][a-z-]*)\s+)?(?P<noun>[a-z][a-z-]*)\b")
 _NOT_NOUNS = word_set(
@@ -63,6 +63,7 @@ _ADJECTIVE_ENDS = ("ed", "al", "ive", "ous", "ic", "ful", "less", "able", "ible"
 _ADJECTIVES = word_set(
     "small big large single new old young major key senior top lone main former other local"
 )
+_LY_NOUNS = word_set("family ally rally supply assembly anomaly monopoly reply belly bully jelly")
 _IRREGULAR = word_set("people children men women police staff cattle sheep fish")
 
 
@@ -125,7 +126,11 @@ def _counted(text: str, end: int) -> str | None:
     mod, noun = m["mod"], m["noun"]
     if mod is None or not _adjective(mod) or noun in _NOT_NOUNS or _plural(noun):
         noun = mod or noun  # the first word is the noun unless it is an adjective
-    if noun in _NOT_NOUNS or _plural(noun) or noun.endswith(("ed", "ly")):
+    if (
+        noun in _NOT_NOUNS
+        or _plural(noun)
+        or (noun.endswith(("ed", "ly")) and noun not in _LY_NOUNS)
+    ):
         return None
     return noun
 

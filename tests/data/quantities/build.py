@@ -1,5 +1,6 @@
 """Build the labelled halves from their sources (see README.md): sentences.src writes dev.jsonl and
-heldout.jsonl, sentences2.src (a second author's set) writes dev2.jsonl and heldout2.jsonl. Each
+heldout.jsonl, sentences2.src (a second author's set) writes dev2.jsonl and heldout2.jsonl, sentences3.src (a
+third author's, all dev) writes dev3.jsonl. Each
 "## story topic half" header names the half its story goes to.
 
 Run from the repository root:  python tests/data/quantities/build.py
@@ -28,7 +29,7 @@ QUALIFIERS = {
     "vague",
 }
 APPROXIMATE = {"almost", "about", "vague"}
-SOURCES = ("sentences.src", "sentences2.src")
+SOURCES = ("sentences.src", "sentences2.src", "sentences3.src")
 MARK = re.compile(r"\[\[(?P<body>[^\]]+)\]\]")
 
 
