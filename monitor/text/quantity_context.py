@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from monitor.text.quantity_grammar import Amount, bare_numbers
+from monitor.text.quantity_units import is_plural, singular_noun
 from monitor.text.sentences import word_set
 
 _COMPARATIVE = (
@@ -144,9 +145,6 @@ def _title_case(text: str) -> bool:
 # A count the claims extractor leaves (it reads the counts of events; a report counts anything):
 # a number, at most one modifier, then a plural noun ("3,200 workers", "1,274 measles cases").
 _PLURAL_AFTER = re.compile(r"\s+(?:(?P<mod>[a-z][a-z-]*)\s+)?(?P<noun>[a-z][a-z-]*)\b")
-_IRREGULAR_PLURALS = word_set(
-    "people children men women police staff cattle sheep fish deer personnel troops"
-)
 _NOT_NOUNS = word_set(
     """of in on at by to for from with and or but the a an as than that this these those who
     which were was are is be been have has had will would could should may might can did do
@@ -169,12 +167,6 @@ _MONTH_BEFORE = re.compile(
 )
 
 
-def _plural(word: str) -> bool:
-    if word in _IRREGULAR_PLURALS:
-        return True
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-
-
 def noun_counts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
     """Counts of a plural noun right after a number no other reader took: "3,200 workers",
     "69 offences", "five deli meats". Years, dates, named and numbered things are none."""
@@ -188,25 +180,14 @@ def noun_counts(text: str, taken: list[tuple[int, int]]) -> list[Amount]:
         mod, noun = m["mod"], m["noun"]
         if mod and mod in _NUMBER_WORDS:
             continue  # "1,100 two weeks earlier"
-        if mod and (mod in _NOT_NOUNS or _plural(mod)):
+        if mod and (mod in _NOT_NOUNS or is_plural(mod)):
             mod, noun = None, mod  # "38 people died": the noun is the first word
-        if noun in _NOT_NOUNS or not _plural(noun):
+        if noun in _NOT_NOUNS or not is_plural(noun):
             continue
         before = text[max(0, n.start - 24) : n.start]
         if _NUMBERED.search(before) or _MONTH_BEFORE.search(before) or _RATIO.search(before):
             continue
         if is_named(text, n.start, text[n.start : n.end]):
             continue
-        out.append(replace(n, kind="count", unit=_singular(noun), unit_text=noun))
+        out.append(replace(n, kind="count", unit=singular_noun(noun), unit_text=noun))
     return out
-
-
-def _singular(noun: str) -> str:
-    """The head as the claims write it: "workers" -> "worker", "cities" -> "city"."""
-    if noun in _IRREGULAR_PLURALS:
-        return noun
-    if noun.endswith("ies"):
-        return noun[:-3] + "y"
-    if noun.endswith(("ches", "shes", "xes", "sses")):
-        return noun[:-2]
-    return noun[:-1]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from monitor.text.quantity_context import is_named
 from monitor.text.quantity_grammar import Amount, bare_numbers
+from monitor.text.quantity_units import is_plural, singular_noun
 from monitor.text.sentences import word_set
 
 
@@ -37,7 +38,6 @@ class Counted:
     unit: str
 
 
-_IRREGULAR = word_set("people children men women police staff cattle sheep fish personnel")
 _NOT_NOUNS = word_set(
     """of in on at by to for from with and or but the a an as than that this these those who
     which were was are is be been have has had will would could should may might can did do
@@ -72,25 +72,6 @@ _MONTH_AFTER = re.compile(
     r"(?:\s+(?:and|to|or)\s+\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 )
 _REACH = 90
-
-
-def _plural(word: str) -> bool:
-    return word in _IRREGULAR or (
-        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-    )
-
-
-_SINGULAR_OF = {"children": "child", "men": "man", "women": "woman"}
-
-
-def _singular(noun: str) -> str:
-    if noun in _IRREGULAR:
-        return _SINGULAR_OF.get(noun, noun)
-    if noun.endswith("ies"):
-        return noun[:-3] + "y"
-    if noun.endswith(("ches", "shes", "xes", "sses")):
-        return noun[:-2]
-    return noun[:-1]
 
 
 def _plain(text: str, n: Amount) -> bool:
@@ -133,8 +114,8 @@ def _partitive(text: str, n: Amount) -> str | None:
     if of is None:
         return None
     for word in of["words"].split():
-        if _plural(word) and word not in _NOT_NOUNS:
-            return _singular(word)
+        if is_plural(word) and word not in _NOT_NOUNS:
+            return singular_noun(word)
         if not word.endswith(_MODIFIER_ENDS):
             return None  # "Article 5 of the treaty commits": a singular noun first
     return None
@@ -154,7 +135,7 @@ def _elliptical(
     if _APPOSITIVE.search(text, max(0, n.start - 4), n.start):
         return None  # "the three countries, 608 on Friday"
     post = _POSTMODIFIER.search(text, max(0, n.start - 30), n.start)
-    if post and _plural(post["noun"].lower()):
+    if post and is_plural(post["noun"].lower()):
         return None  # "children under 18", "people over 65": an age or threshold
     gapped = _AND_BEFORE.search(text, max(0, n.start - 5), n.start) and _GAPPED.match(text, n.end)
     if not (_BARE_AFTER.match(text, n.end) or gapped):
@@ -182,9 +163,9 @@ def _subject(text: str, n: Amount) -> str | None:
     nouns = [
         m["noun"]
         for m in _DETERMINED_PLURAL.finditer(head, cut + 1)
-        if _plural(m["noun"]) and m["noun"] not in _NOT_NOUNS
+        if is_plural(m["noun"]) and m["noun"] not in _NOT_NOUNS
     ]
-    return _singular(nouns[-1]) if nouns else None
+    return singular_noun(nouns[-1]) if nouns else None
 
 
 def noun_elsewhere_counts(
@@ -231,12 +212,12 @@ def read_scores(text: str) -> list[tuple[int, int, str]]:
     scores of homes damaged") and the noun's singular: a vague count of SCORES."""
     out = []
     for m in _SCORES.finditer(text):
-        noun = m["mod"] if m["mod"] and _plural(m["mod"]) else m["noun"]
-        if not _plural(noun) or noun in _NOT_NOUNS:
+        noun = m["mod"] if m["mod"] and is_plural(m["mod"]) else m["noun"]
+        if not is_plural(noun) or noun in _NOT_NOUNS:
             continue
         if not _SCORES_BEFORE.search(text[max(0, m.start() - 14) : m.start()]):
             continue
-        out.append((m.start(), m.start() + len(m["w"]), _singular(noun)))
+        out.append((m.start(), m.start() + len(m["w"]), singular_noun(noun)))
     return out
 
 
@@ -246,6 +227,6 @@ _OF_THEM = re.compile(r"\s+of\s+them\s+(?:(?:were|are|was|is)\s+)?(?P<noun>[a-z]
 def of_them_noun(text: str, end: int) -> str | None:
     """The plural noun a count ending at `end` names after "of them", singular, or None."""
     m = _OF_THEM.match(text, end)
-    if m is None or not _plural(m["noun"]) or m["noun"] in _NOT_NOUNS:
+    if m is None or not is_plural(m["noun"]) or m["noun"] in _NOT_NOUNS:
         return None
-    return _singular(m["noun"])
+    return singular_noun(m["noun"])

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from monitor.text.sentences import word_set
+
 # symbol -> spellings (regex fragments, case-insensitive unless listed in _CASED)
 _MEASURES: dict[str, tuple[str, ...]] = {
     # speed and flows first: "miles per hour" must win over "miles"
@@ -194,3 +196,29 @@ CURRENCY_AFTER = {
     "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB", "won": "KRW",
     "francs": "CHF", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
 }  # fmt: skip
+
+
+# Plural nouns without a plural "-s" (and a few the counts keep as written: "police", "staff").
+PLURAL_ONLY = word_set(
+    "people children men women police staff cattle sheep fish deer personnel troops"
+)
+_SINGULAR_OF = {"children": "child", "men": "man", "women": "woman"}
+
+
+def is_plural(word: str) -> bool:
+    """Whether a lower-case word reads as a plural noun ("workers", "people"; not "bus")."""
+    return word in PLURAL_ONLY or (
+        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    )
+
+
+def singular_noun(noun: str) -> str:
+    """The head as counts write it: "workers" -> "worker", "cities" -> "city", "women" ->
+    "woman"; a plural without "-s" that has no singular stays ("people", "police")."""
+    if noun in PLURAL_ONLY:
+        return _SINGULAR_OF.get(noun, noun)
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith(("ches", "shes", "xes", "sses")):
+        return noun[:-2]
+    return noun[:-1]

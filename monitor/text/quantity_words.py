@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from monitor.text.quantity_grammar import Amount
+from monitor.text.quantity_units import is_plural, singular_noun
 from monitor.text.sentences import word_set
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -64,7 +65,6 @@ _ADJECTIVES = word_set(
     "small big large single new old young major key senior top lone main former other local"
 )
 _LY_NOUNS = word_set("family ally rally supply assembly anomaly monopoly reply belly bully jelly")
-_IRREGULAR = word_set("people children men women police staff cattle sheep fish")
 
 
 def _share(n: str | None, part: str) -> float:
@@ -90,22 +90,6 @@ def read_fractions(text: str) -> list[Amount]:
     return out
 
 
-def _plural(word: str) -> bool:
-    return word in _IRREGULAR or (
-        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-    )
-
-
-def _singular(noun: str) -> str:
-    if noun in _IRREGULAR:
-        return noun
-    if noun.endswith("ies"):
-        return noun[:-3] + "y"
-    if noun.endswith(("ches", "shes", "xes", "sses")):
-        return noun[:-2]
-    return noun[:-1]
-
-
 def _adjective(word: str) -> bool:
     return word in _ADJECTIVES or word.endswith(_ADJECTIVE_ENDS)
 
@@ -117,18 +101,18 @@ def _counted(text: str, end: int) -> str | None:
         for word in of["words"].split():
             if word in _NOT_NOUNS:
                 return None
-            if _plural(word):
-                return _singular(word)
+            if is_plural(word):
+                return singular_noun(word)
         return None
     m = _NOUN_AFTER.match(text, end)
     if m is None:
         return None
     mod, noun = m["mod"], m["noun"]
-    if mod is None or not _adjective(mod) or noun in _NOT_NOUNS or _plural(noun):
+    if mod is None or not _adjective(mod) or noun in _NOT_NOUNS or is_plural(noun):
         noun = mod or noun  # the first word is the noun unless it is an adjective
     if (
         noun in _NOT_NOUNS
-        or _plural(noun)
+        or is_plural(noun)
         or (noun.endswith(("ed", "ly")) and noun not in _LY_NOUNS)
     ):
         return None
