@@ -408,6 +408,8 @@ def _kind(
     if _PART_AFTER.match(sentence, span.end) or (
         may_hold(before, _PART_WORDS) and _PART_BEFORE.search(before)
     ):
+        if attached and _NEW_MODIFIERS & set(span.modifiers) and _INCLUDES_LIST.search(before):
+            return "new"  # "The new cases include eight in San Diego County": its new ones
         return "total" if attached else "part"  # "45 of them in Gaines County": its total
     lead = _OF_LEAD_ANY.match(sentence)
     if lead is not None and lead.end() <= span.start:
@@ -595,6 +597,8 @@ _SUPERSEDED_WORDS = (
     "before",
 )  # fmt: skip
 _PART_WORDS = ("includ", "among", "whom", "which", "most")
+# A list of counts opened by "include" (its subject names the noun): "... include eight in X and "
+_INCLUDES_LIST = re.compile(r"\binclude[sd]?\s+(?:[^,;:]{1,50}?(?:,|\band)\s+)?$")
 _NEW_WORDS = (
     "another", "add", "further", "extra", "rise", "increase", "jump", "spike", "surge", "rose",
     "grew", "climbed", "went", "up", "new",

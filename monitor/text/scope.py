@@ -844,7 +844,10 @@ _GAPPED = re.compile(
 )  # "..., and Oklahoma has two": the name of a clause of its own
 
 
-_BRACKET_NAME = re.compile(rf"(?:^|[\s,])(?P<name>{_PROPER})\s*\($")
+# "Utah (3)", "Washington state (2)": a name, with a lowercase kind of area after it
+_BRACKET_NAME = re.compile(
+    rf"(?:^|[\s,])(?P<name>{_PROPER}(?:\s+(?:state|county|province|region|district))?)\s*\($"
+)
 
 
 _GAP_WORDS = word_set("with at for on has have had reported recorded confirmed counted logged")
