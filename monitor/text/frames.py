@@ -612,8 +612,10 @@ _TO_N_COMMA = re.compile(
     r"(?:\s+(?:by|on|as\s+of|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?\s*,\s*$"
 )
 _CHANGE_BY = re.compile(r"\b(?:by|up|down)\s+" + _Q + "$", re.IGNORECASE)
-_TO_COUNT = re.compile(
-    r"\s+to\s+" + _Q + r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+_TO_COUNT = re.compile(  # "by 84 overnight to 417": a word or two of when before "to"
+    r"(?:\s+(?!to\b|and\b|or\b)[a-z]+){0,2}?\s+to\s+"
+    + _Q
+    + r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b)",
     re.IGNORECASE,
 )
