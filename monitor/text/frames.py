@@ -1455,6 +1455,19 @@ _OUTBREAK_EVENTS = frozenset(("outbreak", "outbreaks", "epidemic", "pandemic"))
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+" + _Q + "$", re.I)
 
 
+_REACHED = re.compile(r"\bto\s+" + _Q + "$", re.IGNORECASE)
+
+
+def _reached_current(sentence: str, spans: Sequence[Span], frames: Sequence[Frame]) -> bool:
+    """The count just before a previous value is a current total a change reached ("had grown
+    to 22,777 ..."): the value it went up from is that count's earlier value, current time."""
+    at = next((i for i in range(len(frames) - 1, -1, -1) if frames[i].kind == "total"), None)
+    if at is None or frames[at].time != "current":
+        return False
+    start = spans[at].start
+    return _REACHED.search(sentence, max(0, start - 30), start) is not None
+
+
 def _another_place(
     sentence: str,
     span: Span,
@@ -1606,6 +1619,8 @@ def frame_sentence(
         if kind == "total" and _increment_share(sentence, span, spans, frames, parsed):
             kind = "new"  # "27 more people died, 15 of them in Sindh": Sindh's increment
         time, time_ref = _time(sentence, span, clauses, index)
+        if kind == "previous" and time == "past" and _reached_current(sentence, spans, frames):
+            time, time_ref = "current", None  # "had grown to 22,777, up from 12,277 a year earlier"
         revision, revised_from = (None, None)
         if kind in ("total", "new") and not _narrated(clauses, index, frames):
             revision, revised_from = _revision(sentence, span, clauses, index, spans)
