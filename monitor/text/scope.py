@@ -516,7 +516,16 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
         if not strong and _is_body(bare):
             continue  # "with help from the FBI", "for the Coast Guard": a body, not a place
         found.append((m.start(), loc, strong))
+    aside = _WHERE_ASIDE.match(text, lo, hi) if found and text.startswith("where ", lo) else None
+    if aside is not None and _PLACE_LEAD.match(text, 0, lo):
+        found = [f for f in found if f[0] >= aside.end()]  # the aside's places are its own
     return found
+
+
+# A relative aside on an opening place: "In eastern Zimbabwe, where the storm flattened homes in
+# the Chimanimani district, 344 people were killed" (the district is where the homes were).
+_WHERE_ASIDE = re.compile(r"where\s[^,;]*?,")
+_PLACE_LEAD = re.compile(rf"\s*(?:{_STRONG_PREP})\s+(?:[a-z]+\s+)?[A-Z][^,;]*,\s+$")
 
 
 _ADJECTIVAL = re.compile(
