@@ -8,7 +8,13 @@ Three clause structures name the noun once and the count after it, with no noun 
   the job losses are in the valley: 1,436 in Mountain View, 119 in San Bruno" counts job losses
   (the members after the first take the noun the list hands on);
 - "N of them" with no earlier claim refers to the nearest plural noun before it: "Letters mailed
-  early get priority; the program delivered some 14 million of them last year" counts letters.
+  early get priority; the program delivered some 14 million of them last year" counts letters;
+- a list of counts place by place after "include" names the noun in its subject: "The new cases
+  include eight in San Diego County" counts new cases;
+- a count in brackets after a place counts the clause's first noun: "cases have been confirmed
+  in Utah (3), Washington state (2)" counts cases;
+- an opening "Of the <noun> ...," phrase names what a following "N were ..." counts: "Of the
+  California patients whose status is known, 32 were unvaccinated" counts patients.
 """
 
 from __future__ import annotations
@@ -32,6 +38,15 @@ _PLACED_AFTER = re.compile(
     rf"\s+(?:in|at|from)\s+(?:the\s+)?(?!(?:{MONTHS}|{MONTH_ABBREVIATIONS}|{_WEEKDAYS})\b)[A-Z]"
 )  # a place, not a month or a day: "Key dates: 12 in March" is no list of counts
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those)\b")
+# "... include eight in San Diego County": a verb of inclusion opening a list placed by name
+_INCLUDE_BEFORE = re.compile(r"\b(?:include[sd]?|including)\s+$")
+# "in Utah (3)", "Washington state (2)": a place (a name, maybe with a lowercase word) in brackets
+_PLACE_BRACKET = re.compile(r"\b[A-Z][\w.’'-]*(?:\s+[a-z]+)?\s*\($")
+# "Of the California patients whose vaccination status is known, " before the number
+_OF_OPENER = re.compile(
+    r"(?:^|[.;]\s+)[Oo]f\s+(?:the|those|these)\s+(?P<phrase>[^,;:\d]{3,80}),\s*$"
+)
+_VERB_NEXT = re.compile(r"\s+(?:were|are|was|had|have|has|remain(?:ed)?|died|tested)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 # Plural-looking words that are no counted noun: verbs, pronouns, adverbs, reporting words.
 _NOT_NOUNS = word_set(
@@ -105,6 +120,18 @@ def antecedent_unit(sentence: str, start: int, end: int, value: float) -> Unit |
             return Unit(noun, end, implied=True)
     if _OF_THEM.match(sentence, end):
         noun = _last_plural(before, first=False)
+        if noun is not None:
+            return Unit(noun, end, implied=True)
+    clause = re.split(r"[;:]\s|\.\s", before)[-1]
+    if (_INCLUDE_BEFORE.search(before) and _PLACED_AFTER.match(sentence, end)) or (
+        sentence.startswith(")", end) and _PLACE_BRACKET.search(before)
+    ):
+        noun = _last_plural(clause, first=True)
+        if noun is not None:
+            return Unit(noun, end, implied=True)
+    opener = _OF_OPENER.search(before)
+    if opener is not None and _VERB_NEXT.match(sentence, end):
+        noun = _last_plural(opener["phrase"], first=True)
         if noun is not None:
             return Unit(noun, end, implied=True)
     return None

@@ -30,6 +30,7 @@ from monitor.text.units import (
     base_unit,
     counted_unit,
     implied_unit,
+    is_model_number,
     singular,
     split_unit,
     state_unit,
@@ -155,7 +156,10 @@ _BY_RANGE = re.compile(r"^(?P<a>.+?)\s+to\s+(?P<b>.+)$", re.IGNORECASE | re.DOTA
 _BY_BEFORE = re.compile(
     r"\b(?:(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|jumps|increased|increases"
     r"|increasing|grew|grown|grows|went\s+up|surged|swelled|fell|fallen|falls|dropped|drops"
-    r"|declined|decreased|shrank|edged\s+up|edged\s+down)\s+by|\b(?:up|down))\s+$",
+    r"|declined|decreased|shrank|edged\s+up|edged\s+down)\s+by|\b(?:up|down)"
+    # a count raised by its reporter: "raised the death toll by 12 to 98"
+    r"|\b(?:rais|lower|revis|increas|reduc|push|lift)(?:ed|ing|es|e|s)?\s+(?:the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:toll|count|tally|total|number|estimate)\s+by)\s+$",
     re.IGNORECASE,
 )
 _PARTITIVE = re.compile(
@@ -210,7 +214,7 @@ def _split_change(sentence: str, quantity: Quantity) -> list[Quantity]:
     if m is None:
         m = _BY_RANGE.match(quantity.text)
         if m is None or not _BY_BEFORE.search(
-            sentence, max(0, quantity.start - 30), quantity.start
+            sentence, max(0, quantity.start - 60), quantity.start
         ):
             return [quantity]
         low = parse_number(m["a"])
@@ -244,6 +248,8 @@ def _unit_of(
         return None  # "0 comments so far": nothing is reported
     if _ratio_before(sentence, quantity.start) or _RATIO_AFTER.match(sentence, quantity.end):
         return None
+    if quantity.text.isdigit() and is_model_number(sentence, quantity.start, quantity.end):
+        return None  # "Galaxy Note 7 phones": the 7 names the model
     rate = bool(_RATE.match(sentence, quantity.end))
     if sentence.startswith(")", quantity.end) and (
         bracket := _BRACKETED.search(sentence, max(0, quantity.start - 40), quantity.start)

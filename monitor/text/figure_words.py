@@ -34,6 +34,8 @@ def singular(word: str) -> str:
         return w[:-2] + "y"
     if w.endswith(("sses", "shes", "ches", "xes")):
         return w[:-2]
+    if w.endswith("s") and w[:-1].isdigit():
+        return w[:-1]  # "Note 7s": a model number made plural
     if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 2:
         return w[:-1]
     return w

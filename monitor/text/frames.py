@@ -413,6 +413,8 @@ def _kind(
     if _PART_AFTER.match(sentence, span.end) or (
         may_hold(before, _PART_WORDS) and _PART_BEFORE.search(before)
     ):
+        if attached and _NEW_MODIFIERS & set(span.modifiers) and _INCLUDES_LIST.search(before):
+            return "new"  # "The new cases include eight in San Diego County": its new ones
         return "total" if attached else "part"  # "45 of them in Gaines County": its total
     lead = _OF_LEAD_ANY.match(sentence)
     if lead is not None and lead.end() <= span.start:
@@ -600,6 +602,8 @@ _SUPERSEDED_WORDS = (
     "before",
 )  # fmt: skip
 _PART_WORDS = ("includ", "among", "whom", "which", "most")
+# A list of counts opened by "include" (its subject names the noun): "... include eight in X and "
+_INCLUDES_LIST = re.compile(r"\binclude[sd]?\s+(?:[^,;:]{1,50}?(?:,|\band)\s+)?$")
 _NEW_WORDS = (
     "another", "add", "further", "extra", "rise", "increase", "jump", "spike", "surge", "rose",
     "grew", "climbed", "went", "up", "new",
@@ -613,8 +617,10 @@ _TO_N_COMMA = re.compile(
     r"(?:\s+(?:by|on|as\s+of|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?\s*,\s*$"
 )
 _CHANGE_BY = re.compile(r"\b(?:by|up|down)\s+" + _Q + "$", re.IGNORECASE)
-_TO_COUNT = re.compile(
-    r"\s+to\s+" + _Q + r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+_TO_COUNT = re.compile(  # "by 84 overnight to 417": a word or two of when before "to"
+    r"(?:\s+(?!to\b|and\b|or\b)[a-z]+){0,2}?\s+to\s+"
+    + _Q
+    + r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b)",
     re.IGNORECASE,
 )
@@ -1466,6 +1472,19 @@ _OUTBREAK_EVENTS = frozenset(("outbreak", "outbreaks", "epidemic", "pandemic"))
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+" + _Q + "$", re.I)
 
 
+_REACHED = re.compile(r"\bto\s+" + _Q + "$", re.IGNORECASE)
+
+
+def _reached_current(sentence: str, spans: Sequence[Span], frames: Sequence[Frame]) -> bool:
+    """The count just before a previous value is a current total a change reached ("had grown
+    to 22,777 ..."): the value it went up from is that count's earlier value, current time."""
+    at = next((i for i in range(len(frames) - 1, -1, -1) if frames[i].kind == "total"), None)
+    if at is None or frames[at].time != "current":
+        return False
+    start = spans[at].start
+    return _REACHED.search(sentence, max(0, start - 30), start) is not None
+
+
 def _another_place(
     sentence: str,
     span: Span,
@@ -1617,6 +1636,8 @@ def frame_sentence(
         if kind == "total" and _increment_share(sentence, span, spans, frames, parsed):
             kind = "new"  # "27 more people died, 15 of them in Sindh": Sindh's increment
         time, time_ref = _time(sentence, span, clauses, index)
+        if kind == "previous" and time == "past" and _reached_current(sentence, spans, frames):
+            time, time_ref = "current", None  # "had grown to 22,777, up from 12,277 a year earlier"
         revision, revised_from = (None, None)
         if kind in ("total", "new") and not _narrated(clauses, index, frames):
             revision, revised_from = _revision(sentence, span, clauses, index, spans)

@@ -86,6 +86,8 @@ def _named_modifier(unit: str) -> str | None:
         return None
     if is_place(name):
         return name
+    if name.endswith("ed") and name[1:].islower():
+        return None  # "Suspected cases" opening a sentence: a participle, not a name
     if name.isupper():
         return None if common_word(name.lower()) else name  # "ILA strikers", not "DNA samples"
     return name if name[1:].islower() else None

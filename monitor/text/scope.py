@@ -396,6 +396,13 @@ def is_holiday(name: str) -> bool:
     return _HOLIDAY.search(name) is not None
 
 
+# A superlative opening a capitalised run names a record, not a place: "In Largest Such Strike"
+_SUPERLATIVES = word_set(
+    """Largest Biggest Deadliest Worst Greatest Highest Longest Strongest Heaviest Costliest
+    Widest Fastest Newest Oldest Latest Smallest Lowest Best Most"""
+)
+
+
 def _trim(run: str, at_start: bool) -> str | None:
     """A proper-name run without leading determiners and a capitalised common opener."""
     words = run.split()
@@ -403,6 +410,8 @@ def _trim(run: str, at_start: bool) -> str | None:
         words.pop(0)
     if words and words[0].lower().split("-")[0] in _NUMBERS:
         return None  # "Fourteen more people": the count, not its scope
+    if words and words[0] in _SUPERLATIVES:
+        return None  # "In Largest Such Strike": a headline's record, not a name
     if (
         at_start
         and words
@@ -414,9 +423,9 @@ def _trim(run: str, at_start: bool) -> str | None:
     elif (
         at_start
         and len(words) == 1
-        and common_word(words[0], VERY_COMMON)
+        and (common_word(words[0], VERY_COMMON) or words[0].endswith("ed"))
         and not is_place(words[0])
-    ):
+    ):  # "Suspected cases climbed to ...": a participle opening the sentence
         return None  # "Fire authorities said ...": a very common word opening the sentence
     while words and words[0].lower() in ("of", "and", "on", "de", "the"):
         words.pop(0)
@@ -452,13 +461,15 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             continue
         loc = m["loc"].rstrip(",").removesuffix("'s").removesuffix("’s")  # "at Boeing's plants"
         loc = loc if _DOTTED_END.search(loc) else loc.rstrip(".,")  # "the U.S." keeps its dot
-        if text.startswith(" history", m.end("loc")):
+        if text.startswith(" history", m.end("loc")) or loc.endswith(" History"):
             continue  # "the deadliest in modern US history": a record, not a scope
         if loc.lower() in _RANGES and _SUPERLATIVE.search(text, max(lo, m.start() - 50), m.start()):
             continue  # "the largest refugee camp in the world": a record's range, not a scope
         if loc.split()[0] in _TIME_WORDS and not loc.lower().startswith("the "):
             continue
         bare = _LEADING_LOWER_THE.sub("", loc)
+        if bare.split()[0] in _SUPERLATIVES:
+            continue  # "In Largest Such Strike In US History": a record, not a place
         if bare.split()[0] in _TIME_WORDS or is_holiday(bare):
             continue
         if any(w.strip(".,’'s") in _MONTHS_DAYS for w in bare.split()):
@@ -505,7 +516,16 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
         if not strong and _is_body(bare):
             continue  # "with help from the FBI", "for the Coast Guard": a body, not a place
         found.append((m.start(), loc, strong))
+    aside = _WHERE_ASIDE.match(text, lo, hi) if found and text.startswith("where ", lo) else None
+    if aside is not None and _PLACE_LEAD.match(text, 0, lo):
+        found = [f for f in found if f[0] >= aside.end()]  # the aside's places are its own
     return found
+
+
+# A relative aside on an opening place: "In eastern Zimbabwe, where the storm flattened homes in
+# the Chimanimani district, 344 people were killed" (the district is where the homes were).
+_WHERE_ASIDE = re.compile(r"where\s[^,;]*?,")
+_PLACE_LEAD = re.compile(rf"\s*(?:{_STRONG_PREP})\s+(?:[a-z]+\s+)?[A-Z][^,;]*,\s+$")
 
 
 _ADJECTIVAL = re.compile(
@@ -844,7 +864,10 @@ _GAPPED = re.compile(
 )  # "..., and Oklahoma has two": the name of a clause of its own
 
 
-_BRACKET_NAME = re.compile(rf"(?:^|[\s,])(?P<name>{_PROPER})\s*\($")
+# "Utah (3)", "Washington state (2)": a name, with a lowercase kind of area after it
+_BRACKET_NAME = re.compile(
+    rf"(?:^|[\s,])(?P<name>{_PROPER}(?:\s+(?:state|county|province|region|district))?)\s*\($"
+)
 
 
 _GAP_WORDS = word_set("with at for on has have had reported recorded confirmed counted logged")

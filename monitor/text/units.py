@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from monitor.text.patterns import MONTHS
+from monitor.text.patterns import MONTHS, WEEKDAYS
 from monitor.text.records import record
 from monitor.text.sentences import word_set
 from monitor.text.shares import population_of_part
@@ -189,6 +189,38 @@ def _invariant_people(sentence: str, pos: int, word: str) -> bool:
     return bool(after and after["word"] and after["word"] in _PLURAL_AGREEMENT)
 
 
+# A model number inside a product name: "Galaxy Note 7 phones", "Note 7s", "Max 8s".
+_MODEL_NUMBER = re.compile(r"\s+\d{1,4}(?P<plural>s)?\b(?![,.]\d)")
+_MODEL_NAME = re.compile(r"(?:^|(?<=\s))(?P<name>[A-Z][\w-]*)\s+$")
+_NOT_MODEL_NAMES = frozenset(
+    w.lower() for w in f"{MONTHS}|{WEEKDAYS}".split("|")
+)  # "on Tuesday 12 people": a day, not a product
+
+
+def _names_model(word: str) -> bool:
+    lower = word.lower()
+    return word[:1].isupper() and lower not in _STOP and lower not in _NOT_MODEL_NAMES
+
+
+def is_model_number(sentence: str, start: int, end: int) -> bool:
+    """A number that is part of a product name, not a count: written right after two names
+    ("Galaxy Note 7 phones") or pluralised with the name ("Note 7s")."""
+    m = _MODEL_NAME.search(sentence, max(0, start - 40), start)
+    if m is None or not _names_model(m["name"]):
+        return False
+    if sentence.startswith("s", end) and not sentence[end + 1 : end + 2].isalpha():
+        return True  # "Note 7s"
+    after = _TOKEN.match(sentence, end)
+    if after is not None and after["word"] and _names_model(after["word"]):
+        return True  # "Boeing 737 Max jets"
+    words = sentence[max(0, m.start() - 40) : m.start()].split()
+    return (
+        bool(words)
+        and (_names_model(words[-1]) or words[-1].isdigit())
+        and words[-1][-1:].isalnum()
+    )
+
+
 def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
     """The counted noun phrase written right after a number that ends at `end`.
 
@@ -199,6 +231,14 @@ def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
     first = True
     while len(words) < _MAX_WORDS:
         m = _TOKEN.match(sentence, pos)
+        if m is None and words and all(_names_model(w) or w.isdigit() for w in words):
+            model = _MODEL_NUMBER.match(sentence, pos)  # "2.5 million Galaxy Note 7 phones"
+            if model is not None:
+                words.append(model.group().strip())
+                pos = model.end()
+                if model["plural"]:
+                    return Unit(" ".join(words), pos)  # "2.5 million Note 7s"
+                continue
         if m is None:
             return None
         pos = m.end()
@@ -346,7 +386,9 @@ _OBJECT_LED = re.compile(
     r"|\s+(?-i:[A-Z])[\w’'&.-]*(?:\s+(?!(?:to|at|from|as)\b)[\w’'&.-]+){1,5}?)?"
     # ^ a relative clause with its own subject: "the number of jobs Microsoft has cut this year to"
     + _PERIOD_AFTER_NOUN
-    + r"\s+(?:(?:down|up|upward|downward|sharply|again|further)\s+)?(?:to|at|from|as)\s+"
+    + r"\s+(?:(?:down|up|upward|downward|sharply|again|further)\s+)?"
+    # the change, then the count it reached: "raised its toll by 84 overnight to 417"
+    + r"(?:by\s+(?:\d[\d,]*|[a-z]+)(?:\s+(?!to\b)[a-z]+){0,2}\s+)?(?:to|at|from|as|by)\s+"
     + _QUAL
     + "$",
     re.IGNORECASE,
