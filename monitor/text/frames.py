@@ -62,7 +62,7 @@ class Frame:
     kind: str  # "total" | "new" | "part" | "previous" | "rate"
     time: str  # "current" | "past"
     time_ref: str | None
-    revision: str | None  # "down" | "up" | "revised"
+    revision: str | None  # "down" | "up" | "raised" | "revised" (see `_revision`)
     revised_from: float | None
 
 
@@ -811,6 +811,13 @@ def _narrated(clauses: list[Clause], index: int, frames: Sequence[Frame]) -> boo
 def _revision(
     sentence: str, span: Span, clauses: list[Clause], index: int, spans: Sequence[Span]
 ) -> tuple[str | None, float | None]:
+    """How the sentence presents the number as a revision, and the value it replaced.
+
+    "down" a fall ("revised down to 71", "71, down from 88"); "raised" a revision verb's
+    upward correction ("raised the toll to 8,778 from 8,567", "revised up to 1,012"); "up" a
+    rise told only beside the earlier count ("124, up from 97 last week"), which is how a
+    growing count is reported, not a correction; "revised" a correction without a direction.
+    """
     clause = clauses[index]
     before = sentence[clause.start : span.start]
     earlier = [s for s in spans if clause.start <= s.start < span.start]
@@ -844,6 +851,8 @@ def _revision(
             direction = "up"
     if direction is None and revised_from is not None:
         direction = "down" if span.value < revised_from else "up"
+    if verb is not None and direction == "up":
+        return "raised", revised_from  # a revision verb's upward correction: "raised the toll to"
     return direction or "revised", revised_from
 
 
