@@ -1063,6 +1063,7 @@ class _Clauses:
                     sentence, max(clause.start, span.start - 80), span.start
                 )
             )
+            and not _TIME_OWNER.fullmatch(owning["owner"])  # "the year's toll": when, not whose
         ):
             return owning["owner"]  # "bringing the outbreak's total to 39", "Rwanda's total to 62"
         if span is not None and (gap := gapped_scope(sentence, span.start)) is not None:
@@ -1433,6 +1434,14 @@ _TOTAL_OWNER = re.compile(
     r"(?P<owner>(?:\b[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,3}[\w’'-]+)['’]s\s+(?:[a-z-]+\s+){0,2}"
     r"(?:total|toll|tally|count|number|caseload)\b[^,;\d]{0,30}?\s+(?:to|at|past|of)\s+"
     r"(?:(?:about|around|some|nearly|almost|more\s+than|over|at\s+least|roughly)\s+)?$"
+)
+# A period owning a running count says when it was counted, not whose count it is: "bringing
+# the year's toll to 1,705", "this week's total", "Sunday's tally", "July's count".
+_TIME_OWNER = re.compile(
+    r"(?i)(?:(?:the|this|last|that|next|a)\s+)?(?:[\w-]+\s+)?(?:year|week|month|day|weekend"
+    r"|season|quarter|decade|century|night|morning|afternoon|evening|fortnight|today|yesterday"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april"
+    r"|may|june|july|august|september|october|november|december|\d{4})"
 )
 # A place ending the clause right before a ", with N" clause: "New York, with 790 arrests,
 # Houston, with 511, and Atlanta, with 294" - a ranking's members, each with its count.
