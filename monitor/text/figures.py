@@ -258,6 +258,33 @@ def _wider_than(scope: str, context: Sequence[str]) -> str | None:
     return outside[0] if outside and len(outside) < len(parts) else None
 
 
+# The places listed after a scope, ending in "and"/"or" ("Nepal, India and China"): the
+# clause reader keeps only the first, so the list is read back from the sentence.
+_PLACE_NAME = r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
+_LIST_AFTER = re.compile(
+    rf"(?P<middle>(?:\s*,\s*{_PLACE_NAME})*)\s*,?\s+(?:and|or)\s+(?P<last>{_PLACE_NAME})"
+)
+
+
+def _listed_with(scope: str, claim: Any, context: Sequence[str]) -> str | None:
+    """A known place outside the context that the sentence lists with the scope ("in Nepal,
+    India and China" for a Nepal toll, "across North Carolina, South Carolina, Georgia and
+    Tennessee"): the count is of all of them together. Every member must be a known place,
+    so an aside after the place ("in Nepal, Prime Minister Koirala and ...") is no list."""
+    sentence = getattr(claim, "sentence", "")
+    at = sentence.find(scope) if isinstance(sentence, str) and scope else -1
+    if at < 0:
+        return None
+    m = _LIST_AFTER.match(sentence, at + len(scope))
+    if m is None or (not m["middle"] and "," in sentence[at : m.start("last")]):
+        return None
+    members = [p.strip(" .") for p in m["middle"].split(",") if p.strip()] + [m["last"].rstrip(".")]
+    if not all(gazetteer.lookup(re.sub(r"^the\s+", "", p)) for p in members):
+        return None
+    outside = [p for p in members if not context_match(p, context) and _outside(p, context)]
+    return outside[0] if outside else None
+
+
 def _inside_term(scope: str, context: Sequence[str]) -> bool:
     """Whether the whole scope, as words, lies inside one context term ("East and Gulf" in
     "East and Gulf coasts")."""
@@ -308,7 +335,11 @@ def bind(
     aside = f" ({note})" if note else ""
     if scope is not None:
         bound = bool(context_match(scope, spec.context))
-        wider = _wider_than(scope, spec.context) if bound else None
+        wider = (
+            (_wider_than(scope, spec.context) or _listed_with(scope, claim, spec.context))
+            if bound
+            else None
+        )
         if wider is not None:
             why = f"scoped to {scope}{aside}: wider than the figure's ({wider} too)"
             return Binding(spec.name, False, why, scope, source)

@@ -62,7 +62,7 @@ class Frame:
     kind: str  # "total" | "new" | "part" | "previous" | "rate"
     time: str  # "current" | "past"
     time_ref: str | None
-    revision: str | None  # "down" | "up" | "revised"
+    revision: str | None  # "down" | "up" | "raised" | "revised" (see `_revision`)
     revised_from: float | None
 
 
@@ -811,6 +811,13 @@ def _narrated(clauses: list[Clause], index: int, frames: Sequence[Frame]) -> boo
 def _revision(
     sentence: str, span: Span, clauses: list[Clause], index: int, spans: Sequence[Span]
 ) -> tuple[str | None, float | None]:
+    """How the sentence presents the number as a revision, and the value it replaced.
+
+    "down" a fall ("revised down to 71", "71, down from 88"); "raised" a revision verb's
+    upward correction ("raised the toll to 8,778 from 8,567", "revised up to 1,012"); "up" a
+    rise told only beside the earlier count ("124, up from 97 last week"), which is how a
+    growing count is reported, not a correction; "revised" a correction without a direction.
+    """
     clause = clauses[index]
     before = sentence[clause.start : span.start]
     earlier = [s for s in spans if clause.start <= s.start < span.start]
@@ -844,6 +851,8 @@ def _revision(
             direction = "up"
     if direction is None and revised_from is not None:
         direction = "down" if span.value < revised_from else "up"
+    if verb is not None and direction == "up":
+        return "raised", revised_from  # a revision verb's upward correction: "raised the toll to"
     return direction or "revised", revised_from
 
 
@@ -1054,6 +1063,7 @@ class _Clauses:
                     sentence, max(clause.start, span.start - 80), span.start
                 )
             )
+            and not _TIME_OWNER.fullmatch(owning["owner"])  # "the year's toll": when, not whose
         ):
             return owning["owner"]  # "bringing the outbreak's total to 39", "Rwanda's total to 62"
         if span is not None and (gap := gapped_scope(sentence, span.start)) is not None:
@@ -1424,6 +1434,14 @@ _TOTAL_OWNER = re.compile(
     r"(?P<owner>(?:\b[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,3}[\w’'-]+)['’]s\s+(?:[a-z-]+\s+){0,2}"
     r"(?:total|toll|tally|count|number|caseload)\b[^,;\d]{0,30}?\s+(?:to|at|past|of)\s+"
     r"(?:(?:about|around|some|nearly|almost|more\s+than|over|at\s+least|roughly)\s+)?$"
+)
+# A period owning a running count says when it was counted, not whose count it is: "bringing
+# the year's toll to 1,705", "this week's total", "Sunday's tally", "July's count".
+_TIME_OWNER = re.compile(
+    r"(?i)(?:(?:the|this|last|that|next|a)\s+)?(?:[\w-]+\s+)?(?:year|week|month|day|weekend"
+    r"|season|quarter|decade|century|night|morning|afternoon|evening|fortnight|today|yesterday"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april"
+    r"|may|june|july|august|september|october|november|december|\d{4})"
 )
 # A place ending the clause right before a ", with N" clause: "New York, with 790 arrests,
 # Houston, with 511, and Atlanta, with 294" - a ranking's members, each with its count.

@@ -60,7 +60,7 @@ class Candidate:
     copy: bool = False
     kind: str = "total"
     time: str = "current"
-    revision: str | None = None  # down | up | revised, when the article presents a revision
+    revision: str | None = None  # down | up | raised | revised, when the article presents one
     revised_from: float | None = None
 
 
@@ -107,9 +107,10 @@ def decide(state: FigureState, cand: Candidate) -> Decision:
     only reporting that reached the log after the figure was tracked alerts. A value the
     article presents as a revision of the current one ("revised the toll down to 71") is a
     change even within min_change of a superseded value, and within min_change of the
-    current one when it corrects it downward or without a direction ("corrected the toll to
-    65"): a count that rises a little is a restatement even when the article names the value
-    it rose from ("2,946, up from 2,901 a day earlier").
+    current one when a revision verb corrects it, whichever way ("corrected the toll to 65",
+    "raised the toll to 8,778 from 8,567") or it falls ("71, down from 74"): a count that
+    rises a little told only beside the value it rose from ("2,946, up from 2,901 a day
+    earlier") is a restatement.
     """
     if cand.copy:
         return Decision(COPY, False, None)
@@ -121,7 +122,7 @@ def decide(state: FigureState, cand: Candidate) -> Decision:
     if current is None:
         return Decision(FIRST, after_tracking and state.alert_on_first, "first")
     revision = is_revision(state, cand) and cand.value != current
-    correction = revision and (cand.value < current or cand.revision == "revised")
+    correction = revision and (cand.value < current or cand.revision in ("revised", "raised"))
     if not correction and same_value(cand.value, current, state.min_change):
         return Decision(RESTATED, False, None)  # corroboration, whenever it was published
     if state.current_at is not None and cand.effective_at < state.current_at:

@@ -89,7 +89,14 @@ def test_a_small_rise_given_beside_the_current_value_restates_it() -> None:
         False,
         None,
     )
-    # ... while a correction downward ("revised the toll down to 2,850") still moves it.
+    # ... while a revision verb correcting it upward ("raised the toll to 2,946 from 2,901")
+    # presents the value as a revision of the current one, so it moves it (SPEC 7 "unless").
+    assert outcome(figure(2497, 2901), claim(2946, revision="raised", revised_from=2901.0)) == (
+        "changed",
+        True,
+        "up",
+    )
+    # ... and so does a correction downward ("revised the toll down to 2,850").
     assert outcome(figure(2497, 2901), claim(2850, revision="down")) == ("changed", True, "down")
     assert outcome(figure(2497, 2901), claim(2880, revision="revised")) == (
         "changed",

@@ -121,6 +121,8 @@ def test_a_comparison_with_an_older_disaster_is_past_and_the_current_toll_is_not
         ("The death toll now stands at 71, down from 88.", 71, "down", 88),
         ("The ministry corrected the death toll to 65.", 65, "revised", None),
         ("Cases rose to 124, up from 97 last week.", 124, "up", 97),
+        ("The ministry raised the death toll to 8,778 on Tuesday.", 8778, "raised", None),
+        ("Officials revised the death toll upward to 1,012 on Friday.", 1012, "raised", None),
         ("The toll rose to 41 on Thursday.", 41, None, None),
     ],
 )

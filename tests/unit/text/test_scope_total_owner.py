@@ -20,3 +20,14 @@ def test_putting_a_possessed_toll_at_a_number_is_not_the_speakers() -> None:
 def test_a_possessive_far_from_the_number_does_not_own_it() -> None:
     text = "Texas's health department said on Friday that 40 cases had been confirmed in Ohio."
     assert scopes(text, 40) == ["Ohio"]
+
+
+def test_a_period_owning_the_running_count_is_no_scope() -> None:
+    # "the year's toll" says when the count was counted, not whose count it is: the place of
+    # the clause (or, without one, the sentences before) still scopes the number.
+    text = "In July, 204 people died of dengue in Bangladesh, bringing the year's toll to 1,705."
+    assert scopes(text, 1705) == ["Bangladesh"]
+    assert scopes("Officials reported 12 more deaths, bringing the week's total to 340.", 340) == [
+        None
+    ]
+    assert scopes("Another 204 died in July, taking this year's toll to 1,705.", 1705) == [None]
