@@ -279,6 +279,20 @@ def _demoted(claim: Any, scope: str, source: str, label: str = "") -> str | None
     return None
 
 
+# "bringing the county's toll to 17": the number's own definite owner, right before it.
+_OWNER_BEFORE = re.compile(
+    r"\b(?:the|its|their)\s+(?P<kind>[a-z][\w-]*)['’]s\s+(?:[\w-]+\s+){0,3}?(?:to|at|of)\s+$"
+)
+
+
+def _owned_here(claim: Any, scope: str) -> bool:
+    """The number's own possessive owner ("the county's toll to 17") names the scope, so the
+    source it also names ("The Knott County coroner") does not stand aside for a context term."""
+    start = int(getattr(claim, "start", 0))
+    m = _OWNER_BEFORE.search(claim.sentence, max(0, start - 60), start)
+    return m is not None and m["kind"].casefold() in scope.casefold().split()
+
+
 _LABEL = re.compile(r"(?P<label>[^:;,.]{2,60}):\s")
 
 
@@ -324,7 +338,7 @@ def scope_of(
     if named is not None:
         return named, source, None
     reported = _scope_in_source(claim, scope, begin, end)
-    if reported is not None and context is not None:
+    if reported is not None and context is not None and not _owned_here(claim, scope):
         found = find_term(sentence[reported[0] : reported[1]], context)
         if found is not None:
             return found, "clause", f"{scope} is the source"

@@ -185,6 +185,12 @@ _PART_AFTER = re.compile(
     re.I,
 )
 _OF_OWNER = re.compile(r"\s+of\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+\d")
+# "bringing the county's toll to 17 and the state's to 30": an owner whose noun the sentence
+# gave before ("the state's [toll] to 30") owns the number.
+_ELLIPTIC_OWNER = re.compile(
+    r"['’]s\s+[\w-]+(?:\s+[\w-]+)?\s+to\s+[^,;]{1,40}?\s+and\s+"
+    r"(?P<name>(?:the|its|their)\s+[a-z][\w-]*|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+to\s+$"
+)
 _PART_BEFORE = re.compile(
     r"\b(?:including|includes|include|included|among\s+them|among\s+whom|of\s+whom|of\s+which"
     r"|among\s+those|among\s+the\s+dead\s+were|among\s+the\s+dead|most\s+of\s+them)"
@@ -1581,11 +1587,17 @@ def frame_sentence(
     for span in spans:
         index = clause_at(clauses, span.start)
         clause = clauses[index]
+        elliptic: str | None = None
         if PLACE_COUNT.fullmatch(sentence, span.end, span.unit_end):
             scope = possessive_scope(sentence, span.start)  # "12 of Sudan's 18 states"
             source = "clause" if scope else "none"  # "in 13 states": the places counted
         elif (whole := _OF_OWNER.match(sentence, span.end)) is not None:
             scope, source = whole["name"], "clause"  # "12 of Sudan's 18 states"
+        elif "s to" in sentence[max(0, span.start - 6) : span.start] and (
+            ellipsis := _ELLIPTIC_OWNER.search(sentence, max(0, span.start - 120), span.start)
+        ):
+            scope, source = ellipsis["name"], "clause"  # "... to 17 and the state's to 30"
+            elliptic = scope
         else:
             scope, source, looked_back, fallback = _scope_of(
                 parsed, index, span, spans, previous, previous_scope, looked_back, fallback, home
@@ -1608,6 +1620,8 @@ def frame_sentence(
             scope = resolve_definite(
                 scope, sentence, at + len(scope) if at >= 0 else -1, before, home
             )
+            if elliptic is not None and any(f.scope == scope for f in frames):
+                scope = elliptic  # "the county's ... and the state's to 30": two owners
         if scope is not None and scope.lower() in _WORLDWIDE and previous_scope is not None:
             owner = previous_scope()  # "With about 140,000 employees worldwide, ...": Tesla's
             if owner is not None and not is_place(owner):
