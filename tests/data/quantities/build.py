@@ -1,9 +1,10 @@
 """Build the labelled halves from their sources (see README.md): sentences.src writes dev.jsonl and
 heldout.jsonl, sentences2.src (a second author's set) writes dev2.jsonl and heldout2.jsonl, sentences3.src (a
-third author's, all dev) writes dev3.jsonl. Each
-"## story topic half" header names the half its story goes to.
+third author's, all dev) writes dev3.jsonl, sentences4.src (a fourth author's, all dev) writes
+dev4.jsonl. Each "## story topic half" header names the half its story goes to.
 
-Run from the repository root:  python tests/data/quantities/build.py
+Run from the repository root:  python tests/data/quantities/build.py [SOURCE ...]
+(with source names, e.g. `sentences4.src`, only the halves of those sources are written).
 Prints counts only. Exits 1 with one line per problem when the source breaks a rule.
 """
 
@@ -29,7 +30,7 @@ QUALIFIERS = {
     "vague",
 }
 APPROXIMATE = {"almost", "about", "vague"}
-SOURCES = ("sentences.src", "sentences2.src", "sentences3.src")
+SOURCES = ("sentences.src", "sentences2.src", "sentences3.src", "sentences4.src")
 MARK = re.compile(r"\[\[(?P<body>[^\]]+)\]\]")
 
 
@@ -78,10 +79,14 @@ def parse_line(line: str) -> tuple[str, list[dict[str, Any]]]:
     return text + line[pos:], quantities
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     halves: dict[str, list[dict[str, Any]]] = {}
     problems: list[str] = []
-    for source in SOURCES:
+    unknown = [name for name in argv if name not in SOURCES]
+    if unknown:
+        print(f"unknown sources: {unknown}; known: {SOURCES}")
+        return 2
+    for source in argv or SOURCES:
         _read(ROOT / source, halves, problems)
     for name, rows in halves.items():
         with (ROOT / f"{name}.jsonl").open("w") as out:
@@ -122,4 +127,4 @@ def _read(path: Path, halves: dict[str, list[dict[str, Any]]], problems: list[st
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
