@@ -19,6 +19,7 @@ from monitor.text.claims import Claim, extract_claims
 from monitor.text.numbers import QUALIFIER_OF
 from monitor.text.patterns import alternation
 from monitor.text.quantity_ages import read_ages
+from monitor.text.quantity_compounds import join_compounds
 from monitor.text.quantity_context import context_amounts, is_named, noun_counts
 from monitor.text.quantity_grammar import Amount, read_amounts
 from monitor.text.quantity_nouns import (
@@ -192,7 +193,7 @@ def _counts(text: str, claims: list[Claim]) -> list[Quantity]:
 
 def _amounts(text: str) -> list[Quantity]:
     try:
-        amounts = read_amounts(text)
+        amounts = join_compounds(text, read_amounts(text))
         found = sorted(amounts + context_amounts(text, amounts), key=lambda a: a.start)
         return [_qualified(text, a) for a in found]
     except Exception:  # a reader beside the claims must never break them

@@ -9,6 +9,8 @@
 - a unit carried over (ellipsis): "reached 48 degrees Celsius and never fell below 27", "Iowa
   projects 187 bushels an acre, with Illinois close behind at 179": a bare number after a
   preposition takes the unit of the measure just before it in the sentence;
+- dimensions: "26 by 48 inches", "3 x 4 metres": the first side takes the unit written after
+  the second;
 - named numbers: "S&P 500", "Russell 2000", "Apollo 17", "Game 5" name things, they count none.
 """
 
@@ -41,6 +43,7 @@ _CARRY_AFTER = re.compile(
     r"before|previously|overnight|yesterday|today)\b",
     re.IGNORECASE,
 )
+_BY = re.compile(r"\s*(?:by|x|×)\s*", re.IGNORECASE)
 _CARRIED = frozenset(("measure",))  # a duration before "rose to 57" is rarely 57's unit
 _CARRY_REACH = 60
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -95,7 +98,17 @@ def _read(
         return replace(n, kind="count", unit="point", unit_text=points[0].strip(" -"))
     if n.start in levels:
         return replace(n, kind="count", unit="point", unit_text="")
-    return _carried(text, n, amounts, bare)
+    return _side(text, n, amounts) or _carried(text, n, amounts, bare)
+
+
+def _side(text: str, n: Amount, amounts: list[Amount]) -> Amount | None:
+    """The first side of a dimension ("26 by 48 inches"): the unit of the measure after "by"."""
+    after = next((a for a in amounts if a.start >= n.end), None)
+    if after is None or after.kind != "measure" or after.high is not None:
+        return None
+    if not _BY.fullmatch(text, n.end, after.start):
+        return None
+    return replace(n, kind=after.kind, unit=after.unit, unit_text="")
 
 
 def _carried(text: str, n: Amount, amounts: list[Amount], bare: list[Amount]) -> Amount | None:

@@ -17,6 +17,7 @@ from monitor.text.quantity_units import (
     CENTS,
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
+    DURATION_ADJECTIVE,
     PENCE,
     POUNDS_OF_MASS,
     duration_factor,
@@ -140,11 +141,15 @@ def _unit_of(text: str, m: re.Match[str]) -> tuple[str, str, str, int, int | Non
     richter = _RICHTER.match(text, end)
     if richter:
         return "magnitude", "magnitude", richter[0].strip(), richter.end(), None
-    found = unit_after(text, end)
+    found, written_from = unit_after(text, end), end
+    adjective = DURATION_ADJECTIVE.match(text, end) if found is None else None
+    if adjective:  # "three consecutive days": an adjective before a duration unit only
+        found, written_from = unit_after(text, adjective.end()), adjective.end()
+        found = found if found is not None and found[1] == "duration" else None
     if found is None:
         return None
     symbol, kind, unit_end = found
-    return kind, symbol, text[end:unit_end].strip(" -"), unit_end, None
+    return kind, symbol, text[written_from:unit_end].strip(" -"), unit_end, None
 
 
 def _numbers(text: str) -> list[Amount]:

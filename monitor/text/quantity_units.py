@@ -47,12 +47,15 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "mi": (r"miles?", r"mi"),
     "nmi": (r"nautical\s+miles?",),
     "ft": (r"feet", r"foot", r"ft"),
-    "in": (r"inch(?:es)?",),
+    "in": (r"inch(?:es)?", r"in"),
+    "yd": (r"yards?", r"yds?"),
+    "nm": (r"nanomet(?:er|re)s?",),
     "au": (r"astronomical\s+units?", r"AU"),
     # mass
     "t": (r"(?:metric\s+)?tonnes?", r"(?:metric\s+)?tons?"),
     "kg": (r"kg", r"kgs", r"kilos?", r"kilograms?"),
     "g": (r"grams?",),
+    "mg": (r"mg", r"milligrams?"),
     "lb": (r"lbs?", r"pounds?"),
     "oz": (r"ounces?", r"oz"),
     # volume
@@ -65,6 +68,9 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     # crops: "bushels per acre" must win over "bushels"
     "bu/ac": (r"bushels?\s+(?:per|an|a)\s+(?:harvested\s+)?acre",),
     "bu": (r"bushels?",),
+    # pressure and concentration
+    "hPa": (r"hPa", r"hectopascals?", r"millibars?"),
+    "ppm": (r"ppm", r"parts\s+per\s+million"),
     # temperature ("degrees" alone reads as Celsius)
     "°F": (r"°\s?F", r"degrees?\s+Fahrenheit", r"F"),
     "°C": (r"°\s?C", r"degrees?\s+(?:Celsius|centigrade)", r"C", r"degrees?", r"°"),
@@ -86,6 +92,14 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "GB": (r"GB", r"gigabytes?"),
     "TB": (r"TB", r"terabytes?"),
     "PB": (r"PB", r"petabytes?"),
+    "Mbit/s": (r"Mbps", r"Mb/s", r"megabits?\s+(?:per|a)\s+second"),
+    "Gbit/s": (r"Gbps", r"Gb/s", r"gigabits?\s+(?:per|a)\s+second"),
+    # devices: frequency, brightness, resolution
+    "GHz": (r"GHz", r"gigahertz"),
+    "MHz": (r"MHz", r"megahertz"),
+    "Hz": (r"Hz", r"hertz"),
+    "nit": (r"nits",),
+    "MP": (r"MP", r"megapixels?"),
 }
 # Abbreviations that are read only as written (case matters: "C" and "F" after a number, not "c").
 _CASED = frozenset(
@@ -106,10 +120,21 @@ _CASED = frozenset(
         "GB",
         "TB",
         "PB",
+        "hPa",
+        "Mbps",
+        "Mb/s",
+        "Gbps",
+        "Gb/s",
+        "GHz",
+        "MHz",
+        "Hz",
+        "MP",
+        "in",
     )
 )
-# Spellings that must touch the number ("55C", "100F"): with a space they are initials.
-_ATTACHED = frozenset(("C", "F"))
+# Spellings that must touch the number ("55C", "100F", "48MP", "2in"): with a space they are
+# initials or words ("a 12 MP", "rose 2 in a row").
+_ATTACHED = frozenset(("C", "F", "MP", "in"))
 # Spellings that must stand apart ("1.5 m"): touching the number they are a scale ("5m doses").
 _SPACED = frozenset(("m",))
 _DURATIONS: dict[str, tuple[str, ...]] = {
@@ -165,6 +190,15 @@ def unit_after(text: str, pos: int) -> tuple[str, str, int] | None:
         return None
     symbol, kind, _ = _GROUP[m.lastgroup]
     return symbol, kind, m.end()
+
+
+# A word that may stand between a number and its duration unit ("three consecutive days",
+# "14 Earth days", "two full years", "three more weeks"); before any other unit it is no unit's.
+DURATION_ADJECTIVE = re.compile(
+    r"\s+(?:consecutive|straight|successive|full|whole|working|business|calendar|school|"
+    r"(?-i:Earth)|lunar|more|extra|additional|further)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=256)

@@ -1,0 +1,134 @@
+"""Measures and durations as news copy writes them: units of devices, sport and weather, compound
+amounts in two units, dimensions and a duration with an adjective before its unit
+(tests/data/quantities/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.text.quantities import extract_quantities
+
+Row = tuple[str, str, float, str, str | None]
+
+
+def read(text: str) -> list[Row]:
+    """(text, kind, value, unit, qualifier) of each quantity, in reading order."""
+    return [(q.text, q.kind, q.value, q.unit, q.qualifier) for q in extract_quantities(text)]
+
+
+# --- units of sport, weather, science and devices --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The quarterback threw for 312 yards on Sunday.", ("312 yards", 312, "yd")),
+        ("He kicked a 61-yard field goal to win it.", ("61-yard", 61, "yd")),
+        ("The barometer read 968 hPa at dawn.", ("968 hPa", 968, "hPa")),
+        ("Central pressure dropped to 940 millibars overnight.", ("940 millibars", 940, "hPa")),
+        (
+            "Methane levels reached 1,912 parts per million.",
+            ("1,912 parts per million", 1912, "ppm"),
+        ),
+        ("The tablets contain 500mg of the active drug.", ("500mg", 500, "mg")),
+        ("The chip is made on a 2-nanometre process.", ("2-nanometre", 2, "nm")),
+        ("The new screen refreshes at 144Hz.", ("144Hz", 144, "Hz")),
+        ("Its panel peaks at 1,600 nits.", ("1,600 nits", 1600, "nit")),
+        ("The phone has a 50MP main sensor.", ("50MP", 50, "MP")),
+        ("A 200-megapixel camera sits on the back.", ("200-megapixel", 200, "MP")),
+        ("The port moves data at 40Gbps.", ("40Gbps", 40, "Gbit/s")),
+        (
+            "Rural lines still run at 10 megabits per second.",
+            ("10 megabits per second", 10, "Mbit/s"),
+        ),
+        ("The hailstones were 3in across.", ("3in", 3, "in")),
+    ],
+)
+def test_a_unit_of_devices_sport_and_weather_is_a_measure(
+    text: str, expected: tuple[str, float, str]
+) -> None:
+    span, value, unit = expected
+    assert read(text) == [(span, "measure", value, unit, None)]
+
+
+def test_in_spaced_from_a_number_is_the_preposition() -> None:
+    assert [q for q in read("Prices rose 2 in a row.") if q[1] == "measure"] == []
+
+
+def test_mp_spaced_from_a_number_is_no_unit() -> None:
+    assert [q for q in read("The vote passed 300 MP to 200.") if q[3] == "MP"] == []
+
+
+# --- a compound amount in two units is one quantity in the smaller unit ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The debate ran for three hours and 12 minutes.",
+            ("three hours and 12 minutes", 192, "min"),
+        ),
+        ("She finished in 2 hours 31 minutes.", ("2 hours 31 minutes", 151, "min")),
+        ("The rescue took 40 minutes, 20 seconds.", ("40 minutes, 20 seconds", 2420, "s")),
+        ("The centre is 6ft 9in tall.", ("6ft 9in", 81, "in")),
+        ("The baby weighed 7lb 4oz at birth.", ("7lb 4oz", 116, "oz")),
+        ("The strike lasted two years and three months.", ("two years and three months", 27, "mo")),
+    ],
+)
+def test_a_compound_amount_is_one_quantity_in_its_smaller_unit(
+    text: str, expected: tuple[str, float, str]
+) -> None:
+    span, value, unit = expected
+    [(got_span, _, got_value, got_unit, _)] = read(text)
+    assert (got_span, got_value, got_unit) == (span, value, unit)
+
+
+def test_a_second_part_of_a_whole_unit_or_more_is_two_amounts() -> None:
+    assert [q[2] for q in read("Queues of 3 hours and 90 minutes were reported.")] == [3, 90]
+
+
+def test_two_amounts_apart_in_the_sentence_are_not_a_compound() -> None:
+    got = read("It rained for 5 hours, and 30 minutes later the river burst.")
+    assert [q[2] for q in got] == [5, 30]
+
+
+# --- a dimension: the first side takes the unit after the second ------------------------------
+
+
+def test_the_first_side_of_a_dimension_takes_the_unit_after_the_second() -> None:
+    assert read("The banner measured 12 by 30 feet.") == [
+        ("12", "measure", 12, "ft", None),
+        ("30 feet", "measure", 30, "ft", None),
+    ]
+
+
+def test_a_dimension_written_with_x() -> None:
+    assert [q[3] for q in read("Each panel is 2 x 4 metres.")] == ["m", "m"]
+
+
+# --- an adjective between the number and a duration unit --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Snow fell for four consecutive days.", ("four consecutive days", 4, "d")),
+        ("The probe will work for about 10 Earth days.", ("about 10 Earth days", 10, "d")),
+        ("Talks could take two more weeks.", ("two more weeks", 2, "wk")),
+        ("The refund arrives within five working days.", ("five working days", 5, "d")),
+        ("The ban stood for two full decades.", ("two full decades", 20, "yr")),
+    ],
+)
+def test_an_adjective_may_stand_before_a_duration_unit(
+    text: str, expected: tuple[str, float, str]
+) -> None:
+    span, value, unit = expected
+    [(got_span, kind, got_value, got_unit, _)] = read(text)
+    assert (got_span, kind, got_value, got_unit) == (span, "duration", value, unit)
+
+
+def test_the_adjective_is_no_bridge_to_a_measure() -> None:
+    assert [
+        q for q in read("The team won five straight miles of relay.") if q[1] == "measure"
+    ] == []
