@@ -6,6 +6,9 @@
   `point` (percentage and basis points are units of their own, read by the grammar);
 - the market report frame "fell 458 points, or 1.9%, to 23,644": the index level is a count of
   `point` too;
+- a stock index's close: "the Nikkei 225 rose 0.7% to close at 40,003", "the Dow ended the day
+  at 38,000": a bare number after a closing verb and "at", in a sentence naming an index, is a
+  count of `point`;
 - a unit carried over (ellipsis): "reached 48 degrees Celsius and never fell below 27", "Iowa
   projects 187 bushels an acre, with Illinois close behind at 179": a bare number after a
   preposition takes the unit of the measure just before it in the sentence;
@@ -43,11 +46,24 @@ _CARRY_AFTER = re.compile(
     r"before|previously|overnight|yesterday|today)\b",
     re.IGNORECASE,
 )
+_CLOSE_AT = re.compile(
+    r"\b(?:clos(?:e|ed|es|ing)|end(?:ed|s|ing)?|finish(?:ed|es|ing)?|settl(?:e|ed|es|ing)|"
+    r"open(?:ed|s|ing)?|stood|st(?:and|ands|anding))\s+(?:the\s+(?:day|session|week|year)\s+)?"
+    r"at\s+$",
+    re.IGNORECASE,
+)
+_INDEX_NAME = re.compile(
+    r"\b(?:Nikkei|Dow|Nasdaq|S&P|FTSE|DAX|CAC|Hang\s+Seng|Sensex|Nifty|Kospi|Topix|Stoxx|ASX|"
+    r"Ibovespa|TSX|(?i:index|indices|indexes))\b"
+)
+_CLOSE_REACH = 30
 _BY = re.compile(r"\s*(?:by|x|×)\s*", re.IGNORECASE)
 _CARRIED = frozenset(("measure",))  # a duration before "rose to 57" is rarely 57's unit
 _CARRY_REACH = 60
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-_NAME_BEFORE = re.compile(r"(?<![\w&.])(?P<name>[A-Z][\w&]*)\s$")
+# a capitalised word or a camel-cased one ("iPhone 15", "eVTOL 2"): a name's first part
+_NAME_BEFORE = re.compile(r"(?<![\w&.])(?P<name>[A-Z][\w&]*|[a-z]+[A-Z][\w&]*)\s$")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 # "in neighbouring Syria 14 people were hurt": a place, then a count ("in the S&P 500" is a name)
 _PLACE_BEFORE = re.compile(
     r"\b(?i:in|at|across|from|throughout|inside|outside|near|around)(?:\s+[a-z][\w-]*)?$"
@@ -96,9 +112,17 @@ def _read(
     points = _POINTS.match(text, n.end)
     if points:
         return replace(n, kind="count", unit="point", unit_text=points[0].strip(" -"))
-    if n.start in levels:
+    if n.start in levels or _index_close(text, n):
         return replace(n, kind="count", unit="point", unit_text="")
     return _side(text, n, amounts) or _carried(text, n, amounts, bare)
+
+
+def _index_close(text: str, n: Amount) -> bool:
+    """A stock index's level after a closing verb: "rose 0.7% to close at 40,003"."""
+    if _is_year(n, text) or not _CLOSE_AT.search(text, max(0, n.start - _CLOSE_REACH), n.start):
+        return False
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, n.start)]
+    return bool(_INDEX_NAME.search(text, starts[-1] if starts else 0, n.start))
 
 
 def _side(text: str, n: Amount, amounts: list[Amount]) -> Amount | None:
@@ -133,8 +157,11 @@ def _carried(text: str, n: Amount, amounts: list[Amount], bare: list[Amount]) ->
 
 def is_named(text: str, start: int, written: str) -> bool:
     """Whether the number opening `written` at `start` is part of a name ("S&P 500",
-    "Russell 2000", "Apollo 17"): right after a capitalised word that is not the sentence's
-    first, written as a plain integer."""
+    "Russell 2000", "Apollo 17", "iPhone 15"): right after a capitalised word that is not the
+    sentence's first, written as a plain integer; or a capitalised number word inside a
+    sentence before another capitalised word ("Seven Summit Treks", "the Big Ten Conference")."""
+    if written.isalpha() and written[:1].isupper():
+        return _word_in_name(text, start, written)
     if not written.isdigit():
         return False
     m = _NAME_BEFORE.search(text, max(0, start - 30), start)
@@ -145,6 +172,13 @@ def is_named(text: str, start: int, written: str) -> bool:
         return False
     listed = _LIST_BEFORE.search(head) or _LIST_AFTER.match(text, start + len(written))
     return not (_PLACE_BEFORE.search(head) or listed or _title_case(text))
+
+
+def _word_in_name(text: str, start: int, written: str) -> bool:
+    head = text[:start].rstrip()
+    if not head or head[-1] in ".!?:\"'“(":
+        return False  # the sentence's first word is capitalised whatever it is
+    return bool(_NAME_AFTER.match(text, start + len(written))) and not _title_case(text)
 
 
 def _title_case(text: str) -> bool:

@@ -17,9 +17,11 @@ from monitor.text.quantity_units import (
     CENTS,
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
+    CURRENCY_PHRASE_AFTER,
     DURATION_ADJECTIVE,
     PENCE,
     POUNDS_OF_MASS,
+    currency_phrase_code,
     duration_factor,
     unit_after,
 )
@@ -127,6 +129,9 @@ def _unit_of(text: str, m: re.Match[str]) -> tuple[str, str, str, int, int | Non
     cents = CENTS.match(text, end)
     if cents and not m["scale"]:
         return "money", "USX", cents[0].strip(), cents.end(), None
+    phrase = CURRENCY_PHRASE_AFTER.match(text, end)
+    if phrase:  # "1,000 CFA francs", "20 Hong Kong dollars"
+        return "money", currency_phrase_code(phrase["w"]), phrase["w"], phrase.end(), None
     word = _CURRENCY_WORD.match(text, end)
     if word:
         code = CURRENCY_AFTER.get(word["w"].lower())

@@ -46,6 +46,7 @@ _NOT_NOUNS = word_set(
 )
 _OF_THE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|these|those|my|your|[A-Z]\w+'s)\s+"
+    r"(?:[a-z][a-z-]*'s\s+)?"  # an owner after the determiner: "of the plane's 220 seats"
     r"(?:(?P<n>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+)?(?P<words>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
 )
 # after an elliptical number: punctuation, a conjunction, a relative pronoun, a time or place

@@ -232,6 +232,23 @@ CURRENCY_AFTER = {
 }  # fmt: skip
 
 
+# A currency named with its country or zone before the word ("1,000 CFA francs", "50 Swiss
+# francs", "20 Hong Kong dollars"): the phrase after the amount, longest first.
+CURRENCY_PHRASE_AFTER = re.compile(
+    r"\s+(?P<w>(?:CFA|Swiss|Hong\s+Kong|Australian|Canadian|New\s+Zealand|Singapore|US|U\.S\.|"
+    r"American)\s+(?:francs?|dollars?))\b",
+)
+_PHRASE_CODES = {
+    "cfa": "XOF", "swiss": "CHF", "hong": "HKD", "australian": "AUD", "canadian": "CAD",
+    "new": "NZD", "singapore": "SGD", "us": "USD", "u.s.": "USD", "american": "USD",
+}  # fmt: skip
+
+
+def currency_phrase_code(phrase: str) -> str:
+    """The ISO code of a currency phrase CURRENCY_PHRASE_AFTER read ("CFA francs": XOF)."""
+    return _PHRASE_CODES[phrase.split()[0].lower()]
+
+
 # Plural nouns without a plural "-s" (and a few the counts keep as written: "police", "staff").
 PLURAL_ONLY = word_set(
     "people children men women police staff cattle sheep fish deer personnel troops"

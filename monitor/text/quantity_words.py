@@ -63,6 +63,7 @@ _NOT_NOUNS = word_set(
 _ADJECTIVE_ENDS = ("ed", "al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ing", "ary")
 _ADJECTIVES = word_set(
     "small big large single new old young major key senior top lone main former other local"
+    " more extra additional further"  # "one more hike": one beyond those told
 )
 _LY_NOUNS = word_set("family ally rally supply assembly anomaly monopoly reply belly bully jelly")
 
