@@ -1,7 +1,8 @@
 """Build the labelled halves from their sources (see README.md): sentences.src writes dev.jsonl and
 heldout.jsonl, sentences2.src (a second author's set) writes dev2.jsonl and heldout2.jsonl, sentences3.src (a
 third author's, all dev) writes dev3.jsonl, sentences4.src (a fourth author's, all dev) writes
-dev4.jsonl. Each "## story topic half" header names the half its story goes to.
+dev4.jsonl and sentences5.src (the same author's, after the dev4 fixes) dev5.jsonl. Each
+"## story topic half" header names the half its story goes to.
 
 Run from the repository root:  python tests/data/quantities/build.py [SOURCE ...]
 (with source names, e.g. `sentences4.src`, only the halves of those sources are written).
@@ -30,7 +31,13 @@ QUALIFIERS = {
     "vague",
 }
 APPROXIMATE = {"almost", "about", "vague"}
-SOURCES = ("sentences.src", "sentences2.src", "sentences3.src", "sentences4.src")
+SOURCES = (
+    "sentences.src",
+    "sentences2.src",
+    "sentences3.src",
+    "sentences4.src",
+    "sentences5.src",
+)
 MARK = re.compile(r"\[\[(?P<body>[^\]]+)\]\]")
 
 
