@@ -58,6 +58,10 @@ _LENGTH_ASKED = re.compile(
     re.IGNORECASE,
 )
 _DURING = frozenset(("over",))
+# Counts of periods: "over" before them is "during" too ("83 games over three seasons")
+_PERIODS = frozenset(
+    ("season", "session", "term", "round", "stage", "quarter", "semester", "campaign", "cycle")
+)
 _POST = re.compile(
     r"\s+or\s+(?P<w>more|greater|higher|above|older|so|less|fewer|lower|younger)\b|(?P<plus>-plus\b|\+)",
     re.IGNORECASE,
@@ -215,6 +219,25 @@ def _unbounded(text: str, q: Quantity) -> Quantity:
     )  # fmt: skip
 
 
+def _periods_during(text: str, q: Quantity) -> Quantity:
+    """ "83 games over three seasons": "over" before a count of periods is the preposition of
+    time, as before a duration, unless a word before it asks for a length ("for over three
+    seasons")."""
+    if (
+        q.qualifier != "more than"
+        or q.unit not in _PERIODS
+        or not q.text.lower().startswith("over")
+    ):
+        return q
+    if _LENGTH_ASKED.search(text, max(0, q.start - 12), q.start):
+        return q
+    start = q.start + len("over") + (len(q.text[4:]) - len(q.text[4:].lstrip()))
+    return replace(
+        q, qualifier=None, approximate=False, lower=q.value, upper=q.value,
+        text=text[start : q.end], start=start,
+    )  # fmt: skip
+
+
 def other_quantities(text: str) -> list[Quantity]:
     """The quantities of a text that are not counts (money, percentages, measures, durations,
     magnitudes), in reading order, without running the claims extractor. Never raises."""
@@ -235,7 +258,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     found = [q for q in _amounts(text) if not is_idiom_one(text, q.start, q.end)]
     found = sorted(found + _word_amounts(text, found), key=lambda q: q.start)
     counts = [
-        _named_after(text, _unbounded(text, q))
+        _named_after(text, _periods_during(text, _unbounded(text, q)))
         for q in _counts(text, extract_claims(text))
         if not any(q.start < f.end and f.start < q.end for f in found)
         and not is_named(text, q.start, q.text)

@@ -229,6 +229,8 @@ CURRENCY_AFTER = {
     "pound": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
     "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB", "won": "KRW",
     "francs": "CHF", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
+    # cryptocurrencies, by the tickers markets write ("6.25 BTC", "25 bitcoins", "32 ETH")
+    "btc": "BTC", "bitcoin": "BTC", "bitcoins": "BTC", "eth": "ETH", "ether": "ETH",
 }  # fmt: skip
 
 

@@ -47,6 +47,7 @@ _NOT_COUNTED_BEFORE = re.compile(
 _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d|[a-z]+\b)", re.IGNORECASE)
 _OF_THE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|these|those|my|your|[A-Z]\w+'s)\s+"
+    r"(?:(?:[A-Z][\w-]*\s+){0,3}[A-Za-z][\w-]*'s\s+)?"  # an owner: "of the Governing Council's"
     r"(?:[\d,]+\s+)?(?P<words>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
 )
 _NOUN_AFTER = re.compile(r"\s+(?:(?P<mod>[a-z][a-z-]*)\s+)?(?P<noun>[a-z][a-z-]*)\b")

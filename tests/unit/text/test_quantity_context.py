@@ -101,3 +101,42 @@ def test_an_index_level_after_a_closing_verb_is_points(text: str, value: float) 
 
 def test_a_close_without_an_index_is_no_point_count() -> None:
     assert [q for q in read("The polls closed at 8 across the state.") if q[3] == "point"] == []
+
+
+# --- cryptocurrencies are money in their tickers ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The wallet held 12.5 BTC before the hack.", ("12.5 BTC", 12.5, "BTC")),
+        ("He paid 10,000 bitcoins for two pizzas in 2010.", ("10,000 bitcoins", 10000, "BTC")),
+        ("Validators must stake 32 ETH each.", ("32 ETH", 32, "ETH")),
+    ],
+)
+def test_a_cryptocurrency_amount_is_money_in_its_ticker(
+    text: str, expected: tuple[str, float, str]
+) -> None:
+    span, value, code = expected
+    assert [q for q in read(text) if q[1] == "money"] == [(span, "money", value, code, None)]
+
+
+# --- "over" before a count of periods is "during" ----------------------------------------------
+
+
+def test_over_before_a_count_of_seasons_is_no_bound() -> None:
+    got = read("He scored 41 goals over four seasons at the club.")
+    assert ("four", "count", 4, "season", None) in got
+
+
+def test_over_after_a_length_word_stays_a_bound() -> None:
+    got = read("The dispute has dragged on for over three seasons.")
+    assert [q[4] for q in got if q[3] == "season"] == ["more than"]
+
+
+# --- "one of" a capitalised owner's NOUNs ---------------------------------------------------------
+
+
+def test_one_of_a_named_owners_nouns_counts_the_noun() -> None:
+    got = read("The plan was opposed by one of the Supreme Court's justices.")
+    assert ("one", "count", 1, "justice", None) in got
