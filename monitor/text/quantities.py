@@ -280,7 +280,35 @@ def extract_quantities(text: str) -> list[Quantity]:
         ones = []
     read = found + counts + more + ones
     read += [s for s in _scores(text) if _free_q(s, read)]
-    return sorted(read + _elsewhere(text, read), key=lambda q: q.start)
+    return _fractions_of_scales(text, sorted(read + _elsewhere(text, read), key=lambda q: q.start))
+
+
+_EXACT_SHARES = {0.333: 1 / 3, 0.667: 2 / 3, 0.167: 1 / 6, 0.833: 5 / 6}  # fractions' 3 decimals
+_OF_A_SCALE = re.compile(r"\s+of\s*$", re.IGNORECASE)
+_A_SCALE = re.compile(r"an?\s+(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+
+
+def _fractions_of_scales(text: str, read: list[Quantity]) -> list[Quantity]:
+    """ "a quarter of a million people", "three-quarters of a billion dollars": one amount, the
+    fraction times the scale, of the kind and unit of the amount the scale opens."""
+    out: list[Quantity] = []
+    for q in read:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == "fraction"
+            and _A_SCALE.match(q.text)
+            and _OF_A_SCALE.fullmatch(text, last.end, q.start)
+        ):
+            share = _EXACT_SHARES.get(last.value, last.value)
+            value = round(share * q.value, 6)
+            out[-1] = replace(
+                q, value=value, lower=value, upper=value, qualifier=last.qualifier,
+                approximate=last.approximate, text=text[last.start : q.end], start=last.start,
+            )  # fmt: skip
+            continue
+        out.append(q)
+    return out
 
 
 def _elsewhere(text: str, read: list[Quantity]) -> list[Quantity]:

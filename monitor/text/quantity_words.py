@@ -2,7 +2,8 @@
 count (tests/data/quantities/README.md, the public NewsQuant benchmark's conventions).
 
 Fractions: a fraction word with its number ("half", "a third", "two-thirds", "three quarters")
-taken of a whole ("half of last year's crop") or standing after a qualifier ("more than half"),
+taken of a whole ("half of last year's crop", "half the staff") or standing after a qualifier
+("more than half"),
 valued as a share of one rounded to three decimals; never an ordinal's part ("the second half
 of the year"), a multiplier ("a third larger") or a percentage point (the grammar's).
 
@@ -31,6 +32,13 @@ _FRACTION = re.compile(
     rf"(?<![\w-])(?:(?P<n>{_COUNT_RE})[\s-])?(?P<part>{_PART_RE})(?![\w-])", re.IGNORECASE
 )
 _OF_AFTER = re.compile(r"\s+of\s+(?!a\s+(?:percentage\s+)?point)", re.IGNORECASE)
+# "half the staff", "half its value": "half" takes a whole without "of" ("half the size", "half the
+# price" compare, they take nothing)
+_HALF_THE = re.compile(
+    r"\s+(?:the|its|their|his|her|our|all)\s+(?!(?:size|price|cost|speed|rate|length|height|"
+    r"weight|distance|time|amount)\b)[A-Za-z]",
+    re.IGNORECASE,
+)
 _QUALIFIED = re.compile(
     r"\b(?:about|around|roughly|nearly|almost|over|under|than|some|just)\s+$", re.IGNORECASE
 )
@@ -83,7 +91,9 @@ def read_fractions(text: str) -> list[Amount]:
             continue  # a bare "third" or "quarter" is an ordinal or a period
         if _ORDINAL_BEFORE.search(text, max(0, m.start() - 10), m.start()):
             continue  # "the second half of the year"
-        taken_of = bool(_OF_AFTER.match(text, m.end()))
+        taken_of = bool(_OF_AFTER.match(text, m.end())) or (
+            part == "half" and not m["n"] and bool(_HALF_THE.match(text, m.end()))
+        )
         qualified = bool(_QUALIFIED.search(text, max(0, m.start() - 14), m.start()))
         if not (taken_of or qualified) or (not taken_of and re.match(r"\s+an?\b", text[m.end() :])):
             continue  # "half an hour" is a duration, not a share

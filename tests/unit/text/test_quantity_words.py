@@ -152,3 +152,41 @@ def test_one_before_a_unit_is_that_units_amount() -> None:
         ("One acre", "measure", 1, "acre", None)
     ]
     assert read("It was the biggest one-day fall.") == [("one-day", "duration", 1, "d", None)]
+
+
+# --- a fraction of a scale is one amount; "half the NOUN" takes a whole ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A quarter of a million fans lined the parade route.",
+            ("A quarter of a million", "count", 250000, "fan"),
+        ),
+        (
+            "Three-quarters of a million homes lost power.",
+            ("Three-quarters of a million", "count", 750000, "home"),
+        ),
+        (
+            "The city spent a third of a billion dollars on the stadium.",
+            ("a third of a billion dollars", "money", 333333333.333333, "USD"),
+        ),
+    ],
+)
+def test_a_fraction_of_a_scale_is_one_amount(
+    text: str, expected: tuple[str, str, float, str]
+) -> None:
+    [q] = extract_quantities(text)
+    assert (q.text, q.kind, q.unit) == (expected[0], expected[1], expected[3])
+    assert q.value == pytest.approx(expected[2])
+
+
+def test_half_before_a_determiner_takes_a_whole() -> None:
+    got = [(q.text, q.kind, q.value) for q in extract_quantities("Half the crew were rescued.")]
+    assert got == [("Half", "fraction", 0.5)]
+
+
+def test_half_the_price_is_a_comparison_not_a_share() -> None:
+    found = extract_quantities("Tickets now cost half the price they did in May.")
+    assert [q for q in found if q.kind == "fraction"] == []
