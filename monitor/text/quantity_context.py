@@ -7,8 +7,9 @@
 - the market report frame "fell 458 points, or 1.9%, to 23,644": the index level is a count of
   `point` too;
 - a stock index's close: "the Nikkei 225 rose 0.7% to close at 40,003", "the Dow ended the day
-  at 38,000": a bare number after a closing verb and "at", in a sentence naming an index, is a
-  count of `point`;
+  at 38,000", "the S&P 500 gained 1.2% to 5,123.41": a bare number after a closing verb and
+  "at", or after a percentage move and "to", in a sentence naming an index, is a count of
+  `point`;
 - a unit carried over (ellipsis): "reached 48 degrees Celsius and never fell below 27", "Iowa
   projects 187 bushels an acre, with Illinois close behind at 179": a bare number after a
   preposition takes the unit of the measure just before it in the sentence;
@@ -50,6 +51,13 @@ _CLOSE_AT = re.compile(
     r"\b(?:clos(?:e|ed|es|ing)|end(?:ed|s|ing)?|finish(?:ed|es|ing)?|settl(?:e|ed|es|ing)|"
     r"open(?:ed|s|ing)?|stood|st(?:and|ands|anding))\s+(?:the\s+(?:day|session|week|year)\s+)?"
     r"at\s+$",
+    re.IGNORECASE,
+)
+# "the S&P 500 gained 1.2% to 5,123.41": the market report's level after a percentage move
+_MOVED_TO = re.compile(
+    r"\b(?:rose|fell|gained|lost|climbed|dropped|slipped|jumped|added|shed|sank|rallied|"
+    r"tumbled|advanced|declined|edged\s+(?:up|down|higher|lower))\s+[\d.]+\s?(?:%|per\s?cent),?"
+    r"\s+to\s+$",
     re.IGNORECASE,
 )
 _INDEX_NAME = re.compile(
@@ -119,7 +127,10 @@ def _read(
 
 def _index_close(text: str, n: Amount) -> bool:
     """A stock index's level after a closing verb: "rose 0.7% to close at 40,003"."""
-    if _is_year(n, text) or not _CLOSE_AT.search(text, max(0, n.start - _CLOSE_REACH), n.start):
+    if _is_year(n, text):
+        return False
+    lookback = max(0, n.start - _CLOSE_REACH)
+    if not (_CLOSE_AT.search(text, lookback, n.start) or _MOVED_TO.search(text, lookback, n.start)):
         return False
     starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, n.start)]
     return bool(_INDEX_NAME.search(text, starts[-1] if starts else 0, n.start))

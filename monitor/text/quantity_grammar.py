@@ -94,6 +94,18 @@ _RANGE_JOIN = re.compile(r"\s*[-–—]\s*|\s+to\s+", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _AND_JOIN = re.compile(r"\s+and\s+", re.IGNORECASE)
+# "Oil climbed $2 to $84.50", "the rate rose 0.25% to 5.5%": after a verb of change the first
+# amount is the change and the second the new level, two amounts, not a range
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|"
+    r"gain(?:ed|s|ing)?|los(?:t|es|ing)|drop(?:ped|s|ping)?|slipp?(?:ed|s|ing)?|slid(?:es|ing)?|"
+    r"add(?:ed|s|ing)?|shed(?:s|ding)?|sank|sinks?|surg(?:ed|es|ing)|soar(?:ed|s|ing)?|"
+    r"tumbl(?:ed|es|ing)|plung(?:ed|es|ing)|increas(?:ed|es|ing)|decreas(?:ed|es|ing)|"
+    r"cut(?:s|ting)?|rais(?:ed|es|ing)|lower(?:ed|s|ing)?|up|down)\s+(?:by\s+)?$",
+    re.IGNORECASE,
+)
+# a level far above the change ("$2 to $84.50"); close ends are a range ("rose 2% to 3%")
+_LEVEL_OVER_CHANGE = 3
 _LOOKBACK = 24
 _MAX_DIGITS = 24
 
@@ -237,7 +249,12 @@ def _joined(text: str, a: Amount, b: Amount) -> Amount | None:
         # 9.1-9.3"
         return _range(a, replace(b, kind=a.kind, unit=a.unit, unit_text=a.unit_text), a.start)
     from_before = _FROM_BEFORE.search(text, max(0, a.start - _LOOKBACK), a.start)
-    if a.kind and same and not from_before:
+    changed = (
+        gap.strip().lower() == "to"
+        and b.value > _LEVEL_OVER_CHANGE * abs(a.value)
+        and _CHANGE_BEFORE.search(text, max(0, a.start - _LOOKBACK), a.start)
+    )
+    if a.kind and same and not from_before and not changed:
         return _range(a, b, a.start)  # "3.0%-3.25%"; "from 6.2% to 7.0%" is a change
     return None
 

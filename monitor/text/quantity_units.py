@@ -51,6 +51,7 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "yd": (r"yards?", r"yds?"),
     "nm": (r"nanomet(?:er|re)s?",),
     "au": (r"astronomical\s+units?", r"AU"),
+    "ly": (r"light[\s-]years?",),
     # mass
     "t": (r"(?:metric\s+)?tonnes?", r"(?:metric\s+)?tons?"),
     "kg": (r"kg", r"kgs", r"kilos?", r"kilograms?"),
@@ -94,7 +95,8 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "PB": (r"PB", r"petabytes?"),
     "Mbit/s": (r"Mbps", r"Mb/s", r"megabits?\s+(?:per|a)\s+second"),
     "Gbit/s": (r"Gbps", r"Gb/s", r"gigabits?\s+(?:per|a)\s+second"),
-    # devices: frequency, brightness, resolution
+    # devices: battery charge, frequency, brightness, resolution
+    "mAh": (r"mAh", r"milliamp[\s-]hours?"),
     "GHz": (r"GHz", r"gigahertz"),
     "MHz": (r"MHz", r"megahertz"),
     "Hz": (r"Hz", r"hertz"),
@@ -121,6 +123,7 @@ _CASED = frozenset(
         "TB",
         "PB",
         "hPa",
+        "mAh",
         "Mbps",
         "Mb/s",
         "Gbps",

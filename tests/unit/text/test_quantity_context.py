@@ -140,3 +140,8 @@ def test_over_after_a_length_word_stays_a_bound() -> None:
 def test_one_of_a_named_owners_nouns_counts_the_noun() -> None:
     got = read("The plan was opposed by one of the Supreme Court's justices.")
     assert ("one", "count", 1, "justice", None) in got
+
+
+def test_an_index_level_after_a_percentage_move_is_points() -> None:
+    got = read("The FTSE 100 slipped 0.4% to 7,912.1 as miners fell.")
+    assert [(q[2], q[3]) for q in got if q[1] == "count"] == [(7912.1, "point")]

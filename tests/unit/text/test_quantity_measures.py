@@ -132,3 +132,29 @@ def test_the_adjective_is_no_bridge_to_a_measure() -> None:
     assert [
         q for q in read("The team won five straight miles of relay.") if q[1] == "measure"
     ] == []
+
+
+# --- after a verb of change, "A to B" is the change and the new level -------------------------
+
+
+def test_a_change_then_a_level_are_two_amounts() -> None:
+    got = read("Brent rose $3 to $91.20 a barrel on Monday.")
+    assert [(q[0], q[2], q[4]) for q in got] == [("$3", 3, None), ("$91.20", 91.2, None)]
+
+
+def test_close_ends_after_a_change_verb_stay_a_range() -> None:
+    got = read("Bank shares fell 4% to 5% in early trading.")
+    assert [(q[2], q[4]) for q in got] == [(4, "between")]
+
+
+def test_a_to_b_without_a_change_verb_is_a_range() -> None:
+    got = read("Seats cost $35 to $120 each.")
+    assert [(q[0], q[4]) for q in got] == [("$35 to $120", "between")]
+
+
+# --- more units: battery charge and light years ---------------------------------------------
+
+
+def test_battery_charge_and_light_years_are_measures() -> None:
+    got = read("The 4,500mAh phone was named after a star 120 light-years away.")
+    assert [(q[2], q[3]) for q in got] == [(4500, "mAh"), (120, "ly")]
