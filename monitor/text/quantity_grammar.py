@@ -79,6 +79,22 @@ _RACE_TIME = re.compile(
     r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])(?!\s*[ap]\.?m\b)",
     re.IGNORECASE,
 )
+# a swimming or track time, minutes and seconds with hundredths ("1:54.06", "4:02.50"): no clock
+_LAP_TIME = re.compile(r"(?<![\d:.])(?P<m>\d{1,2}):(?P<s>[0-5]\d\.\d{1,3})(?![\d:])")
+# a fraction of a unit: "a quarter mile", "half a mile", "half an hour", "three-quarters of an
+# inch", "a half-mile" (percentage points are _POINTS')
+_FRACTION_OF_UNIT = re.compile(
+    r"\b(?P<frac>(?:a|one)[\s-]quarter|three[\s-]quarters?|(?:a\s+|one[\s-])?half|"
+    r"(?:a|one)[\s-]third|two[\s-]thirds)(?:\s+of)?(?:\s+an?\b)?",
+    re.IGNORECASE,
+)
+# "five and a half hours" is _and_a_half's; "the second half hour", "the first quarter mile" name
+# a part, no amount
+_FRACTION_NOT_AFTER = re.compile(
+    r"\b(?:and|the|first|second|third|fourth|final|last|opening|closing|latter|former|other)\s+$",
+    re.IGNORECASE,
+)
+_SHARES = {"quarter": 0.25, "quarters": 0.75, "half": 0.5, "third": 1 / 3, "thirds": 2 / 3}
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 _RICHTER = re.compile(
     r"\s+on\s+the\s+(?:moment\s+magnitude|richter)(?:\s+magnitude)?\s+scale\b", re.IGNORECASE
@@ -218,8 +234,38 @@ def _and_a_half(text: str) -> list[Amount]:
     return out
 
 
+def _fractions_of_units(text: str) -> list[Amount]:
+    out = []
+    for m in _FRACTION_OF_UNIT.finditer(text):
+        if _FRACTION_NOT_AFTER.search(text, max(0, m.start() - 10), m.start()):
+            continue
+        if "third" in m["frac"].lower() and not re.search(r"\sof\b", m.group(), re.IGNORECASE):
+            continue  # "a third year of shortages": an ordinal; "a third of a mile" is a share
+        found = unit_after(text, m.end())
+        if found is None or found[1] not in ("measure", "duration"):
+            continue
+        symbol, kind, unit_end = found
+        written = text[m.end() : unit_end].strip(" -")
+        share = _SHARES[re.split(r"[\s-]", m["frac"].lower())[-1]]
+        value = round(share * (duration_factor(written) if kind == "duration" else 1), 6)
+        out.append(Amount(value, None, kind, symbol, written, m.start(), unit_end))
+    return out
+
+
 def _race_times(text: str) -> list[Amount]:
-    return [
+    laps = [
+        Amount(
+            round(int(m["m"]) * 60 + float(m["s"]), 6),
+            None,
+            "duration",
+            "s",
+            "m:ss.hh",
+            m.start(),
+            m.end(),
+        )
+        for m in _LAP_TIME.finditer(text)
+    ]
+    return laps + [
         Amount(
             float(int(m["h"]) * 3600 + int(m["m"]) * 60 + int(m["s"])),
             None,
@@ -306,6 +352,7 @@ def _is_age(text: str, amount: Amount) -> bool:
 def read_amounts(text: str) -> list[Amount]:
     """Every amount with a unit in a text, in order, ranges joined, without overlaps."""
     special = _points(text) + _race_times(text) + _and_a_half(text)
+    special += [f for f in _fractions_of_units(text) if not _overlaps(f, special)]
     numbers = [
         n for n in _numbers(text) if not any(s.start < n.end and n.start < s.end for s in special)
     ]
@@ -321,6 +368,10 @@ def read_amounts(text: str) -> list[Amount]:
         if a.kind:
             kept.append(a)
     return kept
+
+
+def _overlaps(a: Amount, others: list[Amount]) -> bool:
+    return any(a.start < o.end and o.start < a.end for o in others)
 
 
 def bare_numbers(text: str) -> list[Amount]:

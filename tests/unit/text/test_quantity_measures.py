@@ -158,3 +158,44 @@ def test_a_to_b_without_a_change_verb_is_a_range() -> None:
 def test_battery_charge_and_light_years_are_measures() -> None:
     got = read("The 4,500mAh phone was named after a star 120 light-years away.")
     assert [(q[2], q[3]) for q in got] == [(4500, "mAh"), (120, "ly")]
+
+
+# --- times with hundredths and fractions of a unit -----------------------------------------------
+
+
+def test_a_swimming_time_is_valued_in_seconds() -> None:
+    got = read("She touched in 2:03.73, an Olympic record.")
+    assert [(q[0], q[1], q[2], q[3]) for q in got] == [("2:03.73", "duration", 123.73, "s")]
+
+
+def test_a_clock_time_is_no_duration() -> None:
+    assert read("The ferry left at 6:45 on Tuesday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protesters marched for half an hour.", ("half an hour", "duration", 0.5, "h")),
+        ("The runway was extended by a quarter mile.", ("a quarter mile", "measure", 0.25, "mi")),
+        ("The hotel is half a mile from the beach.", ("half a mile", "measure", 0.5, "mi")),
+        (
+            "The ice was three-quarters of an inch thick.",
+            ("three-quarters of an inch", "measure", 0.75, "in"),
+        ),
+        (
+            "The feud lasted a quarter of a century.",
+            ("a quarter of a century", "duration", 25, "yr"),
+        ),
+    ],
+)
+def test_a_fraction_of_a_unit_is_that_share_of_the_unit(
+    text: str, expected: tuple[str, str, float, str]
+) -> None:
+    [(span, kind, value, unit, _)] = read(text)
+    assert (span, kind, unit) == (expected[0], expected[1], expected[3])
+    assert value == pytest.approx(expected[2])
+
+
+def test_an_ordinal_before_a_fraction_names_a_part() -> None:
+    assert read("Farmers fear a third year of poor harvests.") == []
+    assert [q for q in read("The second half hour was calmer.") if q[1] == "duration"] == []
