@@ -57,6 +57,8 @@ _BARE_AFTER = re.compile(
 )
 # an appositive after a comma, a noun's postmodifier ("children under 18", "people over 65")
 _APPOSITIVE = re.compile(r"[,(:]\s*$")
+# a difference told after the count it compares with: "250,000 workers, 100,000 fewer than"
+_COMPARED_AFTER = re.compile(r"\s+(?:fewer|more|less)\s+than\b", re.IGNORECASE)
 _POSTMODIFIER = re.compile(r"\b(?P<noun>[A-Za-z]+)\s+(?i:under|over|above|below|aged)\s+$")
 # "14 were male and six female": after "and", one word then the clause's end
 _AND_BEFORE = re.compile(r"\band\s+$")
@@ -133,13 +135,14 @@ def _elliptical(
     numbers: list[Amount],
     taken: list[tuple[int, int]],
 ) -> str | None:
-    if _APPOSITIVE.search(text, max(0, n.start - 4), n.start):
+    compared = bool(_COMPARED_AFTER.match(text, n.end))  # "250,000 workers, 100,000 fewer than"
+    if _APPOSITIVE.search(text, max(0, n.start - 4), n.start) and not compared:
         return None  # "the three countries, 608 on Friday"
     post = _POSTMODIFIER.search(text, max(0, n.start - 30), n.start)
     if post and is_plural(post["noun"].lower()):
         return None  # "children under 18", "people over 65": an age or threshold
     gapped = _AND_BEFORE.search(text, max(0, n.start - 5), n.start) and _GAPPED.match(text, n.end)
-    if not (_BARE_AFTER.match(text, n.end) or gapped):
+    if not (_BARE_AFTER.match(text, n.end) or gapped or compared):
         return None
     before = [c for c in counts if c.end <= n.start]
     if not before:

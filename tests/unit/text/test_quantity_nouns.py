@@ -169,3 +169,11 @@ def test_a_partitive_of_a_singular_noun_counts_nothing() -> None:
 
 def test_a_day_before_its_month_is_no_count() -> None:
     assert _elsewhere("Two further cases came on 23 and 24 October.", "Two", "case") == []
+
+
+def test_a_difference_after_a_comma_counts_the_noun_it_compares_with() -> None:
+    found = extract_quantities("The bank cut 4,000 jobs, 1,500 more than it had planned.")
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("4,000", 4000, "job"),
+        ("1,500", 1500, "job"),
+    ]
