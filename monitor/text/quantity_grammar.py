@@ -57,7 +57,7 @@ _NUMBER = re.compile(
     r"(?P<neg>\bminus\s+|−|(?<![^\s(])-(?=\d))?"
     rf"(?<![\w.,/:])(?<![A-Za-z]-)(?P<num>{_DIGITS}|\b(?:{_WORDNUM})\b)"
     rf"(?P<scale>(?:\s*(?:{_SCALE_RE})\b)+|(?:bn|mn|tn|m|k)\b)?"
-    r"(?P<half>\s+and\s+a\s+half\b)?",
+    r"(?P<half>\s+and\s+a\s+half\b|-and-a-half\b)?",
     re.IGNORECASE,
 )
 _SCALES = {
@@ -91,10 +91,12 @@ _FRACTION_OF_UNIT = re.compile(
 # "five and a half hours" is _and_a_half's; "the second half hour", "the first quarter mile" name
 # a part, no amount
 _FRACTION_NOT_AFTER = re.compile(
-    r"\b(?:and|the|first|second|third|fourth|final|last|opening|closing|latter|former|other)\s+$",
+    r"\b(?:and|the|first|second|third|fourth|final|last|opening|closing|latter|former|other)"
+    r"(?:\s+|-(?:a-)?)$",
     re.IGNORECASE,
 )
 _SHARES = {"quarter": 0.25, "quarters": 0.75, "half": 0.5, "third": 1 / 3, "thirds": 2 / 3}
+_YEAR_RANGE_BEFORE = re.compile(r"\d{4}[-–/]$")
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 _RICHTER = re.compile(
     r"\s+on\s+the\s+(?:moment\s+magnitude|richter)(?:\s+magnitude)?\s+scale\b", re.IGNORECASE
@@ -176,6 +178,8 @@ def _unit_of(text: str, m: re.Match[str]) -> tuple[str, str, str, int, int | Non
         return "magnitude", "magnitude", richter[0].strip(), richter.end(), None
     found, written_from = unit_after(text, end), end
     adjective = DURATION_ADJECTIVE.match(text, end) if found is None else None
+    if adjective and _YEAR_RANGE_BEFORE.search(text, max(0, m.start("num") - 6), m.start("num")):
+        adjective = None  # "the 2023-24 calendar year": the end of a span of years
     if adjective:  # "three consecutive days": an adjective before a duration unit only
         found, written_from = unit_after(text, adjective.end()), adjective.end()
         found = found if found is not None and found[1] == "duration" else None

@@ -198,7 +198,7 @@ def unit_after(text: str, pos: int) -> tuple[str, str, int] | None:
 # A word that may stand between a number and its duration unit ("three consecutive days",
 # "14 Earth days", "two full years", "three more weeks"); before any other unit it is no unit's.
 DURATION_ADJECTIVE = re.compile(
-    r"\s+(?:consecutive|straight|successive|full|whole|working|business|calendar|school|"
+    r"\s+(?:consecutive|straight|successive|full|whole|working|business|calendar|"
     r"(?-i:Earth)|lunar|more|extra|additional|further)\b",
     re.IGNORECASE,
 )

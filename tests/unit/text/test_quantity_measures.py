@@ -199,3 +199,13 @@ def test_a_fraction_of_a_unit_is_that_share_of_the_unit(
 def test_an_ordinal_before_a_fraction_names_a_part() -> None:
     assert read("Farmers fear a third year of poor harvests.") == []
     assert [q for q in read("The second half hour was calmer.") if q[1] == "duration"] == []
+
+
+def test_the_end_of_a_span_of_years_is_no_duration() -> None:
+    got = read("Fees rose 3% in the 2023-24 calendar year.")
+    assert [q for q in got if q[1] == "duration"] == []
+
+
+def test_a_hyphenated_and_a_half_is_one_duration() -> None:
+    got = read("The coach left after six-and-a-half years in charge.")
+    assert [(q[0], q[2], q[3]) for q in got] == [("six-and-a-half years", 6.5, "yr")]
