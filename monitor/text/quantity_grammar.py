@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from monitor.text.numbers import parse_number
 from monitor.text.quantity_units import (
@@ -190,6 +191,13 @@ def _unit_of(text: str, m: re.Match[str]) -> tuple[str, str, str, int, int | Non
 
 
 def _numbers(text: str) -> list[Amount]:
+    return list(_numbers_of(text))
+
+
+@lru_cache(maxsize=32)
+def _numbers_of(text: str) -> tuple[Amount, ...]:
+    """Every number of a text with the unit after it; cached, as the grammar, the context
+    readers and the noun counts each ask for the same text's numbers (Amounts are frozen)."""
     found: list[Amount] = []
     for m in _NUMBER.finditer(text):
         if len(m["num"]) > _MAX_DIGITS:
@@ -211,7 +219,7 @@ def _numbers(text: str) -> list[Amount]:
             value *= duration_factor(written)
         start = start if opened is None else opened
         found.append(Amount(value, None, kind, symbol, written, start, end, scaled))
-    return found
+    return tuple(found)
 
 
 def _points(text: str) -> list[Amount]:
