@@ -1,8 +1,8 @@
 """Build the labelled halves from their sources (see README.md): sentences.src writes dev.jsonl and
 heldout.jsonl, sentences2.src (a second author's set) writes dev2.jsonl and heldout2.jsonl, sentences3.src (a
 third author's, all dev) writes dev3.jsonl, sentences4.src (a fourth author's, all dev) writes
-dev4.jsonl and sentences5.src and sentences6.src (the same author's,
-after the dev4 and dev5 fixes) dev5.jsonl and dev6.jsonl. Each
+dev4.jsonl and sentences5.src to sentences7.src (the same author's, each
+after the fixes of the set before) dev5.jsonl to dev7.jsonl. Each
 "## story topic half" header names the half its story goes to.
 
 Run from the repository root:  python tests/data/quantities/build.py [SOURCE ...]
@@ -39,6 +39,7 @@ SOURCES = (
     "sentences4.src",
     "sentences5.src",
     "sentences6.src",
+    "sentences7.src",
 )
 MARK = re.compile(r"\[\[(?P<body>[^\]]+)\]\]")
 
