@@ -40,7 +40,8 @@ _LEVEL = re.compile(
     re.IGNORECASE,
 )
 _CARRY_BEFORE = re.compile(
-    r"(?:\b(?:at|to|from|below|above|under|over|than|and|reached|hit)\s+)$", re.IGNORECASE
+    r"(?:\b(?:at|to|from|below|above|under|over|than|and|between|reached|hit)\s+)$",
+    re.IGNORECASE,
 )
 _CARRY_AFTER = re.compile(
     r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:a\s+(?:year|month|week|day)|in|on|by|last|this|earlier|"
@@ -66,6 +67,8 @@ _INDEX_NAME = re.compile(
 )
 _CLOSE_REACH = 30
 _BY = re.compile(r"\s*(?:by|x|×)\s*", re.IGNORECASE)
+_BETWEEN_BARE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AND_GAP = re.compile(r"\s+and\s+", re.IGNORECASE)
 _CARRIED = frozenset(("measure",))  # a duration before "rose to 57" is rarely 57's unit
 _CARRY_REACH = 60
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -122,7 +125,11 @@ def _read(
         return replace(n, kind="count", unit="point", unit_text=points[0].strip(" -"))
     if n.start in levels or _index_close(text, n):
         return replace(n, kind="count", unit="point", unit_text="")
-    return _side(text, n, amounts) or _carried(text, n, amounts, bare)
+    return (
+        _carried_range(text, n, amounts, bare)
+        or _side(text, n, amounts)
+        or _carried(text, n, amounts, bare)
+    )
 
 
 def _index_close(text: str, n: Amount) -> bool:
@@ -144,6 +151,22 @@ def _side(text: str, n: Amount, amounts: list[Amount]) -> Amount | None:
     if not _BY.fullmatch(text, n.end, after.start):
         return None
     return replace(n, kind=after.kind, unit=after.unit, unit_text="")
+
+
+def _carried_range(
+    text: str, n: Amount, amounts: list[Amount], bare: list[Amount]
+) -> Amount | None:
+    """ "270 to 350 miles ..., and the F-150 between 230 and 320": a bare "between A and B" takes
+    the unit of the measure just before it in the sentence, as a single number does."""
+    between = _BETWEEN_BARE.search(text, max(0, n.start - 10), n.start)
+    following = [b for b in bare if b.start >= n.end]
+    if between is None or not following or not _AND_GAP.fullmatch(text, n.end, following[0].start):
+        return None
+    high = following[0]
+    carried = _carried(text, replace(n, end=high.end), amounts, bare)
+    if carried is None or high.value <= n.value:
+        return None
+    return replace(carried, high=high.value, start=between.start(), end=high.end, joined=True)
 
 
 def _carried(text: str, n: Amount, amounts: list[Amount], bare: list[Amount]) -> Amount | None:

@@ -145,3 +145,16 @@ def test_one_of_a_named_owners_nouns_counts_the_noun() -> None:
 def test_an_index_level_after_a_percentage_move_is_points() -> None:
     got = read("The FTSE 100 slipped 0.4% to 7,912.1 as miners fell.")
     assert [(q[2], q[3]) for q in got if q[1] == "count"] == [(7912.1, "point")]
+
+
+# --- a bare range after a measure takes its unit ------------------------------------------------
+
+
+def test_a_bare_range_takes_the_unit_of_the_measure_before_it() -> None:
+    got = read("Lake levels rose 2 metres in the north and between 1 and 1.5 in the south.")
+    assert got[-1] == ("between 1 and 1.5", "measure", 1, "m", "between")
+
+
+def test_a_bare_range_before_a_noun_is_a_count() -> None:
+    got = read("The river rose 3 metres, and between 200 and 300 people fled.")
+    assert [(q[1], q[3]) for q in got][-1] == ("count", "person")
