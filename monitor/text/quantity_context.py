@@ -44,7 +44,7 @@ _CARRY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CARRY_AFTER = re.compile(
-    r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:a\s+(?:year|month|week|day)|in|on|by|last|this|earlier|"
+    r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:a\s+(?:year|month|week|day)|in|on|by|for|last|this|earlier|"
     r"before|previously|overnight|yesterday|today)\b",
     re.IGNORECASE,
 )
@@ -67,6 +67,8 @@ _INDEX_NAME = re.compile(
 )
 _CLOSE_REACH = 30
 _BY = re.compile(r"\s*(?:by|x|×)\s*", re.IGNORECASE)
+# "in 28.97 seconds, against 30.23 for Milak": a time compared with a time carries its unit
+_VERSUS_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|compared\s+with)\s+$", re.IGNORECASE)
 _BETWEEN_BARE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s+and\s+", re.IGNORECASE)
 _CARRIED = frozenset(("measure",))  # a duration before "rose to 57" is rarely 57's unit
@@ -172,7 +174,11 @@ def _carried_range(
 def _carried(text: str, n: Amount, amounts: list[Amount], bare: list[Amount]) -> Amount | None:
     """The unit of the amount just before, when that amount is the number right before `n`
     in the same sentence and close to it ("48 degrees ... and never fell below 27")."""
-    if _is_year(n, text) or not _CARRY_BEFORE.search(text, max(0, n.start - 12), n.start):
+    reach = max(0, n.start - 16)
+    before_ok = _CARRY_BEFORE.search(text, reach, n.start) or _VERSUS_BEFORE.search(
+        text, reach, n.start
+    )
+    if _is_year(n, text) or not before_ok:
         return None
     if not _CARRY_AFTER.match(text, n.end):
         return None
@@ -180,7 +186,10 @@ def _carried(text: str, n: Amount, amounts: list[Amount], bare: list[Amount]) ->
     if not before:
         return None
     last = before[-1]
-    if last.kind not in _CARRIED or n.start - last.end > _CARRY_REACH:
+    compared = last.kind == "duration" and _VERSUS_BEFORE.search(
+        text, max(0, n.start - 16), n.start
+    )
+    if (last.kind not in _CARRIED and not compared) or n.start - last.end > _CARRY_REACH:
         return None
     if _SENTENCE_END.search(text, last.end, n.start):
         return None

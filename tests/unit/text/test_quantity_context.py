@@ -158,3 +158,16 @@ def test_a_bare_range_takes_the_unit_of_the_measure_before_it() -> None:
 def test_a_bare_range_before_a_noun_is_a_count() -> None:
     got = read("The river rose 3 metres, and between 200 and 300 people fled.")
     assert [(q[1], q[3]) for q in got][-1] == ("count", "person")
+
+
+def test_a_time_compared_with_a_time_carries_its_unit() -> None:
+    got = read("She ran the final lap in 61.2 seconds, against 63.5 for her rival.")
+    assert [(q[0], q[1], q[3]) for q in got] == [
+        ("61.2 seconds", "duration", "s"),
+        ("63.5", "duration", "s"),
+    ]
+
+
+def test_a_duration_is_not_carried_without_a_comparison() -> None:
+    got = read("The talks lasted 12 hours and rose to 57 by midnight.")
+    assert [q[1] for q in got] == ["duration"]
