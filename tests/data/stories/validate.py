@@ -3,7 +3,7 @@
 Usage: python3 tests/data/stories/validate.py [half ...]   (default: every half present)
 
 Halves: ``dev`` (tests/data/stories/dev/), ``heldout`` (tests/data/stories/heldout/),
-``fresh``, ``fresh2`` and ``fresh3`` (tests/data/stories/fresh/, fresh2/, fresh3/, small development check sets; run
+``fresh``, ``fresh2``, ``fresh3`` and ``fresh4`` (tests/data/stories/fresh*/, small development check sets; run
 ``validate.py dev fresh fresh2 fresh3 fresh4`` to leave the held-out half unopened).
 For each half it checks that
 - every line of ``articles.jsonl`` / ``events.jsonl`` parses and has the contract's fields;
