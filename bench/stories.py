@@ -4,7 +4,7 @@ Run: ``.venv/bin/python bench/stories.py`` (``--history 5000`` for a quick look,
 ``--explain`` to list every wrong assignment on the labelled set).
 
 Quality, per half (``--half dev|heldout|both``, or a development check set ``--half fresh``,
-``--half fresh2``, ``--half fresh3``): the development half is
+``--half fresh2``, ``--half fresh3``, ``--half fresh4``): the development half is
 tests/data/stories/part1.jsonl, part2.jsonl and dev/articles.jsonl, the held-out half
 tests/data/stories/heldout/articles.jsonl (never used for tuning or fitting). Each file
 is replayed from an empty state, and so is the whole half merged in arrival order; prints
@@ -51,7 +51,8 @@ from monitor.projections.clustering import (  # noqa: E402
 )
 
 DATA = ROOT / "tests" / "data" / "stories"
-CHECK_SETS = ("fresh", "fresh2", "fresh3")  # development check sets, one file each (--half fresh2)
+# development check sets, one file each (--half fresh2)
+CHECK_SETS = ("fresh", "fresh2", "fresh3", "fresh4")
 
 
 # -- labelled quality ------------------------------------------------------------------
@@ -635,7 +636,7 @@ def heldout_sets() -> list[Labelled]:
 
 
 def check_sets(name: str) -> list[Labelled]:
-    """A development check set (``fresh``, ``fresh2``, ``fresh3``): one file, written after tuning."""
+    """A development check set (``fresh`` ... ``fresh4``): one file, written after tuning."""
     arts = DATA / name / "articles.jsonl"
     if not arts.exists():
         return []

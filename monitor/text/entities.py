@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from monitor.text.priors import is_common
-from monitor.text.terms import STOPWORDS, name_word, stem
+from monitor.text.terms import PHONE, STOPWORDS, name_word, stem
 
 LEAD_WORDS = 70
 """Words of the body read as its lead (a dateline and the first sentence or two)."""
@@ -127,8 +127,9 @@ def key_names(title: str, text: str, source: str = "", title_case: bool = False)
 
 
 def event_numbers(text: str) -> set[str]:
-    """Counts and amounts of ``text`` (at least 10; no dates, times of day or years)."""
-    cleaned = _TIME.sub(" ", _DATE.sub(" ", text))
+    """Counts and amounts of ``text`` (at least 10; no dates, times of day, years or
+    telephone numbers)."""
+    cleaned = _TIME.sub(" ", _DATE.sub(" ", PHONE.sub(" ", text)))
     found: set[str] = set()
     for match in _NUMBER.finditer(cleaned):
         number = match.group().replace(",", "").rstrip(".")

@@ -66,7 +66,9 @@ _TOKEN = re.compile(r"[^\W\d_][\w’'.&-]*|\d[\d,.:]*|[^\w\s]", re.UNICODE)
 _POSSESSIVES = ("'s", "’s")
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.)+$")
 _DATELINE = re.compile(
-    r"^\s*(?P<where>[A-Z][A-Z.'’ -]+?(?:,\s*[A-Z][\w.'’ -]*?)?)\s*(?:\([^)]*\))?\s*[—–-]{1,2}\s"
+    r"^\s*(?P<where>[A-Z][A-Z.'’ -]+?(?:,\s*[A-Z][\w.'’ -]*?)?)"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # "SOUTHPORT, England, July 30 (Wire) -"
+    r"\s*,?\s*(?:\([^)]*\))?\s*[—–-]{1,2}\s"  # "MUAN, (PRO) –"
 )
 
 _COLON_DATELINE = re.compile(r"^\s*(?P<where>[A-Z][A-Z.'’ -]+?):\s")
@@ -269,20 +271,21 @@ def _resolve(
 
 
 def _dateline(text: str) -> tuple[str, str]:
-    match = _DATELINE.match(text)
-    if match is None or len(match.group("where")) > 60:
-        return "", text
-    return match.group("where"), text[match.end() :]
+    """The dateline's place part and the text after it, in any of the wire styles
+    (:func:`filed_from`); ("", text) if none. The dateline is where the reporter filed
+    from, so its words are not read as the lead's places."""
+    for pattern in (_DATELINE, _COLON_DATELINE, _BROADCAST_DATELINE):
+        match = pattern.match(text)
+        if match is not None and len(match.group("where")) <= 60:
+            return match.group("where"), text[match.end() :]
+    return "", text
 
 
 def filed_from(text: str) -> str:
     """The place part of a dateline in any of the wire styles: "KYIV, Ukraine (Wire) —",
-    "LAS VEGAS, Nov 3 (Wire) -", "MEXICO CITY:", "Broadcaster News — LAS VEGAS."; "" if none."""
-    for pattern in (_DATELINE, _COLON_DATELINE, _BROADCAST_DATELINE):
-        match = pattern.match(text)
-        if match is not None and len(match.group("where")) <= 60:
-            return match.group("where")
-    return ""
+    "KYIV, (PRO) –", "LAS VEGAS, Nov 3 (Wire) -", "SOUTHPORT, England, July 30 (Wire) -",
+    "MEXICO CITY:", "Broadcaster News — LAS VEGAS."; "" if none."""
+    return _dateline(text)[0]
 
 
 def _qualifier(part: str) -> Place | None:

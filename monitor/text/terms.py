@@ -20,6 +20,13 @@ FIELDS = (TITLE, BODY, ENTITY)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+PHONE = re.compile(
+    r"(?<![\w.])(?:\+\d{1,3}(?:[ -]\(?\d{1,4}\)?){2,}|\(?\d{1,4}\)?(?:[ -]\d{2,4}){2,}"
+    r"|\d{3}-\d{4})(?![\w-])"
+)
+"""A telephone number ("1-800-225-5324", "+44 20 7946 0958", "(202) 555-0143", "555-0143")
+or a date written the same way ("2024-12-28"): three or more digit groups joined by spaces
+or hyphens, or a US local number. Its digit groups are no counts of the event."""
 _UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper())
 _NAME_RUN = re.compile(rf"[{_UPPER}][\w’'.&-]*(?:[ \t]+[{_UPPER}][\w’'.&-]*)*")
 
@@ -73,8 +80,9 @@ def content_words(text: str) -> Iterator[str]:
 
 
 def numbers(text: str) -> Iterator[str]:
-    """Numbers of ``text`` normalised (thousands separators dropped, years kept)."""
-    for match in _NUMBER.finditer(text):
+    """Numbers of ``text`` normalised (thousands separators dropped, years kept), not those
+    of telephone numbers (:data:`PHONE`)."""
+    for match in _NUMBER.finditer(PHONE.sub(" ", text)):
         yield match.group().replace(",", "").rstrip(".")
 
 

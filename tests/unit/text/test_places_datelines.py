@@ -70,3 +70,28 @@ def test_a_district_named_after_a_country_is_not_that_country() -> None:
     )
     assert "FR" not in found.places
     assert "FR" in mentions("French troops leave", "French troops left Niger.").places
+
+
+def test_a_dateline_with_country_and_date_gives_the_city_and_country() -> None:
+    assert filed_from("PEZINOK, Slovakia, May 18 (Wire) - A court ordered him held.") == (
+        "PEZINOK, Slovakia"
+    )
+    assert filed_from("LEEDS, England, Sept. 4 (Wire) - Fans queued overnight.") == (
+        "LEEDS, England"
+    )
+
+
+def test_a_dateline_with_a_comma_before_the_outlet_gives_the_city() -> None:
+    assert filed_from("OSAKA, (PRO) – Trains stopped for an hour.") == "OSAKA"
+
+
+def test_no_dateline_style_lends_its_city_to_the_places_of_the_event() -> None:
+    for text in (
+        "ASTANA: Rescuers searched the wreck near Aktau in Kazakhstan.",
+        "ASTANA, Kazakhstan, Dec 25 (Wire) - Rescuers searched the wreck near Aktau.",
+        "ASTANA, (PRO) – Rescuers searched the wreck near Aktau in Kazakhstan.",
+        "Skyline News — ASTANA. Rescuers searched the wreck near Aktau in Kazakhstan.",
+    ):
+        found = mentions("Rescuers search the wreck", text)
+        assert "KZ::astana" not in found.places, text
+        assert "KZ::aktau" in found.places, text

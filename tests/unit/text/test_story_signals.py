@@ -120,3 +120,20 @@ def test_the_prior_knows_common_words_from_rare_names() -> None:
     assert term_probability("hualien county") < word_probability("hualien")
     assert word_probability("2024") > word_probability("1274")
     assert PRIOR_DOCS >= 100
+
+
+def test_a_telephone_number_is_no_count_of_the_event() -> None:
+    text = (
+        "Relatives can call the airline's hotline on 1-800-555-0199 or +82 2 3456 7890, "
+        "and the embassy on (202) 555-0143. Of the 181 people on board, 179 died."
+    )
+    assert event_numbers(text) == {"181", "179"}
+
+
+def test_a_model_number_and_a_flight_number_stay_numbers() -> None:
+    found = event_numbers("Flight 2216, a Boeing 737-800, carried 175 passengers.")
+    assert {"2216", "737", "800", "175"} <= found
+
+
+def test_a_date_written_with_hyphens_gives_no_numbers() -> None:
+    assert event_numbers("The order took effect on 2024-12-28 for 46,096 trucks.") == {"46096"}
