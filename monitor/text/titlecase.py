@@ -13,6 +13,9 @@ from monitor.text.scope import is_place
 from monitor.text.sentences import word_set
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+# The words of `_WORD` of three characters or more: a shorter word is a whole match of `_WORD`
+# that fails here, and so does each of its tails, so the matches are the same words.
+_LONG_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")
 # Words that head or link a headline's clauses and are never part of a name in one.
 _FUNCTION = word_set(
     """a an the in on at of for to from by with as and or but after before over above under
@@ -25,7 +28,7 @@ _MIN_WORDS = 4
 
 def is_title_case(text: str) -> bool:
     """True for a headline that capitalises (nearly) every word of three letters or more."""
-    words = [w for w in _WORD.findall(text) if len(w) >= 3]
+    words = _LONG_WORD.findall(text)
     if len(words) < _MIN_WORDS:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())

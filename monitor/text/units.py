@@ -439,6 +439,7 @@ _WIDENED = re.compile(
     r"(?:[a-z-]+\s+){0,2}?(?:recalls?|strikes?|layoffs|lockouts?|evacuations?|walkouts?)\s+"
     r"of\s+(?P<of>[a-z-]+s)\b[^,;\d]{0,60}?\s+to\s+" + _QUAL + "$"
 )
+_WIDEN_WORDS = ("expand", "widen", "extend", "enlarg", "broaden")  # what _WIDENED needs
 PENDING = ""  # a count noun whose unit a later claim of the sentence names
 
 
@@ -452,7 +453,8 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
     before = sentence[max(0, start - _LOOKBACK) : start]
     if _SETTLEMENT_OF.search(before):
         return Unit("population", end, implied=True)  # "Kerrville, a town of 25,000": its people
-    if (widened := _WIDENED.search(before)) is not None:
+    widened = _WIDENED.search(before) if any(map(before.__contains__, _WIDEN_WORDS)) else None
+    if widened is not None:
         return Unit(widened["of"], end, implied=True)  # "expanded its recall of cars ... to 2.6m"
     if (verbal := _VERBAL_QUALIFIER.match(sentence, start)) is not None:
         before += verbal.group()  # "Helene death toll tops 200": the qualifier is the verb

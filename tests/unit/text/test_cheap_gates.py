@@ -1,0 +1,76 @@
+"""A literal test before a regex turns away only texts the regex could not match.
+
+Several rules first ask whether a window holds a word their regex cannot match without (the
+change words of "rose by 26 to", the possessive of "the outbreak's total to", the verbs of
+"widened the strike of dockworkers to"), so that the regex runs on few windows. These
+properties check that every text the regex matches passes its test, on generated texts and on
+every window before a word of the development sentences.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from monitor.text import frames, units
+from monitor.text.patterns import may_hold
+
+_DEV = Path(__file__).resolve().parents[2] / "data/claims"
+
+# (the regex, the test that must pass wherever it matches)
+_GATES: list[tuple[re.Pattern[str], Callable[[str], bool]]] = [
+    (frames._CHANGE_BY, lambda t: may_hold(t, frames._CHANGE_BY_WORDS)),
+    (frames._UP_BY_BEFORE, lambda t: may_hold(t, frames._CHANGE_BY_WORDS)),
+    (frames._UP_BY_BEFORE, lambda t: may_hold(t, frames._UP_DOWN_WORDS)),
+    (frames._TOTAL_OWNER, frames._has_possessive),
+    (units._WIDENED, lambda t: any(w in t for w in units._WIDEN_WORDS)),
+]
+_WORDS = [
+    *("rose", "by", "BY", "By", "up", "Up", "UP", "down", "Down", "to", "about", "nearly"),
+    *("the", "The", "outbreak's", "Rwanda’s", "state's", "total", "toll", "count", "at", "past"),
+    *("expanded", "widened", "Expanded", "its", "recall", "of", "cars", "strike", "dockworkers"),
+    *("’s", "'s", "s", "ſ", "uP", "dOwn", "bY", "—", ",", "12", "1,200", "s\n", "\t"),
+]
+_TEXT = st.lists(st.sampled_from(_WORDS), max_size=14).map(" ".join)
+
+
+def _windows() -> list[str]:
+    """The 80 characters before each word of every development sentence."""
+    rows = []
+    for path in (_DEV / "sentences.jsonl", _DEV / "dev/sentences.jsonl"):
+        rows += [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    sentences = [r["text"] for r in rows] + [r["previous"] for r in rows if r.get("previous")]
+    return [s[max(0, m.end() - 80) : m.end()] for s in sentences for m in re.finditer(r"\s+", s)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_a_regex_is_skipped_only_when_it_could_not_match(text: str) -> None:
+    for pattern, passes in _GATES:
+        for tail in ("", " "):
+            if pattern.search(text + tail):
+                assert passes(text + tail), (pattern.pattern[:40], text + tail)
+
+
+def test_no_development_window_loses_a_match_to_its_test() -> None:
+    matched = 0
+    for window in _windows():
+        for pattern, passes in _GATES:
+            if pattern.search(window):
+                matched += 1
+                assert passes(window), (pattern.pattern[:40], window)
+    assert matched > 50  # the sentences do exercise the regexes
+
+
+def test_the_tests_turn_away_windows_without_their_words() -> None:
+    assert not may_hold("the toll climbed to ", frames._CHANGE_BY_WORDS)
+    assert not frames._has_possessive("the national total rose to ")
+    assert frames._has_possessive("bringing the outbreak's total to ")
+    # _WIDENED reads its verbs as written (lower case), and so does its test
+    assert units._WIDENED.search("Expanded its recall of cars with faulty switches to ") is None
+    assert not any(w in "Expanded its recall of cars to " for w in units._WIDEN_WORDS)
