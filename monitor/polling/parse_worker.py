@@ -6,8 +6,8 @@ never fetches), and in a busy daemon it is a large share of the CPU (about 4 ms 
 projection loop needs. One spawned worker takes it off the daemon's core: the document goes
 over a pipe and the same `ParsedFeed` (or `FeedParseError`) comes back, with each entry's
 key, text and hash (the identity facts, also pure), so what is appended does not change. Fetching, politeness and leases stay in the daemon; only the parse moves.
-If the worker dies, that parse and the later ones run in a thread here until a new worker
-is started on the next parse. `MONITOR_WORKERS=0` or ``1`` (or one core) keeps parsing in a
+If the worker dies, the parses in flight and those of the next minute run in threads here,
+then a new worker is started. `MONITOR_WORKERS=0` or ``1`` (or one core) keeps parsing in a
 thread.
 """
 
@@ -29,8 +29,10 @@ from monitor.polling.parser import ParsedFeed, parse_feed
 Parsed = tuple[ParsedFeed, list[EntryFacts]]
 
 PARENT_CHECK = 1.0  # seconds between the worker's looks at whether its parent lives
+RESTART_AFTER = 60.0  # seconds of parsing in a thread after a worker died
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
+_broken_at: float | None = None
 
 
 def cores() -> int:
@@ -47,7 +49,8 @@ def cores() -> int:
 def _get_pool() -> ProcessPoolExecutor | None:
     global _pool
     with _lock:
-        if _pool is None and cores() > 1:
+        resting = _broken_at is not None and time.monotonic() - _broken_at < RESTART_AFTER
+        if _pool is None and cores() > 1 and not resting:
             # spawn, not fork: the daemon has running threads (a held lock would be copied
             # held); the worker imports only the parser.
             _pool = ProcessPoolExecutor(
@@ -82,6 +85,18 @@ def shutdown(*, wait: bool = False) -> None:
         pool.shutdown(wait=wait, cancel_futures=True)
 
 
+def _broke(pool: ProcessPoolExecutor, url: str) -> None:
+    """The worker died (every parse in flight fails with it): parse in threads for a
+    while, then start a new worker; said once per worker."""
+    global _pool, _broken_at
+    with _lock:
+        if _pool is not pool:
+            return  # another parse of the same worker got here first
+        _pool, _broken_at = None, time.monotonic()
+    get_logger("poller", feed=url).warning("parse worker died; parsing in threads for a while")
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 def running() -> bool:
     """Whether a worker process has been started (for tests)."""
     return _pool is not None
@@ -104,6 +119,5 @@ async def parse_elsewhere(body: bytes, content_type: str | None, url: str) -> Pa
         try:
             return await loop.run_in_executor(pool, parse_and_key, body, content_type, url)
         except BrokenProcessPool:
-            get_logger("poller", feed=url).warning("parse worker died; parsing in a thread")
-            shutdown()
+            _broke(pool, url)
     return await asyncio.to_thread(parse_and_key, body, content_type, url)
