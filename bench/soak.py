@@ -49,6 +49,7 @@ class Sample:
     lag: float
     articles: int
     polls: int
+    workers_cpu: float = 0.0  # the daemon's worker processes (feed parsing, features)
 
 
 SYLLABLES = [
@@ -151,6 +152,12 @@ def measure(proc: psutil.Process, port: int, started: float) -> Sample:
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=30) as resp:
         text = resp.read().decode()
     times = proc.cpu_times()
+    children = 0.0
+    for child in proc.children(recursive=True):
+        try:
+            children += sum(child.cpu_times()[:2])
+        except psutil.NoSuchProcess:
+            continue
     return Sample(
         at=time.monotonic() - started,
         rss=proc.memory_info().rss,
@@ -158,6 +165,7 @@ def measure(proc: psutil.Process, port: int, started: float) -> Sample:
         lag=metric(text, "monitor_projection_max_lag_seconds"),
         articles=int(metric(text, "monitor_articles_total")),
         polls=int(metric(text, "monitor_polls_total")),
+        workers_cpu=children,
     )
 
 
@@ -186,6 +194,10 @@ def report(samples: list[Sample], warmup: float, feeds: int) -> None:
     late = 100 * (last.rss - half[0].rss) / half[0].rss
     print(f"RSS growth over the last half {late:+.1f} %   (a plateau reads about 0)")
     print(f"CPU share (one core)          {cpu_share:.1f} %")
+    workers = 100 * (last.workers_cpu - first.workers_cpu) / max(last.at - first.at, 1e-9)
+    print(f"worker processes' CPU share   {workers:.1f} %")
+    spent = (last.cpu - first.cpu) * 1000 / max(last.articles - first.articles, 1)
+    print(f"daemon CPU per article        {spent:.2f} ms")
     print(f"projection lag median / max   {statistics.median(lags):.2f} s / {max(lags):.2f} s")
     print("                              (target under 5 s)")
 

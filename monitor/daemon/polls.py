@@ -215,6 +215,7 @@ class PollWorkers:
             max_new=self.app.config.polling.max_entries_per_poll,
             slots=self.page_slots,
             on_fetched=functools.partial(self._fetch_done, feed.url),
+            parse_in_worker=True,
         )
         self._cooldown.pop(feed.url, None)
         try:

@@ -19,6 +19,7 @@ On SQLite the same code runs in the one daemon a database file allows.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import os
 import signal
@@ -41,6 +42,7 @@ from monitor.daemon.notify import Notifier, watchdog_interval
 from monitor.daemon.settings import ServiceSettings
 from monitor.daemon.state import DaemonState
 from monitor.logging import get_logger
+from monitor.polling import parse_worker
 from monitor.projector.collection import freeze_tables
 from monitor.store import locks
 from monitor.text import gazetteer
@@ -248,6 +250,10 @@ class Service:
         late = await self.polls.finish(grace) + await jobs
         if late:
             log.warning("cancelled unfinished work", tasks=late)
+        # No poll is left to parse for: end the parse worker (its executor's thread would
+        # otherwise count as blocked work at exit).
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.to_thread(parse_worker.shutdown, wait=True), 1.0)
         if self._listener is not None:
             self._listener.cancel()
             await asyncio.gather(self._listener, return_exceptions=True)

@@ -50,6 +50,10 @@ class FeedParseError(Exception):
         self.reason = reason
         self.message = message
 
+    def __reduce__(self) -> tuple[type[FeedParseError], tuple[str, str]]:
+        # Rebuilt from both fields (a parse in a worker process raises it across a pipe).
+        return (FeedParseError, (self.reason, self.message))
+
 
 # feedparser asks xml.sax for the libxml2 driver first, on every parse; that import fails
 # (no such module ships today) and a failed import is never cached, so each parse searched

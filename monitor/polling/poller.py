@@ -23,8 +23,9 @@ from monitor.polling import page_retry, records
 from monitor.polling.decisions import decide_all
 from monitor.polling.fetcher import Fetcher, FetchError, FetchResult, Validators
 from monitor.polling.fulltext import needs_full_text
-from monitor.polling.identity import dedupe_facts
+from monitor.polling.identity import EntryFacts, dedupe_facts
 from monitor.polling.pages import LinkedPages, Pages, PageSlots
+from monitor.polling.parse_worker import parse_elsewhere
 from monitor.polling.parser import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
 from monitor.polling.schedule import next_poll_delay
 from monitor.polling.urls import host_of
@@ -95,7 +96,11 @@ class Poller:
         max_new: int = MAX_NEW_PER_POLL,
         slots: PageSlots | None = None,
         on_fetched: Callable[[], None] | None = None,
+        parse_in_worker: bool = False,
     ) -> None:
+        # The daemon parses feeds in a worker process (`parse_worker`): its own core is
+        # busy projecting. One-off cycles (`monitor poll`) parse in a thread.
+        self.parse_in_worker = parse_in_worker
         self.max_new = max_new
         # Cross-process host slots for article pages (the daemon, one Poller per poll: the
         # poll's lease is one request slot on its feed's host until `on_fetched` gives it
@@ -201,13 +206,16 @@ class Poller:
             await self._retry_pages(feed)
             return report
         try:
-            parsed = await asyncio.to_thread(
-                parse_feed, result.body or b"", result.content_type, result.final_url
-            )
+            body, content_type, url = result.body or b"", result.content_type, result.final_url
+            facts: list[EntryFacts] | None = None
+            if self.parse_in_worker:
+                parsed, facts = await parse_elsewhere(body, content_type, url)
+            else:
+                parsed = await asyncio.to_thread(parse_feed, body, content_type, url)
         except FeedParseError as exc:
             self._fetched()
             return await self._failed(feed, FetchError(exc.reason, exc.message), log, result)
-        report = await self._entries(feed, result, parsed, defer)
+        report = await self._entries(feed, result, parsed, defer, facts)
         log.info("feed polled", new=report.new, revised=report.revised, entries=len(parsed.entries))
         await self._retry_pages(feed)
         return report
@@ -272,12 +280,15 @@ class Poller:
         result: FetchResult,
         parsed: ParsedFeed,
         defer: list[_PendingWrite] | None,
+        facts: list[EntryFacts] | None = None,
     ) -> PollReport:
         # Until the feed has a name or a known title, its articles carry the title it gives now.
         feed = replace(feed, source=feed.source or parsed.title or host_of(feed.url))
         now = self.clock()
         # Texts and decisions are CPU work on possibly megabytes: off the event loop.
-        entries = await asyncio.to_thread(dedupe_facts, parsed.entries)
+        entries = facts
+        if entries is None:  # not computed with the parse (`parse_worker`)
+            entries = await asyncio.to_thread(dedupe_facts, parsed.entries)
         known = await asyncio.to_thread(
             records.known_entries, self.engine, feed.url, [f.key for f in entries]
         )

@@ -1,0 +1,123 @@
+"""Feed parsing on another core: one worker process the daemon's polls hand documents to.
+
+Parsing a feed is a pure function of the body, its content type and its URL (feedparser
+never fetches), and in a busy daemon it is a large share of the CPU (about 4 ms for a
+20-entry feed, a hundred times a second in the soak), all of it holding the GIL that the
+projection loop needs. One spawned worker takes it off the daemon's core: the document goes
+over a pipe and the same `ParsedFeed` (or `FeedParseError`) comes back, with each entry's
+key, text and hash (the identity facts, also pure), so what is appended does not change. Fetching, politeness and leases stay in the daemon; only the parse moves.
+If the worker dies, the parses in flight and those of the next minute run in threads here,
+then a new worker is started. `MONITOR_WORKERS=0` or ``1`` (or one core) keeps parsing in a
+thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from monitor.logging import get_logger
+from monitor.polling.identity import EntryFacts, dedupe_facts
+from monitor.polling.parser import ParsedFeed, parse_feed
+
+Parsed = tuple[ParsedFeed, list[EntryFacts]]
+
+PARENT_CHECK = 1.0  # seconds between the worker's looks at whether its parent lives
+RESTART_AFTER = 60.0  # seconds of parsing in a thread after a worker died
+_lock = threading.Lock()
+_pool: ProcessPoolExecutor | None = None
+_broken_at: float | None = None
+
+
+def cores() -> int:
+    """Processes this daemon may use: MONITOR_WORKERS, else the cores it may run on."""
+    configured = os.environ.get("MONITOR_WORKERS", "").strip()
+    if configured.isdigit():
+        return int(configured)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _get_pool() -> ProcessPoolExecutor | None:
+    global _pool
+    with _lock:
+        resting = _broken_at is not None and time.monotonic() - _broken_at < RESTART_AFTER
+        if _pool is None and cores() > 1 and not resting:
+            # spawn, not fork: the daemon has running threads (a held lock would be copied
+            # held); the worker imports only the parser.
+            _pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_watch_parent,
+                initargs=(os.getpid(),),
+            )
+            atexit.register(shutdown)
+        return _pool
+
+
+def _watch_parent(parent: int) -> None:
+    """In the worker: end when the parent is gone instead of waiting for work forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def shutdown(*, wait: bool = False) -> None:
+    """Stop the worker (at exit, or by the daemon once its polls are done; a later parse
+    starts a new one). With `wait`, return when the worker and the executor's thread
+    have ended."""
+    global _pool
+    with _lock:
+        pool, _pool = _pool, None
+    if pool is not None:
+        pool.shutdown(wait=wait, cancel_futures=True)
+
+
+def _broke(pool: ProcessPoolExecutor, url: str) -> None:
+    """The worker died (every parse in flight fails with it): parse in threads for a
+    while, then start a new worker; said once per worker."""
+    global _pool, _broken_at
+    with _lock:
+        if _pool is not pool:
+            return  # another parse of the same worker got here first
+        _pool, _broken_at = None, time.monotonic()
+    get_logger("poller", feed=url).warning("parse worker died; parsing in threads for a while")
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def running() -> bool:
+    """Whether a worker process has been started (for tests)."""
+    return _pool is not None
+
+
+def parse_and_key(body: bytes, content_type: str | None, url: str) -> Parsed:
+    """The parsed feed and its entries one per key, each with its key, text and hash
+    (:func:`monitor.polling.identity.dedupe_facts`): all of a poll's work that needs
+    nothing but the document."""
+    parsed = parse_feed(body, content_type, url)
+    return parsed, dedupe_facts(parsed.entries)
+
+
+async def parse_elsewhere(body: bytes, content_type: str | None, url: str) -> Parsed:
+    """:func:`parse_and_key` in the worker process when there is a second core, else in a
+    thread; raises what `parse_feed` raises."""
+    pool = _get_pool()
+    if pool is not None:
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(pool, parse_and_key, body, content_type, url)
+        except BrokenProcessPool:
+            _broke(pool, url)
+    return await asyncio.to_thread(parse_and_key, body, content_type, url)
