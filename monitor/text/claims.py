@@ -62,11 +62,12 @@ class Claim:
     time_ref: str | None = None
     revision: str | None = None
     revised_from: float | None = None
+    modality: str | None = None  # "forecast": a projected count, never a figure's value
 
     @property
     def moves_figure(self) -> bool:
         """Only a current total can change a figure (docs/SPEC.md §6)."""
-        return self.kind == "total" and self.time == "current"
+        return self.kind == "total" and self.time == "current" and self.modality is None
 
     def to_dict(self) -> dict[str, Any]:
         """The SPEC CLAIM object with its frame; integral numbers become ints."""
@@ -91,6 +92,7 @@ class Claim:
             "time_ref": self.time_ref,
             "revision": self.revision,
             "revised_from": _plain(self.revised_from),
+            "modality": self.modality,
         }
 
 
@@ -424,7 +426,7 @@ def _sentence_claims(
                 start=q.start, end=q.end, scope=frame.scope,
                 scope_source=frame.scope_source, kind=frame.kind, time=frame.time,
                 time_ref=frame.time_ref, revision=frame.revision,
-                revised_from=frame.revised_from,
+                revised_from=frame.revised_from, modality=frame.modality,
             )
         )  # fmt: skip
     return claims

@@ -420,7 +420,8 @@ def may_bind(specs: Sequence[FigureSpec], text: str) -> bool:
 
 
 def frame_note(claim: Any) -> str | None:
-    """Why a bound claim cannot move a figure ("past: 2019", "kind part"); None for a current total."""
+    """Why a bound claim cannot move a figure ("past: 2019", "kind part", "forecast"); None
+    for a current total."""
     time = getattr(claim, "time", "current")
     if time == "past":
         ref = getattr(claim, "time_ref", None)
@@ -428,6 +429,8 @@ def frame_note(claim: Any) -> str | None:
     kind = getattr(claim, "kind", "total")
     if kind != "total":
         return f"kind {kind}"
+    if getattr(claim, "modality", None) == "forecast":
+        return "forecast"  # "the toll could reach 10,000": projected, never the figure's value
     return None
 
 

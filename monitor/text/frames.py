@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from monitor.text.attribution import find_attribution, find_subject
 from monitor.text.clauses import Clause, clause_at, split_clauses
 from monitor.text.event_types import event_families
+from monitor.text.modality import modality
 from monitor.text.patterns import MONTHS, may_hold
 from monitor.text.records import record
 from monitor.text.scope import (
@@ -64,6 +65,7 @@ class Frame:
     time_ref: str | None
     revision: str | None  # "down" | "up" | "raised" | "revised" (see `_revision`)
     revised_from: float | None
+    modality: str | None = None  # "forecast" for a projected count (see `text.modality`)
 
 
 _Q = (
@@ -1673,5 +1675,6 @@ def frame_sentence(
         revision, revised_from = (None, None)
         if kind in ("total", "new") and not _narrated(clauses, index, frames):
             revision, revised_from = _revision(sentence, span, clauses, index, spans)
-        frames.append(Frame(scope, source, kind, time, time_ref, revision, revised_from))
+        mood = modality(sentence, span.start, span.unit_end, clause.start)
+        frames.append(Frame(scope, source, kind, time, time_ref, revision, revised_from, mood))
     return frames
