@@ -39,6 +39,7 @@ from monitor.text.event_types import event_families
 from monitor.text.figure_scope import clause_of, clause_span, past_event, phrase_of, scope_of
 from monitor.text.figure_words import (
     context_match,
+    demonym_context,
     find_term,
     find_word,
     fold_case,
@@ -334,7 +335,9 @@ def bind(
         source = "clause" if scope else "none"
     aside = f" ({note})" if note else ""
     if scope is not None:
-        bound = bool(context_match(scope, spec.context))
+        bound = bool(context_match(scope, spec.context)) or bool(
+            demonym_context(scope, getattr(claim, "sentence", ""), spec.context)
+        )
         wider = (
             (_wider_than(scope, spec.context) or _listed_with(scope, claim, spec.context))
             if bound

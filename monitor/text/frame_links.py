@@ -78,6 +78,9 @@ def carried_increments(sentence: str, starts: Sequence[int], frames: list[Frame]
         # only into the running total right after it: "18 ..., and 18 more ..., bringing
         # ... to 36" carries the second 18, not the first
         j = i + 1
+        while j < len(frames) and frames[j].kind == "part":
+            j += 1  # "22 people, six of them children, died ..., taking the toll to 1,508":
+            # a part of the count itself stands between it and the total it is carried into
         carried = j < len(frames) and frames[j].kind == "total"
         if carried and _INCLUDED.search(sentence, max(0, starts[i] - 40), starts[i]):
             continue  # a share of the count before it ("98 people, including 13 police
