@@ -14,7 +14,7 @@ from monitor.text.attribution import (
     opens_quote,
     starts_quote,
 )
-from monitor.text.frame_links import carried_increments, share_scopes
+from monitor.text.frame_links import carried_increments, share_scopes, unlocated_totals
 from monitor.text.frames import Span, frame_sentence, parse_clauses, sentence_scope
 from monitor.text.numbers import Quantity, find_quantities, parse_number
 from monitor.text.owner import phrase_owner
@@ -414,7 +414,8 @@ def _sentence_claims(
             frame = replace(frame, scope=owner, scope_source="clause")
         owned.append(frame)
     starts = [f.quantity.start for f in found]
-    frames = share_scopes(text, starts, carried_increments(text, starts, owned))
+    carried = carried_increments(text, starts, owned)
+    frames = share_scopes(text, starts, unlocated_totals(text, starts, carried))
     claims = []
     for f, (head, modifiers), frame in zip(found, parts, frames, strict=True):
         q = f.quantity

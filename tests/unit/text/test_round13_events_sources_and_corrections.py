@@ -15,6 +15,9 @@ says about the count around it (docs/SPEC.md §6-§7):
 - a country's adjective naming the country's state as the count's source ("Mexican
   authorities raised the toll to 50") scopes the count to the country; the adjective of the
   counted people ("130 South Korean victims") does not;
+- a county (a place below its state) that locates an increment ("Three more bodies were
+  found in Letcher County, bringing the total to 44") does not scope the running total with
+  no owner of its own;
 - a total told with the source's own correction after it ("to about 1,186 after it revised
   its earlier figures") is presented as a revision.
 """
@@ -98,3 +101,13 @@ def test_a_total_given_with_the_sources_own_correction_is_a_revision() -> None:
     text = "The agency put the toll at about 870 after it revised its earlier figures."
     assert frame(text, 870).revision == "revised"
     assert frame("The toll stood at 870 after heavy rain.", 870).revision is None
+
+
+def test_a_county_locates_the_increment_not_the_total_it_brings() -> None:
+    text = "Three more bodies were found in Letcher County, bringing the total to 44."
+    assert frame(text, 3).scope == "Letcher County"
+    assert frame(text, 44).scope is None  # the whole count's: the sentence before names it
+    owned = "Three more cases were confirmed in Gaines County, bringing the county's total to 57."
+    assert frame(owned, 57).scope == "the county"
+    state = "Two more deaths were reported in Texas, bringing the total to 28."
+    assert frame(state, 28).scope == "Texas"  # a state's own increment and total
