@@ -55,6 +55,8 @@ _COUNTRY_ALIASES = {
     "the gambia": "GM", "cape verde": "CV", "macedonia": "MK", "vatican": "VA",
 }  # fmt: skip
 """Everyday names of countries that ISO spells otherwise ("Korea, Republic of")."""
+COUNTRY_ALIASES = frozenset(_COUNTRY_ALIASES)
+"""The everyday names themselves ("Turkey" for ISO's "Türkiye", "Russia", "Burma")."""
 _DEMONYM_ENDINGS = (
     ("a", "an"), ("a", "ian"), ("", "ian"), ("e", "ian"), ("", "an"), ("o", "an"),
     ("y", "ian"), ("", "i"), ("", "ese"), ("a", "ese"), ("e", "an"), ("", "ean"),

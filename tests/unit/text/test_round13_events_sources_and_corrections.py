@@ -15,6 +15,9 @@ says about the count around it (docs/SPEC.md §6-§7):
 - a country's adjective naming the country's state as the count's source ("Mexican
   authorities raised the toll to 50") scopes the count to the country; the adjective of the
   counted people ("130 South Korean victims") does not;
+- a country named by its everyday name ("Turkey", which ISO spells Türkiye; "Russia") is
+  a place, and "the country" refers back to a possessive country opening the sentence
+  ("Turkey's disaster agency said ... in the country, while Syria ..."), whatever comes after;
 - a county (a place below its state) that locates an increment ("Three more bodies were
   found in Letcher County, bringing the total to 44") does not scope the running total with
   no owner of its own;
@@ -111,3 +114,24 @@ def test_a_county_locates_the_increment_not_the_total_it_brings() -> None:
     assert frame(owned, 57).scope == "the county"
     state = "Two more deaths were reported in Texas, bringing the total to 28."
     assert frame(state, 28).scope == "Texas"  # a state's own increment and total
+
+
+def test_a_country_known_by_its_everyday_name_is_a_place() -> None:
+    from monitor.text.scope import is_place
+
+    assert is_place("Turkey")  # ISO now spells it Türkiye
+    assert is_place("Russia")  # ISO: Russian Federation
+    assert is_place("Burma")
+
+
+def test_the_country_refers_to_the_possessive_country_opening_the_sentence() -> None:
+    text = (
+        "Turkey's disaster agency said 41,020 people had died in the country, while Syria "
+        "has reported 5,800 deaths."
+    )
+    assert frame(text, 41020).scope == "Turkey"
+    assert frame(text, 5800).scope == "Syria"
+    assert (
+        frame("Libya's eastern government said 3,100 people had died in the country.", 3100).scope
+        == "Libya"
+    )
