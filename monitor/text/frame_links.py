@@ -59,6 +59,11 @@ _GOES_ON_INTO = re.compile(
 )
 
 
+# A running total of a wider whole than the count before it: "the combined toll with Syria",
+# "the joint tally", "the toll together with ...".
+_COMBINED = re.compile(r"\b(?:combined|joint|together\s+with)\b", re.IGNORECASE)
+
+
 # A count introduced as a share of the one before it: "including 13 police officers".
 _INCLUDED = re.compile(
     r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+(?:(?:at\s+least|some|about"
@@ -86,6 +91,9 @@ def carried_increments(sentence: str, starts: Sequence[int], frames: list[Frame]
         if carried and _INCLUDED.search(sentence, max(0, starts[i] - 40), starts[i]):
             continue  # a share of the count before it ("98 people, including 13 police
             # officers ..., pushing the toll to 300"), not what the total was raised by
+        if carried and _COMBINED.search(sentence, starts[i], starts[j]):
+            continue  # "rose to 44,218, bringing the combined toll with Syria to 50,000": the
+            # count is one part's own total, not what a wider total was raised by
         if carried and _GOES_ON_INTO.search(sentence, starts[i], starts[j]):
             out[i] = dataclasses.replace(f, kind="new")
     return out

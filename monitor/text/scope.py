@@ -919,6 +919,11 @@ _NAME_BEFORE = re.compile(rf"(?P<name>{_PROPER})(?:['’]s\b|\s+(?=[a-z]))")
 
 
 _THAT = re.compile(r"\s+(?:that|which)\s")
+# A boundary after which a name is another clause's, not a referent of "the country" before
+# it ("Nurses in the city said 300 ... at Mosul's main hospital" stays Mosul's).
+_OTHER_CLAUSE = re.compile(
+    r";|,\s*(?:while|whereas|but|although|though|and)\b|\s(?:while|whereas)\s"
+)
 _DEFINITE_EVENT = re.compile(
     rf"(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_EVENT_NOUNS_IN}|hurricane"
     r"|quake|disaster|riots|disorder|unrest|violence|epidemic)"
@@ -971,9 +976,12 @@ def resolve_definite(
     if named is not None:
         return named["name"]
     for run in _NAME_BEFORE.finditer(text):
+        if 0 <= at <= run.start() and _OTHER_CLAUSE.search(text, at, run.start()):
+            break  # another clause's place: "... in the country, while Syria has reported ..."
         written = run["name"]
-        if written.endswith(("'s", "’s")) and len(written) > 2:
-            written = written[:-2]  # "Turkey's disaster agency ... in the country": Turkey
+        owner = re.match(r"(.+?)['’]s\s+[A-Z]", written)
+        if owner is not None:
+            written = owner[1]  # "Turkey's Disaster and Emergency Management Authority": Turkey
         name = _trim(written, run.start() == 0)
         if name is None or name.lower() == scope.lower() or any(w in _TITLES for w in name.split()):
             continue

@@ -16,8 +16,10 @@ says about the count around it (docs/SPEC.md §6-§7):
   authorities raised the toll to 50") scopes the count to the country; the adjective of the
   counted people ("130 South Korean victims") does not;
 - a country named by its everyday name ("Turkey", which ISO spells Türkiye; "Russia") is
-  a place, and "the country" refers back to a possessive country opening the sentence
-  ("Turkey's disaster agency said ... in the country, while Syria ..."), whatever comes after;
+  a place, and "the country" refers back, never to a country named after it ("Turkey's
+  disaster agency said ... in the country, while Syria ..." is not Syria's count);
+- a running total "combined with" another place ("bringing the combined toll with Syria to
+  50,000") is wider than the figure's, and the count carried into it stays its own total;
 - a county (a place below its state) that locates an increment ("Three more bodies were
   found in Letcher County, bringing the total to 44") does not scope the running total with
   no owner of its own;
@@ -124,14 +126,37 @@ def test_a_country_known_by_its_everyday_name_is_a_place() -> None:
     assert is_place("Burma")
 
 
-def test_the_country_refers_to_the_possessive_country_opening_the_sentence() -> None:
+def test_the_country_refers_back_never_to_a_country_named_after_it() -> None:
     text = (
         "Turkey's disaster agency said 41,020 people had died in the country, while Syria "
         "has reported 5,800 deaths."
     )
-    assert frame(text, 41020).scope == "Turkey"
+    assert frame(text, 41020).scope == "the country"  # not Syria, named only after it
     assert frame(text, 5800).scope == "Syria"
-    assert (
-        frame("Libya's eastern government said 3,100 people had died in the country.", 3100).scope
-        == "Libya"
+
+
+TURKEY = FigureSpec(
+    name="turkey-quake",
+    label="People killed in Turkey by the earthquakes",
+    units=DEATHS,
+    context=("Turkey", "the country"),
+    about=ABOUT,
+)
+
+
+def test_a_total_combined_with_another_place_is_wider_and_leaves_the_count_a_total() -> None:
+    text = (
+        "The death toll in Turkey rose to 41,020 on Friday, the disaster agency said, "
+        "bringing the combined toll with Syria to more than 47,000."
     )
+    assert frame(text, 41020).kind == "total"  # one country's own total, not an increment
+    assert bind(TURKEY, frame(text, 41020)).bound
+    assert not bind(TURKEY, frame(text, 47000)).bound  # both countries together
+
+
+def test_the_country_is_the_owner_of_a_named_body_opening_the_sentence() -> None:
+    text = (
+        "Turkey's Disaster and Emergency Management Authority said 1,400 people had died in "
+        "the country, while rescuers in Syria reported 700 deaths."
+    )
+    assert frame(text, 1400).scope == "Turkey"
