@@ -980,7 +980,7 @@ def resolve_definite(
             break  # another clause's place: "... in the country, while Syria has reported ..."
         written = run["name"]
         owner = re.match(r"(.+?)['’]s\s+[A-Z]", written)
-        if owner is not None:
+        if owner is not None and noun in ("country", "nation"):
             written = owner[1]  # "Turkey's Disaster and Emergency Management Authority": Turkey
         name = _trim(written, run.start() == 0)
         if name is None or name.lower() == scope.lower() or any(w in _TITLES for w in name.split()):
