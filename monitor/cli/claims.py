@@ -29,6 +29,8 @@ def _frame(c: dict[str, Any]) -> str:
     bits = [c["kind"], c["time"] + (f" ({c['time_ref']})" if c.get("time_ref") else "")]
     if c.get("revision"):
         bits.append(f"revision {c['revision']}")
+    if c.get("modality"):
+        bits.append(str(c["modality"]))  # "forecast": a projected count
     return ", ".join(bits)
 
 

@@ -14,7 +14,7 @@ from monitor.text.attribution import (
     opens_quote,
     starts_quote,
 )
-from monitor.text.frame_links import carried_increments, share_scopes
+from monitor.text.frame_links import carried_increments, share_scopes, unlocated_totals
 from monitor.text.frames import Span, frame_sentence, parse_clauses, sentence_scope
 from monitor.text.numbers import Quantity, find_quantities, parse_number
 from monitor.text.owner import phrase_owner
@@ -62,11 +62,12 @@ class Claim:
     time_ref: str | None = None
     revision: str | None = None
     revised_from: float | None = None
+    modality: str | None = None  # "forecast": a projected count, never a figure's value
 
     @property
     def moves_figure(self) -> bool:
         """Only a current total can change a figure (docs/SPEC.md §6)."""
-        return self.kind == "total" and self.time == "current"
+        return self.kind == "total" and self.time == "current" and self.modality is None
 
     def to_dict(self) -> dict[str, Any]:
         """The SPEC CLAIM object with its frame; integral numbers become ints."""
@@ -91,6 +92,7 @@ class Claim:
             "time_ref": self.time_ref,
             "revision": self.revision,
             "revised_from": _plain(self.revised_from),
+            "modality": self.modality,
         }
 
 
@@ -412,7 +414,8 @@ def _sentence_claims(
             frame = replace(frame, scope=owner, scope_source="clause")
         owned.append(frame)
     starts = [f.quantity.start for f in found]
-    frames = share_scopes(text, starts, carried_increments(text, starts, owned))
+    carried = carried_increments(text, starts, owned)
+    frames = share_scopes(text, starts, unlocated_totals(text, starts, carried))
     claims = []
     for f, (head, modifiers), frame in zip(found, parts, frames, strict=True):
         q = f.quantity
@@ -424,7 +427,7 @@ def _sentence_claims(
                 start=q.start, end=q.end, scope=frame.scope,
                 scope_source=frame.scope_source, kind=frame.kind, time=frame.time,
                 time_ref=frame.time_ref, revision=frame.revision,
-                revised_from=frame.revised_from,
+                revised_from=frame.revised_from, modality=frame.modality,
             )
         )  # fmt: skip
     return claims

@@ -79,11 +79,14 @@ def phrase_of(claim: Any) -> str:
 
 
 # A clause after the number that has its own subject and verb speaks of something else: "the
-# toll rose to 62 on Monday after rescue crews recovered three more bodies" (not "after the
-# quake", which still describes the count).
+# toll rose to 62 on Monday after rescue crews recovered three more bodies", "raised the toll
+# to 20 after the last two missing people were found dead" (not "after the quake", which
+# still describes the count).
 _AFTER_CLAUSE = re.compile(
-    r"\s(?:after|when|while|before)\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+)?[a-z]+s"
-    r"\s+(?:had\s+|have\s+)?(?-i:[a-z]+ed)\b"
+    r"\s(?:after|when|while|before)\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+){0,3}?"
+    r"(?:[a-z]+s|people|children|men|women)"
+    r"\s+(?:(?:had|have|has|were|was|are|is)\s+(?:been\s+)?)?"
+    r"(?-i:[a-z]+ed|found|taken|seen|struck|swept|brought|told|given|hit)\b"
 )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from monitor.text import gazetteer
 from monitor.text.sentences import word_set
 
 
@@ -136,6 +137,44 @@ def context_match(scope: str, context: Sequence[str]) -> int:
     if found_in:
         return found_in
     return max((len(term) for term in context if _same_event(scope, term)), default=0)
+
+
+# The bodies of a state a country's adjective names as the source of a count: "Mexican
+# authorities raised the toll to 50", "Turkish officials said".
+_STATE_BODY = (
+    r"(?:authorities|officials|government|ministry|health\s+ministry|interior\s+ministry"
+    r"|state\s+media|state\s+television|disaster\s+agency|agency|army|military|police"
+    r"|civil\s+defen[cs]e|president|officials'|government's)"
+)
+
+
+def demonym_context(scope: str, sentence: str, context: Sequence[str]) -> int:
+    """`context_match` of a country's adjective that the sentence uses for that country's
+    state ("Mexican authorities raised the toll to 50" for a Mexico figure): the country's
+    term. The adjective of the counted people ("130 South Korean victims") is their
+    nationality, a part of the count, and names no scope."""
+    country = _demonym_country(fold_case(scope.strip()))
+    if country is None:
+        return 0
+    if not re.search(rf"\b{re.escape(scope.strip())}\s+{_STATE_BODY}\b", sentence):
+        return 0
+    return max((len(term) for term in context if _names_country(term, country)), default=0)
+
+
+@lru_cache(maxsize=1024)
+def _demonym_country(word: str) -> str | None:
+    """The one country a country's adjective ("Mexican", "Turkish") is the adjective of."""
+    if not gazetteer.is_demonym(word):
+        return None
+    places = [p for p in gazetteer.lookup(word) if p.kind == "country"]
+    return places[0].country if len(places) == 1 else None
+
+
+@lru_cache(maxsize=1024)
+def _names_country(term: str, country: str) -> bool:
+    """Whether the context term is the country itself (its name, not a place inside it)."""
+    bare = re.sub(r"^the\s+", "", term.strip(), flags=re.IGNORECASE)
+    return any(p.kind == "country" and p.country == country for p in gazetteer.lookup(bare))
 
 
 # A context term that names the story's event by its definite common noun ("the bombings")

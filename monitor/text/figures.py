@@ -39,6 +39,7 @@ from monitor.text.event_types import event_families
 from monitor.text.figure_scope import clause_of, clause_span, past_event, phrase_of, scope_of
 from monitor.text.figure_words import (
     context_match,
+    demonym_context,
     find_term,
     find_word,
     fold_case,
@@ -285,6 +286,33 @@ def _listed_with(scope: str, claim: Any, context: Sequence[str]) -> str | None:
     return outside[0] if outside else None
 
 
+# A running total that adds another place's count to the figure's: "bringing the combined
+# toll with Syria to more than 50,000", "the joint toll of Turkey and Syria".
+_COMBINED_WITH = re.compile(
+    r"\b(?:combined|joint)\s+(?:death\s+)?(?:toll|total|tally|count|number)"
+    r"\s+(?:with|of|in|for|across)\s+(?P<other>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
+    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})?)"
+    r"[^,;.\d]{0,30}$"
+)
+
+
+def _combined_with(claim: Any, context: Sequence[str]) -> str | None:
+    """A known place outside the context that the number's running total is combined with
+    ("the combined toll with Syria to 50,000" for a Turkey toll): the count is of both."""
+    sentence = getattr(claim, "sentence", "")
+    start = getattr(claim, "start", 0) or 0
+    if not isinstance(sentence, str) or ("ombined" not in sentence and "joint" not in sentence):
+        return None
+    m = _COMBINED_WITH.search(sentence, max(0, start - 90), start)
+    if m is None:
+        return None
+    for part in re.split(r"\s+and\s+", m["other"]):
+        name = re.sub(r"^the\s+", "", part.strip())
+        if not context_match(name, context) and _outside(name, context):
+            return name
+    return None
+
+
 def _inside_term(scope: str, context: Sequence[str]) -> bool:
     """Whether the whole scope, as words, lies inside one context term ("East and Gulf" in
     "East and Gulf coasts")."""
@@ -334,9 +362,15 @@ def bind(
         source = "clause" if scope else "none"
     aside = f" ({note})" if note else ""
     if scope is not None:
-        bound = bool(context_match(scope, spec.context))
+        bound = bool(context_match(scope, spec.context)) or bool(
+            demonym_context(scope, getattr(claim, "sentence", ""), spec.context)
+        )
         wider = (
-            (_wider_than(scope, spec.context) or _listed_with(scope, claim, spec.context))
+            (
+                _wider_than(scope, spec.context)
+                or _listed_with(scope, claim, spec.context)
+                or _combined_with(claim, spec.context)
+            )
             if bound
             else None
         )
@@ -420,7 +454,8 @@ def may_bind(specs: Sequence[FigureSpec], text: str) -> bool:
 
 
 def frame_note(claim: Any) -> str | None:
-    """Why a bound claim cannot move a figure ("past: 2019", "kind part"); None for a current total."""
+    """Why a bound claim cannot move a figure ("past: 2019", "kind part", "forecast"); None
+    for a current total."""
     time = getattr(claim, "time", "current")
     if time == "past":
         ref = getattr(claim, "time_ref", None)
@@ -428,6 +463,8 @@ def frame_note(claim: Any) -> str | None:
     kind = getattr(claim, "kind", "total")
     if kind != "total":
         return f"kind {kind}"
+    if getattr(claim, "modality", None) == "forecast":
+        return "forecast"  # "the toll could reach 10,000": projected, never the figure's value
     return None
 
 

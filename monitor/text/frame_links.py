@@ -14,6 +14,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from monitor.text import gazetteer
 from monitor.text.frames import Frame
 
 # Between an increment and its running total: "..., taking / bringing / pushing ... to 62".
@@ -58,6 +59,11 @@ _GOES_ON_INTO = re.compile(
 )
 
 
+# A running total of a wider whole than the count before it: "the combined toll with Syria",
+# "the joint tally", "the toll together with ...".
+_COMBINED = re.compile(r"\b(?:combined|joint|together\s+with)\b", re.IGNORECASE)
+
+
 # A count introduced as a share of the one before it: "including 13 police officers".
 _INCLUDED = re.compile(
     r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+(?:(?:at\s+least|some|about"
@@ -78,10 +84,48 @@ def carried_increments(sentence: str, starts: Sequence[int], frames: list[Frame]
         # only into the running total right after it: "18 ..., and 18 more ..., bringing
         # ... to 36" carries the second 18, not the first
         j = i + 1
+        while j < len(frames) and frames[j].kind == "part":
+            j += 1  # "22 people, six of them children, died ..., taking the toll to 1,508":
+            # a part of the count itself stands between it and the total it is carried into
         carried = j < len(frames) and frames[j].kind == "total"
         if carried and _INCLUDED.search(sentence, max(0, starts[i] - 40), starts[i]):
             continue  # a share of the count before it ("98 people, including 13 police
             # officers ..., pushing the toll to 300"), not what the total was raised by
+        if carried and _COMBINED.search(sentence, starts[i], starts[j]):
+            continue  # "rose to 44,218, bringing the combined toll with Syria to 50,000": the
+            # count is one part's own total, not what a wider total was raised by
         if carried and _GOES_ON_INTO.search(sentence, starts[i], starts[j]):
             out[i] = dataclasses.replace(f, kind="new")
+    return out
+
+
+# The running total an increment is carried into, with no owner of its own: "..., bringing
+# the total to 28" (not "the county's total", not "the total there").
+_UNOWNED_TOTAL = re.compile(
+    r"\b(?:tak(?:e|es|ing)|bring(?:s|ing)?|brought|push(?:es|ed|ing)?|rais(?:e|es|ed|ing))"
+    r"\s+the\s+(?:overall\s+|official\s+|death\s+)?(?:total|toll|tally|count|number)\s+to\s+$",
+    re.IGNORECASE,
+)
+
+
+def _local(scope: str) -> bool:
+    """A place below a state or province: a county or a city ("Breathitt County", "Mayfield")."""
+    places = gazetteer.lookup(scope.removeprefix("the ").strip())
+    return bool(places) and all(gazetteer.depth(p.path) >= 2 for p in places)
+
+
+def unlocated_totals(sentence: str, starts: Sequence[int], frames: list[Frame]) -> list[Frame]:
+    """`frames` without the increment's local place on the running total it is carried into:
+    in "Two more victims were confirmed dead in Breathitt County, bringing the total to 28"
+    the county locates the two added deaths; the total with no owner of its own is the
+    whole count's (the sentence before or the headline names it), not the county's."""
+    out = list(frames)
+    for i, f in enumerate(frames):
+        if f.kind != "new" or not f.scope or not _local(f.scope):
+            continue
+        j = i + 1
+        if j >= len(frames) or frames[j].kind != "total" or frames[j].scope != f.scope:
+            continue
+        if _UNOWNED_TOTAL.search(sentence, starts[i], starts[j]):
+            out[j] = dataclasses.replace(frames[j], scope=None, scope_source="none")
     return out

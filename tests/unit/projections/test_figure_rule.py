@@ -197,3 +197,24 @@ def test_the_alert_event_carries_the_change_and_uses_the_deterministic_id() -> N
     assert alert.event_id == alert.alert_id == alert_id("toll", 53)
     assert alert.story == {"id": "s1", "title": "Toll rises", "sources": ["Harbour", "Meridian"]}
     assert (alert.previous, alert.direction, alert.raised_at) == ({"value": 36}, "up", at)
+
+
+def test_a_forecast_never_moves_a_figure() -> None:
+    """ "The toll could reach 10,000" is a total of its kind, but projected: held back."""
+    decision = decide(figure(1002), claim(10_000, modality="forecast"))
+    assert (decision.status, decision.alert) == ("forecast", False)
+    assert decide(figure(), claim(10_000, modality="forecast")).status == "forecast"
+
+
+def test_pick_passes_over_a_forecast_for_the_reported_count() -> None:
+    @dataclass(frozen=True)
+    class Told:
+        value: float
+        modality: str | None = None
+        qualifier: str | None = None
+        kind: str = "total"
+        time: str = "current"
+
+    told = [(Told(10_000, "forecast"), False), (Told(1_644), False)]
+    assert pick(told) == 1
+    assert pick([(Told(100, "forecast"), False)]) is None

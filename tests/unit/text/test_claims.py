@@ -69,6 +69,7 @@ def test_a_claim_carries_value_bounds_unit_and_sentence(claims: list[Claim]) -> 
         "time_ref": None,
         "revision": None,
         "revised_from": None,
+        "modality": None,
     }
     assert first.sentence[first.start : first.end] == first.text
     assert first.sentence.startswith("Pyongyang has shipped")

@@ -1,0 +1,86 @@
+"""Modality of a count: whether the clause reports it as having happened or projects it.
+
+A projected or hypothetical count — "the toll could reach 10,000", "is expected to rise to
+3,000", "models project 240,000 deaths", "would likely bring the toll to 17", "up to 10,000
+people could die", "a toll above 10,000 is a strong possibility" — is still a claim with its
+frame (kind `total`, its scope and time), but its modality is `forecast`: it says what may
+come, not what the count is, so it never moves a figure (the change rule reads this).
+
+The rule: the number is the complement of a verb of reaching governed by a modal or a
+verb of expectation in its own clause ("could", "may", "might", "will/would likely",
+"is expected / projected / feared / likely to", "expects the toll to", "project(s)",
+"predict(s)"), with no clause boundary between them; or it is the subject of a modal verb
+of dying or suffering ("could die"), or of "is a (strong) possibility". Epistemic perfects
+("may have killed 300", "is feared to have died") estimate what already happened and stay
+plain counts, as "believed to have died" does; "could not" negates, and "May" is a month.
+"""
+
+from __future__ import annotations
+
+import re
+
+FORECAST = "forecast"
+
+# A modal or verb of expectation that governs what follows it in the clause.
+_GOVERNOR = re.compile(
+    r"\b(?:"
+    r"(?:could|might|may)(?!\s+(?:not|never|have)\b)"
+    r"|(?:will|would|is|are|was|were)\s+(?:likely|probably|almost\s+certainly)"
+    r"(?:\s+to)?(?!\s+have\b)"
+    r"|(?:is|are|was|were|be|been)\s+(?:expected|projected|forecast|predicted|feared|set|poised"
+    r"|on\s+course|on\s+track)\s+to(?!\s+have\b)"
+    r"|likely\s+to(?!\s+have\b)"
+    r"|expects?\s+(?:the\s+|that\s+the\s+)?(?:[\w'’-]+\s+){0,3}?(?:to|will|would|could)"
+    r"(?!\s+have\b)"
+    r"|expected\s+(?:the\s+|that\s+the\s+)(?:[\w'’-]+\s+){0,3}?(?:to|would|could)"
+    r"(?!\s+have\b)"
+    r"|(?:models?|projections?|estimates?)\s+(?:\w+\s+){0,2}?(?:project(?:s|ed)?|predict(?:s|ed)?"
+    r"|suggest(?:s|ed)?\s+(?:that\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:could|would|might))"
+    r"|projects|projected|predicts|predicted|forecasts?"
+    r")",
+    re.IGNORECASE,
+)
+
+# What may stand between the governor and the number: a few words, no clause boundary.
+_GAP_STOP = re.compile(
+    r"[,;:()]|\b(?:and|but|while|after|when|because|which|who|since|said|says|told"
+    r"|had|has|have|was|were|is|are|now|already|so\s+far"
+    r"|killed|died|left|claimed|reported|confirmed|recorded|registered|stood|rose|climbed"
+    r"|reached|jumped|grew|fell)\b",
+    re.IGNORECASE,
+)
+
+# A count that is the subject of a modal verb of dying or suffering, or of a possibility.
+_SUBJECT_OF_MODAL = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,3}?"
+    r"(?:(?:could|might|may)(?!\s+(?:not|never|have)\b)"
+    r"|(?:will|would)\s+(?:likely|probably))\s+(?:still\s+|eventually\s+|yet\s+)?"
+    r"(?:die|be\s+killed|lose\s+their\s+lives|perish|be\s+infected|fall\s+ill|be\s+displaced"
+    r"|be\s+affected|need)\b"
+    r"|\s*(?:[\w'’-]+\s+){0,2}?(?:is|was|remains|seems)\s+(?:a|an)\s+(?:\w+\s+)?"
+    r"(?:possibility|prospect|likelihood)\b",
+    re.IGNORECASE,
+)
+
+_MAX_GAP_WORDS = 9
+
+
+def modality(sentence: str, start: int, unit_end: int, clause_start: int = 0) -> str | None:
+    """`forecast` when the clause projects the number at sentence[start:] (its noun phrase
+    ending at `unit_end`) rather than reporting it; None for a reported count."""
+    window = sentence[clause_start:start]
+    for match in reversed(list(_GOVERNOR.finditer(window))):
+        if match.group(0).startswith("May"):
+            continue  # "in May, 40 cases": the month
+        gap = window[match.end() :]
+        if len(gap.split()) > _MAX_GAP_WORDS:
+            break
+        if _GAP_STOP.search(gap):
+            break  # a boundary or a finite verb of its own: the governor is another clause's
+        return FORECAST
+    if _SUBJECT_OF_MODAL.match(sentence, unit_end):
+        return FORECAST
+    return None
+
+
+__all__ = ["FORECAST", "modality"]
