@@ -26,6 +26,7 @@ from monitor.text.scope import (
     is_place,
     locatives,
     own_act_subject,
+    own_possessive,
     possessive_place,
     possessive_scope,
     possessor,
@@ -1086,6 +1087,10 @@ class _Clauses:
                 return label  # a headline's "Sudan: 13 million displaced ..."
         if lead is not None:
             return lead
+        if span is not None and clause.start <= span.start:
+            mine = own_possessive(sentence, span.start)
+            if mine is not None:
+                return mine  # "when the guild's roughly 11,500 members won limits on ..."
         located = self.locatives(index)
         owned = self._owned(span, spans) if located and span is not None else set()
         found = [loc for loc in located if loc[0] not in owned and not is_numbered(loc[1])]

@@ -921,6 +921,34 @@ def gapped_scope(text: str, start: int) -> str | None:
     return name
 
 
+# A definite common noun's possessive right before a count: "the guild's roughly 11,500
+# members", "the state's 64 parishes", "the company's 7,500 employees".
+_DEFINITE_POSSESSIVE = re.compile(
+    r"\b((?:[Tt]he|[Ii]ts|[Tt]heir)\s+[a-z][\w-]*)['’]s\s+(?:\w+\s+)?$"
+)
+
+
+_PERIOD_NOUNS = word_set(
+    """year week month day weekend season quarter decade night morning afternoon evening
+    fortnight period"""
+)
+
+
+def own_possessive(text: str, start: int) -> str | None:
+    """The owner a number's own noun phrase opens with, a name or a definite noun: "Tesla's
+    4,200 Model Ys", "the guild's roughly 11,500 members" (never a period's: "the week's")."""
+    owner = possessive_scope(text, start)
+    if owner is not None:
+        return owner
+    lo = max(0, start - 60)
+    if "'" not in text[lo:start] and "’" not in text[lo:start]:
+        return None
+    m = _DEFINITE_POSSESSIVE.search(text, lo, start)
+    if m is None or m.group(1).split()[-1] in _PERIOD_NOUNS:
+        return None
+    return m.group(1)
+
+
 def possessive_scope(text: str, start: int) -> str | None:
     """A possessive right before a number: "Tesla's 4,200 Model Ys"."""
     if "'" not in text[max(0, start - 60) : start] and "’" not in text[max(0, start - 60) : start]:
