@@ -133,7 +133,14 @@ def context_match(scope: str, context: Sequence[str]) -> int:
     if not bare or all(w in _GLUE for w in bare.split()):
         return 0
     inner = re.compile(rf"(?<!\w){re.escape(bare)}(?!\w)")
-    found_in = max((len(bare) for term in context if inner.search(fold_case(term))), default=0)
+    found_in = max(
+        (
+            len(bare)
+            for term in context
+            if inner.search(fold_case(term)) and not _one_conjunct(bare, fold_case(term))
+        ),
+        default=0,
+    )
     if found_in:
         return found_in
     return max((len(term) for term in context if _same_event(scope, term)), default=0)
@@ -175,6 +182,19 @@ def _names_country(term: str, country: str) -> bool:
     """Whether the context term is the country itself (its name, not a place inside it)."""
     bare = re.sub(r"^the\s+", "", term.strip(), flags=re.IGNORECASE)
     return any(p.kind == "country" and p.country == country for p in gazetteer.lookup(bare))
+
+
+_CONJUNCTS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _one_conjunct(bare: str, term: str) -> bool:
+    """Whether `bare` is one member of a listed context term: "Guinea" of "Guinea, Liberia and
+    Sierra Leone" counts for one of the places the list adds up, not for the list; a part of
+    one name ("Gaza" of "the Gaza Strip") still names it."""
+    if "," not in term:
+        return False
+    members = [re.sub(r"^the\s+", "", m) for m in _CONJUNCTS.split(term)]
+    return len(members) > 2 and bare in members
 
 
 # A context term that names the story's event by its definite common noun ("the bombings")

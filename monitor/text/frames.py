@@ -27,6 +27,7 @@ from monitor.text.scope import (
     is_place,
     locatives,
     own_act_subject,
+    own_possessive,
     possessive_place,
     possessive_scope,
     possessor,
@@ -438,6 +439,10 @@ def _kind(
         if attached and _NEW_MODIFIERS & set(span.modifiers) and _INCLUDES_LIST.search(before):
             return "new"  # "The new cases include eight in San Diego County": its new ones
         return "total" if attached else "part"  # "45 of them in Gaines County": its total
+    if "of" in sentence[span.unit_end : span.unit_end + 90] and _SHARE_APPOSED.match(
+        sentence, span.unit_end
+    ):
+        return "part"  # "More than 900 people, or about 15 percent of the total, ...": a share
     lead = _OF_LEAD_ANY.match(sentence)
     if lead is not None and lead.end() <= span.start:
         if attached and _NEW_WHOLE.search(sentence, lead.start(), lead.end()):
@@ -490,6 +495,21 @@ def _kind(
             # Tuesday": the window dates the rise; the toll it rose to is the running total
         return "new"  # "2,292 patients were admitted in the 24 hours to Sunday"
     return "total"
+
+
+# A count apposed to its share of a whole is a part of that whole: "About 25.6 million people,
+# more than half of Sudan's population", "900,000 children in Mozambique, about half of the 1.8
+# million affected there", "More than 900 people, or about 15 percent of the total": the whole
+# is the total, those counted, a numbered whole or a population (not "half of them children",
+# what the count is made of; not "17% of the union's members", another count's whole).
+_SHARE_APPOSED = re.compile(
+    r"[^,;.]{0,40}?,\s+(?:or\s+)?(?:(?:about|around|roughly|some|nearly|almost|more\s+than"
+    r"|over|less\s+than|just\s+under|just\s+over)\s+)?(?:half|a\s+third|a\s+quarter"
+    r"|two[\s-]thirds|three[\s-]quarters|a\s+fifth|\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%))"
+    r"\s+of\s+(?:the\s+total|those\s|the\s+(?:(?:some|about|roughly|estimated)\s+)?\d"
+    r"|(?:the\s+|its\s+|their\s+|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*['’]s\s+)population)",
+    re.IGNORECASE,
+)
 
 
 # A running total led to its new value: "The death toll ... increased (by 10) to 261", "the
@@ -1136,6 +1156,10 @@ class _Clauses:
                 return label  # a headline's "Sudan: 13 million displaced ..."
         if lead is not None:
             return lead
+        if span is not None and clause.start <= span.start:
+            mine = own_possessive(sentence, span.start)
+            if mine is not None:
+                return mine  # "when the guild's roughly 11,500 members won limits on ..."
         located = self.locatives(index)
         owned = self._owned(span, spans) if located and span is not None else set()
         found = [loc for loc in located if loc[0] not in owned and not is_numbered(loc[1])]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.text.event_types import event_families
 from monitor.text.lexicon import common_word
 from monitor.text.scope import PROPER, demonym, is_place
 from monitor.text.sentences import word_set
@@ -86,8 +87,16 @@ def _named_modifier(unit: str) -> str | None:
         return None
     if is_place(name):
         return name
+    if _disease(name):
+        return None  # "7,413 Ebola deaths": what was counted, not whose count it is
     if name.endswith("ed") and name[1:].islower():
         return None  # "Suspected cases" opening a sentence: a participle, not a name
     if name.isupper():
         return None if common_word(name.lower()) else name  # "ILA strikers", not "DNA samples"
     return name if name[1:].islower() else None
+
+
+def _disease(name: str) -> bool:
+    """A disease's name ("Ebola", "Marburg", "Cholera"): an outbreak's word, not an owner's."""
+    words = name.replace("-", " ").split()
+    return bool(words) and len(words) <= 2 and all(event_families(w) == {"outbreak"} for w in words)

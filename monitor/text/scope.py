@@ -518,11 +518,40 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             strong = True  # "have fled to Bangladesh", "moved to Poland": likewise
         if not strong and _is_body(bare):
             continue  # "with help from the FBI", "for the Coast Guard": a body, not a place
+        if named and strong and text.startswith(",", m.end("loc")):
+            loc = _listed_places(text, m.end("loc"), hi, loc)
         found.append((m.start(), loc, strong))
     aside = _WHERE_ASIDE.match(text, lo, hi) if found and text.startswith("where ", lo) else None
     if aside is not None and _PLACE_LEAD.match(text, 0, lo):
         found = [f for f in found if f[0] >= aside.end()]  # the aside's places are its own
     return found
+
+
+# Places listed after a first one: ", Liberia and Sierra Leone", ", Oregon, and Washington".
+_LIST_TAIL = re.compile(rf"(?P<tail>(?:,\s+{_PROPER})*,?\s+and\s+{_PROPER})")
+_LIST_MEMBER = re.compile(rf"{_PROPER}")
+# A verb right after the last name makes it a new clause's subject ("..., and Israel said").
+_NEW_CLAUSE_VERB = re.compile(
+    r"\s+(?:[a-z]+ed|said|says|has|have|had|is|was|were|are|will|would)\b"
+)
+
+
+def _list_tail_ok(text: str, tail: re.Match[str]) -> bool:
+    names = [m.group() for m in _LIST_MEMBER.finditer(tail["tail"])]
+    if len(names) < 2 and _NEW_CLAUSE_VERB.match(text, tail.end()):
+        return False  # "in Gaza, and Israel said": a new clause's subject, unless a longer
+        # list shows the verb is the main clause's ("in Ohio, Indiana, and Michigan walked out")
+    return len(names) > 0 and all(is_place(n) for n in names)
+
+
+def _listed_places(text: str, at: int, hi: int, first: str) -> str:
+    """A locative's place with the places listed after it: "in Guinea, Liberia and Sierra
+    Leone" counts for the three together, not for Guinea; the list must be known places."""
+    tail = _LIST_TAIL.match(text, at, hi)
+    if tail is None or not _list_tail_ok(text, tail):
+        return first
+    listed = first + tail["tail"]
+    return listed if _DOTTED_END.search(listed) else listed.rstrip(".")
 
 
 # A relative aside on an opening place: "In eastern Zimbabwe, where the storm flattened homes in
@@ -895,6 +924,34 @@ def gapped_scope(text: str, start: int) -> str | None:
     return name
 
 
+# A definite common noun's possessive right before a count: "the guild's roughly 11,500
+# members", "the state's 64 parishes", "the company's 7,500 employees".
+_DEFINITE_POSSESSIVE = re.compile(
+    r"\b((?:[Tt]he|[Ii]ts|[Tt]heir)\s+[a-z][\w-]*)['’]s\s+(?:\w+\s+)?$"
+)
+
+
+_PERIOD_NOUNS = word_set(
+    """year week month day weekend season quarter decade night morning afternoon evening
+    fortnight period"""
+)
+
+
+def own_possessive(text: str, start: int) -> str | None:
+    """The owner a number's own noun phrase opens with, a name or a definite noun: "Tesla's
+    4,200 Model Ys", "the guild's roughly 11,500 members" (never a period's: "the week's")."""
+    owner = possessive_scope(text, start)
+    if owner is not None:
+        return owner
+    lo = max(0, start - 60)
+    if "'" not in text[lo:start] and "’" not in text[lo:start]:
+        return None
+    m = _DEFINITE_POSSESSIVE.search(text, lo, start)
+    if m is None or m.group(1).split()[-1] in _PERIOD_NOUNS:
+        return None
+    return m.group(1)
+
+
 def possessive_scope(text: str, start: int) -> str | None:
     """A possessive right before a number: "Tesla's 4,200 Model Ys"."""
     if "'" not in text[max(0, start - 60) : start] and "’" not in text[max(0, start - 60) : start]:
@@ -997,6 +1054,8 @@ def resolve_definite(
             is_place(name) and name.split()[-1] not in _PLACE_SUFFIX and _gazetteer_country(name)
         ):
             continue  # "the city" is not "Libya"
+        if not _names_place(run, name):
+            continue  # "A Harvard survey ... on the island", "Rosselló adopted": no place
         return name
     if (
         previous
@@ -1007,6 +1066,26 @@ def resolve_definite(
     ):
         return previous  # but "the capital" is not "Bangladesh": a part of it, as written
     return scope
+
+
+# The nouns a place's name modifies as a place ("Derna hospitals", "Asheville police"): a name
+# that modifies another noun ("a Harvard survey") or opens a verb ("Rossello adopted") names a
+# body or a person, not the place "the city" or "the island" stands for.
+_PLACE_MODIFIED = word_set(
+    """police officials authorities residents hospitals hospital council mayor county city
+    town village district province region area island islands state coast coroner sheriff
+    fire firefighters emergency health schools streets people neighbourhood neighborhood
+    municipality government governor airport port harbour harbor"""
+)
+
+
+def _names_place(run: re.Match[str], name: str) -> bool:
+    """Whether a name found before "the city" / "the island" can be that place: a known place,
+    a possessive ("Derna's hospitals"), or the modifier of a noun a place modifies."""
+    if is_place(name) or run.group().rstrip().endswith(("'s", "’s")):
+        return True
+    nxt = run.string[run.end() : run.end() + 30].split()
+    return bool(nxt) and nxt[0].strip(",.;:").lower() in _PLACE_MODIFIED
 
 
 _CONTINENTS = frozenset(
