@@ -11,7 +11,9 @@ replayed with those weights, and only the articles of the left-out group are sco
 (B-cubed per article against its full predicted story; pairs with at least one left-out
 article; merges of events whose places or actors disagree likewise). The per-group
 scores are pooled, so every article is judged by weights that never saw its event.
-The threshold is the committed one unless ``--threshold`` is given. Deterministic.
+The threshold is the committed one unless ``--threshold`` is given. With
+``--with-check-sets`` every fold is also fitted on the check sets' pairs (``fresh`` ...
+``fresh4``, never scored here), as the shipped fit is (``bench/lococv_stories.py``). Deterministic.
 """
 
 from __future__ import annotations
@@ -35,7 +37,15 @@ from fit_stories import (  # type: ignore[import-not-found]  # noqa: E402
     all_pairs,
     fit_of,
 )
-from stories import Labelled, dev_sets, f1, merged, replay  # type: ignore[import-not-found]  # noqa: E402
+from stories import (  # type: ignore[import-not-found]  # noqa: E402
+    CHECK_SETS,
+    Labelled,
+    check_sets,
+    dev_sets,
+    f1,
+    merged,
+    replay,
+)
 
 from monitor.projections.clustering import ClusterParams  # noqa: E402
 from monitor.projections.story_scorer import (  # noqa: E402
@@ -136,12 +146,20 @@ def cross_validate(
     fit: Fit,
     thresholds: Sequence[float],
     merged_only: bool = False,
+    always: Sequence[Labelled] = (),
 ) -> dict[float, dict[str, Pooled]]:
     """Pooled left-out scores, per threshold, of the merged half and (unless
-    ``merged_only``) of each file with an events table."""
+    ``merged_only``) of each file with an events table. The pairs of ``always`` (other
+    corpora, never scored here) join the training pairs of every fold."""
     base = ClusterParams(model=StoryModel((0.0,) * len(FEATURES)))
     x_all, y_all, w_all, events_of = all_pairs(sets, fit.moved, fit.met)
     g_all = np.asarray([fold_of(e, folds) for e in events_of])
+    if always:
+        x_more, y_more, w_more, _ = all_pairs(always, fit.moved, fit.met)
+        x_all = np.vstack([x_all, x_more])
+        y_all = np.concatenate([y_all, y_more])
+        w_all = np.concatenate([w_all, w_more])
+        g_all = np.concatenate([g_all, np.full(len(y_more), -1)])
     targets = [merged(MERGED, sets)]
     if not merged_only:
         targets += [s for s in sets if s[2] is not None]
@@ -171,6 +189,11 @@ def main() -> None:
     parser.add_argument(
         "--thresholds", default=None, help="comma-separated; default: the committed one"
     )
+    parser.add_argument(
+        "--with-check-sets",
+        action="store_true",
+        help="fit every fold also on the check sets' pairs (as the shipped fit is)",
+    )
     args = parser.parse_args()
     fit = fit_of(args)
     thresholds = (
@@ -178,10 +201,12 @@ def main() -> None:
         if args.thresholds is None
         else [float(t) for t in args.thresholds.split(",")]
     )
-    pooled = cross_validate(dev_sets(), args.folds, fit, thresholds)
+    always = [s for name in CHECK_SETS for s in check_sets(name)] if args.with_check_sets else []
+    pooled = cross_validate(dev_sets(), args.folds, fit, thresholds, always=always)
     print(
         f"Leave-events-out CV, {args.folds} folds, l2 {fit.l2}, moved {fit.moved}, "
-        f"signs {fit.signs}, shortlisted only {fit.met}, without {list(fit.drop) or 'nothing'} "
+        f"signs {fit.signs}, shortlisted only {fit.met}, without {list(fit.drop) or 'nothing'}, "
+        f"positive weight {fit.positive_weight}, check sets in training {bool(always)} "
         "(left-out articles only)"
     )
     for threshold, by_set in pooled.items():

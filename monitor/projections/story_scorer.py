@@ -49,8 +49,10 @@ combination of per-field similarities; here a logistic regression):
   ("U.S. District Judge Amit Mehta" against "U.S. District Judge James Donato": two
   rulings against one company).
 
-The weights are fitted on labelled pairs of the development half of the stories corpus by
-``bench/fit_stories.py`` (deterministic) and committed as ``story_weights.json``.
+The weights are fitted on labelled pairs of the development corpora of the stories data (the
+development half and the check sets; never the held-out half) by ``bench/fit_stories.py``
+(deterministic, threshold by leave-one-corpus-out validation) and committed as
+``story_weights.json``.
 """
 
 from __future__ import annotations
@@ -590,19 +592,21 @@ _ROUTE_CONFLICTS = (*_CONFLICTS, _NAME_CONFLICT)
 def fit_logistic(
     x: npt.NDArray[np.float64],
     y: npt.NDArray[np.float64],
-    l2: float = 1.0,
+    l2: float | Sequence[float] | npt.NDArray[np.float64] = 1.0,
     iterations: int = 50,
     sample_weight: Sequence[float] | None = None,
     signs: Sequence[int] | None = None,
 ) -> npt.NDArray[np.float64]:
     """L2-regularised logistic regression by Newton's method (deterministic; bias unpenalised).
 
+    ``l2`` is one strength for every weight or one per column (the bias's is ignored).
+
     ``signs`` (one per column: +1, -1 or 0) constrains the sign of each weight: +1 may only
     add to the score, -1 only subtract, 0 is free. Solved by an active set: a weight fitted
     with the wrong sign is held at 0 and the rest refitted; a held weight is released when
     the loss would fall by moving it the allowed way (at most one per round)."""
     sw = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
-    penalty = np.full(x.shape[1], l2)
+    penalty = np.broadcast_to(np.asarray(l2, dtype=float), (x.shape[1],)).copy()
     penalty[0] = 0.0
     if signs is None:
         return _newton(x, y, sw, penalty, iterations)

@@ -217,8 +217,10 @@ EVAL_DIR = Path(__file__).resolve().parents[2] / "data" / "stories"
 
 @pytest.mark.skipif(not list(EVAL_DIR.glob("part*.jsonl")), reason="no labelled story set yet")
 def test_the_development_half_keeps_its_measured_quality() -> None:
-    # A regression guard on the development half (the data the scorer was fitted on):
-    # the measured figures are in the README; the held-out half is never read by tests.
+    # A regression guard on the development half (part of the data the scorer is fitted
+    # on, with the check sets since the leave-one-corpus-out fit: 0.964 / 0.927, pair F1
+    # 0.875, where the fit on this half alone had 0.964 / 0.937, 0.889); the measured
+    # figures are in the README; the held-out half is never read by tests.
     sys.path.insert(0, str(EVAL_DIR.parents[2] / "bench"))
     from stories import dev_sets, merged, scores
 
@@ -227,8 +229,8 @@ def test_the_development_half_keeps_its_measured_quality() -> None:
     _, rows, events = merged("dev", dev_sets())
     quality, extra = scores(rows, ClusterParams(), events)
     assert quality.bcubed_p >= 0.96
-    assert quality.bcubed_f1 >= 0.93
-    assert extra.pair_f1 >= 0.88
+    assert quality.bcubed_f1 >= 0.92
+    assert extra.pair_f1 >= 0.87
     assert extra.disagreeing == 0
     assert quality.copy_f1 == 1.0
 

@@ -252,3 +252,19 @@ def test_a_sign_constrained_fit_holds_a_wrong_signed_weight_at_zero() -> None:
     # Signs the free fit already keeps change nothing.
     plain = fit_logistic(x[:, :2], y, l2=0.01)
     assert np.allclose(fit_logistic(x[:, :2], y, l2=0.01, signs=[0, 1]), plain)
+
+
+def test_a_per_feature_penalty_holds_only_that_weight_near_zero() -> None:
+    # Two equally informative signals: penalised a hundredfold, the first weighs far less
+    # than the second; a scalar strength is the same as one repeated for every column.
+    rng = np.random.default_rng(11)
+    a, b = rng.random(400), rng.random(400)
+    y = (a + b + 0.3 * rng.standard_normal(400) > 1.0).astype(float)
+    x = np.column_stack([np.ones(400), a, b])
+    even = fit_logistic(x, y, l2=1.0)
+    held = fit_logistic(x, y, l2=[1.0, 100.0, 1.0])
+    assert abs(held[1]) < 0.5 * abs(even[1])
+    assert held[2] > 0.0
+    assert np.allclose(fit_logistic(x, y, l2=[1.0, 1.0, 1.0]), even)
+    # The bias is never penalised, whatever strength its column is given.
+    assert np.allclose(fit_logistic(x, y, l2=[1e6, 1.0, 1.0]), even)
