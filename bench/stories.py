@@ -4,7 +4,8 @@ Run: ``.venv/bin/python bench/stories.py`` (``--history 5000`` for a quick look,
 ``--explain`` to list every wrong assignment on the labelled set).
 
 Quality, per half (``--half dev|heldout|both``, or a development check set ``--half fresh``,
-``--half fresh2``, ``--half fresh3``, ``--half fresh4``): the development half is
+``--half fresh2``, ``--half fresh3``, ``--half fresh4``, or the unseen check set ``--half fresh5``,
+which no fitting procedure reads): the development half is
 tests/data/stories/part1.jsonl, part2.jsonl and dev/articles.jsonl, the held-out half
 tests/data/stories/heldout/articles.jsonl (never used for tuning or fitting). Each file
 is replayed from an empty state, and so is the whole half merged in arrival order; prints
@@ -53,6 +54,9 @@ from monitor.projections.clustering import (  # noqa: E402
 DATA = ROOT / "tests" / "data" / "stories"
 # development check sets, one file each (--half fresh2)
 CHECK_SETS = ("fresh", "fresh2", "fresh3", "fresh4")
+# unseen check sets: scored here only, never fitted on (fit_stories, lococv_stories and
+# cv_stories read CHECK_SETS, not these)
+UNSEEN_SETS = ("fresh5",)
 
 
 # -- labelled quality ------------------------------------------------------------------
@@ -636,7 +640,7 @@ def heldout_sets() -> list[Labelled]:
 
 
 def check_sets(name: str) -> list[Labelled]:
-    """A development check set (``fresh`` ... ``fresh4``): one file, written after tuning."""
+    """A check set (``fresh`` ... ``fresh5``): one file, written after tuning."""
     arts = DATA / name / "articles.jsonl"
     if not arts.exists():
         return []
@@ -659,7 +663,7 @@ def print_quality(params: ClusterParams, show_errors: bool, half: str) -> None:
         halves.append(("development half", dev_sets()))
     if half in ("heldout", "both"):
         halves.append(("held-out half", heldout_sets()))
-    if half in CHECK_SETS:
+    if half in CHECK_SETS or half in UNSEEN_SETS:
         halves.append((f"check set {half}", check_sets(half)))
     header = (
         f"  {'set':<24}{'n':>5}{'B3 P':>7}{'B3 R':>7}{'B3 F1':>7}{'pair P':>8}{'pair R':>8}"
@@ -736,7 +740,9 @@ def main() -> None:
     parser.add_argument("--measured", type=int, default=2_000)
     parser.add_argument("--explain", action="store_true", help="list wrong assignments")
     parser.add_argument("--quality-only", action="store_true")
-    parser.add_argument("--half", choices=("dev", "heldout", "both", *CHECK_SETS), default="both")
+    parser.add_argument(
+        "--half", choices=("dev", "heldout", "both", *CHECK_SETS, *UNSEEN_SETS), default="both"
+    )
     parser.add_argument("--sqlite", action="store_true", help="also run over SQLite")
     parser.add_argument("--sqlite-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
