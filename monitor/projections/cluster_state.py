@@ -31,7 +31,7 @@ from monitor.projections.cluster_sql import IN_CHUNK, chunks, fast_upsert, selec
 from monitor.projections.clustering import ArticleRecord, Centroid, StorySummary, top_candidates
 from monitor.projections.term_counts import DOCS, SqlTermCounts
 from monitor.store.db import as_utc as utc
-from monitor.store.db import upsert, widen_sqlite_cache
+from monitor.store.db import upsert
 from monitor.store.tables_clusters import (
     cluster_articles,
     cluster_bands,
@@ -72,10 +72,6 @@ _BANDS = (
 )
 _KEYS = "SELECT band_key, count(*) FROM cluster_bands WHERE band_key IN ({marks}) GROUP BY band_key"
 _POSTINGS = "SELECT band_key, article_id FROM cluster_bands WHERE band_key IN ({marks})"
-PAGE_CACHE_KIB = 64 * 1024
-"""SQLite page cache of the folding connection (see :func:`~monitor.store.db.widen_sqlite_cache`)."""
-MMAP_BYTES = 1 << 30
-"""Bytes of the SQLite file the folding connection reads through a memory map."""
 FEW_POSTINGS = 64
 """A band key stored for at most this many articles is read ahead with its articles; one
 shared more widely (a template's, boilerplate's) is left to the counting query."""
@@ -145,11 +141,7 @@ class StateCache:
 
     max_stories: int = 2048
     max_articles: int = 4096
-    max_terms: int = 1 << 19
-    """Document frequencies kept (about 130 bytes each: at most ~70 MiB). Every article
-    reads the counts of all its terms, and a miss is an index lookup in the database: the
-    cap holds the whole vocabulary of a long history (the synthetic 50,000 articles' is
-    ~200,000 terms), where 2**17 missed on most of them once the vocabulary passed it."""
+    max_terms: int = 1 << 17
     token: Token | None = None
     stories: dict[str, StorySummary] = field(default_factory=dict)
     articles: dict[str, ArticleRecord] = field(default_factory=dict)
@@ -198,7 +190,6 @@ class SqlClusterState:
     def __init__(self, conn: Connection, cache: StateCache | None = None) -> None:
         self.conn = conn
         self.cache = cache
-        widen_sqlite_cache(conn, PAGE_CACHE_KIB, MMAP_BYTES)
         self._reset()
         if cache is not None:
             self._adopt(cache)

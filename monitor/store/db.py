@@ -39,26 +39,6 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def widen_sqlite_cache(conn: Connection, cache_kib: int, mmap_bytes: int) -> None:
-    """Give this SQLite connection a page cache of ``cache_kib`` KiB and read its file through
-    a memory map of up to ``mmap_bytes`` (no-op on other databases; once per connection).
-
-    For the one connection that folds a large state (the stories projection's): its every
-    batch reads and rewrites pages of index b-trees spread over the whole file, which the
-    default small cache sends through the OS as a read each. Memory for speed: the cache
-    fills only as pages are read, and mapped pages are the OS's file cache, shared and
-    reclaimable. Neither changes what a query returns.
-    """
-    if conn.dialect.name != "sqlite" or conn.info.get(_WIDENED) == (cache_kib, mmap_bytes):
-        return
-    conn.exec_driver_sql(f"PRAGMA cache_size = {-int(cache_kib)}")
-    conn.exec_driver_sql(f"PRAGMA mmap_size = {int(mmap_bytes)}")
-    conn.info[_WIDENED] = (cache_kib, mmap_bytes)
-
-
-_WIDENED = "monitor.widened_cache"  # key of the connection's info: the sizes it was given
-
-
 class _SqliteGate:
     """Serialises this process's SQLite transactions in Python.
 
