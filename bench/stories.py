@@ -468,7 +468,7 @@ def sql_throughput(history: int, measured: int, batch: int = 500) -> None:
     from monitor.projections.cluster_state import StateCache
     from monitor.store import migrations
     from monitor.store.db import make_engine
-    from monitor.store.tables_clusters import cluster_bands, cluster_stories
+    from monitor.store.tables_clusters import cluster_bands, cluster_stories, cluster_terms
 
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/bench.db"
@@ -490,6 +490,7 @@ def sql_throughput(history: int, measured: int, batch: int = 500) -> None:
         with db.connect() as conn:
             stories = conn.execute(select(func.count()).select_from(cluster_stories)).scalar()
             bands = conn.execute(select(func.count()).select_from(cluster_bands)).scalar()
+            terms = conn.execute(select(func.count()).select_from(cluster_terms)).scalar()
         size = Path(f"{tmp}/bench.db").stat().st_size / (1 << 20)
         db.dispose()
     rows = [
@@ -503,6 +504,7 @@ def sql_throughput(history: int, measured: int, batch: int = 500) -> None:
         ],
         ("stories in state", f"{stories:,}"),
         ("LSH band rows in state", f"{bands:,}"),
+        ("terms in state", f"{terms:,}"),
         ("database file MiB", f"{size:.0f}"),
         ("measured articles", f"{measured:,}"),
         ("measured CPU seconds", f"{timed.cpu:.2f}"),
