@@ -30,7 +30,7 @@ def _frame(c: dict[str, Any]) -> str:
     if c.get("revision"):
         bits.append(f"revision {c['revision']}")
     if c.get("modality"):
-        bits.append(str(c["modality"]))  # "forecast": a projected count
+        bits.append(str(c["modality"]))  # "forecast" | "disputed"
     return ", ".join(bits)
 
 

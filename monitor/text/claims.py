@@ -62,7 +62,7 @@ class Claim:
     time_ref: str | None = None
     revision: str | None = None
     revised_from: float | None = None
-    modality: str | None = None  # "forecast": a projected count, never a figure's value
+    modality: str | None = None  # "forecast" | "disputed": never a figure's value
 
     @property
     def moves_figure(self) -> bool:

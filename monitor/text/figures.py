@@ -463,8 +463,9 @@ def frame_note(claim: Any) -> str | None:
     kind = getattr(claim, "kind", "total")
     if kind != "total":
         return f"kind {kind}"
-    if getattr(claim, "modality", None) == "forecast":
-        return "forecast"  # "the toll could reach 10,000": projected, never the figure's value
+    mood = getattr(claim, "modality", None)
+    if mood in ("forecast", "disputed"):
+        return str(mood)  # "could reach 10,000" projected, "denied reports that 50 ..." rejected
     return None
 
 

@@ -66,7 +66,7 @@ class Frame:
     time_ref: str | None
     revision: str | None  # "down" | "up" | "raised" | "revised" (see `_revision`)
     revised_from: float | None
-    modality: str | None = None  # "forecast" for a projected count (see `text.modality`)
+    modality: str | None = None  # "forecast" | "disputed" (see `text.modality`)
 
 
 _Q = (

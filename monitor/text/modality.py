@@ -13,6 +13,15 @@ verb of expectation in its own clause ("could", "may", "might", "will/would like
 of dying or suffering ("could die"), or of "is a (strong) possibility". Epistemic perfects
 ("may have killed 300", "is feared to have died") estimate what already happened and stay
 plain counts, as "believed to have died" does; "could not" negates, and "May" is a month.
+
+A count someone rejects or disputes — "dismissed claims that hundreds had died", "denied
+reports that 50 were killed", "rejected a tally of 300", "there was nothing to corroborate
+reports that 60,000 had died" — is likewise a claim with its frame, but its modality is
+`disputed`: it is reported only to be denied, so it never moves a figure either. The rule:
+the number stands in the complement of a verb of rejection ("dismiss", "reject", "deny",
+"dispute", "refute", "contest", "debunk", "discount", "nothing to corroborate") whose object
+is a report noun ("claims", "reports", "rumours", "a tally", "the figure") or a that-clause
+("denied that 50 ..."), with no clause boundary (a comma, "but", "saying") between them.
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ from __future__ import annotations
 import re
 
 FORECAST = "forecast"
+DISPUTED = "disputed"
 
 # A modal or verb of expectation that governs what follows it in the clause.
 _GOVERNOR = re.compile(
@@ -64,10 +74,42 @@ _SUBJECT_OF_MODAL = re.compile(
 
 _MAX_GAP_WORDS = 9
 
+# A verb of rejection and the report it rejects: the count that follows is disputed.
+_REPORT_NOUN = (
+    r"(?:claims?|reports?|rumou?rs?|allegations?|suggestions?|speculation|figures?|tall(?:y|ies)"
+    r"|tolls?|counts?|estimates?|numbers?|accounts?)\b"
+)
+_DISPUTE = re.compile(
+    r"\b(?:dismiss|reject|disput|refut|contest|debunk|rebut|discount|den(?:y|i))"
+    r"(?:ed|es|s|ing|e)?(?:\s+as\s+[\w-]+)?\s+(?:[\w'’-]+\s+){0,3}?"
+    + _REPORT_NOUN
+    + r"|\b(?:den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing))\s+that\b"
+    r"|\bnothing\s+to\s+(?:corroborate|support|substantiate|confirm|back\s+up)\s+"
+    r"(?:the\s+|such\s+)?" + _REPORT_NOUN,
+    re.IGNORECASE,
+)
+# What closes the rejected report before the number: a boundary or another clause.
+_DISPUTE_STOP = re.compile(r"[,;:()]|\b(?:but|while|saying|adding|instead|and\s+said)\b", re.I)
+_MAX_DISPUTE_GAP_WORDS = 12
+
+
+def disputed(sentence: str, start: int) -> bool:
+    """True when the number at sentence[start:] is a count the sentence rejects or disputes."""
+    before = sentence[:start]
+    matches = list(_DISPUTE.finditer(before))
+    if not matches:
+        return False
+    last = matches[-1]  # the nearest rejection before the number governs it, or none does
+    gap = before[last.end() :]
+    return len(gap.split()) <= _MAX_DISPUTE_GAP_WORDS and _DISPUTE_STOP.search(gap) is None
+
 
 def modality(sentence: str, start: int, unit_end: int, clause_start: int = 0) -> str | None:
     """`forecast` when the clause projects the number at sentence[start:] (its noun phrase
-    ending at `unit_end`) rather than reporting it; None for a reported count."""
+    ending at `unit_end`) rather than reporting it, `disputed` when the sentence rejects it;
+    None for a reported count."""
+    if disputed(sentence, start):
+        return DISPUTED
     window = sentence[clause_start:start]
     for match in reversed(list(_GOVERNOR.finditer(window))):
         if match.group(0).startswith("May"):
@@ -83,4 +125,4 @@ def modality(sentence: str, start: int, unit_end: int, clause_start: int = 0) ->
     return None
 
 
-__all__ = ["FORECAST", "modality"]
+__all__ = ["DISPUTED", "FORECAST", "disputed", "modality"]

@@ -297,7 +297,10 @@ _QUAL = (
 _VERB = (
     r"(?:(?:has|have|had|now|then|already|since|later|again|further|officially|been|is|was"
     r"|were|are|to|would|will|could|might|may|ultimately|eventually|likely|soon|finally|also"
-    r"|still|quickly|steadily|sharply|reportedly)\s+)*"
+    r"|still|quickly|steadily|sharply|reportedly"
+    # a verb of expectation before the verb of reaching: "is expected to rise to", "is
+    # likely to climb to" (the modality of the count is read in text.modality)
+    r"|(?:expected|projected|forecast|predicted|feared|likely|set|poised|certain|bound)\s+to)\s+)*"
     r"(?:(?:more\s+than|nearly|almost)\s+(?=[a-z]+led\b))?"  # "has more than doubled to"
     r"(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|jumps|increased|increases"
     r"|grew|grown|grows|reached|reaches|hit|hits|topped|tops|passed|surpassed|exceeded"
@@ -397,7 +400,7 @@ _OBJECT_LED = re.compile(
 _PLURAL_LED = re.compile(
     r"(?:^|[,;:(]\s*|\b(?:the|and|but|while|as|where|total|overall)\s+)"
     r"(?P<noun>(?:[A-Z][a-z-]+\s+|[a-z-]+\s+){0,2}?[a-z][a-z-]*s|[A-Z][a-z-]*s)"
-    r"(?:\s+(?:in|on|at|across|among|for)\s+[^,;]{1,40}?)?\s+(?:"
+    r"(?:\s+(?:in|on|at|across|among|for|from)\s+[^,;]{1,40}?){0,2}\s+(?:"
     + _VERB
     + r"|near(?:s|ing)?)\s+"
     + _QUAL

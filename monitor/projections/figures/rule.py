@@ -26,14 +26,14 @@ from typing import Any
 from monitor.events import AlertRaised
 from monitor.events.base import deterministic_id
 from monitor.text.figure_scope import unofficial
-from monitor.text.modality import FORECAST
+from monitor.text.modality import DISPUTED, FORECAST
 
 FIRST, CHANGED, RESTATED, COPY = "first", "changed", "restated", "copy"
 EARLIER, STALE, ALTERNATIVE, PAST = "earlier", "stale", "alternative", "past"
 MOVES = frozenset({FIRST, CHANGED})
 STATUSES = (
     FIRST, CHANGED, RESTATED, COPY, EARLIER, STALE, ALTERNATIVE, PAST,
-    "new", "part", "previous", "rate", FORECAST,
+    "new", "part", "previous", "rate", FORECAST, DISPUTED,
 )  # fmt: skip
 
 
@@ -65,7 +65,7 @@ class Candidate:
     time: str = "current"
     revision: str | None = None  # down | up | raised | revised, when the article presents one
     revised_from: float | None = None
-    modality: str | None = None  # "forecast": a projected count (docs/SPEC.md §6 frame)
+    modality: str | None = None  # "forecast" | "disputed" (docs/SPEC.md §6 frame)
 
 
 @dataclass(frozen=True)
@@ -88,11 +88,12 @@ def same_value(value: float, reference: float, min_change: float) -> bool:
 def frame_status(kind: str, time: str, modality: str | None = None) -> str | None:
     """The status of a claim whose frame keeps it from moving a figure; None for a current
     total. A projection ("could reach 10,000") is a total of its kind but says what may come,
-    not what the count is, so it never moves a figure either."""
+    not what the count is, and a disputed count ("dismissed claims that 300 had died") is
+    reported only to be rejected, so neither ever moves a figure."""
     if time == "past":
         return PAST
-    if kind == "total" and modality == FORECAST:
-        return FORECAST
+    if kind == "total" and modality in (FORECAST, DISPUTED):
+        return modality  # projected ("could reach") or rejected ("denied reports that 50 ...")
     return None if kind == "total" else kind
 
 

@@ -81,7 +81,7 @@ def claim_object(row: Any) -> dict[str, Any]:
             "time_ref": r["time_ref"],
             "revision": r["revision"],
             "revised_from": _number(r["revised_from"]),
-            "modality": "forecast" if r.get("status") == "forecast" else None,
+            "modality": r.get("status") if r.get("status") in ("forecast", "disputed") else None,
             "binding": r["reason"],
         },
         "text": r["text"],

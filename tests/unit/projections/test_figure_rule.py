@@ -218,3 +218,10 @@ def test_pick_passes_over_a_forecast_for_the_reported_count() -> None:
     told = [(Told(10_000, "forecast"), False), (Told(1_644), False)]
     assert pick(told) == 1
     assert pick([(Told(100, "forecast"), False)]) is None
+
+
+def test_a_disputed_count_never_moves_a_figure() -> None:
+    """ "Police dismissed claims that more than 300 had died": a total, but rejected."""
+    decision = decide(figure(146), claim(300, modality="disputed"))
+    assert (decision.status, decision.alert) == ("disputed", False)
+    assert decide(figure(), claim(300, modality="disputed")).status == "disputed"

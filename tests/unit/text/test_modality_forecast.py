@@ -62,3 +62,19 @@ def test_current_count_and_projection_in_one_sentence() -> None:
     assert _claim(sentence, "At least 50").modality is None
     assert _claim(sentence, "70").modality == "forecast"
     assert _claim(sentence, "100").modality == "forecast"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The death toll is expected to rise to 300 as rescuers dig.", "300"),
+        ("The number of dead is likely to climb to 1,200, the agency said.", "1,200"),
+        ("Officials said the count of cases was set to reach 500 by Friday.", "500"),
+    ],
+)
+def test_an_expected_rise_of_a_count_noun_is_a_forecast_claim(sentence: str, text: str) -> None:
+    """ "The toll is expected to rise to 300": the count noun led to its number through a verb
+    of expectation is still a claim, and a forecast."""
+    claim = _claim(sentence, text)
+    assert claim.modality == "forecast"
+    assert claim.kind == "total"
