@@ -31,6 +31,7 @@ from sqlalchemy import delete
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from monitor import cores
 from monitor import logging as logs
 from monitor.clock import utcnow
 from monitor.config import build
@@ -168,7 +169,7 @@ def main() -> int:
     app = open_bench_app(db)
     articles = app.log.backlog(0, types=["ArticleObserved", "ArticleRevised"]).events
     print(
-        f"{args.mode} of {articles} articles ({app.log.head()} events), workers={parallel.workers()}"
+        f"{args.mode} of {articles} articles ({app.log.head()} events), workers={cores.workers()}"
     )
     print(f"{'projection':<12} {'wall s':>8} {'CPU s':>8} {'art/s wall':>10} {'art/s CPU':>10}")
     total_wall = total_cpu = 0.0

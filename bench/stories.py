@@ -464,6 +464,7 @@ def sql_throughput(history: int, measured: int, batch: int = 500) -> None:
     """The throughput run with the cluster state in a fresh SQLite file."""
     from sqlalchemy import func, select
 
+    from monitor import cores
     from monitor.projections import parallel
     from monitor.projections.cluster_state import StateCache
     from monitor.store import migrations
@@ -513,7 +514,7 @@ def sql_throughput(history: int, measured: int, batch: int = 500) -> None:
         ("RSS MiB before load", f"{rss_start:.0f}"),
         ("RSS MiB at end", f"{rss_mb():.0f}"),
         ("peak RSS MiB", f"{high_water_mb():.0f}"),
-        ("feature workers", f"{parallel.workers()}"),
+        ("feature workers", f"{cores.workers()}"),
         ("largest worker RSS MiB at end", f"{workers_rss_mb():.0f}"),
     ]
     parallel.shutdown()

@@ -15,63 +15,32 @@ from __future__ import annotations
 
 import asyncio
 import atexit
-import multiprocessing
-import os
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from monitor.cores import spawn_pool, workers
 from monitor.logging import get_logger
 from monitor.polling.identity import EntryFacts, dedupe_facts
 from monitor.polling.parser import ParsedFeed, parse_feed
 
 Parsed = tuple[ParsedFeed, list[EntryFacts]]
 
-PARENT_CHECK = 1.0  # seconds between the worker's looks at whether its parent lives
 RESTART_AFTER = 60.0  # seconds of parsing in a thread after a worker died
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 _broken_at: float | None = None
 
 
-def cores() -> int:
-    """Processes this daemon may use: MONITOR_WORKERS, else the cores it may run on."""
-    configured = os.environ.get("MONITOR_WORKERS", "").strip()
-    if configured.isdigit():
-        return int(configured)
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def _get_pool() -> ProcessPoolExecutor | None:
     global _pool
     with _lock:
         resting = _broken_at is not None and time.monotonic() - _broken_at < RESTART_AFTER
-        if _pool is None and cores() > 1 and not resting:
-            # spawn, not fork: the daemon has running threads (a held lock would be copied
-            # held); the worker imports only the parser.
-            _pool = ProcessPoolExecutor(
-                max_workers=1,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_watch_parent,
-                initargs=(os.getpid(),),
-            )
+        if _pool is None and workers() > 1 and not resting:
+            _pool = spawn_pool(1)  # one worker: the parser only
             atexit.register(shutdown)
         return _pool
-
-
-def _watch_parent(parent: int) -> None:
-    """In the worker: end when the parent is gone instead of waiting for work forever."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def shutdown(*, wait: bool = False) -> None:

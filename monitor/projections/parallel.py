@@ -12,15 +12,13 @@ everything in-process.
 from __future__ import annotations
 
 import atexit
-import multiprocessing
-import os
 import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
+from monitor.cores import spawn_pool, workers
 from monitor.logging import get_logger
 
 In = TypeVar("In")
@@ -32,49 +30,17 @@ MIN_BATCH = 16  # items below which the pool is not worth a round trip
 # holds when the caller takes results as they come (ordered_iter): a lower one (64 KiB, a
 # daemon batch) was measured to double the stories replay's CPU for no gain in the soak's lag.
 MIN_WORK = 1 << 20
-PARENT_CHECK = 1.0  # seconds between a worker's looks at whether its parent lives
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
-
-
-def workers() -> int:
-    """Worker processes to use: MONITOR_WORKERS, else the cores this process may run on."""
-    configured = os.environ.get("MONITOR_WORKERS", "").strip()
-    if configured.isdigit():
-        return int(configured)
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _get_pool() -> ProcessPoolExecutor | None:
     global _pool
     with _lock:
         if _pool is None and workers() > 1:
-            # spawn, not fork: the daemon forks from a process with running threads (a held
-            # lock would be copied held); workers import only what the function needs.
-            context = multiprocessing.get_context("spawn")
-            _pool = ProcessPoolExecutor(
-                max_workers=workers(),
-                mp_context=context,
-                initializer=_watch_parent,
-                initargs=(os.getpid(),),
-            )
+            _pool = spawn_pool(workers())
             atexit.register(shutdown)
         return _pool
-
-
-def _watch_parent(parent: int) -> None:
-    """In each worker: end when the parent process is gone (killed, or `os._exit` after a
-    stuck shutdown), instead of waiting forever for work that never comes."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def shutdown() -> None:

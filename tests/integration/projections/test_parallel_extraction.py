@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Engine
 
+from monitor import cores
 from monitor.events import ArticleObserved
 from monitor.projections import parallel
 from monitor.projections.articles import ArticlesProjection
@@ -83,7 +84,7 @@ def test_a_replay_on_the_pool_equals_one_in_process(
 
     monkeypatch.setenv("MONITOR_WORKERS", "2")
     monkeypatch.setattr(parallel, "MIN_WORK", 0)  # these pages are small: pool them anyway
-    assert parallel.workers() == 2
+    assert cores.workers() == 2
     assert runner.rebuild() == 60
     assert parallel._pool is not None, "the batch went through the pool"
     with engine.connect() as conn:
