@@ -41,6 +41,7 @@ from monitor.text.scope import (
 )
 from monitor.text.sentences import word_set
 from monitor.text.shares import part_of_population
+from monitor.text.site import site_scope
 from monitor.text.speaker import speaker_place
 
 
@@ -1217,6 +1218,8 @@ class _Clauses:
                 agent = agent_scope(sentence, self.clauses[index - 1].start, span.start)
             if agent is not None:
                 return agent  # "The armed forces carried out 1,783 missions": the forces'
+        if span is not None and (site := site_scope(sentence, clause.start, clause.end)):
+            return site  # "About 90 bodies at the morgue had not been identified"
         name = event_name(sentence, clause.start, clause.end)
         if name is not None and span is not None and self._others_own(span, spans, name):
             return None  # "14 deaths, five linked to the Airport fire": the part's event
