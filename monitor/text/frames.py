@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from monitor.text.agent import agent_scope
 from monitor.text.attribution import find_attribution, find_subject
 from monitor.text.clauses import Clause, clause_at, split_clauses
 from monitor.text.event_types import event_families
+from monitor.text.its_owner import its_owner
 from monitor.text.modality import modality
 from monitor.text.patterns import MONTHS, may_hold
 from monitor.text.records import record
@@ -39,6 +41,7 @@ from monitor.text.scope import (
 )
 from monitor.text.sentences import word_set
 from monitor.text.shares import part_of_population
+from monitor.text.site import site_scope
 from monitor.text.speaker import speaker_place
 
 
@@ -1201,7 +1204,7 @@ class _Clauses:
             _ITS_BEFORE.search(sentence, max(clause.start, span.start - 40), span.start)
             or _OF_ITS_AFTER.match(sentence, span.end)
         ):
-            whose = self._possessor(index, span)
+            whose = self._possessor(index, span) or its_owner(sentence, clause.start, span.start)
             if whose is not None:
                 return whose  # "Disneyland said five of its employees": Disneyland's
         subject = self.subject(index)
@@ -1209,6 +1212,14 @@ class _Clauses:
             return subject
         if found:
             return _destination(sentence, found)[1]
+        if span is not None and clause.start <= span.start:
+            agent = agent_scope(sentence, clause.start, span.start)
+            if agent is None and index > 0:  # "... said its officers had", "... and inspected"
+                agent = agent_scope(sentence, self.clauses[index - 1].start, span.start)
+            if agent is not None:
+                return agent  # "The armed forces carried out 1,783 missions": the forces'
+        if span is not None and (site := site_scope(sentence, clause.start, clause.end)):
+            return site  # "About 90 bodies at the morgue had not been identified"
         name = event_name(sentence, clause.start, clause.end)
         if name is not None and span is not None and self._others_own(span, spans, name):
             return None  # "14 deaths, five linked to the Airport fire": the part's event
