@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from monitor.text.patterns import may_hold
+
 FORECAST = "forecast"
 DISPUTED = "disputed"
 
@@ -74,6 +76,17 @@ _SUBJECT_OF_MODAL = re.compile(
 
 _MAX_GAP_WORDS = 9
 
+# Words without one of which the patterns above and below cannot match (`may_hold` gates).
+_GOVERNOR_WORDS = (
+    "could", "might", "may", "likely", "probably", "certainly", "expect", "project",
+    "forecast", "predict", "feared", "set", "poised", "course", "track", "suggest",
+)  # fmt: skip
+_SUBJECT_WORDS = ("could", "might", "may", "will", "would", "possibility", "prospect", "likelihood")
+_DISPUTE_WORDS = (
+    "dismiss", "reject", "disput", "refut", "contest", "debunk", "rebut", "discount", "deny",
+    "deni", "nothing",
+)  # fmt: skip
+
 # A verb of rejection and the report it rejects: the count that follows is disputed.
 _REPORT_NOUN = (
     r"(?:claims?|reports?|rumou?rs?|allegations?|suggestions?|speculation|figures?|tall(?:y|ies)"
@@ -96,6 +109,8 @@ _MAX_DISPUTE_GAP_WORDS = 12
 def disputed(sentence: str, start: int) -> bool:
     """True when the number at sentence[start:] is a count the sentence rejects or disputes."""
     before = sentence[:start]
+    if not may_hold(before, _DISPUTE_WORDS):
+        return False
     matches = list(_DISPUTE.finditer(before))
     if not matches:
         return False
@@ -111,7 +126,8 @@ def modality(sentence: str, start: int, unit_end: int, clause_start: int = 0) ->
     if disputed(sentence, start):
         return DISPUTED
     window = sentence[clause_start:start]
-    for match in reversed(list(_GOVERNOR.finditer(window))):
+    governors = _GOVERNOR.finditer(window) if may_hold(window, _GOVERNOR_WORDS) else ()
+    for match in reversed(list(governors)):
         if match.group(0).startswith("May"):
             continue  # "in May, 40 cases": the month
         gap = window[match.end() :]
@@ -120,7 +136,9 @@ def modality(sentence: str, start: int, unit_end: int, clause_start: int = 0) ->
         if _GAP_STOP.search(gap):
             break  # a boundary or a finite verb of its own: the governor is another clause's
         return FORECAST
-    if _SUBJECT_OF_MODAL.match(sentence, unit_end):
+    if may_hold(sentence[unit_end:], _SUBJECT_WORDS) and _SUBJECT_OF_MODAL.match(
+        sentence, unit_end
+    ):
         return FORECAST
     return None
 

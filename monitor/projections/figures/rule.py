@@ -13,6 +13,8 @@ Statuses of a timeline entry (docs/SPEC.md §4 plus the frame statuses):
   current total (a historic number, an increment, a part, the value before a change, a rate);
 - ``forecast``: a projected count ("the toll could reach 10,000", "is expected to rise to
   3,000"), kept with its frame but never the figure's value;
+- ``disputed``: a count the article reports only to reject it ("dismissed claims that 300 had
+  died"), likewise kept but never the figure's value;
 - ``alternative``: another current total in an article whose chosen value is a different one.
 """
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.text import frames, units
+from monitor.text import frames, modality, units
 from monitor.text.patterns import may_hold
 
 _DEV = Path(__file__).resolve().parents[2] / "data/claims"
@@ -29,12 +29,17 @@ _GATES: list[tuple[re.Pattern[str], Callable[[str], bool]]] = [
     (frames._UP_BY_BEFORE, lambda t: may_hold(t, frames._UP_DOWN_WORDS)),
     (frames._TOTAL_OWNER, frames._has_possessive),
     (units._WIDENED, lambda t: any(w in t for w in units._WIDEN_WORDS)),
+    (modality._GOVERNOR, lambda t: may_hold(t, modality._GOVERNOR_WORDS)),
+    (modality._SUBJECT_OF_MODAL, lambda t: may_hold(t, modality._SUBJECT_WORDS)),
+    (modality._DISPUTE, lambda t: may_hold(t, modality._DISPUTE_WORDS)),
 ]
 _WORDS = [
     *("rose", "by", "BY", "By", "up", "Up", "UP", "down", "Down", "to", "about", "nearly"),
     *("the", "The", "outbreak's", "Rwanda’s", "state's", "total", "toll", "count", "at", "past"),
     *("expanded", "widened", "Expanded", "its", "recall", "of", "cars", "strike", "dockworkers"),
     *("’s", "'s", "s", "ſ", "uP", "dOwn", "bY", "—", ",", "12", "1,200", "s\n", "\t"),
+    *("could", "May", "is", "expected", "likely", "models", "project", "reach", "die"),
+    *("denied", "rejected", "claims", "reports", "that", "Dismissed", "nothing", "corroborate"),
 ]
 _TEXT = st.lists(st.sampled_from(_WORDS), max_size=14).map(" ".join)
 
