@@ -166,6 +166,11 @@ _OWNER_NP = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s(?:\s+[a-z
 _IT_COMPLEMENT = re.compile(
     r"(?:\s+(?:in|on|last|this)\s+[\w ]{1,20}?)?\s+(?:that\s+)?(?:it|they)\b"
 )
+# Whom a speaker told, before the speaker's own complement: "(Samsung) told the Consumer
+# Product Safety Commission (it had received ...)", "(Ford) told regulators (it knew of ...)".
+_ADDRESSEE = re.compile(
+    r"(?<=told)\s+(?:the\s+)?(?:[\w.&’'-]+\s+){0,5}?[\w.&’'-]+(?=\s+(?:that\s+)?(?:it|they)\b)"
+)
 CAP, LINK, TITLES, PROPER = (
     _CAP,
     _LINK,
@@ -214,7 +219,9 @@ _OWN_VERB = re.compile(
     r"|remained|is|are|was|were|rises|soars|soared|grows|climbs|jumps|jumped|reaches|tops"
     r"|topped|passes|passed|hits|nears|surpasses|surpassed|exceeds|exceeded|doubles|doubled"
     r"|crosses|crossed|counted|recorded|registered"
-    r"|swells|swelled|mounts|mounted|made|makes|clos(?:e|es|ed|ing)|shut|shuts|shutting)\b",
+    r"|swells|swelled|mounts|mounted|made|makes|clos(?:e|es|ed|ing)|shut|shuts|shutting"
+    r"|receiv(?:e|es|ed|ing)|kn(?:ew|ows?)\s+of|aware\s+of|fre(?:e|es|ed|eing)"
+    r"|releas(?:e|es|ed|ing))\b",  # what an owner received, knew of or let go is its own
     re.IGNORECASE,
 )
 # A subject that is a named owner's event or share of one: "Uganda's outbreak in 2022", "Kia's
@@ -700,9 +707,9 @@ _DATE_LEAD = re.compile(
 )  # "By 3 October the outbreak had grown to 36 cases": a date lead without its comma
 
 
-# Report verbs that also act on things: "added 842,000 vehicles" adds them, where "said 3,300
-# machinists walked out" still reports.
-_ACTS_ON_COUNTS = word_set("added adds adding")
+# Report verbs that also act on things: "added 842,000 vehicles" adds them, "had released 58
+# hostages" lets them go, where "said 3,300 machinists walked out" still reports.
+_ACTS_ON_COUNTS = word_set("added adds adding released releases releasing")
 _COUNT_NEXT = re.compile(r"\s+(?:another\s+|some\s+|about\s+|nearly\s+|more\s+than\s+)?\d")
 
 
@@ -735,7 +742,7 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
     speech = _REPORT_VERB.match(text, verb_at)
     if (
         speech is not None
-        and speech.group().strip().lower() in _ACTS_ON_COUNTS
+        and speech.group().split()[-1].lower() in _ACTS_ON_COUNTS
         and _COUNT_NEXT.match(text, speech.end())
     ):
         speech = None  # "GM added 842,000 vehicles": the verb acts on a count, it reports nothing
@@ -765,10 +772,12 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
         owner = _OWNER_NP.fullmatch(np.strip())
         if owner is not None and speech is None and _OWN_VERB.match(text, verb_at):
             return owner.group()  # "Facebook's parent company is laying off 11,000 employees"
+        if owner is not None and speech is not None and _owns_complement(text, speech.end()):
+            return owner.group()  # "Israel's prison service said it had freed 117 Palestinians"
         return None
     if is_place(name):
         return name
-    it = None if speech is None else _IT_COMPLEMENT.match(text, speech.end())
+    it = None if speech is None else _speaker_it(text, speech.end())
     if (
         it is not None
         and _OWN_VERB.match(text, it.end())
@@ -781,6 +790,20 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
     if not _OWN_VERB.match(text, verb_at):
         return None  # "The UN launched an appeal for 250,000 people": an actor, not a scope
     return name
+
+
+def _speaker_it(text: str, at: int) -> re.Match[str] | None:
+    """The speaker's own "it" / "they" opening the complement of a report verb ending at `at`,
+    past whom a "told" names: "said it would", "told regulators it knew of"."""
+    addressee = _ADDRESSEE.match(text, at)
+    return _IT_COMPLEMENT.match(text, at if addressee is None else addressee.end())
+
+
+def _owns_complement(text: str, at: int) -> bool:
+    """Whether the complement of a report verb ending at `at` says what the speaker itself
+    did or has ("said it had freed 117", "told the commission it had received 92 reports")."""
+    it = _speaker_it(text, at)
+    return it is not None and _OWN_VERB.match(text, it.end()) is not None
 
 
 def reporter_scope(text: str) -> str | None:
@@ -1153,7 +1176,7 @@ def own_act_subject(text: str, lo: int, count_at: int) -> str | None:
     verb_at = m.end()
     speech = _REPORT_VERB.match(text, verb_at)
     if speech is not None:
-        it = _IT_COMPLEMENT.match(text, speech.end())
+        it = _speaker_it(text, speech.end())
         if it is None:
             return None
         verb_at = it.end()
