@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from monitor.text.agent import agent_scope
+from monitor.text.appositive import opening_subject, resumed_predicate
 from monitor.text.attribution import find_attribution, find_subject
 from monitor.text.clauses import Clause, clause_at, split_clauses
 from monitor.text.event_types import event_families
@@ -1186,9 +1187,27 @@ class _Clauses:
         ):  # an event another number's own locative names is that number's
             return event[1]  # "the death toll from the crash", "died during the Hajj"
         if clause.opener in _RELATIVE and index > 0:
+            resumed = (
+                resumed_predicate(sentence, clause.start, clause.end)
+                if index == 1 and clause.opener == "which" and span is not None
+                else None
+            )
+            if resumed is not None and span is not None and span.start >= resumed[0]:
+                opening = opening_subject(sentence, self.clauses[0].start, clause.start)
+                if opening is not None and not resumed[1]:
+                    return opening  # "Samsung, which had confirmed 35 cases, began a recall
+                    # of 2.5 million devices": Samsung's; "X, which ..., said": X reports
             named = antecedent(sentence, self.clauses[index - 1].start, clause.start)
+            if (
+                named is None
+                and index == 1
+                and clause.opener == "which"
+                and (resumed is None or span is None or span.start < resumed[0])
+            ):
+                named = opening_subject(sentence, self.clauses[0].start, clause.start)
             if named is not None and not _REPORT_AFTER.match(sentence, clause.start):
-                return named  # "behind Katrina, which killed 1,392 people in 2005"
+                return named  # "behind Katrina, which killed 1,392 people in 2005"; "The
+                # company, which employs 3,000 people, will cut 500 jobs": the company's
             hung = (
                 _SITE_BEFORE.search(sentence, self.clauses[index - 1].start, clause.start)
                 if clause.opener == "where"
