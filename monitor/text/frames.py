@@ -199,6 +199,13 @@ _PART_AFTER = re.compile(
     r"|\s+of\s+(?-i:[A-Z])[\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+\d",
     re.I,
 )
+# "N of its members", "over 3,100 of their cars": the owner's own count when no number of the
+# whole follows ("about 4,400 of its 5,500 contract workers" is a part of those 5,500).
+_OF_ITS_OWN = re.compile(
+    r"\s+of\s+(?:its|their)\s+(?!(?:[\w’'-]+\s+){0,2}?(?:\d|(?:some|about|roughly|around"
+    r"|nearly|almost|over)\s+\d))",
+    re.I,
+)
 _OF_OWNER = re.compile(r"\s+of\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+\d")
 # "bringing the county's toll to 17 and the state's to 30": an owner whose noun the sentence
 # gave before ("the state's [toll] to 30") owns the number.
@@ -437,6 +444,8 @@ def _kind(
         return "total"  # "Texas accounts for 259 of those 301 cases": Texas's total
     if " of " in sentence[span.end : span.end + 4] and part_of_population(sentence, span.end):
         return "total"  # "88,780 of the territory's 120,000 ethnic Armenians had fled"
+    if " of " in sentence[span.end : span.end + 4] and _OF_ITS_OWN.match(sentence, span.end):
+        return "total"  # "2,500 of its members": its own count of them, no whole given
     if _PART_AFTER.match(sentence, span.end) or (
         may_hold(before, _PART_WORDS) and _PART_BEFORE.search(before)
     ):
