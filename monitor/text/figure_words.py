@@ -120,6 +120,27 @@ def find_term(text: str, terms: Sequence[str]) -> str | None:
     return max(found, key=len) if found else None
 
 
+# A scope that names the whole nation without naming it: "the national death toll",
+# "nationwide", "across the country". It is the scope of a figure defined as a nation's: one
+# whose first (defining) context term is a country ("Rwanda", "the country"), not of a figure
+# that lists a country among other terms (an outbreak's "the parks", "U.S.").
+_NATIONAL = re.compile(
+    r"(?:the\s+)?(?:national(?:ly)?|nationwide|countrywide|country-wide"
+    r"|(?:across|throughout)\s+the\s+(?:whole\s+|entire\s+)?(?:country|nation)"
+    r"|(?:the\s+)?(?:whole|entire)\s+(?:country|nation))"
+)
+_NATION_TERMS = frozenset(("the country", "the nation", "country", "nation", "national"))
+
+
+def _names_a_nation(term: str) -> bool:
+    """Whether a figure's context term is a country: "the country", or a country's name."""
+    folded = fold_case(term)
+    if folded in _NATION_TERMS:
+        return True
+    found = gazetteer.lookup(term) if term[:1].isupper() else ()
+    return bool(found) and found[0].kind == "country"
+
+
 def context_match(scope: str, context: Sequence[str]) -> int:
     """How specifically `scope` names the context: the length of the matching term, 0 if not.
 
@@ -129,6 +150,8 @@ def context_match(scope: str, context: Sequence[str]) -> int:
     found = find_term(scope, context)
     if found is not None:
         return len(found)
+    if _NATIONAL.fullmatch(fold_case(scope)):
+        return len(context[0]) if context and _names_a_nation(context[0]) else 0
     bare = re.sub(r"^(?:the)\s+", "", fold_case(scope))
     if not bare or all(w in _GLUE for w in bare.split()):
         return 0
