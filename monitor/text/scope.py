@@ -1077,6 +1077,8 @@ def resolve_definite(
             is_place(name) and name.split()[-1] not in _PLACE_SUFFIX and _gazetteer_country(name)
         ):
             continue  # "the city" is not "Libya"
+        if noun in _DIVISIONS and _only_a_city(name):
+            continue  # "the province" is not "Karachi": a city is no province it lies in
         if not _names_place(run, name):
             continue  # "A Harvard survey ... on the island", "Rosselló adopted": no place
         return name
@@ -1121,6 +1123,15 @@ def _continental(name: str) -> bool:
     country of that name ("South Africa")."""
     words = name.split()
     return bool(words) and words[-1] in _CONTINENTS and not _gazetteer_country(name)
+
+
+_DIVISIONS = frozenset(("state", "province", "county", "district"))
+
+
+def _only_a_city(name: str) -> bool:
+    """Whether every place the gazetteer knows by this name is a city ("Karachi", "Houston")."""
+    found = _places.lookup(name)
+    return bool(found) and all(p.kind == "city" for p in found)
 
 
 @lru_cache(maxsize=4096)
