@@ -748,7 +748,7 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
         speech = None  # "GM added 842,000 vehicles": the verb acts on a count, it reports nothing
     complement = (
         None
-        if speech is None
+        if speech is None or _ADDRESSEE.match(text, speech.end())  # whom it told is no subject
         else _SPEECH_COMPLEMENT.match(text, speech.end())
         or _EVENT_COMPLEMENT.match(text, speech.end())
     )

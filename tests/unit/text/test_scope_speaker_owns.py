@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.text.conftest import frame
+from tests.unit.text.conftest import frame, scopes
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,11 @@ def test_releasing_people_acts_on_them(text: str, value: float, scope: str) -> N
 )  # fmt: skip
 def test_a_speaker_reporting_a_count_is_no_owner(text: str, value: float) -> None:
     assert frame(text, value).scope is None
+
+
+def test_whom_a_speaker_told_is_no_subject_of_its_parts() -> None:
+    text = (
+        "Samsung told the Consumer Product Safety Commission it had received 92 reports of"
+        " batteries overheating, including 26 reports of burns."
+    )
+    assert scopes(text, 92, 26) == ["Samsung", "Samsung"]
