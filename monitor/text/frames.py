@@ -516,8 +516,8 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # One named day in the number's own segment: "on Sunday", "on Tuesday alone", "at Sunday's
 # march" — not a report's day ("said on Sunday"), not the end of a running count ("by Sunday").
 _ON_DAY = re.compile(
-    rf"(?<!said\s)(?<!told\s)(?<!reported\s)(?<!announced\s)\b(?:[Oo]n\s+{_WEEKDAY}"
-    rf"(?!['’]|\s+night)|[Aa]t\s+{_WEEKDAY}['’]s\s+[a-z]+)\b"
+    rf"(?<!said\s)(?<!told\s)(?<!reported\s)(?<!announced\s)\b[Oo]n\s+(?P<day>{_WEEKDAY})"
+    r"(?!['’]|\s+night)\b"
 )  # a night is `_one_night`'s: "arrested on Wednesday night" reads as that night's tally
 # What happened to the counted that day, as a simple past: "were detained", "killed", "arrived".
 _DAY_EVENT = re.compile(
@@ -527,40 +527,28 @@ _DAY_EVENT = re.compile(
 _RUNNING = re.compile(
     r"\b(?:has|have|had|toll|total|tally|so\s+far|since|number\s+of)\b", re.IGNORECASE
 )
-# The verb near its number: right before it ("Police detained 364") or right after its noun
-# ("317 people were detained"); a collective's number is the group's ("a team of 45 rescuers").
-_EVENT_BEFORE = re.compile(r"\b(?:detained|arrested|killed|released|freed)\s+(?:[\w-]+\s+){0,2}$")
-_EVENT_AFTER = re.compile(
-    r"\s+(?:(?:were|was|had)\s+)?(?:[a-z]+\s+)?(?:detained|arrested"
-    r"|killed|died|released|freed|arrived|landed|rescued|evacuated|deported|crossed)\b"
-)
-_COLLECTIVE_OF = re.compile(r"\b(?:team|group|crew|contingent|delegation|unit)\s+of\s+$")
+_MORE_WORD = re.compile(r"\b(?:more|another|further)\b(?!\s+than)", re.IGNORECASE)
+_NUMBER_WORD = re.compile(r"\d")
 
 
 def _one_day(sentence: str, span: Span, clause: Clause) -> bool:
-    """True when the number's own segment of its clause names one day and says, as a simple
-    past, what happened to the counted that day ("Police detained 364 people across Belarus on
-    Sunday", "More than 2,000 people arrived on Monday, 5,000 on Tuesday"): that day's count,
-    an increment. A running count ("had been detained", "the toll", "since") is no day's."""
+    """True when the clause counts day by day ("More than 2,000 people arrived on Monday, 5,000
+    on Tuesday and nearly 3,000 on Wednesday", "were detained on Saturday and 317 on Sunday")
+    and the number's own segment names one of those days: each is that day's increment. One
+    day alone says nothing of the sort ("killed at least 144 people on Friday" is the event's
+    toll; "police arrested 27 people on Saturday" may be the first count of all), nor does a
+    running count ("had been", "the toll", "dozens more on Sunday" after a first day's)."""
+    days = {m.group("day") for m in _ON_DAY.finditer(sentence, clause.start, clause.end)}
+    if len(days) < 2 or _RUNNING.search(sentence, clause.start, clause.end):
+        return False
+    if _MORE_WORD.search(sentence, clause.start, clause.end):
+        return False
     cuts = [m for m in _SEGMENT_END.finditer(sentence, clause.start, clause.end)]
-    start = max([m.end() for m in cuts if m.end() <= span.start], default=clause.start)
     end = min([m.start() for m in cuts if m.start() >= span.end], default=clause.end)
-    if _ON_DAY.search(sentence, start, end) is None or _RUNNING.search(sentence, start, end):
-        return False
-    if _COLLECTIVE_OF.search(sentence, max(0, span.start - 30), span.start):
-        return False
-    if _EVENT_BEFORE.search(sentence, max(start, span.start - 40), span.start) or (
-        _EVENT_AFTER.match(sentence, span.unit_end)
-    ):
-        return True
-    # a day's count listed after the first ("..., 5,000 on Tuesday and nearly 3,000 on
-    # Wednesday"): the clause's verb, before the segment, says what happened
-    day = _ON_DAY.match(sentence, span.unit_end + 1)
-    return (
-        day is not None
-        and _DAY_EVENT.search(sentence, clause.start, start) is not None
-        and not _RUNNING.search(sentence, clause.start, start)
-    )
+    own = _ON_DAY.search(sentence, span.end, end)
+    if own is None or _NUMBER_WORD.search(sentence, span.unit_end, own.start()):
+        return False  # the day after the number is the next number's
+    return _DAY_EVENT.search(sentence, clause.start, clause.end) is not None
 
 
 # A count apposed to its share of a whole is a part of that whole: "About 25.6 million people,

@@ -1,10 +1,9 @@
-"""Claim kinds, sentence by sentence: a count of what happened on one named day, said as a
-simple past in the number's own segment ("Police detained 364 people across Belarus on
-Sunday", "774 people were detained at Sunday's march", "More than 2,000 people arrived on
-Monday, 5,000 on Tuesday and nearly 3,000 on Wednesday"), is that day's increment. A running
-count is not ("By Sunday 300 people had been detained", "The number of people arrested rose
-past 1,000 on Thursday"), nor a report's day ("officials said on Sunday"), nor a group's
-size ("a team of 45 rescuers arrived on Wednesday")."""
+"""Claim kinds, sentence by sentence: a clause that counts day by day ("More than 2,000 people
+arrived on Monday, 5,000 on Tuesday and nearly 3,000 on Wednesday") gives each day's count as
+that day's increment. One day alone says nothing of the sort — "A quake killed at least 144
+people on Friday" is the event's toll, "Police arrested 27 people on Saturday" may be the first
+count of all — nor does a clause with a running count or "more" ("27 people on Saturday and
+dozens more on Sunday": the first day's is the base)."""
 
 from __future__ import annotations
 
@@ -13,22 +12,10 @@ import pytest
 from tests.unit.text.conftest import frame, kinds
 
 
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("Police detained 364 people across Belarus on Sunday.", 364),
-        ("The ministry said 317 people were detained across the country on Sunday.", 317),
-        ("In Minsk alone 774 people were detained at Sunday's march, the ministry said.", 774),
-        ("Clashes on Sunday killed at least 98 people.", 98),
-    ],
-)  # fmt: skip
-def test_a_days_count_is_new(text: str, value: float) -> None:
-    assert frame(text, value).kind == "new"
-
-
 def test_counts_listed_day_by_day_are_each_new() -> None:
     text = (
-        "More than 2,000 people arrived on Monday, 5,000 on Tuesday and nearly 3,000 on Wednesday."
+        "More than 2,000 people arrived across the country on Monday, 5,000 on Tuesday and"
+        " nearly 3,000 on Wednesday."
     )
     assert kinds(text, 2000, 3000) == ["new", "new"]
 
@@ -36,11 +23,12 @@ def test_counts_listed_day_by_day_are_each_new() -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("By Sunday 300 people had been detained.", 300),
-        ("The number of people arrested nationwide rose past 1,000 on Thursday.", 1000),
-        ("Officials said on Sunday that 300 people died in the floods.", 300),
-        ("An Egyptian team of 45 rescuers arrived by land on Wednesday.", 45),
+        ("A magnitude 7.7 earthquake killed at least 144 people in Myanmar on Friday.", 144),
+        ("Los Angeles police arrested 27 people on Saturday as protests spread.", 27),
+        ("Police arrested 27 people on Saturday and dozens more on Sunday.", 27),
+        ("By Sunday 300 people had been detained, up from 100 on Friday.", 300),
+        ("At least 156 people were killed on Sunday when bombs tore through churches.", 156),
     ],
 )  # fmt: skip
-def test_a_running_count_or_a_reports_day_is_no_days_count(text: str, value: float) -> None:
+def test_one_day_or_a_running_count_is_no_days_increment(text: str, value: float) -> None:
     assert frame(text, value).kind == "total"
