@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from monitor.text.patterns import MONTHS, WEEKDAYS
+from monitor.text.patterns import MONTHS, WEEKDAYS, CaseFree
 from monitor.text.records import record
 from monitor.text.sentences import word_set
 from monitor.text.shares import population_of_part
@@ -421,6 +421,7 @@ _KILL = re.compile(
     rf"\s+{_QUAL}$",
     re.IGNORECASE,
 )
+_KILL_CF = CaseFree(_KILL)  # read through its folded twin (patterns.CaseFree)
 _WHO = re.compile(r",?\s+(?:who|whom)\b")
 _VERBAL_QUALIFIER = re.compile(
     r"(?:tops|topped|topping|passed|passing|passes|exceeded|exceeding|exceeds|surpassed"
@@ -435,6 +436,7 @@ _SETTLEMENT_OF = re.compile(
     rf"\s+of\s+{_QUAL}$",
     re.IGNORECASE,
 )
+_SETTLEMENT_OF_CF = CaseFree(_SETTLEMENT_OF)  # read through its folded twin (patterns.CaseFree)
 # An action over counted things widened to a number: "expanded its global recall of cars with
 # faulty switches to 2.6 million", "widened the strike of dockworkers to 45,000".
 _WIDENED = re.compile(
@@ -454,7 +456,7 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
     if _WHO.match(sentence, end):
         return Unit("people", end, implied=True)  # "12,000 who fled"
     before = sentence[max(0, start - _LOOKBACK) : start]
-    if _SETTLEMENT_OF.search(before):
+    if _SETTLEMENT_OF_CF.search(before):
         return Unit("population", end, implied=True)  # "Kerrville, a town of 25,000": its people
     widened = _WIDENED.search(before) if any(map(before.__contains__, _WIDEN_WORDS)) else None
     if widened is not None:
@@ -519,7 +521,7 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         return Unit("people", end, implied=True)  # "as 55,000 stay off the job"
     if not (nxt is None or not nxt["word"] or nxt["word"].lower() in _STOP | _WIDE):
         return None  # "sickened 8,096 worldwide": an adverb of extent, no noun
-    if _KILL.search(before, max(0, len(before) - 60)):
+    if _KILL_CF.search(before, max(0, len(before) - 60)):
         return Unit("people", end, implied=True)
     if (plain := _PLURAL_LED.search(before)) is not None:
         noun = plain["noun"]
@@ -528,7 +530,7 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
                         implied=True)  # fmt: skip
     if earlier is not None and _CUT.search(before, max(0, len(before) - 40)):
         return Unit(earlier, end, implied=True)  # "eliminated 20,000 positions ... has cut 48,000"
-    if earlier is not None and _AFTER_LINK.search(before):
+    if earlier is not None and _AFTER_LINK_CF.search(before):
         return Unit(earlier, end, implied=True)  # "up from 97", "rose by 17 to 412"
     return None
 
@@ -607,3 +609,4 @@ _AFTER_LINK = re.compile(
     + "$",
     re.IGNORECASE,
 )
+_AFTER_LINK_CF = CaseFree(_AFTER_LINK)  # read through its folded twin (patterns.CaseFree)
