@@ -373,8 +373,28 @@ _VERB_LED = re.compile(
     + rf"\s+{_QUAL}$",
     re.IGNORECASE,
 )
+# How every match of _VERB_LED ends: the verb of reaching (or a headline's "at"), then the
+# qualifier. The shortest such ending (no auxiliaries) is at most 10 words: the verb, an
+# adverb, its span ("in the past week"), "to" and a qualifier of three words ("as many as"),
+# so it is looked for in the last words only, a cheap test before _VERB_LED.
+_VERB_LED_END = re.compile(
+    rf"(?:\s+{_VERB}|(?<=toll|ally|ount|otal)\s+(?:at|near(?:s|ing)?))\s+{_QUAL}$",
+    re.IGNORECASE,
+)
+_VERB_LED_END_WORDS = 12  # more than the 10 the shortest ending can have
+
+
+def verb_led_may_match(before: str) -> bool:
+    """False only when `_VERB_LED` cannot match `before`: its ending is not in the last words."""
+    head = before.rsplit(None, _VERB_LED_END_WORDS)
+    at = len(head[0]) if len(head) > _VERB_LED_END_WORDS else 0  # the space before them
+    return _VERB_LED_END.search(before, at) is not None
+
+
 # "a population of about 90,000", "a death toll of 41": the count named by its noun
 _OF_LED = re.compile(rf"\b{_COUNT_NOUN}\s+of\s+{_QUAL}$", re.IGNORECASE)
+# How every match of _OF_LED ends: the cheap test before it ("a population of about 90,000").
+_OF_END = CaseFree(re.compile(rf"\bof\s+{_QUAL}$", re.IGNORECASE))
 # "bringing the total to 412", "revised the toll down to 71", "put the death toll at 58"
 _OBJECT_LED = re.compile(
     r"\b(?:bring(?:ing|s)?|brought|tak(?:ing|es)|took|push(?:ing|ed|es)|lift(?:ing|ed|s)"
@@ -469,9 +489,13 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         noun in lower
         for noun in ("toll", "count", "tally", "number", "total", "figure", "popul", "workforce")
     ):
-        led = _VERB_LED.search(before)
+        led = _VERB_LED.search(before) if verb_led_may_match(before) else None
         if led is None or not led["of"]:  # "brought the total number of bodies to": bodies
-            led = _OBJECT_LED.search(before) or led or _OF_LED.search(before)
+            led = (
+                _OBJECT_LED.search(before)
+                or led
+                or (_OF_LED.search(before) if _OF_END.search(before) else None)
+            )
     if led is not None:
         if led["of"]:
             return Unit(led["of"], end, implied=True)

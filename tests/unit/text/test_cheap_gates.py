@@ -32,6 +32,8 @@ _GATES: list[tuple[re.Pattern[str], Callable[[str], bool]]] = [
     (modality._GOVERNOR, lambda t: may_hold(t, modality._GOVERNOR_WORDS)),
     (modality._SUBJECT_OF_MODAL, lambda t: may_hold(t, modality._SUBJECT_WORDS)),
     (modality._DISPUTE, lambda t: may_hold(t, modality._DISPUTE_WORDS)),
+    (units._OF_LED, lambda t: units._OF_END.search(t) is not None),
+    (units._VERB_LED, units.verb_led_may_match),
 ]
 _WORDS = [
     *("rose", "by", "BY", "By", "up", "Up", "UP", "down", "Down", "to", "about", "nearly"),
@@ -40,6 +42,9 @@ _WORDS = [
     *("’s", "'s", "s", "ſ", "uP", "dOwn", "bY", "—", ",", "12", "1,200", "s\n", "\t"),
     *("could", "May", "is", "expected", "likely", "models", "project", "reach", "die"),
     *("denied", "rejected", "claims", "reports", "that", "Dismissed", "nothing", "corroborate"),
+    *("population", "death toll", "number of", "OF", "Of", "about", "some", "more than", "tally"),
+    *("rose", "has", "is expected to", "risen", "in the past week", "as many as", "nears", "at"),
+    *("number of people killed in", "total number of bodies", "count", "stood", "soared", "\u00a0"),
 ]
 _TEXT = st.lists(st.sampled_from(_WORDS), max_size=14).map(" ".join)
 
@@ -79,3 +84,26 @@ def test_the_tests_turn_away_windows_without_their_words() -> None:
     # _WIDENED reads its verbs as written (lower case), and so does its test
     assert units._WIDENED.search("Expanded its recall of cars with faulty switches to ") is None
     assert not any(w in "Expanded its recall of cars to " for w in units._WIDEN_WORDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=10, max_size=40).map(" ".join))
+def test_the_led_count_test_reads_far_enough_back(text: str) -> None:
+    for tail in (" ", " has been raised to ", " stood at about ", " rose in the past week to "):
+        if units._VERB_LED.search(text + tail):
+            assert units.verb_led_may_match(text + tail), text + tail
+
+
+def test_the_led_count_test_passes_long_verb_chains_and_windows() -> None:
+    chain = "The death toll from the storm " + "has " * 30 + "officially   risen\u00a0 to  "
+    assert units._VERB_LED.search(chain) and units.verb_led_may_match(chain)
+    span = "the number of people killed in the floods has risen in the past week to as many as "
+    assert units._VERB_LED.search(span) and units.verb_led_may_match(span)
+    assert not units.verb_led_may_match("the number of people killed in the floods, ")
+    for path in (_DEV / "sentences.jsonl", _DEV / "dev/sentences.jsonl"):
+        for line in path.read_text().splitlines():
+            text = json.loads(line)["text"] if line.strip() else ""
+            for m in re.finditer(r"\s+", text):
+                window = text[max(0, m.end() - units._LOOKBACK) : m.end()]
+                if units._VERB_LED.search(window):
+                    assert units.verb_led_may_match(window), window
