@@ -17,7 +17,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.text import frames, modality, units
+from monitor.text import frames, modality, owner, units
 from monitor.text.patterns import may_hold
 
 _DEV = Path(__file__).resolve().parents[2] / "data/claims"
@@ -34,6 +34,7 @@ _GATES: list[tuple[re.Pattern[str], Callable[[str], bool]]] = [
     (modality._DISPUTE, lambda t: may_hold(t, modality._DISPUTE_WORDS)),
     (units._OF_LED, lambda t: units._OF_END.search(t) is not None),
     (units._VERB_LED, units.verb_led_may_match),
+    (owner._PLACE_TOLL, owner._toll_in_reach),
 ]
 _WORDS = [
     *("rose", "by", "BY", "By", "up", "Up", "UP", "down", "Down", "to", "about", "nearly"),
@@ -43,6 +44,7 @@ _WORDS = [
     *("could", "May", "is", "expected", "likely", "models", "project", "reach", "die"),
     *("denied", "rejected", "claims", "reports", "that", "Dismissed", "nothing", "corroborate"),
     *("population", "death toll", "number of", "OF", "Of", "about", "some", "more than", "tally"),
+    *("Spain", "Spain's", "Gaza", "New York", "flood", "toll", "jumps", "at", "tally", "stood"),
     *("rose", "has", "is expected to", "risen", "in the past week", "as many as", "nears", "at"),
     *("number of people killed in", "total number of bodies", "count", "stood", "soared", "\u00a0"),
 ]
