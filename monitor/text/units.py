@@ -373,22 +373,34 @@ _VERB_LED = re.compile(
     + rf"\s+{_QUAL}$",
     re.IGNORECASE,
 )
-# How every match of _VERB_LED ends: the verb of reaching (or a headline's "at"), then the
-# qualifier. The shortest such ending (no auxiliaries) is at most 10 words: the verb, an
-# adverb, its span ("in the past week"), "to" and a qualifier of three words ("as many as"),
-# so it is looked for in the last words only, a cheap test before _VERB_LED.
-_VERB_LED_END = re.compile(
-    rf"(?:\s+{_VERB}|(?<=toll|ally|ount|otal)\s+(?:at|near(?:s|ing)?))\s+{_QUAL}$",
-    re.IGNORECASE,
-)
-_VERB_LED_END_WORDS = 12  # more than the 10 the shortest ending can have
+# How every match of _VERB_LED (and _PLURAL_LED) ends: a verb of reaching, an adverb or a
+# preposition of _VERB ("rose to", "stood at", a headline's "nears"), then a qualifier. The
+# test before them reads that last word, as written between spaces, with the words of _VERB.
+_QUAL_PHRASES = frozenset(
+    (
+        *("more than", "at least", "nearly", "almost", "about", "around", "some", "over"),
+        *("an estimated", "approximately", "roughly", "up to", "as many as", "just over"),
+        *("just under", "close to", "past", "above", "beyond"),
+    )
+)  # the phrases of _QUAL, each word apart
+_REACHING_WORDS = frozenset(re.findall(r"[a-z]+", _VERB)) | {"at", "near", "nears", "nearing"}
+_INFLECTED = re.compile(r"[a-z]{3,}(?:ed|es|s)", re.IGNORECASE)  # _VERB's open verb form
 
 
-def verb_led_may_match(before: str) -> bool:
-    """False only when `_VERB_LED` cannot match `before`: its ending is not in the last words."""
-    head = before.rsplit(None, _VERB_LED_END_WORDS)
-    at = len(head[0]) if len(head) > _VERB_LED_END_WORDS else 0  # the space before them
-    return _VERB_LED_END.search(before, at) is not None
+def led_count_may_end(before: str) -> bool:
+    """False only when `before` cannot end as a count led to its number does: its last word,
+    or the word before a closing qualifier ("rose to about"), is no word `_VERB` ends with
+    (text that is not ASCII always passes)."""
+    if not before.isascii():
+        return True
+    words = before.rsplit(None, 4)[-4:]
+    for size in range(min(3, len(words) - 1) + 1):  # the qualifier's words: none to three
+        if size and " ".join(words[-size:]).lower() not in _QUAL_PHRASES:
+            continue
+        word = words[-size - 1]
+        if word.lower() in _REACHING_WORDS or _INFLECTED.fullmatch(word) is not None:
+            return True
+    return False
 
 
 # "a population of about 90,000", "a death toll of 41": the count named by its noun
@@ -489,7 +501,7 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         noun in lower
         for noun in ("toll", "count", "tally", "number", "total", "figure", "popul", "workforce")
     ):
-        led = _VERB_LED.search(before) if verb_led_may_match(before) else None
+        led = _VERB_LED.search(before) if led_count_may_end(before) else None
         if led is None or not led["of"]:  # "brought the total number of bodies to": bodies
             led = (
                 _OBJECT_LED.search(before)
@@ -547,7 +559,8 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         return None  # "sickened 8,096 worldwide": an adverb of extent, no noun
     if _KILL_CF.search(before, max(0, len(before) - 60)):
         return Unit("people", end, implied=True)
-    if (plain := _PLURAL_LED.search(before)) is not None:
+    plain = _PLURAL_LED.search(before) if led_count_may_end(before) else None
+    if plain is not None:
         noun = plain["noun"]
         if is_plural(noun.split()[-1]) and noun.split()[-1].lower() not in _NOT_HEADS:
             return Unit(noun.lower() if noun[0].isupper() and " " not in noun else noun, end,
