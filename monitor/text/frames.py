@@ -16,7 +16,7 @@ from monitor.text.clauses import Clause, clause_at, split_clauses
 from monitor.text.event_types import event_families
 from monitor.text.its_owner import its_owner
 from monitor.text.modality import modality
-from monitor.text.patterns import MONTHS, may_hold
+from monitor.text.patterns import MONTHS, CaseFree, holds, lowered, may_hold
 from monitor.text.records import record
 from monitor.text.scope import (
     PLACE_COUNT,
@@ -96,6 +96,7 @@ _PREVIOUS_BEFORE = re.compile(
     rf"\s+(?:the\s+)?{_Q}$",
     re.IGNORECASE,
 )
+_PREVIOUS_BEFORE_CF = CaseFree(_PREVIOUS_BEFORE)  # read through its folded twin (patterns.CaseFree)
 _PREVIOUS_AFTER = re.compile(
     r"\s+(?:(?:reported|given|announced|recorded|counted)\s+)?(?:a|one|the)\s+(?:day|week|month)"
     r"\s+(?:earlier|before)\b"
@@ -103,6 +104,7 @@ _PREVIOUS_AFTER = re.compile(
 # A definite number given earlier the same day or before: "below the 334 reported in the
 # morning", "the 19 announced earlier", "the 40 given previously".
 _THE_BEFORE = re.compile(r"\bthe\s+" + _Q + "$", re.IGNORECASE)  # "the (roughly) 150 estimated"
+_THE_BEFORE_CF = CaseFree(_THE_BEFORE)  # read through its folded twin (patterns.CaseFree)
 _REPORTED_EARLIER = re.compile(
     r"\s+(?:reported|given|announced|recorded|counted|cited|estimated)\s+(?:earlier(?:\s+in\s+the\s+"
     r"(?:day|week))?|previously|(?:in|on)\s+the\s+morning|that\s+morning|last\s+week"
@@ -131,6 +133,7 @@ _WINDOW = re.compile(
     r"|admitted|died|killed)\s+(?:there\s+|alive\s+)?(?:that|the\s+same)\s+(?:day|night)\b",
     re.IGNORECASE,
 )
+_WINDOW_CF = CaseFree(_WINDOW)  # read through its folded twin (patterns.CaseFree)
 # One night of unrest, in the number's own comma-delimited segment or a sentence-opening one:
 # "arrested 1,311 overnight", "on a fourth consecutive night", "667 Arrested On Third Night". A
 # dated night ("on Wednesday night") is when a running count stood, not a window.
@@ -366,12 +369,13 @@ def _kind(
     if span.rate:
         return "rate"
     before = sentence[max(clause.start, span.start - _KIND_REACH) : span.start]
-    changed = may_hold(before, _CHANGE_BY_WORDS)
+    low = lowered(before)  # the window lower-cased once for its word tests (`holds`)
+    changed = holds(low, _CHANGE_BY_WORDS)
     if changed and _CHANGE_BY.search(before) and _TO_COUNT.match(sentence, span.unit_end):
         return "new"  # "rose by 26 to 75", "up 26 to 75": the change, not the count reached
     if (
         changed
-        and may_hold(before, _UP_DOWN_WORDS)
+        and holds(low, _UP_DOWN_WORDS)
         and _UP_BY_BEFORE.search(before)
         and _FROM_EARLIER.match(sentence, span.unit_end)
     ):
@@ -380,13 +384,13 @@ def _kind(
         sentence, span.unit_end
     ):
         return "new"  # "314 cases so far, 46 more than a week earlier": the week's rise
-    compares = may_hold(before, _COMPARED_WORDS)  # each regex runs only when it can match
+    compares = holds(low, _COMPARED_WORDS)  # each regex runs only when it can match
     if compares and _COMPARED.search(before) and _OTHER_PERIOD.match(sentence, span.unit_end):
         return "total"  # "compared with 285 for all of 2024": another period's own total
     if (
-        ((compares or may_hold(before, _PREVIOUS_WORDS)) and _PREVIOUS_BEFORE.search(before))
+        ((compares or holds(low, _PREVIOUS_WORDS)) and _PREVIOUS_BEFORE_CF.search(before))
         or _PREVIOUS_AFTER.match(sentence, span.unit_end)
-        or (_THE_BEFORE.search(before) and _REPORTED_EARLIER.match(sentence, span.unit_end))
+        or (_THE_BEFORE_CF.search(before) and _REPORTED_EARLIER.match(sentence, span.unit_end))
         or (
             may_hold(sentence[span.unit_end : clause.end], _SUPERSEDED_WORDS)
             and _SUPERSEDED.match(sentence, span.unit_end, clause.end)
@@ -408,7 +412,7 @@ def _kind(
     if " before " in sentence[span.unit_end :] and _REVISED_LATER.match(sentence, span.unit_end):
         return "previous"  # "put the toll at 2,445 ..., before the minister lowered it to 1,000"
     if (
-        may_hold(before, ("from",))
+        holds(low, ("from",))
         and _FROM_TO.search(before)
         and _TO_NEXT.match(sentence, span.unit_end)
     ):
@@ -438,16 +442,14 @@ def _kind(
             return "total" if attached else "part"  # "... and nine in Terry County": its total
     if "," in before and _INCLUSION_LIST.search(before):
         return "part"  # "included 18 Chinese nationals, two South Koreans and a Laotian"
-    if may_hold(before, ("account",)) and (
-        _ACCOUNTS_FOR.search(before) or _ACCOUNTS_AND.search(before)
-    ):
+    if holds(low, ("account",)) and (_ACCOUNTS_FOR.search(before) or _ACCOUNTS_AND.search(before)):
         return "total"  # "Texas accounts for 259 of those 301 cases": Texas's total
     if " of " in sentence[span.end : span.end + 4] and part_of_population(sentence, span.end):
         return "total"  # "88,780 of the territory's 120,000 ethnic Armenians had fled"
     if " of " in sentence[span.end : span.end + 4] and _OF_ITS_OWN.match(sentence, span.end):
         return "total"  # "2,500 of its members": its own count of them, no whole given
     if _PART_AFTER.match(sentence, span.end) or (
-        may_hold(before, _PART_WORDS) and _PART_BEFORE.search(before)
+        holds(low, _PART_WORDS) and _PART_BEFORE.search(before)
     ):
         if attached and _NEW_MODIFIERS & set(span.modifiers) and _INCLUDES_LIST.search(before):
             return "new"  # "The new cases include eight in San Diego County": its new ones
@@ -463,7 +465,7 @@ def _kind(
         return "total" if attached else "part"  # "Of those cases, 80 were ... and 113 had ..."
     if clause.opener in ("including", "among them", "of whom", "of which", "most of them"):
         return "part"
-    if (may_hold(before, _NEW_WORDS) and _NEW_BEFORE.search(before)) or (
+    if (holds(low, _NEW_WORDS) and _NEW_BEFORE.search(before)) or (
         not span.implied and _NEW_MODIFIERS & set(span.modifiers)
     ):
         if _STILL_AFTER.match(sentence, span.unit_end):
@@ -500,7 +502,7 @@ def _kind(
         return "new"  # "359 people died in October", "September was the deadliest month, with 396"
     if "night" in sentence and _one_night(sentence, span, clause):
         return "new"  # "police arrested 1,311 people during a fourth consecutive night"
-    if ("hours" in sentence or "day" in sentence) and _WINDOW.search(
+    if ("hours" in sentence or "day" in sentence) and _WINDOW_CF.search(
         sentence, clause.start, clause.end
     ):
         if _TOTAL_RISE.search(sentence, clause.start, span.start):
@@ -958,7 +960,7 @@ def _revision(
     lower = before.lower()
     verb = _REVISION.search(before) if any(map(lower.__contains__, _REVISION_HINTS)) else None
     if verb is None and direction is None and after is None:
-        if _REVISED_AFTER.match(sentence, span.unit_end):
+        if _REVISED_AFTER_CF.match(sentence, span.unit_end):
             return "revised", None  # "to about 1,186 after it revised its earlier figures"
         return None, None
     if verb is not None:
@@ -984,6 +986,7 @@ _REVISED_AFTER = re.compile(
     r"|toll|data|numbers|records)\b",
     re.IGNORECASE,
 )
+_REVISED_AFTER_CF = CaseFree(_REVISED_AFTER)  # read through its folded twin (patterns.CaseFree)
 
 
 # What may stand between a counted noun and a locative that belongs to its noun phrase:
@@ -996,6 +999,7 @@ _ATTACH = re.compile(
     r"|wounded|died|unaccounted\s+for|falling|occurring|coming|taking\s+place)\s+)?",
     re.IGNORECASE,
 )
+_ATTACH_CF = CaseFree(_ATTACH)  # read through its folded twin (patterns.CaseFree)
 _LEAD = re.compile(
     r"\s*[\"“]?(?:(?:and|but|while|whereas|as|with)\s+)?"
     r"(?P<lead>(?i:elsewhere|across|throughout|along|outside|inside|in|nationwide|statewide"
@@ -1087,7 +1091,7 @@ class _Clauses:
     def attached(self, span: Span) -> tuple[int, str] | None:
         """The locative in a number's own noun phrase, with its offset."""
         if span.start not in self._attached:
-            gap = _ATTACH.match(self.sentence, span.unit_end)
+            gap = _ATTACH_CF.match(self.sentence, span.unit_end)
             at = gap.end() if gap else span.unit_end
             found = locatives(self.sentence, at, min(len(self.sentence), at + 70), anchored=True)
             hit = found[0] if found and found[0][2] else None
@@ -1792,7 +1796,7 @@ def frame_sentence(
             and previous
             and " same " in sentence
             and _SAME_WINDOW.search(sentence, clause.start, clause.end)
-            and _WINDOW.search(previous)
+            and _WINDOW_CF.search(previous)
         ):
             kind = "new"  # "... in the past 24 hours. Eight people died during the same period"
         if (

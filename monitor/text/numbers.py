@@ -241,6 +241,7 @@ _NOT_A_COUNT_AFTER = re.compile(
 _MASTER_FOLDED = folded(_MASTER)
 _ANCHOR_FOLDED = folded(_ANCHOR)
 _START_FOLDED = folded(_START)
+_NOT_A_COUNT_AFTER_FOLDED = folded(_NOT_A_COUNT_AFTER)
 _MODEL_PREFIX = re.compile(r"[A-Za-z]-")  # "F-16", "S-300", "Hwasong-18"
 _PLURAL_NEXT = re.compile(r"\s+(?:[a-z]+[a-rt-z]s|people|personnel)\b")
 _DIGIT_FORM = re.compile(
@@ -390,7 +391,9 @@ def _range_ends(m: re.Match[str]) -> tuple[str, str] | None:
 
 
 def _rejected(m: re.Match[str], sentence: str) -> bool:
-    if _NOT_A_COUNT_AFTER.match(m.string, m.end()):
+    # `m` read the sentence lower-cased when it is ASCII: so does the case-sensitive twin
+    after = _NOT_A_COUNT_AFTER_FOLDED if m.re is _MASTER_FOLDED else _NOT_A_COUNT_AFTER
+    if after.match(m.string, m.end()):
         return True
     start = m.start()
     if start >= 2 and sentence[start - 1] == "-" and _MODEL_PREFIX.match(sentence, start - 2):

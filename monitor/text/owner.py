@@ -22,7 +22,15 @@ _RELATIVE_OWNER = re.compile(
 _PLACE_TOLL = re.compile(
     rf"(?P<name>{PROPER})(?:['’]s)?\s+(?:[a-z]+\s+){{0,2}}(?:toll|count|tally|total)(?:\s+[a-z]+){{0,4}}\s+$"
 )
-_TOLL_WORDS = ("toll", "count", "tally", "total")  # what _PLACE_TOLL needs
+_TOLL_WORDS = frozenset(("toll", "count", "tally", "total"))  # what _PLACE_TOLL needs
+
+
+def _toll_in_reach(window: str) -> bool:
+    """Whether a toll word is one of the last five words of `window`, as in every match of
+    `_PLACE_TOLL` (the word, then at most four lowercase words): the test before it."""
+    return not _TOLL_WORDS.isdisjoint(window.rsplit(None, 5)[-5:])
+
+
 _PLACED_AFTER = re.compile(r"\s+(?:in|across|throughout)\s+(?:the\s+)?[A-Z]")
 _GROUP_OF = re.compile(rf"\s+of\s+(?:the\s+)?(?P<name>{PROPER})")
 _POSSESSOR = re.compile(rf"(?P<name>(?:[Tt]he\s+[a-z]+)|{PROPER})['’]s\s+(?:[a-z]+\s+)?$")
@@ -54,11 +62,7 @@ def phrase_owner(sentence: str, start: int, unit_end: int, unit: str) -> str | N
     if relative is not None:
         return relative["name"]  # "the number of jobs Microsoft has cut this year to 15,000"
     lo = max(0, start - 80)
-    toll = (
-        _PLACE_TOLL.search(sentence, lo, start)
-        if any(sentence.find(w, lo, start) >= 0 for w in _TOLL_WORDS)
-        else None
-    )
+    toll = _PLACE_TOLL.search(sentence, lo, start) if _toll_in_reach(sentence[lo:start]) else None
     owner = None if toll is None else toll["name"].removesuffix("'s").removesuffix("’s")
     if owner is not None and is_place(owner):
         return owner  # "the government put Spain's toll at 230", "Spain flood toll jumps to 95"

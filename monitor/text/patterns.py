@@ -10,7 +10,9 @@ which matters for case-insensitive patterns tried at every word of a text.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
+from functools import lru_cache
 
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 """The weekday names as a regex alternation (match them case-sensitively)."""
@@ -69,6 +71,17 @@ def may_hold(text: str, words: tuple[str, ...]) -> bool:
     return any(map(lower.__contains__, words))
 
 
+def lowered(text: str) -> str | None:
+    """`text` lower-cased once for several `holds` tests; None when it is not ASCII."""
+    return text.lower() if text.isascii() else None
+
+
+def holds(lower: str | None, words: tuple[str, ...]) -> bool:
+    """`may_hold(text, words)` for `lower = lowered(text)`: the same answer, the text
+    lower-cased once for all the tests of one window."""
+    return lower is None or any(map(lower.__contains__, words))
+
+
 def folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The case-sensitive twin of a case-insensitive pattern, for ASCII text lower-cased.
 
@@ -81,6 +94,45 @@ def folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
         raise ValueError(f"cannot fold {pattern.pattern[:40]!r}")
     lowered = pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
     return re.compile(lowered, pattern.flags & ~re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)  # the few sentences being read, asked for by each of their readers
+def ascii_lower(text: str) -> str | None:
+    """`text` lower-cased when it is ASCII (what a `folded` twin reads), else None."""
+    return text.lower() if text.isascii() else None
+
+
+class CaseFree:
+    """A case-insensitive pattern that reads ASCII text through its `folded` twin: the same
+    matches at the same offsets (with the same positions, ends and groups' spans), faster.
+
+    A match found by the twin is a match in the lower-cased text: its `string` and the text
+    of its groups are lower case, so only callers that read positions, or compare a group's
+    text lower-cased, use this; text that is not ASCII is read by the pattern itself."""
+
+    __slots__ = ("pattern", "twin")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.twin = folded(pattern)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = ascii_lower(text)
+        if low is None:
+            return self.pattern.match(text, pos, endpos)
+        return self.twin.match(low, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = ascii_lower(text)
+        if low is None:
+            return self.pattern.search(text, pos, endpos)
+        return self.twin.search(low, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = ascii_lower(text)
+        if low is None:
+            return self.pattern.fullmatch(text, pos, endpos)
+        return self.twin.fullmatch(low, pos, endpos)
 
 
 _UNFOLDABLE = re.compile(

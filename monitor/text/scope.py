@@ -15,7 +15,7 @@ from functools import lru_cache
 from monitor.text import gazetteer as _places
 from monitor.text.gazetteer import COUNTRY_ALIASES, LOOSE_POPULATION, index
 from monitor.text.lexicon import VERY_COMMON, common_word
-from monitor.text.patterns import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alternation
+from monitor.text.patterns import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, CaseFree, alternation
 from monitor.text.sentences import word_set
 from monitor.text.tablecache import cached, table_key
 
@@ -141,6 +141,7 @@ _REPORT_VERB = re.compile(
     r"{0,3}?(?:toll|count|tally|estimate|figure|number|total|tallies|forecast)))\b",
     re.IGNORECASE,
 )  # a revision verb reports only a count's revision: "cut the toll", not "Boeing cut 2,000 jobs"
+_REPORT_VERB_CF = CaseFree(_REPORT_VERB)  # read through its folded twin (patterns.CaseFree)
 _SUBJECT = re.compile(
     r"\s*(?:[\"“‘']\s*)?(?:(?:On|By|As\s+of|So\s+far|Since|Meanwhile|Overall|Altogether|Now"
     r"|Separately|Earlier|Later|In\s+all|In\s+total|To\s+date|Shortly|Last|This|After|Before"
@@ -224,6 +225,7 @@ _OWN_VERB = re.compile(
     r"|releas(?:e|es|ed|ing))\b",  # what an owner received, knew of or let go is its own
     re.IGNORECASE,
 )
+_OWN_VERB_CF = CaseFree(_OWN_VERB)  # read through its folded twin (patterns.CaseFree)
 # A subject that is a named owner's event or share of one: "Uganda's outbreak in 2022", "Kia's
 # part of the recall": the owner is the scope of what it counts.
 _OWNED_EVENT = re.compile(
@@ -739,7 +741,7 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
         return None
     reflexive = _INTENSIFIER.match(text, m.end())
     verb_at = m.end() if reflexive is None else reflexive.end()
-    speech = _REPORT_VERB.match(text, verb_at)
+    speech = _REPORT_VERB_CF.match(text, verb_at)
     if (
         speech is not None
         and speech.group().split()[-1].lower() in _ACTS_ON_COUNTS
@@ -761,16 +763,20 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
     common = _EVENT_SUBJECT.fullmatch(np.strip())
     if common is not None and speech is None:
         return common.group().strip()  # "The outbreak has sickened 34", "The union walked out"
-    if speech is None and _PLACE_SUBJECT.fullmatch(np.strip()) and _OWN_VERB.match(text, verb_at):
+    if (
+        speech is None
+        and _PLACE_SUBJECT.fullmatch(np.strip())
+        and _OWN_VERB_CF.match(text, verb_at)
+    ):
         return np.strip()  # "So far the country has one confirmed case": the place it names
     group = _GROUP_SUBJECT.match(text, m.start("np"))
-    if group is not None and group.end() >= m.end("np") and _OWN_VERB.match(text, group.end()):
+    if group is not None and group.end() >= m.end("np") and _OWN_VERB_CF.match(text, group.end()):
         return group.group()  # "technology companies have shed ...": the industry's count
     name = _subject_name(np, sentence_start and m.start("np") == lo)
     run = None if name is None else True
     if run is None or name is None:
         owner = _OWNER_NP.fullmatch(np.strip())
-        if owner is not None and speech is None and _OWN_VERB.match(text, verb_at):
+        if owner is not None and speech is None and _OWN_VERB_CF.match(text, verb_at):
             return owner.group()  # "Facebook's parent company is laying off 11,000 employees"
         if owner is not None and speech is not None and _owns_complement(text, speech.end()):
             return owner.group()  # "Israel's prison service said it had freed 117 Palestinians"
@@ -780,14 +786,14 @@ def _subject_scope(text: str, lo: int, hi: int, sentence_start: bool) -> str | N
     it = None if speech is None else _speaker_it(text, speech.end())
     if (
         it is not None
-        and _OWN_VERB.match(text, it.end())
+        and _OWN_VERB_CF.match(text, it.end())
         and (not _is_body(name) or _ITS_OWN_CUTS.match(text, it.end()))
     ):
         return name  # "Amazon said in January that it would eliminate 18,000 jobs"; an
         # acronym too when it recalls or cuts its own ("GM said it would recall 971,000 cars")
     if speech is not None:
         return None  # "The CDC reported 40 cases": the agency is the source, not the scope
-    if not _OWN_VERB.match(text, verb_at):
+    if not _OWN_VERB_CF.match(text, verb_at):
         return None  # "The UN launched an appeal for 250,000 people": an actor, not a scope
     return name
 
@@ -809,7 +815,7 @@ def _owns_complement(text: str, at: int) -> bool:
 def reporter_scope(text: str) -> str | None:
     """An organisation opening the sentence before, for a sentence that names none: "Tesla said"."""
     m = _SUBJECT.match(text, 0, min(len(text), 90))
-    if m is None or not _REPORT_VERB.match(text, m.end()):
+    if m is None or not _REPORT_VERB_CF.match(text, m.end()):
         return None
     run = _PROPER_RUN.fullmatch(m["np"].strip())
     if run is None or len(run.group().split()) > 3:
@@ -848,7 +854,7 @@ def topic_scope(text: str) -> str | None:
     name = _trim(m["name"], m["the"] is None)
     if name is None or any(w in _TITLES or w in _MONTHS_DAYS for w in name.split()):
         return None
-    if not m["pos"] and _REPORT_VERB.match(text, m.end("name")):
+    if not m["pos"] and _REPORT_VERB_CF.match(text, m.end("name")):
         return None  # "The CDC raised the toll in the outbreak ...": the source, not the topic
     if not m["pos"] and _ATTACK_VERB.match(text, m.end("name")):
         return None  # "Israel launched strikes ... across Iran": the attacker, not the topic
@@ -1170,7 +1176,7 @@ def acts_before(text: str, lo: int, count_at: int) -> bool:
     if not words:
         return False
     last = words[-1].strip(",;:")
-    return _OWN_VERB.fullmatch(" " + last) is not None or last.startswith(_OWN_VERB_STEMS)
+    return _OWN_VERB_CF.fullmatch(" " + last) is not None or last.startswith(_OWN_VERB_STEMS)
 
 
 def own_act_subject(text: str, lo: int, count_at: int) -> str | None:
@@ -1185,13 +1191,13 @@ def own_act_subject(text: str, lo: int, count_at: int) -> str | None:
     if name is None or is_place(name) or name != m["np"].strip().removeprefix("the ").strip():
         return None  # the whole subject is the name: not "the cuts at Twitter"
     verb_at = m.end()
-    speech = _REPORT_VERB.match(text, verb_at)
+    speech = _REPORT_VERB_CF.match(text, verb_at)
     if speech is not None:
         it = _speaker_it(text, speech.end())
         if it is None:
             return None
         verb_at = it.end()
-    own = _OWN_VERB.match(text, verb_at)
+    own = _OWN_VERB_CF.match(text, verb_at)
     if own is None or own.end() > count_at:
         return None
     return name if _UP_TO_COUNT.match(text[own.end() : count_at]) else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from monitor.text.patterns import MONTHS, WEEKDAYS
+from monitor.text.patterns import MONTHS, WEEKDAYS, CaseFree
 from monitor.text.records import record
 from monitor.text.sentences import word_set
 from monitor.text.shares import population_of_part
@@ -373,8 +373,40 @@ _VERB_LED = re.compile(
     + rf"\s+{_QUAL}$",
     re.IGNORECASE,
 )
+# How every match of _VERB_LED (and _PLURAL_LED) ends: a verb of reaching, an adverb or a
+# preposition of _VERB ("rose to", "stood at", a headline's "nears"), then a qualifier. The
+# test before them reads that last word, as written between spaces, with the words of _VERB.
+_QUAL_PHRASES = frozenset(
+    (
+        *("more than", "at least", "nearly", "almost", "about", "around", "some", "over"),
+        *("an estimated", "approximately", "roughly", "up to", "as many as", "just over"),
+        *("just under", "close to", "past", "above", "beyond"),
+    )
+)  # the phrases of _QUAL, each word apart
+_REACHING_WORDS = frozenset(re.findall(r"[a-z]+", _VERB)) | {"at", "near", "nears", "nearing"}
+_INFLECTED = re.compile(r"[a-z]{3,}(?:ed|es|s)", re.IGNORECASE)  # _VERB's open verb form
+
+
+def led_count_may_end(before: str) -> bool:
+    """False only when `before` cannot end as a count led to its number does: its last word,
+    or the word before a closing qualifier ("rose to about"), is no word `_VERB` ends with
+    (text that is not ASCII always passes)."""
+    if not before.isascii():
+        return True
+    words = before.rsplit(None, 4)[-4:]
+    for size in range(min(3, len(words) - 1) + 1):  # the qualifier's words: none to three
+        if size and " ".join(words[-size:]).lower() not in _QUAL_PHRASES:
+            continue
+        word = words[-size - 1]
+        if word.lower() in _REACHING_WORDS or _INFLECTED.fullmatch(word) is not None:
+            return True
+    return False
+
+
 # "a population of about 90,000", "a death toll of 41": the count named by its noun
 _OF_LED = re.compile(rf"\b{_COUNT_NOUN}\s+of\s+{_QUAL}$", re.IGNORECASE)
+# How every match of _OF_LED ends: the cheap test before it ("a population of about 90,000").
+_OF_END = CaseFree(re.compile(rf"\bof\s+{_QUAL}$", re.IGNORECASE))
 # "bringing the total to 412", "revised the toll down to 71", "put the death toll at 58"
 _OBJECT_LED = re.compile(
     r"\b(?:bring(?:ing|s)?|brought|tak(?:ing|es)|took|push(?:ing|ed|es)|lift(?:ing|ed|s)"
@@ -421,6 +453,7 @@ _KILL = re.compile(
     rf"\s+{_QUAL}$",
     re.IGNORECASE,
 )
+_KILL_CF = CaseFree(_KILL)  # read through its folded twin (patterns.CaseFree)
 _WHO = re.compile(r",?\s+(?:who|whom)\b")
 _VERBAL_QUALIFIER = re.compile(
     r"(?:tops|topped|topping|passed|passing|passes|exceeded|exceeding|exceeds|surpassed"
@@ -435,6 +468,7 @@ _SETTLEMENT_OF = re.compile(
     rf"\s+of\s+{_QUAL}$",
     re.IGNORECASE,
 )
+_SETTLEMENT_OF_CF = CaseFree(_SETTLEMENT_OF)  # read through its folded twin (patterns.CaseFree)
 # An action over counted things widened to a number: "expanded its global recall of cars with
 # faulty switches to 2.6 million", "widened the strike of dockworkers to 45,000".
 _WIDENED = re.compile(
@@ -454,7 +488,7 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
     if _WHO.match(sentence, end):
         return Unit("people", end, implied=True)  # "12,000 who fled"
     before = sentence[max(0, start - _LOOKBACK) : start]
-    if _SETTLEMENT_OF.search(before):
+    if _SETTLEMENT_OF_CF.search(before):
         return Unit("population", end, implied=True)  # "Kerrville, a town of 25,000": its people
     widened = _WIDENED.search(before) if any(map(before.__contains__, _WIDEN_WORDS)) else None
     if widened is not None:
@@ -467,9 +501,13 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         noun in lower
         for noun in ("toll", "count", "tally", "number", "total", "figure", "popul", "workforce")
     ):
-        led = _VERB_LED.search(before)
+        led = _VERB_LED.search(before) if led_count_may_end(before) else None
         if led is None or not led["of"]:  # "brought the total number of bodies to": bodies
-            led = _OBJECT_LED.search(before) or led or _OF_LED.search(before)
+            led = (
+                _OBJECT_LED.search(before)
+                or led
+                or (_OF_LED.search(before) if _OF_END.search(before) else None)
+            )
     if led is not None:
         if led["of"]:
             return Unit(led["of"], end, implied=True)
@@ -519,16 +557,17 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         return Unit("people", end, implied=True)  # "as 55,000 stay off the job"
     if not (nxt is None or not nxt["word"] or nxt["word"].lower() in _STOP | _WIDE):
         return None  # "sickened 8,096 worldwide": an adverb of extent, no noun
-    if _KILL.search(before, max(0, len(before) - 60)):
+    if _KILL_CF.search(before, max(0, len(before) - 60)):
         return Unit("people", end, implied=True)
-    if (plain := _PLURAL_LED.search(before)) is not None:
+    plain = _PLURAL_LED.search(before) if led_count_may_end(before) else None
+    if plain is not None:
         noun = plain["noun"]
         if is_plural(noun.split()[-1]) and noun.split()[-1].lower() not in _NOT_HEADS:
             return Unit(noun.lower() if noun[0].isupper() and " " not in noun else noun, end,
                         implied=True)  # fmt: skip
     if earlier is not None and _CUT.search(before, max(0, len(before) - 40)):
         return Unit(earlier, end, implied=True)  # "eliminated 20,000 positions ... has cut 48,000"
-    if earlier is not None and _AFTER_LINK.search(before):
+    if earlier is not None and _AFTER_LINK_CF.search(before):
         return Unit(earlier, end, implied=True)  # "up from 97", "rose by 17 to 412"
     return None
 
@@ -607,3 +646,4 @@ _AFTER_LINK = re.compile(
     + "$",
     re.IGNORECASE,
 )
+_AFTER_LINK_CF = CaseFree(_AFTER_LINK)  # read through its folded twin (patterns.CaseFree)

@@ -17,7 +17,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.text import frames, modality, units
+from monitor.text import frames, modality, owner, units
 from monitor.text.patterns import may_hold
 
 _DEV = Path(__file__).resolve().parents[2] / "data/claims"
@@ -32,6 +32,10 @@ _GATES: list[tuple[re.Pattern[str], Callable[[str], bool]]] = [
     (modality._GOVERNOR, lambda t: may_hold(t, modality._GOVERNOR_WORDS)),
     (modality._SUBJECT_OF_MODAL, lambda t: may_hold(t, modality._SUBJECT_WORDS)),
     (modality._DISPUTE, lambda t: may_hold(t, modality._DISPUTE_WORDS)),
+    (units._OF_LED, lambda t: units._OF_END.search(t) is not None),
+    (units._VERB_LED, units.led_count_may_end),
+    (units._PLURAL_LED, units.led_count_may_end),
+    (owner._PLACE_TOLL, owner._toll_in_reach),
 ]
 _WORDS = [
     *("rose", "by", "BY", "By", "up", "Up", "UP", "down", "Down", "to", "about", "nearly"),
@@ -40,6 +44,11 @@ _WORDS = [
     *("’s", "'s", "s", "ſ", "uP", "dOwn", "bY", "—", ",", "12", "1,200", "s\n", "\t"),
     *("could", "May", "is", "expected", "likely", "models", "project", "reach", "die"),
     *("denied", "rejected", "claims", "reports", "that", "Dismissed", "nothing", "corroborate"),
+    *("population", "death toll", "number of", "OF", "Of", "about", "some", "more than", "tally"),
+    *("Spain", "Spain's", "Gaza", "New York", "flood", "toll", "jumps", "at", "tally", "stood"),
+    *("Cases", "infections", "Confirmed", "deaths", "nears", "nearing", "in Texas", "and"),
+    *("rose", "has", "is expected to", "risen", "in the past week", "as many as", "nears", "at"),
+    *("number of people killed in", "total number of bodies", "count", "stood", "soared", "\u00a0"),
 ]
 _TEXT = st.lists(st.sampled_from(_WORDS), max_size=14).map(" ".join)
 
@@ -79,3 +88,38 @@ def test_the_tests_turn_away_windows_without_their_words() -> None:
     # _WIDENED reads its verbs as written (lower case), and so does its test
     assert units._WIDENED.search("Expanded its recall of cars with faulty switches to ") is None
     assert not any(w in "Expanded its recall of cars to " for w in units._WIDEN_WORDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=10, max_size=40).map(" ".join))
+def test_the_led_count_test_reads_far_enough_back(text: str) -> None:
+    for tail in (" ", " has been raised to ", " stood at about ", " rose in the past week to "):
+        if units._VERB_LED.search(text + tail):
+            assert units.led_count_may_end(text + tail), text + tail
+        if units._PLURAL_LED.search(text + tail):
+            assert units.led_count_may_end(text + tail), text + tail
+
+
+def test_the_led_count_test_passes_long_verb_chains_and_windows() -> None:
+    chain = "The death toll from the storm " + "has " * 30 + "officially   risen\u00a0 to  "
+    assert units._VERB_LED.search(chain) and units.led_count_may_end(chain)
+    span = "the number of people killed in the floods has risen in the past week to as many as "
+    assert units._VERB_LED.search(span) and units.led_count_may_end(span)
+    assert not units.led_count_may_end("the number of people killed in the floods, ")
+    for path in (_DEV / "sentences.jsonl", _DEV / "dev/sentences.jsonl"):
+        for line in path.read_text().splitlines():
+            text = json.loads(line)["text"] if line.strip() else ""
+            for m in re.finditer(r"\s+", text):
+                window = text[max(0, m.end() - units._LOOKBACK) : m.end()]
+                if units._VERB_LED.search(window):
+                    assert units.led_count_may_end(window), window
+                if units._PLURAL_LED.search(window):
+                    assert units.led_count_may_end(window), window
+
+
+def test_the_led_count_test_knows_every_qualifier() -> None:
+    body = units._QUAL.removeprefix("(?:(?:").removesuffix(r")\s+)?")
+    assert {p.replace(r"\s+", " ") for p in body.split("|")} == units._QUAL_PHRASES
+    assert units.led_count_may_end("the death toll rose to as many as ")
+    assert units.led_count_may_end("Quake toll nears ")
+    assert not units.led_count_may_end("officials in Texas said, ")

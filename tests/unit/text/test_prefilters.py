@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.text import clauses, frames, numbers
-from monitor.text.patterns import folded, may_hold
+from monitor.text import clauses, frames, numbers, scope, units
+from monitor.text.patterns import CaseFree, folded, holds, lowered, may_hold
 
 _DEV = Path(__file__).resolve().parents[2] / "data/claims"
 # (regex, words it needs, whether it is matched at the start rather than searched)
@@ -149,7 +149,6 @@ def test_each_needed_word_is_listed(
 
 def _guards() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     """Each regex that opens with a cheap first test, and the same regex without it."""
-    from monitor.text import clauses, scope, units
 
     def without(pattern: re.Pattern[str], guard: str, plain: str = "") -> re.Pattern[str]:
         assert guard in pattern.pattern
@@ -198,11 +197,25 @@ def test_a_first_test_changes_no_match_in_development_sentences() -> None:
 
 
 # Case-insensitive patterns read lower-cased ASCII text through their case-sensitive twins.
+_CASE_FREE = [
+    frames._WINDOW_CF,
+    frames._ATTACH_CF,
+    frames._REVISED_AFTER_CF,
+    frames._THE_BEFORE_CF,
+    frames._PREVIOUS_BEFORE_CF,
+    scope._OWN_VERB_CF,
+    scope._REPORT_VERB_CF,
+    units._AFTER_LINK_CF,
+    units._SETTLEMENT_OF_CF,
+    units._KILL_CF,
+]
 _FOLDED = [
     (numbers._MASTER, numbers._MASTER_FOLDED),
     (numbers._ANCHOR, numbers._ANCHOR_FOLDED),
     (numbers._START, numbers._START_FOLDED),
     (clauses._BOUNDARY, clauses._BOUNDARY_FOLDED),
+    (numbers._NOT_A_COUNT_AFTER, numbers._NOT_A_COUNT_AFTER_FOLDED),
+    *((twin.pattern, twin.twin) for twin in _CASE_FREE),
 ]
 
 
@@ -247,3 +260,28 @@ def test_every_development_sentence_gives_the_same_matches_folded() -> None:
 def test_a_pattern_that_lower_casing_would_change_is_refused(pattern: re.Pattern[str]) -> None:
     with pytest.raises(ValueError):
         folded(pattern)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_a_case_free_pattern_finds_what_its_pattern_finds(text: str) -> None:
+    for case_free in _CASE_FREE:
+        for at in (0, len(text) // 2):
+            for method in ("search", "match", "fullmatch"):
+                got = getattr(case_free, method)(text, at)
+                want = getattr(case_free.pattern, method)(text, at)
+                assert (got and got.span()) == (want and want.span()), (method, text, at)
+
+
+def test_a_case_free_pattern_reads_text_that_is_not_ascii_itself() -> None:
+    last = CaseFree(re.compile(r"\blast\b", re.IGNORECASE))
+    assert last.twin.search("la\u017ft") is None  # the twin has no "ſ" for s ...
+    assert last.search("la\u017ft") is not None  # ... the pattern folds it onto s
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_one_lowering_answers_every_word_test_as_may_hold_does(text: str) -> None:
+    low = lowered(text)
+    for _, words, _ in _GUARDED:
+        assert holds(low, words) == may_hold(text, words), (words, text)
