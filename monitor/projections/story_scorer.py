@@ -26,6 +26,11 @@ combination of per-field similarities; here a logistic regression):
   ``kind_new``: the share of the article's event kinds (headline counted twice) that the
   story never names, when both name kinds: the same actor's next action on the same
   subject (a tariff order, then its pause: "tariff" agrees, "pause" is new);
+  ``kind_phase``: the share of the article's kinds that name a later phase of the story's
+  event (:data:`monitor.text.event_types.FOLLOWS`: arrests, a court hearing, funerals, an
+  inquiry after an incident; the fire after a derailment), counted neither as new nor as a
+  conflict: the owners detained after a club fire are the fire's story, the riot after a
+  stabbing is not (a riot is an incident kind of its own);
 - ``numbers``: share of the article's numbers (years excluded) the story carries,
   ``numbers_missing`` when it has none;
 - ``gap_days``: days between the article and the story's span (capped at 3);
@@ -67,6 +72,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from monitor.text.event_types import follows
 from monitor.text.gazetteer import CITY_DEPTH, compatible, depth
 from monitor.text.gazetteer import leaves as _leaves
 from monitor.text.terms import BODY, ENTITY, TITLE
@@ -125,6 +131,7 @@ FEATURES = (
     "actor_conflict",
     "title_place_conflict",
     "full_name_conflict",
+    "kind_phase",
 )
 SIGNS = (
     0,  # bias
@@ -155,6 +162,7 @@ SIGNS = (
     -1,  # actor_conflict
     -1,  # title_place_conflict
     -1,  # full_name_conflict
+    1,  # kind_phase
 )
 """The sign each fitted weight may take (``bench/fit_stories.py``): a feature that
 measures agreement (a similarity, a shared name, place or number) may only add to the
@@ -353,13 +361,43 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def new_kinds(article: Mapping[str, float], story: Mapping[str, float]) -> float:
-    """Weighted share of the article's event kinds the story does not name (0 when either
-    side names none): "Trump pauses Mexico tariffs" (tariff, pause) against a story of the
-    tariff order (tariff) is half new."""
+    """Weighted share of the article's event kinds the story does not name, nor follow as a
+    later phase of its event (:func:`~monitor.text.event_types.follows`; 0 when either side
+    names none): "Trump pauses Mexico tariffs" (tariff, pause) against a story of the tariff
+    order (tariff) is half new; "owners detained" (arrest) against a fire's story is not."""
     total = sum(article.values())
     if not total or not story:
         return 0.0
-    return sum(w for kind, w in sorted(article.items()) if kind not in story) / total
+    return (
+        sum(
+            w
+            for kind, w in sorted(article.items())
+            if kind not in story and not follows(kind, story)
+        )
+        / total
+    )
+
+
+def phase_kinds(article: Mapping[str, float], story: Mapping[str, float]) -> float:
+    """Weighted share of the article's event kinds that name a later phase of the story's
+    event and not the story's own kinds (0 when either side names none): the arrests, the
+    funerals, the inquiry after a fire; the fire after a derailment."""
+    total = sum(article.values())
+    if not total or not story:
+        return 0.0
+    return (
+        sum(w for kind, w in sorted(article.items()) if kind not in story and follows(kind, story))
+        / total
+    )
+
+
+def kinds_conflict(article: Mapping[str, float], story: Mapping[str, float]) -> bool:
+    """Both sides name event kinds, none agrees and none of the article's follows the
+    story's as a later phase: a launch against a shipment, a riot against a stabbing (a
+    riot is an incident of its own), but not the owners' arrest against a club fire."""
+    if not article or not story or _cosine(article, story) > 0.0:
+        return False
+    return not any(follows(kind, story) for kind in sorted(article))
 
 
 def places_agree(article: frozenset[str], story: frozenset[str]) -> float:
@@ -496,7 +534,7 @@ def features(
 ) -> npt.NDArray[np.float64]:
     """The feature vector of one (article, story) pair, in :data:`FEATURES` order."""
     kind = _cosine(article.kinds, story.kinds)
-    kind_conflict = 1.0 if article.kinds and story.kinds and kind == 0.0 else 0.0
+    kind_conflict = 1.0 if kinds_conflict(article.kinds, story.kinds) else 0.0
     key_missing = 0.0 if article.keys and story.keys else 1.0
     present = article.names | article.keys
     return np.array(
@@ -529,6 +567,7 @@ def features(
             1.0 if actors_conflict(article, story) else 0.0,
             1.0 if title_places_conflict(article, story) else 0.0,
             1.0 if names_conflict(article.full_names, story.full_names) else 0.0,
+            phase_kinds(article.kinds, story.kinds),
         ],
         dtype=np.float64,
     )
