@@ -20,7 +20,8 @@ combination of per-field similarities; here a logistic regression):
 - ``title_keys_new``: share of the headline's names that are not among the story's key
   names (a new place or actor in the headline: Bukavu after Goma);
 - ``story_headline_missing``: weighted share of the names in the story's headlines that
-  the article never mentions (the Sumy strike's story against a report from Kryvyi Rih);
+  the article never mentions (the Sumy strike's story against a report from Kryvyi Rih); a
+  place counts as mentioned when the article names a place inside it (:func:`headline_missing`);
 - ``kind``: cosine of the event kinds named in the leads (:mod:`monitor.text.event_types`),
   ``kind_conflict`` when both name kinds and none agree (a launch against a shipment);
   ``kind_new``: the share of the article's event kinds (headline counted twice) that the
@@ -73,7 +74,7 @@ import numpy as np
 import numpy.typing as npt
 
 from monitor.text.event_types import follows
-from monitor.text.gazetteer import CITY_DEPTH, compatible, depth
+from monitor.text.gazetteer import CITY_DEPTH, compatible, contains, depth, lookup
 from monitor.text.gazetteer import leaves as _leaves
 from monitor.text.terms import BODY, ENTITY, TITLE
 
@@ -333,6 +334,34 @@ def _smoothed_share(mine: frozenset[str], theirs: frozenset[str]) -> float:
     return len(mine & theirs) / (len(mine) + 1)
 
 
+@lru_cache(maxsize=1 << 12)
+def _place_path(name: str) -> str | None:
+    """The gazetteer path of a headline name that is a place (its most populous reading)."""
+    found = lookup(name)
+    return found[0].path if found else None
+
+
+def headline_missing(
+    headline: Mapping[str, float], present: frozenset[str], places: frozenset[str]
+) -> float:
+    """Weighted share of the story's headline names the article never names, where a place
+    counts as named when the article names a place inside it: "Brazil" in the founding
+    headline is named by a follow-up from Porto Alegre in Rio Grande do Sul, "India" by one
+    from Balasore in Odisha (a follow-up names the district, not the country again)."""
+    total = sum(headline.values())
+    if not total:
+        return 0.0
+    missing = 0.0
+    for name, w in sorted(headline.items()):
+        if name in present:
+            continue
+        path = _place_path(name) if places else None
+        if path is not None and any(p == path or contains(path, p) for p in sorted(places)):
+            continue
+        missing += w
+    return missing / total
+
+
 def _missing(weights: Mapping[str, float], present: frozenset[str]) -> float:
     """Weighted share of ``weights``' names absent from ``present`` (0 when there are none)."""
     total = sum(weights.values())
@@ -550,7 +579,7 @@ def features(
             _weighted_share(story.key_counts, present),
             key_missing,
             1.0 - _share(article.title_keys, story.keys) if article.title_keys else 0.0,
-            _missing(story.headline, present),
+            headline_missing(story.headline, present, article.places),
             kind,
             kind_conflict,
             new_kinds(article.kinds, story.kinds),

@@ -124,3 +124,28 @@ def test_the_phase_share_measures_agreement() -> None:
     assert SIGNS[FEATURES.index("kind_phase")] == 1
     assert feature("kind_phase", {"arrest": 3.0, "fire": 1.0}, {"fire": 1.0}) == 0.75
     assert feature("kind_phase", {}, FIRE) == 0.0
+
+
+# -- a follow-up names the district, not the country of the founding headline -------------
+
+
+def test_a_headline_country_is_named_by_a_place_inside_it() -> None:
+    from monitor.projections.story_scorer import headline_missing
+    from monitor.text.gazetteer import lookup
+
+    porto_alegre = lookup("Porto Alegre")[0].path
+    lisbon = lookup("Lisbon")[0].path
+    headline = {"Brazil": 1.0}
+    assert headline_missing(headline, frozenset(), frozenset({porto_alegre})) == 0.0
+    assert headline_missing(headline, frozenset(), frozenset({lisbon})) == 1.0
+    assert headline_missing(headline, frozenset(), frozenset()) == 1.0
+    assert headline_missing(headline, frozenset({"Brazil"}), frozenset()) == 0.0
+
+
+def test_a_headline_name_that_is_no_place_still_counts_as_missing() -> None:
+    from monitor.projections.story_scorer import headline_missing
+    from monitor.text.gazetteer import lookup
+
+    porto_alegre = lookup("Porto Alegre")[0].path
+    names = {"Brazil": 1.0, "Gurizada Fandangueira": 1.0}
+    assert headline_missing(names, frozenset(), frozenset({porto_alegre})) == 0.5
