@@ -1,7 +1,8 @@
-"""Event phases: a follow-up reported in a later phase's words (arrests, a court hearing,
-funerals, an inquiry after an incident; the fire after a derailment) names the same event,
-while another incident kind on the same subject (the riot after a stabbing, a government's
-fall after a fire) names another one."""
+"""Event phases and headline places. A follow-up reported in a later phase's words (arrests,
+a court hearing, funerals, an inquiry after an incident; the fire after a derailment) names
+the same event, while another incident kind on the same subject (the riot after a stabbing,
+a government's fall after a fire) names another one; and a follow-up that names the
+district names the country of the founding headline."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from monitor.projections.story_scorer import (
     ArticleSignals,
     StorySignals,
     features,
+    headline_missing,
     kinds_conflict,
     new_kinds,
     phase_kinds,
 )
 from monitor.text.event_types import event_kinds, follows
+from monitor.text.gazetteer import lookup
 
 
 def kinds_of(title: str, lead: str = "") -> dict[str, float]:
@@ -130,9 +133,6 @@ def test_the_phase_share_measures_agreement() -> None:
 
 
 def test_a_headline_country_is_named_by_a_place_inside_it() -> None:
-    from monitor.projections.story_scorer import headline_missing
-    from monitor.text.gazetteer import lookup
-
     porto_alegre = lookup("Porto Alegre")[0].path
     lisbon = lookup("Lisbon")[0].path
     headline = {"Brazil": 1.0}
@@ -143,9 +143,6 @@ def test_a_headline_country_is_named_by_a_place_inside_it() -> None:
 
 
 def test_a_headline_name_that_is_no_place_still_counts_as_missing() -> None:
-    from monitor.projections.story_scorer import headline_missing
-    from monitor.text.gazetteer import lookup
-
     porto_alegre = lookup("Porto Alegre")[0].path
     names = {"Brazil": 1.0, "Gurizada Fandangueira": 1.0}
     assert headline_missing(names, frozenset(), frozenset({porto_alegre})) == 0.5
