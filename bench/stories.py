@@ -4,7 +4,7 @@ Run: ``.venv/bin/python bench/stories.py`` (``--history 5000`` for a quick look,
 ``--explain`` to list every wrong assignment on the labelled set).
 
 Quality, per half (``--half dev|heldout|both``, or a development check set ``--half fresh``,
-``--half fresh2``, ``--half fresh3``, ``--half fresh4``, or the unseen check set ``--half fresh5``,
+``--half fresh2``, ``--half fresh3``, ``--half fresh4``, or the unseen check sets ``--half fresh5`` and ``--half fresh6``,
 which no fitting procedure reads): the development half is
 tests/data/stories/part1.jsonl, part2.jsonl and dev/articles.jsonl, the held-out half
 tests/data/stories/heldout/articles.jsonl (never used for tuning or fitting). Each file
@@ -56,7 +56,7 @@ DATA = ROOT / "tests" / "data" / "stories"
 CHECK_SETS = ("fresh", "fresh2", "fresh3", "fresh4")
 # unseen check sets: scored here only, never fitted on (fit_stories, lococv_stories and
 # cv_stories read CHECK_SETS, not these)
-UNSEEN_SETS = ("fresh5",)
+UNSEEN_SETS = ("fresh5", "fresh6")
 
 
 # -- labelled quality ------------------------------------------------------------------
@@ -643,7 +643,7 @@ def heldout_sets() -> list[Labelled]:
 
 
 def check_sets(name: str) -> list[Labelled]:
-    """A check set (``fresh`` ... ``fresh5``): one file, written after tuning."""
+    """A check set (``fresh`` ... ``fresh6``): one file, written after tuning."""
     arts = DATA / name / "articles.jsonl"
     if not arts.exists():
         return []

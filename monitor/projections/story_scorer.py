@@ -20,12 +20,18 @@ combination of per-field similarities; here a logistic regression):
 - ``title_keys_new``: share of the headline's names that are not among the story's key
   names (a new place or actor in the headline: Bukavu after Goma);
 - ``story_headline_missing``: weighted share of the names in the story's headlines that
-  the article never mentions (the Sumy strike's story against a report from Kryvyi Rih);
+  the article never mentions (the Sumy strike's story against a report from Kryvyi Rih); a
+  place counts as mentioned when the article names a place inside it (:func:`headline_missing`);
 - ``kind``: cosine of the event kinds named in the leads (:mod:`monitor.text.event_types`),
   ``kind_conflict`` when both name kinds and none agree (a launch against a shipment);
   ``kind_new``: the share of the article's event kinds (headline counted twice) that the
   story never names, when both name kinds: the same actor's next action on the same
   subject (a tariff order, then its pause: "tariff" agrees, "pause" is new);
+  ``kind_phase``: the share of the article's kinds that name a later phase of the story's
+  event (:data:`monitor.text.event_types.FOLLOWS`: arrests, a court hearing, funerals, an
+  inquiry after an incident; the fire after a derailment), counted neither as new nor as a
+  conflict: the owners detained after a club fire are the fire's story, the riot after a
+  stabbing is not (a riot is an incident kind of its own);
 - ``numbers``: share of the article's numbers (years excluded) the story carries,
   ``numbers_missing`` when it has none;
 - ``gap_days``: days between the article and the story's span (capped at 3);
@@ -67,7 +73,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from monitor.text.gazetteer import CITY_DEPTH, compatible, depth
+from monitor.text.event_types import follows
+from monitor.text.gazetteer import CITY_DEPTH, compatible, contains, depth, lookup
 from monitor.text.gazetteer import leaves as _leaves
 from monitor.text.terms import BODY, ENTITY, TITLE
 
@@ -125,6 +132,7 @@ FEATURES = (
     "actor_conflict",
     "title_place_conflict",
     "full_name_conflict",
+    "kind_phase",
 )
 SIGNS = (
     0,  # bias
@@ -155,6 +163,7 @@ SIGNS = (
     -1,  # actor_conflict
     -1,  # title_place_conflict
     -1,  # full_name_conflict
+    1,  # kind_phase
 )
 """The sign each fitted weight may take (``bench/fit_stories.py``): a feature that
 measures agreement (a similarity, a shared name, place or number) may only add to the
@@ -325,6 +334,34 @@ def _smoothed_share(mine: frozenset[str], theirs: frozenset[str]) -> float:
     return len(mine & theirs) / (len(mine) + 1)
 
 
+@lru_cache(maxsize=1 << 12)
+def _place_path(name: str) -> str | None:
+    """The gazetteer path of a headline name that is a place (its most populous reading)."""
+    found = lookup(name)
+    return found[0].path if found else None
+
+
+def headline_missing(
+    headline: Mapping[str, float], present: frozenset[str], places: frozenset[str]
+) -> float:
+    """Weighted share of the story's headline names the article never names, where a place
+    counts as named when the article names a place inside it: "Brazil" in the founding
+    headline is named by a follow-up from Porto Alegre in Rio Grande do Sul, "India" by one
+    from Balasore in Odisha (a follow-up names the district, not the country again)."""
+    total = sum(headline.values())
+    if not total:
+        return 0.0
+    missing = 0.0
+    for name, w in sorted(headline.items()):
+        if name in present:
+            continue
+        path = _place_path(name) if places else None
+        if path is not None and any(p == path or contains(path, p) for p in sorted(places)):
+            continue
+        missing += w
+    return missing / total
+
+
 def _missing(weights: Mapping[str, float], present: frozenset[str]) -> float:
     """Weighted share of ``weights``' names absent from ``present`` (0 when there are none)."""
     total = sum(weights.values())
@@ -353,13 +390,43 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def new_kinds(article: Mapping[str, float], story: Mapping[str, float]) -> float:
-    """Weighted share of the article's event kinds the story does not name (0 when either
-    side names none): "Trump pauses Mexico tariffs" (tariff, pause) against a story of the
-    tariff order (tariff) is half new."""
+    """Weighted share of the article's event kinds the story does not name, nor follow as a
+    later phase of its event (:func:`~monitor.text.event_types.follows`; 0 when either side
+    names none): "Trump pauses Mexico tariffs" (tariff, pause) against a story of the tariff
+    order (tariff) is half new; "owners detained" (arrest) against a fire's story is not."""
     total = sum(article.values())
     if not total or not story:
         return 0.0
-    return sum(w for kind, w in sorted(article.items()) if kind not in story) / total
+    return (
+        sum(
+            w
+            for kind, w in sorted(article.items())
+            if kind not in story and not follows(kind, story)
+        )
+        / total
+    )
+
+
+def phase_kinds(article: Mapping[str, float], story: Mapping[str, float]) -> float:
+    """Weighted share of the article's event kinds that name a later phase of the story's
+    event and not the story's own kinds (0 when either side names none): the arrests, the
+    funerals, the inquiry after a fire; the fire after a derailment."""
+    total = sum(article.values())
+    if not total or not story:
+        return 0.0
+    return (
+        sum(w for kind, w in sorted(article.items()) if kind not in story and follows(kind, story))
+        / total
+    )
+
+
+def kinds_conflict(article: Mapping[str, float], story: Mapping[str, float]) -> bool:
+    """Both sides name event kinds, none agrees and none of the article's follows the
+    story's as a later phase: a launch against a shipment, a riot against a stabbing (a
+    riot is an incident of its own), but not the owners' arrest against a club fire."""
+    if not article or not story or _cosine(article, story) > 0.0:
+        return False
+    return not any(follows(kind, story) for kind in sorted(article))
 
 
 def places_agree(article: frozenset[str], story: frozenset[str]) -> float:
@@ -496,7 +563,7 @@ def features(
 ) -> npt.NDArray[np.float64]:
     """The feature vector of one (article, story) pair, in :data:`FEATURES` order."""
     kind = _cosine(article.kinds, story.kinds)
-    kind_conflict = 1.0 if article.kinds and story.kinds and kind == 0.0 else 0.0
+    kind_conflict = 1.0 if kinds_conflict(article.kinds, story.kinds) else 0.0
     key_missing = 0.0 if article.keys and story.keys else 1.0
     present = article.names | article.keys
     return np.array(
@@ -512,7 +579,7 @@ def features(
             _weighted_share(story.key_counts, present),
             key_missing,
             1.0 - _share(article.title_keys, story.keys) if article.title_keys else 0.0,
-            _missing(story.headline, present),
+            headline_missing(story.headline, present, article.places),
             kind,
             kind_conflict,
             new_kinds(article.kinds, story.kinds),
@@ -529,6 +596,7 @@ def features(
             1.0 if actors_conflict(article, story) else 0.0,
             1.0 if title_places_conflict(article, story) else 0.0,
             1.0 if names_conflict(article.full_names, story.full_names) else 0.0,
+            phase_kinds(article.kinds, story.kinds),
         ],
         dtype=np.float64,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 
 from monitor.text.terms import content_words
 
@@ -27,7 +28,7 @@ heat: heatwave drought
 crash: crash crashed derailment derailed collision collided capsized wreckage
 stampede: stampede crush
 court: court ruling ruled judge verdict sentenced convicted conviction guilty acquitted
-  trial lawsuit sued indictment indicted prosecutors jury
+  trial lawsuit sued indictment indicted prosecutors jury bail
 antitrust: antitrust regulator watchdog fined competition
 rates: interest inflation monetary borrowing
 earnings: profit profits revenue quarterly earnings dividend
@@ -51,6 +52,9 @@ deploy: troops deployed deploy deployment reinforcements mobilised mobilized
 casualty: wounded casualties losses captured
 suspend: pause paused pauses postpone postponed delay delayed suspend suspended reprieve
 sentence: jail jailed sentenced sentence prison imprisoned
+riot: riot riots rioting rioted rioters looting looted looters unrest disorder
+mourning: mourning mourn mourners funeral funerals burial bury buried vigil vigils condolences
+inquiry: investigation inquiry probe
 """
 
 
@@ -111,4 +115,49 @@ def event_families(text: str) -> frozenset[str]:
         for word in content_words(text)
         for kind in LEXICON.get(word, ())
         for family in _FAMILIES.get(kind, ())
+    )
+
+
+# Event phases: the kinds one occurrence goes on to be reported in. An incident (a quake,
+# a fire, a crash, an attack, a riot) is followed by its aftermath (arrests and detentions,
+# a court appearance, the wounded counted, funerals and mourning, an inquiry opened) and by
+# what it sets off (a quake's landslides and fires, a derailment's fire and explosions, a
+# riot's arson). A follow-up in those kinds names the same event in a later phase, while a
+# report of another incident kind (the riot after a stabbing, a government's resignation
+# after a fire) names another event. The table is generic news vocabulary, like the lexicon.
+_AFTERMATH = ("arrest", "court", "casualty", "mourning", "inquiry")
+# Not "missile": a test launch has no aftermath, and a missile strike names its attack too.
+_INCIDENTS = ("quake", "fire", "flood", "storm", "heat", "crash", "stampede", "attack", "riot")
+_SETS_OFF = {
+    "quake": ("flood", "fire"),  # landslides, fires in the rubble
+    "storm": ("flood",),
+    "crash": ("fire", "attack"),  # a derailment's fire, its tank cars' explosions
+    "attack": ("fire",),  # a blast's fire, a bombed store burning
+    "fire": ("attack",),  # explosions inside a burning building
+    "riot": ("fire", "protest"),  # arson, the marches it grew from
+    "protest": ("riot",),
+}  # fmt: skip
+FOLLOWS: dict[str, frozenset[str]] = {
+    kind: frozenset((*_AFTERMATH, *_SETS_OFF.get(kind, ()))) for kind in _INCIDENTS
+}
+FOLLOWS["protest"] = frozenset(_SETS_OFF["protest"])
+"""Incident kind -> the kinds its later phases are reported in (:func:`follows`)."""
+
+
+LEADING_SHARE = 0.5
+"""A story's kind leads when its weight is at least this share of the story's strongest:
+only a leading incident has later phases (:func:`follows`), not a word of a side remark
+("fires a missile" in a launch's story, whose casualty report is another event)."""
+
+
+def follows(kind: str, story_kinds: Mapping[str, float]) -> bool:
+    """Whether ``kind`` names a later phase of an event of one of the story's leading kinds
+    (:data:`LEADING_SHARE`): "arrest" after a fire, "mourning" after a quake, "fire" after a
+    derailment; never a kind the story names itself (that is agreement), never a phase of a
+    phase ("court" after an "arrest" story is the next occurrence as often as the same one)."""
+    if not story_kinds or kind in story_kinds:
+        return False
+    floor = LEADING_SHARE * max(story_kinds.values())
+    return any(
+        kind in FOLLOWS.get(other, ()) for other, w in sorted(story_kinds.items()) if w >= floor
     )

@@ -219,8 +219,10 @@ EVAL_DIR = Path(__file__).resolve().parents[2] / "data" / "stories"
 def test_the_development_half_keeps_its_measured_quality() -> None:
     # A regression guard on the development half (part of the data the scorer is fitted
     # on, with the check sets since the leave-one-corpus-out fit: 0.964 / 0.927, pair F1
-    # 0.875, where the fit on this half alone had 0.964 / 0.937, 0.889); the measured
-    # figures are in the README; the held-out half is never read by tests.
+    # 0.875, where the fit on this half alone had 0.964 / 0.937, 0.889; with event phases
+    # and headline places named by a place inside them, threshold 0.50 by the
+    # leave-one-corpus-out fit: 0.964 / 0.922, pair F1 0.871 in-sample, pooled left-out B3
+    # 0.939/0.831 -> 0.947/0.830, F0.5 0.915 -> 0.921); the held-out half is never read.
     sys.path.insert(0, str(EVAL_DIR.parents[2] / "bench"))
     from stories import dev_sets, merged, scores
 
@@ -230,7 +232,7 @@ def test_the_development_half_keeps_its_measured_quality() -> None:
     quality, extra = scores(rows, ClusterParams(), events)
     assert quality.bcubed_p >= 0.96
     assert quality.bcubed_f1 >= 0.92
-    assert extra.pair_f1 >= 0.87
+    assert extra.pair_f1 >= 0.865
     assert extra.disagreeing == 0
     assert quality.copy_f1 == 1.0
 
