@@ -22,6 +22,8 @@ _IRREGULAR = {
     "people": "person", "men": "man", "women": "woman", "children": "child", "lives": "life",
     "wives": "wife", "knives": "knife", "halves": "half", "thieves": "thief",
 }  # fmt: skip
+# Compounds ending on an irregular plural keep its singular: "schoolchildren" → "schoolchild".
+_IRREGULAR_TAILS = ("children", "people")
 
 
 def singular(word: str) -> str:
@@ -29,6 +31,9 @@ def singular(word: str) -> str:
     w = word.casefold().strip("'’.,")
     if w in _IRREGULAR:
         return _IRREGULAR[w]
+    if w.endswith(_IRREGULAR_TAILS) and "-" not in w:  # "schoolchildren", "townspeople"
+        tail = next(t for t in _IRREGULAR_TAILS if w.endswith(t))
+        return w[: -len(tail)] + _IRREGULAR[tail]
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith("ie") and len(w) > 4:  # a head already cut to "casualtie"

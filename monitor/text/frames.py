@@ -124,6 +124,9 @@ _ORDINAL_WORDS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth
 _WINDOW = re.compile(
     r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous|preceding)?\s*(?:24|48|72)\s+hours"
     r"|\b(?:in|over)\s+the\s+(?:past|last|previous|preceding)\s+(?:day|24-hour\s+period)\b"
+    # a few days counted apart: "a peak of 8,141 disembarkations in the past three days"
+    r"|\bin\s+the\s+(?:past|last|previous|preceding)\s+(?:two|three|four|five|six|[2-6])"
+    r"\s+days\b"
     # one day set apart: "23 deaths and 342 new cases on Thursday alone", "died in a single day"
     r"|\bon\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:night|morning|evening))?\s+alone\b"
     r"|\b(?:yesterday|today)\s+alone\b|\bin\s+(?:a\s+single|one)\s+day\b"
@@ -321,6 +324,12 @@ _REVISION = re.compile(
     r"|downgrad(?:ed|es|ing)|correct(?:ed|s|ing)|adjust(?:ed|s|ing)|rais(?:ed|es|ing)"
     r"|upgrad(?:ed|es|ing)|amend(?:ed|s|ing)|updat(?:ed|es|ing))\b"
     r"(?P<rest>[^,;]{0,80}?\b(?:to|at|from)\s+" + _Q + r")$",
+    re.IGNORECASE,
+)
+# A routine update named by when it happened ("data updated at 8 a.m.", "figures updated
+# daily", "updated on Monday"): it dates the data and corrects no earlier value.
+_ROUTINE_UPDATE = re.compile(
+    r"updat(?:ed|es|ing)\s+(?:at\s+\d|on\s+(?-i:[A-Z])|daily\b|weekly\b|hourly\b|every\b|each\b)",
     re.IGNORECASE,
 )
 _DOWN_WORDS = re.compile(r"\b(?:down|downward|downwards|lower)\b", re.IGNORECASE)
@@ -959,6 +968,8 @@ def _revision(
     after = _CHANGE_FROM.search(tail) if may_hold(tail, ("from",)) else None
     lower = before.lower()
     verb = _REVISION.search(before) if any(map(lower.__contains__, _REVISION_HINTS)) else None
+    if verb is not None and _ROUTINE_UPDATE.match(verb["verb"] + verb["rest"]):
+        verb = None  # "data updated at 8 a.m. put the number at 123,863": when, not a change
     if verb is None and direction is None and after is None:
         if _REVISED_AFTER_CF.match(sentence, span.unit_end):
             return "revised", None  # "to about 1,186 after it revised its earlier figures"

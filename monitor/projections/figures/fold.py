@@ -75,6 +75,8 @@ class FigureMemory:
             tracked_position=self.tracked_position,
             changes=tuple(self.changes),
             current_at=self.current_at,
+            current_vague=bool(self.current_claim)
+            and (self.current_claim or {}).get("qualifier") == "vague",
         )
 
 
@@ -246,6 +248,7 @@ def _decide(
             revision=values["revision"],
             revised_from=values["revised_from"],
             modality=modality,
+            vague=values["qualifier"] == "vague",
         ),
     )
     if decision.status not in MOVES:

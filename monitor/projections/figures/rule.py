@@ -15,7 +15,9 @@ Statuses of a timeline entry (docs/SPEC.md §4 plus the frame statuses):
   3,000"), kept with its frame but never the figure's value;
 - ``disputed``: a count the article reports only to reject it ("dismissed claims that 300 had
   died"), likewise kept but never the figure's value;
-- ``alternative``: another current total in an article whose chosen value is a different one.
+- ``alternative``: another current total in an article whose chosen value is a different one;
+- ``vague``: an order of magnitude ("officials fear hundreds have been killed", "dozens
+  died") while the figure holds a precise count: kept, never the figure's value.
 """
 
 from __future__ import annotations
@@ -32,10 +34,11 @@ from monitor.text.modality import DISPUTED, FORECAST
 
 FIRST, CHANGED, RESTATED, COPY = "first", "changed", "restated", "copy"
 EARLIER, STALE, ALTERNATIVE, PAST = "earlier", "stale", "alternative", "past"
+VAGUE = "vague"
 MOVES = frozenset({FIRST, CHANGED})
 STATUSES = (
     FIRST, CHANGED, RESTATED, COPY, EARLIER, STALE, ALTERNATIVE, PAST,
-    "new", "part", "previous", "rate", FORECAST, DISPUTED,
+    "new", "part", "previous", "rate", FORECAST, DISPUTED, VAGUE,
 )  # fmt: skip
 
 
@@ -49,6 +52,7 @@ class FigureState:
     tracked_position: int
     changes: tuple[float, ...]  # every value the figure stood at, oldest first; last = current
     current_at: datetime | None  # effective (publication) time of the current value
+    current_vague: bool = False  # the current value is an order of magnitude ("hundreds")
 
     @property
     def current(self) -> float | None:
@@ -68,6 +72,7 @@ class Candidate:
     revision: str | None = None  # down | up | raised | revised, when the article presents one
     revised_from: float | None = None
     modality: str | None = None  # "forecast" | "disputed" (docs/SPEC.md §6 frame)
+    vague: bool = False  # qualifier "vague": "hundreds", "dozens", "scores of"
 
 
 @dataclass(frozen=True)
@@ -130,7 +135,8 @@ def decide(state: FigureState, cand: Candidate) -> Decision:
     current one when a revision verb corrects it, whichever way ("corrected the toll to 65",
     "raised the toll to 8,778 from 8,567") or it falls ("71, down from 74"): a count that
     rises a little told only beside the value it rose from ("2,946, up from 2,901 a day
-    earlier") is a restatement.
+    earlier") is a restatement. A vague amount ("hundreds", "dozens") can be a figure's first
+    value, but never replaces a precise one.
     """
     if cand.copy:
         return Decision(COPY, False, None)
@@ -141,6 +147,10 @@ def decide(state: FigureState, cand: Candidate) -> Decision:
     after_tracking = cand.position > state.tracked_position
     if current is None:
         return Decision(FIRST, after_tracking and state.alert_on_first, "first")
+    if cand.vague and not state.current_vague:
+        # "officials fear hundreds have been killed" names an order of magnitude, not a count:
+        # it never replaces a figure's precise value (a later precise count still moves it).
+        return Decision(VAGUE, False, None)
     revision = is_revision(state, cand) and cand.value != current
     correction = revision and (cand.value < current or cand.revision in ("revised", "raised"))
     if not correction and same_value(cand.value, current, state.min_change):

@@ -225,3 +225,17 @@ def test_a_disputed_count_never_moves_a_figure() -> None:
     decision = decide(figure(146), claim(300, modality="disputed"))
     assert (decision.status, decision.alert) == ("disputed", False)
     assert decide(figure(), claim(300, modality="disputed")).status == "disputed"
+
+
+def test_a_vague_amount_never_replaces_a_precise_count() -> None:
+    # "Officials fear that hundreds of miners have been killed" while the toll stands at 17.
+    assert outcome(figure(17), claim(200, vague=True)) == ("vague", False, None)
+    # ... and the next precise count is measured against the 17 the figure still holds.
+    assert outcome(figure(17), claim(151)) == ("changed", True, "up")
+
+
+def test_a_vague_amount_can_be_the_first_value_and_a_precise_count_replaces_it() -> None:
+    assert outcome(figure(), claim(200, vague=True)) == ("first", True, "first")
+    vague_now = FigureState("toll", 0.05, True, TRACKED_AT, (200,), DAY, current_vague=True)
+    assert outcome(vague_now, claim(2000, vague=True)) == ("changed", True, "up")
+    assert outcome(vague_now, claim(35)) == ("changed", True, "down")
