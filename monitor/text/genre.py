@@ -1,6 +1,6 @@
 """Opinion detection: a column or an editorial argues about an event; it does not report it.
 
-Rule (documented in docs/SPEC.md, "Stories"). An article is opinion when
+Rule (documented in docs/SPEC.md §6). An article is opinion when
 
 1. its headline carries an opinion marker: a leading "Opinion", "Editorial", "Column",
    "Comment", "Commentary", "Op-ed", "Viewpoint", "Our view", "Guest essay", "Letter(s)"
