@@ -9,12 +9,12 @@ Rule (documented in docs/SPEC.md §6). An article is opinion when
 2. its link files it in an opinion section: a path segment "opinion", "opinions",
    "comment", "commentisfree", "editorial(s)", "op-ed", "columns", "columnists",
    "letters" or "viewpoint(s)" (``/opinion/2024/...``, ``/commentisfree/...``); or
-3. its text carries an opinion label, the byline or disclaimer that outlets print under
-   columns ("is a columnist", "writes a column", "The views expressed ... are the author's",
-   "This is an opinion piece"); or
+3. its first or last paragraph carries an opinion label, the byline or disclaimer that
+   outlets print with columns ("is a columnist", "writes a column", "The views expressed
+   ... are the author's", "This is an opinion piece"; not "who is a columnist"); or
 4. its voice scores as argument (:func:`voice_score` at least :data:`VOICE_THRESHOLD`).
    Outside quotation marks (a resident's "I was scared" is reporting), each sentence is
-   marked for what the best genre classifiers read: the author's stance ("I believe",
+   marked for what genre classifiers commonly read: the author's stance ("I believe",
    "in my view", "we think"), first and second person, modal and evaluative argument
    ("should", "must", "it is time", "shameful", "a failure"), and on the other side the
    marks of a report: attribution ("said", "told", "according to") and figures. The score
@@ -45,7 +45,7 @@ _MARKERS = (
 _TITLE_LEAD = re.compile(rf"^\s*(?:{_MARKERS})\s*[:|\-–—]", re.IGNORECASE)
 _TITLE_TAG = re.compile(rf"(?:[|\-–—]\s*(?:{_MARKERS})\s*$|\((?:{_MARKERS})\)\s*$)", re.IGNORECASE)
 _LABEL = re.compile(
-    r"\b(?:is an? (?:\w+ )?(?:columnist|commentator|contributing writer|opinion writer)|"
+    r"(?<!who )\b(?:is an? (?:\w+ )?(?:columnist|commentator|contributing writer|opinion writer)|"
     r"writes a (?:weekly |regular )?column|the views expressed|this is an opinion piece|"
     r"opinions? (?:expressed )?(?:here |in this (?:article|piece) )?are (?:the author's|"
     r"(?:his|her|their) own))",
@@ -127,8 +127,12 @@ def opinion_link(link: str | None) -> bool:
 
 
 def opinion_label(text: str) -> bool:
-    """Whether the text carries a columnist's byline or an opinion disclaimer."""
-    return bool(_LABEL.search(text))
+    """Whether the text carries a columnist's byline or an opinion disclaimer: in its first
+    or last paragraph, where outlets print them (a report may mention a columnist inside)."""
+    paragraphs = [p for p in text.strip().split("\n") if p.strip()]
+    if not paragraphs:
+        return False
+    return bool(_LABEL.search(paragraphs[0]) or _LABEL.search(paragraphs[-1]))
 
 
 def voice(text: str) -> Voice:

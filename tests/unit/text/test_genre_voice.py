@@ -92,6 +92,8 @@ def test_columnist_bylines_and_disclaimers_label_opinion(text: str) -> None:
     [
         "The columnist was arrested on Tuesday, police said.",
         "Readers expressed their views at a town hall meeting.",
+        "Jane Doe, who is a columnist at the Post, was detained on Monday, police said.",
+        "The port closed on Monday.\nJohn Roe is a columnist, his editor said.\nIt reopened.",
     ],
 )
 def test_reports_about_columnists_or_views_are_not_labels(text: str) -> None:
