@@ -445,7 +445,7 @@ def sql_assign(
         started = Timing(time.process_time(), workers_cpu(), time.perf_counter())
         with db.begin() as conn, batch_collection():
             state = SqlClusterState(conn, cache)
-            features = batch_features([(d.title, d.text, d.source) for d in chunk])
+            features = batch_features([(d.title, d.text, d.source, d.link) for d in chunk])
             ClusterEngine(state).assign_batch(chunk, features)
             state.flush(position=int(chunk[-1].article_id[3:]))  # syn000123 -> 123
         spent.add(

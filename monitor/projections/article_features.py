@@ -88,8 +88,11 @@ def sublinear_tf(tf: int) -> float:
     return 1.0 + math.log(tf)
 
 
-def article_features(title: str, text: str, source: str) -> ArticleFeatures:
-    """The features of one article (pure: the same text gives the same features anywhere)."""
+def article_features(
+    title: str, text: str, source: str, link: str | None = None
+) -> ArticleFeatures:
+    """The features of one article (pure: the same text gives the same features anywhere);
+    ``link`` only tells an opinion section (:func:`monitor.text.genre.opinion_link`)."""
     fp = fingerprint(text)
     raw = term_counts(title, text)
     terms = tuple(sorted(raw))
@@ -123,7 +126,7 @@ def article_features(title: str, text: str, source: str) -> ArticleFeatures:
         DATELINE: {DATELINE + p: 1.0 for p in sorted(signals.datelines)},
     }
     extra = {prefix: part for prefix, part in extra.items() if part}
-    if is_opinion(title, text):
+    if is_opinion(title, text, link):
         extra[FLAG] = {OPINION_FLAG: 1.0}
     return ArticleFeatures(
         shingles=fp.to_bytes(),
@@ -138,12 +141,16 @@ def article_features(title: str, text: str, source: str) -> ArticleFeatures:
     )
 
 
-def features_of(article: tuple[str, str, str]) -> ArticleFeatures:
-    """:func:`article_features` of a (title, text, source) triple (for a process pool)."""
+Article = tuple[str, str, str, str | None]
+"""An article as the features read it: title, text, source and link."""
+
+
+def features_of(article: Article) -> ArticleFeatures:
+    """:func:`article_features` of a (title, text, source, link) tuple (for a process pool)."""
     return article_features(*article)
 
 
-def text_weight(article: tuple[str, str, str]) -> int:
+def text_weight(article: Article) -> int:
     """The work of one article, in the pool's unit (about a byte of markup's extraction).
     Features cost more per byte than extraction (about 3.3 ms per KiB of text), but sending
     them back costs too: at 8 bytes per byte the pool took daemon and replay batches and
@@ -151,8 +158,8 @@ def text_weight(article: tuple[str, str, str]) -> int:
     return 2 * len(article[1])
 
 
-def batch_features(articles: Sequence[tuple[str, str, str]]) -> Iterator[ArticleFeatures]:
-    """:func:`article_features` of each (title, text, source), in order, as they are ready:
+def batch_features(articles: Sequence[Article]) -> Iterator[ArticleFeatures]:
+    """:func:`article_features` of each (title, text, source, link), in order, as they are ready:
     on the process pool when the batch is worth it
     (:func:`monitor.projections.parallel.ordered_iter`), else each when asked for."""
     return ordered_iter(features_of, articles, weight=text_weight)

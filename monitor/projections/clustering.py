@@ -106,6 +106,8 @@ class ArticleDoc:
     text: str
     published_at: datetime | None
     seen_at: datetime
+    link: str | None = None
+    """The article's link (read only to tell an opinion section)."""
 
 
 @dataclass(frozen=True)
@@ -658,7 +660,7 @@ class ClusterEngine:
     @staticmethod
     def features(doc: ArticleDoc) -> ArticleFeatures:
         """The state-free features of an article (:mod:`~.article_features`)."""
-        return article_features(doc.title, doc.text, doc.source)
+        return article_features(doc.title, doc.text, doc.source, doc.link)
 
     def assign_batch(
         self, docs: Sequence[ArticleDoc], features: Iterable[ArticleFeatures] | None = None

@@ -196,7 +196,7 @@ class StoriesProjection:
             todo.append((stored, self._doc(stored.position, ev, found)))
         # The text features depend on no state: computed ahead, on the process pool when
         # the batch is worth it, while the articles are placed one by one in log order.
-        wanted = [(d.title, d.text, d.source) for _, d in todo if d.text.strip()]
+        wanted = [(d.title, d.text, d.source, d.link) for _, d in todo if d.text.strip()]
         computed = batch_features(wanted)
         features = (next(computed) if d.text.strip() else None for _, d in todo)
         state = SqlClusterState(conn, self.cache)
@@ -235,6 +235,7 @@ class StoriesProjection:
             text=text,
             published_at=utc(ev.published_at) if ev.published_at else None,
             seen_at=utc(ev.seen_at),
+            link=ev.link,
         )
 
     def _place(

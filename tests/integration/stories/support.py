@@ -72,6 +72,7 @@ def article_event(
     seen_at: datetime,
     published_at: datetime | None = None,
     revised: bool = False,
+    link: str | None = None,
 ) -> ArticleObserved:
     """An ArticleObserved (or ArticleRevised) whose content blob is stored, as polling does."""
     html = html_of(text)
@@ -84,7 +85,7 @@ def article_event(
         source=source,
         entry_key=article_id,
         title=title,
-        link=None,
+        link=link,
         guid=article_id,
         published_at=published_at,
         seen_at=seen_at,

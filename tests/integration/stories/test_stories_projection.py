@@ -135,6 +135,31 @@ def test_write_ups_join_one_story_and_an_unrelated_event_gets_its_own(app: App) 
     assert [a["copy_of"] for a in dam["articles"]] == [None, None]
 
 
+def test_a_write_up_filed_in_an_opinion_section_founds_its_own_story(app: App) -> None:
+    publish(
+        app,
+        article_event(
+            app,
+            "wire",
+            source="Coast Wire",
+            title="Orvenna dam opens all spillways",
+            text=DAM_WIRE,
+            seen_at=T0,
+        ),
+        article_event(
+            app,
+            "column",
+            source="Valley Post",
+            title="A night in the sports hall",
+            text=DAM_FEATURE,
+            seen_at=T0 + 3 * HOUR,
+            link="https://valley-post.invalid/opinion/2024/03/05/a-night-in-the-sports-hall",
+        ),
+    )
+    assert story(app, "wire") == "s-wire"
+    assert story(app, "column") == "s-column"
+
+
 def test_a_rewrapped_copy_a_year_later_is_found_in_the_database(app: App) -> None:
     publish(
         app,

@@ -67,3 +67,10 @@ def test_placing_with_features_computed_ahead_equals_placing_inline() -> None:
     batch = ClusterEngine(InMemoryClusterState()).assign_batch(docs, ahead)
     assert batch == inline
     assert batch[1].story_id == "s-wire" and batch[2].story_id == "s-column"
+
+
+def test_a_link_in_an_opinion_section_flags_the_article_as_opinion() -> None:
+    title, text = "Ports and prices", "The port closed on Monday, officials said."
+    filed = article_features(title, text, "Coast Wire", "https://coast.example/opinion/ports")
+    plain = article_features(title, text, "Coast Wire", "https://coast.example/world/ports")
+    assert FLAG in filed.extra and FLAG not in plain.extra
