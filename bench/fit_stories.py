@@ -11,8 +11,9 @@ exactly as the engine does it (online document frequencies from the language pri
 paired with each story the engine would score for it (its shortlist, plus the gold story
 when that is a candidate); the label says whether the story is the article's event. Then
 the article joins its gold story. Pairs the engine vetoes (places and actors disagree) are
-left out: it never scores them. A logistic regression (numpy Newton, L2, each weight kept to
-the sign ``story_scorer.SIGNS`` allows it: agreement only adds, disagreement only
+left out: it never scores them (but pairs whose event day or target site alone disagrees
+are kept, ``disagrees(..., events=False)``, see ``story_scorer.disagrees``). A logistic
+regression (numpy Newton, L2, each weight kept to the sign ``story_scorer.SIGNS`` allows it: agreement only adds, disagreement only
 subtracts; same-event pairs weighted :data:`POSITIVE_WEIGHT`) is fitted on the pairs of all
 five corpora. The join threshold is chosen, on a fixed grid, by leave-one-corpus-out
 validation (``bench/lococv_stories.py``: each corpus scored with weights fitted on the other
@@ -238,7 +239,7 @@ def pairs(
                 own_gap, own_age = float(own[gap_index]), float(own[age_index])
             for story_id in sorted(state.stories):
                 story = state.stories[story_id]
-                if story.is_opinion or disagrees(signals, story.signals):
+                if story.is_opinion or disagrees(signals, story.signals, events=False):
                     continue  # never scored by the engine
                 x = engine.pair_features(fields, signals, moment, story)
                 if story_id in active:

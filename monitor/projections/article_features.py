@@ -26,6 +26,7 @@ from monitor.projections.shortlist import term_hash
 from monitor.projections.story_scorer import (
     ACTOR,
     DATELINE,
+    EVENT_DAY,
     FLAG,
     HEADLINE,
     KEY,
@@ -33,16 +34,19 @@ from monitor.projections.story_scorer import (
     NUMBER,
     OPINION_FLAG,
     PLACE,
+    SITE,
     TITLE_PLACE,
     ArticleSignals,
     full_names,
 )
 from monitor.text.entities import event_numbers, key_names, lead
+from monitor.text.event_day import event_day
 from monitor.text.event_types import event_kinds
 from monitor.text.fingerprint import fingerprint
 from monitor.text.genre import is_opinion
 from monitor.text.places import actors, mentions
 from monitor.text.priors import PRIOR_DOCS, term_probability
+from monitor.text.target_site import target_sites
 from monitor.text.terms import ENTITY, is_title_case, term_counts
 
 Fields = dict[str, dict[str, float]]
@@ -98,7 +102,9 @@ def article_features(
     terms = tuple(sorted(raw))
     title_keys = not is_title_case(title)
     keys = frozenset(key_names(title, text, source, not title_keys))
-    kinds = event_kinds(title, lead(text))
+    first = lead(text)
+    kinds = event_kinds(title, first)
+    day = event_day(title, first)
     numbers = frozenset(event_numbers(text))
     where = mentions(title, text)
     signals = ArticleSignals(
@@ -114,6 +120,8 @@ def article_features(
         title_places=where.title_places,
         full_names=full_names(t for t in terms if t.startswith(ENTITY)),
         datelines=where.datelines,
+        event_days=frozenset([day]) if day else frozenset(),
+        sites=target_sites(title, first),
     )
     extra: Fields = {
         KEY: {KEY + k: 1.0 for k in sorted(signals.keys)},
@@ -124,6 +132,8 @@ def article_features(
         TITLE_PLACE: {TITLE_PLACE + p: 1.0 for p in sorted(signals.title_places)},
         ACTOR: {ACTOR + a: 1.0 for a in sorted(signals.actors)},
         DATELINE: {DATELINE + p: 1.0 for p in sorted(signals.datelines)},
+        EVENT_DAY: {EVENT_DAY + d: 1.0 for d in sorted(signals.event_days)},
+        SITE: {SITE + c: 1.0 for c in sorted(signals.sites)},
     }
     extra = {prefix: part for prefix, part in extra.items() if part}
     if is_opinion(title, text, link):

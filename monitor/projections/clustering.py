@@ -66,6 +66,7 @@ from monitor.projections.story_scorer import (
     CROSS_BODY,
     CROSS_TITLE,
     DATELINE,
+    EVENT_DAY,
     FLAG,
     HEADLINE,
     KEY,
@@ -76,6 +77,7 @@ from monitor.projections.story_scorer import (
     OPINION_FLAG,
     ORIGINALS,
     PLACE,
+    SITE,
     TITLE_PLACE,
     ArticleSignals,
     StoryModel,
@@ -550,6 +552,8 @@ CENTROID_FIELDS = (
     TITLE_PLACE,
     ACTOR,
     DATELINE,
+    EVENT_DAY,
+    SITE,
 )
 """Fields a centroid keeps: the TF-IDF fields, key names, event kinds, numbers and flags."""
 _SORTED_FIELDS = tuple(sorted(CENTROID_FIELDS))
