@@ -117,7 +117,9 @@ _HAD_STOOD = re.compile(
     r"(?:at\s+|to\s+)?" + _Q + "$"
 )
 # A corrected value: "the number of deaths is 275 and not 288".
-_NOT_BEFORE = re.compile(r"(?:\band|,)\s+not\s+" + _Q + "$")
+# A value the sentence sets aside for the one it gives: "275 and not 288", "Killed 2,975, Not
+# 64", "more than 1,400 people, not the 64 in its official tally".
+_NOT_BEFORE = re.compile(r"(?:\band|,)\s+(?:not|Not|NOT)\s+(?:the\s+)?" + _Q + "$")
 _ORDINAL_WORDS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 # A count for one reporting window is an increment: "2,292 patients were admitted in the 24
 # hours to Sunday", "with 10 deaths recorded in the previous 24 hours".
@@ -305,7 +307,14 @@ _PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a 
     r"(?:outbreak|fire|wildfire|blaze|flood|floods|earthquake|quake|hurricane|storm|cyclone"
     r"|typhoon|tsunami|epidemic|pandemic|war|attack|attacks|season|disaster|strike|crash|famine"
     r"|eruption|recall|layoffs|crisis|riots|protests|bombing|massacre|shooting|cycle|election"
-    r"|census|tornado|heatwave|heat\s+wave|drought|outbreaks)"
+    r"|census|tornado|heatwave|heat\s+wave|drought|outbreaks|crush|stampede|collapse|siege"
+    r"|invasion|explosion|blast|sinking|shipwreck|landslides?|mudslides?|avalanche|derailment"
+    r"|uprising|bombings|shootings)"
+    # an event named by its day: "the Oct. 7 attack", "the September 11 attacks" (a story
+    # names a day so only once the event is behind it)
+    rf"|the\s+{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?-i:(?:[A-Z][\w-]+\s+){{0,2}})"
+    r"(?:attacks?|massacre|bombings?|shootings?|raids?|assault|uprising|crash|explosion|blast"
+    r"|earthquake|quake|landslides?|floods?|fire|storm|tornado|tsunami|derailment|stampede)\b"
     rf"|{_YEAR}\s+(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)|(?:at\s+the\s+time|back\s+then"
     r"|back\s+in\s+\w+)))",
 )
@@ -405,7 +414,7 @@ def _kind(
         )
     ):
         return "previous"
-    if "not" in before and _NOT_BEFORE.search(before):
+    if ("not" in before or "Not" in before or "NOT" in before) and _NOT_BEFORE.search(before):
         return "previous"  # "275 and not 288"
     if "which had" in before and _HAD_STOOD.search(before):
         return "previous"  # "The toll, which had stood at 334, was lowered to 210"
@@ -511,6 +520,8 @@ def _kind(
         return "new"  # "2,292 patients were admitted in the 24 hours to Sunday"
     if "day" in sentence and _one_day(sentence, span, clause):
         return "new"  # "317 people were detained across the country on Sunday": that day's
+    if "day" in sentence and _day_haul(sentence, span, clause):
+        return "new"  # "Police detained 364 people on Monday": that day's detentions
     return "total"
 
 
@@ -551,6 +562,56 @@ def _one_day(sentence: str, span: Span, clause: Clause) -> bool:
     if own is None or _NUMBER_WORD.search(sentence, span.unit_end, own.start()):
         return False  # the day after the number is the next number's
     return _DAY_EVENT.search(sentence, clause.start, clause.end) is not None
+
+
+# A haul told by the day it was made: people detained or arrested, bodies found or recovered
+# on one named day are that day's haul, added to whatever came before ("Police also arrested
+# 12 people on Monday", "317 people were detained on Sunday", "774 people were
+# detained at Sunday's march", "Rescuers found eight bodies on Friday morning") - unlike a
+# perfect ("have arrested 483"), a running count ("the toll", "since June", "so far") or a
+# count kept ("the hotspot held 1,104 people on Monday").
+_HAUL_VERB = r"(?:detained|arrested|rounded\s+up|recovered|found)"
+_HAUL_BEFORE = re.compile(  # an active arrest only with "also" ("Police arrested 27 people on
+    # Saturday" may be the first count of all); bodies found on a day are a search's haul
+    r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)\b(?:also\s+"
+    + _HAUL_VERB
+    + r"|recovered|found)\s+"
+    + _Q
+    + "$"
+)
+_HAUL_AFTER = re.compile(
+    r"[^,;\d]{0,40}?\s(?:were|was|had\s+been)\s+(?:also\s+)?(?:" + _HAUL_VERB + r"|held)\b"
+)
+_HAUL_DAY = re.compile(
+    rf"(?<!said\s)(?<!told\s)(?<!reported\s)(?<!announced\s)\b(?:[Oo]n\s+{_WEEKDAY}\b"
+    rf"(?!['’]|\s+night)|[Aa]t\s+{_WEEKDAY}['’]s\s)"
+)
+_HAUL_RUNNING = re.compile(
+    r"\b(?:toll|total|tally|so\s+far|to\s+date|in\s+all|since|number\s+of|bringing|taking"
+    r"|raising|pushing|overall|altogether)\b",
+    re.IGNORECASE,
+)
+
+
+def _day_haul(sentence: str, span: Span, clause: Clause) -> bool:
+    """True for a count detained, arrested, found or recovered on the one day its own segment
+    of the clause names (see `_HAUL_VERB`)."""
+    if not (
+        _HAUL_BEFORE.search(sentence, max(clause.start, span.start - 40), span.start)
+        or _HAUL_AFTER.match(sentence, span.unit_end)
+    ):
+        return False
+    if _HAUL_RUNNING.search(sentence, clause.start, clause.end):
+        return False
+    cuts = [m for m in _SEGMENT_END.finditer(sentence, clause.start, clause.end)]
+    start = max([m.end() for m in cuts if m.end() <= span.start], default=clause.start)
+    end = min([m.start() for m in cuts if m.start() >= span.end], default=clause.end)
+    day = _HAUL_DAY.search(sentence, start, end)
+    if day is None:
+        return False
+    if day.start() < span.start:
+        return True
+    return not _NUMBER_WORD.search(sentence, span.unit_end, day.start())  # not the next number's
 
 
 # A count apposed to its share of a whole is a part of that whole: "About 25.6 million people,
@@ -1727,6 +1788,17 @@ def _another_state(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
     return False
 
 
+def _whole_time(sentence: str, clause: Clause, frames: Sequence[Frame]) -> tuple[str, str | None]:
+    """The time of the whole a part is picked out of: "The attack on the parliament in 2001
+    killed 14 people, including the five gunmen" (the gunmen are among 2001's dead), "Back in
+    April, the number of cases had grown to 242, including 142 deaths". A part whose own
+    clause is told as now ("of whom 30 are still in hospital") stays current."""
+    whole = next((f for f in reversed(frames) if f.kind == "total"), None)
+    if whole is None or whole.time != "past" or _CURRENT.search(sentence, clause.start, clause.end):
+        return "current", None
+    return whole.time, whole.time_ref
+
+
 def frame_sentence(
     sentence: str,
     spans: Sequence[Span],
@@ -1832,6 +1904,8 @@ def frame_sentence(
         if kind == "total" and _increment_share(sentence, span, spans, frames, parsed):
             kind = "new"  # "27 more people died, 15 of them in Sindh": Sindh's increment
         time, time_ref = _time(sentence, span, clauses, index)
+        if kind == "part" and time == "current":
+            time, time_ref = _whole_time(sentence, clause, frames)
         if kind == "previous" and time == "past" and _reached_current(sentence, spans, frames):
             time, time_ref = "current", None  # "had grown to 22,777, up from 12,277 a year earlier"
         revision, revised_from = (None, None)
