@@ -668,6 +668,84 @@ def _breakdown_member(
     )
 
 
+# The rest of a whole: "The remaining 74 people are missing", "DNA tests were run on the other
+# 20 bodies" (those left of a count the story has, a part of it).
+_REST_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:remaining|other)\s+" + _Q + "$", re.I)
+# Said to be among a whole the sentence names without a number: "six members of her family
+# who lived on the 22nd floor were among the missing" (not "among those killed when their
+# vehicle collided ...", a count of its own event; see `_AMONG`).
+_AMONG_WHOLE = re.compile(
+    r"[^,;.]{0,60}?\s(?:were|are|was|is)\s+(?:also\s+)?among\s+the\s+(?:[a-z]+\s+)?"
+    r"(?:dead|missing|victims|killed|injured|wounded|hostages|detained|arrested|casualties"
+    r"|fatalities|survivors|evacuated)\b"
+)
+
+
+def _rest_or_among(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
+    """True for the rest of a whole ("the remaining 74") or a count among a named whole."""
+    if _REST_BEFORE.search(sentence, max(0, span.start - 40), span.start):
+        return True
+    among = _AMONG_WHOLE.match(sentence, span.unit_end)
+    return among is not None and not any(
+        span.unit_end <= s.start < among.end() for s in spans if s is not span
+    )
+
+
+# Who a count is made of, by sex or age: a list of them apposed to a count of people breaks it
+# down ("420 protesters had been arrested, 347 men and 73 women").
+_MEMBER_HEADS = frozenset(
+    (
+        "men",
+        "women",
+        "children",
+        "boys",
+        "girls",
+        "adults",
+        "minors",
+        "teenagers",
+        "infants",
+        "babies",
+        "males",
+        "females",
+    )
+)
+_APPOSED_GAP = re.compile(r",\s+|\s+and\s+|,\s+and\s+")
+_WHOLE_GAP = re.compile(r"[^,;:.\d]{0,60},\s+")  # the rest of the whole's phrase, then a comma
+_VERB_NEXT = re.compile(
+    r"\s+(?:(?:were|was|are|is|had|have|has|will|would|died|remain(?:ed)?)\b|(?!aged\b)[a-z]+ed\s+(?!to\b))"
+)
+
+
+def _apposed_member(
+    sentence: str, span: Span, spans: Sequence[Span], frames: Sequence[Frame]
+) -> bool:
+    """True for a count of men, women or children listed right after a count of people, by a
+    comma, and the members of that list after it."""
+    at = len(frames)
+    if at == 0 or _head(sentence, span) not in _MEMBER_HEADS:
+        return False
+    last = at
+    while (
+        last + 1 < len(spans)
+        and _head(sentence, spans[last + 1]) in _MEMBER_HEADS
+        and _APPOSED_GAP.fullmatch(sentence, spans[last].unit_end, spans[last + 1].start)
+    ):
+        last += 1
+    if _VERB_NEXT.match(sentence, spans[last].unit_end):
+        return False  # "..., 12 children were hurt": a clause of its own
+    for i in range(at - 1, -1, -1):
+        gap = sentence[spans[i].unit_end : spans[i + 1].start]
+        if _head(sentence, spans[i]) not in _MEMBER_HEADS:
+            return (
+                frames[i].kind == "total"
+                and _WHOLE_GAP.fullmatch(gap) is not None
+                and (i == 0 or _head(sentence, spans[i - 1]) not in _MEMBER_HEADS)
+            )
+        if not _APPOSED_GAP.fullmatch(gap):
+            return False
+    return False
+
+
 def _among_after(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
     """True for a number said to be among a whole: "350 women were among the 1,731 dead",
     and the list that leads to it ("645 children and 350 women were among ...")."""
@@ -1901,6 +1979,10 @@ def frame_sentence(
             and _among_after(sentence, span, spans)
         ):
             kind = "part"  # "645 children and 350 women were among the 1,731 dead"
+        if kind == "total" and _apposed_member(sentence, span, spans, frames):
+            kind = "part"  # "420 protesters had been arrested, 347 men and 73 women"
+        if kind == "total" and _rest_or_among(sentence, span, spans):
+            kind = "part"  # "The remaining 74 people are missing", "were among the missing"
         if kind == "total" and _increment_share(sentence, span, spans, frames, parsed):
             kind = "new"  # "27 more people died, 15 of them in Sindh": Sindh's increment
         time, time_ref = _time(sentence, span, clauses, index)
