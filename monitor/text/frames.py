@@ -299,7 +299,9 @@ _PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a 
     r"|a\s+(?:year|decade)\s+(?:earlier|ago|before)|(?:years|decades)\s+(?:ago|earlier)"
     r"|before\s+the\s+(?:war|storm|fire|floods?|flooding|outbreak|disaster|hurricane|earthquake|quake"
     r"|cyclone|typhoon|tsunami|landslides?"
-    r"|pandemic|attacks?|conflict|invasion|strike|riots)"
+    r"|pandemic|attacks?|conflict|invasion|strike|riots|truce|ceasefire|buyout|takeover"
+    r"|acquisition|merger|lockdown|crackdown|coup)(?!\s+(?:was|were|is|are|had|has|have|would"
+    r"|will|could|[a-z]+ed)\b)"  # not "before the truce was extended": a later clause's
     rf"|(?:in|during|of|throughout|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:year\s+)?{_YEAR}s?\b"
     rf"|(?:in|during|on|by)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?{_YEAR}\b"
     rf"|(?:in|during|on|by|before|after|over|around|at)\s+(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b"
@@ -1054,8 +1056,11 @@ _OWN_PERIOD_LEAD = re.compile(
 _ENDS_ON_YEAR = re.compile(rf"\b(?:in|to|was|were|is|of|since)\s+(?P<year>{_YEAR})\s*,?\s*$")
 # A closed period opening a sentence: "Between 2010 and December 2022, the two carmakers recalled
 # 7 million vehicles, and 3,100 of their cars caught fire": each clause is in that period.
+# So does an earlier event opening it: "Before the truce, Hamas had let four captives go ...,
+# and the army had rescued one soldier".
 _PERIOD_LEAD = re.compile(
     rf"\s*(?:Between|From)\s+[^,;]{{0,30}}?{_YEAR}\s+(?:and|to|until)\s+[^,;]{{0,20}}?{_YEAR},"
+    r"|\s*Before\s+the\s+[a-z]+,"
 )
 
 

@@ -109,3 +109,28 @@ def test_a_week_after_is_a_time_not_a_rate() -> None:
     claim = frame("Twitter Lays Off About 3,700 Staff A Week After Musk Takeover", 3700)
     assert claim.kind == "total"
     assert frame("The port handles about 10,000 containers a week.", 10000).kind == "rate"
+
+
+def test_counts_before_a_truce_or_a_buyout_are_past() -> None:
+    text = (
+        "The company had 7,500 workers before the buyout, and by the spring only 1,500 were left."
+    )
+    assert [frame(text, v).time for v in (7500, 1500)] == ["past", "current"]
+
+
+def test_an_earlier_event_opening_the_sentence_dates_all_its_clauses() -> None:
+    text = (
+        "Before the truce, Hamas had let four captives go in October, and the army had rescued "
+        "one soldier."
+    )
+    assert [frame(text, v).time for v in (4, 1)] == ["past", "past"]
+    now = "Before the storm, officials said, 300 people had left, and now 40 are dead."
+    assert frame(now, 40).time == "current"
+
+
+def test_before_a_clause_on_the_event_is_no_earlier_period() -> None:
+    text = (
+        "Eleven more hostages were released on Monday in return for 33 prisoners, the last "
+        "swap before the truce was extended by two days."
+    )
+    assert frame(text, 11).time == "current"
