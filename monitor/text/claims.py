@@ -121,7 +121,7 @@ def _plain(number: float | None) -> float | int | None:
 
 _RATE = re.compile(
     r"\s*(?:(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|second|annum|night"
-    r"|fortnight|quarter)\b(?!\s+(?:ago|earlier|later|before))|daily\b|weekly\b|monthly\b"
+    r"|fortnight|quarter)\b(?!\s+(?:ago|earlier|later|before|after|into))|daily\b|weekly\b|monthly\b"
     r"|annually\b|yearly\b)",
     re.IGNORECASE,
 )

@@ -59,6 +59,33 @@ _GOES_ON_INTO = re.compile(
 )
 
 
+# A count that is itself the subject of the verb carrying it into a running total: "Thirty-two
+# deaths in Karachi on Saturday took the Sindh toll to 1,242", "Two more cases bring the state's
+# total to 30" (no comma, no relative pronoun between the count and its verb).
+_CARRIES_INTO = re.compile(
+    r"\s(?:took|takes|brought|brings|pushed|pushes|lifted|lifts|raised|raises)\s+(?:the|its"
+    r"|their|[A-Z][\w.-]*['’]s)\b[^;.]{0,60}\bto\s+$"
+)
+_NOT_SUBJECT = re.compile(r",\s|;|\b(?:which|that|who|after|before|when|as|said|says)\b")
+# The count coordinated with the one right after it, by "and" past its own noun: "A second
+# group of 13 Israelis and four Thais came out ..., bringing the number ... to 41".
+_COORDINATED = re.compile(r"\S+(?:\s+[A-Za-z-]+){0,2}\s+and\s+$")
+
+
+_VERB_BEFORE = re.compile(r"\b(?:[a-z]+ed|said|says|told|found|put|gave|saw|made)\b")
+
+
+def _carries_into(sentence: str, start: int, end: int) -> bool:
+    """The count at `start` is the subject of a verb carrying it into the total at `end`: no
+    verb before it in its segment ("Officials who counted 40 deaths raised the toll to 52" is
+    the officials' raising), none between it and the verb."""
+    verb = _CARRIES_INTO.search(sentence, start, end)
+    if verb is None or _NOT_SUBJECT.search(sentence, start, verb.start()):
+        return False
+    lead = max(sentence.rfind(", ", 0, start), sentence.rfind("; ", 0, start), -1)
+    return not _VERB_BEFORE.search(sentence, lead + 1, start)
+
+
 # A running total of a wider whole than the count before it: "the combined toll with Syria",
 # "the joint tally", "the toll together with ...".
 _COMBINED = re.compile(r"\b(?:combined|joint|together\s+with)\b", re.IGNORECASE)
@@ -94,8 +121,20 @@ def carried_increments(sentence: str, starts: Sequence[int], frames: list[Frame]
         if carried and _COMBINED.search(sentence, starts[i], starts[j]):
             continue  # "rose to 44,218, bringing the combined toll with Syria to 50,000": the
             # count is one part's own total, not what a wider total was raised by
-        if carried and _GOES_ON_INTO.search(sentence, starts[i], starts[j]):
+        if carried and (
+            _GOES_ON_INTO.search(sentence, starts[i], starts[j])
+            or _carries_into(sentence, starts[i], starts[j])
+        ):
             out[i] = dataclasses.replace(f, kind="new")
+            k = i  # the counts coordinated before it are added with it
+            while (
+                k > 0
+                and out[k - 1].kind == "total"
+                and out[k - 1].time == "current"
+                and _COORDINATED.fullmatch(sentence, starts[k - 1], starts[k])
+            ):
+                k -= 1
+                out[k] = dataclasses.replace(out[k], kind="new")
     return out
 
 

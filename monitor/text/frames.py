@@ -117,7 +117,9 @@ _HAD_STOOD = re.compile(
     r"(?:at\s+|to\s+)?" + _Q + "$"
 )
 # A corrected value: "the number of deaths is 275 and not 288".
-_NOT_BEFORE = re.compile(r"(?:\band|,)\s+not\s+" + _Q + "$")
+# A value the sentence sets aside for the one it gives: "275 and not 288", "Killed 2,975, Not
+# 64", "more than 1,400 people, not the 64 in its official tally".
+_NOT_BEFORE = re.compile(r"(?:\band|,)\s+(?:not|Not|NOT)\s+(?:the\s+)?" + _Q + "$")
 _ORDINAL_WORDS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 # A count for one reporting window is an increment: "2,292 patients were admitted in the 24
 # hours to Sunday", "with 10 deaths recorded in the previous 24 hours".
@@ -300,7 +302,9 @@ _PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a 
     r"|a\s+(?:year|decade)\s+(?:earlier|ago|before)|(?:years|decades)\s+(?:ago|earlier)"
     r"|before\s+the\s+(?:war|storm|fire|floods?|flooding|outbreak|disaster|hurricane|earthquake|quake"
     r"|cyclone|typhoon|tsunami|landslides?"
-    r"|pandemic|attacks?|conflict|invasion|strike|riots)"
+    r"|pandemic|attacks?|conflict|invasion|strike|riots|truce|ceasefire|buyout|takeover"
+    r"|acquisition|merger|lockdown|crackdown|coup)(?!\s+(?:was|were|is|are|had|has|have|would"
+    r"|will|could|[a-z]+ed)\b)"  # not "before the truce was extended": a later clause's
     rf"|(?:in|during|of|throughout|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:year\s+)?{_YEAR}s?\b"
     rf"|(?:in|during|on|by)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?{_YEAR}\b"
     rf"|(?:in|during|on|by|before|after|over|around|at)\s+(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b"
@@ -308,7 +312,14 @@ _PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a 
     r"(?:outbreak|fire|wildfire|blaze|flood|floods|earthquake|quake|hurricane|storm|cyclone"
     r"|typhoon|tsunami|epidemic|pandemic|war|attack|attacks|season|disaster|strike|crash|famine"
     r"|eruption|recall|layoffs|crisis|riots|protests|bombing|massacre|shooting|cycle|election"
-    r"|census|tornado|heatwave|heat\s+wave|drought|outbreaks)"
+    r"|census|tornado|heatwave|heat\s+wave|drought|outbreaks|crush|stampede|collapse|siege"
+    r"|invasion|explosion|blast|sinking|shipwreck|landslides?|mudslides?|avalanche|derailment"
+    r"|uprising|bombings|shootings)"
+    # an event named by its day: "the Oct. 7 attack", "the September 11 attacks" (a story
+    # names a day so only once the event is behind it)
+    rf"|the\s+{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?-i:(?:[A-Z][\w-]+\s+){{0,2}})"
+    r"(?:attacks?|massacre|bombings?|shootings?|raids?|assault|uprising|crash|explosion|blast"
+    r"|earthquake|quake|landslides?|floods?|fire|storm|tornado|tsunami|derailment|stampede)\b"
     rf"|{_YEAR}\s+(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)|(?:at\s+the\s+time|back\s+then"
     r"|back\s+in\s+\w+)))",
 )
@@ -414,7 +425,7 @@ def _kind(
         )
     ):
         return "previous"
-    if "not" in before and _NOT_BEFORE.search(before):
+    if ("not" in before or "Not" in before or "NOT" in before) and _NOT_BEFORE.search(before):
         return "previous"  # "275 and not 288"
     if "which had" in before and _HAD_STOOD.search(before):
         return "previous"  # "The toll, which had stood at 334, was lowered to 210"
@@ -520,6 +531,8 @@ def _kind(
         return "new"  # "2,292 patients were admitted in the 24 hours to Sunday"
     if "day" in sentence and _one_day(sentence, span, clause):
         return "new"  # "317 people were detained across the country on Sunday": that day's
+    if "day" in sentence and _day_haul(sentence, span, clause):
+        return "new"  # "Police detained 364 people on Monday": that day's detentions
     return "total"
 
 
@@ -560,6 +573,56 @@ def _one_day(sentence: str, span: Span, clause: Clause) -> bool:
     if own is None or _NUMBER_WORD.search(sentence, span.unit_end, own.start()):
         return False  # the day after the number is the next number's
     return _DAY_EVENT.search(sentence, clause.start, clause.end) is not None
+
+
+# A haul told by the day it was made: people detained or arrested, bodies found or recovered
+# on one named day are that day's haul, added to whatever came before ("Police also arrested
+# 12 people on Monday", "317 people were detained on Sunday", "774 people were
+# detained at Sunday's march", "Rescuers found eight bodies on Friday morning") - unlike a
+# perfect ("have arrested 483"), a running count ("the toll", "since June", "so far") or a
+# count kept ("the hotspot held 1,104 people on Monday").
+_HAUL_VERB = r"(?:detained|arrested|rounded\s+up|recovered|found)"
+_HAUL_BEFORE = re.compile(  # an active arrest only with "also" ("Police arrested 27 people on
+    # Saturday" may be the first count of all); bodies found on a day are a search's haul
+    r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)\b(?:also\s+"
+    + _HAUL_VERB
+    + r"|recovered|found)\s+"
+    + _Q
+    + "$"
+)
+_HAUL_AFTER = re.compile(
+    r"[^,;\d]{0,40}?\s(?:were|was|had\s+been)\s+(?:also\s+)?(?:" + _HAUL_VERB + r"|held)\b"
+)
+_HAUL_DAY = re.compile(
+    rf"(?<!said\s)(?<!told\s)(?<!reported\s)(?<!announced\s)\b(?:[Oo]n\s+{_WEEKDAY}\b"
+    rf"(?!['’]|\s+night)|[Aa]t\s+{_WEEKDAY}['’]s\s)"
+)
+_HAUL_RUNNING = re.compile(
+    r"\b(?:toll|total|tally|so\s+far|to\s+date|in\s+all|since|number\s+of|bringing|taking"
+    r"|raising|pushing|overall|altogether)\b",
+    re.IGNORECASE,
+)
+
+
+def _day_haul(sentence: str, span: Span, clause: Clause) -> bool:
+    """True for a count detained, arrested, found or recovered on the one day its own segment
+    of the clause names (see `_HAUL_VERB`)."""
+    if not (
+        _HAUL_BEFORE.search(sentence, max(clause.start, span.start - 40), span.start)
+        or _HAUL_AFTER.match(sentence, span.unit_end)
+    ):
+        return False
+    if _HAUL_RUNNING.search(sentence, clause.start, clause.end):
+        return False
+    cuts = [m for m in _SEGMENT_END.finditer(sentence, clause.start, clause.end)]
+    start = max([m.end() for m in cuts if m.end() <= span.start], default=clause.start)
+    end = min([m.start() for m in cuts if m.start() >= span.end], default=clause.end)
+    day = _HAUL_DAY.search(sentence, start, end)
+    if day is None:
+        return False
+    if day.start() < span.start:
+        return True
+    return not _NUMBER_WORD.search(sentence, span.unit_end, day.start())  # not the next number's
 
 
 # A count apposed to its share of a whole is a part of that whole: "About 25.6 million people,
@@ -614,6 +677,84 @@ def _breakdown_member(
     return all(opening.end() <= s.start for s in members) and (
         not members or bool(_LIST_GAP.search(sentence, members[-1].unit_end, span.start))
     )
+
+
+# The rest of a whole: "The remaining 74 people are missing", "DNA tests were run on the other
+# 20 bodies" (those left of a count the story has, a part of it).
+_REST_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:remaining|other)\s+" + _Q + "$", re.I)
+# Said to be among a whole the sentence names without a number: "six members of her family
+# who lived on the 22nd floor were among the missing" (not "among those killed when their
+# vehicle collided ...", a count of its own event; see `_AMONG`).
+_AMONG_WHOLE = re.compile(
+    r"[^,;.]{0,60}?\s(?:were|are|was|is)\s+(?:also\s+)?among\s+the\s+(?:[a-z]+\s+)?"
+    r"(?:dead|missing|victims|killed|injured|wounded|hostages|detained|arrested|casualties"
+    r"|fatalities|survivors|evacuated)\b"
+)
+
+
+def _rest_or_among(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
+    """True for the rest of a whole ("the remaining 74") or a count among a named whole."""
+    if _REST_BEFORE.search(sentence, max(0, span.start - 40), span.start):
+        return True
+    among = _AMONG_WHOLE.match(sentence, span.unit_end)
+    return among is not None and not any(
+        span.unit_end <= s.start < among.end() for s in spans if s is not span
+    )
+
+
+# Who a count is made of, by sex or age: a list of them apposed to a count of people breaks it
+# down ("420 protesters had been arrested, 347 men and 73 women").
+_MEMBER_HEADS = frozenset(
+    (
+        "men",
+        "women",
+        "children",
+        "boys",
+        "girls",
+        "adults",
+        "minors",
+        "teenagers",
+        "infants",
+        "babies",
+        "males",
+        "females",
+    )
+)
+_APPOSED_GAP = re.compile(r",\s+|\s+and\s+|,\s+and\s+")
+_WHOLE_GAP = re.compile(r"[^,;:.\d]{0,60},\s+")  # the rest of the whole's phrase, then a comma
+_VERB_NEXT = re.compile(
+    r"\s+(?:(?:were|was|are|is|had|have|has|will|would|died|remain(?:ed)?)\b|(?!aged\b)[a-z]+ed\s+(?!to\b))"
+)
+
+
+def _apposed_member(
+    sentence: str, span: Span, spans: Sequence[Span], frames: Sequence[Frame]
+) -> bool:
+    """True for a count of men, women or children listed right after a count of people, by a
+    comma, and the members of that list after it."""
+    at = len(frames)
+    if at == 0 or _head(sentence, span) not in _MEMBER_HEADS:
+        return False
+    last = at
+    while (
+        last + 1 < len(spans)
+        and _head(sentence, spans[last + 1]) in _MEMBER_HEADS
+        and _APPOSED_GAP.fullmatch(sentence, spans[last].unit_end, spans[last + 1].start)
+    ):
+        last += 1
+    if _VERB_NEXT.match(sentence, spans[last].unit_end):
+        return False  # "..., 12 children were hurt": a clause of its own
+    for i in range(at - 1, -1, -1):
+        gap = sentence[spans[i].unit_end : spans[i + 1].start]
+        if _head(sentence, spans[i]) not in _MEMBER_HEADS:
+            return (
+                frames[i].kind == "total"
+                and _WHOLE_GAP.fullmatch(gap) is not None
+                and (i == 0 or _head(sentence, spans[i - 1]) not in _MEMBER_HEADS)
+            )
+        if not _APPOSED_GAP.fullmatch(gap):
+            return False
+    return False
 
 
 def _among_after(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
@@ -924,8 +1065,11 @@ _OWN_PERIOD_LEAD = re.compile(
 _ENDS_ON_YEAR = re.compile(rf"\b(?:in|to|was|were|is|of|since)\s+(?P<year>{_YEAR})\s*,?\s*$")
 # A closed period opening a sentence: "Between 2010 and December 2022, the two carmakers recalled
 # 7 million vehicles, and 3,100 of their cars caught fire": each clause is in that period.
+# So does an earlier event opening it: "Before the truce, Hamas had let four captives go ...,
+# and the army had rescued one soldier".
 _PERIOD_LEAD = re.compile(
     rf"\s*(?:Between|From)\s+[^,;]{{0,30}}?{_YEAR}\s+(?:and|to|until)\s+[^,;]{{0,20}}?{_YEAR},"
+    r"|\s*Before\s+the\s+[a-z]+,"
 )
 
 
@@ -1738,6 +1882,17 @@ def _another_state(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
     return False
 
 
+def _whole_time(sentence: str, clause: Clause, frames: Sequence[Frame]) -> tuple[str, str | None]:
+    """The time of the whole a part is picked out of: "The attack on the parliament in 2001
+    killed 14 people, including the five gunmen" (the gunmen are among 2001's dead), "Back in
+    April, the number of cases had grown to 242, including 142 deaths". A part whose own
+    clause is told as now ("of whom 30 are still in hospital") stays current."""
+    whole = next((f for f in reversed(frames) if f.kind == "total"), None)
+    if whole is None or whole.time != "past" or _CURRENT.search(sentence, clause.start, clause.end):
+        return "current", None
+    return whole.time, whole.time_ref
+
+
 def frame_sentence(
     sentence: str,
     spans: Sequence[Span],
@@ -1840,9 +1995,15 @@ def frame_sentence(
             and _among_after(sentence, span, spans)
         ):
             kind = "part"  # "645 children and 350 women were among the 1,731 dead"
+        if kind == "total" and _apposed_member(sentence, span, spans, frames):
+            kind = "part"  # "420 protesters had been arrested, 347 men and 73 women"
+        if kind == "total" and _rest_or_among(sentence, span, spans):
+            kind = "part"  # "The remaining 74 people are missing", "were among the missing"
         if kind == "total" and _increment_share(sentence, span, spans, frames, parsed):
             kind = "new"  # "27 more people died, 15 of them in Sindh": Sindh's increment
         time, time_ref = _time(sentence, span, clauses, index)
+        if kind == "part" and time == "current":
+            time, time_ref = _whole_time(sentence, clause, frames)
         if kind == "previous" and time == "past" and _reached_current(sentence, spans, frames):
             time, time_ref = "current", None  # "had grown to 22,777, up from 12,277 a year earlier"
         revision, revised_from = (None, None)
