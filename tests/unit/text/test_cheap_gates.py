@@ -17,17 +17,17 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.text import frames, modality, owner, units
+from monitor.text import frame_clauses, frame_kinds, modality, owner, units
 from monitor.text.patterns import may_hold
 
 _DEV = Path(__file__).resolve().parents[2] / "data/claims"
 
 # (the regex, the test that must pass wherever it matches)
 _GATES: list[tuple[re.Pattern[str], Callable[[str], bool]]] = [
-    (frames._CHANGE_BY, lambda t: may_hold(t, frames._CHANGE_BY_WORDS)),
-    (frames._UP_BY_BEFORE, lambda t: may_hold(t, frames._CHANGE_BY_WORDS)),
-    (frames._UP_BY_BEFORE, lambda t: may_hold(t, frames._UP_DOWN_WORDS)),
-    (frames._TOTAL_OWNER, frames._has_possessive),
+    (frame_kinds._CHANGE_BY, lambda t: may_hold(t, frame_kinds._CHANGE_BY_WORDS)),
+    (frame_kinds._UP_BY_BEFORE, lambda t: may_hold(t, frame_kinds._CHANGE_BY_WORDS)),
+    (frame_kinds._UP_BY_BEFORE, lambda t: may_hold(t, frame_kinds._UP_DOWN_WORDS)),
+    (frame_clauses._TOTAL_OWNER, frame_clauses._has_possessive),
     (units._WIDENED, lambda t: any(w in t for w in units._WIDEN_WORDS)),
     (modality._GOVERNOR, lambda t: may_hold(t, modality._GOVERNOR_WORDS)),
     (modality._SUBJECT_OF_MODAL, lambda t: may_hold(t, modality._SUBJECT_WORDS)),
@@ -82,9 +82,9 @@ def test_no_development_window_loses_a_match_to_its_test() -> None:
 
 
 def test_the_tests_turn_away_windows_without_their_words() -> None:
-    assert not may_hold("the toll climbed to ", frames._CHANGE_BY_WORDS)
-    assert not frames._has_possessive("the national total rose to ")
-    assert frames._has_possessive("bringing the outbreak's total to ")
+    assert not may_hold("the toll climbed to ", frame_kinds._CHANGE_BY_WORDS)
+    assert not frame_clauses._has_possessive("the national total rose to ")
+    assert frame_clauses._has_possessive("bringing the outbreak's total to ")
     # _WIDENED reads its verbs as written (lower case), and so does its test
     assert units._WIDENED.search("Expanded its recall of cars with faulty switches to ") is None
     assert not any(w in "Expanded its recall of cars to " for w in units._WIDEN_WORDS)

@@ -16,20 +16,24 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.text import clauses, frames, numbers, scope, units
+from monitor.text import clauses, frame_clauses, frame_kinds, frame_times, numbers, scope, units
 from monitor.text.patterns import CaseFree, folded, holds, lowered, may_hold
 
 _DEV = Path(__file__).resolve().parents[2] / "data/claims"
 # (regex, words it needs, whether it is matched at the start rather than searched)
 _GUARDED: list[tuple[re.Pattern[str], tuple[str, ...], bool]] = [
-    (frames._COMPARED, frames._COMPARED_WORDS, False),
-    (frames._PREVIOUS_BEFORE, frames._COMPARED_WORDS + frames._PREVIOUS_WORDS, False),
-    (frames._SUPERSEDED, frames._SUPERSEDED_WORDS, True),
-    (frames._EVERY_PERIOD, ("each", "every", "per"), False),
-    (frames._ACCOUNTS_FOR, ("account",), False),
-    (frames._ACCOUNTS_AND, ("account",), False),
-    (frames._PART_BEFORE, frames._PART_WORDS, False),
-    (frames._NEW_BEFORE, frames._NEW_WORDS, False),
+    (frame_kinds._COMPARED, frame_kinds._COMPARED_WORDS, False),
+    (
+        frame_kinds._PREVIOUS_BEFORE,
+        frame_kinds._COMPARED_WORDS + frame_kinds._PREVIOUS_WORDS,
+        False,
+    ),
+    (frame_kinds._SUPERSEDED, frame_kinds._SUPERSEDED_WORDS, True),
+    (frame_kinds._EVERY_PERIOD, ("each", "every", "per"), False),
+    (frame_kinds._ACCOUNTS_FOR, ("account",), False),
+    (frame_kinds._ACCOUNTS_AND, ("account",), False),
+    (frame_kinds._PART_BEFORE, frame_kinds._PART_WORDS, False),
+    (frame_kinds._NEW_BEFORE, frame_kinds._NEW_WORDS, False),
 ]
 _WORDS = [
     *(w for _, words, _ in _GUARDED for w in words),
@@ -85,9 +89,9 @@ def test_no_development_sentence_loses_a_match_to_a_skip() -> None:
 
 
 def test_text_that_is_not_ascii_is_never_skipped() -> None:
-    assert frames._COMPARED.search("verſus ")  # case-insensitive matching folds ſ onto s
-    assert may_hold("verſus ", frames._COMPARED_WORDS)
-    assert not may_hold("nothing to see here", frames._COMPARED_WORDS)
+    assert frame_kinds._COMPARED.search("verſus ")  # case-insensitive matching folds ſ onto s
+    assert may_hold("verſus ", frame_kinds._COMPARED_WORDS)
+    assert not may_hold("nothing to see here", frame_kinds._COMPARED_WORDS)
 
 
 def _first_quantity(text: str, at: int) -> tuple[int, int] | None:
@@ -124,20 +128,30 @@ def test_every_kind_of_quantity_opens_where_start_finds_it(text: str) -> None:
 @pytest.mark.parametrize(
     ("pattern", "words", "at_start", "text"),
     [
-        (frames._COMPARED, frames._COMPARED_WORDS, False, "vs. "),
-        (frames._PREVIOUS_BEFORE, frames._PREVIOUS_WORDS, False, "Initially "),
-        (frames._PREVIOUS_BEFORE, frames._PREVIOUS_WORDS, False, "originally "),
-        (frames._PREVIOUS_BEFORE, frames._PREVIOUS_WORDS, False, "an earlier estimate of "),
-        (frames._PREVIOUS_BEFORE, frames._PREVIOUS_WORDS, False, "had previously reported "),
-        (frames._PREVIOUS_BEFORE, frames._PREVIOUS_WORDS, False, "a drop from "),
-        (frames._SUPERSEDED, frames._SUPERSEDED_WORDS, True, " that it gave days before"),
-        (frames._SUPERSEDED, frames._SUPERSEDED_WORDS, True, " has since shrunk to 4"),
-        (frames._EVERY_PERIOD, ("each", "every", "per"), False, "died per day"),
-        (frames._PART_BEFORE, frames._PART_WORDS, False, "most of them "),
-        (frames._PART_BEFORE, frames._PART_WORDS, False, "of which "),
-        (frames._NEW_BEFORE, frames._NEW_WORDS, False, "cases were up by "),
-        (frames._NEW_BEFORE, frames._NEW_WORDS, False, "a spike of "),
-        (frames._NEW_BEFORE, frames._NEW_WORDS, False, "Another "),
+        (frame_kinds._COMPARED, frame_kinds._COMPARED_WORDS, False, "vs. "),
+        (frame_kinds._PREVIOUS_BEFORE, frame_kinds._PREVIOUS_WORDS, False, "Initially "),
+        (frame_kinds._PREVIOUS_BEFORE, frame_kinds._PREVIOUS_WORDS, False, "originally "),
+        (
+            frame_kinds._PREVIOUS_BEFORE,
+            frame_kinds._PREVIOUS_WORDS,
+            False,
+            "an earlier estimate of ",
+        ),
+        (
+            frame_kinds._PREVIOUS_BEFORE,
+            frame_kinds._PREVIOUS_WORDS,
+            False,
+            "had previously reported ",
+        ),
+        (frame_kinds._PREVIOUS_BEFORE, frame_kinds._PREVIOUS_WORDS, False, "a drop from "),
+        (frame_kinds._SUPERSEDED, frame_kinds._SUPERSEDED_WORDS, True, " that it gave days before"),
+        (frame_kinds._SUPERSEDED, frame_kinds._SUPERSEDED_WORDS, True, " has since shrunk to 4"),
+        (frame_kinds._EVERY_PERIOD, ("each", "every", "per"), False, "died per day"),
+        (frame_kinds._PART_BEFORE, frame_kinds._PART_WORDS, False, "most of them "),
+        (frame_kinds._PART_BEFORE, frame_kinds._PART_WORDS, False, "of which "),
+        (frame_kinds._NEW_BEFORE, frame_kinds._NEW_WORDS, False, "cases were up by "),
+        (frame_kinds._NEW_BEFORE, frame_kinds._NEW_WORDS, False, "a spike of "),
+        (frame_kinds._NEW_BEFORE, frame_kinds._NEW_WORDS, False, "Another "),
     ],
 )
 def test_each_needed_word_is_listed(
@@ -162,7 +176,7 @@ def _guards() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
         (scope._EVENT_PHRASE, without(scope._EVENT_PHRASE, r"(?=[FfIiAaDdSs])")),
         (scope._EVENT_NAME, without(scope._EVENT_NAME, r"[Tt](?<!\w[Tt])he", r"\b[Tt]he")),
         (units._VERB_LED, without(units._VERB_LED, r"(?=[\sdcfiajlhtnpw])")),
-        (frames._PAST, without(frames._PAST, r"(?=[ltpaydbio12])")),
+        (frame_times._PAST, without(frame_times._PAST, r"(?=[ltpaydbio12])")),
     ]
 
 
@@ -198,11 +212,11 @@ def test_a_first_test_changes_no_match_in_development_sentences() -> None:
 
 # Case-insensitive patterns read lower-cased ASCII text through their case-sensitive twins.
 _CASE_FREE = [
-    frames._WINDOW_CF,
-    frames._ATTACH_CF,
-    frames._REVISED_AFTER_CF,
-    frames._THE_BEFORE_CF,
-    frames._PREVIOUS_BEFORE_CF,
+    frame_kinds._WINDOW_CF,
+    frame_clauses._ATTACH_CF,
+    frame_times._REVISED_AFTER_CF,
+    frame_kinds._THE_BEFORE_CF,
+    frame_kinds._PREVIOUS_BEFORE_CF,
     scope._OWN_VERB_CF,
     scope._REPORT_VERB_CF,
     units._AFTER_LINK_CF,
