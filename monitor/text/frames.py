@@ -5,7 +5,7 @@ Pure functions of the sentence (and the sentence before it). See docs/SPEC.md §
 
 This module is the entry point (`frame_sentence`, `Span`, `Frame`, `parse_clauses`,
 `sentence_scope`); the rules live in `frame_values`, `frame_times`, `frame_kinds`,
-`frame_clauses` and `frame_scopes`, whose imports run in that order.
+`frame_clause_parts`, `frame_clauses` and `frame_scopes`, whose imports run in that order.
 """
 
 from __future__ import annotations

@@ -16,7 +16,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.text import clauses, frame_clauses, frame_kinds, frame_times, numbers, scope, units
+from monitor.text import (
+    clauses,
+    frame_clause_parts,
+    frame_kinds,
+    frame_times,
+    numbers,
+    scope,
+    units,
+)
 from monitor.text.patterns import CaseFree, folded, holds, lowered, may_hold
 
 _DEV = Path(__file__).resolve().parents[2] / "data/claims"
@@ -213,7 +221,7 @@ def test_a_first_test_changes_no_match_in_development_sentences() -> None:
 # Case-insensitive patterns read lower-cased ASCII text through their case-sensitive twins.
 _CASE_FREE = [
     frame_kinds._WINDOW_CF,
-    frame_clauses._ATTACH_CF,
+    frame_clause_parts._ATTACH_CF,
     frame_times._REVISED_AFTER_CF,
     frame_kinds._THE_BEFORE_CF,
     frame_kinds._PREVIOUS_BEFORE_CF,
