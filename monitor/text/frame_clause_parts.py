@@ -32,8 +32,6 @@ _ATTACH = re.compile(
     r"|wounded|died|unaccounted\s+for|falling|occurring|coming|taking\s+place)\s+)?",
     re.IGNORECASE,
 )
-
-
 _ATTACH_CF = CaseFree(_ATTACH)  # read through its folded twin (patterns.CaseFree)
 
 
@@ -208,11 +206,7 @@ class _ClauseParts:
 _BACK_WHOLE = (
     r"(?:them|those|these|the\s+(?:dead|deaths|victims|cases|infections|fatalities|arrests))"
 )
-
-
 _OF_THEM_AT = re.compile(r"\s+of\s+(?:" + _BACK_WHOLE + r"|whom)\b")
-
-
 # A sub-total: "N of them", perhaps past an aside ("five of them, including a woman,"), then a
 # preposition that names where that part was counted.
 _SUB_TOTAL = re.compile(
@@ -221,14 +215,11 @@ _SUB_TOTAL = re.compile(
     re.IGNORECASE,
 )
 
-
 _ORIGIN = re.compile(
     r"\s+(?:of\s+(?:the|those|these|them|its|their)(?:\s+[a-z-]+)?\s+)?"
     r"(?:(?:were|was|are|is|came|died|(?:were|was)\s+killed)\s+)?"
     r"(?=(?:from|on|in|near|around)\s+(?:the\s+)?[A-Z]|outside\s+the\s)"
 )  # "49 were from Merseyside", "134 of the dead were on Bohol": a sub-scope of its own
-
-
 # A relative clause of departure on the counted noun names its place: "refugees who have
 # left Ukraine", "people that fled Gaza".
 # A count tied to a named event of its own: "five linked to the Airport fire and nine to the
@@ -240,21 +231,14 @@ _LINKED_TO = re.compile(
     r"|earthquake|hurricane|cyclone|typhoon|explosion|blast|attack|crash))\b",
     re.IGNORECASE,
 )
-
-
 _LEAVERS = re.compile(r"\s+(?:who|that)\s+(?:(?:have|has|had)\s+)?(?=(?:fled|left)\s)")
-
 
 _SUBJECT_REACH = 90
 
-
 _INNER_OPENER = re.compile(r"(?:\b(?:after|before|since|that|as|when|while|and|but)|,)\s+")
-
-
 _SAID_NEXT = re.compile(
     r"[^,;]{0,60}?\b(?:said|says|told|reported|announced|confirmed|added|noted|estimated)\b"
 )
-
 
 _SOURCE = re.compile(
     r"\b(?:according\s+to|citing|quoted\s+by|as\s+reported\s+by)\b"

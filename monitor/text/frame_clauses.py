@@ -35,19 +35,13 @@ _LEAD = re.compile(
     r"(?P<lead>(?i:elsewhere|across|throughout|along|outside|inside|in|nationwide|statewide"
     r"|overall\s+in)\b[^,;]{0,60}?),\s"
 )
-
-
 _LEAD_OPEN = ("elsewhere", "across", "throughout", "along", "nationwide", "statewide")
-
-
 # An earlier event named by its year opening the clause: "In the 2008 walkout, about 27,000 ...".
 _DATED_EVENT_LEAD = re.compile(
     rf"[Ii]n\s+the\s+{_YEAR}\s+(?:[\w-]+\s+)?(?:walkout|strike|outbreak|fire|wildfire|floods?"
     r"|earthquake|quake|war|riots|protests|recall|layoffs|hurricane|storm|cyclone|tsunami"
     r"|epidemic|pandemic|crash|disaster|season|election)s?$"
 )
-
-
 _NOT_LEAD = re.compile(r"^[Ii]n\s+(?:all|total|a|an|the\s+(?:past|last|first|meantime))\b")
 
 
@@ -215,11 +209,7 @@ _COUNTED_IN = re.compile(
     r"\b(?:number|count|tally|toll|total)\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?"
     r"(?P<loc>(?:in|across|throughout)\s+[^,;]{2,40}?)\s+(?:[a-z]+\s+){0,3}?(?:to|at)\s+\S*$"
 )
-
-
 _DEPARTURE = re.compile(r"(?:fled|fleeing|left|leaving)\s", re.IGNORECASE)
-
-
 _ARRIVAL = re.compile(r"(?:for|into)\s", re.IGNORECASE)
 
 
@@ -255,10 +245,7 @@ def _kicker(text: str) -> str | None:
 
 _PREP_ONLY = re.compile(r"[A-Za-z]+\s+")  # from a locative's preposition to its place
 
-
 _TOTALLING = frozenset(("bringing", "taking", "pushing", "raising", "lifting"))
-
-
 # A clause whose subject is a count: "About 6,800 workers at Stellantis' plant walked out".
 _COUNT_OPENS = re.compile(
     r"\s*(?:(?:about|around|some|nearly|almost|more\s+than|at\s+least|over)\s+)?$",
@@ -285,23 +272,17 @@ _APPOSED = re.compile(
     r"|workforce|department|crew|squad|contingent)),\s+" + _Q + "$"
 )
 
-
 _RELATIVE = frozenset(("which", "where"))
-
-
 # A site a "where" clause hangs on: "the main railway station, where at least 50 were shot".
 _SITE_BEFORE = re.compile(
     r"(?P<site>\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:station|terminus|hospital|hotel|school"
     r"|market|camp|plant|factory|mall|stadium|church|mosque|temple|building|centre|center"
     r"|terminal|prison|warehouse|mine|port|airport|base))\s*,\s*$"
 )
-
-
 _REPORT_AFTER = re.compile(
     r"\w+\s+(?:(?:has|have|had|also)\s+)?(?:said|says|reported|estimated|announced|told"
     r"|confirmed|added|noted|warned)\b"
 )
-
 
 # Where an embedded proposition may begin inside one clause: "days after X said", "the same
 # week that X said", "and X began", ", X said it would".
@@ -310,10 +291,7 @@ _REPORT_AFTER = re.compile(
 _ITS_BEFORE = re.compile(
     r"\b(?:its|their)\s+(?:(?:(?!(?:to|at|from|by|of|on|in|as)\s)[\w-]+\s+){0,2}$|[\w-]+(?:\s+[\w-]+)?,\s+or\s+(?:[\w-]+\s+)?$)"
 )
-
-
 _OF_ITS_AFTER = re.compile(r"\s+of\s+(?:its|their)\s")
-
 
 _WORLDWIDE = frozenset(("worldwide", "globally", "internationally", "global"))
 
@@ -336,8 +314,6 @@ _TOTAL_OWNER = re.compile(
     r"(?:total|toll|tally|count|number|caseload)\b[^,;\d]{0,30}?\s+(?:to|at|past|of)\s+"
     r"(?:(?:about|around|some|nearly|almost|more\s+than|over|at\s+least|roughly)\s+)?$"
 )
-
-
 # A period owning a running count says when it was counted, not whose count it is: "bringing
 # the year's toll to 1,705", "this week's total", "Sunday's tally", "July's count".
 _TIME_OWNER = re.compile(

@@ -1,6 +1,6 @@
 """The kind rules of a frame: whether a number is a running `total`, a `new` increment, a `part`
-of a whole, a `previous` value or a `rate` (`_kind` and the breakdown, share and day/night
-rules it reads).
+of a whole, a `previous` value or a `rate` (`_kind`, reading the day/night rules of
+`frame_days` and the share cues of `frame_parts`).
 """
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ import re
 from collections.abc import Sequence
 
 from monitor.text.clauses import Clause
+from monitor.text.frame_days import _day_haul, _one_day, _one_night
+from monitor.text.frame_parts import _SHARE_APPOSED, _TOTAL_RISE
 from monitor.text.frame_times import _FROM_END, _past_ref
-from monitor.text.frame_values import _Q, Frame, Span
+from monitor.text.frame_values import _Q, Span
 from monitor.text.patterns import MONTHS, CaseFree, holds, lowered, may_hold
 from monitor.text.scope import PLACE_COUNT
 from monitor.text.shares import part_of_population
@@ -33,48 +35,30 @@ _PREVIOUS_BEFORE = re.compile(
     rf"\s+(?:the\s+)?{_Q}$",
     re.IGNORECASE,
 )
-
-
 _PREVIOUS_BEFORE_CF = CaseFree(_PREVIOUS_BEFORE)  # read through its folded twin (patterns.CaseFree)
-
-
 _PREVIOUS_AFTER = re.compile(
     r"\s+(?:(?:reported|given|announced|recorded|counted)\s+)?(?:a|one|the)\s+(?:day|week|month)"
     r"\s+(?:earlier|before)\b"
 )  # "far more than the 99 reported a day earlier"
-
-
 # A definite number given earlier the same day or before: "below the 334 reported in the
 # morning", "the 19 announced earlier", "the 40 given previously".
 _THE_BEFORE = re.compile(r"\bthe\s+" + _Q + "$", re.IGNORECASE)  # "the (roughly) 150 estimated"
-
-
 _THE_BEFORE_CF = CaseFree(_THE_BEFORE)  # read through its folded twin (patterns.CaseFree)
-
-
 _REPORTED_EARLIER = re.compile(
     r"\s+(?:reported|given|announced|recorded|counted|cited|estimated)\s+(?:earlier(?:\s+in\s+the\s+"
     r"(?:day|week))?|previously|(?:in|on)\s+the\s+morning|that\s+morning|last\s+week"
     r"|the\s+(?:previous|day\s+before|night\s+before))\b",
     re.IGNORECASE,
 )
-
-
 # The value a relative clause says the count had before: "The toll, which had stood at 334, ...".
 _HAD_STOOD = re.compile(
     r"(?:,\s+|^\s*)which\s+had\s+(?:previously\s+)?(?:stood|been|reached|risen|climbed|grown)\s+"
     r"(?:at\s+|to\s+)?" + _Q + "$"
 )
-
-
 # A corrected value: "the number of deaths is 275 and not 288".
 # A value the sentence sets aside for the one it gives: "275 and not 288", "Killed 2,975, Not
 # 64", "more than 1,400 people, not the 64 in its official tally".
 _NOT_BEFORE = re.compile(r"(?:\band|,)\s+(?:not|Not|NOT)\s+(?:the\s+)?" + _Q + "$")
-
-
-_ORDINAL_WORDS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-
 
 # A count for one reporting window is an increment: "2,292 patients were admitted in the 24
 # hours to Sunday", "with 10 deaths recorded in the previous 24 hours".
@@ -93,44 +77,18 @@ _WINDOW = re.compile(
     r"|admitted|died|killed)\s+(?:there\s+|alive\s+)?(?:that|the\s+same)\s+(?:day|night)\b",
     re.IGNORECASE,
 )
-
-
 _WINDOW_CF = CaseFree(_WINDOW)  # read through its folded twin (patterns.CaseFree)
-
-
-# One night of unrest, in the number's own comma-delimited segment or a sentence-opening one:
-# "arrested 1,311 overnight", "on a fourth consecutive night", "667 Arrested On Third Night". A
-# dated night ("on Wednesday night") is when a running count stood, not a window.
-_NIGHT = re.compile(
-    rf"\bovernight\b|\b(?:(?:the|a|that|its)\s+)?{_ORDINAL_WORDS}\s+(?:(?:straight|consecutive"
-    r"|successive)\s+)?night\b",
-    re.IGNORECASE,
-)
-
-
-_CONJUNCTION = re.compile(r"\b(?:as|while|after|before|when|and)\s", re.IGNORECASE)
-
-
-_RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\s", re.IGNORECASE)
-
-
-_SEGMENT_END = re.compile(r"[,;:]\s|\s[-–—]\s")
-
 
 # A count for one week or one day, written right after it: "26 in the first week of the outbreak
 # and 23 in the second", "one case was confirmed in the week to 20 October"; or a subject set on
 # one day: "Clashes across the country on Sunday killed at least 98 people".
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-
-
 _WEEK_AFTER = re.compile(
     r"(?:\s+(?:(?:was|were|had\s+been|have\s+been|has\s+been)\s+)?(?:confirmed|reported"
     r"|recorded|registered|detected|added|identified))?\s+(?:in|during|over)\s+the\s+"
     rf"(?:{_ORDINAL}\s+week\b|week\s+(?:to|ending|up\s+to)\s|{_ORDINAL}(?=\s*[.,;]|$))",
     re.IGNORECASE,
 )
-
-
 # One calendar month of a running count, in a month-by-month account ("After 396 deaths in
 # September, 359 people died in October, 274 in November") or as the subject the count is given
 # with ("September was the deadliest month, with 396 deaths"): that month's increment. A single
@@ -140,21 +98,13 @@ _MONTH_AFTER = re.compile(
     rf"|recorded|registered))?\s+(?:in|during)\s+(?-i:{MONTHS})\b(?!\s+\d)(?!,?\s*(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
-
-
 _MONTH_WORDS = tuple(m.lower() for m in MONTHS.split("|"))
-
-
 _IN_MONTH = re.compile(rf"\b(?:in|during)\s+((?-i:{MONTHS}))\b", re.IGNORECASE)
-
-
 _MONTH_SUBJECT = re.compile(
     rf"^\s*(?-i:{MONTHS})\s+(?:was|saw|had)\s+(?:the\s+)?[^,;]{{0,50}}?\bmonth\b[^;]{{0,60}}?"
     r",\s+with\s+(?:(?:[^,;]|,(?=\d)){0,40}?\s+and\s+)?" + _Q + "$",
     re.IGNORECASE,
 )
-
-
 # A number's own phrase ending on the day it was counted: "72 rescued that day", "22 patients
 # died there the same day".
 _OWN_DAY = re.compile(
@@ -162,15 +112,11 @@ _OWN_DAY = re.compile(
     r"|arrested|detained|admitted|died|killed)\s+(?:there\s+|alive\s+)?(?:that|the\s+same)"
     r"\s+(?:day|night)\b"
 )
-
-
 _DAY_SUBJECT = re.compile(
     r"\bon\s+(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:alone\s+)?(?:killed|left"
     r"|wounded|injured|claimed|arrested|sickened)\s+(?:the\s+lives\s+of\s+)?" + _Q + "$",
     re.IGNORECASE,
 )
-
-
 # A relative clause telling when the subject event happened ("The floods that hit Middle
 # Tennessee on Saturday killed at least 21"): the day dates the event, whose whole toll the
 # number is, not one day's share of a longer one ("Clashes on Sunday killed at least 98").
@@ -179,20 +125,14 @@ _EVENT_RELATIVE = re.compile(
     r"|devastated|flooded|occurred|happened)\b[^,;]*$",
     re.IGNORECASE,
 )
-
-
 # "Eight people died during the same period": the window the sentence before named, when that
 # was one reporting window ("257 new infections in the past 24 hours"), not a quarter.
 _SAME_WINDOW = re.compile(r"\b(?:in|over|during)\s+the\s+same\s+(?:period|time|day)\b", re.I)
-
-
 _PART_AFTER = re.compile(
     r"\s+(?:of|among)\s+(?:the|them|those|these|whom|which|its|their|all)\b|\s+of\s+\d"
     r"|\s+of\s+(?-i:[A-Z])[\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+\d",
     re.I,
 )
-
-
 # "N of its members", "over 3,100 of their cars": the owner's own count when no number of the
 # whole follows ("about 4,400 of its 5,500 contract workers" is a part of those 5,500).
 _OF_ITS_OWN = re.compile(
@@ -200,40 +140,28 @@ _OF_ITS_OWN = re.compile(
     r"|nearly|almost|over)\s+\d))",
     re.I,
 )
-
-
 _OF_OWNER = re.compile(r"\s+of\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+\d")
-
-
 # "bringing the county's toll to 17 and the state's to 30": an owner whose noun the sentence
 # gave before ("the state's [toll] to 30") owns the number.
 _ELLIPTIC_OWNER = re.compile(
     r"['’]s\s+[\w-]+(?:\s+[\w-]+)?\s+to\s+[^,;]{1,40}?\s+and\s+"
     r"(?P<name>(?:the|its|their)\s+[a-z][\w-]*|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+to\s+$"
 )
-
-
 _PART_BEFORE = re.compile(
     r"\b(?:including|includes|include|included|among\s+them|among\s+whom|of\s+whom|of\s+which"
     r"|among\s+those|among\s+the\s+dead\s+were|among\s+the\s+dead|most\s+of\s+them)"
     rf"\s+{_Q}$",
     re.IGNORECASE,
 )
-
-
 _NEW_BEFORE = re.compile(
     r"\b(?:another|an\s+additional|additional|added|adding|adds|add|a\s+further|an\s+extra"
     r"|(?:a\s+)?(?:rise|increase|jump|spike|surge)\s+of|(?:rose|increased|grew|climbed|jumped"
     r"|went\s+up|up)\s+by|new|confirmed\s+another|reported\s+another)\s+" + _Q + "$",
     re.IGNORECASE,
 )
-
-
 _OF_THE_LEAD = re.compile(
     r"\s*[\"“]?(?:Of|Among)\s+(?:the|those|these|its|their|all)\b[^,;]{1,80},\s*" + _Q + "$"
 )
-
-
 # A lead's whole that is itself an increment: "Of the new admissions,", "Of the 38 deaths
 # reported that day,".
 _NEW_WHOLE = re.compile(
@@ -241,31 +169,17 @@ _NEW_WHOLE = re.compile(
     r"|\b(?:in|over)\s+the\s+(?:past|last|previous)\s+(?:24|48|72)\s+hours\b",
     re.IGNORECASE,
 )
-
-
 _OF_LEAD_ANY = re.compile(
     r"\s*[\"“]?(?:Of|Among)\s+(?:the|those|these|its|their|all)\b[^,;]{1,80},"
 )
-
-
 _EVERY_PERIOD = re.compile(r"\b(?:each|every|per)\s+(?:day|week|month|year)\b", re.IGNORECASE)
-
-
 _JOIN = re.compile(
     r"\bjoin(?:ed|ing|s)?\s+(?:the\s+|a\s+)?(?:strike|walkout|picket\s+lines?|stoppage|protest)",
     re.IGNORECASE,
 )
-
-
 _WALKOUT_AFTER = re.compile(r"\s+(?:had\s+|have\s+)?walked\s+out\b")
-
-
 _STILL_AFTER = re.compile(r"\s+(?:were\s+|are\s+|was\s+|is\s+)?still\b")
-
-
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+" + _Q + "$", re.I)
-
-
 _OTHER_PERIOD = re.compile(
     r"\s+(?:(?:for\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?|in\s+(?:all\s+of\s+)?|during\s+)"
     r"(?:(?:18|19|20)\d\d|last\s+year|the\s+previous\s+year)"
@@ -274,23 +188,17 @@ _OTHER_PERIOD = re.compile(
     r"|(?:so\s+far\s+)?this\s+(?:year|month|week|season)|so\s+far|to\s+date|now)\b",
     re.IGNORECASE,
 )
-
-
 # A count given as one more round of something is an increment: "in a second round of layoffs".
 _ROUND = re.compile(
     r"\b(?:a|an|the|its|their)\s+(?:second|third|fourth|fifth|new|fresh|further|latest|another"
     r"|additional)\s+(?:round|wave|batch|tranche)\s+of\b",
     re.IGNORECASE,
 )
-
-
 # A count in one division of the organisation is a part of the organisation's count.
 _DIVISION_AFTER = re.compile(
     r"(?:\s+[a-z]+){0,2}?\s+(?:in|at|from|across)\s+its\s+(?:[\w-]+\s+){0,3}?"
     r"(?:division|unit|arm|subsidiary|department|segment|studios?)\b"
 )
-
-
 _ROUND_STOP = re.compile(
     r",\s*(?:and|but|while|whereas)\b|;|\s[—–]\s"
     # a clause of its own after the count: "rose to 870, ..., after his office added names
@@ -298,26 +206,16 @@ _ROUND_STOP = re.compile(
     r"|,\s*(?:after|because|when)\s+(?:his|her|its|their|the)\s+\w+\s+(?:had\s+|has\s+)?[a-z]+ed\b"
 )
 
-
 # A number of people in hospital: part of the cases counted before it in the sentence.
 _HOSPITAL_AFTER = re.compile(
     r"(?:\s+[a-z]+){0,2}?\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+|are\s+)?"
     r"(?:hospitali[sz]ed|in\s+hospital|admitted\s+to\s+hospital|taken\s+to\s+hospital)\b"
 )
-
-
 _CASE_HEADS = frozenset(("cases", "case", "infections", "infection", "illnesses"))
-
-
 _NEW_MODIFIERS = frozenset(("new", "additional", "more", "further", "extra", "fresh"))
 
-
 _FROM_TO = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-
-
 _TO_NEXT = re.compile(r"\s+(?:\w+\s+)?to\s+", re.IGNORECASE)
-
-
 _RATE_HINT = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b|\bdaily\b")
 
 
@@ -328,21 +226,14 @@ _MORE_THAN_BEFORE = re.compile(
     r"|(?:on\s+)?(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|yesterday|week|month)\b|(?:at\s+)?the\s+(?:previous|last)\s+(?:count|update|report)\b)"
 )
-
-
 _UP_BY_BEFORE = re.compile(r"\b(?:up|down)\s+(?:by\s+)?" + _Q + "$", re.IGNORECASE)
-
-
 _FROM_EARLIER = re.compile(
     r"\s+(?:\w+\s+)?(?:from|on|over|since)\s+(?:a|one|the)\s+(?:day|week|month|year)"
     r"\s+(?:earlier|before|ago)\b|\s+(?:\w+\s+)?(?:from|on|over|since)\s+(?:last|the\s+previous)"
     r"\s+(?:day|week|month|year|update|report|count)\b",
     re.IGNORECASE,
 )
-
-
 _KIND_REACH = 48  # the longest kind cue before a number: "an earlier estimate of nearly "
-
 
 _SOURCE_HINTS = (
     "according", "citing", "quoted", "said", "says", "told", "reported", "added", "noted",
@@ -504,303 +395,6 @@ def _kind(
     return "total"
 
 
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-
-
-# One named day in the number's own segment: "on Sunday", "on Tuesday alone", "at Sunday's
-# march" — not a report's day ("said on Sunday"), not the end of a running count ("by Sunday").
-_ON_DAY = re.compile(
-    rf"(?<!said\s)(?<!told\s)(?<!reported\s)(?<!announced\s)\b[Oo]n\s+(?P<day>{_WEEKDAY})"
-    r"(?!['’]|\s+night)\b"
-)  # a night is `_one_night`'s: "arrested on Wednesday night" reads as that night's tally
-
-
-# What happened to the counted that day, as a simple past: "were detained", "killed", "arrived".
-_DAY_EVENT = re.compile(
-    r"\b(?:detained|arrested|killed|died|released|freed|arrived|landed|rescued|evacuated"
-    r"|deported|crossed)\b"
-)
-
-
-_RUNNING = re.compile(
-    r"\b(?:has|have|had|toll|total|tally|so\s+far|since|number\s+of)\b", re.IGNORECASE
-)
-
-
-_MORE_WORD = re.compile(r"\b(?:more|another|further)\b(?!\s+than)", re.IGNORECASE)
-
-
-_NUMBER_WORD = re.compile(r"\d")
-
-
-def _one_day(sentence: str, span: Span, clause: Clause) -> bool:
-    """True when the clause counts day by day ("More than 2,000 people arrived on Monday, 5,000
-    on Tuesday and nearly 3,000 on Wednesday", "were detained on Saturday and 317 on Sunday")
-    and the number's own segment names one of those days: each is that day's increment. One
-    day alone says nothing of the sort ("killed at least 144 people on Friday" is the event's
-    toll; "police arrested 27 people on Saturday" may be the first count of all), nor does a
-    running count ("had been", "the toll", "dozens more on Sunday" after a first day's)."""
-    days = {m.group("day") for m in _ON_DAY.finditer(sentence, clause.start, clause.end)}
-    if len(days) < 2 or _RUNNING.search(sentence, clause.start, clause.end):
-        return False
-    if _MORE_WORD.search(sentence, clause.start, clause.end):
-        return False
-    cuts = [m for m in _SEGMENT_END.finditer(sentence, clause.start, clause.end)]
-    end = min([m.start() for m in cuts if m.start() >= span.end], default=clause.end)
-    own = _ON_DAY.search(sentence, span.end, end)
-    if own is None or _NUMBER_WORD.search(sentence, span.unit_end, own.start()):
-        return False  # the day after the number is the next number's
-    return _DAY_EVENT.search(sentence, clause.start, clause.end) is not None
-
-
-# A haul told by the day it was made: people detained or arrested, bodies found or recovered
-# on one named day are that day's haul, added to whatever came before ("Police also arrested
-# 12 people on Monday", "317 people were detained on Sunday", "774 people were
-# detained at Sunday's march", "Rescuers found eight bodies on Friday morning") - unlike a
-# perfect ("have arrested 483"), a running count ("the toll", "since June", "so far") or a
-# count kept ("the hotspot held 1,104 people on Monday").
-_HAUL_VERB = r"(?:detained|arrested|rounded\s+up|recovered|found)"
-
-
-_HAUL_BEFORE = re.compile(  # an active arrest only with "also" ("Police arrested 27 people on
-    # Saturday" may be the first count of all); bodies found on a day are a search's haul
-    r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)\b(?:also\s+"
-    + _HAUL_VERB
-    + r"|recovered|found)\s+"
-    + _Q
-    + "$"
-)
-
-
-_HAUL_AFTER = re.compile(
-    r"[^,;\d]{0,40}?\s(?:were|was|had\s+been)\s+(?:also\s+)?(?:" + _HAUL_VERB + r"|held)\b"
-)
-
-
-_HAUL_DAY = re.compile(
-    rf"(?<!said\s)(?<!told\s)(?<!reported\s)(?<!announced\s)\b(?:[Oo]n\s+{_WEEKDAY}\b"
-    rf"(?!['’]|\s+night)|[Aa]t\s+{_WEEKDAY}['’]s\s)"
-)
-
-
-_HAUL_RUNNING = re.compile(
-    r"\b(?:toll|total|tally|so\s+far|to\s+date|in\s+all|since|number\s+of|bringing|taking"
-    r"|raising|pushing|overall|altogether)\b",
-    re.IGNORECASE,
-)
-
-
-def _day_haul(sentence: str, span: Span, clause: Clause) -> bool:
-    """True for a count detained, arrested, found or recovered on the one day its own segment
-    of the clause names (see `_HAUL_VERB`)."""
-    if not (
-        _HAUL_BEFORE.search(sentence, max(clause.start, span.start - 40), span.start)
-        or _HAUL_AFTER.match(sentence, span.unit_end)
-    ):
-        return False
-    if _HAUL_RUNNING.search(sentence, clause.start, clause.end):
-        return False
-    cuts = [m for m in _SEGMENT_END.finditer(sentence, clause.start, clause.end)]
-    start = max([m.end() for m in cuts if m.end() <= span.start], default=clause.start)
-    end = min([m.start() for m in cuts if m.start() >= span.end], default=clause.end)
-    day = _HAUL_DAY.search(sentence, start, end)
-    if day is None:
-        return False
-    if day.start() < span.start:
-        return True
-    return not _NUMBER_WORD.search(sentence, span.unit_end, day.start())  # not the next number's
-
-
-# A count apposed to its share of a whole is a part of that whole: "About 25.6 million people,
-# more than half of Sudan's population", "900,000 children in Mozambique, about half of the 1.8
-# million affected there", "More than 900 people, or about 15 percent of the total": the whole
-# is the total, those counted, a numbered whole or a population (not "half of them children",
-# what the count is made of; not "17% of the union's members", another count's whole).
-_SHARE_APPOSED = re.compile(
-    r"[^,;.]{0,40}?,\s+(?:or\s+)?(?:(?:about|around|roughly|some|nearly|almost|more\s+than"
-    r"|over|less\s+than|just\s+under|just\s+over)\s+)?(?:half|a\s+third|a\s+quarter"
-    r"|two[\s-]thirds|three[\s-]quarters|a\s+fifth|\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%))"
-    r"\s+of\s+(?:the\s+total|those\s|the\s+(?:(?:some|about|roughly|estimated)\s+)?\d"
-    r"|(?:the\s+|its\s+|their\s+|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*['’]s\s+)population)",
-    re.IGNORECASE,
-)
-
-
-# A running total led to its new value: "The death toll ... increased (by 10) to 261", "the
-# toll reached 500" (a period after it says when, not what was counted in it).
-_TOTAL_RISE = re.compile(
-    r"\b(?<!daily\s)(?<!new\s)(?:(?:death\s+)?toll|total|tally|caseload|(?:total\s+)?number\s+of"
-    r"\s+(?!new\b)[a-z]+)\b[^,;]{0,60}?\b(?:(?:rose|risen|increased|climbed|jumped|grew|went\s+up)"
-    r"\s+(?:by\s+[\d,]+\s+)?to|reached|stood\s+at|hit|passed|topped)\s+" + _Q + "$",
-    re.IGNORECASE,
-)
-
-
-_ASIDE_OPEN = re.compile(r"\s[-–—]\s|\s—|\(")
-
-
-_ASIDE_CLOSE = re.compile(r"\s[-–—](?:\s|$)|—|\)")
-
-
-_AMONG = re.compile(
-    r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the|those|these)\s+(?:[a-z]+\s+)?\d"
-)  # a whole with its number: "among the 1,731 dead", not "among those killed"
-
-
-_LIST_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+|,\s+and\s+)$")
-
-
-def _breakdown_member(
-    sentence: str, span: Span, spans: Sequence[Span], frames: Sequence[Frame]
-) -> bool:
-    """True for a number inside a dash or bracket aside that breaks down the total just
-    before it: "1,167 people died - 522 men, 246 women and 399 children - ...", "42 deaths
-    (30 adults and 12 children)"."""
-    at = len(frames)
-    if at == 0 or span.implied:
-        return False  # "Greater Manchester (160), followed by Merseyside (148)": no breakdown
-    whole = next((i for i in range(at - 1, -1, -1) if frames[i].kind == "total"), None)
-    if whole is None:
-        return False
-    opening = _ASIDE_OPEN.search(sentence, spans[whole].unit_end, span.start)
-    if opening is None or _ASIDE_CLOSE.search(sentence, opening.end(), span.start):
-        return False
-    members = [s for s in spans[whole + 1 : at]]
-    return all(opening.end() <= s.start for s in members) and (
-        not members or bool(_LIST_GAP.search(sentence, members[-1].unit_end, span.start))
-    )
-
-
-# The rest of a whole: "The remaining 74 people are missing", "DNA tests were run on the other
-# 20 bodies" (those left of a count the story has, a part of it).
-_REST_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:remaining|other)\s+" + _Q + "$", re.I)
-
-
-# Said to be among a whole the sentence names without a number: "six members of her family
-# who lived on the 22nd floor were among the missing" (not "among those killed when their
-# vehicle collided ...", a count of its own event; see `_AMONG`).
-_AMONG_WHOLE = re.compile(
-    r"[^,;.]{0,60}?\s(?:were|are|was|is)\s+(?:also\s+)?among\s+the\s+(?:[a-z]+\s+)?"
-    r"(?:dead|missing|victims|killed|injured|wounded|hostages|detained|arrested|casualties"
-    r"|fatalities|survivors|evacuated)\b"
-)
-
-
-def _rest_or_among(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
-    """True for the rest of a whole ("the remaining 74") or a count among a named whole."""
-    if _REST_BEFORE.search(sentence, max(0, span.start - 40), span.start):
-        return True
-    among = _AMONG_WHOLE.match(sentence, span.unit_end)
-    return among is not None and not any(
-        span.unit_end <= s.start < among.end() for s in spans if s is not span
-    )
-
-
-# Who a count is made of, by sex or age: a list of them apposed to a count of people breaks it
-# down ("420 protesters had been arrested, 347 men and 73 women").
-_MEMBER_HEADS = frozenset(
-    (
-        "men",
-        "women",
-        "children",
-        "boys",
-        "girls",
-        "adults",
-        "minors",
-        "teenagers",
-        "infants",
-        "babies",
-        "males",
-        "females",
-    )
-)
-
-
-_APPOSED_GAP = re.compile(r",\s+|\s+and\s+|,\s+and\s+")
-
-
-_WHOLE_GAP = re.compile(r"[^,;:.\d]{0,60},\s+")  # the rest of the whole's phrase, then a comma
-
-
-_VERB_NEXT = re.compile(
-    r"\s+(?:(?:were|was|are|is|had|have|has|will|would|died|remain(?:ed)?)\b|(?!aged\b)[a-z]+ed\s+(?!to\b))"
-)
-
-
-def _apposed_member(
-    sentence: str, span: Span, spans: Sequence[Span], frames: Sequence[Frame]
-) -> bool:
-    """True for a count of men, women or children listed right after a count of people, by a
-    comma, and the members of that list after it."""
-    at = len(frames)
-    if at == 0 or _head(sentence, span) not in _MEMBER_HEADS:
-        return False
-    last = at
-    while (
-        last + 1 < len(spans)
-        and _head(sentence, spans[last + 1]) in _MEMBER_HEADS
-        and _APPOSED_GAP.fullmatch(sentence, spans[last].unit_end, spans[last + 1].start)
-    ):
-        last += 1
-    if _VERB_NEXT.match(sentence, spans[last].unit_end):
-        return False  # "..., 12 children were hurt": a clause of its own
-    for i in range(at - 1, -1, -1):
-        gap = sentence[spans[i].unit_end : spans[i + 1].start]
-        if _head(sentence, spans[i]) not in _MEMBER_HEADS:
-            return (
-                frames[i].kind == "total"
-                and _WHOLE_GAP.fullmatch(gap) is not None
-                and (i == 0 or _head(sentence, spans[i - 1]) not in _MEMBER_HEADS)
-            )
-        if not _APPOSED_GAP.fullmatch(gap):
-            return False
-    return False
-
-
-def _among_after(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
-    """True for a number said to be among a whole: "350 women were among the 1,731 dead",
-    and the list that leads to it ("645 children and 350 women were among ...")."""
-    current = span
-    for later in [s for s in spans if s.start > span.start][:3]:
-        if _AMONG.match(sentence, current.unit_end):
-            return True
-        gap = sentence[current.unit_end : later.start]
-        if gap.strip(" ,") not in ("and", ""):
-            return False
-        current = later
-    return bool(_AMONG.match(sentence, current.unit_end))
-
-
-def _one_night(sentence: str, span: Span, clause: Clause) -> bool:
-    """True when the number's own segment of its clause (between commas, semicolons and
-    dashes), or a numberless segment opening the sentence right before it, names one night:
-    "667 arrests across the country overnight", "On the third night, police arrested 667"."""
-    if _REACHED.search(sentence, max(0, span.start - 12), span.start):
-        return False  # "the toll rose to 51 overnight": the running count the night reached
-    cuts = [m for m in _SEGMENT_END.finditer(sentence, clause.start, clause.end)]
-    start = max([m.end() for m in cuts if m.end() <= span.start], default=clause.start)
-    end = min([m.start() for m in cuts if m.start() >= span.end], default=clause.end)
-    night = _NIGHT.search(sentence, start, end)
-    if (
-        night is not None
-        and night.start() < span.start
-        and _RELATIVE_PRONOUN.search(sentence, start, night.start())
-    ):
-        return False  # "A fire that tore through the town overnight has killed 12": the
-        # night is the relative clause's, the count the perfect's running total
-    if night is not None:
-        lo, hi = sorted((night.start(), span.start))
-        return not _CONJUNCTION.search(sentence, lo, hi)  # not "486 Arrested On Fifth Night
-        # As 45,000 Officers Patrol": the night is the other clause's
-    lead = _SEGMENT_END.search(sentence)
-    return (
-        lead is not None
-        and lead.end() == start
-        and not any(ch.isdigit() for ch in sentence[: lead.start()])  # an opening adverbial
-        and bool(_NIGHT.search(sentence, 0, lead.start()))
-    )
-
-
 # A number a later revision in the same sentence replaced: "put the toll at 2,445 at the start
 # of the week, before the health minister lowered it to about 1,000".
 _REVISED_LATER = re.compile(
@@ -809,8 +403,6 @@ _REVISED_LATER = re.compile(
     r"|downgrad(?:ed|ing)|upgrad(?:ed|ing))\s+(?:it|the\s+(?:\w+\s+)?(?:toll|figure|count"
     r"|tally|number|estimate))\b"
 )
-
-
 _SUPERSEDED = re.compile(
     r"(?:(?!\band\s+the\b)[^;]){0,40}?\b(?:(?:has|have|had)\s+)?(?:since\s+)?(?:swelled|soared|grown|grew|risen|rose"
     r"|climbed|jumped|increased|tripled|doubled|fallen|fell|dropped|shrunk|shrank|surged)"
@@ -819,12 +411,8 @@ _SUPERSEDED = re.compile(
     r"|\s+(?:reported|given|announced|recorded)\s+earlier\b",
     re.IGNORECASE,
 )
-
-
 # Words without which the regexes above cannot match (see `may_hold`).
 _COMPARED_WORDS = ("compar", "against", "versus", "vs")
-
-
 _PREVIOUS_WORDS = (
     "from",
     "previous",
@@ -835,31 +423,19 @@ _PREVIOUS_WORDS = (
     "prior",
     "stood",
 )
-
-
 _SUPERSEDED_WORDS = (
     "swelled", "soared", "grown", "grew", "risen", "rose", "climbed", "jumped", "increased",
     "tripled", "doubled", "fallen", "fell", "dropped", "shrunk", "shrank", "surged", "earlier",
     "before",
 )  # fmt: skip
-
-
 _PART_WORDS = ("includ", "among", "whom", "which", "most")
-
-
 # A list of counts opened by "include" (its subject names the noun): "... include eight in X and "
 _INCLUDES_LIST = re.compile(r"\binclude[sd]?\s+(?:[^,;:]{1,50}?(?:,|\band)\s+)?$")
-
-
 _NEW_WORDS = (
     "another", "add", "further", "extra", "rise", "increase", "jump", "spike", "surge", "rose",
     "grew", "climbed", "went", "up", "new",
 )  # fmt: skip
-
-
 _TO_THEN_FROM = re.compile(r"\bto\s+", re.IGNORECASE)
-
-
 # The clause before ends on the value reached: "revised down to 96, from 99, after a review".
 # "rose to 120, from 97": the count reached, perhaps with its date ("had grown to 186,779 by
 # the end of September, from 150,028 a year earlier").
@@ -867,17 +443,9 @@ _TO_N_COMMA = re.compile(
     r"\bto\s+(?:about\s+|around\s+)?\d[\d,.]*(?:\s+[a-z]+)?"
     r"(?:\s+(?:by|on|as\s+of|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?\s*,\s*$"
 )
-
-
 _CHANGE_BY = re.compile(r"\b(?:by|up|down)\s+" + _Q + "$", re.IGNORECASE)
-
-
 _CHANGE_BY_WORDS = ("by", "up", "down")  # what _CHANGE_BY needs (and _UP_BY_BEFORE)
-
-
 _UP_DOWN_WORDS = ("up", "down")  # what _UP_BY_BEFORE needs
-
-
 _TO_COUNT = re.compile(  # "by 84 overnight to 417": a word or two of when before "to"
     r"(?:\s+(?!to\b|and\b|or\b)[a-z]+){0,2}?\s+to\s+"
     + _Q
@@ -885,30 +453,13 @@ _TO_COUNT = re.compile(  # "by 84 overnight to 417": a word or two of when befor
     r"|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b)",
     re.IGNORECASE,
 )
-
-
 _AND_BEFORE = re.compile(r"\band\s+" + _Q + "$")
-
-
 _INCLUSION_LIST = re.compile(
     r"\b(?:including|includes|include|included|among\s+them)\s+[^.;:()]*?,\s+" + _Q + "$"
 )
-
-
 _ACCOUNTS_AND = re.compile(
     r"\baccount(?:s|ed|ing)?\s+for\s+[^,;]{1,40}?\band\s+" + _Q + "$", re.IGNORECASE
 )  # "accounted for 90 of the deaths and 166 of the injuries"
-
-
 _ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+" + _Q + "$", re.IGNORECASE)
 
-
 _MORE_AFTER = re.compile(r"\s+(?:more|new|additional|further|extra)\b", re.IGNORECASE)
-
-
-def _head(sentence: str, span: Span) -> str:
-    words = sentence[span.end : span.unit_end].split()
-    return words[-1].lower() if words else ""
-
-
-_REACHED = re.compile(r"\bto\s+" + _Q + "$", re.IGNORECASE)

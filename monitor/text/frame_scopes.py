@@ -68,8 +68,6 @@ def sentence_scope(
 
 
 _THOSE = re.compile(r"\b(?:those|these|the\s+same)\s+$", re.IGNORECASE)
-
-
 _THOSE_WORDS = ("those", "these", "same")
 
 
@@ -188,6 +186,4 @@ def _is_disease(scope: str) -> bool:
 
 
 _OUTBREAK = frozenset({"outbreak"})
-
-
 _OUTBREAK_EVENTS = frozenset(("outbreak", "outbreaks", "epidemic", "pandemic"))

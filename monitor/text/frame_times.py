@@ -13,17 +13,11 @@ from monitor.text.frame_values import _Q, Frame, Span
 from monitor.text.patterns import MONTHS, CaseFree, may_hold
 
 _YEAR = r"(?:18|19|20)\d\d"
-
-
 _MONTH = r"(?-i:" + MONTHS + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
-
-
 _SEASON = (  # a season or holiday of a year: "before Christmas 2024", "in the summer of 2022"
     r"(?:(?-i:Christmas(?:\s+Eve)?|Easter|Thanksgiving|Ramadan|Eid|Diwali|Hanukkah|Passover"
     r"|(?:Lunar\s+)?New\s+Year(?:'s)?)|spring|summer|autumn|fall|winter)"
 )
-
-
 _PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a cheap first test
     r"(?i:\b(?=[ltpaydbio12])(?P<ref>last\s+(?:year|season|decade|century|summer|winter|spring|autumn|fall"
     rf"|{_MONTH}\b)"
@@ -54,19 +48,13 @@ _PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a 
     rf"|{_YEAR}\s+(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)|(?:at\s+the\s+time|back\s+then"
     r"|back\s+in\s+\w+)))",
 )
-
-
 _CURRENT = re.compile(
     r"\b(?:so\s+far|to\s+date|this\s+year|as\s+of|now|since\s+(?:the\s+)?(?:start|beginning))\b",
     re.IGNORECASE,
 )
-
-
 _SINCE_WHEN = re.compile(
     rf"(?i)\bsince\s+(?P<ref>(?:{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}|the\s+[^,]{{3,40}})\s*,?\s*$"
 )
-
-
 _REVISION = re.compile(
     r"\b(?P<verb>revis(?:ed|es|ing)|lower(?:ed|s|ing)|cut(?:s|ting)?|reduc(?:ed|es|ing)"
     r"|downgrad(?:ed|es|ing)|correct(?:ed|s|ing)|adjust(?:ed|s|ing)|rais(?:ed|es|ing)"
@@ -74,31 +62,18 @@ _REVISION = re.compile(
     r"(?P<rest>[^,;]{0,80}?\b(?:to|at|from)\s+" + _Q + r")$",
     re.IGNORECASE,
 )
-
-
 # A routine update named by when it happened ("data updated at 8 a.m.", "figures updated
 # daily", "updated on Monday"): it dates the data and corrects no earlier value.
 _ROUTINE_UPDATE = re.compile(
     r"updat(?:ed|es|ing)\s+(?:at\s+\d|on\s+(?-i:[A-Z])|daily\b|weekly\b|hourly\b|every\b|each\b)",
     re.IGNORECASE,
 )
-
-
 _DOWN_WORDS = re.compile(r"\b(?:down|downward|downwards|lower)\b", re.IGNORECASE)
-
-
 _UP_WORDS = re.compile(r"\b(?:up|upward|upwards|higher)\b", re.IGNORECASE)
-
-
 _CHANGE_FROM = re.compile(r"\b(?P<dir>up|down)\s+from\s+" + _Q + "$", re.IGNORECASE)
-
-
 _FROM_END = re.compile(r"\bfrom\s+" + _Q + r"$")
 
-
 _PAST_HINTS = ("last", "previous", "prior", "preceding", "ago", "earlier", "before", "time", "back")
-
-
 _REVISION_HINTS = (
     "revis", "lower", "cut", "reduc", "downgrad", "correct", "adjust", "rais", "upgrad", "amend",
     "updat",
@@ -276,7 +251,6 @@ _CAME_AFTER = re.compile(
     r"\s+(?:days?|weeks?|months?|years?|decades?)\s+after)\b"
 )
 
-
 # What may stand between a counted noun and the period it is counted in: a participle, a
 # preposition, "the whole of" ("cases reported in the whole of last year").
 _OWN_PERIOD_LEAD = re.compile(
@@ -284,11 +258,7 @@ _OWN_PERIOD_LEAD = re.compile(
     r"(?:(?:in|during|for|throughout|over)\s+(?:the\s+(?:whole|course)\s+of\s+|all\s+of\s+)"
     r"(?=last\s)|(?:for\s+)?all\s+of\s+(?=last\s))?"
 )
-
-
 _ENDS_ON_YEAR = re.compile(rf"\b(?:in|to|was|were|is|of|since)\s+(?P<year>{_YEAR})\s*,?\s*$")
-
-
 # A closed period opening a sentence: "Between 2010 and December 2022, the two carmakers recalled
 # 7 million vehicles, and 3,100 of their cars caught fire": each clause is in that period.
 # So does an earlier event opening it: "Before the truce, Hamas had let four captives go ...,
@@ -367,6 +337,4 @@ _REVISED_AFTER = re.compile(
     r"|toll|data|numbers|records)\b",
     re.IGNORECASE,
 )
-
-
 _REVISED_AFTER_CF = CaseFree(_REVISED_AFTER)  # read through its folded twin (patterns.CaseFree)

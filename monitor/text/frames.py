@@ -4,8 +4,9 @@ Pure functions of the sentence (and the sentence before it). See docs/SPEC.md §
 `total`, `current` claim can move a figure; the frame says why another one does not.
 
 This module is the entry point (`frame_sentence`, `Span`, `Frame`, `parse_clauses`,
-`sentence_scope`); the rules live in `frame_values`, `frame_times`, `frame_kinds`,
-`frame_clause_parts`, `frame_clauses` and `frame_scopes`, whose imports run in that order.
+`sentence_scope`); the rules live in `frame_values`, `frame_times`, `frame_days`,
+`frame_parts`, `frame_kinds`, `frame_clause_parts`, `frame_clauses` and `frame_scopes`,
+whose imports run in that order.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 from monitor.text.clauses import Clause, clause_at
 from monitor.text.frame_clauses import _WORLDWIDE, _Clauses, parse_clauses
+from monitor.text.frame_days import _REACHED
 from monitor.text.frame_kinds import (
     _CASE_HEADS,
     _ELLIPTIC_OWNER,
@@ -24,14 +26,15 @@ from monitor.text.frame_kinds import (
     _OF_OWNER,
     _OF_THE_LEAD,
     _PART_AFTER,
-    _REACHED,
     _SAME_WINDOW,
     _WINDOW_CF,
+    _kind,
+)
+from monitor.text.frame_parts import (
     _among_after,
     _apposed_member,
     _breakdown_member,
     _head,
-    _kind,
     _rest_or_among,
 )
 from monitor.text.frame_scopes import _is_disease, _scope_of, sentence_scope
@@ -101,8 +104,6 @@ def _another_place(
 
 
 _STATE_WORD = r"(?!(?:on|by|in|at|and|or|for|since|after|before|from|to|as)\b)[a-z-]+"
-
-
 _STATE_AFTER = re.compile(
     r"(?:\s+[\w-]+){0,6}?\s+(?:were|are|was|is|had\s+been|have\s+been|has\s+been|remain"
     rf"|remained)\s+(?P<state>(?:under|on|in|without|at)\s+(?:{_STATE_WORD}\s+)?{_STATE_WORD})"
