@@ -36,6 +36,8 @@ KINDS = ("count", "money", "percent", "measure", "duration", "magnitude", "fract
 _APPROXIMATE = frozenset(("about", "almost", "vague"))
 _EXTRA = {  # phrasings of the same canon seen before amounts, not before counts
     "top": "more than",
+    "exceed": "more than",  # "could exceed $40 billion", as "exceeded" in the canon
+    "surpass": "more than",
     "larger than": "more than",
     "bigger than": "more than",
     "higher than": "more than",
@@ -43,6 +45,8 @@ _EXTRA = {  # phrasings of the same canon seen before amounts, not before counts
     "smaller than": "less than",
     "lower than": "less than",
     "shorter than": "less than",
+    "as high as": "up to",  # "waves as high as three metres", as "as much as"
+    "as large as": "up to",
 }
 _QUALIFIER_OF = {**QUALIFIER_OF, **_EXTRA}
 _SECOND = ("about", "around", "approximately", "roughly", "some", "an estimated", "nearly")

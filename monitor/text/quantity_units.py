@@ -34,9 +34,10 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"barrels?\s+of\s+oil\s+(?:per|a)\s+day",
     ),
     # area before length: "square miles" must win over "miles"
-    "km2": (r"square\s+kilomet(?:er|re)s?", r"sq\.?\s*km", r"km2", r"km²"),
-    "mi2": (r"square\s+miles?", r"sq\.?\s*mi(?:les?)?"),
-    "m2": (r"square\s+met(?:er|re)s?", r"sq\.?\s*m", r"m2", r"m²"),
+    "km2": (r"square[\s-]kilomet(?:er|re)s?", r"sq\.?\s*km", r"km2", r"km²"),
+    "mi2": (r"square[\s-]miles?", r"sq\.?\s*mi(?:les?)?"),
+    "m2": (r"square[\s-]met(?:er|re)s?", r"sq\.?\s*m", r"m2", r"m²"),
+    "ft2": (r"square[\s-]f(?:ee|oo)t", r"sq\.?\s*f(?:ee|oo)?t", r"ft2", r"ft²"),
     "acre": (r"acres?",),
     "ha": (r"hectares?", r"ha"),
     # length
