@@ -216,6 +216,13 @@ def _same_time(text: str, last: Amount, n: Amount) -> bool:
     return ours is not None and theirs is not None and len(ours[1]) == len(theirs[1]) >= 2
 
 
+# ranked lists and indices named by their size: "Fortune 500 companies", "the FTSE 100", even
+# as the sentence's first words
+_LIST_NAME_BEFORE = re.compile(
+    r"\b(?:Fortune(?:\s+Global)?|S&P|FTSE|Nikkei|Russell|Stoxx|Nifty|ASX|Kospi|CAC|Inc\.)\s$"
+)
+
+
 def is_named(text: str, start: int, written: str) -> bool:
     """Whether the number opening `written` at `start` is part of a name ("S&P 500",
     "Russell 2000", "Apollo 17", "iPhone 15"): right after a capitalised word that is not the
@@ -225,6 +232,8 @@ def is_named(text: str, start: int, written: str) -> bool:
         return _word_in_name(text, start, written)
     if not written.isdigit():
         return False
+    if _LIST_NAME_BEFORE.search(text, max(0, start - 16), start):
+        return True
     m = _NAME_BEFORE.search(text, max(0, start - 30), start)
     if m is None or m["name"] in _NOT_NAMES:
         return False

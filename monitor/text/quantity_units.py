@@ -62,6 +62,8 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "oz": (r"ounces?", r"oz"),
     # volume
     "bbl": (r"barrels?",),
+    # rainfall: "400 litres per square metre" (as many millimetres) before "litres"
+    "l/m2": (r"lit(?:re|er)s?\s+(?:per|a)\s+square\s+met(?:re|er)", r"l/m2", r"l/m²"),
     "l": (r"litres?", r"liters?"),
     "gal": (r"gallons?",),
     "m3": (r"cubic\s+met(?:er|re)s?", r"m3", r"m³"),
