@@ -97,7 +97,7 @@ _FRACTION_NOT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # a decimal part of a unit: "five-thousandths of a second", "nine hundredths of a second", "a
-# tenth of a mile"
+# tenth of a mile", "three-tenths of a percentage point"
 _DECIMAL_PART_OF_UNIT = re.compile(
     rf"\b(?P<n>an?|{_SMALL_RE})[\s-](?P<part>tenths?|hundredths?|thousandths?)\s+of(?:\s+an?\b)?",
     re.IGNORECASE,
@@ -279,8 +279,8 @@ def _decimal_parts_of_units(text: str) -> list[Amount]:
     out = []
     for m in _DECIMAL_PART_OF_UNIT.finditer(text):
         found = unit_after(text, m.end())
-        if found is None or found[1] not in ("measure", "duration"):
-            continue
+        if found is None or found[1] not in ("measure", "duration", "percent"):
+            continue  # "three-tenths of a percentage point" is 0.3 pp
         symbol, kind, unit_end = found
         written = text[m.end() : unit_end].strip(" -")
         count = 1.0 if m["n"].lower() in ("a", "an") else parse_number(m["n"]) or 0.0

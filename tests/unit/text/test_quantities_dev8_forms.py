@@ -86,6 +86,23 @@ def test_a_decimal_part_of_a_length_is_a_measure() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Inflation rose three-tenths of a percentage point.",
+            ("three-tenths of a percentage point", 0.3, "pp"),
+        ),
+        ("The economy grew by a tenth of a percent.", ("a tenth of a percent", 0.1, "%")),
+    ],
+)
+def test_a_decimal_part_of_a_point_or_percent_is_a_percentage(
+    text: str, expected: tuple[str, float, str]
+) -> None:
+    span, value, unit = expected
+    assert read(text) == [(span, "percent", value, unit, None)]
+
+
 def test_the_next_runners_time_takes_the_seconds_of_the_winners() -> None:
     text = "Lyles won in 9.784 seconds, with Thompson second in 9.789."
     assert read(text) == [
