@@ -257,6 +257,8 @@ _VAGUE_RANGES = {
     "hundreds of billions": (200_000_000_000, 999_999_999_999),
 }  # fmt: skip
 _FEW = {"several": (3, 9), "a few": (2, 5)}
+# The same bounds for readers beside the claims ("dozens of metres", monitor/text/quantity_vague.py).
+VAGUE_RANGES: Mapping[str, tuple[int, int]] = MappingProxyType(_VAGUE_RANGES)
 
 
 @lru_cache(maxsize=4096)  # qualifiers and number words: a few short strings, again and again

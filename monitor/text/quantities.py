@@ -4,8 +4,8 @@ durations and quake magnitudes, each with value, bounds, qualifier, kind and uni
 Counts come from `extract_claims` unchanged (docs/SPEC.md §6); the other kinds are read by
 `monitor/text/quantity_grammar.py`. Qualifiers use the claims canon
 (`monitor.text.numbers.QUALIFIER_OF`) and the same bounds. `extract_quantities` also reads
-ages (`quantity_ages.py`), fractions of a whole and "one" as a count (`quantity_words.py`);
-`other_quantities` does not. Dates, years, clock times, ordinals, phone numbers and named
+ages (`quantity_ages.py`), fractions of a whole and "one" as a count (`quantity_words.py`) and
+vague amounts of a unit (`quantity_vague.py`); `other_quantities` does not. Dates, years, clock times, ordinals, phone numbers and named
 numbers are not quantities (tests/data/quantities/README.md).
 """
 
@@ -29,6 +29,7 @@ from monitor.text.quantity_nouns import (
     of_them_noun,
     read_scores,
 )
+from monitor.text.quantity_vague import read_vague_amounts
 from monitor.text.quantity_words import is_idiom_one, read_fractions, read_ones
 from monitor.text.sentences import split_sentences
 
@@ -36,6 +37,8 @@ KINDS = ("count", "money", "percent", "measure", "duration", "magnitude", "fract
 _APPROXIMATE = frozenset(("about", "almost", "vague"))
 _EXTRA = {  # phrasings of the same canon seen before amounts, not before counts
     "top": "more than",
+    "exceed": "more than",  # "could exceed $40 billion", as "exceeded" in the canon
+    "surpass": "more than",
     "larger than": "more than",
     "bigger than": "more than",
     "higher than": "more than",
@@ -43,6 +46,8 @@ _EXTRA = {  # phrasings of the same canon seen before amounts, not before counts
     "smaller than": "less than",
     "lower than": "less than",
     "shorter than": "less than",
+    "as high as": "up to",  # "waves as high as three metres", as "as much as"
+    "as large as": "up to",
 }
 _QUALIFIER_OF = {**QUALIFIER_OF, **_EXTRA}
 _SECOND = ("about", "around", "approximately", "roughly", "some", "an estimated", "nearly")
@@ -257,6 +262,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     text = text[:_MAX_CHARS]
     found = [q for q in _amounts(text) if not is_idiom_one(text, q.start, q.end)]
     found = sorted(found + _word_amounts(text, found), key=lambda q: q.start)
+    found = sorted(found + _vague_amounts(text, found), key=lambda q: q.start)
     counts = [
         _named_after(text, _periods_during(text, _unbounded(text, q)))
         for q in _counts(text, extract_claims(text))
@@ -346,6 +352,33 @@ def _free_q(q: Quantity, read: list[Quantity]) -> bool:
 
 def _free(a: Amount, taken: list[tuple[int, int]]) -> bool:
     return not any(a.start < end and start < a.end for start, end in taken)
+
+
+def _vague_amounts(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "dozens of metres", "millions of dollars": vague amounts of a unit (quantity_vague),
+    quantities of `extract_quantities` only, never over another amount."""
+    try:
+        taken = [(q.start, q.end) for q in found]
+        return [_vague_quantity(text, a) for a in read_vague_amounts(text) if _free(a, taken)]
+    except Exception:  # a reader beside the claims must never break them
+        return []
+
+
+def _vague_quantity(text: str, a: Amount) -> Quantity:
+    written = text[a.start : a.end]
+    return Quantity(
+        a.value,
+        a.value,
+        a.high,
+        "vague",
+        True,
+        a.kind,
+        a.unit,
+        a.unit_text,
+        written,
+        a.start,
+        a.end,
+    )
 
 
 def _word_amounts(text: str, found: list[Quantity]) -> list[Quantity]:

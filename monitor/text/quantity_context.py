@@ -12,7 +12,9 @@
   `point`;
 - a unit carried over (ellipsis): "reached 48 degrees Celsius and never fell below 27", "Iowa
   projects 187 bushels an acre, with Illinois close behind at 179": a bare number after a
-  preposition takes the unit of the measure just before it in the sentence;
+  preposition takes the unit of the measure just before it in the sentence; a race time after
+  "in" takes the seconds of the time just before it when written to the same decimals ("won in
+  9.784 seconds, with Thompson second in 9.789");
 - dimensions: "26 by 48 inches", "3 x 4 metres": the first side takes the unit written after
   the second;
 - named numbers: "S&P 500", "Russell 2000", "Apollo 17", "Game 5" name things, they count none.
@@ -69,6 +71,10 @@ _CLOSE_REACH = 30
 _BY = re.compile(r"\s*(?:by|x|×)\s*", re.IGNORECASE)
 # "in 28.97 seconds, against 30.23 for Milak": a time compared with a time carries its unit
 _VERSUS_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|compared\s+with)\s+$", re.IGNORECASE)
+# "won in 9.784 seconds, with Thompson second in 9.789": a race time after "in", written to the
+# same decimals as a time in seconds just before it, is a time in seconds too
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+_DECIMALS = re.compile(r"\.(\d+)")
 _BETWEEN_BARE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s+and\s+", re.IGNORECASE)
 _CARRIED = frozenset(("measure",))  # a duration before "rose to 57" is rarely 57's unit
@@ -175,19 +181,22 @@ def _carried(text: str, n: Amount, amounts: list[Amount], bare: list[Amount]) ->
     """The unit of the amount just before, when that amount is the number right before `n`
     in the same sentence and close to it ("48 degrees ... and never fell below 27")."""
     reach = max(0, n.start - 16)
-    before_ok = _CARRY_BEFORE.search(text, reach, n.start) or _VERSUS_BEFORE.search(
-        text, reach, n.start
+    before = [a for a in amounts if a.end <= n.start]
+    last = before[-1] if before else None
+    timed = (
+        last is not None and _same_time(text, last, n) and _IN_BEFORE.search(text, reach, n.start)
     )
-    if _is_year(n, text) or not before_ok:
+    before_ok = (
+        _CARRY_BEFORE.search(text, reach, n.start)
+        or _VERSUS_BEFORE.search(text, reach, n.start)
+        or timed
+    )
+    if _is_year(n, text) or not before_ok or last is None:
         return None
     if not _CARRY_AFTER.match(text, n.end):
         return None
-    before = [a for a in amounts if a.end <= n.start]
-    if not before:
-        return None
-    last = before[-1]
-    compared = last.kind == "duration" and _VERSUS_BEFORE.search(
-        text, max(0, n.start - 16), n.start
+    compared = last.kind == "duration" and (
+        _VERSUS_BEFORE.search(text, max(0, n.start - 16), n.start) or timed
     )
     if (last.kind not in _CARRIED and not compared) or n.start - last.end > _CARRY_REACH:
         return None
@@ -196,6 +205,22 @@ def _carried(text: str, n: Amount, amounts: list[Amount], bare: list[Amount]) ->
     if any(last.end <= b.start and b.end <= n.start for b in bare):
         return None  # another number stands between: "rose to 219 and ... to 93"
     return replace(n, kind=last.kind, unit=last.unit, unit_text="")
+
+
+def _same_time(text: str, last: Amount, n: Amount) -> bool:
+    """Whether `n` is written as the time in seconds `last` is: two or more decimals, as many."""
+    if last.kind != "duration" or last.unit != "s":
+        return False
+    ours = _DECIMALS.search(text, n.start, n.end)
+    theirs = _DECIMALS.search(text, last.start, last.end)
+    return ours is not None and theirs is not None and len(ours[1]) == len(theirs[1]) >= 2
+
+
+# ranked lists and indices named by their size: "Fortune 500 companies", "the FTSE 100", even
+# as the sentence's first words
+_LIST_NAME_BEFORE = re.compile(
+    r"\b(?:Fortune(?:\s+Global)?|S&P|FTSE|Nikkei|Russell|Stoxx|Nifty|ASX|Kospi|CAC|Inc\.)\s$"
+)
 
 
 def is_named(text: str, start: int, written: str) -> bool:
@@ -207,6 +232,8 @@ def is_named(text: str, start: int, written: str) -> bool:
         return _word_in_name(text, start, written)
     if not written.isdigit():
         return False
+    if _LIST_NAME_BEFORE.search(text, max(0, start - 16), start):
+        return True
     m = _NAME_BEFORE.search(text, max(0, start - 30), start)
     if m is None or m["name"] in _NOT_NAMES:
         return False

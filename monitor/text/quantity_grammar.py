@@ -96,7 +96,17 @@ _FRACTION_NOT_AFTER = re.compile(
     r"(?:\s+|-(?:a-)?)$",
     re.IGNORECASE,
 )
+# a decimal part of a unit: "five-thousandths of a second", "nine hundredths of a second", "a
+# tenth of a mile", "three-tenths of a percentage point"
+_DECIMAL_PART_OF_UNIT = re.compile(
+    rf"\b(?P<n>an?|{_SMALL_RE})[\s-](?P<part>tenths?|hundredths?|thousandths?)\s+of(?:\s+an?\b)?",
+    re.IGNORECASE,
+)
+_DECIMAL_PARTS = {"tenth": 10, "hundredth": 100, "thousandth": 1000}
 _SHARES = {"quarter": 0.25, "quarters": 0.75, "half": 0.5, "third": 1 / 3, "thirds": 2 / 3}
+# a sprint or lap time written with its decimals and an "s" ("9.81s", "0.005s"): seconds; a bare
+# "s" after a whole number is a plural or a decade ("the 1990s", "in their 30s")
+_DECIMAL_SECONDS = re.compile(r"(?-i:s)\b")
 _YEAR_RANGE_BEFORE = re.compile(r"\d{4}[-–/]$")
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 _RICHTER = re.compile(
@@ -185,7 +195,8 @@ def _unit_of(text: str, m: re.Match[str]) -> tuple[str, str, str, int, int | Non
         found, written_from = unit_after(text, adjective.end()), adjective.end()
         found = found if found is not None and found[1] == "duration" else None
     if found is None:
-        return None
+        seconds = _DECIMAL_SECONDS.match(text, end) if "." in m["num"] and not m["scale"] else None
+        return ("duration", "s", "s", seconds.end(), None) if seconds else None
     symbol, kind, unit_end = found
     return kind, symbol, text[written_from:unit_end].strip(" -"), unit_end, None
 
@@ -259,6 +270,21 @@ def _fractions_of_units(text: str) -> list[Amount]:
         symbol, kind, unit_end = found
         written = text[m.end() : unit_end].strip(" -")
         share = _SHARES[re.split(r"[\s-]", m["frac"].lower())[-1]]
+        value = round(share * (duration_factor(written) if kind == "duration" else 1), 6)
+        out.append(Amount(value, None, kind, symbol, written, m.start(), unit_end))
+    return out
+
+
+def _decimal_parts_of_units(text: str) -> list[Amount]:
+    out = []
+    for m in _DECIMAL_PART_OF_UNIT.finditer(text):
+        found = unit_after(text, m.end())
+        if found is None or found[1] not in ("measure", "duration", "percent"):
+            continue  # "three-tenths of a percentage point" is 0.3 pp
+        symbol, kind, unit_end = found
+        written = text[m.end() : unit_end].strip(" -")
+        count = 1.0 if m["n"].lower() in ("a", "an") else parse_number(m["n"]) or 0.0
+        share = count / _DECIMAL_PARTS[m["part"].lower().rstrip("s")]
         value = round(share * (duration_factor(written) if kind == "duration" else 1), 6)
         out.append(Amount(value, None, kind, symbol, written, m.start(), unit_end))
     return out
@@ -363,7 +389,7 @@ def _is_age(text: str, amount: Amount) -> bool:
 
 def read_amounts(text: str) -> list[Amount]:
     """Every amount with a unit in a text, in order, ranges joined, without overlaps."""
-    special = _points(text) + _race_times(text) + _and_a_half(text)
+    special = _points(text) + _race_times(text) + _and_a_half(text) + _decimal_parts_of_units(text)
     special += [f for f in _fractions_of_units(text) if not _overlaps(f, special)]
     numbers = [
         n for n in _numbers(text) if not any(s.start < n.end and n.start < s.end for s in special)

@@ -34,9 +34,10 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"barrels?\s+of\s+oil\s+(?:per|a)\s+day",
     ),
     # area before length: "square miles" must win over "miles"
-    "km2": (r"square\s+kilomet(?:er|re)s?", r"sq\.?\s*km", r"km2", r"km²"),
-    "mi2": (r"square\s+miles?", r"sq\.?\s*mi(?:les?)?"),
-    "m2": (r"square\s+met(?:er|re)s?", r"sq\.?\s*m", r"m2", r"m²"),
+    "km2": (r"square[\s-]kilomet(?:er|re)s?", r"sq\.?\s*km", r"km2", r"km²"),
+    "mi2": (r"square[\s-]miles?", r"sq\.?\s*mi(?:les?)?"),
+    "m2": (r"square[\s-]met(?:er|re)s?", r"sq\.?\s*m", r"m2", r"m²"),
+    "ft2": (r"square[\s-]f(?:ee|oo)t", r"sq\.?\s*f(?:ee|oo)?t", r"ft2", r"ft²"),
     "acre": (r"acres?",),
     "ha": (r"hectares?", r"ha"),
     # length
@@ -61,6 +62,8 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "oz": (r"ounces?", r"oz"),
     # volume
     "bbl": (r"barrels?",),
+    # rainfall: "400 litres per square metre" (as many millimetres) before "litres"
+    "l/m2": (r"lit(?:re|er)s?\s+(?:per|a)\s+square\s+met(?:re|er)", r"l/m2", r"l/m²"),
     "l": (r"litres?", r"liters?"),
     "gal": (r"gallons?",),
     "m3": (r"cubic\s+met(?:er|re)s?", r"m3", r"m³"),

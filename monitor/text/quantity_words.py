@@ -82,6 +82,11 @@ def _share(n: str | None, part: str) -> float:
     return round(count / _PARTS[part.lower()], 3)
 
 
+def _numbered(n: str | None) -> bool:
+    """Whether a fraction's number counts its parts ("two-thirds"), not "a third"."""
+    return n is not None and n.lower() not in ("a", "an", "one")
+
+
 def read_fractions(text: str) -> list[Amount]:
     """Fractions of a whole as shares of one ("two-thirds of the country" is 0.667)."""
     out = []
@@ -89,8 +94,9 @@ def read_fractions(text: str) -> list[Amount]:
         part = m["part"].lower()
         if not m["n"] and part not in ("half", "halves"):
             continue  # a bare "third" or "quarter" is an ordinal or a period
-        if _ORDINAL_BEFORE.search(text, max(0, m.start() - 10), m.start()):
-            continue  # "the second half of the year"
+        ordinal = _ORDINAL_BEFORE.search(text, max(0, m.start() - 10), m.start())
+        if ordinal and (not _numbered(m["n"]) or ordinal[0].split()[0].lower() != "the"):
+            continue  # "the second half of the year"; "the two-thirds of votes" is a share
         taken_of = bool(_OF_AFTER.match(text, m.end())) or (
             part == "half" and not m["n"] and bool(_HALF_THE.match(text, m.end()))
         )

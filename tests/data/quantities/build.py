@@ -2,8 +2,9 @@
 heldout.jsonl, sentences2.src (a second author's set) writes dev2.jsonl and heldout2.jsonl, sentences3.src (a
 third author's, all dev) writes dev3.jsonl, sentences4.src (a fourth author's, all dev) writes
 dev4.jsonl and sentences5.src to sentences7.src (the same author's, each
-after the fixes of the set before) dev5.jsonl to dev7.jsonl. Each
-"## story topic half" header names the half its story goes to.
+after the fixes of the set before) dev5.jsonl to dev7.jsonl; sentences8.src and sentences9.src
+(a fifth author's, all dev; the second after the first's fixes) write dev8.jsonl and dev9.jsonl.
+Each "## story topic half" header names the half its story goes to.
 
 Run from the repository root:  python tests/data/quantities/build.py [SOURCE ...]
 (with source names, e.g. `sentences4.src`, only the halves of those sources are written).
@@ -40,6 +41,8 @@ SOURCES = (
     "sentences5.src",
     "sentences6.src",
     "sentences7.src",
+    "sentences8.src",
+    "sentences9.src",
 )
 MARK = re.compile(r"\[\[(?P<body>[^\]]+)\]\]")
 
