@@ -26,11 +26,15 @@ _WHOLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A participle after the counted noun still belongs to the whole's phrase ("of the 97 people
-# killed in the fire", "the 2.5 million phones sold in"), and so does a relative clause on it
+# killed in the fire", "of the 95 people killed have been named", "the 2.5 million phones
+# sold in"), and so does a relative clause on it
 # ("of the 3 million phones it had shipped"); an intransitive past verb is the part's
 # predicate ("passengers died").
 _PREDICATES = word_set("died perished survived remained were was are is had have has stayed lived")
-_POSTMODIFIER = re.compile(r"\s+(?P<word>[a-z]+)(?=\s+(?:in|on|at|by|during|since|so)\b)")
+_POSTMODIFIER = re.compile(
+    r"\s+(?P<word>[a-z]+)(?=\s+(?:in|on|at|by|during|since|so|have|has|had|were|was|are|is"
+    r"|will)\b)"
+)
 _RELATIVE = re.compile(r"\s+(?:that|which|who|whom|it|they|he|she|we)\s+[^,;.]*")
 
 
