@@ -51,10 +51,10 @@ def whole_phrase(claim: Any) -> str | None:
     head = words[-1] if words else ""
     at = sentence.find(head, end, end + 60) if head else -1
     stop = at + len(head) if at >= 0 else end
-    extra = _POSTMODIFIER.match(sentence, stop)
-    if extra is not None and extra["word"] not in _PREDICATES:
-        stop = extra.end()
     relative = _RELATIVE.match(sentence, stop)
+    extra = None if relative is not None else _POSTMODIFIER.match(sentence, stop)
     if relative is not None:
         stop = relative.end()
+    elif extra is not None and extra["word"] not in _PREDICATES:
+        stop = extra.end()
     return sentence[start:stop]

@@ -41,3 +41,11 @@ def test_a_participle_or_relative_clause_on_the_whole_is_its_own() -> None:
 def test_all_of_the_number_is_the_number_itself() -> None:
     text = "The union said all of the union's 40,000 members would strike on Monday."
     assert bind(STRIKERS, frame(text, 40000)).bound
+
+
+def test_a_relative_clause_with_an_auxiliary_on_the_whole_is_its_own() -> None:
+    shipped = FigureSpec(
+        "phones", "Phones recalled", ("phones",), ("Samsung",), about=("recalled", "shipped")
+    )
+    text = "Samsung said it had got back 85 percent of the 3 million phones it had shipped."
+    assert bind(shipped, frame(text, 3000000)).bound
