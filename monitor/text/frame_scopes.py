@@ -14,6 +14,7 @@ from monitor.text.event_types import event_families
 from monitor.text.facility_subject import facility_subject
 from monitor.text.frame_clauses import _TOTALLING, _Clauses, _counted_subject
 from monitor.text.frame_values import Span
+from monitor.text.partitive_whole import whole_owner
 from monitor.text.patterns import may_hold
 from monitor.text.scope import (
     event_name,
@@ -94,6 +95,8 @@ def _scope_of(
     scope = None if anaphoric else parsed.scope(index, span, spans)
     if scope is None and not anaphoric:  # "Civil Hospital Karachi had recorded 110 dead"
         scope = facility_subject(parsed.sentence, parsed.clauses[index].start, span.start)
+    if scope is None and not anaphoric:  # "1,125 of the jail's 1,542 prisoners": the jail's
+        scope = whole_owner(parsed.sentence, span.end)
     if scope is None and parsed.clauses[index].opener == "with" and index > 0:
         scope = _place_with(parsed.sentence, parsed.clauses[index - 1])  # "Houston, with 511"
     if scope is None and parsed.clauses[index].opener == "when" and index > 0:

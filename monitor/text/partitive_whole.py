@@ -58,3 +58,20 @@ def whole_phrase(claim: Any) -> str | None:
     elif extra is not None and extra["word"] not in _PREDICATES:
         stop = extra.end()
     return sentence[start:stop]
+
+
+# "1,125 of the jail's 1,542 prisoners", "Twenty-two of the ship's 29 crew members": the whole's
+# owner, written right after the part.
+_WHOLE_OWNER = re.compile(
+    r"\s+of\s+(?P<owner>(?:the\s+|(?-i:T)he\s+)?[\w-]+(?:\s+(?-i:[A-Z])[\w-]*){0,2})['’]s"
+    r"\s+(?:(?:more\s+than|over|at\s+least|up\s+to|an\s+estimated|estimated|about|some|roughly"
+    r"|around|nearly|almost)\s+)?\d",
+    re.IGNORECASE,
+)
+
+
+def whole_owner(sentence: str, end: int) -> str | None:
+    """The owner of the whole a part ending at `end` is taken of ("1,125 of the jail's 1,542
+    prisoners" -> "the jail"): the part's scope when its own clause names none."""
+    m = _WHOLE_OWNER.match(sentence, end)
+    return None if m is None else m["owner"]
