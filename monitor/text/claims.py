@@ -165,8 +165,9 @@ _BY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PARTITIVE = re.compile(
-    r"\s+of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+|(?-i:[A-Z][\w-]*)['’]s\s+)?", re.I
-)  # "85 of the 121 cases", "12 of Sudan's 18 states"
+    r"\s+of\s+(?:(?:the|those|these|its|their)\s+(?:[\w-]+['’]s\s+)?|(?-i:[A-Z][\w-]*)['’]s\s+)?",
+    re.I,
+)  # "85 of the 121 cases", "12 of Sudan's 18 states", "1,125 of the jail's 1,542 prisoners"
 # "killed two, one in Illinois and one in New Jersey": a count given place by place
 _ELLIPTIC_ONE = re.compile(
     r"(?:(?<=,\s)|(?<=\band\s))(?P<one>one)(?=\s+(?:(?:in|at|from)\s+[A-Z]|died\b"

@@ -57,11 +57,17 @@ def phrase_of(claim: Any) -> str:
     stop = max(getattr(claim, "end", 0) or 0, start)
     breaks = list(_PHRASE_BREAK.finditer(sentence, begin, end))
     aside = False
+    skip_to = -1
     for i, m in enumerate(breaks):
         if m.end() <= start:
             begin = m.end()
+        elif i <= skip_to:
+            continue  # inside "..., most of them students, ..."
         elif m.start() >= stop:
             comma = m.group().startswith(",")
+            if comma and not aside and (closing := _closing_part_aside(sentence, breaks, i)):
+                skip_to = closing  # "290, most of them students, were still missing": the
+                continue  # predicate after the aside is the number's
             if comma and not aside and _RANGE_ASIDE.match(sentence, m.end()):
                 aside = True  # "3 million people displaced, either within Sudan or abroad"
                 continue
@@ -93,6 +99,24 @@ _AFTER_CLAUSE = re.compile(
 # A verbless aside after the number saying where the counted are ("..., either within the
 # country or abroad", "..., both at home and abroad") belongs to the number's phrase.
 _RANGE_ASIDE = re.compile(r"(?:either|both)\s+(?:in|at|within|inside|outside|across)\b", re.I)
+
+
+# A verbless aside after the number naming who most of the counted are ("290, most of them
+# students, were still missing"): the number's predicate comes after it.
+_PART_ASIDE = re.compile(
+    r"(?:(?:most|many|some|all|half|nearly\s+all|almost\s+all)\s+of\s+them"
+    r"|mostly|mainly|largely)\s+[^,;:\d]*$",
+    re.IGNORECASE,
+)
+
+
+def _closing_part_aside(sentence: str, breaks: list[re.Match[str]], i: int) -> int | None:
+    """The index of the comma closing a part aside opened by the comma `breaks[i]`, or None."""
+    j = next((k for k in range(i + 1, len(breaks)) if breaks[k].group().startswith(",")), None)
+    if j is None:
+        return None
+    inner = sentence[breaks[i].end() : breaks[j].start()]
+    return j if _PART_ASIDE.match(inner) else None
 
 
 # An "or" joins alternatives of one count unless what follows it carries a number of its own.

@@ -67,7 +67,12 @@ def unit_matches(claim: Any, units: Sequence[str]) -> bool:
         tail = _phrase(wanted)
         if tail and words[-len(tail) :] == tail:
             return True
+        if tail in _TOLL_UNITS and words[-1:] == ("death",):
+            return True  # "the toll rose to 391" is read as a count of deaths
     return False
+
+
+_TOLL_UNITS = (("toll",), ("death", "toll"))  # a toll counts deaths (singular phrases)
 
 
 @lru_cache(maxsize=1024)

@@ -48,6 +48,7 @@ from monitor.text.figure_words import (
     unit_matches,
 )
 from monitor.text.figure_words import may_bind as _may_bind
+from monitor.text.partitive_whole import whole_phrase
 from monitor.text.shares import population_base
 
 _KEYS = frozenset(
@@ -174,6 +175,9 @@ def _fit(spec: FigureSpec, claim: Any, previous: str | None = None) -> str | Non
         hit = find_word(phrase_of(claim), spec.exclude)
         if hit is not None:
             return f"excluded: '{hit}'"
+    whole = whole_phrase(claim) if spec.about else None
+    if whole is not None and find_word(whole, spec.about) is None:
+        return "the whole of a partitive: its clause's about term is the part's"
     if spec.about and find_word(_about_text(claim), spec.about) is None:
         carried = previous and _OBJECTLESS_PART.search(_about_text(claim))
         if not carried or find_word(previous or "", spec.about) is None:

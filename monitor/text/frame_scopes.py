@@ -11,8 +11,10 @@ from collections.abc import Callable, Sequence
 from monitor.text.attribution import find_attribution, find_subject
 from monitor.text.clauses import Clause
 from monitor.text.event_types import event_families
+from monitor.text.facility_subject import facility_subject
 from monitor.text.frame_clauses import _TOTALLING, _Clauses, _counted_subject
 from monitor.text.frame_values import Span
+from monitor.text.partitive_whole import whole_owner
 from monitor.text.patterns import may_hold
 from monitor.text.scope import (
     event_name,
@@ -91,6 +93,10 @@ def _scope_of(
         _THOSE.search(parsed.sentence, lo, span.start)
     )
     scope = None if anaphoric else parsed.scope(index, span, spans)
+    if scope is None and not anaphoric:  # "Civil Hospital Karachi had recorded 110 dead"
+        scope = facility_subject(parsed.sentence, parsed.clauses[index].start, span.start)
+    if scope is None and not anaphoric:  # "1,125 of the jail's 1,542 prisoners": the jail's
+        scope = whole_owner(parsed.sentence, span.end)
     if scope is None and parsed.clauses[index].opener == "with" and index > 0:
         scope = _place_with(parsed.sentence, parsed.clauses[index - 1])  # "Houston, with 511"
     if scope is None and parsed.clauses[index].opener == "when" and index > 0:
@@ -107,7 +113,9 @@ def _scope_of(
             break  # "6,800 workers at X's plant, which ..., walked out, bringing the strike to
             # 40,000": that clause and those hanging on it tell the increment's place
         if totalling:  # "The union walked out of X's plant, ..., bringing the strike to 40,000"
-            scope = parsed.subject(back)
+            scope = parsed.subject(back) or facility_subject(
+                parsed.sentence, parsed.clauses[back].start, parsed.clauses[back].end
+            )  # "The Jinnah ... Centre confirmed 101 more deaths, bringing its own count to 186"
         scope = scope or parsed.scope(back, span, spans)
     for ahead in range(index + 1, len(parsed.clauses)):
         nxt = parsed.clauses[ahead]

@@ -25,6 +25,11 @@ _PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a 
     r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|season|outbreak|decade|record|war|fire"
     r"|flood|storm|hurricane|epidemic|pandemic|wave|conflict|strike|disaster)"
     r"|a\s+(?:year|decade)\s+(?:earlier|ago|before)|(?:years|decades)\s+(?:ago|earlier)"
+    # a span before an event named by a noun: "in the days before the jailbreak" (not "in the
+    # weeks before the rites began": the period leading into the story's own event)
+    r"|(?:in\s+)?the\s+(?:days|weeks|months|week|month|night|year)\s+(?:before|leading\s+up\s+to)"
+    r"\s+the\s+[a-z]+(?!\s+(?:was|were|is|are|had|has|have|began|begins|started|starts|opened"
+    r"|[a-z]+ed)\b)(?=[\s,.;]|$)"
     r"|before\s+the\s+(?:war|storm|fire|floods?|flooding|outbreak|disaster|hurricane|earthquake|quake"
     r"|cyclone|typhoon|tsunami|landslides?"
     r"|pandemic|attacks?|conflict|invasion|strike|riots|truce|ceasefire|buyout|takeover"

@@ -39,6 +39,8 @@ _ADJ = (
 _PLACE_NOUN = (
     r"country|nation|state|county|region|city|territory|province|district|enclave|strip"
     r"|area|capital|island|islands|continent|world|kingdom|republic|town|village|camp|valley"
+    # sites a count is held or found in: "stranded in the harbour", "inmates in the prison"
+    r"|harbour|harbor|bay|port|prison|penitentiary|jail|mine|ship|ferry|vessel|tower|building"
 )
 _EVENT_NOUNS_IN = (
     r"outbreak|fire|wildfire|blaze|storm|flood|floods|flooding|earthquake|war|strike|riots"

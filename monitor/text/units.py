@@ -591,7 +591,8 @@ _OF_THEM = re.compile(r"\s+of\s+them\b")  # "75 illnesses ..., 22 of them seriou
 # in Andalusia"; "about 6,000 in May and 305 more in June"; "five linked to the Airport fire and
 # 11 to the Bridge fire", "16 from the Bridge fire".
 _IN_A_LIST = re.compile(
-    r"\s+(?:(?:linked|tied)\s+to|in|at|near|around|from|to)\s+(?:the\s+)?[A-Z][\w-]*(?=[\s,;.]|$)"
+    r"\s+(?:(?:(?:linked|tied)\s+to|in|at|near|around|from|to)\s+(?:the\s+)?[A-Z][\w-]*"
+    rf"|on\s+(?:{WEEKDAYS}))(?=[\s,;.]|$)"  # "28 bodies on Monday, 36 on Tuesday"
 )
 _PEOPLE_FATE = re.compile(
     r"\s+(?:(?:still|also|reportedly|later|more)\s+)?(?P<aux>(?:(?:have|has|had|were|are|was|is|been"
