@@ -9,6 +9,7 @@ from datetime import date
 
 from monitor.text.claims import Claim, extract_claims
 from monitor.text.dating import as_of
+from monitor.text.shares import population_base
 
 
 def _claim(sentence: str, text: str) -> Claim:
@@ -56,3 +57,23 @@ def test_part_of_a_day_set_apart_is_an_increment() -> None:
 
 def test_a_toll_that_rose_since_the_morning_is_still_the_running_total() -> None:
     assert _claim("The toll has risen to 209 since the morning.", "209").kind == "total"
+
+
+def _base(sentence: str, number: str) -> bool:
+    at = sentence.index(number)
+    return population_base(sentence, at, at + len(number))
+
+
+def test_a_workforce_in_a_contact_relative_clause_is_the_base_of_a_share() -> None:
+    sentence = (
+        "The 9,000 job cuts equal about 7% of the 133,580 people the company employed at the "
+        "end of March."
+    )
+    assert _base(sentence, "133,580")
+    assert _base("About 3% of the 220,000 people Disney employs will go.", "220,000")
+
+
+def test_a_count_of_people_something_happened_to_is_no_base() -> None:
+    assert not _base(
+        "Police said 40% of the 300 people the officers arrested were students.", "300"
+    )
