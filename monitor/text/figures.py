@@ -365,6 +365,11 @@ def bind(
         scope = _legacy_scope(claim, previous, spec)
         source = "clause" if scope else "none"
     aside = f" ({note})" if note else ""
+    if scope is not None and source == "previous" and not context_match(scope, spec.context):
+        held = _placed_in(previous or "", scope, spec.context)
+        if held is not None:  # "The Dixie Fire in Northern California grew ...": the fire's
+            why = f"the sentence before places {held} in {scope}"
+            return Binding(spec.name, True, why, held, "previous")
     if scope is not None:
         bound = bool(context_match(scope, spec.context)) or bool(
             demonym_context(scope, getattr(claim, "sentence", ""), spec.context)
@@ -397,6 +402,21 @@ def bind(
     return Binding(
         spec.name, False, f"no scope in its clause, the sentence before or the headline{aside}"
     )
+
+
+def _placed_in(previous: str, scope: str, context: Sequence[str]) -> str | None:
+    """The context term the sentence before sets in the inherited place ("The Dixie Fire in
+    Northern California grew ..."): that place is where the figure's own subject is, so a
+    count carried over from it is the subject's, not the wider place's."""
+    for term in context:
+        placed = re.search(
+            rf"(?<!\w){re.escape(term)}\s+(?:in|across|near)\s+(?:the\s+)?{re.escape(scope)}\b",
+            previous,
+            re.IGNORECASE,
+        )
+        if placed is not None:
+            return term
+    return None
 
 
 def bind_all(

@@ -159,6 +159,7 @@ class _ClauseParts:
                     and (
                         not (s.implied and a[0] > s.unit_end + 1)
                         or _OF_THEM_AT.match(sentence, s.end) is not None
+                        or _MORE_GAP.fullmatch(sentence, s.end, a[0]) is not None
                     )
                 )
                 or (s.start < span.start and _OF_THEM_AT.match(sentence, s.end) is not None)
@@ -206,6 +207,9 @@ class _ClauseParts:
 _BACK_WHOLE = (
     r"(?:them|those|these|the\s+(?:dead|deaths|victims|cases|infections|fatalities|arrests))"
 )
+# "threatening 13,871 more across four counties": after "more" the locative is the number's
+# own, as it would be after a counted noun.
+_MORE_GAP = re.compile(r"\s+(?:more|others|additional|further)\s+")
 _OF_THEM_AT = re.compile(r"\s+of\s+(?:" + _BACK_WHOLE + r"|whom)\b")
 # A sub-total: "N of them", perhaps past an aside ("five of them, including a woman,"), then a
 # preposition that names where that part was counted.

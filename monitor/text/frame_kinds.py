@@ -71,6 +71,9 @@ _WINDOW = re.compile(
     # one day set apart: "23 deaths and 342 new cases on Thursday alone", "died in a single day"
     r"|\bon\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:night|morning|evening))?\s+alone\b"
     r"|\b(?:yesterday|today)\s+alone\b|\bin\s+(?:a\s+single|one)\s+day\b"
+    # part of a day set apart: "58 bodies brought out since the morning alone"
+    r"|\bsince\s+(?:the|this)\s+(?:morning|afternoon|evening)(?:\s+alone)?\b"
+    r"|\bsince\s+(?:dawn|daybreak|sunrise)\b"
     # the day a count was made, pointed at: "38 deaths reported that day", "22 patients died
     # there the same day", "72 rescued that day"
     r"|\b(?:reported|recorded|confirmed|registered|rescued|found|recovered|arrested|detained"
@@ -226,6 +229,13 @@ _MORE_THAN_BEFORE = re.compile(
     r"|(?:on\s+)?(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|yesterday|week|month)\b|(?:at\s+)?the\s+(?:previous|last)\s+(?:count|update|report)\b)"
 )
+# The earlier moment a comparison names, described by the "when" clause that follows it:
+# "nearly 200 more deaths than on Tuesday, when the UN had reported 589 dead".
+_THAN_THEN = re.compile(
+    r"\bthan\s+(?:on\s+)?(?:(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday|week|month)|yesterday|(?:a|one|the)\s+(?:day|week|month)\s+(?:earlier|before))"
+    r"\s*,?\s*$"
+)
 _UP_BY_BEFORE = re.compile(r"\b(?:up|down)\s+(?:by\s+)?" + _Q + "$", re.IGNORECASE)
 _FROM_EARLIER = re.compile(
     r"\s+(?:\w+\s+)?(?:from|on|over|since)\s+(?:a|one|the)\s+(?:day|week|month|year)"
@@ -288,6 +298,10 @@ def _kind(
         return "previous"  # "275 and not 288"
     if "which had" in before and _HAD_STOOD.search(before):
         return "previous"  # "The toll, which had stood at 334, was lowered to 210"
+    if clause.opener == "when" and _THAN_THEN.search(
+        sentence, max(0, clause.start - 48), clause.start
+    ):
+        return "previous"  # "200 more deaths than on Tuesday, when the UN had reported 589"
     if " before " in sentence[span.unit_end :] and _REVISED_LATER.match(sentence, span.unit_end):
         return "previous"  # "put the toll at 2,445 ..., before the minister lowered it to 1,000"
     if (
@@ -381,7 +395,7 @@ def _kind(
         return "new"  # "359 people died in October", "September was the deadliest month, with 396"
     if "night" in sentence and _one_night(sentence, span, clause):
         return "new"  # "police arrested 1,311 people during a fourth consecutive night"
-    if ("hours" in sentence or "day" in sentence) and _WINDOW_CF.search(
+    if ("hours" in sentence or "day" in sentence or "since" in sentence) and _WINDOW_CF.search(
         sentence, clause.start, clause.end
     ):
         if _TOTAL_RISE.search(sentence, clause.start, span.start):

@@ -271,6 +271,9 @@ _ENDS_ON_YEAR = re.compile(rf"\b(?:in|to|was|were|is|of|since)\s+(?P<year>{_YEAR
 _PERIOD_LEAD = re.compile(
     rf"\s*(?:Between|From)\s+[^,;]{{0,30}}?{_YEAR}\s+(?:and|to|until)\s+[^,;]{{0,20}}?{_YEAR},"
     r"|\s*Before\s+the\s+[a-z]+,"
+    # a dated opening with an aside before the main clause: "In February 2009, as the crisis
+    # hit car sales, Carlos Ghosn announced that Nissan would eliminate 20,000 jobs"
+    rf"|\s*In\s+(?:{_MONTH}\s+)?{_YEAR}(?=,\s+(?:as|when|while|after)\s)"
 )
 
 

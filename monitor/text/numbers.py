@@ -403,7 +403,29 @@ def _rejected(m: re.Match[str], sentence: str) -> bool:
     ends = _range_ends(m) or ()
     if ends and all(_YEAR_DIGITS.fullmatch(e) for e in ends):
         return True  # "2022-2023"
+    if _closes_day_range(m):
+        return True  # "from December 8 to 14": the last day of a stretch of dates
     return _is_year(m, sentence)
+
+
+# The first day of a stretch of dates, right before its last day: "from December 8 to 14",
+# "December 8-14", "May 10 through 29" (a bare "on June 3 to 52" stays a count).
+_DAY_RANGE_OPEN = re.compile(
+    rf"(?:\bfrom\s+{_MONTH}\s+(?P<a>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:to|until|till|through)"
+    rf"|\b{_MONTH}\s+(?P<b>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|through|thru))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _closes_day_range(m: re.Match[str]) -> bool:
+    num = m["num"]
+    if not num or m["q1"] or not num.isdigit() or len(num) > 2:
+        return False
+    opened = _DAY_RANGE_OPEN.search(m.string, max(0, m.start() - 40), m.start())
+    if opened is None:
+        return False
+    first = int(opened["a"] or opened["b"])
+    return first < int(num) <= 31
 
 
 def _bounds(value: Decimal, qualifier: str | None) -> tuple[Decimal | None, Decimal | None]:

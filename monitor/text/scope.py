@@ -500,6 +500,10 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             continue  # "two rival governments, based in Tripoli": where they sit, not a scope
         if _ELSEWHERE_ACT.search(text, max(lo, m.start() - 40), m.start()):
             continue  # "he told reporters in Bhubaneswar", "taken to hospitals in Soro"
+        if _ORIGIN_SINCE.search(text, max(lo, m.start() - 60), m.start()):
+            continue  # "died since it appeared in Chitungwiza in August": where it began
+        if _AND_ABROAD.match(text, m.end("loc")):
+            continue  # "cut 20,000 jobs in Japan and abroad": everywhere, no part of it
         if _NUMBERED.match(bare):
             found.append((m.start(), loc, False))  # "in 13 states": a last resort (NUMBERED)
             continue
@@ -611,6 +615,15 @@ _ELSEWHERE_ACT = re.compile(
     r"|(?:said|[Ss]peaking|spoke|[Ww]riting|[Aa]ddressing\s+(?:[\w-]+\s+){0,3})|(?:manager|director|spokesman|spokeswoman|spokesperson|superintendent"
     r"|professor|chairman|chairwoman))\s+$"
 )
+# The clause a count runs from names where the thing began, not where it is counted: "565
+# people have died since the outbreak began in Chitungwiza", "since it was first detected in X".
+_ORIGIN_SINCE = re.compile(
+    r"\bsince\s+(?:it|they|the\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:first\s+)?"
+    r"(?:appeared|began|started|emerged|erupted|broke\s+out|surfaced"
+    r"|was\s+(?:first\s+)?(?:detected|reported|confirmed|found|identified))\s+$"
+)
+# A place joined with "abroad" / "overseas" names the whole, at home and away: no sub-scope.
+_AND_ABROAD = re.compile(r",?\s+(?:and|or)\s+(?:abroad|overseas|elsewhere|beyond)\b")
 _PARTICLE = re.compile(r"^(?:el|al|ad|as|an|ash|az|ar)-")
 _BODY_WORDS = word_set("Guard Police Army Forces Force Party Navy Corps Cross Crescent")
 

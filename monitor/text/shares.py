@@ -37,7 +37,11 @@ _POPULATION = (
 # not a participle or relative clause saying what happened to it.
 _POPULATION_AFTER = re.compile(
     r"\s+" + _POPULATION + r"(?=\s*(?:[,.;:)]|$)|\s+(?:had|have|has|were|was|are|is|would|will"
-    r"|could|did|now|then|already|still|all)\b)",
+    r"|could|did|now|then|already|still|all)\b"
+    # a contact relative clause of employing or having: "the 133,580 people the company
+    # employed at the end of March", "the 220,000 people Disney employs"
+    r"|\s+(?:the\s+[\w-]+|its\s+[\w-]+|it|they|(?-i:[A-Z])[\w.&-]*)\s+"
+    r"(?:employ|employs|employed|had|has|counted|counts)\b)",
     re.IGNORECASE,
 )
 
