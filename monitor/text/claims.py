@@ -20,6 +20,7 @@ from monitor.text.numbers import Quantity, find_quantities, parse_number
 from monitor.text.owner import phrase_owner
 from monitor.text.records import record
 from monitor.text.scope import PLACE_COUNT
+from monitor.text.scope_grammar import grammar_frames
 from monitor.text.sentences import Sentence, split_sentences
 from monitor.text.titlecase import sentence_case
 from monitor.text.units import (
@@ -416,6 +417,8 @@ def _sentence_claims(
     starts = [f.quantity.start for f in found]
     carried = carried_increments(text, starts, owned)
     frames = share_scopes(text, starts, unlocated_totals(text, starts, carried))
+    where = [(f.quantity.start, f.quantity.end, f.unit.end) for f in found]
+    frames = grammar_frames(text, parsed[index], where, carried, frames)
     claims = []
     for f, (head, modifiers), frame in zip(found, parts, frames, strict=True):
         q = f.quantity

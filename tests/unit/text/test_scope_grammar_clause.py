@@ -1,0 +1,128 @@
+"""The scope grammar of last resort, sentence by sentence: when neither the clause cascade nor
+the sentence before names a scope, the number's own clause still does, in this order — the
+possessor of the counted noun, a location phrase after the number, the clause's subject when it
+is an organisation or a named body, a location phrase before the number, an event phrase.
+A number with none of them keeps no scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.text.claims import Claim, extract_claims
+
+
+def _claim(text: str, value: float) -> Claim:
+    return next(c for c in extract_claims(text) if c.value == value)
+
+
+def _scope(text: str, value: float) -> str | None:
+    return _claim(text, value).scope
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        # the possessor of the whole a part is taken from
+        ("Coroners have named 412 of the county's victims so far.", 412, "the county"),
+        # the owner of the count the number is given for
+        ("The bureau's count of children treated for burns climbed to nine.", 9, "The bureau"),
+        # a name modifying the count noun
+        ("On Friday the minister put the official Tarvik toll at 118.", 118, "Tarvik"),
+    ],
+)
+def test_the_counted_nouns_owner_scopes_the_number(text: str, value: float, scope: str) -> None:
+    assert _scope(text, value) == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        ("By dawn some 240 walkers had been flown to Galway.", 240, "Galway"),
+        ("About 61 cases had been found in the Drava Valley.", 61, "the Drava Valley"),
+        ("By noon 900 tourists had been ferried off the island.", 900, "the island"),
+        ("Some 35 deaths were recorded in Mali, Niger and Chad.", 35, "Mali, Niger and Chad"),
+    ],
+)
+def test_a_location_phrase_after_the_number_scopes_it(text: str, value: float, scope: str) -> None:
+    assert _scope(text, value) == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        # an authority head noun
+        ("Prosecutors charged 19 people over the collapse.", 19, "Prosecutors"),
+        ("The Water Authority recorded 4,210 homes without supply.", 4210, "The Water Authority"),
+        # a verb of saying, when its report names the body's own
+        ("The agency separately said 31 people had sought help at its offices.", 31, "The agency"),
+        # a named body: an acronym, a web name
+        ("ACLED tallied more than 800 protests in the month.", 800, "ACLED"),
+        ("Jobcuts.io logged more than 40,000 roles lost that year.", 40000, "Jobcuts.io"),
+        # a possessed organisation names its owner too
+        ("Ohio's Bureau of Mines still listed nearly 70 men as missing.", 70, None),
+    ],
+)
+def test_an_organisation_subject_scopes_its_verbs_number(
+    text: str, value: float, scope: str | None
+) -> None:
+    got = _scope(text, value)
+    if scope is None:
+        assert got is not None and "Ohio" in got
+    else:
+        assert got == scope
+
+
+def test_a_name_apposed_to_the_organisation_is_the_scope() -> None:
+    text = "The operator, Brevik Marine Works, employs nearly 320 divers."
+    assert _scope(text, 320) == "Brevik Marine Works"
+
+
+def test_the_number_in_an_appositive_relative_is_the_named_bodys() -> None:
+    text = "NATCA, the union that represents some 14,000 controllers, walked out at dawn."
+    assert _scope(text, 14000) == "NATCA"
+
+
+def test_an_and_that_clause_takes_the_reporting_subject() -> None:
+    text = (
+        "The service said its crews had pumped some 9,000 tonnes of water over the week, "
+        "and that 57 firefighters had been hurt."
+    )
+    assert _scope(text, 57) == "The service"
+
+
+def test_the_reported_clauses_own_subject_comes_first() -> None:
+    text = "The coroner, Dr. Ana Ruiz, said the county still held records on roughly 210 people."
+    assert _scope(text, 210) == "the county"
+
+
+def test_a_verb_that_sets_a_count_reaches_across_the_counted_phrase() -> None:
+    text = "In late May, police put the number of arrests since the rally at the harbour at 46."
+    assert _scope(text, 46) == "police"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person is no scope, nor is a place only counted
+        ("Anna Lind said 44 people had come forward."),
+        ("The ministry said cases had been reported in 12 provinces."),
+        # a body that only reports or only acts is no owner of the count
+        ("Fire officials said 66 cars had been towed."),
+        ("The Coast Guard has recovered 3 boats so far."),
+        # a number in a clause the subject's verb does not govern
+        ("NHTSA opened a review in May after three drivers complained of brake failures."),
+    ],
+)
+def test_no_grammar_no_scope(text: str) -> None:
+    claims = [c for c in extract_claims(text) if c.value in (44, 12, 66, 3)]
+    assert claims and all(c.scope is None for c in claims)
+
+
+def test_an_event_phrase_is_the_last_resort() -> None:
+    text = "A further 17 detainees were freed under the truce on Sunday."
+    assert _scope(text, 17) == "the truce"
+
+
+def test_the_grammars_scope_is_marked_referring() -> None:
+    claim = _claim("Prosecutors charged 19 people over the collapse.", 19)
+    assert claim.scope_source == "referring"
