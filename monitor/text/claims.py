@@ -419,6 +419,7 @@ def _sentence_claims(
     frames = share_scopes(text, starts, unlocated_totals(text, starts, carried))
     where = [(f.quantity.start, f.quantity.end, f.unit.end) for f in found]
     frames = grammar_frames(text, parsed[index], where, carried, frames)
+    frames = share_scopes(text, starts, frames)  # the parts of a total the grammar scoped
     claims = []
     for f, (head, modifiers), frame in zip(found, parts, frames, strict=True):
         q = f.quantity

@@ -18,6 +18,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Protocol
 
+from monitor.text.appositive import resumed_predicate
 from monitor.text.clauses import Clause
 from monitor.text.frame_values import Frame
 from monitor.text.scope import PLACE_COUNT, is_place
@@ -42,7 +43,7 @@ _PLACE_NOUNS = (
     r"|headquarters\s+city|home\s+state|archipelago|prefecture|municipality|township"
 )
 _DEFINITE_PLACE = re.compile(
-    rf"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PLACE_NOUNS})\b(?!['’-])"
+    rf"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}?(?:of\s+the\s+)?(?:{_PLACE_NOUNS})\b(?!['’-])"
 )
 _PLACE_POSSESSIVE = re.compile(rf"\b(?P<p>(?:[Tt]he|[Ii]ts)\s+(?:{_PLACE_NOUNS}))['’]s\s")
 _MONTHS_DAYS = word_set(
@@ -74,9 +75,10 @@ _TIME_WORDS = word_set(
 # A location phrase: its preposition, then a place.
 _LOCATION = re.compile(
     r"\b(?P<prep>in|at|near|to|off|from|across|throughout|inside|outside|into|of\s+the\s+streets"
-    r"\s+of|left|leave|leaving|fled|cost|hit|struck)\s+(?P<rest>[^;]{2,80})"
+    r"\s+of|left|leave|leaving|fled|cost|hit|struck)\s+(?=(?P<rest>[^;]{2,80}))"
 )
 _STRETCH = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s+to\s+\S+")
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 _SPOKEN_IN = re.compile(r"\b(?:[Ss]peaking|[Ww]riting|[Vv]isiting|[Aa]ddressing)\s+$")
 _SUPERLATIVE = re.compile(r"(?:the|its|their)\s+(?:[a-z]+est|most|least)\s")
 _NAMED_RUN = re.compile(
@@ -113,6 +115,8 @@ _OWNING = word_set(
     releases laid lays fired fires admitted admits took takes charged charges"""
 )
 _PARTICIPLE = re.compile(r"[a-z]+(?:ed|en)").fullmatch
+_RELATIVES = frozenset(("which", "who", "whose", "that"))
+_ITS_COUNT = re.compile(rf"\b(?:its|their)\s+(?:own\s+)?(?:{_COUNT_NOUNS})\b")
 _OWN_AFTER = re.compile(r"\b(?:its|their)\s")
 _TOKEN = re.compile(r"[\w.&’'-]+|,")
 _AUX = word_set(
@@ -167,6 +171,8 @@ def _org_like(np: str) -> bool:
     bare = [w for w in words if w.lower() not in ("the", "and", "of", "&")]
     if not bare or not all(w[:1].isupper() for w in bare):
         return False
+    if any(w.lower() in _ORG_HEADS for w in bare):
+        return True  # "Civil Hospital Karachi"
     if any(re.search(r"[A-Z].*[A-Z]", w) and w.upper() == w for w in bare):
         return True  # "SAG-AFTRA", "UNICEF"
     if any(re.search(r"\w\.\w", w) for w in bare):
@@ -247,6 +253,7 @@ def _location(text: str) -> str | None:
     """The place a location phrase's object names: a known place, a list of them, a named site
     ("the Artibonite Valley") or a definite place noun ("the island")."""
     text = _STRETCH.sub(lambda m: " " * len(m.group()), text)  # "from Maine to Texas": none
+    text = text[: m.start()] if (m := _ACCORDING.search(text)) else text  # the source's place
     for m in _LOCATION.finditer(text):
         rest = m["rest"]
         if _SPOKEN_IN.search(text, 0, m.start()):
@@ -323,6 +330,30 @@ def names_a_place(scope: str) -> bool:
     return is_place(scope) or words[-1] in _PLACE_HEADS or all(is_place(p) for p in parts)
 
 
+def _antecedent(text: str, before: Clause, clause: Clause, start: int) -> str | None:
+    """The body a clause refers back to: the organisation a relative clause hangs on ("The
+    union, which says thousands of jobs are at risk"), the subject whose "its own count" a
+    clause carries on ("... confirmed 101 more deaths, bringing its own count to 186")."""
+    if clause.opener in _RELATIVES:
+        np = text[before.start : before.end].strip(" ,")
+        if len(np.split()) > 8 or not _org_like(np):
+            return None
+        resumed = resumed_predicate(text, clause.start, clause.end)
+        if resumed is not None and start >= resumed[0]:
+            # the body's own verb resumed after the relative: it must own the number ("The
+            # centre, whose ..., counted about 100,000"), not only report it ("The agency,
+            # which runs 12 shelters, said 300 people had died")
+            found = list(_TOKEN.finditer(text, resumed[0], start))
+            tokens = [m.group() for m in found] + ["0"]
+            verb = next((k for k in range(len(tokens) - 1) if _verb_at(tokens, k)), None)
+            if verb is None or not _owns(text, tokens, found, verb, clause.end, False):
+                return None
+        return np
+    if _ITS_COUNT.search(text, clause.start, start):
+        return _subject(text, before.start, before.end, before.end, True)
+    return None
+
+
 def _has_verb(text: str, clause: Clause) -> bool:
     """Whether a clause has a verb of its own, not only a noun phrase joined by "and"."""
     tokens = _TOKEN.findall(text, clause.start, clause.end)
@@ -370,6 +401,8 @@ def grammar_frames(
         # 3,115 cases had been reported in the Artibonite Valley")
         first = clauses[0].start
         scope = grammar_scope(text, clause.start, clause.end, start, end, first, near)
+        if scope is None and at > 0:
+            scope = _antecedent(text, clauses[at - 1], clause, start)
         if scope is None and at > 0 and clause.opener == "and" and not _has_verb(text, clause):
             lo = clauses[at - 1].start  # "cost the state $2.1 billion and nearly 38,000 jobs"
             scope = grammar_scope(text, lo, clause.end, start, end, first, near)

@@ -126,3 +126,44 @@ def test_an_event_phrase_is_the_last_resort() -> None:
 def test_the_grammars_scope_is_marked_referring() -> None:
     claim = _claim("Prosecutors charged 19 people over the collapse.", 19)
     assert claim.scope_source == "referring"
+
+
+def test_a_relative_clause_refers_to_the_organisation_it_hangs_on() -> None:
+    text = "The guild, which says hundreds of stage jobs are at risk, is suing the council."
+    assert [c.scope for c in extract_claims(text)] == ["The guild"]
+
+
+def test_its_own_count_carries_on_the_clause_befores_subject() -> None:
+    text = "Mercy General Hospital confirmed 23 more deaths, bringing its own count to 75."
+    assert _scope(text, 23) == "Mercy General Hospital"
+    assert _scope(text, 75) == "Mercy General Hospital"
+
+
+def test_a_location_shared_by_counts_joined_by_and() -> None:
+    text = "About 40 deaths and 610 cases had been reported in the Drava Valley, an official said."
+    assert _scope(text, 40) == "the Drava Valley"
+
+
+def test_a_listed_count_owns_the_location_after_it() -> None:
+    text = "The coroner counted 31 deaths, nine of them near the Old Mill fire."
+    assert _scope(text, 31) != "the Old Mill"
+
+
+def test_a_definite_place_may_be_a_part_of_it() -> None:
+    text = "Organisers estimated that more than 9,000 people had taken to the streets of the city."
+    assert _scope(text, 9000) == "the streets of the city"
+
+
+def test_a_body_resuming_its_own_verb_after_a_relative_owns_the_number() -> None:
+    text = (
+        "The regional monitors group, whose map had 80 pins by noon, counted about 4,000 marchers."
+    )
+    assert _scope(text, 4000) == "The regional monitors group"
+    reported = "The charity, which runs 9 kitchens, said 250 families had been fed."
+    assert _scope(reported, 250) is None
+
+
+def test_the_increments_of_a_total_the_grammar_scoped_share_its_scope() -> None:
+    text = "Seven more detainees walked out, bringing the number freed under the ceasefire to 30."
+    assert _scope(text, 30) == "the ceasefire"
+    assert _scope(text, 7) == "the ceasefire"
