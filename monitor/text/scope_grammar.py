@@ -373,10 +373,12 @@ def grammar_frames(
     where: Sequence[tuple[int, int, int]],
     carried: list[Frame],
     frames: list[Frame],
+    before: str | None = None,
 ) -> list[Frame]:
     """Each number neither its clause nor the sentence before scoped, with the scope the
-    clause's grammar gives it (`scope_grammar`), as a referring scope; not a total the running
-    increment's place was taken off, not "those 301 cases" (the sentence before's)."""
+    clause's grammar gives it (`scope_grammar`), else the one it gave the sentence before
+    (`before`), as a referring scope; not a total the running increment's place was taken
+    off, not "those 301 cases" (the sentence before's)."""
     out = list(frames)
     clauses = parsed.clauses
     for i, frame in enumerate(frames):
@@ -406,6 +408,7 @@ def grammar_frames(
         if scope is None and at > 0 and clause.opener == "and" and not _has_verb(text, clause):
             lo = clauses[at - 1].start  # "cost the state $2.1 billion and nearly 38,000 jobs"
             scope = grammar_scope(text, lo, clause.end, start, end, first, near)
+        scope = scope or before  # "... before the truce was extended. Twelve more came out"
         if scope is not None:
             out[i] = replace(frame, scope=scope, scope_source="referring")
     return out

@@ -167,3 +167,23 @@ def test_the_increments_of_a_total_the_grammar_scoped_share_its_scope() -> None:
     text = "Seven more detainees walked out, bringing the number freed under the ceasefire to 30."
     assert _scope(text, 30) == "the ceasefire"
     assert _scope(text, 7) == "the ceasefire"
+
+
+def test_the_sentence_before_hands_on_its_grammar_scope() -> None:
+    text = (
+        "Nine more detainees were freed on Monday, the last release before the ceasefire ended.\n"
+        "Another 14 came out on Tuesday, bringing the total released since Friday to 52."
+    )
+    claims = {c.value: c for c in extract_claims(text)}
+    assert claims[9].scope == "the ceasefire"
+    assert (claims[52].scope, claims[52].scope_source) == ("the ceasefire", "referring")
+
+
+def test_a_sentence_two_back_hands_on_nothing() -> None:
+    text = (
+        "Nine more detainees were freed on Monday, the last release before the ceasefire ended.\n"
+        "The weather turned cold overnight.\n"
+        "Another 14 came out on Tuesday, bringing the total released since Friday to 52."
+    )
+    claims = {c.value: c for c in extract_claims(text)}
+    assert claims[52].scope != "the ceasefire"
