@@ -20,6 +20,7 @@ from monitor.text.numbers import Quantity, find_quantities, parse_number
 from monitor.text.owner import phrase_owner
 from monitor.text.records import record
 from monitor.text.scope import PLACE_COUNT
+from monitor.text.scope_grammar import grammar_frames
 from monitor.text.sentences import Sentence, split_sentences
 from monitor.text.titlecase import sentence_case
 from monitor.text.units import (
@@ -380,6 +381,7 @@ def _sentence_claims(
     earlier: str | None,
     scopes: dict[int, str | None],
     parsed: dict[int, Any],
+    referring: dict[int, str] | None = None,
 ) -> list[Claim]:
     text = sentences[index].text
     found = _spans(text, earlier)
@@ -417,6 +419,10 @@ def _sentence_claims(
     starts = [f.quantity.start for f in found]
     carried = carried_increments(text, starts, owned)
     frames = share_scopes(text, starts, unlocated_totals(text, starts, carried))
+    where = [(f.quantity.start, f.quantity.end, f.unit.end) for f in found]
+    before = (referring or {}).get(index - 1)
+    frames = grammar_frames(text, parsed[index], where, carried, frames, before)
+    frames = share_scopes(text, starts, frames)  # the parts of a total the grammar scoped
     claims = []
     for f, (head, modifiers), frame in zip(found, parts, frames, strict=True):
         q = f.quantity
@@ -456,6 +462,7 @@ def extract_report(text: str) -> ClaimReport:
     earlier: str | None = None
     scopes: dict[int, str | None] = {}
     parsed: dict[int, Any] = {}
+    referring: dict[int, str] = {}  # the scope grammar's, by sentence, for the one after
     for index, sentence in enumerate(sentences):
         if len(sentence.text) > _MAX_CHARS:
             reason = f"longer than {_MAX_CHARS:,} characters"
@@ -464,7 +471,9 @@ def extract_report(text: str) -> ClaimReport:
         if len(sentence.text.split()) < _MIN_WORDS or _is_navigation(sentence.text):
             continue
         try:
-            found = _sentence_claims(sentences, index, attribution, earlier, scopes, parsed)
+            found = _sentence_claims(
+                sentences, index, attribution, earlier, scopes, parsed, referring
+            )
         except Exception as error:
             unparsed.append(Unparsed(index, originals[index], f"{type(error).__name__}: {error}"))
             continue
@@ -472,6 +481,9 @@ def extract_report(text: str) -> ClaimReport:
             was = originals[index]
             found = [replace(c, sentence=was, text=was[c.start : c.end]) for c in found]
         claims.extend(found)
+        handed = next((c.scope for c in found if c.scope_source == "referring" and c.scope), None)
+        if handed is not None:
+            referring[index] = handed
         if found:
             earlier = _carried_unit(found)
     return ClaimReport(claims, unparsed)

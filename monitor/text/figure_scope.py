@@ -10,6 +10,7 @@ from typing import Any
 
 from monitor.text.figure_words import context_match, find_term, fold_case
 from monitor.text.scope import when_event
+from monitor.text.scope_grammar import names_a_place
 
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|:|\s[—–]\s|\s--\s|,\s*(?:while|whereas|but|and|although|though|as|when|after)\b"
@@ -287,6 +288,8 @@ def _demoted(claim: Any, scope: str, source: str, label: str = "") -> str | None
         _OWN_EVENT.fullmatch(scope) or (label and _names_own_event(scope, label))
     ):
         return f"{scope} is the story's own event, not a scope"
+    if source == "referring" and not names_a_place(scope):
+        return f"{scope} refers to the story's own subject, not a scope"  # "the agency"
     if source == "previous":
         begin, end = clause_span(claim)
         if _SUMS_UP.search(sentence, begin, end):

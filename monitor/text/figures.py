@@ -127,7 +127,7 @@ class Binding:
     bound: bool
     reason: str
     scope: str | None = None
-    scope_source: str = "none"  # clause | previous | topic | none
+    scope_source: str = "none"  # clause | previous | referring | topic | none
 
 
 @dataclass(frozen=True)

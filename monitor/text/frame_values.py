@@ -26,7 +26,7 @@ class Frame:
     """What a clause says about one of its numbers."""
 
     scope: str | None
-    scope_source: str  # "clause" | "previous" | "none"
+    scope_source: str  # "clause" | "previous" | "referring" (scope_grammar) | "none"
     kind: str  # "total" | "new" | "part" | "previous" | "rate"
     time: str  # "current" | "past"
     time_ref: str | None

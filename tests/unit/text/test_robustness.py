@@ -31,7 +31,7 @@ def test_newsy_noise_never_raises_and_offsets_hold(text: str) -> None:
         assert claim.sentence[claim.start : claim.end] == claim.text
         assert claim.kind in ("total", "new", "part", "previous", "rate")
         assert claim.time in ("current", "past")
-        assert claim.scope_source in ("clause", "previous", "none")
+        assert claim.scope_source in ("clause", "previous", "referring", "none")
 
 
 @settings(max_examples=50, deadline=None)
