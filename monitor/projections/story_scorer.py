@@ -565,10 +565,31 @@ def sets_conflict(article: frozenset[str], story: frozenset[str]) -> bool:
     return bool(article) and bool(story) and not article & story
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _days_apart(a: str, b: str) -> int:
+    """Days between two weekdays on the weekly cycle (0 to 3; unknown names: 0)."""
+    if a not in WEEKDAYS or b not in WEEKDAYS:
+        return 0
+    step = abs(WEEKDAYS.index(a) - WEEKDAYS.index(b))
+    return min(step, 7 - step)
+
+
+def days_conflict(article: frozenset[str], story: frozenset[str]) -> bool:
+    """Both sides name the event's day and every pair is two days apart or more. Adjacent
+    days do not disagree: one night's event is "late Friday" to one desk and "early
+    Saturday" to another, and a wire dates it in its own time zone."""
+    if not article or not story:
+        return False
+    return all(_days_apart(a, b) >= 2 for a in sorted(article) for b in sorted(story))
+
+
 def event_conflict(article: ArticleSignals, story: StorySignals) -> float:
     """How many of the event's own anchors disagree (0, 1 or 2): its day
-    (:mod:`monitor.text.event_day`) and the site it hit (:mod:`monitor.text.target_site`)."""
-    return float(sets_conflict(article.event_days, story.event_days)) + float(
+    (:mod:`monitor.text.event_day`, :func:`days_conflict`) and the site it hit
+    (:mod:`monitor.text.target_site`)."""
+    return float(days_conflict(article.event_days, story.event_days)) + float(
         sets_conflict(article.sites, story.sites)
     )
 
