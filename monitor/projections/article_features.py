@@ -92,6 +92,11 @@ def sublinear_tf(tf: int) -> float:
     return 1.0 + math.log(tf)
 
 
+def lead_full_names(title: str, first: str) -> frozenset[str]:
+    """The full names (:func:`~.story_scorer.full_names`) of the headline and lead."""
+    return full_names(t for t in term_counts(title, first) if t.startswith(ENTITY))
+
+
 def article_features(
     title: str, text: str, source: str, link: str | None = None
 ) -> ArticleFeatures:
@@ -119,6 +124,7 @@ def article_features(
         actors=actors(keys, where.words),
         title_places=where.title_places,
         full_names=full_names(t for t in terms if t.startswith(ENTITY)),
+        lead_full_names=lead_full_names(title, first),
         datelines=where.datelines,
         event_days=frozenset([day]) if day else frozenset(),
         sites=target_sites(title, first),
