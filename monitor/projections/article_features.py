@@ -31,6 +31,7 @@ from monitor.projections.story_scorer import (
     HEADLINE,
     KEY,
     KIND,
+    MIN_FULL_NAMES,
     NUMBER,
     OPINION_FLAG,
     PLACE,
@@ -112,6 +113,8 @@ def article_features(
     day = event_day(title, first)
     numbers = frozenset(event_numbers(text))
     where = mentions(title, text)
+    # the lead's own full names matter only when a full-name conflict is possible
+    names_all = full_names(t for t in terms if t.startswith(ENTITY))
     signals = ArticleSignals(
         keys=keys,
         title_keys=frozenset(key_names(title, "", source)) if title_keys else frozenset(),
@@ -123,8 +126,10 @@ def article_features(
         places=where.places,
         actors=actors(keys, where.words),
         title_places=where.title_places,
-        full_names=full_names(t for t in terms if t.startswith(ENTITY)),
-        lead_full_names=lead_full_names(title, first),
+        full_names=names_all,
+        lead_full_names=lead_full_names(title, first)
+        if len(names_all) >= MIN_FULL_NAMES
+        else frozenset(),
         datelines=where.datelines,
         event_days=frozenset([day]) if day else frozenset(),
         sites=target_sites(title, first),
