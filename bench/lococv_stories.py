@@ -5,7 +5,7 @@ Run: ``python bench/lococv_stories.py [fit options] [--thresholds T,T] [--commit
 Leave-events-out CV (``bench/cv_stories.py``) folds events within the development half,
 whose corpora each have their author's style, so it flatters. Here the folds are whole
 corpora, each written separately: the development half (``part*.jsonl`` and ``dev/``, scored
-merged in arrival order) and the check sets ``fresh``, ``fresh2``, ``fresh3``, ``fresh4`` (all
+merged in arrival order) and the check sets ``fresh``, ``fresh2``, ``fresh3``, ``fresh4``, ``fresh7`` (all
 development data; the held-out half is never read). For each corpus the weights are fitted
 on the pairs of the other four (``bench/fit_stories.py`` pairs, same fit options) and the
 corpus is replayed with them at each threshold; every article of the left-out corpus is

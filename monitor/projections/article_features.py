@@ -31,6 +31,7 @@ from monitor.projections.story_scorer import (
     HEADLINE,
     KEY,
     KIND,
+    MIN_FULL_NAMES,
     NUMBER,
     OPINION_FLAG,
     PLACE,
@@ -92,6 +93,11 @@ def sublinear_tf(tf: int) -> float:
     return 1.0 + math.log(tf)
 
 
+def lead_full_names(title: str, first: str) -> frozenset[str]:
+    """The full names (:func:`~.story_scorer.full_names`) of the headline and lead."""
+    return full_names(t for t in term_counts(title, first) if t.startswith(ENTITY))
+
+
 def article_features(
     title: str, text: str, source: str, link: str | None = None
 ) -> ArticleFeatures:
@@ -107,6 +113,8 @@ def article_features(
     day = event_day(title, first)
     numbers = frozenset(event_numbers(text))
     where = mentions(title, text)
+    # the lead's own full names matter only when a full-name conflict is possible
+    names_all = full_names(t for t in terms if t.startswith(ENTITY))
     signals = ArticleSignals(
         keys=keys,
         title_keys=frozenset(key_names(title, "", source)) if title_keys else frozenset(),
@@ -118,7 +126,10 @@ def article_features(
         places=where.places,
         actors=actors(keys, where.words),
         title_places=where.title_places,
-        full_names=full_names(t for t in terms if t.startswith(ENTITY)),
+        full_names=names_all,
+        lead_full_names=lead_full_names(title, first)
+        if len(names_all) >= MIN_FULL_NAMES
+        else frozenset(),
         datelines=where.datelines,
         event_days=frozenset([day]) if day else frozenset(),
         sites=target_sites(title, first),

@@ -17,7 +17,8 @@ from monitor.text.terms import content_words
 
 _LEXICON_TEXT = """
 attack: airstrike air-strike drone bomb bombing bombed shelling shelled attack attacked
-  explosion blast gunman gunmen shooting stabbing assault offensive airstrikes
+  explosion blast gunman gunmen shooting stabbing assault offensive airstrikes shooter
+  gunfire gunshot assassination assassinated
 missile: missile ballistic hypersonic warhead icbm
 launch: launch launched liftoff lift-off orbit spacecraft rocket
 quake: earthquake quake tremor aftershock magnitude seismic tsunami
@@ -54,7 +55,7 @@ suspend: pause paused pauses postpone postponed delay delayed suspend suspended 
 sentence: jail jailed sentenced sentence prison imprisoned
 riot: riot riots rioting rioted rioters looting looted looters unrest disorder
 mourning: mourning mourn mourners funeral funerals burial bury buried vigil vigils condolences
-inquiry: investigation inquiry probe
+inquiry: investigation inquiry probe investigate investigating investigators
 """
 
 
@@ -74,11 +75,28 @@ LEXICON = _lexicon()
 """Normal word form -> the event kinds it names."""
 
 
+# Words of an event kind that name a service, a unit or a weapon's firing, not an event of
+# that kind: "fire officials said", "riot police", "opened fire", "fired tear gas"; a
+# shooting is named by its own words (gunman, shots), and a crush or an assassination that
+# riot police gassed is no riot.
+_NOT_THE_EVENT = re.compile(
+    r"\b(?:riot\s+(?:police|policemen|officers?|squads?|units?|gear|shields?|"
+    r"control|commanders?|troops?)|opened\s+fire|open\s+fire|fired?\s+(?:tear\s+gas|"
+    r"shots?|bullets?|rubber|warning)|fired\s+(?:at|on|into)|"
+    r"tear\s+gas(?:\s+(?:was|were))?(?:\s+fired)?)\b",
+    re.IGNORECASE,
+)
+
+
 def event_kinds(title: str, lead_text: str) -> Counter[str]:
-    """Event kinds named in the headline (counted twice) and the lead."""
+    """Event kinds named in the headline (counted twice) and the lead; a kind's word that
+    names a service, a unit or a firing ("fire officials", "riot police", "opened fire")
+    names no event of that kind."""
     found: Counter[str] = Counter()
     get = LEXICON.get
     for weight, text in ((2, title), (1, lead_text)):
+        if "ire" in text or "iot" in text or "gas" in text:
+            text = _SERVICE.sub(" ", _NOT_THE_EVENT.sub(" ", text))
         for kinds in filter(None, map(get, content_words(text))):  # most words name no kind
             for kind in kinds:
                 found[kind] += weight

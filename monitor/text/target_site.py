@@ -8,7 +8,8 @@ building-supplies store", "the fire at a nightclub") and names the site's class 
 head noun: a store (store, shop, hypermarket, supermarket, mall, market), a plant (plant,
 factory, works), printing (a printing house, press or plant: the trade outranks the head),
 a hospital, a school, a station, a port, a church, a hotel, a club, an apartment block, a
-power plant, a refinery, a warehouse, a bridge, a depot. Classes, not words, so
+power plant, a refinery, a warehouse, a bridge, a depot, an airport, a vehicle (a car, a bus,
+a convoy: a drone strike on a car is not the bombing at the airport gate days before). Classes, not words, so
 "hypermarket" and "building-supplies store" agree. Pure and deterministic.
 """
 
@@ -41,6 +42,8 @@ _SITES: tuple[tuple[str, str], ...] = (
     ("warehouse", r"warehouse"),
     ("bridge", r"bridge"),
     ("plant", r"plant|factory|works"),
+    ("airport", r"airport|airfield|air base|airbase"),
+    ("vehicle", r"car|cars|vehicle|vehicles|bus|minibus|truck|lorry|van|convoy"),
 )
 _SITE = "|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in _SITES)
 _AFTER_VERB = re.compile(r"\b" + _VERB + r"\s+" + _OBJECT + r"(?:" + _SITE + r")", re.IGNORECASE)

@@ -61,3 +61,18 @@ def test_a_story_that_holds_the_article_s_day_agrees() -> None:
 def test_the_fit_s_pairs_can_leave_the_event_veto_out() -> None:
     # bench/fit_stories.py keeps these hard negatives: leaving them out moved the other weights
     assert not disagrees(*sides(({"saturday"}, {"thursday"}), (set(), set())), events=False)
+
+
+def test_adjacent_days_do_not_veto_a_night_event_dated_across_midnight() -> None:
+    # "late Friday" to one desk is "early Saturday" to another, or to a wire in another zone
+    assert not disagrees(*sides(({"saturday"}, {"friday"}), (set(), set())))
+    assert not disagrees(*sides(({"monday"}, {"sunday"}), (set(), set())))  # the week wraps
+
+
+def test_days_two_apart_still_veto() -> None:
+    assert disagrees(*sides(({"saturday"}, {"thursday"}), (set(), set())))
+    assert disagrees(*sides(({"tuesday"}, {"sunday"}), (set(), set())))
+
+
+def test_a_story_naming_an_adjacent_day_among_others_does_not_conflict() -> None:
+    assert not disagrees(*sides(({"saturday"}, {"wednesday", "friday"}), (set(), set())))

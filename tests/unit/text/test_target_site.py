@@ -36,3 +36,13 @@ def test_the_site_the_event_hits(title: str, lead: str, sites: set[str]) -> None
 )  # fmt: skip
 def test_a_site_not_hit_by_the_event_is_none(lead: str) -> None:
     assert target_sites("", lead) == frozenset()
+
+
+def test_a_strike_on_a_car_hits_a_vehicle_not_the_airport_bombed_days_before() -> None:
+    assert target_sites("Drone strike hits car in the capital", "") == frozenset({"vehicle"})
+    lead = "A suicide bomber attacked the airport on Thursday."
+    assert target_sites("", lead) == frozenset({"airport"})
+
+
+def test_a_bus_station_is_a_station_not_a_vehicle() -> None:
+    assert target_sites("", "The blast hit a bus station in the city.") == frozenset({"station"})
