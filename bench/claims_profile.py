@@ -1,6 +1,6 @@
 """Where claim extraction spends its time on the synthetic articles bench/claims.py times.
 
-Run: python bench/claims_profile.py [--articles 150] [--top 30] [--dups]
+Run: python bench/claims_profile.py [--articles 150] [--top 30] [--dups] [--real]
 
 Prints, under cProfile: the own time of each module and of each function (the time of the
 regex engine and of other built-ins is counted to the function that called them, which is
@@ -9,6 +9,8 @@ set repeats a sentence (any cache keyed by a sentence's text is measured by this
 those repeats, not on new text). `--dups` also counts, per function of monitor.text called
 with plain arguments, the calls that repeat an earlier call of the same article (what a
 per-article cache could save) and those that repeat one of an earlier article only.
+`--real` profiles the real article bodies of the shared bench data instead (bench/claims.py
+`real_articles`), where most sentences carry no number and the per-sentence gates show.
 Development data only; nothing here changes what is extracted.
 """
 
@@ -31,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from claims import HALVES, load, synthetic_articles  # noqa: E402
+from claims import HALVES, load, real_articles, synthetic_articles  # noqa: E402
 
 import monitor.text  # noqa: E402
 from monitor.text.claims import extract_claims  # noqa: E402
@@ -146,8 +148,10 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=150)
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--dups", action="store_true")
+    parser.add_argument("--real", action="store_true")
     options = parser.parse_args()
-    articles = synthetic_articles(load(HALVES["dev"]))[: options.articles]
+    source = real_articles() if options.real else synthetic_articles(load(HALVES["dev"]))
+    articles = source[: options.articles]
     for article in articles[:10]:  # tables and caches loaded before the profile
         extract_claims(article)
     profile = cProfile.Profile()
