@@ -14,8 +14,9 @@ from monitor.text.sentences import word_set
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 # The words of `_WORD` of three characters or more: a shorter word is a whole match of `_WORD`
-# that fails here, and so does each of its tails, so the matches are the same words.
-_LONG_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")
+# that fails here, and so does each of its tails, so the matches are the same words. The group
+# keeps only each word's first letter: all that the Title Case test reads.
+_LONG_WORD_INITIAL = re.compile(r"([A-Za-z])[A-Za-z’'-]{2,}")
 # Words that head or link a headline's clauses and are never part of a name in one.
 _FUNCTION = word_set(
     """a an the in on at of for to from by with as and or but after before over above under
@@ -28,11 +29,11 @@ _MIN_WORDS = 4
 
 def is_title_case(text: str) -> bool:
     """True for a headline that capitalises (nearly) every word of three letters or more."""
-    words = _LONG_WORD.findall(text)
-    if len(words) < _MIN_WORDS:
+    initials = _LONG_WORD_INITIAL.findall(text)  # the first letter of each long word
+    if len(initials) < _MIN_WORDS:
         return False
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised >= _TITLE_SHARE * len(words) and not text.isupper()
+    capitalised = sum(map(str.isupper, initials))
+    return capitalised >= _TITLE_SHARE * len(initials) and not text.isupper()
 
 
 def _lower_word(word: str, following: str) -> bool:
