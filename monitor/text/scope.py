@@ -625,6 +625,17 @@ _ORIGIN_SINCE = re.compile(
 # A place joined with "abroad" / "overseas" names the whole, at home and away: no sub-scope.
 _AND_ABROAD = re.compile(r",?\s+(?:and|or)\s+(?:abroad|overseas|elsewhere|beyond)\b")
 _PARTICLE = re.compile(r"^(?:el|al|ad|as|an|ash|az|ar)-")
+
+
+def not_a_sub_scope(text: str, start: int, end: int) -> bool:
+    """Whether the place at `text[start:end]` is where something began ("died since it
+    appeared in Chitungwiza") or a whole joined with "abroad" ("in Japan and abroad"), never
+    the sub-scope a count is given for; shared by the locatives and the scope grammar."""
+    return bool(
+        _ORIGIN_SINCE.search(text, max(0, start - 60), start) or _AND_ABROAD.match(text, end)
+    )
+
+
 _BODY_WORDS = word_set("Guard Police Army Forces Force Party Navy Corps Cross Crescent")
 
 

@@ -21,7 +21,7 @@ from typing import Protocol
 from monitor.text.appositive import resumed_predicate
 from monitor.text.clauses import Clause
 from monitor.text.frame_values import Frame
-from monitor.text.scope import PLACE_COUNT, is_place
+from monitor.text.scope import PLACE_COUNT, is_place, not_a_sub_scope
 from monitor.text.sentences import word_set
 
 # Head nouns of an organisation or authority that counts, employs, detains or reports.
@@ -33,7 +33,7 @@ _ORG_HEADS = word_set(
     organization group groups court courts coalition guild association federation bank
     university school schools network channel regulator regulators administration bureau
     agency's carrier airline automaker automakers manufacturer retailer studio studios
-    league party parties ngo charity rescuers firefighters guard tracker watchdog insurer
+    league party parties ngo charity guard tracker watchdog insurer
     employer employers complex plant factory mine"""
 )
 # Place nouns a definite article makes a place of the story: "the island", "the state".
@@ -262,6 +262,8 @@ def _location(text: str) -> str | None:
         if definite is not None:
             if _SUPERLATIVE.match(rest):
                 continue  # "the largest refugee camp in the world": a ranking, no place
+            if not_a_sub_scope(text, m.start(), m.end() + definite.end()):
+                continue  # "since it appeared in the city": where it began
             return definite.group()
         named = _NAMED_RUN.match(rest)
         if named is None or m["prep"].lower() in ("cost", "hit", "struck"):
@@ -271,6 +273,8 @@ def _location(text: str) -> str | None:
         if not words or words[0].strip(".") in _MONTHS_DAYS:
             continue
         parts = [p for p in re.split(r",\s+|\s+and\s+", run) if p]
+        if not_a_sub_scope(text, m.start(), m.end() + len(run)):
+            continue  # "since it appeared in X", "in X and abroad": no sub-scope of it
         if (
             is_place(run)
             or words[-1] in _PLACE_HEADS
