@@ -149,9 +149,13 @@ class StateCache:
     active: ActiveIndex | None = None
     pool: CandidatePool | None = None
     """The engine's arrays of the active stories (:mod:`~monitor.projections.candidates`)."""
+    generation: int = 0
+    """Counts the clears: what was kept beside the cache under one generation is as true
+    as the cache itself (:mod:`~monitor.projections.early_originals`)."""
 
     def clear(self) -> None:
         """Forget everything (the database changed behind the cache's back)."""
+        self.generation += 1
         self.token = None
         self.pool = None
         self.stories.clear()

@@ -39,6 +39,7 @@ from monitor.projections.clustering import (
     event_time_of,
     story_id_for,
 )
+from monitor.projections.early_originals import EarlyOriginals, Original
 from monitor.store.db import upsert
 from monitor.store.eventlog import StoredEvent
 from monitor.store.tables_feeds import article_revisions, articles
@@ -174,6 +175,8 @@ class StoriesProjection:
         # Parsed cluster state kept between batches; trusted only while the database
         # carries its token (see monitor.projections.cluster_state).
         self.cache = StateCache()
+        # Each story's first originals, trusted while the cache is (see early_originals).
+        self.early = EarlyOriginals(TITLE_CANDIDATES)
 
     def apply(self, conn: Connection, stored: StoredEvent) -> None:
         """Fold one event."""
@@ -200,12 +203,16 @@ class StoriesProjection:
         computed = batch_features(wanted)
         features = (next(computed) if d.text.strip() else None for _, d in todo)
         state = SqlClusterState(conn, self.cache)
+        early = self.early
+        early.sync(self.cache.generation)  # after the state adopted (or cleared) the cache
         engine = ClusterEngine(state, self.params)
         rows: dict[str, dict[str, Any]] = {}  # insertion order is log order
+        handed: list[tuple[str, str]] = []
         for (stored, doc), found in zip(todo, engine.read_ahead(features), strict=True):
             assignment = self._place(engine, doc, found)
             if assignment.displaced is not None:
                 _hand_over(conn, rows, assignment.displaced, doc.article_id, assignment)
+                handed.append((assignment.story_id, assignment.displaced))
             rows[doc.article_id] = _member_row(
                 _event(stored), stored.position, assignment, doc.title
             )
@@ -217,7 +224,8 @@ class StoriesProjection:
             ["article_id"],
             update=["story_id", "copy_of", "event_time", "similarity", "position", "title"],
         )
-        refresh_stories(conn, sorted({str(r["story_id"]) for r in rows.values()}))
+        early.fold(handed, rows.values())
+        refresh_stories(conn, sorted({str(r["story_id"]) for r in rows.values()}), early)
 
     @staticmethod
     def _doc(position: int, ev: ArticleObserved, found: tuple[str, str] | None) -> ArticleDoc:
@@ -360,17 +368,26 @@ def _members(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[Membe
     return by_story
 
 
-def refresh_stories(conn: Connection, story_ids: Sequence[str]) -> None:
+def refresh_stories(
+    conn: Connection, story_ids: Sequence[str], early: EarlyOriginals | None = None
+) -> None:
     """Recompute the ``stories`` rows of the given stories from their members.
 
     Equal to :func:`story_row` over every member, without reading every member: a long
     story is touched by each batch that adds to it, so its counts, times and sources are
-    aggregated in SQL and its headline is looked for among its first few originals.
+    aggregated in SQL and its headline is looked for among its first few originals (those
+    ``early`` keeps, else read, and then kept there).
     """
     rows = _aggregates(conn, story_ids)
     for story_id, sources in _sources(conn, story_ids).items():
         rows[story_id]["sources"] = json.dumps(sources)
-    titles = _early_titles(conn, story_ids)
+    kept = early.titles(story_ids) if early is not None else {}
+    read = _early_originals(conn, [s for s in story_ids if s not in kept])
+    if early is not None:
+        for story_id, originals in read.items():
+            early.remember(story_id, originals)
+    early_titles = {**kept, **{k: [o[2] for o in v] for k, v in read.items()}}
+    titles = _settled_titles(early_titles)
     unsure = sorted(set(rows) - set(titles))
     for story_id, found in _members(conn, unsure).items():
         titles[story_id] = representative_title(found)
@@ -426,15 +443,11 @@ def _sources(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[str]]
     return found
 
 
-def _early_titles(conn: Connection, story_ids: Sequence[str]) -> dict[str, str]:
-    """Titles settled by each story's first `TITLE_CANDIDATES` originals in story order.
-
-    When some of them read like headlines, their medoid is the story's title (later
-    originals never compete). Stories where they settle nothing are left out; the caller
-    reads all their members.
-    """
+def _early_originals(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[Original]]:
+    """Each story's first `TITLE_CANDIDATES` originals in story order (stories with none
+    are left out)."""
     sa = story_articles.c
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[Original]] = {}
     for chunk in _chunks(story_ids):
         # Ranked within the chunk's stories only (the partitions are per story, so the
         # ranks are the same), not over every original of the history.
@@ -442,6 +455,9 @@ def _early_titles(conn: Connection, story_ids: Sequence[str]) -> dict[str, str]:
             select(
                 sa.story_id,
                 sa.title,
+                sa.event_time,
+                sa.position,
+                sa.article_id,
                 func.row_number()
                 .over(partition_by=sa.story_id, order_by=(sa.event_time, sa.position))
                 .label("rank"),
@@ -450,13 +466,25 @@ def _early_titles(conn: Connection, story_ids: Sequence[str]) -> dict[str, str]:
             .where(sa.copy_of.is_(None), sa.story_id.in_(chunk))
             .subquery()
         )
+        r = ranked.c
         query = (
-            select(ranked.c.story_id, ranked.c.title)
-            .where(ranked.c.story_id.in_(chunk), ranked.c.rank <= TITLE_CANDIDATES)
-            .order_by(ranked.c.story_id, ranked.c.rank)
+            select(r.story_id, r.title, r.event_time, r.position, r.article_id)
+            .where(r.story_id.in_(chunk), r.rank <= TITLE_CANDIDATES)
+            .order_by(r.story_id, r.rank)
         )
-        for story_id, title in conn.execute(query):
-            found.setdefault(story_id, []).append((title or "").strip())
+        for story_id, title, event_time, position, article_id in conn.execute(query):
+            original = (utc(event_time), int(position), (title or "").strip(), str(article_id))
+            found.setdefault(story_id, []).append(original)
+    return found
+
+
+def _settled_titles(found: dict[str, list[str]]) -> dict[str, str]:
+    """Titles settled by each story's first `TITLE_CANDIDATES` originals in story order.
+
+    When some of them read like headlines, their medoid is the story's title (later
+    originals never compete). Stories where they settle nothing are left out; the caller
+    reads all their members.
+    """
     titles: dict[str, str] = {}
     for story_id, early in found.items():
         headlines = [t for t in early if _is_headline(t)]

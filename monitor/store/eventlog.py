@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -210,7 +211,29 @@ def decode_row(row: Any) -> StoredEvent:
     return _stored(row)
 
 
+_DECODED: dict[tuple[int, str], tuple[str, int, str, Any, StoredEvent]] = {}
+_DECODED_LOCK = threading.Lock()
+DECODED_KEPT = 1024
+"""Events kept decoded, the latest read: every projection of a daemon pass reads the same
+few batches of the log in turn, and each would otherwise parse every payload again."""
+
+
 def _stored(row: Any) -> StoredEvent:
+    """The row decoded; a row read before (same position, id, type, version, payload and
+    record time: a stored event never changes) gives the same frozen event again."""
+    key = (row.position, row.id)
+    kept = _DECODED.get(key)
+    if kept is not None and kept[:4] == (row.type, row.version, row.payload, row.recorded_at):
+        return kept[4]
+    stored = _decoded(row)
+    with _DECODED_LOCK:  # readers on several threads (projections, web)
+        while len(_DECODED) >= DECODED_KEPT:
+            del _DECODED[next(iter(_DECODED))]  # the oldest kept: first in, first out
+        _DECODED[key] = (row.type, row.version, row.payload, row.recorded_at, stored)
+    return stored
+
+
+def _decoded(row: Any) -> StoredEvent:
     try:
         event = decode(row.type, row.version, row.payload)
     except DecodeError as exc:
