@@ -239,6 +239,15 @@ _OWN_EVENT = re.compile(
     re.IGNORECASE,
 )
 _EVENT_NOUN = re.compile(rf"\b(?:{_EVENTS})s?\b", re.IGNORECASE)
+# A day, or the story's event owned by a day ("Saturday's earthquake", "last week's quake",
+# "Saturday" taken from "Saturday's earthquake killed 525"): a time, never a place that the
+# sentence before could hand on to a count.
+_DAY_EVENT = re.compile(
+    r"(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|week|weekend|month|yesterday|today)"
+    rf"(?:['’]s(?:\s+(?:[\w-]+\s+){{0,2}}?(?:{_EVENTS}))?)?",
+    re.IGNORECASE,
+)
 _BARE_YEAR = re.compile(r"(?:in\s+|since\s+)?(?:1[89]|20)\d\d")
 
 
@@ -288,6 +297,12 @@ def _demoted(claim: Any, scope: str, source: str, label: str = "") -> str | None
         _OWN_EVENT.fullmatch(scope) or (label and _names_own_event(scope, label))
     ):
         return f"{scope} is the story's own event, not a scope"
+    handed_on = source == "previous" or (
+        source == "clause" and scope.casefold() not in sentence.casefold()
+    )
+    if handed_on and _DAY_EVENT.fullmatch(scope.strip()):
+        # what another sentence hands on must be a place; a day is not one
+        return f"{scope} names a day (or the event of that day), not a scope"
     if source == "referring" and not names_a_place(scope):
         return f"{scope} refers to the story's own subject, not a scope"  # "the agency"
     if source == "previous":

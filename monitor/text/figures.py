@@ -157,6 +157,17 @@ _OBJECTLESS_PART = re.compile(
 )
 
 
+# A clause that only restates a total ("The council's count put the total at 37,355 families or
+# 162,728 individuals", "the tally now stands at 80"): what it counts is what the sentence
+# before counted.
+_RESTATED_TOTAL = re.compile(
+    r"\b(?:put|puts|putting|placed|places|placing)\s+(?:the\s+|its\s+|their\s+)?(?:overall\s+)?"
+    r"(?:total|tally|figure|number|count)\s+at\b"
+    r"|\bthe\s+(?:total|tally|figure)\s+(?:now\s+)?(?:stands?|stood)\s+at\b",
+    re.IGNORECASE,
+)
+
+
 # "about 1.5 million other vehicles", "six other people": a count of things the sentence sets
 # apart from those it is about, never the figure's total.
 _SET_APART = re.compile(r"^(?:\S+\s+)*?other\s+\S", re.IGNORECASE)
@@ -179,7 +190,8 @@ def _fit(spec: FigureSpec, claim: Any, previous: str | None = None) -> str | Non
     if whole is not None and find_word(whole, spec.about) is None:
         return "the whole of a partitive: its clause's about term is the part's"
     if spec.about and find_word(_about_text(claim), spec.about) is None:
-        carried = previous and _OBJECTLESS_PART.search(_about_text(claim))
+        about = _about_text(claim)
+        carried = previous and (_OBJECTLESS_PART.search(about) or _RESTATED_TOTAL.search(about))
         if not carried or find_word(previous or "", spec.about) is None:
             return f"no about term ({', '.join(spec.about)}) in its clause"
     elif spec.about and find_word(_HAD_BEEN.sub("", _about_text(claim)), spec.about) is None:

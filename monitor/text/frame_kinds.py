@@ -50,6 +50,13 @@ _REPORTED_EARLIER = re.compile(
     r"|the\s+(?:previous|day\s+before|night\s+before))\b",
     re.IGNORECASE,
 )
+# A definite number its source had given before, in a contact relative clause: "well above the
+# 400,000 it had first suggested", "the 90 officials had earlier reported".
+_HAD_GIVEN = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:it|they|he|she|officials|authorities|the\s+[a-z]+)\s+had\s+"
+    r"(?:first\s+|initially\s+|earlier\s+|originally\s+|previously\s+)?"
+    r"(?:suggested|estimated|reported|said|given|announced|cited|put\s+forward)\b"
+)
 # The value a relative clause says the count had before: "The toll, which had stood at 334, ...".
 _HAD_STOOD = re.compile(
     r"(?:,\s+|^\s*)which\s+had\s+(?:previously\s+)?(?:stood|been|reached|risen|climbed|grown)\s+"
@@ -279,7 +286,13 @@ def _kind(
     if (
         ((compares or holds(low, _PREVIOUS_WORDS)) and _PREVIOUS_BEFORE_CF.search(before))
         or _PREVIOUS_AFTER.match(sentence, span.unit_end)
-        or (_THE_BEFORE_CF.search(before) and _REPORTED_EARLIER.match(sentence, span.unit_end))
+        or (
+            _THE_BEFORE_CF.search(before)
+            and (
+                _REPORTED_EARLIER.match(sentence, span.unit_end)
+                or (" had " in sentence and _HAD_GIVEN.match(sentence, span.unit_end))
+            )
+        )
         or (
             may_hold(sentence[span.unit_end : clause.end], _SUPERSEDED_WORDS)
             and _SUPERSEDED.match(sentence, span.unit_end, clause.end)

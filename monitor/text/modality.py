@@ -10,7 +10,9 @@ The rule: the number is the complement of a verb of reaching governed by a modal
 verb of expectation in its own clause ("could", "may", "might", "will/would likely",
 "is expected / projected / feared / likely to", "expects the toll to", "project(s)",
 "predict(s)"), with no clause boundary between them; or it is the subject of a modal verb
-of dying or suffering ("could die"), or of "is a (strong) possibility". Epistemic perfects
+of dying or suffering ("could die"), or of "is a (strong) possibility", or of an obligation
+still to be met ("will have to be moved", "need to be evacuated", "must be rehoused": a need,
+not what has happened). Epistemic perfects
 ("may have killed 300", "is feared to have died") estimate what already happened and stay
 plain counts, as "believed to have died" does; "could not" negates, and "May" is a month.
 
@@ -74,6 +76,16 @@ _SUBJECT_OF_MODAL = re.compile(
     re.IGNORECASE,
 )
 
+# A count its clause says must still be acted on ("at least 300,000 residents of two cities and
+# 12 towns will have to be moved", "2,000 more people need to be evacuated"): a need, not what
+# has happened, so it is projected like a forecast.
+_OBLIGED = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,8}?"
+    r"(?:(?:will|would|may|might|could)\s+(?:still\s+)?(?:have|need)\s+to\s+be"
+    r"|(?:need|needs|have|has)\s+to\s+be|must\s+(?:still\s+)?be)\s+[a-z]+(?:ed|en)\b",
+    re.IGNORECASE,
+)
+
 _MAX_GAP_WORDS = 9
 
 # Words without one of which the patterns above and below cannot match (`may_hold` gates).
@@ -81,6 +93,13 @@ _GOVERNOR_WORDS = (
     "could", "might", "may", "likely", "probably", "certainly", "expect", "project",
     "forecast", "predict", "feared", "set", "poised", "course", "track", "suggest",
 )  # fmt: skip
+_OBLIGED_WORDS = ("have to", "need", "must")
+# What may not stand between the count and its obligation: a boundary or a finite verb of its own.
+_OBLIGED_STOP = re.compile(
+    r"[,;:()]|\b(?:and\s+said|but|while|which|who|that|because|since|as|when|if|unless|until"
+    r"|so|before|after|said|says|were|was|are|is|had|has\s+been)\b",
+    re.IGNORECASE,
+)
 _SUBJECT_WORDS = ("could", "might", "may", "will", "would", "possibility", "prospect", "likelihood")
 _DISPUTE_WORDS = (
     "dismiss", "reject", "disput", "refut", "contest", "debunk", "rebut", "discount", "deny",
@@ -140,6 +159,10 @@ def modality(sentence: str, start: int, unit_end: int, clause_start: int = 0) ->
         sentence, unit_end
     ):
         return FORECAST
+    if may_hold(sentence[unit_end:], _OBLIGED_WORDS):
+        obliged = _OBLIGED.match(sentence, unit_end)
+        if obliged is not None and _OBLIGED_STOP.search(obliged.group(0)) is None:
+            return FORECAST
     return None
 
 
