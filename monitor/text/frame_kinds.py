@@ -35,6 +35,15 @@ _PREVIOUS_BEFORE = re.compile(
     rf"\s+(?:the\s+)?{_Q}$",
     re.IGNORECASE,
 )
+# The same cue with a longer noun phrase than `_KIND_REACH` takes in: "Earlier estimates had
+# put the number of miners missing at more than 100".
+_EARLIER_PUT_LONG = re.compile(
+    r"\b(?:earlier|initial|previous|first|original|prior)\s+(?:tall(?:y|ies)|counts?|figures?"
+    r"|estimates?|reports?)\s+(?:had\s+)?(?:put|placed)\s+the\s+(?:[\w’'-]+\s+){1,7}?at\s+"
+    + _Q
+    + "$",
+    re.IGNORECASE,
+)
 _PREVIOUS_BEFORE_CF = CaseFree(_PREVIOUS_BEFORE)  # read through its folded twin (patterns.CaseFree)
 _PREVIOUS_AFTER = re.compile(
     r"\s+(?:(?:reported|given|announced|recorded|counted)\s+)?(?:a|one|the)\s+(?:day|week|month)"
@@ -115,6 +124,11 @@ _OWN_DAY = re.compile(
     r"|arrested|detained|admitted|died|killed)\s+(?:there\s+|alive\s+)?(?:that|the\s+same)"
     r"\s+(?:day|night)\b"
 )
+# The same, led by its verb: "as divers pulled more than 20 bodies from the ship that day".
+_VERB_BEFORE_DAY = re.compile(
+    r"\b(?:pulled|recovered|found|rescued|arrested|detained|retrieved|admitted)\s+" + _Q + "$"
+)
+_THAT_DAY_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,5}?\s+(?:that|the\s+same)\s+(?:day|night)\b")
 _DAY_SUBJECT = re.compile(
     r"\bon\s+(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:alone\s+)?(?:killed|left"
     r"|wounded|injured|claimed|arrested|sickened)\s+(?:the\s+lives\s+of\s+)?" + _Q + "$",
@@ -194,7 +208,9 @@ _OTHER_PERIOD = re.compile(
 # A count given as one more round of something is an increment: "in a second round of layoffs".
 _ROUND = re.compile(
     r"\b(?:a|an|the|its|their)\s+(?:second|third|fourth|fifth|new|fresh|further|latest|another"
-    r"|additional)\s+(?:round|wave|batch|tranche)\s+of\b",
+    r"|additional)\s+(?:round|wave|batch|tranche)\s+of\b"
+    # one round named by its day: "Thursday's round hit 258 workers"
+    r"|\b(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s\s+(?:round|wave|batch)\b",
     re.IGNORECASE,
 )
 # A count in one division of the organisation is a part of the organisation's count.
@@ -231,8 +247,8 @@ _MORE_THAN_BEFORE = re.compile(
 )
 # The earlier moment a comparison names, described by the "when" clause that follows it:
 # "nearly 200 more deaths than on Tuesday, when the UN had reported 589 dead".
-_THAN_THEN = re.compile(
-    r"\bthan\s+(?:on\s+)?(?:(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+_THAN_THEN = re.compile(  # also a change "from" that moment: "a drop from a week earlier, when"
+    r"\b(?:than|from)\s+(?:on\s+)?(?:(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
     r"|Sunday|week|month)|yesterday|(?:a|one|the)\s+(?:day|week|month)\s+(?:earlier|before))"
     r"\s*,?\s*$"
 )
@@ -284,6 +300,11 @@ def _kind(
             may_hold(sentence[span.unit_end : clause.end], _SUPERSEDED_WORDS)
             and _SUPERSEDED.match(sentence, span.unit_end, clause.end)
         )
+        or (" it " in sentence[span.unit_end :] and _LATER_STOOD.match(sentence, span.unit_end))
+        or (
+            " at " in before
+            and _EARLIER_PUT_LONG.search(sentence, max(clause.start, span.start - 110), span.start)
+        )
         or (
             "from" in before  # what _FROM_END needs (case-sensitive)
             and _FROM_END.search(before)
@@ -323,8 +344,19 @@ def _kind(
         and _JOIN.search(sentence, span.end, clause.end)
     ) and not PLACE_COUNT.fullmatch(sentence, span.end, span.unit_end):
         return "new"  # "7,000 workers at two more plants would join the strike"
-    if (" that " in sentence or " same " in sentence) and _OWN_DAY.match(sentence, span.end):
+    if (" that " in sentence or " same " in sentence) and (
+        _OWN_DAY.match(sentence, span.end)
+        or (_VERB_BEFORE_DAY.search(before) and _THAT_DAY_AFTER.match(sentence, span.end))
+    ):
         return "new"  # "2,431 pulled out alive, including 72 rescued that day": the day's
+    if (
+        not span.implied
+        and _NEW_MODIFIERS & set(span.modifiers)
+        and holds(low, ("includ",))
+        and _INCLUDES_LIST.search(before)
+    ):
+        return "new"  # "That count included 11 new deaths and 575 more infections": what the
+        # count gained, named by the number's own "new" / "more", not a part picked out of it
     # "up from nine deaths and 57 hospitalizations"
     if "and" in before and _AND_BEFORE.search(before):
         earlier = [s for s in spans if clause.start <= s.start < span.start]
@@ -423,6 +455,12 @@ _SUPERSEDED = re.compile(
     r"\s+(?:to|in\s+number)\b"
     r"|\s+(?:that|which)\s+[^,;]{0,50}?\b(?:a\s+day|a\s+week|days?|weeks?)\s+(?:earlier|before)\b"
     r"|\s+(?:reported|given|announced|recorded)\s+earlier\b",
+    re.IGNORECASE,
+)
+# A later moment's value of the same count, in the next clause: "had climbed to 53, and by
+# Friday morning it stood at 55" (53 is the earlier value).
+_LATER_STOOD = re.compile(
+    r"[^,;\d]{0,20}?,?\s+and\s+by\s+[^,;\d]{1,40}?\s+it\s+(?:had\s+)?(?:stood|was)\s+at\s+\d",
     re.IGNORECASE,
 )
 # Words without which the regexes above cannot match (see `may_hold`).

@@ -253,6 +253,13 @@ def frame_sentence(
         if kind == "total" and _increment_share(sentence, span, spans, frames, parsed):
             kind = "new"  # "27 more people died, 15 of them in Sindh": Sindh's increment
         time, time_ref = _time(sentence, span, clauses, index)
+        if (
+            kind == "new"
+            and time == "past"
+            and _ANOTHER_BEFORE.search(sentence, max(clause.start, span.start - 30), span.start)
+        ):
+            kind = "total"  # "Another 38 people died in 2020 when ...": another event's own
+            # count, set beside the current one, not an increment to it
         if kind == "part" and time == "current":
             time, time_ref = _whole_time(sentence, clause, frames)
         if kind == "previous" and time == "past" and _reached_current(sentence, spans, frames):
