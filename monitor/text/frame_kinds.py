@@ -150,6 +150,13 @@ _PART_AFTER = re.compile(
     r"|\s+of\s+(?-i:[A-Z])[\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+\d",
     re.I,
 )
+# "N of them" followed straight by the noun that picks the part out ("325 of them students",
+# "20 of them children"), not by a place, a verb or an adverb ("45 of them in Gaines County").
+_OF_THEM_NOUN = re.compile(
+    r"\s+of\s+(?:them|whom|those)\s+(?!(?:in|at|on|across|around|from|near|outside|inside"
+    r"|within|along|throughout|were|was|are|is|had|have|has|being|been|will|would|could|still"
+    r"|now|all|and|or|so|already|reportedly|said|died|lived|live)\b)(?:[a-z][\w-]*)\b"
+)
 # "N of its members", "over 3,100 of their cars": the owner's own count when no number of the
 # whole follows ("about 4,400 of its 5,500 contract workers" is a part of those 5,500).
 _OF_ITS_OWN = re.compile(
@@ -378,6 +385,9 @@ def _kind(
     ):
         if attached and _NEW_MODIFIERS & set(span.modifiers) and _INCLUDES_LIST.search(before):
             return "new"  # "The new cases include eight in San Diego County": its new ones
+        if attached and _OF_THEM_NOUN.match(sentence, span.end):
+            return "part"  # "476 people, 325 of them students from a school in Ansan": the
+            # noun picks the part out; the place is the school's, not the part's own scope
         return "total" if attached else "part"  # "45 of them in Gaines County": its total
     if "of" in sentence[span.unit_end : span.unit_end + 90] and _SHARE_APPOSED.match(
         sentence, span.unit_end
