@@ -202,6 +202,10 @@ _JOIN = re.compile(
     re.IGNORECASE,
 )
 _WALKOUT_AFTER = re.compile(r"\s+(?:had\s+|have\s+)?walked\s+out\b")
+_THAN_BASELINE = re.compile(
+    r"\s+than\s+(?:usual|normal|expected|average|would\s+(?:normally\s+)?(?:be\s+)?expected"
+    r"|in\s+an?\s+(?:normal|average|typical)\b)"
+)
 _STILL_AFTER = re.compile(r"\s+(?:were\s+|are\s+|was\s+|is\s+)?still\b")
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+" + _Q + "$", re.I)
 _OTHER_PERIOD = re.compile(
@@ -405,6 +409,11 @@ def _kind(
     ):
         if _STILL_AFTER.match(sentence, span.unit_end):
             return "total"  # "with a further 10,100 people still listed as missing"
+        if " than " in sentence[span.end : span.unit_end + 12] and _THAN_BASELINE.match(
+            sentence, span.unit_end
+        ):
+            return "total"  # "1,052 more deaths than usual": the excess over a baseline, a
+            # count of its own, not what a running count gained
         return "new"
     if span.implied and _MORE_AFTER.match(sentence, span.end):
         return "new"  # "while 2,000 more were still being processed"

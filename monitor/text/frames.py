@@ -119,6 +119,22 @@ _STATIVE_AFTER = re.compile(
 )
 
 
+_IN_ALL_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:in\s+all|in\s+total|altogether)\b")
+_AND_TO = re.compile(r"[^;.\d]{0,80}?\band\s+" + _Q + "$")
+
+
+def _part_of_in_all(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
+    """A count joined by "and" to a later one given "in all" is a part of that whole: "77
+    people had been arrested under the new rule and 2,363 in all since June"."""
+    later = next((s for s in spans if s.start > span.start), None)
+    return (
+        later is not None
+        and later.implied  # the same noun, left out ("and 2,363 in all"), not another count
+        and _IN_ALL_AFTER.match(sentence, later.unit_end) is not None
+        and _AND_TO.match(sentence, span.unit_end, later.start) is not None
+    )
+
+
 def _another_stative(sentence: str, span: Span) -> bool:
     """An "another N" / "a further N" whose own predicate is a state ("another 100 bodies lay
     on docks", "a further 12,167 people were suspected of being infected") counts another
@@ -291,6 +307,8 @@ def frame_sentence(
             and _among_after(sentence, span, spans)
         ):
             kind = "part"  # "645 children and 350 women were among the 1,731 dead"
+        if kind == "total" and " all" in sentence and _part_of_in_all(sentence, span, spans):
+            kind = "part"  # "77 arrested under the new rule and 2,363 in all": a part of it
         if kind == "total" and _apposed_member(sentence, span, spans, frames):
             kind = "part"  # "420 protesters had been arrested, 347 men and 73 women"
         if kind == "total" and _rest_or_among(sentence, span, spans):

@@ -56,3 +56,24 @@ def test_another_group_suspected_is_another_category() -> None:
 def test_another_group_added_by_an_event_is_still_an_increment() -> None:
     text = "Another 48 patients were admitted to hospital on Sunday, officials said."
     assert _claim(text, "48").kind == "new"
+
+
+def test_a_count_joined_to_the_same_count_in_all_is_a_part_of_it() -> None:
+    text = "Police said 54 people had been held under the curfew and 1,180 in all since May."
+    assert _claim(text, "54").kind == "part"
+    assert _claim(text, "1,180").kind == "total"
+
+
+def test_a_count_of_another_noun_beside_one_in_all_keeps_its_kind() -> None:
+    text = "The storm killed 14 people and destroyed 320 homes in all."
+    assert _claim(text, "14").kind == "total"
+
+
+def test_more_than_usual_is_an_excess_not_an_increment() -> None:
+    text = "A review of death records found 880 more deaths than usual across the region."
+    assert _claim(text, "880").kind == "total"
+
+
+def test_more_than_an_earlier_day_is_still_an_increment() -> None:
+    text = "Officials reported 12 more deaths than on Friday, bringing the toll to 80."
+    assert _claim(text, "12").kind == "new"
