@@ -179,6 +179,14 @@ def _whole_time(sentence: str, clause: Clause, frames: Sequence[Frame]) -> tuple
     return whole.time, whole.time_ref
 
 
+# Between a part and its place: a short predicate with no number, relative pronoun or whole
+# that is itself an increment ("of whom 110 lived", "1,845 of the cuts fall").
+_OWN_PREDICATE = re.compile(
+    r"(?:\s+(?!(?:that|which|who|whom|where|when|new|additional|more|further|latest)\b)"
+    r"[A-Za-z’'-]+){0,5}"
+)
+
+
 def _sub_scope_total(
     sentence: str,
     span: Span,
@@ -195,8 +203,10 @@ def _sub_scope_total(
     if not scope[:1].isupper() or not is_place(scope):
         return False
     at = sentence.find(" in " + scope, span.unit_end, clause.end)
-    if at < 0 or any(ch.isdigit() for ch in sentence[span.unit_end : at]):
-        return False  # no place of the number's own predicate (a later number's is its own)
+    if at < 0 or not _OWN_PREDICATE.fullmatch(sentence, span.unit_end, at):
+        return False  # no place of the number's own predicate: a later number's, a relative
+        # clause's ("six crew members of a helicopter that crashed in X"), or the place of a
+        # part of an increment ("11 of the new deaths were in Dhaka": Dhaka's share of them)
     if any(f.scope == scope for f in frames):
         return False  # "83 deaths in the two parishes, 59 of them at one morgue": the same place
     before = previous_scope() if previous_scope is not None else None

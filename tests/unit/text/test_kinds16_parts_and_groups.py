@@ -77,3 +77,16 @@ def test_more_than_usual_is_an_excess_not_an_increment() -> None:
 def test_more_than_an_earlier_day_is_still_an_increment() -> None:
     text = "Officials reported 12 more deaths than on Friday, bringing the toll to 80."
     assert _claim(text, "12").kind == "new"
+
+
+def test_a_place_of_a_relative_clause_is_not_the_parts_own() -> None:
+    text = (
+        "The toll includes four crew members of a rescue helicopter that crashed in Leyte "
+        "during a relief flight."
+    )
+    assert _claim(text, "four").kind == "part"
+
+
+def test_a_place_of_a_part_of_new_deaths_is_no_total() -> None:
+    text = "The toll rose by 21 to 530 overnight, and 9 of the new deaths were in Sylhet."
+    assert _claim(text, "9").kind != "total"
