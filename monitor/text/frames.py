@@ -196,14 +196,16 @@ def _sub_scope_total(
     previous_scope: Callable[[], str | None] | None,
 ) -> bool:
     """True when a part's own scope is a named place its predicate puts it in ("of whom 110
-    lived in California", "1,845 of the cuts fall in California") and no count before it (in
+    lived in California", "1,845 of the cuts fall in California", "In South Korea, where
+    about 400,000 of the phones were sold") and no count before it (in
     the sentence, or the sentence before) has: by the sets' convention a count given for a
     sub-scope is that sub-scope's total ("42 of them in Gaines County"). A place named with
     the whole ("Of the Lea County cases, 26 are adults") is the whole's."""
     if not scope[:1].isupper() or not is_place(scope):
         return False
+    where = clause.opener == "where" and sentence[: clause.start].rstrip(", ").endswith(scope)
     at = sentence.find(" in " + scope, span.unit_end, clause.end)
-    if at < 0 or not _OWN_PREDICATE.fullmatch(sentence, span.unit_end, at):
+    if not where and (at < 0 or not _OWN_PREDICATE.fullmatch(sentence, span.unit_end, at)):
         return False  # no place of the number's own predicate: a later number's, a relative
         # clause's ("six crew members of a helicopter that crashed in X"), or the place of a
         # part of an increment ("11 of the new deaths were in Dhaka": Dhaka's share of them)

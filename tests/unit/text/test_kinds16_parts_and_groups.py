@@ -90,3 +90,9 @@ def test_a_place_of_a_relative_clause_is_not_the_parts_own() -> None:
 def test_a_place_of_a_part_of_new_deaths_is_no_total() -> None:
     text = "The toll rose by 21 to 530 overnight, and 9 of the new deaths were in Sylhet."
     assert _claim(text, "9").kind != "total"
+
+
+def test_a_part_in_a_where_clause_of_a_place_is_that_places_total() -> None:
+    text = "In Brazil, where about 120,000 of the scooters were sold, the recall began on Monday."
+    claim = _claim(text, "about 120,000")
+    assert (claim.kind, claim.scope) == ("total", "Brazil")
