@@ -17,13 +17,20 @@ _ORDINAL_WORDS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth
 # dated night ("on Wednesday night") is when a running count stood, not a window.
 _NIGHT = re.compile(
     rf"\bovernight\b|\b(?:(?:the|a|that|its)\s+)?{_ORDINAL_WORDS}\s+(?:(?:straight|consecutive"
-    r"|successive)\s+)?night\b",
+    r"|successive)\s+)?night\b"
+    # the night the sentence before named, taken up as the count's own: "the night's arrests",
+    # "figures for the night" (not a state lasting it: "on standby for the night")
+    r"|\bthe\s+night['’]s\s|\b(?:figures|tall(?:y|ies)|counts?|totals?|numbers)\s+for\s+the"
+    r"\s+night\b",
     re.IGNORECASE,
 )
 
+# A conjunction opening another clause; "and" before a number only joins the counts of one
+# list ("listed 1,350 vehicles and 234 buildings").
 _CONJUNCTION = re.compile(r"\b(?:as|while|after|before|when|and)\s", re.IGNORECASE)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\s", re.IGNORECASE)
 _SEGMENT_END = re.compile(r"[,;:]\s|\s[-–—]\s")
+_WITH_SEGMENT = re.compile(r"with\s", re.IGNORECASE)
 
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -36,7 +43,7 @@ _ON_DAY = re.compile(
 # What happened to the counted that day, as a simple past: "were detained", "killed", "arrived".
 _DAY_EVENT = re.compile(
     r"\b(?:detained|arrested|killed|died|released|freed|arrived|landed|rescued|evacuated"
-    r"|deported|crossed)\b"
+    r"|deported|crossed|found|recovered|pulled)\b"
 )
 _RUNNING = re.compile(
     r"\b(?:has|have|had|toll|total|tally|so\s+far|since|number\s+of)\b", re.IGNORECASE
@@ -126,6 +133,13 @@ def _one_night(sentence: str, span: Span, clause: Clause) -> bool:
     end = min([m.start() for m in cuts if m.start() >= span.end], default=clause.end)
     night = _NIGHT.search(sentence, start, end)
     if (
+        night is None
+        and _WITH_SEGMENT.match(sentence, start)
+        and not _RUNNING.search(sentence, start, end)
+    ):
+        night = _NIGHT.search(sentence, 0, start)  # "figures for the night listed
+        # 1,350 burned cars, with 79 officers injured": the with-phrase belongs to its segment
+    if (
         night is not None
         and night.start() < span.start
         and _RELATIVE_PRONOUN.search(sentence, start, night.start())
@@ -134,7 +148,10 @@ def _one_night(sentence: str, span: Span, clause: Clause) -> bool:
         # night is the relative clause's, the count the perfect's running total
     if night is not None:
         lo, hi = sorted((night.start(), span.start))
-        return not _CONJUNCTION.search(sentence, lo, hi)  # not "486 Arrested On Fifth Night
+        return not any(
+            m.group().lower() != "and " or not sentence[m.end() : m.end() + 1].isdigit()
+            for m in _CONJUNCTION.finditer(sentence, lo, hi)
+        )  # not "486 Arrested On Fifth Night
         # As 45,000 Officers Patrol": the night is the other clause's
     lead = _SEGMENT_END.search(sentence)
     return (

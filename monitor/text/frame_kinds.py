@@ -35,6 +35,15 @@ _PREVIOUS_BEFORE = re.compile(
     rf"\s+(?:the\s+)?{_Q}$",
     re.IGNORECASE,
 )
+# The same cue with a longer noun phrase than `_KIND_REACH` takes in: "Earlier estimates had
+# put the number of miners missing at more than 100".
+_EARLIER_PUT_LONG = re.compile(
+    r"\b(?:earlier|initial|previous|first|original|prior)\s+(?:tall(?:y|ies)|counts?|figures?"
+    r"|estimates?|reports?)\s+(?:had\s+)?(?:put|placed)\s+the\s+(?:[\w’'-]+\s+){1,7}?at\s+"
+    + _Q
+    + "$",
+    re.IGNORECASE,
+)
 _PREVIOUS_BEFORE_CF = CaseFree(_PREVIOUS_BEFORE)  # read through its folded twin (patterns.CaseFree)
 _PREVIOUS_AFTER = re.compile(
     r"\s+(?:(?:reported|given|announced|recorded|counted)\s+)?(?:a|one|the)\s+(?:day|week|month)"
@@ -122,6 +131,11 @@ _OWN_DAY = re.compile(
     r"|arrested|detained|admitted|died|killed)\s+(?:there\s+|alive\s+)?(?:that|the\s+same)"
     r"\s+(?:day|night)\b"
 )
+# The same, led by its verb: "as divers pulled more than 20 bodies from the ship that day".
+_VERB_BEFORE_DAY = re.compile(
+    r"\b(?:pulled|recovered|found|rescued|arrested|detained|retrieved|admitted)\s+" + _Q + "$"
+)
+_THAT_DAY_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,5}?\s+(?:that|the\s+same)\s+(?:day|night)\b")
 _DAY_SUBJECT = re.compile(
     r"\bon\s+(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:alone\s+)?(?:killed|left"
     r"|wounded|injured|claimed|arrested|sickened)\s+(?:the\s+lives\s+of\s+)?" + _Q + "$",
@@ -142,6 +156,13 @@ _PART_AFTER = re.compile(
     r"\s+(?:of|among)\s+(?:the|them|those|these|whom|which|its|their|all)\b|\s+of\s+\d"
     r"|\s+of\s+(?-i:[A-Z])[\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+\d",
     re.I,
+)
+# "N of them" followed straight by the noun that picks the part out ("325 of them students",
+# "20 of them children"), not by a place, a verb or an adverb ("45 of them in Gaines County").
+_OF_THEM_NOUN = re.compile(
+    r"\s+of\s+(?:them|whom|those)\s+(?!(?:in|at|on|across|around|from|near|outside|inside"
+    r"|within|along|throughout|were|was|are|is|had|have|has|being|been|will|would|could|still"
+    r"|now|all|and|or|so|already|reportedly|said|died|lived|live)\b)(?:[a-z][\w-]*)\b"
 )
 # "N of its members", "over 3,100 of their cars": the owner's own count when no number of the
 # whole follows ("about 4,400 of its 5,500 contract workers" is a part of those 5,500).
@@ -188,6 +209,10 @@ _JOIN = re.compile(
     re.IGNORECASE,
 )
 _WALKOUT_AFTER = re.compile(r"\s+(?:had\s+|have\s+)?walked\s+out\b")
+_THAN_BASELINE = re.compile(
+    r"\s+than\s+(?:usual|normal|expected|average|would\s+(?:normally\s+)?(?:be\s+)?expected"
+    r"|in\s+an?\s+(?:normal|average|typical)\b)"
+)
 _STILL_AFTER = re.compile(r"\s+(?:were\s+|are\s+|was\s+|is\s+)?still\b")
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+" + _Q + "$", re.I)
 _OTHER_PERIOD = re.compile(
@@ -201,7 +226,9 @@ _OTHER_PERIOD = re.compile(
 # A count given as one more round of something is an increment: "in a second round of layoffs".
 _ROUND = re.compile(
     r"\b(?:a|an|the|its|their)\s+(?:second|third|fourth|fifth|new|fresh|further|latest|another"
-    r"|additional)\s+(?:round|wave|batch|tranche)\s+of\b",
+    r"|additional)\s+(?:round|wave|batch|tranche)\s+of\b"
+    # one round named by its day: "Thursday's round hit 258 workers"
+    r"|\b(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s\s+(?:round|wave|batch)\b",
     re.IGNORECASE,
 )
 # A count in one division of the organisation is a part of the organisation's count.
@@ -238,8 +265,8 @@ _MORE_THAN_BEFORE = re.compile(
 )
 # The earlier moment a comparison names, described by the "when" clause that follows it:
 # "nearly 200 more deaths than on Tuesday, when the UN had reported 589 dead".
-_THAN_THEN = re.compile(
-    r"\bthan\s+(?:on\s+)?(?:(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+_THAN_THEN = re.compile(  # also a change "from" that moment: "a drop from a week earlier, when"
+    r"\b(?:than|from)\s+(?:on\s+)?(?:(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
     r"|Sunday|week|month)|yesterday|(?:a|one|the)\s+(?:day|week|month)\s+(?:earlier|before))"
     r"\s*,?\s*$"
 )
@@ -297,6 +324,11 @@ def _kind(
             may_hold(sentence[span.unit_end : clause.end], _SUPERSEDED_WORDS)
             and _SUPERSEDED.match(sentence, span.unit_end, clause.end)
         )
+        or (" it " in sentence[span.unit_end :] and _LATER_STOOD.match(sentence, span.unit_end))
+        or (
+            " at " in before
+            and _EARLIER_PUT_LONG.search(sentence, max(clause.start, span.start - 110), span.start)
+        )
         or (
             "from" in before  # what _FROM_END needs (case-sensitive)
             and _FROM_END.search(before)
@@ -336,8 +368,19 @@ def _kind(
         and _JOIN.search(sentence, span.end, clause.end)
     ) and not PLACE_COUNT.fullmatch(sentence, span.end, span.unit_end):
         return "new"  # "7,000 workers at two more plants would join the strike"
-    if (" that " in sentence or " same " in sentence) and _OWN_DAY.match(sentence, span.end):
+    if (" that " in sentence or " same " in sentence) and (
+        _OWN_DAY.match(sentence, span.end)
+        or (_VERB_BEFORE_DAY.search(before) and _THAT_DAY_AFTER.match(sentence, span.end))
+    ):
         return "new"  # "2,431 pulled out alive, including 72 rescued that day": the day's
+    if (
+        not span.implied
+        and _NEW_MODIFIERS & set(span.modifiers)
+        and holds(low, ("includ",))
+        and _INCLUDES_LIST.search(before)
+    ):
+        return "new"  # "That count included 11 new deaths and 575 more infections": what the
+        # count gained, named by the number's own "new" / "more", not a part picked out of it
     # "up from nine deaths and 57 hospitalizations"
     if "and" in before and _AND_BEFORE.search(before):
         earlier = [s for s in spans if clause.start <= s.start < span.start]
@@ -359,6 +402,9 @@ def _kind(
     ):
         if attached and _NEW_MODIFIERS & set(span.modifiers) and _INCLUDES_LIST.search(before):
             return "new"  # "The new cases include eight in San Diego County": its new ones
+        if attached and _OF_THEM_NOUN.match(sentence, span.end):
+            return "part"  # "476 people, 325 of them students from a school in Ansan": the
+            # noun picks the part out; the place is the school's, not the part's own scope
         return "total" if attached else "part"  # "45 of them in Gaines County": its total
     if "of" in sentence[span.unit_end : span.unit_end + 90] and _SHARE_APPOSED.match(
         sentence, span.unit_end
@@ -376,6 +422,11 @@ def _kind(
     ):
         if _STILL_AFTER.match(sentence, span.unit_end):
             return "total"  # "with a further 10,100 people still listed as missing"
+        if " than " in sentence[span.end : span.unit_end + 12] and _THAN_BASELINE.match(
+            sentence, span.unit_end
+        ):
+            return "total"  # "1,052 more deaths than usual": the excess over a baseline, a
+            # count of its own, not what a running count gained
         return "new"
     if span.implied and _MORE_AFTER.match(sentence, span.end):
         return "new"  # "while 2,000 more were still being processed"
@@ -436,6 +487,12 @@ _SUPERSEDED = re.compile(
     r"\s+(?:to|in\s+number)\b"
     r"|\s+(?:that|which)\s+[^,;]{0,50}?\b(?:a\s+day|a\s+week|days?|weeks?)\s+(?:earlier|before)\b"
     r"|\s+(?:reported|given|announced|recorded)\s+earlier\b",
+    re.IGNORECASE,
+)
+# A later moment's value of the same count, in the next clause: "had climbed to 53, and by
+# Friday morning it stood at 55" (53 is the earlier value).
+_LATER_STOOD = re.compile(
+    r"[^,;\d]{0,20}?,?\s+and\s+by\s+[^,;\d]{1,40}?\s+it\s+(?:had\s+)?(?:stood|was)\s+at\s+\d",
     re.IGNORECASE,
 )
 # Words without which the regexes above cannot match (see `may_hold`).

@@ -111,6 +111,41 @@ _STATE_AFTER = re.compile(
 )
 
 
+# A predicate of state rather than of an event that adds to a count: "lay on docks", "remained
+# trapped", "were suspected of being infected", "were expected to leave".
+_STATIVE_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,6}?\s+(?:lay|lie|lies|remain|remains|remained|(?:were|are|was|is)"
+    r"\s+(?:suspected|expected))\b"
+)
+
+
+_IN_ALL_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:in\s+all|in\s+total|altogether)\b")
+_AND_TO = re.compile(r"[^;.\d]{0,80}?\band\s+" + _Q + "$")
+
+
+def _part_of_in_all(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
+    """A count joined by "and" to a later one given "in all" is a part of that whole: "77
+    people had been arrested under the new rule and 2,363 in all since June"."""
+    later = next((s for s in spans if s.start > span.start), None)
+    return (
+        later is not None
+        and later.implied  # the same noun, left out ("and 2,363 in all"), not another count
+        and _IN_ALL_AFTER.match(sentence, later.unit_end) is not None
+        and _AND_TO.match(sentence, span.unit_end, later.start) is not None
+    )
+
+
+def _another_stative(sentence: str, span: Span) -> bool:
+    """An "another N" / "a further N" whose own predicate is a state ("another 100 bodies lay
+    on docks", "a further 12,167 people were suspected of being infected") counts another
+    group beside the first, not what was added to it."""
+    before = sentence[max(0, span.start - _KIND_REACH) : span.start]
+    if not _ANOTHER_BEFORE.search(before):
+        return False
+    own = _STATIVE_AFTER.match(sentence, span.unit_end)
+    return own is not None and not any(ch.isdigit() for ch in sentence[span.unit_end : own.end()])
+
+
 def _another_state(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
     """An "another N" whose predicate restates an earlier number's with another noun ("were
     under evacuation orders" / "were under evacuation warnings") counts another category."""
@@ -142,6 +177,42 @@ def _whole_time(sentence: str, clause: Clause, frames: Sequence[Frame]) -> tuple
     if whole is None or whole.time != "past" or _CURRENT.search(sentence, clause.start, clause.end):
         return "current", None
     return whole.time, whole.time_ref
+
+
+# Between a part and its place: a short predicate with no number, relative pronoun or whole
+# that is itself an increment ("of whom 110 lived", "1,845 of the cuts fall").
+_OWN_PREDICATE = re.compile(
+    r"(?:\s+(?!(?:that|which|who|whom|where|when|new|additional|more|further|latest)\b)"
+    r"[A-Za-z’'-]+){0,5}"
+)
+
+
+def _sub_scope_total(
+    sentence: str,
+    span: Span,
+    clause: Clause,
+    scope: str,
+    frames: Sequence[Frame],
+    previous_scope: Callable[[], str | None] | None,
+) -> bool:
+    """True when a part's own scope is a named place its predicate puts it in ("of whom 110
+    lived in California", "1,845 of the cuts fall in California", "In South Korea, where
+    about 400,000 of the phones were sold") and no count before it (in
+    the sentence, or the sentence before) has: by the sets' convention a count given for a
+    sub-scope is that sub-scope's total ("42 of them in Gaines County"). A place named with
+    the whole ("Of the Lea County cases, 26 are adults") is the whole's."""
+    if not scope[:1].isupper() or not is_place(scope):
+        return False
+    where = clause.opener == "where" and sentence[: clause.start].rstrip(", ").endswith(scope)
+    at = sentence.find(" in " + scope, span.unit_end, clause.end)
+    if not where and (at < 0 or not _OWN_PREDICATE.fullmatch(sentence, span.unit_end, at)):
+        return False  # no place of the number's own predicate: a later number's, a relative
+        # clause's ("six crew members of a helicopter that crashed in X"), or the place of a
+        # part of an increment ("11 of the new deaths were in Dhaka": Dhaka's share of them)
+    if any(f.scope == scope for f in frames):
+        return False  # "83 deaths in the two parishes, 59 of them at one morgue": the same place
+    before = previous_scope() if previous_scope is not None else None
+    return before != scope
 
 
 def frame_sentence(
@@ -231,6 +302,8 @@ def frame_sentence(
             and _another_place(sentence, span, scope, frames, previous_scope)
         ):
             kind = "total"  # "21 fires in the United States, and two more in Canada"
+        if kind == "new" and _another_stative(sentence, span):
+            kind = "total"  # "another 100 bodies lay on docks": another group, in a state
         if kind == "new" and _another_state(sentence, span, spans):
             kind = "total"  # "179,783 were under evacuation orders and another 200,000 under
             # evacuation warnings": another category's count, not an increment to the first
@@ -246,13 +319,31 @@ def frame_sentence(
             and _among_after(sentence, span, spans)
         ):
             kind = "part"  # "645 children and 350 women were among the 1,731 dead"
+        if kind == "total" and " all" in sentence and _part_of_in_all(sentence, span, spans):
+            kind = "part"  # "77 arrested under the new rule and 2,363 in all": a part of it
         if kind == "total" and _apposed_member(sentence, span, spans, frames):
             kind = "part"  # "420 protesters had been arrested, 347 men and 73 women"
         if kind == "total" and _rest_or_among(sentence, span, spans):
             kind = "part"  # "The remaining 74 people are missing", "were among the missing"
         if kind == "total" and _increment_share(sentence, span, spans, frames, parsed):
             kind = "new"  # "27 more people died, 15 of them in Sindh": Sindh's increment
+        if (
+            kind == "part"
+            and source == "clause"
+            and scope is not None
+            and parsed.attached(span) is None
+            and _sub_scope_total(sentence, span, clause, scope, frames, previous_scope)
+        ):
+            kind = "total"  # "of whom 110 lived in California", "1,845 of the cuts fall in
+            # California": a count for a place of its own is that place's total
         time, time_ref = _time(sentence, span, clauses, index)
+        if (
+            kind == "new"
+            and time == "past"
+            and _ANOTHER_BEFORE.search(sentence, max(clause.start, span.start - 30), span.start)
+        ):
+            kind = "total"  # "Another 38 people died in 2020 when ...": another event's own
+            # count, set beside the current one, not an increment to it
         if kind == "part" and time == "current":
             time, time_ref = _whole_time(sentence, clause, frames)
         if kind == "previous" and time == "past" and _reached_current(sentence, spans, frames):
