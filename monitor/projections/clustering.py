@@ -29,7 +29,9 @@ Method (see docs/SPEC.md §6, docs/ARCHITECTURE.md §5):
    opinion piece (:mod:`monitor.text.genre`) always starts its own story, which is never
    offered to later articles. Centroids are capped per field so a story's summary stays
    small however many write-ups it gathers; stories idle longer than the idle window are
-   not offered to new write-ups at all.
+   not offered to the model, and within the late window only to an article that joined
+   nothing nearer, by the late follow-up route (:func:`~.story_scorer.late_route`: the
+   arrests, the burials days after the incident, at its city or with its founding names).
 """
 
 from __future__ import annotations
