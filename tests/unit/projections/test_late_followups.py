@@ -10,13 +10,22 @@ resignation), nor a pair whose places or names conflict."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
+from monitor.projections.clustering import (
+    ArticleDoc,
+    Assignment,
+    ClusterEngine,
+    ClusterParams,
+    InMemoryClusterState,
+)
 from monitor.projections.story_scorer import (
     FEATURES,
     LATE_FLOOR,
     ArticleSignals,
+    StoryModel,
     StorySignals,
     cities_agree,
     late_route,
@@ -112,3 +121,66 @@ def test_conflicting_places_or_names_and_a_low_score_close_the_late_route() -> N
     assert not late_route(pair(kind_phase=1.0, place_conflict=1.0), 0.4, *here)
     assert not late_route(pair(kind_phase=1.0, full_name_conflict=0.5), 0.4, *here)
     assert not late_route(pair(kind_phase=1.0), LATE_FLOOR - 0.01, *here)
+
+
+# -- the engine: stories idle past the idle window, within the late window ------------------
+
+DAY = timedelta(days=1)
+T0 = datetime(2013, 4, 24, 3, 0, tzinfo=UTC)
+COLLAPSE = (
+    "SAVAR, Bangladesh (Wire) - An eight-storey building housing garment factories collapsed "
+    "in Savar on Wednesday, killing at least 87 workers and trapping hundreds under concrete.\n"
+    "Soldiers and volunteers dug through the rubble of the Rana Plaza block with their hands."
+)
+ARREST = (
+    "SAVAR, Bangladesh (Wire) - Police arrested the owner of the Rana Plaza block in Savar on "
+    "Sunday as he tried to cross the border, four days after the building fell.\n"
+    "Crowds at the site cheered when the arrest was announced by loudspeaker."
+)
+SECOND_COLLAPSE = (
+    "SAVAR, Bangladesh (Wire) - Another factory building collapsed in Savar on Sunday, four "
+    "days after the Rana Plaza disaster, injuring dozens of workers.\n"
+    "Officials said the block had been declared unsafe after cracks appeared."
+)
+
+
+def doc(article_id: str, title: str, text: str, seen_at: datetime) -> ArticleDoc:
+    return ArticleDoc(article_id, "wire", title, text, seen_at, seen_at)
+
+
+def low_model_engine(late_days: float = 10.0) -> ClusterEngine:
+    # every pair scores 0.27: below the join threshold and the kind route's floor, above the
+    # late route's, so only the late route can join an idle story
+    weights = (-1.0,) + (0.0,) * (len(FEATURES) - 1)
+    params = ClusterParams(model=StoryModel(weights), late_window=timedelta(days=late_days))
+    return ClusterEngine(InMemoryClusterState(), params)
+
+
+def founding(engine: ClusterEngine) -> Assignment:
+    return engine.assign(doc("a1", "Garment factory building collapses in Savar", COLLAPSE, T0))
+
+
+def test_an_arrest_in_the_story_s_city_days_later_joins_the_idle_story() -> None:
+    engine = low_model_engine()
+    first = founding(engine)
+    later = engine.assign(doc("a2", "Owner arrested in Savar", ARREST, T0 + 4 * DAY))
+    assert later.story_id == first.story_id and not later.is_new_story
+
+
+def test_the_same_kind_again_days_later_starts_its_own_story() -> None:
+    engine = low_model_engine()
+    first = founding(engine)
+    again = engine.assign(
+        doc("a3", "Another factory building collapses in Savar", SECOND_COLLAPSE, T0 + 4 * DAY)
+    )
+    assert again.story_id != first.story_id and again.is_new_story
+
+
+def test_past_the_late_window_or_without_one_the_story_takes_nothing() -> None:
+    engine = low_model_engine()
+    first = founding(engine)
+    late = engine.assign(doc("a2", "Owner arrested in Savar", ARREST, T0 + 12 * DAY))
+    assert late.story_id != first.story_id
+    closed = low_model_engine(late_days=3.0)
+    first = founding(closed)
+    assert closed.assign(doc("a2", "Owner arrested in Savar", ARREST, T0 + 4 * DAY)).is_new_story
