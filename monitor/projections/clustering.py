@@ -29,7 +29,9 @@ Method (see docs/SPEC.md §6, docs/ARCHITECTURE.md §5):
    opinion piece (:mod:`monitor.text.genre`) always starts its own story, which is never
    offered to later articles. Centroids are capped per field so a story's summary stays
    small however many write-ups it gathers; stories idle longer than the idle window are
-   not offered to new write-ups at all.
+   not offered to the model, and within the late window only to an article that joined
+   nothing nearer, by the late follow-up route (:func:`~.story_scorer.late_route`: the
+   arrests, the burials days after the incident, at its city or with its founding names).
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ from monitor.projections.story_scorer import (
     default_model,
     disagrees,
     features,
+    late_route,
     second_chance,
     story_signals,
 )
@@ -202,7 +205,12 @@ class ClusterParams:
       article joins the most probable candidate when its probability reaches the threshold,
       or gets its second chance (:func:`~.story_scorer.second_chance`).
     - ``idle_window``: a story whose span is further than this from the article is neither
-      fetched nor joined (copies still reach it through their original).
+      fetched nor joined by the model (copies still reach it through their original).
+    - ``late_window``: a story idle longer than ``idle_window`` but at most this is still
+      offered to an article that joined nothing nearer, and taken only by the late
+      follow-up route (:func:`~.story_scorer.late_route`: a later phase of the story's
+      incident at its own city or with its founding names, days on). No longer than
+      ``idle_window``: no late route.
     - ``centroid_terms_per_field``: cap on centroid terms per field (bounded summaries).
     - ``max_backdate``: a claimed ``published_at`` earlier than ``seen_at`` by at most this
       much is trusted as the event time; a later or much earlier claim is ignored.
@@ -218,6 +226,7 @@ class ClusterParams:
     shortlist: int = 8
     model: StoryModel = field(default_factory=default_model)
     idle_window: timedelta = timedelta(days=3)
+    late_window: timedelta = timedelta(days=10)
     centroid_terms_per_field: int = 40
     max_backdate: timedelta = timedelta(days=7)
     same_sighting: timedelta = timedelta(hours=1)
@@ -850,11 +859,15 @@ class ClusterEngine:
         return features(field_cosines(fields, story), signals, story.signals, gap, age)
 
     def _pooled_shortlist(
-        self, fields: Fields, moment: datetime, features: ArticleFeatures | None
+        self,
+        fields: Fields,
+        moment: datetime,
+        features: ArticleFeatures | None,
+        window: timedelta | None = None,
     ) -> list[StorySummary]:
         """:meth:`shortlist` of :meth:`candidates`, from the pool (the same answer)."""
-        window = self.params.idle_window
-        since = moment - window
+        window = self.params.idle_window if window is None else window
+        since = moment - max(window, self._reach)
         pool = self._pool
         if pool is None or not pool.covers(since):
             pool = self._pool = CandidatePool(self.state.active_stories(since), since)
@@ -881,13 +894,50 @@ class ClusterEngine:
         if pool is not None:
             pool.put(story)
 
-    def candidates(self, moment: datetime) -> list[StorySummary]:
-        """Stories an article at ``moment`` may join: active, and not an opinion piece's."""
+    @property
+    def _reach(self) -> timedelta:
+        """How far back stories are offered at all: the late window when there is one."""
+        return max(self.params.idle_window, self.params.late_window)
+
+    def candidates(self, moment: datetime, window: timedelta | None = None) -> list[StorySummary]:
+        """Stories an article at ``moment`` may join: active within ``window`` (the idle
+        window unless given), and not an opinion piece's."""
+        window = self.params.idle_window if window is None else window
         return [
             s
-            for s in self.state.active_stories(moment - self.params.idle_window)
-            if time_gap(moment, s) <= self.params.idle_window and not s.is_opinion
+            for s in self.state.active_stories(moment - window)
+            if time_gap(moment, s) <= window and not s.is_opinion
         ]
+
+    def _late_story(
+        self,
+        fields: Fields,
+        signals: ArticleSignals,
+        moment: datetime,
+        features: ArticleFeatures | None,
+    ) -> tuple[StorySummary, float] | None:
+        """The story idle past the idle window (within the late window) the article joins
+        by :func:`~.story_scorer.late_route`, the most probable such one (ties by id)."""
+        window = self.params.late_window
+        if window <= self.params.idle_window:
+            return None
+        if self._pooling:
+            shortlisted = self._pooled_shortlist(fields, moment, features, window)
+        else:
+            shortlisted = self.shortlist(fields, self.candidates(moment, window), features)
+        best: tuple[StorySummary, float] | None = None
+        for story in shortlisted:
+            if time_gap(moment, story) <= self.params.idle_window:
+                continue  # the model's own candidates, already scored
+            if disagrees(signals, story.signals):
+                continue
+            x = self.pair_features(fields, signals, moment, story)
+            p = self.params.model.probability(x)
+            if not late_route(x, p, signals, story.signals):
+                continue
+            if best is None or p > best[1] or (p == best[1] and story.story_id < best[0].story_id):
+                best = (story, p)
+        return best
 
     def _best_story(
         self,
@@ -937,6 +987,11 @@ class ClusterEngine:
         best = None if FLAG in fields else self._best_story(fields, signals, moment, features)
         if best is not None and best[2]:
             story, score, _ = best
+            self._put_story(self.absorb(story, fields, moment))
+            return Assignment(story.story_id, None, False, moment, score)
+        late = None if FLAG in fields else self._late_story(fields, signals, moment, features)
+        if late is not None:
+            story, score = late
             self._put_story(self.absorb(story, fields, moment))
             return Assignment(story.story_id, None, False, moment, score)
         story_id = story_id_for(doc.article_id)

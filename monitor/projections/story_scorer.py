@@ -581,6 +581,17 @@ def full_name_conflict(article: ArticleSignals, story: StorySignals) -> float:
     return 1.0 if article.lead_full_names else FULL_NAME_BODY_CONFLICT
 
 
+def cities_agree(article: ArticleSignals, story: StorySignals) -> bool:
+    """Some city the article names in its headline, lead or dateline is, or is near, one the
+    story's articles name there: the event's own town (Parkland, Savar, Brumadinho), never a
+    country, a province or a capital standing for its country ("Seoul said")."""
+    mine = sorted(_cities(article.places | article.datelines))
+    if not mine:
+        return False
+    theirs = sorted(_cities(story.places | story.datelines))
+    return any(compatible(a, b) for a in mine for b in theirs)
+
+
 def sets_conflict(article: frozenset[str], story: frozenset[str]) -> bool:
     """Both sides name some (event days, target sites) and share none."""
     return bool(article) and bool(story) and not article & story
@@ -719,6 +730,29 @@ def _kind_route(x: npt.NDArray[np.float64], p: float) -> bool:
     return bool(x[_ACTOR_SHARE] > 0.0 or x[_KEY_CORE] > 0.0)
 
 
+LATE_FLOOR = 0.2
+"""The floor of :func:`late_route` (the names route's, :data:`SECOND_CHANCE_NAMES`)."""
+
+
+def late_route(
+    x: npt.NDArray[np.float64], p: float, article: ArticleSignals, story: StorySignals
+) -> bool:
+    """Whether an article joins a story idle past the idle window (days old, within the
+    late window): its event kinds are a later phase of the story's incident and nothing
+    else (:func:`phase_kinds` above 0, no new kind and no kind conflict: the arrests, the
+    burials, the inquiry after a collapse or an attack), it names an anchor of the story
+    (the story's city, :func:`cities_agree`, or at least :data:`NAMES_KEY_CORE` of its key
+    names are the founding article's), ``p`` reaches :data:`LATE_FLOOR`, and no place,
+    headline-place, actor or full-name conflict. Days on, the same kind again (a new quake,
+    a new strike in the city) is the next occurrence, and a kind that is no phase (a
+    resignation, a strike over the crash) is another event: neither is let in."""
+    if p < LATE_FLOOR or x[_KIND_PHASE] <= 0.0 or x[_KIND_NEW] > 0.0 or x[_KIND_CONFLICT] > 0.0:
+        return False
+    if any(x[i] > 0.0 for i in _ROUTE_CONFLICTS):
+        return False
+    return cities_agree(article, story) or bool(x[_KEY_CORE] >= NAMES_KEY_CORE)
+
+
 def names_route(x: npt.NDArray[np.float64], p: float) -> bool:
     """The second chance of a pair whose words differ but whose names agree with the whole
     story: ``p`` at least :data:`SECOND_CHANCE_NAMES`, the article names (nearly) all the
@@ -734,6 +768,8 @@ def names_route(x: npt.NDArray[np.float64], p: float) -> bool:
 
 
 _KIND = FEATURES.index("kind")
+_KIND_PHASE = FEATURES.index("kind_phase")
+_KIND_NEW = FEATURES.index("kind_new")
 _KIND_CONFLICT = FEATURES.index("kind_conflict")
 _ACTOR_SHARE = FEATURES.index("actor_share")
 _KEY_CORE = FEATURES.index("key_core")

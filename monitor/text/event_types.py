@@ -26,10 +26,11 @@ fire: fire blaze wildfire firefighters arson
 flood: flood flooding flooded deluge rainfall landslide mudslide
 storm: storm typhoon hurricane cyclone tornado gale landfall
 heat: heatwave drought
-crash: crash crashed derailment derailed collision collided capsized wreckage
+crash: crash crashed derailment derailed collision collided capsized capsize wreckage sank
+  sinking sunk sunken
 stampede: stampede crush
 court: court ruling ruled judge verdict sentenced convicted conviction guilty acquitted
-  trial lawsuit sued indictment indicted prosecutors jury bail
+  trial lawsuit sued indictment indicted prosecutors jury bail charged
 antitrust: antitrust regulator watchdog fined competition
 rates: interest inflation monetary borrowing
 earnings: profit profits revenue quarterly earnings dividend
@@ -55,7 +56,7 @@ suspend: pause paused pauses postpone postponed delay delayed suspend suspended 
 sentence: jail jailed sentenced sentence prison imprisoned
 riot: riot riots rioting rioted rioters looting looted looters unrest disorder
 mourning: mourning mourn mourners funeral funerals burial bury buried vigil vigils condolences
-inquiry: investigation inquiry probe investigate investigating investigators
+inquiry: investigation inquiry probe investigate investigating investigators inquest
 """
 
 
@@ -88,10 +89,26 @@ _NOT_THE_EVENT = re.compile(
 )
 
 
+# A collapse is an incident only when a structure falls: a bank, a state or talks also
+# "collapse", so the word alone names no kind; a building, bridge or dam that collapses,
+# caves in, gives way or bursts (or "the collapse of" one) does.
+_STRUCTURES = (
+    r"(?:buildings?|bridges?|footbridges?|flyovers?|overpass(?:es)?|viaducts?|dams?|towers?|"
+    r"roofs?|blocks?|walls?|ceilings?|stands?|structures?|mines?|condos?|condominiums?|"
+    r"apartments?|hotels?|factor(?:y|ies)|schools?|churche?s?|mosques?|temples?|stadiums?|"
+    r"spires?|cranes?|tunnels?|embankments?|levees?|plaza)"
+)
+_COLLAPSE = re.compile(
+    rf"\b{_STRUCTURES}(?:\s+\w+){{0,3}}?\s+(?:collapsed?|collapses|collapsing|caved|caves|"
+    rf"gave\s+way|gives\s+way|burst|bursts)\b|\bcollapse\s+of\s+(?:\w+\s+){{0,3}}?{_STRUCTURES}\b",
+    re.IGNORECASE,
+)
+
+
 def event_kinds(title: str, lead_text: str) -> Counter[str]:
     """Event kinds named in the headline (counted twice) and the lead; a kind's word that
     names a service, a unit or a firing ("fire officials", "riot police", "opened fire")
-    names no event of that kind."""
+    names no event of that kind, and a structure's fall names a collapse (:data:`_COLLAPSE`)."""
     found: Counter[str] = Counter()
     get = LEXICON.get
     for weight, text in ((2, title), (1, lead_text)):
@@ -100,6 +117,10 @@ def event_kinds(title: str, lead_text: str) -> Counter[str]:
         for kinds in filter(None, map(get, content_words(text))):  # most words name no kind
             for kind in kinds:
                 found[kind] += weight
+        if "ollaps" in text or "burst" in text or "cave" in text or "way" in text:
+            hits = len(_COLLAPSE.findall(text))
+            if hits:
+                found["collapse"] += weight * hits
     return found
 
 
@@ -111,7 +132,7 @@ _FAMILIES = {
     "storm": ("weather",), "flood": ("weather",), "heat": ("weather",), "quake": ("quake",),
     "fire": ("fire",), "outbreak": ("outbreak",), "attack": ("violence",),
     "missile": ("violence",), "strike": ("violence", "labour"), "labour": ("labour",),
-    "crash": ("crash",), "stampede": ("stampede",),
+    "crash": ("crash",), "stampede": ("stampede",), "collapse": ("collapse",),
 }  # fmt: skip
 
 
@@ -145,13 +166,16 @@ def event_families(text: str) -> frozenset[str]:
 # after a fire) names another event. The table is generic news vocabulary, like the lexicon.
 _AFTERMATH = ("arrest", "court", "casualty", "mourning", "inquiry")
 # Not "missile": a test launch has no aftermath, and a missile strike names its attack too.
-_INCIDENTS = ("quake", "fire", "flood", "storm", "heat", "crash", "stampede", "attack", "riot")
+_INCIDENTS = (
+    "quake", "fire", "flood", "storm", "heat", "crash", "stampede", "attack", "riot", "collapse",
+)  # fmt: skip
 _SETS_OFF = {
-    "quake": ("flood", "fire"),  # landslides, fires in the rubble
+    "quake": ("flood", "fire", "collapse"),  # landslides, fires and collapses in the rubble
     "storm": ("flood",),
     "crash": ("fire", "attack"),  # a derailment's fire, its tank cars' explosions
     "attack": ("fire",),  # a blast's fire, a bombed store burning
-    "fire": ("attack",),  # explosions inside a burning building
+    "fire": ("attack", "collapse"),  # explosions inside a burning building, its roof falling
+    "collapse": ("flood", "fire"),  # a burst dam's flood, a fallen block's fire
     "riot": ("fire", "protest"),  # arson, the marches it grew from
     "protest": ("riot",),
 }  # fmt: skip
