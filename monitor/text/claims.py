@@ -244,6 +244,10 @@ class _Found:
     rate: bool
 
 
+# An age after a comparative of age: "children younger than four", "anyone older than 65".
+_AGE_COMPARED = re.compile(r"\b(?:younger|older)\s+than\s+$", re.IGNORECASE)
+
+
 def _unit_of(
     sentence: str, quantity: Quantity, following: list[Quantity], earlier: str | None
 ) -> tuple[Unit, bool] | None:
@@ -252,6 +256,8 @@ def _unit_of(
         return None  # "0 comments so far": nothing is reported
     if _ratio_before(sentence, quantity.start) or _RATIO_AFTER.match(sentence, quantity.end):
         return None
+    if _AGE_COMPARED.search(sentence, max(0, quantity.start - 16), quantity.start):
+        return None  # "children younger than four": an age
     if quantity.text.isdigit() and is_model_number(sentence, quantity.start, quantity.end):
         return None  # "Galaxy Note 7 phones": the 7 names the model
     rate = bool(_RATE.match(sentence, quantity.end))

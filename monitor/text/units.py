@@ -416,7 +416,9 @@ _OBJECT_LED = re.compile(
     r"\s+(?:the|its|their|his|her|our|an?|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s)\s+"
     r"(?:[\w’'-]+\s+){0,3}?"
     + _COUNT_NOUN
-    + r"(?:\s+(?:[a-z]+ed\s+)?(?:of|in|on|at|from|for|among|since)(?:\s+[^,;]{1,40}?)??"
+    # a fate on the counted noun: "cut the number of people missing at the hotel to 11"
+    + r"(?:\s+(?:(?:[a-z]+ed|missing|dead|injured|wounded|displaced)\s+)?"
+    r"(?:of|in|on|at|from|for|among|since)(?:\s+[^,;]{1,40}?)??"
     r"|\s+(?:who|that)\s+(?:have|has|had|were|are)\s+[^,;\d]{1,70}?"  # "... who have arrived"
     r"|\s+(?-i:[A-Z])[\w’'&.-]*(?:\s+(?!(?:to|at|from|as)\b)[\w’'&.-]+){1,5}?)?"
     # ^ a relative clause with its own subject: "the number of jobs Microsoft has cut this year to"
@@ -518,6 +520,8 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         fate = _NUMBER_FATE.match(before, led.end("noun"))
         if fate is not None and noun in ("number", "total number"):
             counted = _without_increment(earlier) if earlier else fate["fate"]
+            if fate["fate"] not in ("killed", "dead") and _DEATH_NOUN.search(counted):
+                counted = fate["fate"]  # "Nine more bodies ... the number missing fell to 11"
             return Unit(counted, end, implied=True)  # "the number killed in X rose to 23"
         if "toll" in noun:
             return Unit("deaths", end, implied=True)  # a toll counts deaths
@@ -607,6 +611,8 @@ _PEOPLE_ACT = re.compile(
     r"|rall(?:y|ied)|protest(?:ed)?|flee|fled|evacuate[d]?|took\s+to\s+the\s+streets"
     r"|take\s+to\s+the\s+streets|signed\s+up|volunteered|voted|turned\s+out)\b"
 )
+# The dead, however a count names them: a count before of them is no count of the living.
+_DEATH_NOUN = re.compile(r"\b(?:bod(?:y|ies)|dead|deaths?|fatalit(?:y|ies)|victims?|toll)$", re.I)
 _NUMBER_FATE = re.compile(
     r"\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?P<fate>killed|dead|injured|wounded|missing"
     r"|displaced|arrested|detained|evacuated|hospitali[sz]ed|rescued)\b"
