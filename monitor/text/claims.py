@@ -132,7 +132,8 @@ _MIN_WORDS = 4  # shorter fragments ("123 votes") are counters and labels, not r
 _NAVIGATION = re.compile(
     r"^\s*(?:[-•·*]\s+|(?:RELATED|Related(?:\s+(?:coverage|stories|articles))?|Most\s+read"
     r"|Read\s+more|See\s+also|Share(?:\s+this)?|Published|Comments|Watch|Listen|Advertisement"
-    r"|Sign\s+up|Subscribe)\b\s*[:(·|—-]?)"
+    r"|Sign\s+up|Subscribe)\b\s*[:(·|—-]?"
+    r"|More\s+(?:[A-Z][\w.-]*\s+){0,2}(?:news|stories|coverage|headlines)\s*:)"  # "More Italy news:"
     r"|(?:\s[|·]\s.*){2,}",
 )
 
