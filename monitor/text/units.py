@@ -137,6 +137,17 @@ def singular(word: str) -> str:
     return lower
 
 
+def _state_modifies(sentence: str, after: re.Match[str] | None) -> bool:
+    """A state word before a modifier and a plural noun modifies them: "2,938 dead aquatic
+    animals" counts animals, not the dead."""
+    if after is None or not after["word"] or not after["word"].islower():
+        return False
+    if after["word"] in _STOP or after["word"] in _NOMINAL or is_plural(after["word"]):
+        return False
+    nxt = _TOKEN.match(sentence, after.end())
+    return bool(nxt and nxt["word"] and nxt["word"].islower() and is_plural(nxt["word"]))
+
+
 def split_unit(unit: str) -> tuple[str, tuple[str, ...]]:
     """The head (singular, lowercased) and the modifiers (lowercased) of a counted phrase."""
     words = unit.split()
@@ -264,7 +275,9 @@ def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
             not words or (len(words) == 1 and (words[0] in _NOMINAL_BY or words[0] in _LEADING))
         ):  # "41 dead", "75 confirmed dead", "dozens more wounded"
             after = _TOKEN.match(sentence, pos)
-            if not (after and after["word"] and is_plural(after["word"])):
+            if not (after and after["word"] and is_plural(after["word"])) and not _state_modifies(
+                sentence, after
+            ):
                 return Unit(word, pos)
         words.append(word)
         if single and lower in SINGULAR_COUNTED:
