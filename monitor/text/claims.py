@@ -132,7 +132,8 @@ _MIN_WORDS = 4  # shorter fragments ("123 votes") are counters and labels, not r
 _NAVIGATION = re.compile(
     r"^\s*(?:[-•·*]\s+|(?:RELATED|Related(?:\s+(?:coverage|stories|articles))?|Most\s+read"
     r"|Read\s+more|See\s+also|Share(?:\s+this)?|Published|Comments|Watch|Listen|Advertisement"
-    r"|Sign\s+up|Subscribe)\b\s*[:(·|—-]?)"
+    r"|Sign\s+up|Subscribe)\b\s*[:(·|—-]?"
+    r"|More\s+(?:[A-Z][\w.-]*\s+){0,2}(?:news|stories|coverage|headlines)\s*:)"  # "More Italy news:"
     r"|(?:\s[|·]\s.*){2,}",
 )
 
@@ -244,6 +245,10 @@ class _Found:
     rate: bool
 
 
+# An age after a comparative of age: "children younger than four", "anyone older than 65".
+_AGE_COMPARED = re.compile(r"\b(?:younger|older)\s+than\s+$", re.IGNORECASE)
+
+
 def _unit_of(
     sentence: str, quantity: Quantity, following: list[Quantity], earlier: str | None
 ) -> tuple[Unit, bool] | None:
@@ -252,6 +257,8 @@ def _unit_of(
         return None  # "0 comments so far": nothing is reported
     if _ratio_before(sentence, quantity.start) or _RATIO_AFTER.match(sentence, quantity.end):
         return None
+    if _AGE_COMPARED.search(sentence, max(0, quantity.start - 16), quantity.start):
+        return None  # "children younger than four": an age
     if quantity.text.isdigit() and is_model_number(sentence, quantity.start, quantity.end):
         return None  # "Galaxy Note 7 phones": the 7 names the model
     rate = bool(_RATE.match(sentence, quantity.end))

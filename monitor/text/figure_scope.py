@@ -29,12 +29,41 @@ def clause_span(claim: Any) -> tuple[int, int]:
         start = max(sentence.find(words), 0)
     begin, end = 0, len(sentence)
     for m in _CLAUSE_BREAK.finditer(sentence):
+        if _shares_the_verb(sentence, m):
+            continue  # "covered 10,000 people in the town, and 15,000 visitors in the park"
         if m.end() <= start:
             begin = m.end()
         elif m.start() >= start:
             end = m.start()
             break
     return begin, end
+
+
+# ", and" before a counted noun phrase with no verb of its own: the phrase is one more object
+# of the clause's verb, not a clause ("... about 10,000 people in the town, and 15,000 visitors
+# in the park").
+_AND_COUNT = re.compile(r",\s*and\s*$", re.IGNORECASE)
+_COUNT_OPENS = re.compile(
+    r"(?:(?:about|some|nearly|almost|roughly|around|more\s+than|over|at\s+least|up\s+to)\s+)?"
+    r"\d[\d,.]*(?:\s+(?:million|thousand))?\s+[a-z]",
+    re.IGNORECASE,
+)
+_OWN_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|said|says|will|would|could|can|may|might|did|do|does"
+    r"|been|died|[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+
+
+def _shares_the_verb(sentence: str, m: re.Match[str]) -> bool:
+    """A ", and" break that only joins one more counted phrase to the clause before."""
+    if not _AND_COUNT.search(m.group()):
+        return False
+    if not _COUNT_OPENS.match(sentence, m.end()):
+        return False
+    stop = _CLAUSE_BREAK.search(sentence, m.end())
+    rest = sentence[m.end() : stop.start() if stop else len(sentence)]
+    return _OWN_VERB.search(rest) is None
 
 
 _PHRASE_BREAK = re.compile(

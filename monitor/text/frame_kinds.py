@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from monitor.text.clauses import Clause
 from monitor.text.frame_days import _day_haul, _one_day, _one_night
+from monitor.text.frame_earlier import earlier_value
 from monitor.text.frame_parts import _SHARE_APPOSED, _TOTAL_RISE
 from monitor.text.frame_times import _FROM_END, _past_ref
 from monitor.text.frame_values import _Q, Span
@@ -22,7 +23,7 @@ _PREVIOUS_BEFORE = re.compile(
     r"|climb|climbed|revised|lowered|raised|cut|corrected|adjusted|reduced|grew|surged|a\s+jump"
     r"|an\s+increase|a\s+rise|a\s+drop|a\s+decrease|a\s+decline|declined)\s+from"
     r"|\b(?:compared\s+(?:with|to)|against|versus|vs\.?|previously|earlier\s+(?:figure|estimate"
-    r"|count|toll|tally)\s+of|initially|originally|previous\s+(?:figure|estimate|count|toll"
+    r"|count|toll|tally)\s+of|initially|originally|(?:previous|first|initial|original|prior)\s+(?:figure|estimate|count|toll"
     r"|tally)\s+of|had\s+previously\s+(?:reported|said|put\s+it\s+at)|from\s+an?\s+(?:earlier"
     r"|initial|previous|original)(?:\s+\w+)??(?:\s+of)?"
     r"|earlier\s+(?:\w+\s+){0,3}?(?:an?\s+)?(?:toll|figure|estimate|count|tally)\s+of"
@@ -339,6 +340,8 @@ def _kind(
         )
     ):
         return "previous"
+    if earlier_value(sentence, clause.start, span.start):
+        return "previous"  # "Earlier that day the service had raised the number missing to 24"
     if ("not" in before or "Not" in before or "NOT" in before) and _NOT_BEFORE.search(before):
         return "previous"  # "275 and not 288"
     if "which had" in before and _HAD_STOOD.search(before):
@@ -428,8 +431,10 @@ def _kind(
             return "total"  # "1,052 more deaths than usual": the excess over a baseline, a
             # count of its own, not what a running count gained
         return "new"
-    if span.implied and _MORE_AFTER.match(sentence, span.end):
-        return "new"  # "while 2,000 more were still being processed"
+    if (span.implied or _MORE_FATE.match(sentence, span.end)) and _MORE_AFTER.match(
+        sentence, span.end
+    ):
+        return "new"  # "while 2,000 more were still being processed", "nine more dead"
     if " its " in sentence[span.unit_end : span.unit_end + 60] and _DIVISION_AFTER.match(
         sentence, span.unit_end
     ):
@@ -546,4 +551,6 @@ _ACCOUNTS_AND = re.compile(
 )  # "accounted for 90 of the deaths and 166 of the injuries"
 _ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+" + _Q + "$", re.IGNORECASE)
 
+# "nine more dead", "Nine More Dead Found": "more" before a fate the count is named by
+_MORE_FATE = re.compile(r"\s+more\s+(?:dead|killed|injured|wounded|missing)\b", re.IGNORECASE)
 _MORE_AFTER = re.compile(r"\s+(?:more|new|additional|further|extra)\b", re.IGNORECASE)

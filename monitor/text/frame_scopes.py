@@ -69,6 +69,11 @@ def sentence_scope(
     )
 
 
+# The whole a share is taken of, with its owner: "half of Deutsche Bank's 18,000 job cuts".
+_SHARE_OF = re.compile(
+    r"\b(?i:half|(?:a|one|two)\s+thirds?|(?:a|one|three)\s+quarters?|a\s+fifth|a\s+tenth)"
+    r"\s+(?i:of)\s+(?P<owner>[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,3}?)['’]s\s+$"
+)
 _THOSE = re.compile(r"\b(?:those|these|the\s+same)\s+$", re.IGNORECASE)
 _THOSE_WORDS = ("those", "these", "same")
 
@@ -92,6 +97,11 @@ def _scope_of(
     anaphoric = may_hold(parsed.sentence[lo : span.start], _THOSE_WORDS) and bool(
         _THOSE.search(parsed.sentence, lo, span.start)
     )
+    share = _SHARE_OF.search(parsed.sentence, max(0, span.start - 60), span.start)
+    if share is not None and share["owner"] and not anaphoric:  # "half of Deutsche Bank's
+        # 18,000 job cuts ... in Germany": the place the clause names is the share's, the whole
+        # is its owner's
+        return share["owner"], "clause", looked_back, fallback
     scope = None if anaphoric else parsed.scope(index, span, spans)
     if scope is None and not anaphoric:  # "Civil Hospital Karachi had recorded 110 dead"
         scope = facility_subject(parsed.sentence, parsed.clauses[index].start, span.start)

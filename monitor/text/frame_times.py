@@ -274,6 +274,8 @@ _PERIOD_LEAD = re.compile(
     # a dated opening with an aside before the main clause: "In February 2009, as the crisis
     # hit car sales, Carlos Ghosn announced that Nissan would eliminate 20,000 jobs"
     rf"|\s*In\s+(?:{_MONTH}\s+)?{_YEAR}(?=,\s+(?:as|when|while|after)\s)"
+    # an earlier event by its year: "During the 2016 strike Allina hired ..., and 500 ..."
+    rf"|\s*During\s+the\s+{_YEAR}\s+[a-z]+(?:\s+[a-z]+)?(?=,?\s)"
 )
 
 

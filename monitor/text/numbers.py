@@ -165,7 +165,10 @@ _SKIP = "|".join(
         r"\b\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)",  # clock times
         r"\b\d{1,2}:\d{2}\b",
         rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?{_NOT_SCALED}",
-        rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?{_NOT_SCALED}",
+        # "February 6", "Feb. 6 and 7", "May 3-5": the second day is a date too
+        rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+        rf"(?:\s*(?:and|through|or|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\b(?!,\d))?"
+        rf"(?:,?\s+\d{{4}}\b)?{_NOT_SCALED}",
         rf"\b{_MONTH}\s+\d{{4}}\b{_NOT_SCALED}",
         r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b",  # numeric dates
         r"\+\d[\d ().-]{7,}\d",  # phone numbers

@@ -41,6 +41,7 @@ _PLACE_NOUN = (
     r"|area|capital|island|islands|continent|world|kingdom|republic|town|village|camp|valley"
     # sites a count is held or found in: "stranded in the harbour", "inmates in the prison"
     r"|harbour|harbor|bay|port|prison|penitentiary|jail|mine|ship|ferry|vessel|tower|building"
+    r"|hotel|resort|park|backcountry"  # "buried at the hotel", "15,000 visitors in the park"
 )
 _EVENT_NOUNS_IN = (
     r"outbreak|fire|wildfire|blaze|storm|flood|floods|flooding|earthquake|war|strike|riots"
@@ -518,6 +519,7 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             and m["prep"].lower() not in ("in", "across")
             and not (m["prep"] in ("for", "from", "of") and _DEFINITE_EVENT.fullmatch(loc))
             and not (m["prep"] == "on" and _ON_PLACE.fullmatch(loc))
+            and not (m["prep"].lower() == "at" and _AT_SITE.fullmatch(loc))
         ):
             continue  # "for the city": only "in"/"across" take a common place noun
         strong = m["prep"].lower() in (
@@ -527,6 +529,7 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             "within",
             "inside",
         ) or (m["prep"] == "on" and _ON_PLACE.fullmatch(loc) is not None)
+        strong = strong or (m["prep"].lower() == "at" and _AT_SITE.fullmatch(loc) is not None)
         if m["prep"] == "into" and _MOVED_INTO.search(text, max(lo, m.start() - 12), m.start()):
             strong = True  # "have fled into Bangladesh": where they are now, as "in" says
         if m["prep"].split()[-1] == "to":
@@ -596,6 +599,8 @@ _DOTTED_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _COMMON_PLACE = re.compile(rf"the\s+(?:{_PLACE_NOUN})")
 # The places English puts "on" rather than "in": "15,000 cases on the continent".
 _ON_PLACE = re.compile(r"the\s+(?:continent|island|islands|mainland)")
+# A definite site a count is held at: "18 dead at the hotel", "trapped at the mine".
+_AT_SITE = re.compile(r"the\s+(?:hotel|resort|mine|prison|penitentiary|jail|camp)")
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s*$")
 
 

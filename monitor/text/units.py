@@ -137,6 +137,17 @@ def singular(word: str) -> str:
     return lower
 
 
+def _state_modifies(sentence: str, after: re.Match[str] | None) -> bool:
+    """A state word before a modifier and a plural noun modifies them: "2,938 dead aquatic
+    animals" counts animals, not the dead."""
+    if after is None or not after["word"] or not after["word"].islower():
+        return False
+    if after["word"] in _STOP or after["word"] in _NOMINAL or is_plural(after["word"]):
+        return False
+    nxt = _TOKEN.match(sentence, after.end())
+    return bool(nxt and nxt["word"] and nxt["word"].islower() and is_plural(nxt["word"]))
+
+
 def split_unit(unit: str) -> tuple[str, tuple[str, ...]]:
     """The head (singular, lowercased) and the modifiers (lowercased) of a counted phrase."""
     words = unit.split()
@@ -264,7 +275,9 @@ def counted_unit(sentence: str, end: int, single: bool = False) -> Unit | None:
             not words or (len(words) == 1 and (words[0] in _NOMINAL_BY or words[0] in _LEADING))
         ):  # "41 dead", "75 confirmed dead", "dozens more wounded"
             after = _TOKEN.match(sentence, pos)
-            if not (after and after["word"] and is_plural(after["word"])):
+            if not (after and after["word"] and is_plural(after["word"])) and not _state_modifies(
+                sentence, after
+            ):
                 return Unit(word, pos)
         words.append(word)
         if single and lower in SINGULAR_COUNTED:
@@ -416,7 +429,9 @@ _OBJECT_LED = re.compile(
     r"\s+(?:the|its|their|his|her|our|an?|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s)\s+"
     r"(?:[\w’'-]+\s+){0,3}?"
     + _COUNT_NOUN
-    + r"(?:\s+(?:[a-z]+ed\s+)?(?:of|in|on|at|from|for|among|since)(?:\s+[^,;]{1,40}?)??"
+    # a fate on the counted noun: "cut the number of people missing at the hotel to 11"
+    + r"(?:\s+(?:(?:[a-z]+ed|missing|dead|injured|wounded|displaced)\s+)?"
+    r"(?:of|in|on|at|from|for|among|since)(?:\s+[^,;]{1,40}?)??"
     r"|\s+(?:who|that)\s+(?:have|has|had|were|are)\s+[^,;\d]{1,70}?"  # "... who have arrived"
     r"|\s+(?-i:[A-Z])[\w’'&.-]*(?:\s+(?!(?:to|at|from|as)\b)[\w’'&.-]+){1,5}?)?"
     # ^ a relative clause with its own subject: "the number of jobs Microsoft has cut this year to"
@@ -518,6 +533,8 @@ def implied_unit(sentence: str, start: int, end: int, earlier: str | None) -> Un
         fate = _NUMBER_FATE.match(before, led.end("noun"))
         if fate is not None and noun in ("number", "total number"):
             counted = _without_increment(earlier) if earlier else fate["fate"]
+            if fate["fate"] not in ("killed", "dead") and _DEATH_NOUN.search(counted):
+                counted = fate["fate"]  # "Nine more bodies ... the number missing fell to 11"
             return Unit(counted, end, implied=True)  # "the number killed in X rose to 23"
         if "toll" in noun:
             return Unit("deaths", end, implied=True)  # a toll counts deaths
@@ -607,6 +624,8 @@ _PEOPLE_ACT = re.compile(
     r"|rall(?:y|ied)|protest(?:ed)?|flee|fled|evacuate[d]?|took\s+to\s+the\s+streets"
     r"|take\s+to\s+the\s+streets|signed\s+up|volunteered|voted|turned\s+out)\b"
 )
+# The dead, however a count names them: a count before of them is no count of the living.
+_DEATH_NOUN = re.compile(r"\b(?:bod(?:y|ies)|dead|deaths?|fatalit(?:y|ies)|victims?|toll)$", re.I)
 _NUMBER_FATE = re.compile(
     r"\s+(?:still\s+|confirmed\s+|reported\s+|now\s+)?(?P<fate>killed|dead|injured|wounded|missing"
     r"|displaced|arrested|detained|evacuated|hospitali[sz]ed|rescued)\b"
