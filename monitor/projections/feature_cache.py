@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,10 +38,7 @@ _CODE = (
 """What the features are computed from, below the package: every file there counts."""
 
 
-@lru_cache(maxsize=1)
-def code_version() -> bytes:
-    """A digest of the feature code and its data as this process loaded them from disk, so
-    a worker started from other code than the daemon's never hands over its features."""
+def _code_digest() -> bytes:
     digest = hashlib.blake2b(digest_size=16)
     for part in _CODE:
         root = _PACKAGE / part
@@ -52,6 +48,16 @@ def code_version() -> bytes:
                 digest.update(str(path.relative_to(_PACKAGE)).encode())
                 digest.update(path.read_bytes())
     return digest.digest()
+
+
+_CODE_VERSION = _code_digest()  # read with the feature code, as it is imported
+
+
+def code_version() -> bytes:
+    """A digest of the feature code and its data, read from disk when this module was
+    imported (with the code itself): a worker started from other code than the daemon's
+    never hands over its features."""
+    return _CODE_VERSION
 
 
 def feature_key(title: str, text: str, source: str, link: str | None) -> bytes:
