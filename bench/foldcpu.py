@@ -40,10 +40,12 @@ from stories import workers_cpu
 
 from monitor import logging as logs
 from monitor.clock import utcnow
+from monitor.daemon.bootstrap import App
 from monitor.daemon.cycle import poll_feeds, sync_declared
 from monitor.demo.httpserver import FeedServer, Route
-from monitor.events import FeedAdded
+from monitor.events import ArticleObserved, FeedAdded
 from monitor.polling.poller import due_feeds
+from monitor.projections.articles import markups_of
 from monitor.projector.runner import ProjectionRunner, digest
 
 KEEP = 20
@@ -112,6 +114,30 @@ def calibration() -> float:
     return time.process_time() - began
 
 
+def fill_ahead(app: App, history: int) -> int:
+    """Put the story features of the tail's first sights into the app's cache, as the
+    daemon's parse worker does from the feed entries (untimed); how many."""
+    from monitor.daemon.ahead import feed_text
+    from monitor.polling.parser import ParsedEntry
+    from monitor.projections.article_features import article_features
+    from monitor.projections.feature_cache import feature_key
+
+    filled = 0
+    with app.engine.connect() as conn:
+        observed = [s.event for s in app.log.iter_all(history) if type(s.event) is ArticleObserved]
+        for ev, markup in zip(observed, markups_of(conn, observed), strict=True):
+            fragments = list(markup.fragments)
+            content = fragments.pop(0) if ev.content_ref else None
+            summary = fragments.pop(0) if ev.summary_ref else None
+            entry = ParsedEntry(ev.guid, ev.link, ev.title, summary, content, None, None)
+            text = feed_text(entry)
+            if text.strip():
+                key = feature_key(ev.title, text, ev.source, ev.link)
+                app.features_ahead.put(key, article_features(ev.title, text, ev.source, ev.link))
+                filled += 1
+    return filled
+
+
 def fold_tail(
     db: Path,
     history: int,
@@ -121,9 +147,13 @@ def fold_tail(
     only: str | None,
     keep: bool,
     backlog_batch: int,
+    ahead: bool = False,
 ) -> list[tuple[str, float, float, float]]:
-    """(projection, CPU s, wall s, worker CPU s) of folding the tail after folding the history untimed."""
+    """(projection, CPU s, wall s, worker CPU s) of folding the tail after folding the history
+    untimed; with ``ahead``, the stories features as the daemon's parse worker sends them."""
     app = open_bench_app(db)
+    if ahead:
+        filled = fill_ahead(app, history)
     head = app.log.head()
     out = []
     prof = cProfile.Profile() if profile else None
@@ -166,6 +196,9 @@ def fold_tail(
     with app.engine.connect() as conn:
         for proj in app.projections:
             print(f"digest {proj.name:<12} {digest(conn, list(proj.tables))[:16]}")
+    if ahead:
+        cache = app.features_ahead
+        print(f"features ahead: {filled} put, {cache.hits} taken, {cache.misses} computed")
     app.close()
     return out
 
@@ -184,6 +217,9 @@ def main() -> int:
     ap.add_argument("--fresh", action="store_true", help="a fresh runner per pass (old daemon)")
     ap.add_argument("--backlog-batch", type=int, default=400, help="largest batch when behind")
     ap.add_argument("--only", help="profile only this projection")
+    ap.add_argument(
+        "--ahead", action="store_true", help="stories features computed ahead (parse worker)"
+    )
     args = ap.parse_args()
     logs.configure(level="warning")
     marker = args.log.with_suffix(".history")
@@ -227,6 +263,7 @@ def main() -> int:
                     args.only,
                     not args.fresh,
                     args.backlog_batch,
+                    args.ahead,
                 )
             )
     rows = [min(same, key=lambda r: r[1]) for same in zip(*runs, strict=True)]

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from monitor.daemon.reload import Reloader
     from monitor.daemon.state import DaemonState
     from monitor.daemon.watchdog import Watchdog
+    from monitor.projections.feature_cache import FeatureCache
 
 ProjectionFactory = Callable[["App"], Projection]
 
@@ -57,7 +58,7 @@ def _articles(app: App) -> Projection:
 def _stories(app: App) -> Projection:
     from monitor.projections.stories import StoriesProjection
 
-    return StoriesProjection()
+    return StoriesProjection(ahead=app.features_ahead)
 
 
 def _figures(app: App) -> Projection:
@@ -94,6 +95,14 @@ class App:
         if not self._projections:
             self._projections = [factory(self) for factory in PROJECTIONS]
         return self._projections
+
+    @cached_property
+    def features_ahead(self) -> FeatureCache:
+        """Story features the daemon's parse worker computed for new entries, until the
+        stories projection takes them (`monitor.projections.feature_cache`)."""
+        from monitor.projections.feature_cache import FeatureCache
+
+        return FeatureCache()
 
     @cached_property
     def channels(self) -> list[Channel]:

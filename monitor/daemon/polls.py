@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 
 from monitor.clock import utcnow
+from monitor.daemon.ahead import features_along
 from monitor.daemon.bootstrap import App
 from monitor.daemon.cycle import fetch_settings
 from monitor.daemon.state import DaemonState
@@ -216,6 +217,7 @@ class PollWorkers:
             slots=self.page_slots,
             on_fetched=functools.partial(self._fetch_done, feed.url),
             parse_in_worker=True,
+            along_parse=features_along(self.app.features_ahead),
         )
         self._cooldown.pop(feed.url, None)
         try:

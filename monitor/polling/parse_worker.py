@@ -6,6 +6,8 @@ never fetches), and in a busy daemon it is a large share of the CPU (about 4 ms 
 projection loop needs. One spawned worker takes it off the daemon's core: the document goes
 over a pipe and the same `ParsedFeed` (or `FeedParseError`) comes back, with each entry's
 key, text and hash (the identity facts, also pure), so what is appended does not change. Fetching, politeness and leases stay in the daemon; only the parse moves.
+A caller may give more pure work on the entries to do there too (:class:`AlongParse`: the
+daemon's story features of new entries, `monitor.daemon.ahead`), and where its result goes.
 If the worker dies, the parses in flight and those of the next minute run in threads here,
 then a new worker is started. `MONITOR_WORKERS=0` or ``1`` (or one core) keeps parsing in a
 thread.
@@ -17,15 +19,31 @@ import asyncio
 import atexit
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
 
 from monitor.cores import spawn_pool, workers
 from monitor.logging import get_logger
 from monitor.polling.identity import EntryFacts, dedupe_facts
 from monitor.polling.parser import ParsedFeed, parse_feed
+from monitor.polling.urls import host_of
 
 Parsed = tuple[ParsedFeed, list[EntryFacts]]
+
+
+@dataclass(frozen=True)
+class AlongParse:
+    """Work done in the worker on a parse's entries, with the feed's source, and what
+    takes its result in this process. ``compute`` must be a module-level function (it is
+    sent to the worker by name); it is never run in a thread here: that would be this
+    process's core, which the work was meant to spare."""
+
+    compute: Callable[[list[EntryFacts], str], Any]
+    receive: Callable[[Any], None]
+
 
 RESTART_AFTER = 60.0  # seconds of parsing in a thread after a worker died
 _lock = threading.Lock()
@@ -79,14 +97,48 @@ def parse_and_key(body: bytes, content_type: str | None, url: str) -> Parsed:
     return parsed, dedupe_facts(parsed.entries)
 
 
-async def parse_elsewhere(body: bytes, content_type: str | None, url: str) -> Parsed:
+def source_name(named: str | None, parsed: ParsedFeed, feed_url: str) -> str:
+    """The source a feed's articles carry: its name, else the title it gives now, else
+    its host."""
+    return named or parsed.title or host_of(feed_url)
+
+
+def parse_and_compute(
+    body: bytes,
+    content_type: str | None,
+    url: str,
+    feed: tuple[str | None, str],
+    compute: Callable[[list[EntryFacts], str], Any],
+) -> tuple[ParsedFeed, list[EntryFacts], Any]:
+    """:func:`parse_and_key`, and ``compute`` of its entries and their source
+    (:func:`source_name` of ``feed``, the feed's name and URL)."""
+    parsed, facts = parse_and_key(body, content_type, url)
+    return parsed, facts, compute(facts, source_name(feed[0], parsed, feed[1]))
+
+
+async def parse_elsewhere(
+    body: bytes,
+    content_type: str | None,
+    url: str,
+    *,
+    feed: tuple[str | None, str] | None = None,
+    along: AlongParse | None = None,
+) -> Parsed:
     """:func:`parse_and_key` in the worker process when there is a second core, else in a
-    thread; raises what `parse_feed` raises."""
+    thread; raises what `parse_feed` raises. Given the ``feed`` (name and URL), ``along``
+    is computed in the worker too and its result received here (in a thread it is
+    skipped)."""
     pool = _get_pool()
     if pool is not None:
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(pool, parse_and_key, body, content_type, url)
+            if feed is None or along is None:
+                return await loop.run_in_executor(pool, parse_and_key, body, content_type, url)
+            parsed, facts, result = await loop.run_in_executor(
+                pool, parse_and_compute, body, content_type, url, feed, along.compute
+            )
+            along.receive(result)
+            return parsed, facts
         except BrokenProcessPool:
             _broke(pool, url)
     return await asyncio.to_thread(parse_and_key, body, content_type, url)

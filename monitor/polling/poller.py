@@ -25,7 +25,7 @@ from monitor.polling.fetcher import Fetcher, FetchError, FetchResult, Validators
 from monitor.polling.fulltext import needs_full_text
 from monitor.polling.identity import EntryFacts, dedupe_facts
 from monitor.polling.pages import LinkedPages, Pages, PageSlots
-from monitor.polling.parse_worker import parse_elsewhere
+from monitor.polling.parse_worker import AlongParse, parse_elsewhere, source_name
 from monitor.polling.parser import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
 from monitor.polling.schedule import next_poll_delay
 from monitor.polling.urls import host_of
@@ -97,10 +97,13 @@ class Poller:
         slots: PageSlots | None = None,
         on_fetched: Callable[[], None] | None = None,
         parse_in_worker: bool = False,
+        along_parse: AlongParse | None = None,
     ) -> None:
         # The daemon parses feeds in a worker process (`parse_worker`): its own core is
         # busy projecting. One-off cycles (`monitor poll`) parse in a thread.
         self.parse_in_worker = parse_in_worker
+        # More work on the entries for the parse worker (the daemon's story features).
+        self.along_parse = along_parse
         self.max_new = max_new
         # Cross-process host slots for article pages (the daemon, one Poller per poll: the
         # poll's lease is one request slot on its feed's host until `on_fetched` gives it
@@ -209,7 +212,9 @@ class Poller:
             body, content_type, url = result.body or b"", result.content_type, result.final_url
             facts: list[EntryFacts] | None = None
             if self.parse_in_worker:
-                parsed, facts = await parse_elsewhere(body, content_type, url)
+                parsed, facts = await parse_elsewhere(
+                    body, content_type, url, feed=(feed.source, feed.url), along=self.along_parse
+                )
             else:
                 parsed = await asyncio.to_thread(parse_feed, body, content_type, url)
         except FeedParseError as exc:
@@ -283,7 +288,7 @@ class Poller:
         facts: list[EntryFacts] | None = None,
     ) -> PollReport:
         # Until the feed has a name or a known title, its articles carry the title it gives now.
-        feed = replace(feed, source=feed.source or parsed.title or host_of(feed.url))
+        feed = replace(feed, source=source_name(feed.source, parsed, feed.url))
         now = self.clock()
         # Texts and decisions are CPU work on possibly megabytes: off the event loop.
         entries = facts

@@ -29,7 +29,7 @@ from sqlalchemy import Connection, Table, bindparam, func, or_, select, update
 
 from monitor.clock import as_utc as utc
 from monitor.events import ArticleObserved
-from monitor.projections.article_features import ArticleFeatures, batch_features
+from monitor.projections.article_features import Article, ArticleFeatures, batch_features
 from monitor.projections.cluster_state import CLUSTER_TABLES, SqlClusterState, StateCache
 from monitor.projections.clustering import (
     ArticleDoc,
@@ -40,6 +40,7 @@ from monitor.projections.clustering import (
     story_id_for,
 )
 from monitor.projections.early_originals import EarlyOriginals, Original
+from monitor.projections.feature_cache import FeatureCache, feature_key
 from monitor.store.db import upsert
 from monitor.store.eventlog import StoredEvent
 from monitor.store.tables_feeds import article_revisions, articles
@@ -170,8 +171,13 @@ class StoriesProjection:
     name = NAME
     tables: tuple[Table, ...] = (stories, story_articles, *CLUSTER_TABLES)
 
-    def __init__(self, params: ClusterParams | None = None) -> None:
+    def __init__(
+        self, params: ClusterParams | None = None, ahead: FeatureCache | None = None
+    ) -> None:
         self.params = params or STORY_PARAMS
+        # Features computed ahead where the text first existed (the daemon's parse worker),
+        # taken instead of computed when their key matches (see feature_cache).
+        self.ahead = ahead
         # Parsed cluster state kept between batches; trusted only while the database
         # carries its token (see monitor.projections.cluster_state).
         self.cache = StateCache()
@@ -200,7 +206,7 @@ class StoriesProjection:
         # The text features depend on no state: computed ahead, on the process pool when
         # the batch is worth it, while the articles are placed one by one in log order.
         wanted = [(d.title, d.text, d.source, d.link) for _, d in todo if d.text.strip()]
-        computed = batch_features(wanted)
+        computed = self._features(wanted)
         features = (next(computed) if d.text.strip() else None for _, d in todo)
         state = SqlClusterState(conn, self.cache)
         early = self.early
@@ -226,6 +232,17 @@ class StoriesProjection:
         )
         early.fold(handed, rows.values())
         refresh_stories(conn, sorted({str(r["story_id"]) for r in rows.values()}), early)
+
+    def _features(self, articles: Sequence[Article]) -> Iterator[ArticleFeatures]:
+        """The features of each article in order: those computed ahead when there are,
+        the others computed now (:func:`~.article_features.batch_features`)."""
+        if self.ahead is None:
+            return batch_features(articles)
+        ahead = [self.ahead.take(feature_key(*article)) for article in articles]
+        missing = batch_features(
+            [a for a, found in zip(articles, ahead, strict=True) if found is None]
+        )
+        return (found if found is not None else next(missing) for found in ahead)
 
     @staticmethod
     def _doc(position: int, ev: ArticleObserved, found: tuple[str, str] | None) -> ArticleDoc:

@@ -9,7 +9,10 @@ from typing import Any
 import pytest
 from sqlalchemy import insert, select
 
+from monitor.daemon.ahead import Seen, features_ahead, keep
 from monitor.daemon.bootstrap import App
+from monitor.polling.identity import entry_facts
+from monitor.polling.parser import ParsedEntry
 from monitor.projections import parallel
 from monitor.projections.cluster_state import SqlClusterState
 from monitor.projections.clustering import (
@@ -32,6 +35,7 @@ from monitor.store.tables_stories import stories, story_articles
 from tests.integration.stories.support import (
     article_event,
     assigned_in_memory,
+    html_of,
     labelled_docs,
     labelled_rows,
     row_event,
@@ -326,6 +330,26 @@ def test_text_features_computed_on_the_process_pool_give_the_same_stories(
     finally:
         parallel.shutdown()
     assert stories_digest(app) == in_process
+
+
+def test_features_computed_ahead_by_the_parse_worker_give_the_same_stories(app: App) -> None:
+    rows = labelled_rows()
+    publish(app, *(row_event(app, r) for r in rows))
+    computed = stories_digest(app)
+    cache = app.features_ahead
+    assert cache.hits == 0
+    missed = cache.misses  # the live fold: nothing was computed ahead
+    entries = [
+        entry_facts(ParsedEntry(r["id"], None, r["title"], None, html_of(r["body"]), None, None))
+        for r in rows
+    ]
+    for source in sorted({r["outlet"] for r in rows}):
+        mine = [f for f, r in zip(entries, rows, strict=True) if r["outlet"] == source]
+        keep(cache, features_ahead(mine, source, Seen()))
+    app.runner(app.projection("stories")).rebuild()
+    assert cache.hits + cache.misses - missed == sum(1 for r in rows if r["body"].strip())
+    assert cache.hits > cache.misses - missed  # a text its source's repeated lines changed: missed
+    assert stories_digest(app) == computed
 
 
 def test_stories_are_listed_newest_first_and_filtered_by_last_sight(app: App) -> None:
