@@ -15,6 +15,7 @@ It lives in the process's memory only, never in the store.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 from collections import OrderedDict
@@ -50,14 +51,12 @@ def _code_digest() -> bytes:
     return digest.digest()
 
 
-_CODE_VERSION = _code_digest()  # read with the feature code, as it is imported
-
-
+@functools.cache
 def code_version() -> bytes:
-    """A digest of the feature code and its data, read from disk when this module was
-    imported (with the code itself): a worker started from other code than the daemon's
-    never hands over its features."""
-    return _CODE_VERSION
+    """A digest of the feature code and its data, read from disk once per process, at the
+    first key (not at import: ~25 ms that commands which never key an article need not pay):
+    a worker started from other code than the daemon's never hands over its features."""
+    return _code_digest()
 
 
 def feature_key(title: str, text: str, source: str, link: str | None) -> bytes:
