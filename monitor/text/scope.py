@@ -493,9 +493,12 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             continue  # "the Department of State Health Services": a source, not a scope
         if _PART_OF_THEM.search(text, max(lo, m.start() - 24), m.start()):
             continue  # "101 cases, most of them in Pune": where a part of them is
-        if m["prep"] == "of" and _DISEASE_OF.search(text, max(lo, m.start() - 16), m.start()):
-            if not is_place(bare):
-                continue  # "101 cases of Guillain-Barre syndrome": the disease, not a scope
+        if (
+            m["prep"] == "of"
+            and _DISEASE_OF.search(text, max(lo, m.start() - 16), m.start())
+            and not is_place(bare)
+        ):
+            continue  # "101 cases of Guillain-Barre syndrome": the disease, not a scope
         if m["prep"] == "of" and loc[:1].islower() and not loc.startswith("the "):
             continue  # "the number of jobs Microsoft has cut": no place after "of" + a noun
         if m["prep"] == "of" and _office_before(text, m.start()) and not is_place(bare):
