@@ -24,6 +24,10 @@ _IRREGULAR = {
 }  # fmt: skip
 # Compounds ending on an irregular plural keep its singular: "schoolchildren" → "schoolchild".
 _IRREGULAR_TAILS = ("children", "people")
+# Words on "-men" that are no plural of "-man" ("specimen", "abdomen").
+_NOT_MEN = frozenset(
+    {"specimen", "abdomen", "regimen", "acumen", "stamen", "cyclamen", "albumen", "bitumen"}
+)
 
 
 def singular(word: str) -> str:
@@ -34,6 +38,8 @@ def singular(word: str) -> str:
     if w.endswith(_IRREGULAR_TAILS) and "-" not in w:  # "schoolchildren", "townspeople"
         tail = next(t for t in _IRREGULAR_TAILS if w.endswith(t))
         return w[: -len(tail)] + _IRREGULAR[tail]
+    if w.endswith("men") and len(w) > 5 and w not in _NOT_MEN:  # "servicemen", "gunmen"
+        return w[:-3] + "man"
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith("ie") and len(w) > 4:  # a head already cut to "casualtie"

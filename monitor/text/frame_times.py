@@ -35,7 +35,8 @@ _PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a 
     r"|pandemic|attacks?|conflict|invasion|strike|riots|truce|ceasefire|buyout|takeover"
     r"|acquisition|merger|lockdown|crackdown|coup)(?!\s+(?:was|were|is|are|had|has|have|would"
     r"|will|could|[a-z]+ed)\b)"  # not "before the truce was extended": a later clause's
-    rf"|(?:in|during|of|throughout|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:year\s+)?{_YEAR}s?\b"
+    rf"|(?:in|during|of|throughout|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:year\s+)?"
+    rf"(?:(?:early|late|mid-?)\s*)?{_YEAR}s?\b"
     rf"|(?:in|during|on|by)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?{_YEAR}\b"
     rf"|(?:in|during|on|by|before|after|over|around|at)\s+(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b"
     rf"|(?:the\s+)?{_YEAR}['’]?s?\s+(?-i:(?:[A-Z][\w-]+\s*){{0,3}}(?:[a-z]+\s+)?)"

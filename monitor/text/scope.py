@@ -491,6 +491,14 @@ def locatives(text: str, lo: int, hi: int, anchored: bool = False) -> list[tuple
             continue  # "at the end of August"
         if m["prep"] == "of" and any(w in _ORG_WORDS for w in bare.split()):
             continue  # "the Department of State Health Services": a source, not a scope
+        if _PART_OF_THEM.search(text, max(lo, m.start() - 24), m.start()):
+            continue  # "101 cases, most of them in Pune": where a part of them is
+        if (
+            m["prep"] == "of"
+            and _DISEASE_OF.search(text, max(lo, m.start() - 16), m.start())
+            and not is_place(bare)
+        ):
+            continue  # "101 cases of Guillain-Barre syndrome": the disease, not a scope
         if m["prep"] == "of" and loc[:1].islower() and not loc.startswith("the "):
             continue  # "the number of jobs Microsoft has cut": no place after "of" + a noun
         if m["prep"] == "of" and _office_before(text, m.start()) and not is_place(bare):
@@ -611,6 +619,16 @@ def _office_before(text: str, at: int) -> bool:
 
 
 _RANGE_END = re.compile(r"\s+to\s+(?:the\s+)?[A-Z]")
+# A part of the counted things placed on its own: "most of them in and around Pune".
+# (A part with a number of its own, "25 of them from the fire area", keeps that place.)
+_PART_OF_THEM = re.compile(
+    r"\b(?:most|many|some|all|half|several|majority)\s+of\s+(?:them|those|these|whom)\s+"
+    r"(?:in\s+and\s+)?$",
+    re.IGNORECASE,
+)
+# The counted noun of an illness before "of": its complement names the disease
+# ("cases of Guillain-Barre syndrome", "infections of Marburg"), never where it is.
+_DISEASE_OF = re.compile(r"\b(?:cases?|infections?|outbreaks?)\s*$", re.IGNORECASE)
 _BASED = re.compile(r"\b(?:based|headquartered|located|registered)\s+$")
 # Where something else happens than the count: the speech act ("told reporters in X"), a
 # destination ("were taken to hospitals in X"), a speaker's post ("railway manager at X").
