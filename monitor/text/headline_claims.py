@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 from typing import TypeVar
 
+from monitor.text.figure_words import singular
 from monitor.text.headline import (
     clause_span,
     is_common_phrase,
@@ -23,12 +24,21 @@ from monitor.text.headline import (
     names,
     past_reference,
 )
+from monitor.text.scope import PLACE_COUNT
 
 _VERB = re.compile(
     r"(?P<verb>\b(?:Pass(?:es)?|Tops?|Exceeds?|Surpass(?:es)?|Nears?|Nearing|Approach(?:es)?)"
     r"\s+)$"
 )
 _ALMOST = frozenset({"near", "nears", "nearing", "approach", "approaches"})
+# The states a headline counts people in, standing for the counted noun ("Injured Rise To 196",
+# "More Than 300 Still Missing", "Wounded Top 5,000").
+_STATE = (
+    r"(?:Injured|Wounded|Hurt|Missing|Dead|Displaced|Evacuated|Homeless|Rescued|Trapped|"
+    r"Stranded|Arrested|Detained|Unaccounted)"
+)
+_STATE_BEFORE = re.compile(rf"\b(?P<w>{_STATE})\s+(?:[A-Z][a-z]+\s+){{0,2}}$")
+_STATE_AFTER = re.compile(rf"\s+(?:Still\s+|Now\s+|Are\s+|Were\s+)?(?P<w>{_STATE})\b")
 
 C = TypeVar("C")
 
@@ -51,6 +61,22 @@ def _qualified(claim: C, text: str) -> C:
     return replace(claim, start=begin, text=written, **bounds)  # type: ignore[type-var]
 
 
+def _counted(claim: C, text: str) -> C:
+    """A bare number of a headline clause counts the state its clause names, not the noun of
+    another clause ("Toll Reaches 158; Injured Rise To 196" counts the injured)."""
+    start, end = int(getattr(claim, "start", 0)), int(getattr(claim, "end", 0))
+    begin, stop = clause_span(text, start)
+    unit = str(getattr(claim, "unit", ""))
+    words = unit.split()
+    if not words or words[-1].casefold() in text[begin:stop].casefold():
+        return claim  # the clause writes its own counted noun
+    found = _STATE_AFTER.match(text, end, stop) or _STATE_BEFORE.search(text, begin, start)
+    if found is None:
+        return claim
+    word = found.group("w")
+    return replace(claim, unit=word, head=singular(word), modifiers=())  # type: ignore[type-var]
+
+
 def _name_for(text: str, start: int, own: tuple[int, int]) -> tuple[str, str] | None:
     """(name, source) for the number at `start`: its clause's name, else the headline's."""
     here = [n for n in names(text, *own) if not past_reference(text, n[0])]
@@ -68,6 +94,8 @@ def _scoped(claim: C, text: str) -> C:
     start = int(getattr(claim, "start", 0))
     scope = getattr(claim, "scope", None)
     own = clause_span(text, start)
+    if PLACE_COUNT.fullmatch(f" {getattr(claim, 'unit', '')}"):
+        return claim  # "In Seven States And Mexico": a count of places has no place
     if scope:
         at = text.casefold().find(scope.casefold())
         if at < 0:
@@ -87,4 +115,4 @@ def reframe(claims: list[C], text: str) -> list[C]:
     """The claims of one sentence, reframed when the sentence is a Title Case headline."""
     if not claims or not is_headline(text):
         return claims
-    return [_scoped(_qualified(c, text), text) for c in claims]
+    return [_scoped(_counted(_qualified(c, text), text), text) for c in claims]
