@@ -37,6 +37,7 @@ _STATE = (
     r"(?:Injured|Wounded|Hurt|Missing|Dead|Displaced|Evacuated|Homeless|Rescued|Trapped|"
     r"Stranded|Arrested|Detained|Unaccounted)"
 )
+_PEOPLE = frozenset({"people", "persons"})
 _STATE_BEFORE = re.compile(rf"\b(?P<w>{_STATE})\s+(?:[A-Z][a-z]+\s+){{0,2}}$")
 _STATE_AFTER = re.compile(rf"\s+(?:Still\s+|Now\s+|Are\s+|Were\s+)?(?P<w>{_STATE})\b")
 
@@ -68,8 +69,9 @@ def _counted(claim: C, text: str) -> C:
     begin, stop = clause_span(text, start)
     unit = str(getattr(claim, "unit", ""))
     words = unit.split()
-    if not words or words[-1].casefold() in text[begin:stop].casefold():
-        return claim  # the clause writes its own counted noun
+    head = words[-1].casefold() if words else ""
+    if not head or head in _PEOPLE or head in text[begin:stop].casefold():
+        return claim  # the clause's own counted noun, or people ("667 Arrested": people)
     found = _STATE_AFTER.match(text, end, stop) or _STATE_BEFORE.search(text, begin, start)
     if found is None:
         return claim
