@@ -99,13 +99,14 @@ def _common(word: str) -> bool:
 def is_common_phrase(phrase: str, opening: bool = False) -> bool:
     """A capitalised phrase made only of common words ("Halloween Crush", "Not"): no name.
     At the headline's opening a single common word may be a brand ("Amazon", "Tesla"), so
-    there only a shout ("LIVE") or a noun of an event's shape ("Derailment") is common."""
+    there only a shout ("LIVE"), a noun of an event's shape ("Derailment") or several common
+    words ("Forensic Service") are common."""
     words = _WORD.findall(phrase)
     if not words or is_place(_bare(phrase)) or not all(_common(w) for w in words):
         return False
     if not opening:
         return True
-    return len(words) == 1 and (words[0].isupper() or bool(_SUFFIX_NOUN.search(words[0])))
+    return len(words) > 1 or words[0].isupper() or bool(_SUFFIX_NOUN.search(words[0]))
 
 
 def _runs(text: str, begin: int, end: int) -> list[tuple[int, int]]:

@@ -6,8 +6,8 @@
 - **Scopes**: a number's scope is a name of its own clause ("As 100,000 Packed Itaewon" is
   Itaewon's, not the other clause's "Seoul Police"); a scope made only of common words
   ("Halloween Crush", "Stampede", "Site", "Not") gives way to the clause's name, else the
-  headline's; a number whose clause names none takes the headline's first name (scope source
-  ``headline``), never one that follows "Since" ("Since Lima In 1964, When 328 Died").
+  headline's nearest; a number whose clause names none takes the headline's nearest name (scope
+  source ``headline``), never one that follows "Since" ("Since Lima In 1964, When 328 Died").
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def _name_for(text: str, start: int, own: tuple[int, int]) -> tuple[str, str] | 
         return text[a:b], "clause"
     every = [n for n in names(text) if not past_reference(text, n[0])]
     if every:
-        a, b = every[0]
+        a, b = min(every, key=lambda n: abs(n[0] - start))
         return text[a:b], "headline"
     return None
 

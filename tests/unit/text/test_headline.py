@@ -89,6 +89,7 @@ def test_at_the_opening_only_a_shout_or_an_event_noun_is_common() -> None:
     assert not is_common_phrase("Amazon", opening=True)  # a brand may open a headline
     assert is_common_phrase("Derailment", opening=True)
     assert is_common_phrase("LIVE", opening=True)
+    assert is_common_phrase("Forensic Service", opening=True)
 
 
 def test_the_names_of_a_headline_are_runs_holding_a_name_word() -> None:
