@@ -86,8 +86,8 @@ def is_name_word(word: str) -> bool:
         return False
     if len(bare) > 1 and bare.isupper():
         return zipf(bare) < _ACRONYM_RARE
-    if is_place(bare) or gazetteer.is_demonym(bare):
-        return True
+    if gazetteer.lookup(bare) or gazetteer.is_demonym(bare):
+        return True  # a known place, not a place's suffix alone ("State", "County")
     return zipf(bare) < RARE
 
 
