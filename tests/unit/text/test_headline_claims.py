@@ -71,23 +71,21 @@ def test_a_sentence_is_not_reframed_as_a_headline() -> None:
     assert claim.qualifier == "more than"  # running text's own reading ("passed")
 
 
+def _figure(name: str, counted: str, context: str, verb: str, other: str) -> FigureSpec:
+    """A figure counting `counted` about `context`, whose clause says `verb` and not `other`."""
+    return FigureSpec(
+        name=name,
+        label=f"{counted} {verb}",
+        units=(counted, counted.title()),
+        context=(context,),
+        about=(verb, verb.title()),
+        exclude=(other, other.title()),
+    )
+
+
 RELEASES = [
-    FigureSpec(
-        name="hostages",
-        label="Hostages freed",
-        units=("hostages", "Hostages"),
-        context=("Hamas",),
-        about=("frees", "Frees", "freed"),
-        exclude=("prisoners", "Prisoners"),
-    ),
-    FigureSpec(
-        name="prisoners",
-        label="Prisoners released",
-        units=("prisoners", "Prisoners"),
-        context=("Israel",),
-        about=("releases", "Releases", "released"),
-        exclude=("hostages", "Hostages"),
-    ),
+    _figure("hostages", "hostages", "Hamas", "frees", "prisoners"),
+    _figure("prisoners", "prisoners", "Israel", "releases", "hostages"),
 ]
 
 
