@@ -46,6 +46,7 @@ _SUFFIX_NOUN = re.compile(r"(?:ment|tion|sion|ness|ity|ance|ence|ure)s?$")
 _PAST_BEFORE = re.compile(r"\b(?:Since|Than|since|than)\s+(?:[Tt]he\s+)?$")
 
 
+@lru_cache(maxsize=4096)
 def is_headline(text: str) -> bool:
     """A Title Case headline (see :func:`monitor.text.titlecase.is_title_case`)."""
     return is_title_case(text)
