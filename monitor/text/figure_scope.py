@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from monitor.text.figure_words import context_match, find_term, fold_case
+from monitor.text.headline import clause_span as headline_clause
+from monitor.text.headline import is_headline
 from monitor.text.scope import when_event
 from monitor.text.scope_grammar import names_a_place
 
@@ -27,6 +29,8 @@ def clause_span(claim: Any) -> tuple[int, int]:
     words: str = getattr(claim, "text", None) or ""
     if not start and words:
         start = max(sentence.find(words), 0)
+    if is_headline(sentence):
+        return headline_clause(sentence, start)  # "153 Killed, 133 Injured In ...": its own
     begin, end = 0, len(sentence)
     for m in _CLAUSE_BREAK.finditer(sentence):
         if _shares_the_verb(sentence, m):

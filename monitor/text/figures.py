@@ -127,7 +127,7 @@ class Binding:
     bound: bool
     reason: str
     scope: str | None = None
-    scope_source: str = "none"  # clause | previous | referring | topic | none
+    scope_source: str = "none"  # clause | previous | referring | headline | topic | none
 
 
 @dataclass(frozen=True)
@@ -376,6 +376,8 @@ def bind(
     else:
         scope = _legacy_scope(claim, previous, spec)
         source = "clause" if scope else "none"
+    if source == "headline" and scope is not None and not context_match(scope, spec.context):
+        scope = None  # a name of another clause of the headline: no more than the topic's
     aside = f" ({note})" if note else ""
     if scope is not None and source == "previous" and not context_match(scope, spec.context):
         held = _placed_in(previous or "", scope, spec.context)
