@@ -18,6 +18,9 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 
+# The note scope_of gives a frame scope that lies in another clause of the sentence.
+ANOTHER_CLAUSE = " is another clause's"
+
 
 def clause_span(claim: Any) -> tuple[int, int]:
     """Offsets in the sentence of the clause holding the claim (split at ;, :, dashes,
@@ -405,7 +408,7 @@ def scope_of(
         and not _labels(sentence, scope)
         and (when_event(sentence, begin) or "").casefold() != scope.casefold()
     ):  # the event a ", when ..." clause describes stays its scope ("the 2005 riots, when")
-        return None, "none", f"{scope} is another clause's"
+        return None, "none", f"{scope}{ANOTHER_CLAUSE}"
     if _beyond_attribution(claim, scope):
         return None, "none", f"{scope} is beyond the attribution"
     named = _named_by_of(sentence, scope, context)
