@@ -20,6 +20,8 @@ _CLAUSE_BREAK = re.compile(
 
 # The note scope_of gives a frame scope that lies in another clause of the sentence.
 ANOTHER_CLAUSE = " is another clause's"
+# The note scope_of gives a frame scope that a later number of the sentence owns.
+ANOTHER_NUMBER = " is another number's"
 
 
 def clause_span(claim: Any) -> tuple[int, int]:
@@ -379,6 +381,34 @@ def _labels(sentence: str, scope: str) -> bool:
     return m is not None and fold_case(scope) in fold_case(m["label"])
 
 
+# A count (not a year) and what follows it up to a place: "840 dead in", "seven of them in",
+# "37 were in".
+_LATER_COUNT = re.compile(
+    r"(?<![\w.,])(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve|dozens|hundreds|thousands)\b(?P<tail>[^,;:\d]{0,40})$",
+    re.IGNORECASE,
+)
+_WHOLE_OF = re.compile(r"\s+(?:of|out\s+of)\s", re.IGNORECASE)
+
+
+def _another_numbers(claim: Any, scope: str) -> bool:
+    """Whether the frame's scope is the place of a later number of the same clause rather than
+    the claim's: "rose to 313 on Sunday, with 10 deaths in the previous 24 hours, seven of them
+    in Dhaka" (Dhaka is the seven's), "counted 3,651 deaths ..., with 840 dead in Artibonite".
+    The whole of a partitive ("20 of the 50 cars that derailed in East Palestine") shares
+    the part's place."""
+    sentence: str = getattr(claim, "sentence", "") or ""
+    stop = getattr(claim, "end", 0) or 0
+    at = sentence.find(scope, stop)
+    if at < 0 or _WHOLE_OF.match(sentence, stop):
+        return False
+    later = _LATER_COUNT.search(sentence, stop, at)
+    if later is None:
+        return False
+    tail = f" {later['tail'].strip().casefold()}"
+    return tail.endswith((" in", " at", " from", " in the", " at the"))
+
+
 def scope_of(
     claim: Any, context: Sequence[str] | None = None, label: str = ""
 ) -> tuple[str | None, str, str | None]:
@@ -409,6 +439,8 @@ def scope_of(
         and (when_event(sentence, begin) or "").casefold() != scope.casefold()
     ):  # the event a ", when ..." clause describes stays its scope ("the 2005 riots, when")
         return None, "none", f"{scope}{ANOTHER_CLAUSE}"
+    if _another_numbers(claim, scope):
+        return None, "none", f"{scope}{ANOTHER_NUMBER}"
     if _beyond_attribution(claim, scope):
         return None, "none", f"{scope} is beyond the attribution"
     named = _named_by_of(sentence, scope, context)

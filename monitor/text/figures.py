@@ -38,6 +38,7 @@ from monitor.text import gazetteer
 from monitor.text.event_types import event_families
 from monitor.text.figure_scope import (
     ANOTHER_CLAUSE,
+    ANOTHER_NUMBER,
     clause_of,
     clause_span,
     past_event,
@@ -441,7 +442,9 @@ def bind(
             why = f"scoped to {scope}{aside}: wider than the figure's ({wider} too)"
             return Binding(spec.name, False, why, scope, source)
         return Binding(spec.name, bound, f"scoped to {scope}{aside}", scope, source)
-    if hasattr(claim, "scope") and (note is None or note.endswith("not a scope")):
+    if hasattr(claim, "scope") and (
+        note is None or note.endswith("not a scope") or note.endswith(ANOTHER_NUMBER)
+    ):
         # The frame names no scope, but the claim's own clause names the context ("bringing
         # Ohio's total to 57"): that is the clause's subject as far as this figure goes.
         found = find_term(clause_of(claim), spec.context)
