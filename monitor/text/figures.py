@@ -227,13 +227,11 @@ def _own_exclude(claim: Any, terms: Sequence[str]) -> str | None:
     sentence = getattr(claim, "sentence", "") or ""
     offset = sentence.find(phrase) if phrase else -1
     start = getattr(claim, "start", 0) or 0
+    end = getattr(claim, "end", 0) or 0
     for hit in find_words(phrase, terms):
         before = _COUNT_BEFORE.search(phrase, max(0, hit.start() - 60), hit.start())
-        if before is None or offset < 0:
-            return hit.group(0)
-        if offset + before.start() <= start < offset + hit.start():
-            return hit.group(0)  # the claim's own number counts it
-        end = getattr(claim, "end", 0) or 0
+        if before is None or offset < 0 or start <= offset + before.start() < end:
+            return hit.group(0)  # no other number counts it, or the claim's own does
         if _PARTITIVE_OF.match(sentence[end : offset + before.start()]):
             return hit.group(0)  # "4,400 of its 5,500 contract workers": the part's noun too
     return None
@@ -481,7 +479,14 @@ def _sentence_scope(claim: Any, note: str | None, context: Sequence[str]) -> str
         return None
     if find_term(getattr(claim, "sentence", ""), context) is not None:
         return None
+    if event_families(str(scope)) or _DAY_OWNED.match(str(scope)):
+        return None  # the story's event ("Saturday's earthquake"), not a place of its own
     return str(scope)
+
+
+_DAY_OWNED = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s\b|(?:yesterday|today)['’]s\b", re.I
+)
 
 
 def _placed_in(previous: str, scope: str, context: Sequence[str]) -> str | None:
