@@ -388,6 +388,7 @@ _LATER_COUNT = re.compile(
     r"|ten|eleven|twelve|dozens|hundreds|thousands)\b(?P<tail>[^,;:\d]{0,40})$",
     re.IGNORECASE,
 )
+_OWNS_COUNT = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?\d[\d,.]*\b")
 _WHOLE_OF = re.compile(r"\s+(?:of|out\s+of)\s", re.IGNORECASE)
 
 
@@ -402,6 +403,10 @@ def _another_numbers(claim: Any, scope: str) -> bool:
     at = sentence.find(scope, stop)
     if at < 0 or _WHOLE_OF.match(sentence, stop):
         return False
+    if scope in sentence[: getattr(claim, "start", 0) or 0]:
+        return False  # named before the number too ("In Wuhan, ... 892 ..., Wuhan's total")
+    if _OWNS_COUNT.match(sentence, at + len(scope)):
+        return True  # "..., with Colorado's 47 the most of any state"
     later = _LATER_COUNT.search(sentence, stop, at)
     if later is None:
         return False

@@ -466,6 +466,13 @@ def bind(
     )
 
 
+def _names_exactly(scope: str, context: Sequence[str]) -> bool:
+    """Whether the scope is one of the context terms itself (articles and case aside), not a
+    word inside a longer term ("Germany" in "Germany's biggest lender")."""
+    bare = re.sub(r"^the\s+", "", fold_case(scope.strip()))
+    return any(re.sub(r"^the\s+", "", fold_case(t.strip())) == bare for t in context)
+
+
 def _sentence_scope(claim: Any, note: str | None, context: Sequence[str]) -> str | None:
     """The scope the frame found for the claim in another clause of its sentence, when the
     clause-level check set it aside and the sentence names none of the figure's context: the
@@ -539,6 +546,9 @@ def bind_all(
     weight = {i: context_match(found[i].scope or "", specs[i].context) for i in own}
     best = max(weight.values(), default=0)
     winners = [i for i, w in weight.items() if w == best]
+    if len(winners) > 1:  # "Germany" is a German figure's own term, only inside a bank's
+        exact = [i for i in winners if _names_exactly(found[i].scope or "", specs[i].context)]
+        winners = exact if len(exact) == 1 else winners
     winner = winners[0] if len(winners) == 1 else None
     result = list(found)
     for i in bound:
