@@ -383,9 +383,13 @@ def _labels(sentence: str, scope: str) -> bool:
 
 # A count (not a year) and what follows it up to a place: "840 dead in", "seven of them in",
 # "37 were in".
+# Number words that open a count of their own ("seven of them", "Eleven more hostages").
+COUNT_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
+    r"|fifty|dozens|hundreds|thousands|millions"
+)
 _LATER_COUNT = re.compile(
-    r"(?<![\w.,])(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine"
-    r"|ten|eleven|twelve|dozens|hundreds|thousands)\b(?P<tail>[^,;:\d]{0,40})$",
+    rf"(?<![\w.,])(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|{COUNT_WORDS})\b(?P<tail>[^,;:\d]{{0,40}})$",
     re.IGNORECASE,
 )
 _OWNS_COUNT = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?\d[\d,.]*\b")

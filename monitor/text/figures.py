@@ -39,6 +39,7 @@ from monitor.text.event_types import event_families
 from monitor.text.figure_scope import (
     ANOTHER_CLAUSE,
     ANOTHER_NUMBER,
+    COUNT_WORDS,
     clause_of,
     clause_span,
     past_event,
@@ -211,9 +212,8 @@ def _fit(spec: FigureSpec, claim: Any, previous: str | None = None) -> str | Non
 # A number of another count and the words between it and a noun it counts: "33 prisoners",
 # "1,323 suspected and confirmed cases", "Eleven more hostages" (the noun ends the match).
 _COUNT_BEFORE = re.compile(
-    r"(?<![\w.,])(?:\d[\d,.]*(?:\s+(?:million|thousand|billion))?|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|dozens"
-    r"|millions)(?:\s+(?:more|other|new|further|suspected|confirmed|and|or|[a-z]+-[a-z]+)){0,3}\s+$",
+    rf"(?<![\w.,])(?:\d[\d,.]*(?:\s+(?:million|thousand|billion))?|{COUNT_WORDS})"
+    r"(?:\s+(?:more|other|new|further|suspected|confirmed|and|or|[a-z]+-[a-z]+)){0,3}\s+$",
     re.IGNORECASE,
 )
 
