@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from monitor.text.clauses import Clause
 from monitor.text.frame_days import _day_haul, _one_day, _one_night
-from monitor.text.frame_earlier import earlier_value
+from monitor.text.frame_earlier import earlier_estimate, earlier_value
 from monitor.text.frame_parts import _SHARE_APPOSED, _TOTAL_RISE
 from monitor.text.frame_times import _FROM_END, _past_ref
 from monitor.text.frame_values import _Q, Span
@@ -171,6 +171,40 @@ _OF_ITS_OWN = re.compile(
     r"\s+of\s+(?:its|their)\s+(?!(?:[\w’'-]+\s+){0,2}?(?:\d|(?:some|about|roughly|around"
     r"|nearly|almost|over)\s+\d))",
     re.I,
+)
+# "killed 20 and injured another 50", "destroyed 10,000 houses and damaged a further 55,000":
+# "another" after a second verb counts what that verb did, not more of what the first did.
+_OTHER_VERB_FURTHER = re.compile(
+    r"\b(?P<first>[a-z]{3,}ed)\s+(?:[^,;]{0,40}?)\d[\d,.]*(?:\s+[a-z-]+){0,2}\s+and\s+"
+    r"(?P<second>[a-z]{3,}ed)\s+(?:another|a\s+further|an\s+additional|an\s+extra)\s+" + _Q + "$"
+)
+
+
+def _other_verb(before: str) -> bool:
+    """Whether the two verbs `_OTHER_VERB_FURTHER` found differ (not "added 5 and added another")."""
+    m = _OTHER_VERB_FURTHER.search(before)
+    return m is not None and m["first"] != m["second"]
+
+
+# A rate after a pair of counted nouns: "55,000 repair kits and replacement devices a week".
+_RATE_AFTER_PAIR = re.compile(
+    r"\s+(?:and|or)\s+(?:[a-z][\w-]*\s+){1,2}?(?:a|per)\s+(?:day|week|month|year)\b"
+    r"(?!\s+(?:earlier|before|later|ago|after)\b)"
+)
+# The subset a count is "among": "43 Syrians were among the dead" (not "among those killed when
+# their vehicle collided ...": an event of their own, tests/unit/text/test_claims13_parts.py).
+_AMONG_AFTER = re.compile(
+    r"(?:\s+[\w’'-]+){0,3}?\s+(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+"
+    r"the\s+(?:dead|victims|killed|injured|wounded|missing|casualties|fatalities)\b",
+    re.IGNORECASE,
+)
+# A place apposed with its size: "Donggala, a regency of some 300,000 people", "a city of 2
+# million": the place's own population, never a part of a count the sentence opened with.
+_POPULATION_APPOSED = re.compile(
+    r",\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}?(?:city|town|regency|district|province|county|region"
+    r"|state|island|village|country|nation|municipality|area|suburb|community)\s+of\s+"
+    + _Q
+    + "$"
 )
 _OF_OWNER = re.compile(r"\s+of\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+\d")
 # "bringing the county's toll to 17 and the state's to 30": an owner whose noun the sentence
@@ -342,6 +376,8 @@ def _kind(
         return "previous"
     if earlier_value(sentence, clause.start, span.start):
         return "previous"  # "Earlier that day the service had raised the number missing to 24"
+    if earlier_estimate(sentence, clause.start, span.start, span.unit_end):
+        return "previous"  # "Officials had initially estimated that about 1,000 people ..."
     if ("not" in before or "Not" in before or "NOT" in before) and _NOT_BEFORE.search(before):
         return "previous"  # "275 and not 288"
     if "which had" in before and _HAD_STOOD.search(before):
@@ -362,6 +398,8 @@ def _kind(
         sentence, clause.start, clause.end
     ):
         return "new"  # "8,700 workers walked out of Ford's Kentucky Truck Plant" joined the strike
+    if _RATE_AFTER_PAIR.match(sentence, span.unit_end):
+        return "rate"  # "about 55,000 repair kits and replacement devices a week"
     if may_hold(sentence[clause.start : clause.end], ("each", "every", "per")) and (
         _EVERY_PERIOD.search(sentence, clause.start, clause.end)
     ):
@@ -400,6 +438,8 @@ def _kind(
         return "total"  # "88,780 of the territory's 120,000 ethnic Armenians had fled"
     if " of " in sentence[span.end : span.end + 4] and _OF_ITS_OWN.match(sentence, span.end):
         return "total"  # "2,500 of its members": its own count of them, no whole given
+    if " among " in sentence[span.end : clause.end] and _AMONG_AFTER.match(sentence, span.end):
+        return "part"  # "43 Syrians were among the dead": a subset of the count named after it
     if _PART_AFTER.match(sentence, span.end) or (
         holds(low, _PART_WORDS) and _PART_BEFORE.search(before)
     ):
@@ -413,6 +453,8 @@ def _kind(
         sentence, span.unit_end
     ):
         return "part"  # "More than 900 people, or about 15 percent of the total, ...": a share
+    if " of " in before and _POPULATION_APPOSED.search(before):
+        return "total"  # "11 in Donggala, a regency of some 300,000 people": its population
     lead = _OF_LEAD_ANY.match(sentence)
     if lead is not None and lead.end() <= span.start:
         if attached and _NEW_WHOLE.search(sentence, lead.start(), lead.end()):
@@ -420,6 +462,8 @@ def _kind(
         return "total" if attached else "part"  # "Of those cases, 80 were ... and 113 had ..."
     if clause.opener in ("including", "among them", "of whom", "of which", "most of them"):
         return "part"
+    if " and " in before and _OTHER_VERB_FURTHER.search(before) and _other_verb(before):
+        return "total"  # "destroyed 10,000 houses and damaged a further 55,000": another fate
     if (holds(low, _NEW_WORDS) and _NEW_BEFORE.search(before)) or (
         not span.implied and _NEW_MODIFIERS & set(span.modifiers)
     ):

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from monitor.text.clauses import Clause
+from monitor.text.frame_earlier import earlier_event
 from monitor.text.frame_values import _Q, Frame, Span
 from monitor.text.patterns import MONTHS, CaseFree, may_hold
 
@@ -212,6 +213,8 @@ def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple
         dated = _PAST.search(rel["rel"])  # its own year, though its verb is one of striking
         if dated is not None and re.search(r"\d{4}", dated["ref"]):
             ref = re.sub(r"^(?:in|during|on|by|of)\s+", "", dated["ref"].strip(), flags=re.I)
+    if ref is None and " had " in sentence:
+        ref = earlier_event(sentence, span.start)  # "Two months earlier a quake had killed 560"
     return ("past", ref) if ref is not None else ("current", None)
 
 

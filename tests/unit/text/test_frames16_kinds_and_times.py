@@ -1,0 +1,90 @@
+"""Round frames16 (issue #12) kinds and times: a pluperfect estimate marked as a first or
+earlier one ("had initially estimated", "had put ... at 135 earlier in the day", "Only hours
+earlier the toll had stood at 48") is a previous value; another event told in the pluperfect
+after an earlier moment ("Twelve days before, a quake ... had killed 98") is past; a place
+apposed with its size ("a regency of some 300,000 people") is its population, not a part; "43
+Syrians were among the dead" is a part; "another" after a second verb ("destroyed 10,000 houses
+and damaged a further 55,000") counts another fate, not an increment; a rate after a pair of
+nouns ("55,000 repair kits and replacement devices a week") is a rate."""
+
+from __future__ import annotations
+
+from monitor.text.claims import Claim, extract_claims
+
+
+def _claim(sentence: str, text: str) -> Claim:
+    return next(c for c in extract_claims(sentence) if c.text == text)
+
+
+def test_a_toll_that_had_stood_at_a_value_hours_earlier_is_a_previous_value() -> None:
+    assert _claim("Only hours earlier the toll had stood at 48.", "48").kind == "previous"
+
+
+def test_a_value_a_source_had_put_earlier_in_the_day_is_a_previous_value() -> None:
+    sentence = "The minister had put the number of dead at 135 earlier in the day."
+    assert _claim(sentence, "135").kind == "previous"
+
+
+def test_the_same_pluperfect_with_a_day_and_no_earlier_stays_a_total() -> None:
+    sentence = "The minister had put the number of dead at 135 on Tuesday."
+    assert _claim(sentence, "135").kind == "total"
+
+
+def test_an_initial_pluperfect_estimate_is_a_previous_value() -> None:
+    sentence = "Officials had initially estimated that about 1,000 people lay buried in the city."
+    assert _claim(sentence, "about 1,000").kind == "previous"
+    plain = "Officials estimated that about 1,000 people lay buried in the city."
+    assert _claim(plain, "about 1,000").kind == "total"
+
+
+def test_what_a_source_had_earlier_said_of_another_count_is_no_previous_value() -> None:
+    sentence = "The Red Crescent had earlier said 145 of its volunteers were deployed in the city."
+    assert _claim(sentence, "145").kind != "previous"
+
+
+def test_another_event_in_the_pluperfect_after_an_earlier_moment_is_past() -> None:
+    sentence = "Twelve days before, a strong quake off Chiapas had killed 98 people."
+    assert _claim(sentence, "98").time == "past"
+    lombok = "Two months earlier a series of quakes on Lombok had killed about 560 people."
+    assert _claim(lombok, "about 560").time == "past"
+
+
+def test_the_same_storm_with_the_week_before_is_past() -> None:
+    sentence = "The same storm had killed more than a dozen people in Greece the week before."
+    assert _claim(sentence, "more than a dozen").time == "past"
+
+
+def test_a_counted_subject_of_an_earlier_pluperfect_event_is_past() -> None:
+    sentence = "Hours earlier four earthquakes, the strongest of them, had shaken the region."
+    assert _claim(sentence, "four").time == "past"
+
+
+def test_the_story_s_own_event_an_earlier_moment_before_stays_current() -> None:
+    assert _claim("Two days earlier the fire had destroyed 500 homes.", "500").time == "current"
+
+
+def test_a_place_apposed_with_its_size_is_no_part_of_the_lead_count() -> None:
+    sentence = (
+        "Of those deaths, 821 were recorded in Palu and 11 in Donggala, a regency of some "
+        "300,000 people north of the city."
+    )
+    assert _claim(sentence, "some 300,000").kind == "total"
+
+
+def test_a_count_among_the_dead_is_a_part() -> None:
+    sentence = "Syria's embassy said 43 Syrians were among the dead."
+    assert _claim(sentence, "43").kind == "part"
+
+
+def test_a_further_count_after_a_second_verb_is_another_fate_not_an_increment() -> None:
+    sentence = "The quake destroyed an estimated 10,000 houses and damaged a further 55,000."
+    assert _claim(sentence, "55,000").kind == "total"
+    same = "The county added 12 cases on Monday and added another 9 on Tuesday."
+    assert _claim(same, "9").kind == "new"
+
+
+def test_a_rate_after_a_pair_of_counted_nouns_is_a_rate() -> None:
+    sentence = "The company was producing about 55,000 repair kits and replacement devices a week."
+    assert _claim(sentence, "about 55,000").kind == "rate"
+    later = "It shipped 55,000 kits and replacement devices a week later."
+    assert _claim(later, "55,000").kind != "rate"
