@@ -13,7 +13,10 @@ _EARLIER_OPENING = re.compile(
     r"(?:^|[.;]\s+|,\s+(?:but|and)\s+)"
     r"(?:(?:Only|Just)\s+)?"
     r"(?:(?:Earlier|Previously)(?:\s+(?:that|this|the\s+same)\s+(?:day|morning|week|evening))?"
-    r"|(?:(?:Hours|Days|Weeks)|(?:A|One|Two|Three)\s+(?:day|days|week|weeks))\s+(?:earlier|before))"
+    r"|(?:(?:Hours|Days|Weeks)|(?:A|One|Two|Three)\s+(?:day|days|week|weeks))\s+(?:earlier|before)"
+    # an earlier report as the subject: "A mid-November update had given the toll as 225"
+    r"|(?:An?|The)\s+(?:earlier|previous|prior|first|initial|mid-[A-Z][a-z]+|[A-Z][a-z]+day['’]s)"
+    r"\s+(?:update|report|count|tally|estimate|bulletin|statement))"
     r",?\s+(?P<rest>[^,;]{0,80}?)\bhad\s+(?:[a-z]+ly\s+)?"
     r"(?:raised|lowered|revised|put|set|given|reported|estimated|counted|placed|cut|increased"
     r"|reduced|updated|stood)\b",

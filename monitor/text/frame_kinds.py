@@ -47,8 +47,8 @@ _EARLIER_PUT_LONG = re.compile(
 )
 _PREVIOUS_BEFORE_CF = CaseFree(_PREVIOUS_BEFORE)  # read through its folded twin (patterns.CaseFree)
 _PREVIOUS_AFTER = re.compile(
-    r"\s+(?:(?:reported|given|announced|recorded|counted)\s+)?(?:a|one|the)\s+(?:day|week|month)"
-    r"\s+(?:earlier|before)\b"
+    r"\s+(?:(?:reported|given|announced|recorded|counted)\s+|of\s+)?(?:a|one|the)\s+(?:day|week"
+    r"|month)\s+(?:earlier|before)\b"
 )  # "far more than the 99 reported a day earlier"
 # A definite number given earlier the same day or before: "below the 334 reported in the
 # morning", "the 19 announced earlier", "the 40 given previously".
@@ -154,7 +154,8 @@ _EVENT_RELATIVE = re.compile(
 # was one reporting window ("257 new infections in the past 24 hours"), not a quarter.
 _SAME_WINDOW = re.compile(r"\b(?:in|over|during)\s+the\s+same\s+(?:period|time|day)\b", re.I)
 _PART_AFTER = re.compile(
-    r"\s+(?:of|among)\s+(?:the|them|those|these|whom|which|its|their|all)\b|\s+of\s+\d"
+    r"\s+(?:of|among)\s+(?!the\s+(?:day|week|month|year)\s+(?:before|earlier)\b)"
+    r"(?:the|them|those|these|whom|which|its|their|all)\b|\s+of\s+\d"
     r"|\s+of\s+(?-i:[A-Z])[\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+\d",
     re.I,
 )
@@ -430,6 +431,8 @@ def _kind(
             return "previous"
         if inherited == "part":  # "22 of them were in their 70s and 13 in their 60s": a part
             return "total" if attached else "part"  # "... and nine in Terry County": its total
+        if inherited == "new" and not attached and _NEW_MODIFIERS & set(earlier[-1].modifiers):
+            return "new"  # "recorded 39,688 new suspected cases and 183 deaths": the same window's
     if "," in before and _INCLUSION_LIST.search(before):
         return "part"  # "included 18 Chinese nationals, two South Koreans and a Laotian"
     if holds(low, ("account",)) and (_ACCOUNTS_FOR.search(before) or _ACCOUNTS_AND.search(before)):

@@ -38,6 +38,10 @@ _PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a 
     r"|will|could|[a-z]+ed)\b)"  # not "before the truce was extended": a later clause's
     rf"|(?:in|during|of|throughout|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:year\s+)?{_YEAR}s?\b"
     rf"|(?:in|during|on|by)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?{_YEAR}\b"
+    # a state dated to an earlier day: "employed 228,000 workers as of June 2024", "had 73,541
+    # employees at the start of 2022"
+    rf"|as\s+of\s+{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?{_YEAR}\b"
+    rf"|at\s+the\s+(?:end|start|beginning|close)\s+of\s+(?:{_MONTH}\s+)?{_YEAR}\b"
     rf"|(?:in|during|on|by|before|after|over|around|at)\s+(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b"
     rf"|(?:the\s+)?{_YEAR}['’]?s?\s+(?-i:(?:[A-Z][\w-]+\s*){{0,3}}(?:[a-z]+\s+)?)"
     r"(?:outbreak|fire|wildfire|blaze|flood|floods|earthquake|quake|hurricane|storm|cyclone"
@@ -55,7 +59,8 @@ _PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a 
     r"|back\s+in\s+\w+)))",
 )
 _CURRENT = re.compile(
-    r"\b(?:so\s+far|to\s+date|this\s+year|as\s+of|now|since\s+(?:the\s+)?(?:start|beginning))\b",
+    r"\b(?:so\s+far|to\s+date|this\s+year|as\s+of(?!\s+(?-i:[A-Z])[a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?"
+    r"(?:18|19|20)\d\d\b)|now|since\s+(?:the\s+)?(?:start|beginning))\b",
     re.IGNORECASE,
 )
 _SINCE_WHEN = re.compile(

@@ -88,3 +88,33 @@ def test_a_rate_after_a_pair_of_counted_nouns_is_a_rate() -> None:
     assert _claim(sentence, "about 55,000").kind == "rate"
     later = "It shipped 55,000 kits and replacement devices a week later."
     assert _claim(later, "55,000").kind != "rate"
+
+
+def test_a_new_count_and_a_count_joined_to_it_share_the_window() -> None:
+    sentence = (
+        "Between June 22 and 27 alone the ministry recorded 39,688 new suspected cases and "
+        "183 deaths."
+    )
+    assert _claim(sentence, "183").kind == "new"
+
+
+def test_the_value_of_the_week_before_is_a_previous_value_not_a_part() -> None:
+    sentence = "The ministry counted 740,000 marchers, well below the 1.09 million of the week before."
+    assert _claim(sentence, "1.09 million").kind == "previous"
+    assert _claim(sentence, "740,000").kind == "total"
+
+
+def test_what_an_earlier_update_had_given_is_a_previous_value() -> None:
+    sentence = "A mid-November update had given the toll as 225."
+    assert _claim(sentence, "225").kind == "previous"
+
+
+def test_a_state_as_of_a_month_of_a_year_is_past() -> None:
+    sentence = "Microsoft employed 228,000 full-time workers worldwide as of June 2024."
+    assert _claim(sentence, "228,000").time == "past"
+    start = "Salesforce had 73,541 employees worldwide at the start of 2022."
+    assert _claim(start, "73,541").time == "past"
+
+
+def test_as_of_a_weekday_stays_current() -> None:
+    assert _claim("As of Monday, 45 people had died.", "45").time == "current"
