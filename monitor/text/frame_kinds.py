@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from monitor.text.clauses import Clause
 from monitor.text.frame_days import _day_haul, _one_day, _one_night
@@ -203,9 +204,7 @@ _AMONG_AFTER = re.compile(
 # million": the place's own population, never a part of a count the sentence opened with.
 _POPULATION_APPOSED = re.compile(
     r",\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}?(?:city|town|regency|district|province|county|region"
-    r"|state|island|village|country|nation|municipality|area|suburb|community)\s+of\s+"
-    + _Q
-    + "$"
+    r"|state|island|village|country|nation|municipality|area|suburb|community)\s+of\s+" + _Q + "$"
 )
 _OF_OWNER = re.compile(r"\s+of\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+\d")
 # "bringing the county's toll to 17 and the state's to 30": an owner whose noun the sentence
@@ -321,14 +320,28 @@ _SOURCE_HINTS = (
 )  # fmt: skip
 
 
-def _kind(
-    sentence: str, span: Span, clause: Clause, spans: Sequence[Span], attached: bool = False
-) -> str:
-    """total / new / part / previous / rate for one number of its clause."""
-    if span.rate:
-        return "rate"
-    before = sentence[max(clause.start, span.start - _KIND_REACH) : span.start]
-    low = lowered(before)  # the window lower-cased once for its word tests (`holds`)
+@dataclass(frozen=True)
+class _Reading:
+    """One number of a clause, as the kind rules read it: its sentence, span and clause, the
+    sentence's other spans, whether a locative is attached to it, and the window before it
+    (`before`, lower-cased once as `low` for the word tests of `holds`)."""
+
+    sentence: str
+    span: Span
+    clause: Clause
+    spans: Sequence[Span]
+    attached: bool
+    before: str
+    low: str | None
+
+
+def _change_rule(at: _Reading) -> str | None:
+    """A change written beside the count it moved ("rose by 26 to 75", "46 more than a week
+    earlier") or another period's own total ("compared with 285 for all of 2024")."""
+    sentence = at.sentence
+    span = at.span
+    before = at.before
+    low = at.low
     changed = holds(low, _CHANGE_BY_WORDS)
     if changed and _CHANGE_BY.search(before) and _TO_COUNT.match(sentence, span.unit_end):
         return "new"  # "rose by 26 to 75", "up 26 to 75": the change, not the count reached
@@ -346,6 +359,18 @@ def _kind(
     compares = holds(low, _COMPARED_WORDS)  # each regex runs only when it can match
     if compares and _COMPARED.search(before) and _OTHER_PERIOD.match(sentence, span.unit_end):
         return "total"  # "compared with 285 for all of 2024": another period's own total
+    return None
+
+
+def _previous_rule(at: _Reading) -> str | None:
+    """An earlier value of the same count ("up from 97", "the 90 it had earlier estimated",
+    "275 and not 288", "lowered from 88 to 71")."""
+    sentence = at.sentence
+    span = at.span
+    clause = at.clause
+    before = at.before
+    low = at.low
+    compares = holds(low, _COMPARED_WORDS)
     if (
         ((compares or holds(low, _PREVIOUS_WORDS)) and _PREVIOUS_BEFORE_CF.search(before))
         or _PREVIOUS_AFTER.match(sentence, span.unit_end)
@@ -395,6 +420,17 @@ def _kind(
         and _TO_NEXT.match(sentence, span.unit_end)
     ):
         return "previous"  # "lowered from 88 to 71"
+    return None
+
+
+def _joining_rule(at: _Reading) -> str | None:
+    """What joins or recurs: a walkout joined ("8,700 workers walked out"), a rate ("13
+    children die every day"), a strike joined, a day's own haul, a count's named new part."""
+    sentence = at.sentence
+    span = at.span
+    clause = at.clause
+    before = at.before
+    low = at.low
     if _WALKOUT_AFTER.match(sentence, span.unit_end) and not _past_ref(
         sentence, clause.start, clause.end
     ):
@@ -424,6 +460,19 @@ def _kind(
         return "new"  # "That count included 11 new deaths and 575 more infections": what the
         # count gained, named by the number's own "new" / "more", not a part picked out of it
     # "up from nine deaths and 57 hospitalizations"
+    return None
+
+
+def _part_rule(at: _Reading) -> str | None:
+    """A part of a whole, or the total of a sub-scope or owner (lists, "of them", "including",
+    "accounts for", shares, an "Of the ..." lead)."""
+    sentence = at.sentence
+    span = at.span
+    clause = at.clause
+    spans = at.spans
+    attached = at.attached
+    before = at.before
+    low = at.low
     if "and" in before and _AND_BEFORE.search(before):
         earlier = [s for s in spans if clause.start <= s.start < span.start]
         inherited = _kind(sentence, earlier[-1], clause, spans) if earlier else None
@@ -465,6 +514,18 @@ def _kind(
         return "total" if attached else "part"  # "Of those cases, 80 were ... and 113 had ..."
     if clause.opener in ("including", "among them", "of whom", "of which", "most of them"):
         return "part"
+    return None
+
+
+def _new_word_rule(at: _Reading) -> str | None:
+    """An increment named by its words ("another", "a further", "nine more dead", "a second
+    round of layoffs"), unless another fate or a baseline."""
+    sentence = at.sentence
+    span = at.span
+    clause = at.clause
+    spans = at.spans
+    before = at.before
+    low = at.low
     if " and " in before and _OTHER_VERB_FURTHER.search(before) and _other_verb(before):
         return "total"  # "destroyed 10,000 houses and damaged a further 55,000": another fate
     if (holds(low, _NEW_WORDS) and _NEW_BEFORE.search(before)) or (
@@ -492,6 +553,16 @@ def _kind(
         end = min([*later[:1], stop.start() if stop else len(sentence)])
         if _ROUND.search(sentence, clause.start, end):
             return "new"  # "cut 9,000 jobs ..., in a second round of layoffs": an increment
+    return None
+
+
+def _period_rule(at: _Reading) -> str | None:
+    """A count of one reporting period: a week, a month of a month-by-month account, a night,
+    a 24-hour window, a day."""
+    sentence = at.sentence
+    span = at.span
+    clause = at.clause
+    before = at.before
     if ("week" in sentence and _WEEK_AFTER.match(sentence, span.unit_end)) or (
         "day" in before
         and (day := _DAY_SUBJECT.search(before)) is not None
@@ -522,6 +593,25 @@ def _kind(
         return "new"  # "317 people were detained across the country on Sunday": that day's
     if "day" in sentence and _day_haul(sentence, span, clause):
         return "new"  # "Police detained 364 people on Monday": that day's detentions
+    return None
+
+
+_RULES = (_change_rule, _previous_rule, _joining_rule, _part_rule, _new_word_rule, _period_rule)
+
+
+def _kind(
+    sentence: str, span: Span, clause: Clause, spans: Sequence[Span], attached: bool = False
+) -> str:
+    """total / new / part / previous / rate for one number of its clause: the first of the named
+    rules (`_RULES`, in order) that reads a kind, else total."""
+    if span.rate:
+        return "rate"
+    before = sentence[max(clause.start, span.start - _KIND_REACH) : span.start]
+    at = _Reading(sentence, span, clause, spans, attached, before, lowered(before))
+    for rule in _RULES:
+        found = rule(at)
+        if found is not None:
+            return found
     return "total"
 
 
