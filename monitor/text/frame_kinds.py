@@ -193,6 +193,34 @@ _RATE_AFTER_PAIR = re.compile(
     r"\s+(?:and|or)\s+(?:[a-z][\w-]*\s+){1,2}?(?:a|per)\s+(?:day|week|month|year)\b"
     r"(?!\s+(?:earlier|before|later|ago|after)\b)"
 )
+# What may stand between two members of one breakdown: ", three were Syrians and one",
+# ", while one victim", ", driving licence numbers for 29,188 of them and email addresses for".
+_PARALLEL_GAP = re.compile(
+    r"(?:\s+[a-z][\w’'-]*){0,4}?\s*(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+while\s+)"
+    r"(?:(?![a-z]+ed\b)[a-z][\w’'-]*\s+){0,3}?(?:for\s+|of\s+)?$"
+)
+
+
+def _parallel_part(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
+    """Whether the number continues a breakdown whose member before it is a partitive part
+    ("Three of the missing were Lebanese nationals, three were Syrians and one was Egyptian")."""
+    earlier = [s for s in spans if s.start < span.start]
+    if not earlier:
+        return False
+    first = earlier[-1]
+    own = sentence[span.end : span.unit_end].strip()
+    if own and own != sentence[first.end : first.unit_end].strip():
+        return False  # "..., and 500 nurses picketed": a count of its own noun
+    if not _PART_AFTER.match(sentence, first.end) and not _parallel_part(sentence, first, spans):
+        return False
+    gap = sentence[first.unit_end : span.start]
+    if len(gap) > 60 or any(ch.isdigit() or ch in ";:" for ch in gap):
+        return False
+    rest = re.sub(r"^\s+(?:of|among)\s+(?:the|them|those|these|whom|which|its|their|all)\b", "", gap)
+    rest = re.sub(r"^(?:\s+[\w’'-]+){0,2}?\s+(?:were|was|are|is|had|have)\b(?:\s+[\w’'-]+){0,3}", "", rest)
+    return bool(_PARALLEL_GAP.fullmatch(rest))
+
+
 # The subset a count is "among": "43 Syrians were among the dead" (not "among those killed when
 # their vehicle collided ...": an event of their own, tests/unit/text/test_claims13_parts.py).
 _AMONG_AFTER = re.compile(
@@ -490,6 +518,8 @@ def _part_rule(at: _Reading) -> str | None:
         return "total"  # "88,780 of the territory's 120,000 ethnic Armenians had fled"
     if " of " in sentence[span.end : span.end + 4] and _OF_ITS_OWN.match(sentence, span.end):
         return "total"  # "2,500 of its members": its own count of them, no whole given
+    if not attached and _parallel_part(sentence, span, spans):
+        return "part"  # "Three of the missing were Lebanese, three were Syrians and one ..."
     if " among " in sentence[span.end : clause.end] and _AMONG_AFTER.match(sentence, span.end):
         return "part"  # "43 Syrians were among the dead": a subset of the count named after it
     if _PART_AFTER.match(sentence, span.end) or (

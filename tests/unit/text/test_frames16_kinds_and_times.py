@@ -118,3 +118,23 @@ def test_a_state_as_of_a_month_of_a_year_is_past() -> None:
 
 def test_as_of_a_weekday_stays_current() -> None:
     assert _claim("As of Monday, 45 people had died.", "45").time == "current"
+
+
+def test_the_next_member_of_a_partitive_breakdown_is_a_part() -> None:
+    sentence = "Three of the missing were Lebanese nationals, three were Syrians and two Egyptians."
+    assert _claim(sentence, "three").kind == "part"
+    data = (
+        "Phone numbers were taken for 637,430 of the British victims, driving licence numbers "
+        "for 29,188 of them and email addresses for 12,086."
+    )
+    assert _claim(data, "12,086").kind == "part"
+
+
+def test_a_count_of_its_own_noun_or_verb_after_a_partitive_is_no_member() -> None:
+    nurses = "About 2,000 of the strikers were in Duluth, and 500 nurses picketed in Superior."
+    assert _claim(nurses, "500").kind == "total"
+    sentence = (
+        "The disease had killed 1,017 people, more than 100 of them children, and infected "
+        "more than 200,000."
+    )
+    assert _claim(sentence, "more than 200,000").kind == "total"
