@@ -85,6 +85,7 @@ _EARLIER_EVENT_LEAD = re.compile(
     rf"^\s*(?P<ref>{_MOMENT}),?\s+(?:a|an|another|the\s+same|[a-z]+)\s+[^;]{{0,80}}?{_EVENT_VERB}",
     re.IGNORECASE,
 )
+_STORY_SUBJECT = re.compile(r"\s*the\s+(?!same\b)", re.IGNORECASE)  # "the fire had destroyed"
 _SAME_EVENT_LEAD = re.compile(rf"^\s*The\s+same\s+[a-z]+\s+{_EVENT_VERB}")
 _MOMENT_AFTER = re.compile(rf"\b(?P<ref>{_MOMENT})\b", re.IGNORECASE)
 
@@ -93,9 +94,12 @@ def earlier_event(sentence: str, number_start: int) -> str | None:
     """The earlier moment of another event a sentence tells in the pluperfect, when the number
     belongs to it (it follows the event's verb); None otherwise."""
     lead = _EARLIER_EVENT_LEAD.match(sentence)
-    if lead is not None and lead.end("ref") <= number_start:
-        if not re.match(r"\s*the\s+(?!same\b)", sentence[lead.end("ref") :].lstrip(", "), re.I):
-            return lead["ref"]
+    if (
+        lead is not None
+        and lead.end("ref") <= number_start
+        and not _STORY_SUBJECT.match(sentence[lead.end("ref") :].lstrip(", "))
+    ):
+        return lead["ref"]
     same = _SAME_EVENT_LEAD.match(sentence)
     if same is not None and same.end() <= number_start:
         after = _MOMENT_AFTER.search(sentence, same.end())

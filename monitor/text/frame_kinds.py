@@ -216,8 +216,12 @@ def _parallel_part(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
     gap = sentence[first.unit_end : span.start]
     if len(gap) > 60 or any(ch.isdigit() or ch in ";:" for ch in gap):
         return False
-    rest = re.sub(r"^\s+(?:of|among)\s+(?:the|them|those|these|whom|which|its|their|all)\b", "", gap)
-    rest = re.sub(r"^(?:\s+[\w’'-]+){0,2}?\s+(?:were|was|are|is|had|have)\b(?:\s+[\w’'-]+){0,3}", "", rest)
+    rest = re.sub(
+        r"^\s+(?:of|among)\s+(?:the|them|those|these|whom|which|its|their|all)\b", "", gap
+    )
+    rest = re.sub(
+        r"^(?:\s+[\w’'-]+){0,2}?\s+(?:were|was|are|is|had|have)\b(?:\s+[\w’'-]+){0,3}", "", rest
+    )
     return bool(_PARALLEL_GAP.fullmatch(rest))
 
 

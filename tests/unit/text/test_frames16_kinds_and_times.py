@@ -99,7 +99,9 @@ def test_a_new_count_and_a_count_joined_to_it_share_the_window() -> None:
 
 
 def test_the_value_of_the_week_before_is_a_previous_value_not_a_part() -> None:
-    sentence = "The ministry counted 740,000 marchers, well below the 1.09 million of the week before."
+    sentence = (
+        "The ministry counted 740,000 marchers, well below the 1.09 million of the week before."
+    )
     assert _claim(sentence, "1.09 million").kind == "previous"
     assert _claim(sentence, "740,000").kind == "total"
 
