@@ -370,10 +370,7 @@ class _Reading:
 def _change_rule(at: _Reading) -> str | None:
     """A change written beside the count it moved ("rose by 26 to 75", "46 more than a week
     earlier") or another period's own total ("compared with 285 for all of 2024")."""
-    sentence = at.sentence
-    span = at.span
-    before = at.before
-    low = at.low
+    sentence, span, before, low = at.sentence, at.span, at.before, at.low
     changed = holds(low, _CHANGE_BY_WORDS)
     if changed and _CHANGE_BY.search(before) and _TO_COUNT.match(sentence, span.unit_end):
         return "new"  # "rose by 26 to 75", "up 26 to 75": the change, not the count reached
@@ -397,11 +394,7 @@ def _change_rule(at: _Reading) -> str | None:
 def _previous_rule(at: _Reading) -> str | None:
     """An earlier value of the same count ("up from 97", "the 90 it had earlier estimated",
     "275 and not 288", "lowered from 88 to 71")."""
-    sentence = at.sentence
-    span = at.span
-    clause = at.clause
-    before = at.before
-    low = at.low
+    sentence, span, clause, before, low = at.sentence, at.span, at.clause, at.before, at.low
     compares = holds(low, _COMPARED_WORDS)
     if (
         ((compares or holds(low, _PREVIOUS_WORDS)) and _PREVIOUS_BEFORE_CF.search(before))
@@ -458,11 +451,7 @@ def _previous_rule(at: _Reading) -> str | None:
 def _joining_rule(at: _Reading) -> str | None:
     """What joins or recurs: a walkout joined ("8,700 workers walked out"), a rate ("13
     children die every day"), a strike joined, a day's own haul, a count's named new part."""
-    sentence = at.sentence
-    span = at.span
-    clause = at.clause
-    before = at.before
-    low = at.low
+    sentence, span, clause, before, low = at.sentence, at.span, at.clause, at.before, at.low
     if _WALKOUT_AFTER.match(sentence, span.unit_end) and not _past_ref(
         sentence, clause.start, clause.end
     ):
@@ -498,13 +487,15 @@ def _joining_rule(at: _Reading) -> str | None:
 def _part_rule(at: _Reading) -> str | None:
     """A part of a whole, or the total of a sub-scope or owner (lists, "of them", "including",
     "accounts for", shares, an "Of the ..." lead)."""
-    sentence = at.sentence
-    span = at.span
-    clause = at.clause
-    spans = at.spans
-    attached = at.attached
-    before = at.before
-    low = at.low
+    sentence, span, clause, spans, attached, before, low = (
+        at.sentence,
+        at.span,
+        at.clause,
+        at.spans,
+        at.attached,
+        at.before,
+        at.low,
+    )
     if "and" in before and _AND_BEFORE.search(before):
         earlier = [s for s in spans if clause.start <= s.start < span.start]
         inherited = _kind(sentence, earlier[-1], clause, spans) if earlier else None
@@ -554,12 +545,14 @@ def _part_rule(at: _Reading) -> str | None:
 def _new_word_rule(at: _Reading) -> str | None:
     """An increment named by its words ("another", "a further", "nine more dead", "a second
     round of layoffs"), unless another fate or a baseline."""
-    sentence = at.sentence
-    span = at.span
-    clause = at.clause
-    spans = at.spans
-    before = at.before
-    low = at.low
+    sentence, span, clause, spans, before, low = (
+        at.sentence,
+        at.span,
+        at.clause,
+        at.spans,
+        at.before,
+        at.low,
+    )
     if " and " in before and _OTHER_VERB_FURTHER.search(before) and _other_verb(before):
         return "total"  # "destroyed 10,000 houses and damaged a further 55,000": another fate
     if (holds(low, _NEW_WORDS) and _NEW_BEFORE.search(before)) or (
@@ -593,10 +586,7 @@ def _new_word_rule(at: _Reading) -> str | None:
 def _period_rule(at: _Reading) -> str | None:
     """A count of one reporting period: a week, a month of a month-by-month account, a night,
     a 24-hour window, a day."""
-    sentence = at.sentence
-    span = at.span
-    clause = at.clause
-    before = at.before
+    sentence, span, clause, before = at.sentence, at.span, at.clause, at.before
     if ("week" in sentence and _WEEK_AFTER.match(sentence, span.unit_end)) or (
         "day" in before
         and (day := _DAY_SUBJECT.search(before)) is not None
