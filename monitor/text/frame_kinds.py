@@ -225,6 +225,15 @@ def _parallel_part(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
     return bool(_PARALLEL_GAP.fullmatch(rest))
 
 
+# A partitive count placed by its verb at a named place or a site: "about 2,000 of the strikers
+# would be in the Twin Ports", "4,200 of them were still at the reception centre" (that place's
+# count by the corpus convention), not a condition ("20 of them were in hospital", "in their 70s").
+_HELD_AT_PLACE = re.compile(
+    r"\s+(?:of|among)\s+(?:the|them|those|these)(?:\s+[a-z][\w-]*)?\s+(?:would\s+be|will\s+be"
+    r"|were|was|are|is|remained|stayed)\s+(?:still\s+)?(?:in|at)\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w.-]+|(?:reception|evacuation|relief|refugee)\s+(?:centre|center|camp|site)s?"
+    r"|morgue|mortuary|camp)\b"
+)
 # The subset a count is "among": "43 Syrians were among the dead" (not "among those killed when
 # their vehicle collided ...": an event of their own, tests/unit/text/test_claims13_parts.py).
 _AMONG_AFTER = re.compile(
@@ -525,6 +534,8 @@ def _part_rule(at: _Reading) -> str | None:
         if attached and _OF_THEM_NOUN.match(sentence, span.end):
             return "part"  # "476 people, 325 of them students from a school in Ansan": the
             # noun picks the part out; the place is the school's, not the part's own scope
+        if not attached and _HELD_AT_PLACE.match(sentence, span.unit_end):
+            return "total"  # "about 2,000 of the strikers would be in the Twin Ports": theirs
         return "total" if attached else "part"  # "45 of them in Gaines County": its total
     if "of" in sentence[span.unit_end : span.unit_end + 90] and _SHARE_APPOSED.match(
         sentence, span.unit_end

@@ -140,3 +140,16 @@ def test_a_count_of_its_own_noun_or_verb_after_a_partitive_is_no_member() -> Non
         "more than 200,000."
     )
     assert _claim(sentence, "more than 200,000").kind == "total"
+
+
+def test_a_partitive_count_placed_by_its_verb_at_a_named_place_is_that_place_s_total() -> None:
+    sentence = "Union leaders said about 2,000 of the strikers would be in the Twin Ports."
+    assert _claim(sentence, "about 2,000").kind == "total"
+
+
+def test_a_partitive_count_in_hospital_or_in_an_age_group_stays_a_part() -> None:
+    assert (
+        _claim("The outbreak had 75 cases, and 20 of them were in hospital.", "20").kind == "part"
+    )
+    ages = "Police named 55 of the dead; 22 of them were in their 70s."
+    assert _claim(ages, "22").kind == "part"
