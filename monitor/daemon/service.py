@@ -34,7 +34,8 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from monitor.clock import utcnow
-from monitor.daemon.bootstrap import App, daemon_parts
+from monitor.daemon.app import App
+from monitor.daemon.bootstrap import daemon_parts
 from monitor.daemon.cycle import worker_name
 from monitor.daemon.health import Readiness, WriteHealth
 from monitor.daemon.loopwatch import in_thread
