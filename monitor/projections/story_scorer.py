@@ -675,6 +675,9 @@ def features(
     kind_conflict = 1.0 if kinds_conflict(article.kinds, story.kinds) else 0.0
     key_missing = 0.0 if article.keys and story.keys else 1.0
     present = article.names | article.keys
+    kind_new = new_kinds(article.kinds, story.kinds)
+    if kind_new > 0.0 and cities_agree(article, story):  # kin counts only in the story's city
+        kind_new = new_kinds(article.kinds, story.kinds, kin_agree=True)
     return np.array(
         [
             1.0,
@@ -691,7 +694,7 @@ def features(
             headline_missing(story.headline, present, article.places),
             kind,
             kind_conflict,
-            new_kinds(article.kinds, story.kinds, cities_agree(article, story)),
+            kind_new,
             _share(article.numbers, story.numbers),
             0.0 if article.numbers and story.numbers else 1.0,
             min(gap_days, MAX_GAP_DAYS),
