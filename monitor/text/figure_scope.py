@@ -417,3 +417,21 @@ def scope_of(
         if found is not None:
             return found, "clause", f"{scope} is the source"
     return scope, source, None
+
+
+# People who fled or crossed from one place into another: "fled the fighting in Tigray into
+# neighbouring Sudan" counts the refugees the destination has received as well as those the
+# origin has lost.
+_FLED_INTO = re.compile(
+    r"\b(?:fled|crossed|escaped|poured|streamed|fleeing|crossing)\b[^;:]{0,80}?\s(?:into|to)\s+"
+    r"(?:the\s+)?(?:neighbouring\s+|neighboring\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+)
+
+
+def flight_destination(claim: Any, context: Sequence[str]) -> str | None:
+    """The context term a flight verb in the claim's own clause sends people into, else None."""
+    for m in _FLED_INTO.finditer(clause_of(claim)):
+        found = find_term(m["place"], context)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,48 @@
+"""Figure binding, sentence by sentence: people who fled one place into another are counted by
+the destination too, so "fled the fighting in Tigray into neighbouring Sudan" binds a figure of
+the refugees in Sudan as well as one of those who left Tigray; a place they did not flee into
+binds nothing."""
+
+from __future__ import annotations
+
+from monitor.text.claims import extract_claims
+from monitor.text.figures import FigureSpec, bind
+
+SUDAN = FigureSpec(
+    name="refugees-in-sudan",
+    label="Refugees from Ethiopia's Tigray conflict in Sudan",
+    units=("people", "refugees"),
+    context=("Sudan",),
+    about=("fled", "crossed", "refugees"),
+)
+CHAD = FigureSpec(
+    name="refugees-in-chad",
+    label="Refugees in Chad",
+    units=("people", "refugees"),
+    context=("Chad",),
+    about=("fled", "crossed", "refugees"),
+)
+
+
+def _bound(spec: FigureSpec, text: str, value: float) -> bool:
+    claim = next(c for c in extract_claims(text) if c.value == value)
+    return bind(spec, claim).bound
+
+
+def test_fleeing_into_a_country_binds_the_destinations_figure() -> None:
+    text = (
+        "At least 11,000 people, half of them children, have fled the fighting in Ethiopia's "
+        "Tigray region into neighbouring Sudan, the UN refugee agency said on Thursday."
+    )
+    assert _bound(SUDAN, text, 11000)
+    assert not _bound(CHAD, text, 11000)
+
+
+def test_crossing_into_a_country_binds_it_too() -> None:
+    text = "More than 27,000 people have crossed from Tigray into Sudan, the agency said."
+    assert _bound(SUDAN, text, 27000)
+
+
+def test_a_place_named_without_a_flight_verb_binds_nothing() -> None:
+    text = "At least 11,000 people have died in Ethiopia's Tigray region, aid workers in Sudan said."
+    assert not _bound(SUDAN, text, 11000)
