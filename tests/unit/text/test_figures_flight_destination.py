@@ -46,3 +46,21 @@ def test_crossing_into_a_country_binds_it_too() -> None:
 def test_a_place_named_without_a_flight_verb_binds_nothing() -> None:
     text = "At least 11,000 people have died in Ethiopia's Tigray region, aid workers in Sudan said."
     assert not _bound(SUDAN, text, 11000)
+
+
+def test_a_total_brought_up_by_arrivals_is_the_arrival_places() -> None:
+    text = (
+        "Some 800 Ethiopians have arrived in eastern Sudan since the start of the new year, the "
+        "UN refugee agency said on Tuesday, bringing the total number of refugees who have fled "
+        "the Tigray region to more than 56,000 since early November."
+    )
+    assert _bound(SUDAN, text, 56000)
+    assert not _bound(CHAD, text, 56000)
+
+
+def test_arrivals_without_a_running_total_hand_nothing_on() -> None:
+    text = (
+        "Some 800 people have arrived in eastern Sudan this week, while 56,000 refugees have fled "
+        "the Tigray region since November."
+    )
+    assert not _bound(SUDAN, text, 56000)
