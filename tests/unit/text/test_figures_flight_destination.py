@@ -44,7 +44,9 @@ def test_crossing_into_a_country_binds_it_too() -> None:
 
 
 def test_a_place_named_without_a_flight_verb_binds_nothing() -> None:
-    text = "At least 11,000 people have died in Ethiopia's Tigray region, aid workers in Sudan said."
+    text = (
+        "At least 11,000 people have died in Ethiopia's Tigray region, aid workers in Sudan said."
+    )
     assert not _bound(SUDAN, text, 11000)
 
 
