@@ -58,7 +58,7 @@ def redact(_logger: Any, _method: str, event_dict: dict[str, Any]) -> dict[str, 
 
 class _Expected(logging.Filter):
     """Drops APScheduler's note that a job is still running at its next tick: jobs run with
-    max_instances=1 and coalescing on purpose (see daemon.service.JOB_DEFAULTS)."""
+    max_instances=1 and coalescing on purpose (see daemon.jobs.JOB_DEFAULTS)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "maximum number of running instances reached" not in record.getMessage()

@@ -31,7 +31,7 @@ from monitor.cli.format import plural, short_id
 from monitor.cli.ids import ALERT, resolve, resolve_bounds
 from monitor.cli.paging import cursor, footer, paging_options, query_page
 from monitor.clock import utcnow
-from monitor.daemon.bootstrap import build_channels
+from monitor.daemon.app import build_channels
 from monitor.store.db import read_connection
 
 NO_ALERTS = (

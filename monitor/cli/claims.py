@@ -3,10 +3,12 @@ figure whether it was bound and why not; sentences the extractor could not parse
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import click
 from rich.text import Text
+from sqlalchemy import Connection
 
 from monitor.cli.common import (
     CliState,
@@ -20,7 +22,15 @@ from monitor.cli.common import (
 )
 from monitor.cli.format import short_id, shorten, when
 from monitor.cli.ids import ARTICLE, FIGURE, STORY, resolve, resolve_bounds
-from monitor.cli.paging import MAX_LIMIT, cursor, footer, paging_options, slice_page
+from monitor.cli.paging import (
+    MAX_LIMIT,
+    Cursor,
+    Page,
+    cursor,
+    footer,
+    paging_options,
+    slice_page,
+)
 from monitor.projections.figures.explain import UnknownSelection, claims_report
 from monitor.store.db import read_connection
 
@@ -78,82 +88,133 @@ def claims_cmd(
     Without a selection: the latest articles seen. Ids may be display ids or prefixes.
     """
     ask = cursor(limit, after, before)
-    paging = ask.after is not None or ask.before is not None
+    chosen = Selection(story, article, figure)
     with app_from(state) as app, read_connection(app.engine) as conn:
-        story_id = resolve(conn, STORY, story) if story else None
-        article_id = resolve(conn, ARTICLE, article) if article else None
-        figure_name = resolve(conn, FIGURE, figure) if figure else None
-        after_id, before_id = resolve_bounds(conn, ARTICLE, ask)
-        try:
-            # A cursor needs the rows before it: the latest articles up to the most a page
-            # may ask for (claims_report pages by count only).
-            found = claims_report(
-                conn,
-                story=story_id,
-                article=article_id,
-                figure=figure_name,
-                limit=MAX_LIMIT if paging else ask.limit + 1,
-                quantities=all_quantities,
-            )
-        except UnknownSelection as exc:
-            raise click.ClickException(str(exc)) from None
-    page = slice_page(found, _article_id, ask.limit, after_id, before_id)
+        page = _query(conn, chosen, ask, all_quantities)
     if as_json:
         print_json(page.items)
         return
+    _print_page(page, chosen, paging=_paging(ask), all_quantities=all_quantities)
+
+
+SENTENCE = 120
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The articles asked for, as typed (display ids or prefixes; None: not given)."""
+
+    story: str | None = None
+    article: str | None = None
+    figure: str | None = None
+
+    def given(self) -> bool:
+        """Whether any of --story, --article, --figure was given."""
+        return bool(self.story or self.article or self.figure)
+
+    def flags(self) -> str:
+        """The options again, for the next page's command line."""
+        given = (("--story", self.story), ("--article", self.article), ("--figure", self.figure))
+        return "".join(f" {flag} {value}" for flag, value in given if value)
+
+
+def _paging(ask: Cursor) -> bool:
+    return ask.after is not None or ask.before is not None
+
+
+# --- query ----------------------------------------------------------------------------
+
+
+def _query(
+    conn: Connection, chosen: Selection, ask: Cursor, all_quantities: bool
+) -> Page[dict[str, Any]]:
+    """The page of article reports asked for (ids resolved; a bad selection: ClickException)."""
+    story_id = resolve(conn, STORY, chosen.story) if chosen.story else None
+    article_id = resolve(conn, ARTICLE, chosen.article) if chosen.article else None
+    figure_name = resolve(conn, FIGURE, chosen.figure) if chosen.figure else None
+    after_id, before_id = resolve_bounds(conn, ARTICLE, ask)
+    try:
+        # A cursor needs the rows before it: the latest articles up to the most a page
+        # may ask for (claims_report pages by count only).
+        found = claims_report(
+            conn,
+            story=story_id,
+            article=article_id,
+            figure=figure_name,
+            limit=MAX_LIMIT if _paging(ask) else ask.limit + 1,
+            quantities=all_quantities,
+        )
+    except UnknownSelection as exc:
+        raise click.ClickException(str(exc)) from None
+    return slice_page(found, _article_id, ask.limit, after_id, before_id)
+
+
+# --- output ---------------------------------------------------------------------------
+
+
+def _print_page(
+    page: Page[dict[str, Any]], chosen: Selection, *, paging: bool, all_quantities: bool
+) -> None:
+    """The page as one table per article, then the next page's command line."""
     if not page.items:
         console.print(
             "no articles match" + (" on this page" if paging else "")
-            if story or article or figure or paging
+            if chosen.given() or paging
             else "no articles yet: `monitor poll` fetches the feeds",
             markup=False,
             highlight=False,
         )
     for a in page.items:
-        title = Text(" ".join(str(a["title"]).split()), style="bold")
-        copy = f", copy of {short_id(a['copy_of'])}" if a["copy_of"] else ""
-        title.append(
-            f"\n{short_id(a['id'])} · {a['source']}, "
-            f"{when(a['published_at'] or a['first_seen_at'])}{copy}",
-            style="not bold",
-        )
         print_table(
-            title,
-            [
-                Col("number", ratio=2),
-                col("unit", no_wrap=True),
-                Col("scope", ratio=1),
-                Col("frame", ratio=1),
-                Col("sentence", ratio=4),
-                Col("figures", ratio=3),
-            ],
-            [
-                [
-                    c["text"],
-                    c["head"] or c["unit"],
-                    c["scope"] or "—",
-                    _frame(c),
-                    shorten(c["sentence"], SENTENCE),
-                    _bindings(c),
-                ]
-                for c in a["claims"]
-            ]
-            + [
-                ["unparsed", "", "", u["reason"], shorten(u["sentence"], SENTENCE), ""]
-                for u in a["unparsed"]
-            ],
-            empty="no numbers found in this article",
+            _title(a), CLAIM_COLUMNS, _claim_rows(a), empty="no numbers found in this article"
         )
         if all_quantities:
             _print_quantities(a["quantities"])
-    note = footer(
-        "monitor claims" + _selection(story, article, figure), page, _article_id, "article"
-    )
+    note = footer("monitor claims" + chosen.flags(), page, _article_id, "article")
     if note:
         console.print(note, markup=False, highlight=False, style="dim", soft_wrap=True)
 
 
-SENTENCE = 120
+# --- render ---------------------------------------------------------------------------
+
+CLAIM_COLUMNS = [
+    Col("number", ratio=2),
+    col("unit", no_wrap=True),
+    Col("scope", ratio=1),
+    Col("frame", ratio=1),
+    Col("sentence", ratio=4),
+    Col("figures", ratio=3),
+]
+
+
+def _title(a: dict[str, Any]) -> Text:
+    """An article's heading: its title, then its id, source, date and what it copies."""
+    title = Text(" ".join(str(a["title"]).split()), style="bold")
+    copy = f", copy of {short_id(a['copy_of'])}" if a["copy_of"] else ""
+    title.append(
+        f"\n{short_id(a['id'])} · {a['source']}, "
+        f"{when(a['published_at'] or a['first_seen_at'])}{copy}",
+        style="not bold",
+    )
+    return title
+
+
+def _claim_rows(a: dict[str, Any]) -> list[list[str]]:
+    """One row per number found, then one per sentence the extractor could not parse."""
+    return [
+        [
+            c["text"],
+            c["head"] or c["unit"],
+            c["scope"] or "—",
+            _frame(c),
+            shorten(c["sentence"], SENTENCE),
+            _bindings(c),
+        ]
+        for c in a["claims"]
+    ] + [
+        ["unparsed", "", "", u["reason"], shorten(u["sentence"], SENTENCE), ""]
+        for u in a["unparsed"]
+    ]
 
 
 def _print_quantities(found: list[dict[str, Any]]) -> None:
@@ -184,8 +245,3 @@ def _bounds(lower: float | None, upper: float | None) -> str:
     if lower == upper:
         return "—" if lower is None else f"{lower:g}"
     return f"{'…' if lower is None else f'{lower:g}'} – {'…' if upper is None else f'{upper:g}'}"
-
-
-def _selection(story: str | None, article: str | None, figure: str | None) -> str:
-    given = (("--story", story), ("--article", article), ("--figure", figure))
-    return "".join(f" {flag} {value}" for flag, value in given if value)

@@ -21,7 +21,8 @@ from monitor import config as config_mod
 from monitor.cli import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, EXIT_USAGE  # noqa: F401  (re-exported)
 from monitor.cli.format import style_of, when
 from monitor.clock import iso as iso  # re-exported: every command formats times with it
-from monitor.daemon.bootstrap import App, open_app
+from monitor.daemon.app import App
+from monitor.daemon.bootstrap import open_app
 
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)

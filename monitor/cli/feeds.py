@@ -29,7 +29,7 @@ from monitor.cli.format import plural
 from monitor.cli.paging import cursor, footer, paging_options, slice_page
 from monitor.clock import utcnow
 from monitor.config import format_duration, parse_duration
-from monitor.daemon.bootstrap import App
+from monitor.daemon.app import App
 from monitor.daemon.cycle import fetch_settings, run_cycle
 from monitor.daemon.subscriptions import add_feed, import_opml, remove_feed, set_feed
 from monitor.polling.fetcher import Fetcher

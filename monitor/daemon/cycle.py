@@ -11,7 +11,7 @@ import httpx
 
 from monitor.alerts.deliverer import DeliverySummary, deliver_due
 from monitor.clock import utcnow
-from monitor.daemon.bootstrap import App
+from monitor.daemon.app import App
 from monitor.daemon.subscriptions import sync_config
 from monitor.logging import get_logger
 from monitor.polling.fetcher import Fetcher, FetchSettings

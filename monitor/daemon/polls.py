@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from monitor.clock import utcnow
 from monitor.daemon.ahead import features_along
-from monitor.daemon.bootstrap import App
+from monitor.daemon.app import App
 from monitor.daemon.cycle import fetch_settings
 from monitor.daemon.state import DaemonState
 from monitor.logging import get_logger

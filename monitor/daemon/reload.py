@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Awaitable, Callable
 
 from monitor import config as config_mod
-from monitor.daemon.bootstrap import App, build_channels
+from monitor.daemon.app import App, build_channels
 from monitor.daemon.cycle import sync_declared
 from monitor.daemon.notify import Notifier
 from monitor.daemon.state import DaemonState

@@ -4,11 +4,11 @@ shut down in time.
 The work is done by parts with one job each, wired by `bootstrap.daemon_parts`:
 membership and heartbeats (`membership`), poll workers (`polls`), the projection loop
 (`projector`), delivery (`delivery`), the watchdog and health answers (`watchdog`) and the
-configuration reload (`reload`). Periodic jobs live in APScheduler's in-memory job store and
-are rebuilt from code on every start: the database holds all durable state (each feed's
-`next_poll_at`, projection checkpoints, the alert outbox), so no job store is ever shared
-between processes (APScheduler's FAQ: "you can't"). Polls are not a periodic job: the poll
-workers claim the next due feed whenever one ends (work-conserving).
+configuration reload (`reload`). Periodic jobs are run by `jobs` (APScheduler's in-memory
+job store, rebuilt from code on every start: the database holds all durable state — each
+feed's `next_poll_at`, projection checkpoints, the alert outbox). Polls are not a periodic
+job: the poll workers claim the next due feed whenever one ends (work-conserving). A stop
+that outlasts its deadline ends the process (`stuck`).
 
 Scale-out (docs/SPEC.md §9) rests on PostgreSQL alone: due feeds are leased
 (`polling.claims`), each projection runs where its advisory lock is held (`store.locks`),
@@ -21,26 +21,22 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import os
 import signal
 import sys
-import threading
 import time
-from collections.abc import Awaitable, Callable, Coroutine
-from datetime import UTC
+from collections.abc import Coroutine
 from typing import Any
 
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.interval import IntervalTrigger
-
-from monitor.clock import utcnow
-from monitor.daemon.bootstrap import App, daemon_parts
+from monitor.daemon.app import App
+from monitor.daemon.bootstrap import daemon_parts
 from monitor.daemon.cycle import worker_name
 from monitor.daemon.health import Readiness, WriteHealth
+from monitor.daemon.jobs import Job, Jobs
 from monitor.daemon.loopwatch import in_thread
 from monitor.daemon.notify import Notifier, watchdog_interval
 from monitor.daemon.settings import ServiceSettings
 from monitor.daemon.state import DaemonState
+from monitor.daemon.stuck import exit_if_stuck
 from monitor.logging import get_logger
 from monitor.polling import parse_worker
 from monitor.projector.collection import freeze_tables
@@ -49,39 +45,12 @@ from monitor.text import gazetteer
 
 log = get_logger("daemon")
 
-# Why these job defaults:
-# - misfire_grace_time: APScheduler's default of 1 s silently drops a run that starts late
-#   (event loop busy, machine suspended); every job here is idempotent and cheap to run late,
-#   so a late run is always better than a skipped one.
-# - coalesce: after a stall, run a job once, not once per missed tick.
-# - max_instances=1: two concurrent projection or delivery runs would only contend for the
-#   same checkpoint or claims.
-JOB_DEFAULTS = {"misfire_grace_time": 120, "coalesce": True, "max_instances": 1}
 DEFAULT_SETTINGS = ServiceSettings()
 SWITCH_INTERVAL = 0.001  # seconds (CPython's default: 0.005)
 STATUS_EVERY = 10.0  # STATUS= refresh when systemd asked for no watchdog
 LEAVE_WAIT = 1.5  # seconds the shutdown waits to hand back leases and locks
 
 __all__ = ["Service", "ServiceSettings"]
-
-
-def _busy_threads() -> list[threading.Thread]:
-    """Non-daemon threads other than this one that are running work (idle pool workers
-    block in their queue and are ended by the executor's own shutdown)."""
-    me = threading.current_thread()
-    return [t for t in threading.enumerate() if t is not me and not t.daemon and _working(t)]
-
-
-def _working(thread: threading.Thread) -> bool:
-    names: list[str] = []  # innermost call first
-    frame = sys._current_frames().get(thread.ident or -1)
-    while frame is not None:
-        names.append(frame.f_code.co_name)
-        frame = frame.f_back
-    if "_worker" in names:  # a concurrent.futures worker: busy when inside WorkItem.run
-        at = names.index("_worker")
-        return at > 0 and names[at - 1] == "run"
-    return thread.is_alive()
 
 
 class Service:
@@ -98,8 +67,7 @@ class Service:
         self.state = DaemonState(app=app, worker=worker_name(), settings=settings)
         self.settings = settings
         self.notifier = notifier or Notifier.from_environ()
-        self._scheduler: Any = None
-        self._job_tasks: set[asyncio.Task[Any]] = set()
+        self.jobs = Jobs(self.state)
         self._background_tasks: set[asyncio.Task[Any]] = set()
         self._stop = asyncio.Event()
         self._stop_requested_at: float | None = None
@@ -187,9 +155,7 @@ class Service:
         await asyncio.to_thread(gazetteer.load)  # before polls start: see its docstring
         freeze_tables()  # the gazetteer and prior stay for the process: out of the gc's sight
         await self.polls.open()
-        self._scheduler = AsyncIOScheduler(job_defaults=JOB_DEFAULTS, timezone=UTC)
-        self._add_jobs()
-        self._scheduler.start()
+        self.jobs.start(self._jobs())
         self._poll_loop = asyncio.create_task(self.polls.run(), name="poll workers")
         self._listener = asyncio.create_task(
             locks.listen_for_appends(self.app.engine, functools.partial(self.wake, "project"))
@@ -205,24 +171,9 @@ class Service:
         await self._stop.wait()
         await self._shutdown()
         if self.settings.exit_when_stuck:
-            self._exit_if_stuck(0)
+            deadline = (self._stop_requested_at or time.monotonic()) + self.settings.stop_deadline
+            exit_if_stuck(deadline, 0)
         return 0
-
-    def _exit_if_stuck(self, code: int) -> None:
-        """Leave now if non-daemon threads (executor workers) are still busy near the deadline.
-
-        Their transactions are uncommitted, so ending the process rolls them back, exactly as
-        after kill -9; joining them could outlast systemd's stop timeout.
-        """
-        deadline = (self._stop_requested_at or time.monotonic()) + self.settings.stop_deadline
-        while time.monotonic() < deadline:
-            if not _busy_threads():
-                return
-            time.sleep(0.05)
-        log.warning("exiting with worker threads still blocked", threads=len(_busy_threads()))
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
 
     def request_stop(self, why: str = "stop") -> None:
         """Stop taking work (SIGTERM/SIGINT); `run` then finishes what is in flight and returns."""
@@ -235,8 +186,7 @@ class Service:
 
     async def _shutdown(self) -> None:
         self.notifier.stopping(f"stopping: {self.polls_in_flight} polls in flight")
-        if self._scheduler is not None and self._scheduler.running:
-            self._scheduler.shutdown(wait=False)
+        self.jobs.stop()
         if self._poll_loop is not None:
             # It may be waiting for a claim behind SQLite's write lock: do not wait for it.
             self._poll_loop.cancel()
@@ -246,7 +196,7 @@ class Service:
         elapsed = time.monotonic() - (self._stop_requested_at or time.monotonic())
         left = self.settings.stop_deadline - LEAVE_WAIT - elapsed
         grace = max(0.5, min(self.settings.shutdown_grace, left))
-        jobs = asyncio.create_task(self._finish_jobs(grace))
+        jobs = asyncio.create_task(self.jobs.finish(grace))
         late = await self.polls.finish(grace) + await jobs
         if late:
             log.warning("cancelled unfinished work", tasks=late)
@@ -267,71 +217,25 @@ class Service:
         self.watchdog.close()
         log.info("stopped")
 
-    async def _finish_jobs(self, grace: float) -> int:
-        pending = list(self._job_tasks)
-        if not pending:
-            return 0
-        _, late = await asyncio.wait(pending, timeout=grace)
-        for task in late:
-            task.cancel()
-        await asyncio.gather(*late, return_exceptions=True)
-        return len(late)
-
     def _running(self) -> bool:
-        running = bool(self._scheduler is not None and self._scheduler.running)
-        return running and not self.state.stopping.is_set()
+        return self.jobs.running and not self.state.stopping.is_set()
 
     # --- scheduling ---------------------------------------------------------------
 
-    def _add_jobs(self) -> None:
+    def _jobs(self) -> list[Job]:
+        """The periodic jobs: which part runs at which tick."""
         s = self.settings
-        now = utcnow()
         beat = watchdog_interval() or STATUS_EVERY
-        jobs: list[tuple[str, Callable[[], Awaitable[None]], float, float]] = [
-            ("project", self.projector.project, s.project_tick, 0.0),
-            ("deliver", self.delivery.deliver, s.deliver_tick, s.deliver_tick * 0.2),
-            ("heartbeat", self.watchdog.heartbeat, beat, 0.0),
-            ("coordinate", self.membership.coordinate, s.coordinate_tick, 0.0),
+        return [
+            Job("project", self.projector.project, s.project_tick),
+            Job("deliver", self.delivery.deliver, s.deliver_tick, s.deliver_tick * 0.2),
+            Job("heartbeat", self.watchdog.heartbeat, beat),
+            Job("coordinate", self.membership.coordinate, s.coordinate_tick),
         ]
-        for job_id, func, every, jitter in jobs:
-            self._scheduler.add_job(
-                self._tracked(job_id, func),
-                IntervalTrigger(seconds=every, jitter=jitter or None),
-                id=job_id,
-                name=job_id,
-                next_run_time=now,
-            )
-
-    def _tracked(
-        self, job_id: str, func: Callable[[], Awaitable[None]]
-    ) -> Callable[[], Awaitable[None]]:
-        """Wrap a job: remember its task (for shutdown) and when it last made progress."""
-        stopping, busy = self.state.stopping, self.state.busy
-
-        async def job() -> None:
-            if stopping.is_set():
-                return
-            task = asyncio.current_task()
-            assert task is not None
-            self._job_tasks.add(task)
-            busy[job_id] = time.monotonic()
-            try:
-                await func()
-            except asyncio.CancelledError:
-                if stopping.is_set():
-                    return  # cancelled by the shutdown, which logs what it cancelled
-                raise
-            except Exception:
-                log.exception("job failed", job=job_id)
-            finally:
-                busy.pop(job_id, None)
-                self._job_tasks.discard(task)
-
-        return job
 
     def wake(self, job_id: str) -> None:
         """Run a job now instead of at its next tick (a running job reruns when it ends)."""
-        if self.state.stopping.is_set() or self._scheduler is None:
+        if self.state.stopping.is_set() or not self.jobs.started:
             return
         if job_id == "poll":
             self.polls.wake()
@@ -339,8 +243,7 @@ class Service:
         if job_id == "project" and "project" in self.state.busy:
             self.projector.again = True
             return
-        if job_id not in self.state.busy:
-            self._scheduler.modify_job(job_id, next_run_time=utcnow())
+        self.jobs.run_now(job_id)
 
     # --- reload -------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.exc import SQLAlchemyError
 
 from monitor.daemon import metrics
-from monitor.daemon.bootstrap import App
+from monitor.daemon.app import App
 from monitor.daemon.health import WriteHealth
 from monitor.daemon.settings import ServiceSettings
 from monitor.logging import get_logger

@@ -17,7 +17,8 @@ from rich.console import Console
 from rich.table import Table
 
 from monitor.config import build
-from monitor.daemon.bootstrap import App, open_app
+from monitor.daemon.app import App
+from monitor.daemon.bootstrap import open_app
 from monitor.daemon.cycle import run_cycle
 from monitor.demo.httpserver import FeedServer
 from monitor.demo.receiver import WebhookReceiver, free_port, new_secret

@@ -27,7 +27,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, Engine, RowMapping
 
 from monitor.clock import utcnow
-from monitor.polling.poller import FeedToPoll, to_poll
+from monitor.polling.due import to_poll
+from monitor.polling.feed_poll import FeedToPoll
 from monitor.polling.urls import host_of
 from monitor.store import leases, locks
 from monitor.store.db import as_utc, read_connection

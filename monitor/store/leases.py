@@ -170,25 +170,21 @@ def lease_feeds(conn: Connection, urls: Sequence[str], owner: str, until: dateti
 
 def fetched_in(conn: Connection, owner: str, urls: Iterable[str]) -> None:
     """`owner`'s polls of `urls` have no request in flight any more (they keep the lease)."""
-    wanted = sorted(urls)
-    if wanted:
-        s = feed_schedule.c
-        conn.execute(
-            update(feed_schedule)
-            .where(s.url.in_(wanted), s.lease_owner == owner)
-            .values(fetching=False)
-        )
+    _set_on_owned(conn, owner, urls, fetching=False)
 
 
 def release_in(conn: Connection, owner: str, urls: Iterable[str]) -> None:
     """Drop `owner`'s leases on `urls` inside the caller's transaction."""
+    _set_on_owned(conn, owner, urls, lease_owner=None, lease_until=None, fetching=False)
+
+
+def _set_on_owned(conn: Connection, owner: str, urls: Iterable[str], **values: object) -> None:
+    """Set `values` on the schedule rows of `urls` that `owner` leases (caller's transaction)."""
     wanted = sorted(urls)
     if wanted:
         s = feed_schedule.c
         conn.execute(
-            update(feed_schedule)
-            .where(s.url.in_(wanted), s.lease_owner == owner)
-            .values(lease_owner=None, lease_until=None, fetching=False)
+            update(feed_schedule).where(s.url.in_(wanted), s.lease_owner == owner).values(**values)
         )
 
 

@@ -16,6 +16,7 @@ from monitor.text.attribution import (
 )
 from monitor.text.frame_links import carried_increments, share_scopes, unlocated_totals
 from monitor.text.frames import Span, frame_sentence, parse_clauses, sentence_scope
+from monitor.text.headline_claims import reframe
 from monitor.text.numbers import Quantity, find_quantities, parse_number
 from monitor.text.owner import phrase_owner
 from monitor.text.records import record
@@ -487,6 +488,7 @@ def extract_report(text: str) -> ClaimReport:
         if found and found[0].sentence != originals[index]:
             was = originals[index]
             found = [replace(c, sentence=was, text=was[c.start : c.end]) for c in found]
+        found = reframe(found, originals[index])  # a Title Case headline's own clauses
         claims.extend(found)
         handed = next((c.scope for c in found if c.scope_source == "referring" and c.scope), None)
         if handed is not None:

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from monitor.text.figure_words import context_match, find_term, fold_case
+from monitor.text.headline import clause_span as headline_clause
+from monitor.text.headline import is_headline
 from monitor.text.scope import when_event
 from monitor.text.scope_grammar import names_a_place
 
@@ -17,6 +19,11 @@ _CLAUSE_BREAK = re.compile(
     r"|\s(?:while|whereas|but)\s|\s(?:and|but)\s+that\b)\s*",
     re.IGNORECASE,
 )
+
+# The note scope_of gives a frame scope that lies in another clause of the sentence.
+ANOTHER_CLAUSE = " is another clause's"
+# The note scope_of gives a frame scope that a later number of the sentence owns.
+ANOTHER_NUMBER = " is another number's"
 
 
 def clause_span(claim: Any) -> tuple[int, int]:
@@ -27,6 +34,8 @@ def clause_span(claim: Any) -> tuple[int, int]:
     words: str = getattr(claim, "text", None) or ""
     if not start and words:
         start = max(sentence.find(words), 0)
+    if is_headline(sentence):
+        return headline_clause(sentence, start)  # "153 Killed, 133 Injured In ...": its own
     begin, end = 0, len(sentence)
     for m in _CLAUSE_BREAK.finditer(sentence):
         if _shares_the_verb(sentence, m):
@@ -376,6 +385,43 @@ def _labels(sentence: str, scope: str) -> bool:
     return m is not None and fold_case(scope) in fold_case(m["label"])
 
 
+# A count (not a year) and what follows it up to a place: "840 dead in", "seven of them in",
+# "37 were in".
+# Number words that open a count of their own ("seven of them", "Eleven more hostages").
+COUNT_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
+    r"|fifty|dozens|hundreds|thousands|millions"
+)
+_LATER_COUNT = re.compile(
+    rf"(?<![\w.,])(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|{COUNT_WORDS})\b(?P<tail>[^,;:\d]{{0,40}})$",
+    re.IGNORECASE,
+)
+_OWNS_COUNT = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?\d[\d,.]*\b")
+_WHOLE_OF = re.compile(r"\s+(?:of|out\s+of)\s", re.IGNORECASE)
+
+
+def _another_numbers(claim: Any, scope: str) -> bool:
+    """Whether the frame's scope is the place of a later number of the same clause rather than
+    the claim's: "rose to 313 on Sunday, with 10 deaths in the previous 24 hours, seven of them
+    in Dhaka" (Dhaka is the seven's), "counted 3,651 deaths ..., with 840 dead in Artibonite".
+    The whole of a partitive ("20 of the 50 cars that derailed in East Palestine") shares
+    the part's place."""
+    sentence: str = getattr(claim, "sentence", "") or ""
+    stop = getattr(claim, "end", 0) or 0
+    at = sentence.find(scope, stop)
+    if at < 0 or _WHOLE_OF.match(sentence, stop):
+        return False
+    if scope in sentence[: getattr(claim, "start", 0) or 0]:
+        return False  # named before the number too ("In Wuhan, ... 892 ..., Wuhan's total")
+    if _OWNS_COUNT.match(sentence, at + len(scope)):
+        return True  # "..., with Colorado's 47 the most of any state"
+    later = _LATER_COUNT.search(sentence, stop, at)
+    if later is None:
+        return False
+    tail = f" {later['tail'].strip().casefold()}"
+    return tail.endswith((" in", " at", " from", " in the", " at the"))
+
+
 def scope_of(
     claim: Any, context: Sequence[str] | None = None, label: str = ""
 ) -> tuple[str | None, str, str | None]:
@@ -405,7 +451,9 @@ def scope_of(
         and not _labels(sentence, scope)
         and (when_event(sentence, begin) or "").casefold() != scope.casefold()
     ):  # the event a ", when ..." clause describes stays its scope ("the 2005 riots, when")
-        return None, "none", f"{scope} is another clause's"
+        return None, "none", f"{scope}{ANOTHER_CLAUSE}"
+    if _another_numbers(claim, scope):
+        return None, "none", f"{scope}{ANOTHER_NUMBER}"
     if _beyond_attribution(claim, scope):
         return None, "none", f"{scope} is beyond the attribution"
     named = _named_by_of(sentence, scope, context)

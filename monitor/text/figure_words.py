@@ -127,6 +127,12 @@ def find_word(text: str, terms: Sequence[str]) -> str | None:
     return found.group(0) if found else None
 
 
+def find_words(text: str, terms: Sequence[str]) -> list[re.Match[str]]:
+    """Every occurrence of `terms` (one-word terms with their inflections) in `text`."""
+    pattern = _word_pattern(tuple(terms))
+    return list(pattern.finditer(text)) if pattern is not None else []
+
+
 def find_term(text: str, terms: Sequence[str]) -> str | None:
     """The longest of `terms` occurring in `text` as words, as written there; None if none."""
     pattern = _pattern(tuple(terms))

@@ -37,6 +37,9 @@ from typing import Any, Protocol
 from monitor.text import gazetteer
 from monitor.text.event_types import event_families
 from monitor.text.figure_scope import (
+    ANOTHER_CLAUSE,
+    ANOTHER_NUMBER,
+    COUNT_WORDS,
     clause_of,
     clause_span,
     flight_destination,
@@ -49,6 +52,7 @@ from monitor.text.figure_words import (
     demonym_context,
     find_term,
     find_word,
+    find_words,
     fold_case,
     head_phrase,
     singular,
@@ -134,7 +138,7 @@ class Binding:
     bound: bool
     reason: str
     scope: str | None = None
-    scope_source: str = "none"  # clause | previous | referring | topic | none
+    scope_source: str = "none"  # clause | previous | referring | headline | topic | none
 
 
 @dataclass(frozen=True)
@@ -190,7 +194,7 @@ def _fit(spec: FigureSpec, claim: Any, previous: str | None = None) -> str | Non
     if _SET_APART.search(claim.unit):
         return f"'{claim.unit}' counts things set apart from the figure's"
     if spec.exclude:
-        hit = find_word(phrase_of(claim), spec.exclude)
+        hit = _own_exclude(claim, spec.exclude)
         if hit is not None:
             return f"excluded: '{hit}'"
     whole = whole_phrase(claim) if spec.about else None
@@ -204,6 +208,37 @@ def _fit(spec: FigureSpec, claim: Any, previous: str | None = None) -> str | Non
     elif spec.about and find_word(_HAD_BEEN.sub("", _about_text(claim)), spec.about) is None:
         return "its about term says only what the counted had been"
     return None
+
+
+# A number of another count and the words between it and a noun it counts: "33 prisoners",
+# "1,323 suspected and confirmed cases", "Eleven more hostages" (the noun ends the match).
+_COUNT_BEFORE = re.compile(
+    rf"(?<![\w.,])(?:\d[\d,.]*(?:\s+(?:million|thousand|billion))?|{COUNT_WORDS})"
+    r"(?:\s+(?:more|other|new|further|suspected|confirmed|and|or|[a-z]+-[a-z]+)){0,3}\s+$",
+    re.IGNORECASE,
+)
+
+
+def _own_exclude(claim: Any, terms: Sequence[str]) -> str | None:
+    """The first exclude term of the claim's phrase that is not another number's counted noun:
+    in "Eleven more hostages were released in return for 33 prisoners" the prisoners are the
+    33's, so they do not exclude the eleven from a hostage figure (nor the hostages the 33
+    from a prisoner figure)."""
+    phrase = phrase_of(claim)
+    sentence = getattr(claim, "sentence", "") or ""
+    offset = sentence.find(phrase) if phrase else -1
+    start = getattr(claim, "start", 0) or 0
+    end = getattr(claim, "end", 0) or 0
+    for hit in find_words(phrase, terms):
+        before = _COUNT_BEFORE.search(phrase, max(0, hit.start() - 60), hit.start())
+        if before is None or offset < 0 or start <= offset + before.start() < end:
+            return hit.group(0)  # no other number counts it, or the claim's own does
+        if _PARTITIVE_OF.match(sentence[end : offset + before.start()]):
+            return hit.group(0)  # "4,400 of its 5,500 contract workers": the part's noun too
+    return None
+
+
+_PARTITIVE_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|those|these|his|her)\s+)?$", re.I)
 
 
 # What the counted had been before the clause's own verb: "has accounted for 2,146 people who
@@ -383,6 +418,8 @@ def bind(
     else:
         scope = _legacy_scope(claim, previous, spec)
         source = "clause" if scope else "none"
+    if source == "headline" and scope is not None and not context_match(scope, spec.context):
+        scope = None  # a name of another clause of the headline: no more than the topic's
     aside = f" ({note})" if note else ""
     if scope is not None and source == "previous" and not context_match(scope, spec.context):
         held = _placed_in(previous or "", scope, spec.context)
@@ -409,12 +446,21 @@ def bind(
         if into is not None:  # "fled the fighting in Tigray into neighbouring Sudan"
             return Binding(spec.name, True, f"scoped to {scope}, fled into {into}", into, source)
         return Binding(spec.name, bound, f"scoped to {scope}{aside}", scope, source)
-    if hasattr(claim, "scope") and (note is None or note.endswith("not a scope")):
+    if hasattr(claim, "scope") and (
+        note is None or note.endswith("not a scope") or note.endswith(ANOTHER_NUMBER)
+    ):
         # The frame names no scope, but the claim's own clause names the context ("bringing
         # Ohio's total to 57"): that is the clause's subject as far as this figure goes.
         found = find_term(clause_of(claim), spec.context)
         if found is not None:
             return Binding(spec.name, True, f"clause names {found}", found, "clause")
+    elsewhere = _sentence_scope(claim, note, spec.context)
+    if elsewhere is not None and not context_match(elsewhere, spec.context):
+        # The sentence names where the number is, only in another clause ("In Cao Bang
+        # province landslides had killed 19 people, and 36 others were unaccounted for"):
+        # that place, not the headline's, is the number's scope.
+        why = f"the sentence scopes it to {elsewhere}, not the figure's{aside}"
+        return Binding(spec.name, False, why, elsewhere, "sentence")
     if topic is not None:
         found = find_term(topic.text_for(claim.sentence), spec.context) or _headline_opens(
             topic.title, spec.context
@@ -424,6 +470,36 @@ def bind(
     return Binding(
         spec.name, False, f"no scope in its clause, the sentence before or the headline{aside}"
     )
+
+
+def _names_exactly(scope: str, context: Sequence[str]) -> bool:
+    """Whether the scope is one of the context terms itself (articles and case aside), not a
+    word inside a longer term ("Germany" in "Germany's biggest lender")."""
+    bare = re.sub(r"^the\s+", "", fold_case(scope.strip()))
+    return any(re.sub(r"^the\s+", "", fold_case(t.strip())) == bare for t in context)
+
+
+def _sentence_scope(claim: Any, note: str | None, context: Sequence[str]) -> str | None:
+    """The scope the frame found for the claim in another clause of its sentence, when the
+    clause-level check set it aside and the sentence names none of the figure's context: the
+    sentence's own place still comes before the article's headline (SPEC §6: "the figure's
+    context is the claim's scope"). A sentence that also names the context ("Ferry With 476
+    Aboard Sinks Off South Korea; Four Dead") leaves the choice to the headline as before."""
+    scope = getattr(claim, "scope", None)
+    if not scope or note is None or not note.endswith(ANOTHER_CLAUSE):
+        return None
+    if getattr(claim, "scope_source", "clause") != "clause":
+        return None
+    if find_term(getattr(claim, "sentence", ""), context) is not None:
+        return None
+    if event_families(str(scope)) or _DAY_OWNED.match(str(scope)):
+        return None  # the story's event ("Saturday's earthquake"), not a place of its own
+    return str(scope)
+
+
+_DAY_OWNED = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s\b|(?:yesterday|today)['’]s\b", re.I
+)
 
 
 def _placed_in(previous: str, scope: str, context: Sequence[str]) -> str | None:
@@ -476,6 +552,9 @@ def bind_all(
     weight = {i: context_match(found[i].scope or "", specs[i].context) for i in own}
     best = max(weight.values(), default=0)
     winners = [i for i, w in weight.items() if w == best]
+    if len(winners) > 1:  # "Germany" is a German figure's own term, only inside a bank's
+        exact = [i for i in winners if _names_exactly(found[i].scope or "", specs[i].context)]
+        winners = exact if len(exact) == 1 else winners
     winner = winners[0] if len(winners) == 1 else None
     result = list(found)
     for i in bound:

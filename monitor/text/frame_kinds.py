@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from monitor.text.clauses import Clause
 from monitor.text.frame_days import _day_haul, _one_day, _one_night
-from monitor.text.frame_earlier import earlier_value
+from monitor.text.frame_earlier import earlier_estimate, earlier_value
 from monitor.text.frame_parts import _SHARE_APPOSED, _TOTAL_RISE
 from monitor.text.frame_times import _FROM_END, _past_ref
 from monitor.text.frame_values import _Q, Span
@@ -47,8 +48,8 @@ _EARLIER_PUT_LONG = re.compile(
 )
 _PREVIOUS_BEFORE_CF = CaseFree(_PREVIOUS_BEFORE)  # read through its folded twin (patterns.CaseFree)
 _PREVIOUS_AFTER = re.compile(
-    r"\s+(?:(?:reported|given|announced|recorded|counted)\s+)?(?:a|one|the)\s+(?:day|week|month)"
-    r"\s+(?:earlier|before)\b"
+    r"\s+(?:(?:reported|given|announced|recorded|counted)\s+|of\s+)?(?:a|one|the)\s+(?:day|week"
+    r"|month)\s+(?:earlier|before)\b"
 )  # "far more than the 99 reported a day earlier"
 # A definite number given earlier the same day or before: "below the 334 reported in the
 # morning", "the 19 announced earlier", "the 40 given previously".
@@ -154,7 +155,8 @@ _EVENT_RELATIVE = re.compile(
 # was one reporting window ("257 new infections in the past 24 hours"), not a quarter.
 _SAME_WINDOW = re.compile(r"\b(?:in|over|during)\s+the\s+same\s+(?:period|time|day)\b", re.I)
 _PART_AFTER = re.compile(
-    r"\s+(?:of|among)\s+(?:the|them|those|these|whom|which|its|their|all)\b|\s+of\s+\d"
+    r"\s+(?:of|among)\s+(?!the\s+(?:day|week|month|year)\s+(?:before|earlier)\b)"
+    r"(?:the|them|those|these|whom|which|its|their|all)\b|\s+of\s+\d"
     r"|\s+of\s+(?-i:[A-Z])[\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+\d",
     re.I,
 )
@@ -171,6 +173,79 @@ _OF_ITS_OWN = re.compile(
     r"\s+of\s+(?:its|their)\s+(?!(?:[\w’'-]+\s+){0,2}?(?:\d|(?:some|about|roughly|around"
     r"|nearly|almost|over)\s+\d))",
     re.I,
+)
+# "killed 20 and injured another 50", "destroyed 10,000 houses and damaged a further 55,000":
+# "another" after a second verb counts what that verb did, not more of what the first did.
+_OTHER_VERB_FURTHER = re.compile(
+    r"\b(?P<first>[a-z]{3,}ed)\s+(?:[^,;]{0,40}?)\d[\d,.]*(?:\s+[a-z-]+){0,2}\s+and\s+"
+    r"(?P<second>[a-z]{3,}ed)\s+(?:another|a\s+further|an\s+additional|an\s+extra)\s+" + _Q + "$"
+)
+
+
+def _other_verb(before: str) -> bool:
+    """Whether the two verbs `_OTHER_VERB_FURTHER` found differ (not "added 5 and added another")."""
+    m = _OTHER_VERB_FURTHER.search(before)
+    return m is not None and m["first"] != m["second"]
+
+
+# A rate after a pair of counted nouns: "55,000 repair kits and replacement devices a week".
+_RATE_AFTER_PAIR = re.compile(
+    r"\s+(?:and|or)\s+(?:[a-z][\w-]*\s+){1,2}?(?:a|per)\s+(?:day|week|month|year)\b"
+    r"(?!\s+(?:earlier|before|later|ago|after)\b)"
+)
+# What may stand between two members of one breakdown: ", three were Syrians and one",
+# ", while one victim", ", driving licence numbers for 29,188 of them and email addresses for".
+_PARALLEL_GAP = re.compile(
+    r"(?:\s+[a-z][\w’'-]*){0,4}?\s*(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+while\s+)"
+    r"(?:(?![a-z]+ed\b)[a-z][\w’'-]*\s+){0,3}?(?:for\s+|of\s+)?$"
+)
+
+
+def _parallel_part(sentence: str, span: Span, spans: Sequence[Span]) -> bool:
+    """Whether the number continues a breakdown whose member before it is a partitive part
+    ("Three of the missing were Lebanese nationals, three were Syrians and one was Egyptian")."""
+    earlier = [s for s in spans if s.start < span.start]
+    if not earlier:
+        return False
+    first = earlier[-1]
+    own = sentence[span.end : span.unit_end].strip()
+    if own and own != sentence[first.end : first.unit_end].strip():
+        return False  # "..., and 500 nurses picketed": a count of its own noun
+    if not _PART_AFTER.match(sentence, first.end) and not _parallel_part(sentence, first, spans):
+        return False
+    gap = sentence[first.unit_end : span.start]
+    if len(gap) > 60 or any(ch.isdigit() or ch in ";:" for ch in gap):
+        return False
+    rest = re.sub(
+        r"^\s+(?:of|among)\s+(?:the|them|those|these|whom|which|its|their|all)\b", "", gap
+    )
+    rest = re.sub(
+        r"^(?:\s+[\w’'-]+){0,2}?\s+(?:were|was|are|is|had|have)\b(?:\s+[\w’'-]+){0,3}", "", rest
+    )
+    return bool(_PARALLEL_GAP.fullmatch(rest))
+
+
+# A partitive count placed by its verb at a named place or a site: "about 2,000 of the strikers
+# would be in the Twin Ports", "4,200 of them were still at the reception centre" (that place's
+# count by the corpus convention), not a condition ("20 of them were in hospital", "in their 70s").
+_HELD_AT_PLACE = re.compile(
+    r"\s+(?:of|among)\s+(?:the|them|those|these)(?:\s+[a-z][\w-]*)?\s+(?:would\s+be|will\s+be"
+    r"|were|was|are|is|remained|stayed)\s+(?:still\s+)?(?:in|at)\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w.-]+|(?:reception|evacuation|relief|refugee)\s+(?:centre|center|camp|site)s?"
+    r"|morgue|mortuary|camp)\b"
+)
+# The subset a count is "among": "43 Syrians were among the dead" (not "among those killed when
+# their vehicle collided ...": an event of their own, tests/unit/text/test_claims13_parts.py).
+_AMONG_AFTER = re.compile(
+    r"(?:\s+[\w’'-]+){0,3}?\s+(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+"
+    r"the\s+(?:dead|victims|killed|injured|wounded|missing|casualties|fatalities)\b",
+    re.IGNORECASE,
+)
+# A place apposed with its size: "Donggala, a regency of some 300,000 people", "a city of 2
+# million": the place's own population, never a part of a count the sentence opened with.
+_POPULATION_APPOSED = re.compile(
+    r",\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}?(?:city|town|regency|district|province|county|region"
+    r"|state|island|village|country|nation|municipality|area|suburb|community)\s+of\s+" + _Q + "$"
 )
 _OF_OWNER = re.compile(r"\s+of\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+\d")
 # "bringing the county's toll to 17 and the state's to 30": an owner whose noun the sentence
@@ -286,14 +361,25 @@ _SOURCE_HINTS = (
 )  # fmt: skip
 
 
-def _kind(
-    sentence: str, span: Span, clause: Clause, spans: Sequence[Span], attached: bool = False
-) -> str:
-    """total / new / part / previous / rate for one number of its clause."""
-    if span.rate:
-        return "rate"
-    before = sentence[max(clause.start, span.start - _KIND_REACH) : span.start]
-    low = lowered(before)  # the window lower-cased once for its word tests (`holds`)
+@dataclass(frozen=True)
+class _Reading:
+    """One number of a clause, as the kind rules read it: its sentence, span and clause, the
+    sentence's other spans, whether a locative is attached to it, and the window before it
+    (`before`, lower-cased once as `low` for the word tests of `holds`)."""
+
+    sentence: str
+    span: Span
+    clause: Clause
+    spans: Sequence[Span]
+    attached: bool
+    before: str
+    low: str | None
+
+
+def _change_rule(at: _Reading) -> str | None:
+    """A change written beside the count it moved ("rose by 26 to 75", "46 more than a week
+    earlier") or another period's own total ("compared with 285 for all of 2024")."""
+    sentence, span, before, low = at.sentence, at.span, at.before, at.low
     changed = holds(low, _CHANGE_BY_WORDS)
     if changed and _CHANGE_BY.search(before) and _TO_COUNT.match(sentence, span.unit_end):
         return "new"  # "rose by 26 to 75", "up 26 to 75": the change, not the count reached
@@ -311,6 +397,14 @@ def _kind(
     compares = holds(low, _COMPARED_WORDS)  # each regex runs only when it can match
     if compares and _COMPARED.search(before) and _OTHER_PERIOD.match(sentence, span.unit_end):
         return "total"  # "compared with 285 for all of 2024": another period's own total
+    return None
+
+
+def _previous_rule(at: _Reading) -> str | None:
+    """An earlier value of the same count ("up from 97", "the 90 it had earlier estimated",
+    "275 and not 288", "lowered from 88 to 71")."""
+    sentence, span, clause, before, low = at.sentence, at.span, at.clause, at.before, at.low
+    compares = holds(low, _COMPARED_WORDS)
     if (
         ((compares or holds(low, _PREVIOUS_WORDS)) and _PREVIOUS_BEFORE_CF.search(before))
         or _PREVIOUS_AFTER.match(sentence, span.unit_end)
@@ -342,6 +436,8 @@ def _kind(
         return "previous"
     if earlier_value(sentence, clause.start, span.start):
         return "previous"  # "Earlier that day the service had raised the number missing to 24"
+    if earlier_estimate(sentence, clause.start, span.start, span.unit_end):
+        return "previous"  # "Officials had initially estimated that about 1,000 people ..."
     if ("not" in before or "Not" in before or "NOT" in before) and _NOT_BEFORE.search(before):
         return "previous"  # "275 and not 288"
     if "which had" in before and _HAD_STOOD.search(before):
@@ -358,10 +454,19 @@ def _kind(
         and _TO_NEXT.match(sentence, span.unit_end)
     ):
         return "previous"  # "lowered from 88 to 71"
+    return None
+
+
+def _joining_rule(at: _Reading) -> str | None:
+    """What joins or recurs: a walkout joined ("8,700 workers walked out"), a rate ("13
+    children die every day"), a strike joined, a day's own haul, a count's named new part."""
+    sentence, span, clause, before, low = at.sentence, at.span, at.clause, at.before, at.low
     if _WALKOUT_AFTER.match(sentence, span.unit_end) and not _past_ref(
         sentence, clause.start, clause.end
     ):
         return "new"  # "8,700 workers walked out of Ford's Kentucky Truck Plant" joined the strike
+    if _RATE_AFTER_PAIR.match(sentence, span.unit_end):
+        return "rate"  # "about 55,000 repair kits and replacement devices a week"
     if may_hold(sentence[clause.start : clause.end], ("each", "every", "per")) and (
         _EVERY_PERIOD.search(sentence, clause.start, clause.end)
     ):
@@ -385,6 +490,21 @@ def _kind(
         return "new"  # "That count included 11 new deaths and 575 more infections": what the
         # count gained, named by the number's own "new" / "more", not a part picked out of it
     # "up from nine deaths and 57 hospitalizations"
+    return None
+
+
+def _part_rule(at: _Reading) -> str | None:
+    """A part of a whole, or the total of a sub-scope or owner (lists, "of them", "including",
+    "accounts for", shares, an "Of the ..." lead)."""
+    sentence, span, clause, spans, attached, before, low = (
+        at.sentence,
+        at.span,
+        at.clause,
+        at.spans,
+        at.attached,
+        at.before,
+        at.low,
+    )
     if "and" in before and _AND_BEFORE.search(before):
         earlier = [s for s in spans if clause.start <= s.start < span.start]
         inherited = _kind(sentence, earlier[-1], clause, spans) if earlier else None
@@ -392,6 +512,8 @@ def _kind(
             return "previous"
         if inherited == "part":  # "22 of them were in their 70s and 13 in their 60s": a part
             return "total" if attached else "part"  # "... and nine in Terry County": its total
+        if inherited == "new" and not attached and _NEW_MODIFIERS & set(earlier[-1].modifiers):
+            return "new"  # "recorded 39,688 new suspected cases and 183 deaths": the same window's
     if "," in before and _INCLUSION_LIST.search(before):
         return "part"  # "included 18 Chinese nationals, two South Koreans and a Laotian"
     if holds(low, ("account",)) and (_ACCOUNTS_FOR.search(before) or _ACCOUNTS_AND.search(before)):
@@ -400,6 +522,10 @@ def _kind(
         return "total"  # "88,780 of the territory's 120,000 ethnic Armenians had fled"
     if " of " in sentence[span.end : span.end + 4] and _OF_ITS_OWN.match(sentence, span.end):
         return "total"  # "2,500 of its members": its own count of them, no whole given
+    if not attached and _parallel_part(sentence, span, spans):
+        return "part"  # "Three of the missing were Lebanese, three were Syrians and one ..."
+    if " among " in sentence[span.end : clause.end] and _AMONG_AFTER.match(sentence, span.end):
+        return "part"  # "43 Syrians were among the dead": a subset of the count named after it
     if _PART_AFTER.match(sentence, span.end) or (
         holds(low, _PART_WORDS) and _PART_BEFORE.search(before)
     ):
@@ -408,11 +534,15 @@ def _kind(
         if attached and _OF_THEM_NOUN.match(sentence, span.end):
             return "part"  # "476 people, 325 of them students from a school in Ansan": the
             # noun picks the part out; the place is the school's, not the part's own scope
+        if not attached and _HELD_AT_PLACE.match(sentence, span.unit_end):
+            return "total"  # "about 2,000 of the strikers would be in the Twin Ports": theirs
         return "total" if attached else "part"  # "45 of them in Gaines County": its total
     if "of" in sentence[span.unit_end : span.unit_end + 90] and _SHARE_APPOSED.match(
         sentence, span.unit_end
     ):
         return "part"  # "More than 900 people, or about 15 percent of the total, ...": a share
+    if " of " in before and _POPULATION_APPOSED.search(before):
+        return "total"  # "11 in Donggala, a regency of some 300,000 people": its population
     lead = _OF_LEAD_ANY.match(sentence)
     if lead is not None and lead.end() <= span.start:
         if attached and _NEW_WHOLE.search(sentence, lead.start(), lead.end()):
@@ -420,6 +550,22 @@ def _kind(
         return "total" if attached else "part"  # "Of those cases, 80 were ... and 113 had ..."
     if clause.opener in ("including", "among them", "of whom", "of which", "most of them"):
         return "part"
+    return None
+
+
+def _new_word_rule(at: _Reading) -> str | None:
+    """An increment named by its words ("another", "a further", "nine more dead", "a second
+    round of layoffs"), unless another fate or a baseline."""
+    sentence, span, clause, spans, before, low = (
+        at.sentence,
+        at.span,
+        at.clause,
+        at.spans,
+        at.before,
+        at.low,
+    )
+    if " and " in before and _OTHER_VERB_FURTHER.search(before) and _other_verb(before):
+        return "total"  # "destroyed 10,000 houses and damaged a further 55,000": another fate
     if (holds(low, _NEW_WORDS) and _NEW_BEFORE.search(before)) or (
         not span.implied and _NEW_MODIFIERS & set(span.modifiers)
     ):
@@ -445,6 +591,13 @@ def _kind(
         end = min([*later[:1], stop.start() if stop else len(sentence)])
         if _ROUND.search(sentence, clause.start, end):
             return "new"  # "cut 9,000 jobs ..., in a second round of layoffs": an increment
+    return None
+
+
+def _period_rule(at: _Reading) -> str | None:
+    """A count of one reporting period: a week, a month of a month-by-month account, a night,
+    a 24-hour window, a day."""
+    sentence, span, clause, before = at.sentence, at.span, at.clause, at.before
     if ("week" in sentence and _WEEK_AFTER.match(sentence, span.unit_end)) or (
         "day" in before
         and (day := _DAY_SUBJECT.search(before)) is not None
@@ -475,6 +628,25 @@ def _kind(
         return "new"  # "317 people were detained across the country on Sunday": that day's
     if "day" in sentence and _day_haul(sentence, span, clause):
         return "new"  # "Police detained 364 people on Monday": that day's detentions
+    return None
+
+
+_RULES = (_change_rule, _previous_rule, _joining_rule, _part_rule, _new_word_rule, _period_rule)
+
+
+def _kind(
+    sentence: str, span: Span, clause: Clause, spans: Sequence[Span], attached: bool = False
+) -> str:
+    """total / new / part / previous / rate for one number of its clause: the first of the named
+    rules (`_RULES`, in order) that reads a kind, else total."""
+    if span.rate:
+        return "rate"
+    before = sentence[max(clause.start, span.start - _KIND_REACH) : span.start]
+    at = _Reading(sentence, span, clause, spans, attached, before, lowered(before))
+    for rule in _RULES:
+        found = rule(at)
+        if found is not None:
+            return found
     return "total"
 
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from monitor.text.clauses import Clause
+from monitor.text.frame_earlier import earlier_event
 from monitor.text.frame_values import _Q, Frame, Span
 from monitor.text.patterns import MONTHS, CaseFree, may_hold
 
@@ -38,6 +39,10 @@ _PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a 
     rf"|(?:in|during|of|throughout|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:year\s+)?"
     rf"(?:(?:early|late|mid-?)\s*)?{_YEAR}s?\b"
     rf"|(?:in|during|on|by)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?{_YEAR}\b"
+    # a state dated to an earlier day: "employed 228,000 workers as of June 2024", "had 73,541
+    # employees at the start of 2022"
+    rf"|as\s+of\s+{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?{_YEAR}\b"
+    rf"|at\s+the\s+(?:end|start|beginning|close)\s+of\s+(?:{_MONTH}\s+)?{_YEAR}\b"
     rf"|(?:in|during|on|by|before|after|over|around|at)\s+(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b"
     rf"|(?:the\s+)?{_YEAR}['’]?s?\s+(?-i:(?:[A-Z][\w-]+\s*){{0,3}}(?:[a-z]+\s+)?)"
     r"(?:outbreak|fire|wildfire|blaze|flood|floods|earthquake|quake|hurricane|storm|cyclone"
@@ -55,7 +60,8 @@ _PAST = re.compile(  # the look-ahead: the first letters of the alternatives, a 
     r"|back\s+in\s+\w+)))",
 )
 _CURRENT = re.compile(
-    r"\b(?:so\s+far|to\s+date|this\s+year|as\s+of|now|since\s+(?:the\s+)?(?:start|beginning))\b",
+    r"\b(?:so\s+far|to\s+date|this\s+year|as\s+of(?!\s+(?-i:[A-Z])[a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?"
+    r"(?:18|19|20)\d\d\b)|now|since\s+(?:the\s+)?(?:start|beginning))\b",
     re.IGNORECASE,
 )
 _SINCE_WHEN = re.compile(
@@ -213,6 +219,8 @@ def _time(sentence: str, span: Span, clauses: list[Clause], index: int) -> tuple
         dated = _PAST.search(rel["rel"])  # its own year, though its verb is one of striking
         if dated is not None and re.search(r"\d{4}", dated["ref"]):
             ref = re.sub(r"^(?:in|during|on|by|of)\s+", "", dated["ref"].strip(), flags=re.I)
+    if ref is None and " had " in sentence:
+        ref = earlier_event(sentence, span.start)  # "Two months earlier a quake had killed 560"
     return ("past", ref) if ref is not None else ("current", None)
 
 

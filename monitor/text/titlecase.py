@@ -21,8 +21,10 @@ _LONG_WORD_INITIAL = re.compile(r"([A-Za-z])[A-Za-z’'-]{2,}")
 _FUNCTION = word_set(
     """a an the in on at of for to from by with as and or but after before over above under
     below into onto amid among since until during despite than via near off out up down is are
-    was were be been has have had will would could may might says say said"""
-)
+    was were be been has have had will would could may might says say said not now still
+    also just already again even only its their them they it this that these those who what
+    when where while why how then yet"""
+)  # adverbs and pronouns too: "238 Still Missing", "Nine Now Dead", "50 Of Them Foreign"
 _TITLE_SHARE = 0.7  # capitalised words among a headline's words of three letters or more
 _MIN_WORDS = 4
 

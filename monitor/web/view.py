@@ -18,7 +18,7 @@ from sqlalchemy import Connection
 
 from monitor.clock import iso
 from monitor.config import Config
-from monitor.daemon.bootstrap import App
+from monitor.daemon.app import App
 from monitor.store.db import read_connection
 
 HTML = "text/html; charset=utf-8"

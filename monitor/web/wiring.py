@@ -11,7 +11,7 @@ import ipaddress
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from monitor.daemon.bootstrap import App
+from monitor.daemon.app import App
 from monitor.web.app import any_host, loopback_hosts, make_web_app
 from monitor.web.health import HealthSource
 from monitor.web.server import ServerSettings, WebServer, parse_listen

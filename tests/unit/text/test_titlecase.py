@@ -105,3 +105,10 @@ def test_a_less_common_plural_before_a_counts_verb_is_its_subject(
     assert sentence_case(headline).startswith(cased)
     (claim,) = extract_claims(headline)
     assert claim.unit.split()[-1] in ("evacuees", "detainees")
+
+
+def test_adverbs_and_pronouns_of_a_headline_are_lowercased() -> None:
+    assert sentence_case("Brazil Dam Deaths Pass 100; 238 Still Missing").endswith(
+        "238 still missing"
+    )
+    assert "of them" in sentence_case("90 Divers, 50 Of Them Foreign, Join Thai Cave Rescue")
