@@ -5,23 +5,21 @@ binds nothing."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from monitor.text.claims import extract_claims
 from monitor.text.figures import FigureSpec, bind
 
-SUDAN = FigureSpec(
-    name="refugees-in-sudan",
-    label="Refugees from Ethiopia's Tigray conflict in Sudan",
-    units=("people", "refugees"),
-    context=("Sudan",),
-    about=("fled", "crossed", "refugees"),
+SUDAN = FigureSpec.from_mapping(
+    {
+        "name": "refugees-in-sudan",
+        "label": "Refugees from Ethiopia's Tigray conflict in Sudan",
+        "units": ["people", "refugees"],
+        "context": ["Sudan"],
+        "about": ["fled", "crossed", "refugees"],
+    }
 )
-CHAD = FigureSpec(
-    name="refugees-in-chad",
-    label="Refugees in Chad",
-    units=("people", "refugees"),
-    context=("Chad",),
-    about=("fled", "crossed", "refugees"),
-)
+CHAD = replace(SUDAN, name="refugees-in-chad", label="Refugees in Chad", context=("Chad",))
 
 
 def _bound(spec: FigureSpec, text: str, value: float) -> bool:
