@@ -124,6 +124,8 @@ def _article_report(
         frame["scope_source"] = getattr(claim, "scope_source", frame["scope_source"])
         frame["modifiers"] = list(getattr(claim, "modifiers", ()) or ())
         frame["modality"] = getattr(claim, "modality", None)
+        if getattr(claim, "measure", None) is not None:  # "69,093 pounds": "lb" (stop 29)
+            frame["measure"] = claim.measure
         frame["start"], frame["end"] = getattr(claim, "start", None), getattr(claim, "end", None)
         views = [
             _binding_view(b, status.get((b.figure, seq)))
