@@ -11,6 +11,7 @@ kilograms. Other measures (lengths, rainfall, speeds, energy) are never offered.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from monitor.text.quantity_units import unit_after
 
@@ -18,6 +19,7 @@ from monitor.text.quantity_units import unit_after
 MEASURE_SYMBOLS = frozenset(("t", "kg", "g", "lb", "oz", "bbl", "l", "gal", "m3", "ft3"))
 
 
+@lru_cache(maxsize=256)  # a figure's few units, asked once per claim
 def measure_symbol(unit: str) -> str | None:
     """The measure symbol a figure's unit spells in full ("pounds", "lbs": "lb"), else None."""
     written = " ".join(unit.split())
