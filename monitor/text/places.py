@@ -260,9 +260,7 @@ def _may_name_subdivision(text: str) -> bool:
     """False only when :data:`_SUBDIVISION_NAME` cannot match ``text``: no word of
     :data:`_SUBDIVISION_WORDS` in it, in any case (a cheap test; most texts name none)."""
     lowered = text.lower()
-    return any(stem in lowered for stem in _SUBDIVISION_STEMS) or bool(
-        _CASELESS_ASCII.search(text)
-    )
+    return any(stem in lowered for stem in _SUBDIVISION_STEMS) or bool(_CASELESS_ASCII.search(text))
 
 
 def _subdivision_names(text: str) -> frozenset[str]:
