@@ -19,42 +19,33 @@ STORM_MISSING = FigureSpec(
 )  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    ("spec", "text", "value"),
-    [
-        (STORM_DEAD, "In Mozambique, authorities reported 20 deaths and 24 people hurt.", 24),
-        (STORM_DEAD, "In Mozambique 57 people had died and 74 were missing.", 74),
-        (
-            STORM_MISSING,
-            "The toll in the province rose to 33, with eight people still missing and 3 million "
-            "affected.",
-            3_000_000,
-        ),
-    ],
-)  # fmt: skip
+# (figure, sentence, the number whose own phrase holds the about term, the number whose own
+# predicate says something else)
+CONJUNCTS = [
+    (STORM_DEAD, "In Mozambique, authorities reported 20 deaths and 24 people hurt.", 20, 24),
+    (STORM_DEAD, "In Mozambique 57 people had died and 74 were missing.", 57, 74),
+    (
+        STORM_MISSING,
+        "The toll in the province rose to 33, with eight people still missing and 3 million "
+        "affected.",
+        8,
+        3_000_000,
+    ),
+]
+
+
+@pytest.mark.parametrize(("spec", "text", "own", "other"), CONJUNCTS)
 def test_a_phrase_with_its_own_predicate_does_not_take_another_numbers_about_term(
-    spec: FigureSpec, text: str, value: float
+    spec: FigureSpec, text: str, own: float, other: float
 ) -> None:
-    assert not bind(spec, frame(text, value)).bound
+    assert not bind(spec, frame(text, other)).bound
 
 
-@pytest.mark.parametrize(
-    ("spec", "text", "value"),
-    [
-        (STORM_DEAD, "In Mozambique, authorities reported 20 deaths and 24 people hurt.", 20),
-        (STORM_DEAD, "In Mozambique 57 people had died and 74 were missing.", 57),
-        (
-            STORM_MISSING,
-            "The toll in the province rose to 33, with eight people still missing and 3 million "
-            "affected.",
-            8,
-        ),
-    ],
-)  # fmt: skip
+@pytest.mark.parametrize(("spec", "text", "own", "other"), CONJUNCTS)
 def test_the_number_whose_phrase_holds_the_about_term_still_binds(
-    spec: FigureSpec, text: str, value: float
+    spec: FigureSpec, text: str, own: float, other: float
 ) -> None:
-    assert bind(spec, frame(text, value)).bound
+    assert bind(spec, frame(text, own)).bound
 
 
 def test_an_elliptical_conjunct_without_a_predicate_keeps_the_clauses_about_term() -> None:
