@@ -55,8 +55,8 @@ DATA = ROOT / "tests" / "data" / "stories"
 # development check sets, one file each (--half fresh2; fresh7 written at storyprec7)
 CHECK_SETS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh7")
 # unseen check sets: scored here only, never fitted on (fit_stories, lococv_stories and
-# cv_stories read CHECK_SETS, not these; fresh8 written at storyrecall)
-UNSEEN_SETS = ("fresh5", "fresh6", "fresh8")
+# cv_stories read CHECK_SETS, not these; fresh8 written at storyrecall, fresh9 at storyprec8)
+UNSEEN_SETS = ("fresh5", "fresh6", "fresh8", "fresh9")
 
 
 # -- labelled quality ------------------------------------------------------------------

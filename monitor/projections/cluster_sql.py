@@ -67,3 +67,26 @@ _FAST: dict[tuple[type, str], tuple[str, list[str], list[str]]] = {}
 def chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), IN_CHUNK):
         yield items[start : start + IN_CHUNK]
+
+
+_SHARING_ALL = (
+    "SELECT b.article_id FROM {table} b WHERE b.band_key = {mark}"
+    " AND (SELECT count(*) FROM {table} c"
+    " WHERE c.article_id = b.article_id AND c.band_key IN ({marks})) = {mark}"
+    " ORDER BY b.article_id LIMIT {mark}"
+)
+
+
+def sharing_all(
+    conn: Connection, table: Table, keys: Sequence[int], through: int, limit: int
+) -> list[str]:
+    """The first ``limit`` article ids (in id order) of the band table ``table`` stored
+    under every one of ``keys`` (distinct), found by walking the postings of ``through``
+    (one of them, the rarest best) in id order and counting each article's others by
+    primary-key lookups: when ``limit`` articles share all the keys, they are exactly the
+    top of the counting query (ties by id), and the walk stops at the ``limit``-th
+    instead of grouping every posting of every key."""
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    text = _SHARING_ALL.format(table=table.name, mark=mark, marks=", ".join([mark] * len(keys)))
+    rows = conn.exec_driver_sql(text, (through, *keys, len(keys), limit))
+    return [str(article_id) for (article_id,) in rows]

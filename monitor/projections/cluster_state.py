@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, select
 
 from monitor.projections.candidates import CandidatePool
-from monitor.projections.cluster_sql import IN_CHUNK, chunks, fast_upsert, select_in
+from monitor.projections.cluster_sql import IN_CHUNK, chunks, fast_upsert, select_in, sharing_all
 from monitor.projections.clustering import ArticleRecord, Centroid, StorySummary, top_candidates
 from monitor.projections.term_counts import DOCS, SqlTermCounts
 from monitor.store.db import as_utc as utc
@@ -229,6 +229,7 @@ class SqlClusterState:
         # (None: too many to read ahead).
         self._keys_asked: set[int] = set()
         self._postings: dict[int, list[str] | None] = {}
+        self._widths: dict[int, int] = {}  # how many stored articles have a key read ahead
         self._new_articles: dict[str, ArticleRecord] = {}
         self._new_bands: dict[int, list[str]] = {}
         self._new_stories: dict[str, StorySummary] = {}
@@ -256,7 +257,7 @@ class SqlClusterState:
             stored = []
         for chunk in chunks(stored):
             if len(stored) <= IN_CHUNK:
-                rows = select_in(self.conn, _BANDS + " LIMIT {mark}", chunk, (limit,))
+                rows = self._widest(chunk, limit)
             else:
                 rows = select_in(self.conn, _BANDS, chunk)
             for article_id, count in rows:
@@ -265,6 +266,21 @@ class SqlClusterState:
         for key in buffered.keys() & keys:
             found.update(buffered[key])
         return top_candidates(found, limit)
+
+    def _widest(self, keys: Sequence[int], limit: int) -> list[tuple[Any, ...]]:
+        """The stored top `limit` of :meth:`candidates_by_bands` for ``keys`` (distinct).
+
+        When every key was read ahead as shared by at least `limit` articles (a text many
+        articles repeat), the articles having all of them are looked for first
+        (:func:`~.cluster_sql.sharing_all`): `limit` of them are the top, ties by id, found
+        without counting every article of every key. Otherwise the counting query."""
+        widths = [self._widths.get(k, 0) for k in keys]
+        if keys and min(widths) >= limit:
+            rarest = min(zip(widths, keys, strict=True))[1]
+            ids = sharing_all(self.conn, cluster_bands, keys, rarest, limit)
+            if len(ids) == limit:
+                return [(article_id, len(keys)) for article_id in ids]
+        return select_in(self.conn, _BANDS + " LIMIT {mark}", keys, (limit,))
 
     def add_bands(self, article_id: str, band_keys: Sequence[int]) -> None:
         """Index an article under its LSH band keys (buffered until :meth:`flush`)."""
@@ -359,6 +375,7 @@ class SqlClusterState:
         for chunk in chunks(keys):
             for key, count in select_in(self.conn, _KEYS, chunk):
                 self._postings[int(key)] = None
+                self._widths[int(key)] = int(count)
                 if int(count) <= FEW_POSTINGS:
                     few.append(int(key))
         for chunk in chunks(sorted(few)):

@@ -80,7 +80,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from monitor.text.event_types import follows
+from monitor.text.event_types import follows, kin
 from monitor.text.gazetteer import CITY_DEPTH, compatible, contains, depth, lookup
 from monitor.text.gazetteer import leaves as _leaves
 from monitor.text.terms import BODY, ENTITY, TITLE
@@ -414,11 +414,17 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return dot / (na * nb)
 
 
-def new_kinds(article: Mapping[str, float], story: Mapping[str, float]) -> float:
+def new_kinds(
+    article: Mapping[str, float], story: Mapping[str, float], kin_agree: bool = False
+) -> float:
     """Weighted share of the article's event kinds the story does not name, nor follow as a
     later phase of its event (:func:`~monitor.text.event_types.follows`; 0 when either side
     names none): "Trump pauses Mexico tariffs" (tariff, pause) against a story of the tariff
-    order (tariff) is half new; "owners detained" (arrest) against a fire's story is not."""
+    order (tariff) is half new; "owners detained" (arrest) against a fire's story is not; with
+    ``kin_agree`` (the article names the story's city: :func:`cities_agree`), nor is a kind
+    of the story's family (:func:`~monitor.text.event_types.kin`: "attack in Kramatorsk"
+    after a story of the missile strike on Kramatorsk; elsewhere the same family is as often
+    the next strike)."""
     total = sum(article.values())
     if not total or not story:
         return 0.0
@@ -426,7 +432,9 @@ def new_kinds(article: Mapping[str, float], story: Mapping[str, float]) -> float
         sum(
             w
             for kind, w in sorted(article.items())
-            if kind not in story and not follows(kind, story)
+            if kind not in story
+            and not follows(kind, story)
+            and not (kin_agree and kin(kind, story))
         )
         / total
     )
@@ -667,6 +675,9 @@ def features(
     kind_conflict = 1.0 if kinds_conflict(article.kinds, story.kinds) else 0.0
     key_missing = 0.0 if article.keys and story.keys else 1.0
     present = article.names | article.keys
+    kind_new = new_kinds(article.kinds, story.kinds)
+    if kind_new > 0.0 and cities_agree(article, story):  # kin counts only in the story's city
+        kind_new = new_kinds(article.kinds, story.kinds, kin_agree=True)
     return np.array(
         [
             1.0,
@@ -683,7 +694,7 @@ def features(
             headline_missing(story.headline, present, article.places),
             kind,
             kind_conflict,
-            new_kinds(article.kinds, story.kinds),
+            kind_new,
             _share(article.numbers, story.numbers),
             0.0 if article.numbers and story.numbers else 1.0,
             min(gap_days, MAX_GAP_DAYS),

@@ -203,3 +203,21 @@ def follows(kind: str, story_kinds: Mapping[str, float]) -> bool:
     return any(
         kind in FOLLOWS.get(other, ()) for other, w in sorted(story_kinds.items()) if w >= floor
     )
+
+
+def kin(kind: str, story_kinds: Mapping[str, float]) -> bool:
+    """Whether ``kind`` is of a family (:data:`_FAMILIES`) one of the story's leading kinds
+    (:data:`LEADING_SHARE`) is of, without being that kind: "attack" for a story of a
+    "missile" strike, "flood" for a storm's story. Reports of one event name it by several
+    kinds of its family (the missile strike on the restaurant, the attack on it); kinds of
+    no family (a court, an arrest, a recall) are never kin."""
+    families = _FAMILIES.get(kind)
+    if not families or not story_kinds or kind in story_kinds:
+        return False
+    floor = LEADING_SHARE * max(story_kinds.values())
+    return any(
+        f in families
+        for other, w in sorted(story_kinds.items())
+        if w >= floor
+        for f in _FAMILIES.get(other, ())
+    )

@@ -46,6 +46,9 @@ COMMON_NAME = 0.01
 """A name in more than this share of articles (by the prior) is an ordinary word."""
 NAMED_CITY = 250_000
 """A city of several words this large needs no country either ("Los Angeles")."""
+NAMESAKE_CITY = 100_000
+"""A city smaller than this yields to the subdivision of its name the article names as such
+(:func:`_as_subdivision`)."""
 MAX_WORDS = 5
 DATELINE_DOMINANCE = 10
 """A dateline's city read in another country than the article names is its most populous
@@ -61,7 +64,17 @@ elsewhere ("the French Quarter", "the Italian Riviera", "the Swiss Alps")."""
 _CONNECTORS = frozenset(
     {"of", "the", "and", "de", "del", "da", "di", "du", "la", "el", "al", "upon"}
 )
+_SUBDIVISION_WORDS = frozenset(
+    {"prefecture", "prefectural", "province", "provincial", "oblast", "governorate"}
+)
+"""Words after a name that make it a subdivision ("Ishikawa Prefecture", "Ishikawa's
+prefectural government"): :func:`_subdivision_names`."""
 _FILLER = ROLE_WORDS | STOPWORDS | {"city", "state", "capital", "region", "province"}
+_SUBDIVISION_NAME = re.compile(
+    r"\b([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})(?:'s|’s)? (?i:"
+    + "|".join(sorted(_SUBDIVISION_WORDS))
+    + r")\b"
+)
 _TOKEN = re.compile(r"[^\W\d_][\w’'.&-]*|\d[\d,.:]*|[^\w\s]", re.UNICODE)
 _POSSESSIVES = ("'s", "’s")
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.)+$")
@@ -238,11 +251,43 @@ def _admins(spans: list[_Span]) -> set[str]:
     }
 
 
+def _subdivision_names(text: str) -> frozenset[str]:
+    """The (folded) names the text calls a subdivision anywhere: "Ishikawa Prefecture",
+    "Ishikawa's prefectural government", "Cherkasy Oblast" (:data:`_SUBDIVISION_WORDS`)."""
+    found: set[str] = set()
+    for match in _SUBDIVISION_NAME.finditer(text):
+        words = match.group(1).split()
+        found.update(_fold(" ".join(words[i:])) for i in range(len(words)))
+    return frozenset(found)
+
+
+def _as_subdivision(span: _Span, place: Place, subdivisions: frozenset[str]) -> Place:
+    """A small city's reading (under :data:`NAMESAKE_CITY`) of a name the article calls a
+    subdivision elsewhere is that subdivision of the city's country, when the gazetteer has
+    one by that name: "Toll in Ishikawa rises" after "Ishikawa's prefectural government" is
+    the prefecture, not the small Okinawan city of that name that would clash with Wajima
+    inside it. A larger city keeps its reading: it is most often the subdivision's own
+    capital ("Herat province" and the city of Herat), which agrees with its cities anyway."""
+    if place.kind != "city" or place.population >= NAMESAKE_CITY:
+        return place
+    if _fold(span.name) not in subdivisions:
+        return place
+    for other in span.candidates:
+        if other.kind == "subdivision" and other.country == place.country:
+            return other
+    return place
+
+
 def _resolve(
-    span: _Span, countries: dict[str, set[str]], hints: dict[str, set[str]], admins: set[str]
+    span: _Span,
+    countries: dict[str, set[str]],
+    hints: dict[str, set[str]],
+    admins: set[str],
+    subdivisions: frozenset[str] = frozenset(),
 ) -> Place | None:
     """The one reading of a name the article supports, or None. ``countries``: the
-    countries it names without doubt; ``hints``: those and the countries of its cities."""
+    countries it names without doubt; ``hints``: those and the countries of its cities;
+    ``subdivisions``: the names it calls a subdivision (:func:`_subdivision_names`)."""
     groups = {p.country for p in span.candidates}
     candidates = span.candidates
     if len(groups) > 1:
@@ -253,7 +298,7 @@ def _resolve(
                 return None  # "Georgia" alone: the country or the state
             named = {top.country}
         candidates = tuple(p for p in candidates if p.country in named)
-    place = candidates[0]
+    place = _as_subdivision(span, candidates[0], subdivisions)
     if place.kind == "country" or (place.kind == "subdivision" and place.country == "US"):
         return place
     state = place.path.split(":")[1] if place.path.count(":") == 2 else ""
@@ -340,8 +385,9 @@ def mentions(title: str, text: str) -> Mentions:
     countries = _context(spans, cities=False)
     hints = _context(spans, cities=True)
     admins = _admins(spans)
+    subdivisions = _subdivision_names(f"{title}\n{text}")
     for span in spans:  # a resolved "Georgia" (with Atlanta) names its country in turn
-        place = _resolve(span, countries, hints, admins)
+        place = _resolve(span, countries, hints, admins, subdivisions)
         if place is not None and place.kind != "city":
             countries.setdefault(place.country, set()).add(_fold(span.name))
             if place.kind == "subdivision":
@@ -350,7 +396,7 @@ def mentions(title: str, text: str) -> Mentions:
     title_places: set[str] = set()
     words: set[str] = set()
     for span in spans:
-        place = _resolve(span, countries, hints, admins)
+        place = _resolve(span, countries, hints, admins, subdivisions)
         if place is None:
             continue
         words.update(stem(_fold(w)) for w in span.name.split() if not _is_filler(w))

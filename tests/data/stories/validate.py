@@ -4,7 +4,7 @@ Usage: python3 tests/data/stories/validate.py [half ...]   (default: every half 
 
 Halves: ``dev`` (tests/data/stories/dev/), ``heldout`` (tests/data/stories/heldout/),
 ``fresh`` ... ``fresh4``, ``fresh7`` (tests/data/stories/fresh*/, small development check sets) and ``fresh5``, ``fresh6`` (the
-unseen check sets, never fitted on; ``fresh8`` written at storyrecall); run ``validate.py dev fresh fresh2 fresh3 fresh4 fresh5 fresh6 fresh7 fresh8`` to leave the
+unseen check sets, never fitted on; ``fresh8`` written at storyrecall, ``fresh9`` at storyprec8); run ``validate.py dev fresh fresh2 fresh3 fresh4 fresh5 fresh6 fresh7 fresh8 fresh9`` to leave the
 held-out half unopened.
 For each half it checks that
 - every line of ``articles.jsonl`` / ``events.jsonl`` parses and has the contract's fields;
@@ -40,6 +40,7 @@ HALVES = (
     "fresh6",
     "fresh7",
     "fresh8",
+    "fresh9",
 )
 ART_FIELDS = {
     "id",

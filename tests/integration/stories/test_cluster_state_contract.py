@@ -125,6 +125,24 @@ class ClusterStateContract(ABC):
         assert later.candidates_by_bands([7, 105], 3) == [("t05", 2), ("t00", 1), ("t01", 1)]
         assert later.candidates_by_bands([8, 105], 3) == [("t05", 1)]
 
+    def test_a_text_many_articles_repeat_ranks_the_first_ids_sharing_every_key(self) -> None:
+        state = self.state()
+        for i in range(40):  # a repeated text: forty articles under the same three keys
+            state.add_bands(f"r{i:02d}", [11, 12, 13])
+        state.add_bands("q", [11, 12])
+        state.add_bands("p", [11])
+        state.add_bands("s", [13])
+        later = self.end_batch()
+        later.prefetch([11, 12, 13], [])
+        assert later.candidates_by_bands([11, 12, 13], 3) == [("r00", 3), ("r01", 3), ("r02", 3)]
+        # fewer articles share every key than are asked for: counted as any other answer
+        top = later.candidates_by_bands([11, 12, 13], 42)
+        assert top[:2] == [("r00", 3), ("r01", 3)] and top[40:] == [("q", 2), ("p", 1)]
+        # both keys are that widely shared, but only forty articles have both
+        assert later.candidates_by_bands([12, 13], 41)[39:] == [("r39", 2), ("q", 1)]
+        later.add_bands("a", [11, 12, 13])  # buffered in this batch: merged with the stored
+        assert later.candidates_by_bands([11, 12, 13], 2) == [("a", 3), ("r00", 3)]
+
     def test_reading_ahead_changes_no_answer(self) -> None:
         state = self.state()
         state.add_bands("b", [1, 2, 3])

@@ -194,3 +194,37 @@ def test_a_lone_capitalised_word_is_a_place_on_its_own() -> None:
         "KE",
         "KE::mombasa",
     }
+
+
+# -- a name the report calls a subdivision ------------------------------------------------
+
+
+def test_a_small_city_named_like_a_prefecture_the_report_names_is_the_prefecture() -> None:
+    # "Ishikawa" is also a small Okinawan city; the report calls it a prefecture, so the
+    # headline's Ishikawa is the prefecture around Wajima, not a city far from it.
+    found = mentions(
+        "Toll in Ishikawa rises to 64 as aid struggles to reach the Noto tip",
+        "KANAZAWA — Ishikawa's prefectural government said 64 people had now been confirmed "
+        "dead in Japan, 31 of them in Wajima, as soldiers tried to clear blocked roads.",
+    )
+    assert found.title_places == {"JP:JP-17"}
+    assert "JP::ishikawa" not in found.places
+    assert compatible("JP:JP-17", lookup("Wajima")[0].path)
+
+
+def test_a_large_city_named_like_its_province_keeps_its_city_reading() -> None:
+    # Herat is the capital of Herat province: the city reading stays.
+    found = mentions(
+        "Taliban say more than 2,000 dead in Herat quakes",
+        "More than 2,000 people were killed in Saturday's earthquakes in Herat province of "
+        "Afghanistan, a Taliban spokesman said, as rescuers searched the rubble in Herat.",
+    )
+    assert "AF::herat" in found.title_places
+
+
+def test_without_the_word_prefecture_a_name_keeps_its_usual_reading() -> None:
+    found = mentions(
+        "Toll in Ishikawa rises",
+        "Officials in Ishikawa, Japan, said 64 people had died, 31 of them in Wajima.",
+    )
+    assert "JP:JP-17" not in found.title_places
