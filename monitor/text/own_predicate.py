@@ -35,8 +35,8 @@ def own_predicate(claim: Any) -> str | None:
     words: str = getattr(claim, "text", "") or ""
     start: int = getattr(claim, "start", 0) or 0
     end: int = getattr(claim, "end", 0) or 0
-    if not words or end <= start:
-        return None
+    if not words or end <= start or _PREDICATE.search(sentence, end) is None:
+        return None  # (cheap test first: no predicate word anywhere after the number)
     begin, _ = clause_span(claim)
     phrase = phrase_of(claim)
     at = sentence.find(phrase, begin) if phrase else -1
