@@ -9,14 +9,13 @@ from datetime import datetime, timedelta
 from functools import cached_property
 
 from monitor.projections.shortlist import TermArrays, term_arrays
-from monitor.projections.story_scorer import (
+from monitor.projections.story_model import StoryModel, default_model
+from monitor.projections.story_signals import (
     CORE_BODY,
     FLAG,
     KEY,
     OPINION_FLAG,
-    StoryModel,
     StorySignals,
-    default_model,
     story_signals,
 )
 from monitor.projections.vectors import Centroid, Fields, flatten, group_fields, unit_parts
@@ -125,12 +124,12 @@ class ClusterParams:
     - ``shortlist``: candidates scored by the model, best cheap scores first.
     - ``model``: the fitted pair scorer (:mod:`monitor.projections.story_scorer`); an
       article joins the most probable candidate when its probability reaches the threshold,
-      or gets its second chance (:func:`~.story_scorer.second_chance`).
+      or gets its second chance (:func:`~.join_routes.second_chance`).
     - ``idle_window``: a story whose span is further than this from the article is neither
       fetched nor joined by the model (copies still reach it through their original).
     - ``late_window``: a story idle longer than ``idle_window`` but at most this is still
       offered to an article that joined nothing nearer, and taken only by the late
-      follow-up route (:func:`~.story_scorer.late_route`: a later phase of the story's
+      follow-up route (:func:`~.join_routes.late_route`: a later phase of the story's
       incident at its own city or with its founding names, days on). No longer than
       ``idle_window``: no late route.
     - ``centroid_terms_per_field``: cap on centroid terms per field (bounded summaries).

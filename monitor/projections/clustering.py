@@ -30,7 +30,7 @@ Method (see docs/SPEC.md §6, docs/ARCHITECTURE.md §5):
    offered to later articles. Centroids are capped per field so a story's summary stays
    small however many write-ups it gathers; stories idle longer than the idle window are
    not offered to the model, and within the late window only to an article that joined
-   nothing nearer, by the late follow-up route (:func:`~.story_scorer.late_route`: the
+   nothing nearer, by the late follow-up route (:func:`~.join_routes.late_route`: the
    arrests, the burials days after the incident, at its city or with its founding names).
 
 Where each part lives: the values in :mod:`~.cluster_values`, the state seam in
@@ -65,7 +65,7 @@ from monitor.projections.cluster_values import (
 )
 from monitor.projections.copies import Copies
 from monitor.projections.placement import Placement
-from monitor.projections.story_scorer import FLAG, ArticleSignals
+from monitor.projections.story_signals import FLAG, ArticleSignals
 from monitor.projections.vectors import (
     CENTROID_FIELDS,
     Centroid,

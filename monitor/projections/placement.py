@@ -4,7 +4,7 @@ copies nothing joins.
 The active stories are shortlisted by a cheap weighted cosine (:mod:`~.shortlist`, from the
 candidate pool of :mod:`~.candidates` while a batch is read ahead) and each shortlisted
 story is scored by the fitted pair model (:mod:`~.story_scorer`): the most probable one
-above the threshold, or given a :func:`~.story_scorer.second_chance`, is the article's
+above the threshold, or given a :func:`~.join_routes.second_chance`, is the article's
 (:meth:`Placement.best_story`); else a story idle past the idle window, by the late
 follow-up route (:meth:`Placement.late_story`).
 """
@@ -21,14 +21,11 @@ from monitor.projections.article_features import ArticleFeatures
 from monitor.projections.candidates import CandidatePool
 from monitor.projections.cluster_protocol import ClusterState, PoolKeeper
 from monitor.projections.cluster_values import ClusterParams, StorySummary, time_gap
+from monitor.projections.join_routes import late_route, second_chance
+from monitor.projections.pair_features import features
 from monitor.projections.shortlist import TermArrays, sorted_arrays, term_arrays, text_scores
-from monitor.projections.story_scorer import (
-    ArticleSignals,
-    disagrees,
-    features,
-    late_route,
-    second_chance,
-)
+from monitor.projections.story_signals import ArticleSignals
+from monitor.projections.story_vetoes import disagrees
 from monitor.projections.vectors import Fields, field_cosines
 from monitor.text.terms import BODY, ENTITY, TITLE
 
@@ -155,7 +152,7 @@ class Placement:
         features: ArticleFeatures | None,
     ) -> tuple[StorySummary, float] | None:
         """The story idle past the idle window (within the late window) the article joins
-        by :func:`~.story_scorer.late_route`, the most probable such one (ties by id)."""
+        by :func:`~.join_routes.late_route`, the most probable such one (ties by id)."""
         window = self.params.late_window
         if window <= self.params.idle_window:
             return None
@@ -185,7 +182,7 @@ class Placement:
         features: ArticleFeatures | None = None,
     ) -> tuple[StorySummary, float, bool] | None:
         """The most probable candidate, its probability, and whether it joins (above the
-        threshold, or given a :func:`~.story_scorer.second_chance`)."""
+        threshold, or given a :func:`~.join_routes.second_chance`)."""
         best: tuple[StorySummary, float, npt.NDArray[np.float64]] | None = None
         if self._pooling:
             shortlisted = self._pooled_shortlist(fields, moment, features)

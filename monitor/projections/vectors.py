@@ -2,7 +2,7 @@
 story centroid, and the capped centroid merge (no state, no I/O).
 
 A field vector maps prefixed terms (``t:`` title words, ``b:`` body words, ``e:`` names and
-numbers, and the signal fields of :mod:`~.story_scorer`) to weights; :data:`Fields` groups
+numbers, and the signal fields of :mod:`~.story_signals`) to weights; :data:`Fields` groups
 an article's or a story's terms by prefix, :data:`Centroid` is a story's terms flattened in
 term order.
 """
@@ -16,7 +16,7 @@ from operator import itemgetter, mul
 from typing import TYPE_CHECKING
 
 from monitor.projections.article_features import prior_df, sublinear_tf
-from monitor.projections.story_scorer import (
+from monitor.projections.story_signals import (
     ACTOR,
     CORE_BODY,
     CORE_KEY,
