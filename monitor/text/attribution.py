@@ -14,7 +14,7 @@ _NAME_CHAR = (
     + ")"
 )
 _NAME = rf"(?P<who>{_NAME_CHAR}{{2,120}})"
-_SHORT = r"(?P<who>(?:[\w’'.(][\w’'.()-]*\s+){0,8}?[\w’'.(][\w’'.()-]*)"  # no bare "-" word
+_SHORT = r"(?P<who>(?:[\w’'.(][\w’'.()-]*\s+){0,11}?[\w’'.(][\w’'.()-]*)"  # no bare "-" word
 _SAY = (
     r"(?:said|says|say|told\s+(?:a\s+[\w\s]{1,30}?|\w+)|stated|added|noted|claimed|estimated"
     r"|estimates|estimate|reported|reports|announced|confirmed|wrote|explained|asserted|alleged"

@@ -145,10 +145,20 @@ _SERVICE = re.compile(
 )
 
 
+# A drone as a tool names no attack ("an underwater drone joined the search").
+_TOOL_DRONE = re.compile(
+    r"\b(?:underwater|surveillance|search|rescue|camera|delivery|mapping|survey|police)"
+    r"\s+drones?\b",
+    re.IGNORECASE,
+)
+
+
 def event_families(text: str) -> frozenset[str]:
     """The families of the events a text names ("The cyclone struck" -> weather)."""
     if "ire " in text:
         text = _SERVICE.sub(" ", text)
+    if "drone" in text:
+        text = _TOOL_DRONE.sub(" ", text)
     return frozenset(
         family
         for word in content_words(text)

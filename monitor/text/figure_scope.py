@@ -465,3 +465,38 @@ def scope_of(
         if found is not None:
             return found, "clause", f"{scope} is the source"
     return scope, source, None
+
+
+# People who fled or crossed from one place into another: "fled the fighting in Tigray into
+# neighbouring Sudan" counts the refugees the destination has received as well as those the
+# origin has lost.
+_FLED_INTO = re.compile(
+    r"\b(?:fled|crossed|escaped|poured|streamed|fleeing|crossing)\b[^;:]{0,80}?\s(?:into|to)\s+"
+    r"(?:the\s+)?(?:neighbouring\s+|neighboring\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+)
+# Arrivals in a place whose running total a "bringing the total to N" clause then gives: "800
+# have arrived in eastern Sudan ..., bringing the total who have fled Tigray to 56,000".
+_ARRIVED_IN = re.compile(
+    r"\b(?:arrived|arriving|crossed|fled)\s+(?:in|into|to)\s+(?:the\s+)?(?:[a-z]+ern\s+)?"
+    r"(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+)
+_BRINGING_TOTAL = re.compile(r"\s*,?\s*(?:bringing|taking|pushing|raising)\s+the\s+total\b")
+
+
+def flight_destination(claim: Any, context: Sequence[str]) -> str | None:
+    """The context term a flight verb in the claim's own clause sends people into, or the place
+    the arrivals before a "bringing the total" clause reached; else None."""
+    for m in _FLED_INTO.finditer(clause_of(claim)):
+        found = find_term(m["place"], context)
+        if found is not None:
+            return found
+    begin, _ = clause_span(claim)
+    sentence: str = claim.sentence
+    if _BRINGING_TOTAL.match(sentence, begin) or _BRINGING_TOTAL.search(
+        sentence, begin, int(getattr(claim, "start", 0) or 0)
+    ):
+        for m in _ARRIVED_IN.finditer(sentence, 0, begin or int(getattr(claim, "start", 0))):
+            found = find_term(m["place"], context)
+            if found is not None:
+                return found
+    return None

@@ -42,6 +42,7 @@ from monitor.text.figure_scope import (
     COUNT_WORDS,
     clause_of,
     clause_span,
+    flight_destination,
     past_event,
     phrase_of,
     scope_of,
@@ -441,6 +442,9 @@ def bind(
         if wider is not None:
             why = f"scoped to {scope}{aside}: wider than the figure's ({wider} too)"
             return Binding(spec.name, False, why, scope, source)
+        into = None if bound else flight_destination(claim, spec.context)
+        if into is not None:  # "fled the fighting in Tigray into neighbouring Sudan"
+            return Binding(spec.name, True, f"scoped to {scope}, fled into {into}", into, source)
         return Binding(spec.name, bound, f"scoped to {scope}{aside}", scope, source)
     if hasattr(claim, "scope") and (
         note is None or note.endswith("not a scope") or note.endswith(ANOTHER_NUMBER)
