@@ -20,165 +20,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-import zlib
-from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
-
-import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from fit_stories import (  # type: ignore[import-not-found]  # noqa: E402
-    Fit,
-    add_fit_arguments,
-    all_pairs,
-    fit_of,
-)
-from stories import (  # type: ignore[import-not-found]  # noqa: E402
-    CHECK_SETS,
-    Labelled,
-    check_sets,
-    dev_sets,
-    f1,
-    merged,
-    replay,
-)
+from stories import CHECK_SETS, check_sets, dev_sets  # type: ignore[import-not-found]  # noqa: E402
+from story_fitting import add_fit_arguments, fit_of  # type: ignore[import-not-found]  # noqa: E402
+from story_validation import cross_validate  # type: ignore[import-not-found]  # noqa: E402
 
-from monitor.projections.clustering import ClusterParams  # noqa: E402
-from monitor.projections.story_scorer import (  # noqa: E402
-    FEATURES,
-    StoryModel,
-    default_model,
-)
-
-MERGED = "whole half (merged)"
-
-
-def fold_of(event: str, folds: int) -> int:
-    """The group of an event: a stable hash, so the split never depends on file order."""
-    return zlib.crc32(event.encode("utf-8")) % folds
-
-
-class Pooled:
-    """B-cubed, pairwise and disagreeing-merge counts pooled over the left-out articles."""
-
-    def __init__(self) -> None:
-        self.n = 0
-        self.p = 0.0
-        self.r = 0.0
-        self.made = 0
-        self.right = 0
-        self.wanted = 0
-        self.bad = 0
-        self.parts: dict[int, Pooled] = {}
-        """The same counts kept apart per fold (filled when ``add`` is given a fold)."""
-
-    def add(
-        self,
-        predicted: dict[str, str],
-        gold: dict[str, str],
-        scored: set[str],
-        events: dict[str, dict[str, object]] | None,
-        fold: int | None = None,
-    ) -> None:
-        """Count the articles of ``scored`` (and the pairs touching them) of one replay;
-        with ``fold``, also into that fold's own counts (:attr:`parts`)."""
-        if fold is not None:
-            self.parts.setdefault(fold, Pooled()).add(predicted, gold, scored, events)
-        pred_members: dict[str, list[str]] = {}
-        gold_members: dict[str, list[str]] = {}
-        for item in sorted(gold):
-            pred_members.setdefault(predicted[item], []).append(item)
-            gold_members.setdefault(gold[item], []).append(item)
-        for item in sorted(scored):
-            mine = set(pred_members[predicted[item]])
-            truth = set(gold_members[gold[item]])
-            overlap = len(mine & truth)
-            self.n += 1
-            self.p += overlap / len(mine)
-            self.r += overlap / len(truth)
-        for members in pred_members.values():
-            for i, a in enumerate(members):
-                for b in members[i + 1 :]:
-                    if a not in scored and b not in scored:
-                        continue
-                    self.made += 1
-                    if gold[a] == gold[b]:
-                        self.right += 1
-                    elif events is not None and _disagree(events, gold[a], gold[b]):
-                        self.bad += 1
-        for members in gold_members.values():
-            for i, a in enumerate(members):
-                for b in members[i + 1 :]:
-                    if a in scored or b in scored:
-                        self.wanted += 1
-
-    def bcubed(self) -> tuple[float, float]:
-        """Pooled B-cubed precision and recall."""
-        return self.p / self.n, self.r / self.n
-
-    def line(self, name: str) -> str:
-        """One row of the report."""
-        p, r = self.p / self.n, self.r / self.n
-        pp = self.right / self.made if self.made else 1.0
-        pr = self.right / self.wanted if self.wanted else 1.0
-        return (
-            f"  {name:<24}{self.n:>5}{p:>7.3f}{r:>7.3f}{f1(p, r):>7.3f}"
-            f"{pp:>8.3f}{pr:>8.3f}{f1(pp, pr):>8.3f}{self.bad:>5}"
-        )
-
-
-def _disagree(events: dict[str, dict[str, object]], ea: str, eb: str) -> bool:
-    for key in ("places", "actors"):
-        wa = {str(v).lower() for v in events.get(ea, {}).get(key, []) or []}  # type: ignore[union-attr]
-        wb = {str(v).lower() for v in events.get(eb, {}).get(key, []) or []}  # type: ignore[union-attr]
-        if wa and wb and not wa & wb:
-            return True
-    return False
-
-
-def cross_validate(
-    sets: Sequence[Labelled],
-    folds: int,
-    fit: Fit,
-    thresholds: Sequence[float],
-    merged_only: bool = False,
-    always: Sequence[Labelled] = (),
-) -> dict[float, dict[str, Pooled]]:
-    """Pooled left-out scores, per threshold, of the merged half and (unless
-    ``merged_only``) of each file with an events table. The pairs of ``always`` (other
-    corpora, never scored here) join the training pairs of every fold."""
-    base = ClusterParams(model=StoryModel((0.0,) * len(FEATURES)))
-    x_all, y_all, w_all, events_of = all_pairs(sets, fit.moved, fit.met)
-    g_all = np.asarray([fold_of(e, folds) for e in events_of])
-    if always:
-        x_more, y_more, w_more, _ = all_pairs(always, fit.moved, fit.met)
-        x_all = np.vstack([x_all, x_more])
-        y_all = np.concatenate([y_all, y_more])
-        w_all = np.concatenate([w_all, w_more])
-        g_all = np.concatenate([g_all, np.full(len(y_more), -1)])
-    targets = [merged(MERGED, sets)]
-    if not merged_only:
-        targets += [s for s in sets if s[2] is not None]
-    pooled = {t: {name: Pooled() for name, _, _ in targets} for t in thresholds}
-    for k in range(folds):
-        train = g_all != k
-        weights = fit.weights(x_all[train], y_all[train], w_all[train])
-        for threshold, name, rows, events in (
-            (t, *target) for t in thresholds for target in targets
-        ):
-            model = StoryModel(tuple(round(float(w), 6) for w in weights), threshold)
-            params = replace(base, model=model)
-            assignments = replay(rows, params)
-            ids = [str(row["id"]) for row in rows]
-            gold = {i: str(row["event"]) for i, row in zip(ids, rows, strict=True)}
-            predicted = {i: a.story_id for i, a in zip(ids, assignments, strict=True)}
-            scored = {i for i in ids if fold_of(gold[i], folds) == k}
-            pooled[threshold][name].add(predicted, gold, scored, events, fold=k)
-    return pooled
+from monitor.projections.story_scorer import default_model  # noqa: E402
 
 
 def main() -> None:

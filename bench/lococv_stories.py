@@ -22,137 +22,33 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
-
-import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from cv_stories import Pooled  # type: ignore[import-not-found]  # noqa: E402
-from fit_stories import (  # type: ignore[import-not-found]  # noqa: E402
+from stories import f1  # type: ignore[import-not-found]  # noqa: E402
+from story_fitting import (  # type: ignore[import-not-found]  # noqa: E402
     THRESHOLDS,
-    Fit,
     add_fit_arguments,
-    all_pairs,
     f_beta,
     fit_of,
 )
-from stories import (  # type: ignore[import-not-found]  # noqa: E402
-    CHECK_SETS,
-    Labelled,
-    check_sets,
-    dev_sets,
-    f1,
-    merged,
-    replay,
+from story_validation import (  # type: ignore[import-not-found]  # noqa: E402
+    DEV_HALF,
+    Pooled,
+    choose,
+    combine,
+    corpora,
+    fitted,
+    leave_one_corpus_out,
+    macro_f1,
+    score,
 )
 
-from monitor.projections.clustering import ClusterParams  # noqa: E402
-from monitor.projections.story_scorer import FEATURES, StoryModel, default_model  # noqa: E402
-
-DEV_HALF = "dev half"
-
-
-@dataclass(frozen=True)
-class Corpus:
-    """One separately written corpus: its name, its files, the stream it is scored on
-    (its files merged in arrival order when there are several), and its pairs."""
-
-    name: str
-    sets: tuple[Labelled, ...]
-    target: Labelled
-    x: np.ndarray
-    y: np.ndarray
-    w: np.ndarray
-
-
-def corpora(moved: float, met: bool = False) -> list[Corpus]:
-    """The development half and the check sets, each with its training pairs."""
-    found: list[Corpus] = []
-    for name, sets in [(DEV_HALF, dev_sets()), *((n, check_sets(n)) for n in CHECK_SETS)]:
-        if not sets:
-            continue
-        target = sets[0] if len(sets) == 1 else merged(name, sets)
-        x, y, w, _ = all_pairs(sets, moved, met)
-        found.append(Corpus(name, tuple(sets), target, x, y, w))
-    return found
-
-
-def fitted(fit: Fit, training: Sequence[Corpus]) -> tuple[float, ...]:
-    """The weights fitted on the pairs of ``training`` (the corpus of each pair is known,
-    for :attr:`Fit.balance`)."""
-    x = np.vstack([c.x for c in training])
-    y = np.concatenate([c.y for c in training])
-    w = np.concatenate([c.w for c in training])
-    groups = [c.name for c in training for _ in range(len(c.y))]
-    return tuple(round(float(v), 6) + 0.0 for v in fit.weights(x, y, w, groups))
-
-
-def score(
-    corpus: Corpus, weights: Sequence[float], thresholds: Sequence[float]
-) -> dict[float, Pooled]:
-    """Every article of ``corpus`` scored after a replay with ``weights``, per threshold."""
-    _, rows, events = corpus.target
-    ids = [str(row["id"]) for row in rows]
-    gold = {i: str(row["event"]) for i, row in zip(ids, rows, strict=True)}
-    out: dict[float, Pooled] = {}
-    for threshold in thresholds:
-        params = ClusterParams(model=StoryModel(tuple(weights), threshold))
-        assignments = replay(rows, params)
-        predicted = {i: a.story_id for i, a in zip(ids, assignments, strict=True)}
-        pooled = Pooled()
-        pooled.add(predicted, gold, set(ids), events)
-        out[threshold] = pooled
-    return out
-
-
-def combine(parts: Sequence[Pooled]) -> Pooled:
-    """The counts of several corpora added (every article and pair alike)."""
-    total = Pooled()
-    for k, part in enumerate(parts):
-        total.n += part.n
-        total.p += part.p
-        total.r += part.r
-        total.made += part.made
-        total.right += part.right
-        total.wanted += part.wanted
-        total.bad += part.bad
-        total.parts[k] = part
-    return total
-
-
-def macro_f1(parts: Sequence[Pooled]) -> float:
-    """The mean over corpora of each corpus's B-cubed F1."""
-    return float(np.mean([f1(*part.bcubed()) for part in parts]))
-
-
-def leave_one_corpus_out(
-    found: Sequence[Corpus], fit: Fit, thresholds: Sequence[float]
-) -> tuple[dict[float, dict[str, Pooled]], dict[str, tuple[float, ...]]]:
-    """Per threshold, each corpus scored with weights fitted on the others; and the
-    weights of each fold."""
-    by_threshold: dict[float, dict[str, Pooled]] = {t: {} for t in thresholds}
-    weights_of: dict[str, tuple[float, ...]] = {}
-    for corpus in found:
-        weights = fitted(fit, [c for c in found if c.name != corpus.name])
-        weights_of[corpus.name] = weights
-        for threshold, pooled in score(corpus, weights, thresholds).items():
-            by_threshold[threshold][corpus.name] = pooled
-    return by_threshold, weights_of
-
-
-def choose(by_threshold: Mapping[float, Mapping[str, Pooled]]) -> float:
-    """The threshold of the best pooled B-cubed F0.5 over the left-out corpora (ties to
-    the higher). Not the one-standard-error rule of the leave-events-out fit: with five
-    corpora as folds, which differ in difficulty far more than the thresholds differ, one
-    standard error spans nearly the whole grid and the rule would always take its top."""
-    scores = {t: f_beta(*combine(list(by.values())).bcubed()) for t, by in by_threshold.items()}
-    return max(sorted(scores, reverse=True), key=lambda t: scores[t])
-
+from monitor.projections.story_scorer import FEATURES, default_model  # noqa: E402
 
 HEADER = (
     f"  {'set':<24}{'n':>5}{'B3 P':>7}{'B3 R':>7}{'B3 F1':>7}"

@@ -27,9 +27,11 @@ from typing import Any
 from sqlalchemy import Connection, Table, select
 
 from monitor.projections.candidates import CandidatePool
+from monitor.projections.cluster_protocol import top_candidates
 from monitor.projections.cluster_sql import IN_CHUNK, chunks, fast_upsert, select_in, sharing_all
-from monitor.projections.clustering import ArticleRecord, Centroid, StorySummary, top_candidates
+from monitor.projections.cluster_values import ArticleRecord, StorySummary
 from monitor.projections.term_counts import DOCS, SqlTermCounts
+from monitor.projections.vectors import Centroid
 from monitor.store.db import as_utc as utc
 from monitor.store.db import upsert
 from monitor.store.tables_clusters import (
@@ -189,7 +191,7 @@ def _put(found: dict[str, Any], key: str, value: Any) -> None:
 
 
 class SqlClusterState:
-    """:class:`~monitor.projections.clustering.ClusterState` on a database connection."""
+    """:class:`~monitor.projections.cluster_protocol.ClusterState` on a database connection."""
 
     def __init__(self, conn: Connection, cache: StateCache | None = None) -> None:
         self.conn = conn

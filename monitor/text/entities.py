@@ -57,6 +57,7 @@ _DATE = re.compile(
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+_OUTLET_WORD = re.compile(r"\w+")
 _LOWER_WORD = re.compile(r"\b[a-z][\w’'-]*")
 _PER_ARTICLE = 8
 """Texts whose derived values are kept: the features of one article read them in turn."""
@@ -115,9 +116,15 @@ def _name_words(
     return found
 
 
+@lru_cache(maxsize=1 << 10)  # bounded: an outlet's name recurs in each of its articles
+def outlet_words(source: str) -> frozenset[str]:
+    """The words of an outlet's name, in lower case: never its articles' key names."""
+    return frozenset(w.lower() for w in _OUTLET_WORD.findall(source))
+
+
 def key_names(title: str, text: str, source: str = "", title_case: bool = False) -> set[str]:
     """Distinctive name words of the headline (unless Title Cased) and the lead paragraph."""
-    exclude = frozenset(w.lower() for w in re.findall(r"\w+", source))
+    exclude = outlet_words(source)
     lower = lower_words(text)
     inner = _capitalised(text)[1]
     found = _name_words(lead(text), lower, inner, exclude)

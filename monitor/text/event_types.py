@@ -210,9 +210,7 @@ def follows(kind: str, story_kinds: Mapping[str, float]) -> bool:
     if not story_kinds or kind in story_kinds:
         return False
     floor = LEADING_SHARE * max(story_kinds.values())
-    return any(
-        kind in FOLLOWS.get(other, ()) for other, w in sorted(story_kinds.items()) if w >= floor
-    )
+    return any(kind in FOLLOWS.get(other, ()) for other, w in story_kinds.items() if w >= floor)
 
 
 def kin(kind: str, story_kinds: Mapping[str, float]) -> bool:
@@ -227,7 +225,7 @@ def kin(kind: str, story_kinds: Mapping[str, float]) -> bool:
     floor = LEADING_SHARE * max(story_kinds.values())
     return any(
         f in families
-        for other, w in sorted(story_kinds.items())
+        for other, w in story_kinds.items()
         if w >= floor
         for f in _FAMILIES.get(other, ())
     )

@@ -59,6 +59,7 @@ from monitor.text.figure_words import (
     unit_matches,
 )
 from monitor.text.figure_words import may_bind as _may_bind
+from monitor.text.own_predicate import own_predicate
 from monitor.text.partitive_whole import whole_phrase
 from monitor.text.shares import population_base
 
@@ -207,6 +208,8 @@ def _fit(spec: FigureSpec, claim: Any, previous: str | None = None) -> str | Non
             return f"no about term ({', '.join(spec.about)}) in its clause"
     elif spec.about and find_word(_HAD_BEEN.sub("", _about_text(claim)), spec.about) is None:
         return "its about term says only what the counted had been"
+    elif spec.about and (own := own_predicate(claim)) and find_word(own, spec.about) is None:
+        return "its phrase has its own predicate, with no about term: the clause's is another's"
     return None
 
 

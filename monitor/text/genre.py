@@ -44,8 +44,8 @@ _MARKERS = (
 )
 _TITLE_LEAD = re.compile(rf"^\s*(?:{_MARKERS})\s*[:|\-–—]", re.IGNORECASE)
 _TITLE_TAG = re.compile(rf"(?:[|\-–—]\s*(?:{_MARKERS})\s*$|\((?:{_MARKERS})\)\s*$)", re.IGNORECASE)
-_LABEL = re.compile(
-    r"(?<!who )\b(?:is an? (?:\w+ )?(?:columnist|commentator|contributing writer|opinion writer)|"
+_LABEL = re.compile(  # the look-ahead only skips, cheaply, the words no label starts with
+    r"(?<!who )\b(?=[iwto])(?:is an? (?:\w+ )?(?:columnist|commentator|contributing writer|opinion writer)|"
     r"writes a (?:weekly |regular )?column|the views expressed|this is an opinion piece|"
     r"opinions? (?:expressed )?(?:here |in this (?:article|piece) )?are (?:the author's|"
     r"(?:his|her|their) own))",
@@ -132,7 +132,8 @@ def opinion_label(text: str) -> bool:
     paragraphs = [p for p in text.strip().split("\n") if p.strip()]
     if not paragraphs:
         return False
-    return bool(_LABEL.search(paragraphs[0]) or _LABEL.search(paragraphs[-1]))
+    first, last = paragraphs[0], paragraphs[-1]
+    return bool(_LABEL.search(first) or (len(paragraphs) > 1 and _LABEL.search(last)))
 
 
 def voice(text: str) -> Voice:

@@ -75,6 +75,11 @@ _SUBDIVISION_NAME = re.compile(
     + "|".join(sorted(_SUBDIVISION_WORDS))
     + r")\b"
 )
+_SUBDIVISION_STEMS = ("prefectur", "provinc", "oblast", "governorate")
+"""Every word of :data:`_SUBDIVISION_WORDS` holds one of these (:func:`_may_name_subdivision`)."""
+_CASELESS_ASCII = re.compile("[\u0130\u0131\u017f]")
+"""The characters besides ASCII letters that a case-insensitive pattern of those stems
+matches ("İ", "ı" for i, "ſ" for s): ``str.lower`` does not turn them into the stems."""
 _TOKEN = re.compile(r"[^\W\d_][\w’'.&-]*|\d[\d,.:]*|[^\w\s]", re.UNICODE)
 _POSSESSIVES = ("'s", "’s")
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.)+$")
@@ -251,9 +256,18 @@ def _admins(spans: list[_Span]) -> set[str]:
     }
 
 
+def _may_name_subdivision(text: str) -> bool:
+    """False only when :data:`_SUBDIVISION_NAME` cannot match ``text``: no word of
+    :data:`_SUBDIVISION_WORDS` in it, in any case (a cheap test; most texts name none)."""
+    lowered = text.lower()
+    return any(stem in lowered for stem in _SUBDIVISION_STEMS) or bool(_CASELESS_ASCII.search(text))
+
+
 def _subdivision_names(text: str) -> frozenset[str]:
     """The (folded) names the text calls a subdivision anywhere: "Ishikawa Prefecture",
     "Ishikawa's prefectural government", "Cherkasy Oblast" (:data:`_SUBDIVISION_WORDS`)."""
+    if not _may_name_subdivision(text):
+        return frozenset()
     found: set[str] = set()
     for match in _SUBDIVISION_NAME.finditer(text):
         words = match.group(1).split()

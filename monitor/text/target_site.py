@@ -46,9 +46,13 @@ _SITES: tuple[tuple[str, str], ...] = (
     ("vehicle", r"car|cars|vehicle|vehicles|bus|minibus|truck|lorry|van|convoy"),
 )
 _SITE = "|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in _SITES)
-_AFTER_VERB = re.compile(r"\b" + _VERB + r"\s+" + _OBJECT + r"(?:" + _SITE + r")", re.IGNORECASE)
+# Each look-ahead only skips, cheaply, the words no verb (noun) of an event starts with.
+_AFTER_VERB = re.compile(
+    r"\b(?=[abdeghrst])" + _VERB + r"\s+" + _OBJECT + r"(?:" + _SITE + r")", re.IGNORECASE
+)
 _AFTER_NOUN = re.compile(
-    r"\b" + _NOUN + r"\s+(?:on|at|in)\s+" + _OBJECT + r"(?:" + _SITE + r")", re.IGNORECASE
+    r"\b(?=[abefrs])" + _NOUN + r"\s+(?:on|at|in)\s+" + _OBJECT + r"(?:" + _SITE + r")",
+    re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[.;:!?,]")
 

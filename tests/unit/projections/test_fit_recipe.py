@@ -1,5 +1,5 @@
 """How the stories fit weighs its pairs and chooses its threshold across corpora
-(bench/fit_stories.py, bench/lococv_stories.py)."""
+(bench/story_fitting.py, bench/story_validation.py)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
 
-from cv_stories import Pooled
-from fit_stories import Fit
-from lococv_stories import choose, combine
+from story_fitting import Fit
+from story_validation import Pooled, choose, combine
 
 from monitor.projections.story_scorer import FEATURES
 

@@ -134,3 +134,20 @@ def test_an_explainer_that_addresses_the_reader_is_not_opinion() -> None:
         "regulators said."
     )
     assert not is_opinion("Own the car? Here is what to do", explainer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe is a columnist for the Post.\nThe port must reopen.",
+        "The port must reopen.\nThe views expressed here are the author's own.",
+        "  \nThis is an opinion piece.  \n",
+    ],
+)
+def test_a_label_in_the_first_or_last_paragraph_labels_opinion(text: str) -> None:
+    assert opinion_label(text)
+
+
+def test_labels_are_read_whatever_case_they_are_printed_in() -> None:
+    assert opinion_label("THE VIEWS EXPRESSED IN THIS ARTICLE ARE THE AUTHOR'S OWN.")
+    assert opinion_label("Jane Doe Is A Columnist For The Post.")

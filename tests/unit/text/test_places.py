@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from monitor.text.gazetteer import capital_city, compatible, contains, leaves, lookup
-from monitor.text.places import _runs, actors, mentions
+from monitor.text.places import _runs, _subdivision_names, actors, mentions
 
 
 def places(title: str, text: str) -> frozenset[str]:
@@ -228,3 +228,15 @@ def test_without_the_word_prefecture_a_name_keeps_its_usual_reading() -> None:
         "Officials in Ishikawa, Japan, said 64 people had died, 31 of them in Wajima.",
     )
     assert "JP:JP-17" not in found.title_places
+
+
+def test_a_subdivision_word_is_read_in_any_case_and_a_text_without_one_names_none() -> None:
+    assert _subdivision_names("Officials of Ishikawa PREFECTURE said") == {"ishikawa"}
+    assert _subdivision_names("Kherson Oblast and Herat Province") >= {"kherson", "herat"}
+    assert _subdivision_names("Ishikawa officials said 64 people had died.") == frozenset()
+
+
+def test_letters_that_match_the_subdivision_words_only_caselessly_still_count() -> None:
+    # "ſ" (long s) and "İ" match "s" and "i" case-insensitively; lower() keeps them apart
+    assert _subdivision_names("Kherson oblaſt") == {"kherson"}
+    assert _subdivision_names("Herat provİnce") == {"herat"}

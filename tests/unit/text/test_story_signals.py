@@ -137,3 +137,16 @@ def test_a_model_number_and_a_flight_number_stay_numbers() -> None:
 
 def test_a_date_written_with_hyphens_gives_no_numbers() -> None:
     assert event_numbers("The order took effect on 2024-12-28 for 46,096 trucks.") == {"46096"}
+
+
+def test_the_words_of_an_outlets_name_are_lower_case_and_never_its_key_names() -> None:
+    from monitor.text.entities import outlet_words
+
+    assert outlet_words("Harbour Wire") == {"harbour", "wire"}
+    assert outlet_words("") == frozenset()
+    assert "meridian" not in key_names("", "Meridian officials met in Sumy.", "Meridian Press")
+
+
+def test_telephone_numbers_and_their_groups_are_no_counts() -> None:
+    found = event_numbers("Call +44 20 7946 0958 or (202) 555-0143; 312 workers joined.")
+    assert found == {"312"}

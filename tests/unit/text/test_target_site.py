@@ -46,3 +46,15 @@ def test_a_strike_on_a_car_hits_a_vehicle_not_the_airport_bombed_days_before() -
 
 def test_a_bus_station_is_a_station_not_a_vehicle() -> None:
     assert target_sites("", "The blast hit a bus station in the city.") == frozenset({"station"})
+
+
+@pytest.mark.parametrize(
+    ("lead", "sites"),
+    [
+        ("MISSILES STRUCK A PRINTING HOUSE in Kharkiv.", {"printing"}),
+        ("A Blaze At A Nightclub killed 12.", {"club"}),
+        ("Rockets Hit the central market on Sunday.", {"store"}),
+    ],
+)
+def test_the_event_verb_or_noun_is_read_in_any_case(lead: str, sites: set[str]) -> None:
+    assert target_sites("", lead) == sites

@@ -57,3 +57,11 @@ def test_headline_case_titles_do_not_make_every_word_a_name() -> None:
     )
     assert ENTITY + "pilot strike shut down busy harbour" not in counts
     assert ENTITY + "valmora" in counts
+
+
+def test_a_telephone_number_gives_no_numbers_of_its_own() -> None:
+    from monitor.text.terms import numbers
+
+    assert list(numbers("Call 1-800-225-5324 or +44 20 7946 0958: 1,200 homes flooded.")) == [
+        "1200"
+    ]
