@@ -14,6 +14,7 @@ from monitor.text.attribution import (
     opens_quote,
     starts_quote,
 )
+from monitor.text.claim_measures import measure_after
 from monitor.text.frame_links import carried_increments, share_scopes, unlocated_totals
 from monitor.text.frames import Span, frame_sentence, parse_clauses, sentence_scope
 from monitor.text.headline_claims import reframe
@@ -65,6 +66,7 @@ class Claim:
     revision: str | None = None
     revised_from: float | None = None
     modality: str | None = None  # "forecast" | "disputed": never a figure's value
+    measure: str | None = None  # a measure's unit symbol ("lb"): only when a figure asks for it
 
     @property
     def moves_figure(self) -> bool:
@@ -73,6 +75,12 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         """The SPEC CLAIM object with its frame; integral numbers become ints."""
+        found = self._frame_dict()
+        if self.measure is not None:
+            found["measure"] = self.measure
+        return found
+
+    def _frame_dict(self) -> dict[str, Any]:
         return {
             "value": _plain(self.value),
             "lower": _plain(self.lower),
@@ -244,6 +252,7 @@ class _Found:
     quantity: Quantity
     unit: Unit
     rate: bool
+    measure: str | None = None
 
 
 # An age after a comparative of age: "children younger than four", "anyone older than 65".
@@ -321,12 +330,24 @@ def _ones(sentence: str, taken: list[Quantity]) -> list[Quantity]:
     return found
 
 
-def _spans(sentence: str, earlier: str | None) -> list[_Found]:
-    quantities = [part for q in find_quantities(sentence) for part in _split_change(sentence, q)]
+def _spans(
+    sentence: str, earlier: str | None, measures: frozenset[str] = frozenset()
+) -> list[_Found]:
+    measured = (
+        (lambda end: measure_after(sentence, end, measures) is not None) if measures else None
+    )
+    quantities = [
+        part for q in find_quantities(sentence, measured) for part in _split_change(sentence, q)
+    ]
     if "one" in sentence or "single" in sentence:
         quantities = sorted([*quantities, *_ones(sentence, quantities)], key=lambda q: q.start)
     found: list[_Found] = []
     for i, quantity in enumerate(quantities):
+        measure = measure_after(sentence, quantity.end, measures)
+        if measure is not None:  # "69,093 pounds": asked for by a figure (stop 29)
+            written = Unit(sentence[quantity.end : measure[1]].strip(), measure[1])
+            found.append(_Found(quantity, written, False, measure[0]))
+            continue
         got = _unit_of(sentence, quantity, quantities[i + 1 :], earlier)
         if got is None:
             continue
@@ -336,7 +357,9 @@ def _spans(sentence: str, earlier: str | None) -> list[_Found]:
             earlier = unit.text or earlier  # not "30 states": "..., up from 880" counts people
     for i, f in enumerate(found):  # "The national total rose above 1,000 ... 1,001 cases"
         if f.unit.text == PENDING:
-            later = next((g.unit.text for g in found[i + 1 :] if g.unit.text), None)
+            later = next(
+                (g.unit.text for g in found[i + 1 :] if g.unit.text and not g.measure), None
+            )
             found[i] = _Found(f.quantity, Unit(later or "", f.unit.end, implied=True), f.rate)
     return [f for f in found if f.unit.text]
 
@@ -390,9 +413,10 @@ def _sentence_claims(
     scopes: dict[int, str | None],
     parsed: dict[int, Any],
     referring: dict[int, str] | None = None,
+    measures: frozenset[str] = frozenset(),
 ) -> list[Claim]:
     text = sentences[index].text
-    found = _spans(text, earlier)
+    found = _spans(text, earlier, measures)
     if not found:
         return []
     parts = [split_unit(f.unit.text) for f in found]
@@ -443,6 +467,7 @@ def _sentence_claims(
                 scope_source=frame.scope_source, kind=frame.kind, time=frame.time,
                 time_ref=frame.time_ref, revision=frame.revision,
                 revised_from=frame.revised_from, modality=frame.modality,
+                measure=f.measure,
             )
         )  # fmt: skip
     return claims
@@ -453,10 +478,12 @@ def _read_cased(sentence: Sentence) -> Sentence:
     return sentence if cased == sentence.text else replace(sentence, text=cased)
 
 
-def extract_report(text: str) -> ClaimReport:
+def extract_report(text: str, measures: frozenset[str] = frozenset()) -> ClaimReport:
     """All claims of a clean article text in reading order, and the sentences not parsed.
 
-    Never raises: a sentence that makes extraction fail gives no claim and is reported.
+    `measures`: the measure symbols ("lb") a tracked figure counts in; their amounts are
+    claims too (monitor/text/claim_measures.py). Never raises: a sentence that makes
+    extraction fail gives no claim and is reported.
     """
     try:
         sentences = split_sentences(text)
@@ -480,7 +507,7 @@ def extract_report(text: str) -> ClaimReport:
             continue
         try:
             found = _sentence_claims(
-                sentences, index, attribution, earlier, scopes, parsed, referring
+                sentences, index, attribution, earlier, scopes, parsed, referring, measures
             )
         except Exception as error:
             unparsed.append(Unparsed(index, originals[index], f"{type(error).__name__}: {error}"))
@@ -493,8 +520,8 @@ def extract_report(text: str) -> ClaimReport:
         handed = next((c.scope for c in found if c.scope_source == "referring" and c.scope), None)
         if handed is not None:
             referring[index] = handed
-        if found:
-            earlier = _carried_unit(found)
+        if any(c.measure is None for c in found):
+            earlier = _carried_unit([c for c in found if c.measure is None])
     return ClaimReport(claims, unparsed)
 
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from monitor.text import gazetteer
+from monitor.text.claim_measures import measure_symbols
 from monitor.text.sentences import word_set
 
 
@@ -67,7 +68,11 @@ def head_phrase(claim: Any) -> tuple[str, ...]:
 
 
 def unit_matches(claim: Any, units: Sequence[str]) -> bool:
-    """True when the claim's head noun (or the end of its head phrase) is one of `units`."""
+    """True when the claim's head noun (or the end of its head phrase) is one of `units`; a
+    measure claim's unit symbol must be one the units spell ("lbs" for "pounds": stop 29)."""
+    measure = getattr(claim, "measure", None)
+    if measure is not None:
+        return measure in measure_symbols(tuple(units))
     words = head_phrase(claim)
     for wanted in units:
         tail = _phrase(wanted)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from types import MappingProxyType
@@ -395,10 +395,10 @@ def _range_ends(m: re.Match[str]) -> tuple[str, str] | None:
     return None
 
 
-def _rejected(m: re.Match[str], sentence: str) -> bool:
+def _rejected(m: re.Match[str], sentence: str, measured: Measured | None = None) -> bool:
     # `m` read the sentence lower-cased when it is ASCII: so does the case-sensitive twin
     after = _NOT_A_COUNT_AFTER_FOLDED if m.re is _MASTER_FOLDED else _NOT_A_COUNT_AFTER
-    if after.match(m.string, m.end()):
+    if after.match(m.string, m.end()) and (measured is None or not measured(m.end())):
         return True
     start = m.start()
     if start >= 2 and sentence[start - 1] == "-" and _MODEL_PREFIX.match(sentence, start - 2):
@@ -505,8 +505,13 @@ def _window_start(sentence: str, anchor: int, floor: int) -> int:
     return max(pos, floor)
 
 
-def find_quantities(sentence: str) -> list[Quantity]:
-    """Every counted quantity in a sentence, in order; dates, money, measures etc. are skipped."""
+# Whether the number ending at an offset is a measure a figure asks for ("69,093 pounds").
+Measured = Callable[[int], bool]
+
+
+def find_quantities(sentence: str, measured: Measured | None = None) -> list[Quantity]:
+    """Every counted quantity in a sentence, in order; dates, money, measures etc. are skipped
+    (a measure `measured` accepts is kept: docs/SPEC.md §6, stop 29)."""
     found: list[Quantity] = []
     last_end = 0
     # An ASCII sentence is read lower-cased by the case-sensitive twins of the patterns (the
@@ -528,7 +533,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
             break
         last_end = m.end()
         anchor = anchors.search(text, max(anchor.end(), last_end))
-        if m["skip"] or _rejected(m, sentence):
+        if m["skip"] or _rejected(m, sentence, measured):
             continue
         quantity = _quantity(m, sentence)
         if quantity is not None:

@@ -132,3 +132,23 @@ def test_about_and_exclude_are_accepted_and_shown_by_config_check(run: Run, tmp_
     out = run("config", "check")
     assert out.returncode == 0, out.stderr
     assert "unaccounted for" in out.stdout and "found" in out.stdout
+
+
+def test_claims_and_figures_try_show_a_recall_in_pounds_with_its_frame(
+    run: Run, tmp_path: Path
+) -> None:
+    """Stop 29: a figure counted in pounds shows its measure claims like any other claim."""
+    data = dict(json.loads((TIMELINES / "harlow-beef-recall.json").read_text()))
+    run_timeline(data, f"sqlite:///{tmp_path}/monitor.db")
+    articles = as_json(run("claims", "--figure", "harlow-beef-recall", "--json"))
+    claims = {c["text"]: c for a in articles for c in a["claims"]}
+    assert (claims["52,600"]["measure"], claims["52,600"]["kind"]) == ("lb", "total")
+    assert claims["44,200"]["kind"] == "new"
+    tried = as_json(
+        run("figures", "try", "--units", "lbs", "--context", "Harlow Meats", "--about",
+            "recall", "--name", "t", "--json")
+    )  # fmt: skip
+    assert [(a["current"]["value"], a["direction"]) for a in tried["alerts"]] == [
+        (8400, "first"),
+        (52600, "up"),
+    ]

@@ -20,6 +20,7 @@ from monitor.projections.articles import revision_text
 from monitor.projections.figures.fold import (
     ArticleFacts,
     FigureMemory,
+    asked_measures,
     bindings,
     claim_values,
     effective_time,
@@ -108,7 +109,7 @@ def _article_report(
         return None
     revision = revision_text(conn, article_id, int(row.position))
     title, text = revision if revision is not None else (row.title, "")
-    found = read_claims(text, title)
+    found = read_claims(text, title, asked_measures([*specs, *([only] if only else [])]))
     published = effective_time(row.published_at, row.first_seen_at)
     found = dataclasses.replace(found, claims=dated(found.claims, published))  # as the fold does
     if only is not None and not any(unit_matches(c, only.units) for c in found.claims):
@@ -123,6 +124,8 @@ def _article_report(
         frame["scope_source"] = getattr(claim, "scope_source", frame["scope_source"])
         frame["modifiers"] = list(getattr(claim, "modifiers", ()) or ())
         frame["modality"] = getattr(claim, "modality", None)
+        if getattr(claim, "measure", None) is not None:  # "69,093 pounds": "lb" (stop 29)
+            frame["measure"] = claim.measure
         frame["start"], frame["end"] = getattr(claim, "start", None), getattr(claim, "end", None)
         views = [
             _binding_view(b, status.get((b.figure, seq)))
@@ -185,7 +188,11 @@ def try_figure(conn: Connection, spec: FigureSpec) -> dict[str, Any]:
         if facts is None or not may_bind([spec], f"{facts.title}\n{facts.text}"):
             continue
         new_rows, raised = fold_article(
-            [fig], facts, read_claims(facts.text, facts.title), _story(conn), claim_object
+            [fig],
+            facts,
+            read_claims(facts.text, facts.title, asked_measures([fig.spec])),
+            _story(conn),
+            claim_object,
         )
         rows += new_rows
         alerts += [

@@ -29,6 +29,7 @@ from monitor.projections.figures.rule import (
     pick,
 )
 from monitor.text import claims as claim_text
+from monitor.text.claim_measures import measure_symbols
 from monitor.text.dating import dated
 from monitor.text.figures import Binding, FigureSpec, Topic, bind_all, frame_note
 from monitor.text.sentences import split_sentences
@@ -109,12 +110,20 @@ def aware(moment: datetime) -> datetime:
     return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def read_claims(text: str, title: str = "") -> ArticleClaims:
-    """Extract the claims of a clean text (never raises for a sentence it cannot parse)."""
-    report: Callable[[str], Any] | None = getattr(claim_text, "extract_report", None)
+def asked_measures(specs: Sequence[FigureSpec]) -> frozenset[str]:
+    """The measure units ("lb") the figures count in: their amounts are claims too (stop 29)."""
+    return frozenset(s for spec in specs for s in measure_symbols(spec.units))
+
+
+def read_claims(
+    text: str, title: str = "", measures: frozenset[str] = frozenset()
+) -> ArticleClaims:
+    """Extract the claims of a clean text (never raises for a sentence it cannot parse),
+    with the amounts of the `measures` a figure counts in (`asked_measures`)."""
+    report: Callable[..., Any] | None = getattr(claim_text, "extract_report", None)
     unparsed: tuple[tuple[str, str], ...] = ()
     if report is not None:
-        result = report(text)
+        result = report(text, measures) if measures else report(text)
         found = list(result.claims)
         unparsed = tuple(
             (str(getattr(u, "sentence", u)), str(getattr(u, "reason", ""))) for u in result.unparsed

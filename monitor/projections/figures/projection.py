@@ -31,6 +31,7 @@ from monitor.projections.articles import revision_text
 from monitor.projections.figures.fold import (
     ArticleFacts,
     FigureMemory,
+    asked_measures,
     effective_time,
     fold_article,
     read_claims,
@@ -209,7 +210,7 @@ def fold_event(
     title, text = revision[0] or event.title, revision[1]
     if not may_bind(specs, f"{title}\n{text}"):
         return []  # no context word at all: no claim can bind, skip the extraction
-    found = read_claims(text, title)
+    found = read_claims(text, title, asked_measures(specs))
     if not any(unit_matches(c, spec.units) for c in found.claims for spec in specs):
         return []
     facts = article_facts(conn, position, event, revision)

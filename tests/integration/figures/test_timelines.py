@@ -72,3 +72,14 @@ def test_rebuilding_the_figures_after_a_timeline_changes_nothing(database_url: s
         assert log.head() == head  # the alerts re-derived have the same ids: nothing appended
     finally:
         engine.dispose()
+
+
+def test_a_recall_in_pounds_alerts_up_when_expanded_and_not_on_a_restatement(
+    database_url: str,
+) -> None:
+    outcome = run_timeline(load("harlow-beef-recall"), database_url)  # stop 29: measures
+    assert outcome.keys == [("h01", 8400, "first"), ("h02", 52600, "up")]
+    seen = statuses(outcome)
+    assert seen[("h02", 44200)] == "new"  # "an additional 44,200 pounds": an increment
+    assert seen[("h03", 52000)] == "restated"
+    assert ("h02", 900) not in seen  # the pork recall is excluded
