@@ -1,0 +1,71 @@
+"""Forms of amounts the tenth set's author wrote (tests/data/quantities/README.md): heights in
+metres written to the centimetre with an attached "m", emissions in grams per kilometre."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.text.quantities import extract_quantities
+
+Row = tuple[str, str, float, str, str | None]
+
+
+def read(text: str) -> list[Row]:
+    """(text, kind, value, unit, qualifier) of each quantity, in reading order."""
+    return [(q.text, q.kind, q.value, q.unit, q.qualifier) for q in extract_quantities(text)]
+
+
+# --- metres written to the centimetre ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Duplantis cleared 6.27m at the meeting.", "6.27m", 6.27),
+        ("Karalis was second with a record of 6.02m, a personal best.", "6.02m", 6.02),
+        ("It beat the 6.16m Lavillenie had set.", "6.16m", 6.16),
+        ("He opened the season with a 6.10m win.", "6.10m", 6.1),
+        ("She won the long jump with 7.10m.", "7.10m", 7.1),
+    ],
+)
+def test_two_decimals_and_an_attached_m_with_no_currency_are_metres(
+    text: str, span: str, value: float
+) -> None:
+    assert (span, "measure", value, "m", None) in read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The app reached 2.35m users.",
+        "The club paid £2.35m for him.",
+        "He won the 100m in 9.81s.",
+    ],
+)
+def test_millions_money_and_event_names_are_not_metres(text: str) -> None:
+    assert all(unit != "m" for _, _, _, unit, _ in read(text))
+
+
+def test_a_bound_after_attached_metres_is_kept() -> None:
+    assert ("5.91m or higher", "measure", 5.91, "m", "at least") in read(
+        "Six men cleared 5.91m or higher."
+    )
+
+
+# --- emissions per distance ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        (
+            "Cars must average 93.6 grams of CO2 per kilometre.",
+            "93.6 grams of CO2 per kilometre",
+            93.6,
+        ),
+        ("The old target was 116 g/km.", "116 g/km", 116),
+        ("New cars averaged 106.4 grams per kilometre.", "106.4 grams per kilometre", 106.4),
+    ],
+)
+def test_grams_per_kilometre_are_one_unit(text: str, span: str, value: float) -> None:
+    assert (span, "measure", value, "g/km", None) in read(text)
