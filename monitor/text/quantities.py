@@ -174,6 +174,11 @@ def _qualified(text: str, amount: Amount) -> Quantity:
     )
 
 
+# The base of a rate ("31.3 deaths per 100,000 people", "one for every 1,000 births") counts
+# nothing: the rate is the count before it.
+_RATE_BASE = re.compile(r"\b(?:per|for\s+every)\s+$", re.IGNORECASE)
+
+
 def _counts(text: str, claims: list[Claim]) -> list[Quantity]:
     """The claims as count quantities, their offsets moved from the sentence to the text."""
     if not claims:
@@ -286,7 +291,12 @@ def extract_quantities(text: str) -> list[Quantity]:
         ones = []
     read = found + counts + more + ones
     read += [s for s in _scores(text) if _free_q(s, read)]
-    return _fractions_of_scales(text, sorted(read + _elsewhere(text, read), key=lambda q: q.start))
+    read = [q for q in read + _elsewhere(text, read) if not _rate_base(text, q)]
+    return _fractions_of_scales(text, sorted(read, key=lambda q: q.start))
+
+
+def _rate_base(text: str, q: Quantity) -> bool:
+    return q.kind == "count" and bool(_RATE_BASE.search(text, max(0, q.start - 12), q.start))
 
 
 _EXACT_SHARES = {0.333: 1 / 3, 0.667: 2 / 3, 0.167: 1 / 6, 0.833: 5 / 6}  # fractions' 3 decimals

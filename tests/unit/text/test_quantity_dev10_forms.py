@@ -69,3 +69,46 @@ def test_a_bound_after_attached_metres_is_kept() -> None:
 )
 def test_grams_per_kilometre_are_one_unit(text: str, span: str, value: float) -> None:
     assert (span, "measure", value, "g/km", None) in read(text)
+
+
+# --- rates, multipliers and points of a share -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death rate was 31.3 deaths per 100,000 people.",
+        "Alaska had 49.4 fatal overdoses per 100,000 people.",
+        "The rate had been 32.6 deaths per 100,000 in 2022.",
+    ],
+)
+def test_the_base_of_a_rate_counts_nothing(text: str) -> None:
+    assert all(value != 100000 for _, _, value, _, _ in read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That is about 14 times closer to the Sun than Mercury.",
+        "The probe was roughly 21 times nearer than any before it.",
+    ],
+)
+def test_a_multiplier_before_a_comparative_is_no_quantity(text: str) -> None:
+    assert read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The Conservative share dropped 20 points to 24%.", "20 points", 20),
+        ("In Scotland Labour's share rose 17 points as it took seats.", "17 points", 17),
+    ],
+)
+def test_points_of_a_share_are_percentage_points(text: str, span: str, value: float) -> None:
+    assert (span, "percent", value, "pp", None) in read(text)
+
+
+def test_points_of_an_index_stay_counts() -> None:
+    assert ("4,451", "count", 4451, "point", None) in read(
+        "The Nikkei 225 fell 4,451 points, or 12.4%, on Monday."
+    )
