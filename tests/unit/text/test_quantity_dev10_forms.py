@@ -112,3 +112,18 @@ def test_points_of_an_index_stay_counts() -> None:
     assert ("4,451", "count", 4451, "point", None) in read(
         "The Nikkei 225 fell 4,451 points, or 12.4%, on Monday."
     )
+
+
+# --- compounds of three units -------------------------------------------------------------------
+
+
+def test_a_compound_of_three_units_is_one_amount_in_the_smallest() -> None:
+    assert read("Pogacar's overall time was 83 hours, 38 minutes and 56 seconds.") == [
+        ("83 hours, 38 minutes and 56 seconds", "duration", 301136, "s", None)
+    ]
+
+
+def test_a_compound_of_two_units_is_unchanged() -> None:
+    assert read("He won in 45 minutes 24 seconds.") == [
+        ("45 minutes 24 seconds", "duration", 2724, "s", None)
+    ]
