@@ -55,6 +55,9 @@ _QUALIFIER_BEFORE = re.compile(
     rf"(?<![\w-])(?P<q>{alternation(_QUALIFIER_OF)})\s+(?:(?P<q2>{alternation(_SECOND)})\s+)?$",
     re.IGNORECASE,
 )
+# A number just before "fewer/more/less than" is what is compared: "than" then opens the other
+# side of the comparison, not a bound of the amount after it.
+_COMPARED = re.compile(r"\d\s+$")
 _NOT_A_BOUND = re.compile(r"\b(?:the|a|its|this|that)\s+$", re.IGNORECASE)  # "the past 30 years"
 # Before a duration "over" is "during" ("drew 11 million spectators over 16 days") unless a
 # word before it asks for a length ("for over two hours", "in over 20 years", "took over")
@@ -136,6 +139,12 @@ def _during(text: str, amount: Amount, before: re.Match[str]) -> bool:
     return not _LENGTH_ASKED.search(text, max(0, before.start() - 12), before.start())
 
 
+def _compared(text: str, before: re.Match[str]) -> bool:
+    if before["q"].lower().split()[0] not in ("fewer", "more", "less"):
+        return False
+    return bool(_COMPARED.search(text, max(0, before.start() - 24), before.start()))
+
+
 def _qualified(text: str, amount: Amount) -> Quantity:
     start, end, qualifier, approximate = amount.start, amount.end, None, False
     if amount.high is not None:
@@ -144,6 +153,8 @@ def _qualified(text: str, amount: Amount) -> Quantity:
         before = _QUALIFIER_BEFORE.search(text, max(0, start - _LOOKBACK), start)
         if before and _during(text, amount, before):
             before = None
+        if before and _compared(text, before):
+            before = None  # "287,853 fewer than five years before": the first number's
         if before and not _NOT_A_BOUND.search(text, max(0, before.start() - 8), before.start()):
             qualifier = _QUALIFIER_OF[" ".join(before["q"].lower().split())]
             approximate = bool(before["q2"])

@@ -127,3 +127,15 @@ def test_a_compound_of_two_units_is_unchanged() -> None:
     assert read("He won in 45 minutes 24 seconds.") == [
         ("45 minutes 24 seconds", "duration", 2724, "s", None)
     ]
+
+
+def test_fewer_than_after_a_number_compares_it_and_bounds_nothing_after() -> None:
+    assert ("five years", "duration", 5, "yr", None) in read(
+        "Labour drew 9,708,716 votes, 287,853 fewer than five years before."
+    )
+
+
+def test_fewer_than_before_a_number_is_still_its_bound() -> None:
+    assert ("fewer than 300", "count", 300, "person", "less than") in read(
+        "The storm killed fewer than 300 people."
+    )
