@@ -80,8 +80,13 @@ _RACE_TIME = re.compile(
     r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])(?!\s*[ap]\.?m\b)",
     re.IGNORECASE,
 )
-# a swimming or track time, minutes and seconds with hundredths ("1:54.06", "4:02.50"): no clock
-_LAP_TIME = re.compile(r"(?<![\d:.])(?P<m>\d{1,2}):(?P<s>[0-5]\d\.\d{1,3})(?![\d:])")
+# a swimming or track time, minutes and seconds with hundredths ("1:54.06", "4:02.50"): no clock;
+# whole seconds only as a race gap ("finished 9:18 behind", "6:17 ahead of him")
+_LAP_TIME = re.compile(
+    r"(?<![\d:.])(?P<m>\d{1,2}):(?P<s>[0-5]\d(?:\.\d{1,3}|"
+    r"(?=\s+(?:behind|ahead|adrift|back|clear|slower|faster)\b)))(?![\d:])",
+    re.IGNORECASE,
+)
 # a fraction of a unit: "a quarter mile", "half a mile", "half an hour", "three-quarters of an
 # inch", "a half-mile" (percentage points are _POINTS')
 _FRACTION_OF_UNIT = re.compile(

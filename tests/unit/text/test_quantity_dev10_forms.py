@@ -139,3 +139,23 @@ def test_fewer_than_before_a_number_is_still_its_bound() -> None:
     assert ("fewer than 300", "count", 300, "person", "less than") in read(
         "The storm killed fewer than 300 people."
     )
+
+
+# --- race gaps in minutes and seconds -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Evenepoel was third on his debut, 9:18 behind.", "9:18", 558),
+        ("He finished 6:17 ahead of Vingegaard.", "6:17", 377),
+    ],
+)
+def test_minutes_and_seconds_before_behind_or_ahead_are_a_race_gap(
+    text: str, span: str, value: float
+) -> None:
+    assert read(text) == [(span, "duration", value, "s", None)]
+
+
+def test_minutes_and_seconds_with_nothing_of_a_race_are_a_clock_time() -> None:
+    assert read("The train left at 9:18 from platform two.") == []
