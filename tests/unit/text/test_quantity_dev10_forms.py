@@ -159,3 +159,22 @@ def test_minutes_and_seconds_before_behind_or_ahead_are_a_race_gap(
 
 def test_minutes_and_seconds_with_nothing_of_a_race_are_a_clock_time() -> None:
     assert read("The train left at 9:18 from platform two.") == []
+
+
+# --- ranges of ages ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high"),
+    [
+        ("It became the leading killer of 18-to-49-year-olds.", "18-to-49-year-olds", 18, 49),
+        ("Turnout among 18- to 24-year-olds fell.", "18- to 24-year-olds", 18, 24),
+    ],
+)
+def test_a_range_of_ages_is_one_duration_between_its_ends(
+    text: str, span: str, low: float, high: float
+) -> None:
+    [q] = extract_quantities(text)
+    assert (q.text, q.kind, q.value, q.upper, q.unit, q.qualifier) == (
+        span, "duration", low, high, "yr", "between",
+    )  # fmt: skip
