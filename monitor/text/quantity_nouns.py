@@ -58,7 +58,9 @@ _BARE_AFTER = re.compile(
 # an appositive after a comma, a noun's postmodifier ("children under 18", "people over 65")
 _APPOSITIVE = re.compile(r"[,(:]\s*$")
 # a difference told after the count it compares with: "250,000 workers, 100,000 fewer than"
-_COMPARED_AFTER = re.compile(r"\s+(?:fewer|more|less)\s+than\b", re.IGNORECASE)
+_COMPARED_AFTER = re.compile(
+    r"\s+(?:(?:fewer|more|less)\s+than|short\s+of)\b", re.IGNORECASE
+)  # "100,000 fewer than", "32 short of the 272 needed"
 _POSTMODIFIER = re.compile(r"\b(?P<noun>[A-Za-z]+)\s+(?i:under|over|above|below|aged)\s+$")
 # "14 were male and six female": after "and", one word then the clause's end
 _AND_BEFORE = re.compile(r"\band\s+$")

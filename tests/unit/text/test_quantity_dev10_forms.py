@@ -178,3 +178,8 @@ def test_a_range_of_ages_is_one_duration_between_its_ends(
     assert (q.text, q.kind, q.value, q.upper, q.unit, q.qualifier) == (
         span, "duration", low, high, "yr", "between",
     )  # fmt: skip
+
+
+def test_a_number_short_of_another_counts_the_noun_before_it() -> None:
+    found = read("The BJP won 240 of the 543 seats, 32 short of the 272 needed for a majority.")
+    assert ("32", "count", 32, "seat", None) in found
