@@ -183,3 +183,14 @@ def test_a_range_of_ages_is_one_duration_between_its_ends(
 def test_a_number_short_of_another_counts_the_noun_before_it() -> None:
     found = read("The BJP won 240 of the 543 seats, 32 short of the 272 needed for a majority.")
     assert ("32", "count", 32, "seat", None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "noun"),
+    [
+        ("Of an electorate of 48,247,224, 28,809,340 votes were cast.", "48,247,224", "electorate"),
+        ("A crowd of 50,000 watched the final.", "50,000", "crowd"),
+    ],
+)
+def test_the_size_of_a_collective_noun_counts_it(text: str, span: str, noun: str) -> None:
+    assert any(q[0] == span and q[1] == "count" and q[3] == noun for q in read(text))
