@@ -30,7 +30,7 @@ from monitor.text.quantity_nouns import (
     read_scores,
 )
 from monitor.text.quantity_vague import read_vague_amounts
-from monitor.text.quantity_words import is_idiom_one, read_fractions, read_ones
+from monitor.text.quantity_words import is_idiom_one, is_one_moment, read_fractions, read_ones
 from monitor.text.sentences import split_sentences
 
 KINDS = ("count", "money", "percent", "measure", "duration", "magnitude", "fraction")
@@ -276,7 +276,12 @@ def extract_quantities(text: str) -> list[Quantity]:
     if not isinstance(text, str) or not text.strip():
         return []
     text = text[:_MAX_CHARS]
-    found = [q for q in _amounts(text) if not is_idiom_one(text, q.start, q.end)]
+    found = [
+        q
+        for q in _amounts(text)
+        if not is_idiom_one(text, q.start, q.end)
+        and not (q.kind == "duration" and is_one_moment(text, q.start, q.end))
+    ]
     found = sorted(found + _word_amounts(text, found), key=lambda q: q.start)
     found = sorted(found + _vague_amounts(text, found), key=lambda q: q.start)
     counts = [

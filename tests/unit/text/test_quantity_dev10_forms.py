@@ -194,3 +194,19 @@ def test_a_number_short_of_another_counts_the_noun_before_it() -> None:
 )
 def test_the_size_of_a_collective_noun_counts_it(text: str, span: str, noun: str) -> None:
     assert any(q[0] == span and q[1] == "count" and q[3] == noun for q in read(text))
+
+
+# --- "one" with a unit of time as a moment -------------------------------------------------------
+
+
+def test_on_one_day_names_a_moment_not_a_duration() -> None:
+    assert all(kind != "duration" for _, kind, _, _, _ in read("On one day the Bank bought gilts."))
+
+
+def test_for_one_day_and_in_one_week_are_durations() -> None:
+    assert ("one day", "duration", 1, "d", None) in read("The bridge closed for one day.")
+    assert ("one week", "duration", 1, "wk", None) in read("Doses went out in one week.")
+
+
+def test_at_one_of_another_unit_is_still_that_amount() -> None:
+    assert ("one megawatt", "measure", 1, "MW", None) in read("A plant running at one megawatt.")
