@@ -1,7 +1,7 @@
 """All-quantity reading against the labelled sentences: value F1, kind/unit/qualifier accuracy,
 speed, overall and per kind.
 
-Run: .venv/bin/python bench/quantities.py [--half dev|heldout|dev2|heldout2|dev3|..|dev9|both|all]
+Run: .venv/bin/python bench/quantities.py [--half dev|heldout|dev2|heldout2|dev3|..|dev10|both|all]
 [--errors]
 
 A predicted quantity matches a gold one when their spans overlap and their values are equal
@@ -11,7 +11,7 @@ is "person"). Per kind: recall over the gold quantities of that kind, precision 
 predictions of that kind. The data are tests/data/quantities/{dev,heldout}.jsonl (first author)
 and {dev2,heldout2}.jsonl (a second author's set on other stories), dev3.jsonl (a third author's,
 count-rich, all dev), dev4.jsonl to dev7.jsonl (a fourth author's, all dev), dev8.jsonl and dev9.jsonl (a
-fifth author's, all dev); `both` is dev and
+fifth author's, all dev), dev10.jsonl (a sixth author's, all dev); `both` is dev and
 heldout, `all` is dev, dev2, dev3 and the two held-out halves. `--errors` is refused for
 the held-out halves, which are only ever scored.
 """

@@ -30,7 +30,7 @@ from monitor.text.quantity_nouns import (
     read_scores,
 )
 from monitor.text.quantity_vague import read_vague_amounts
-from monitor.text.quantity_words import is_idiom_one, read_fractions, read_ones
+from monitor.text.quantity_words import is_idiom_one, is_one_moment, read_fractions, read_ones
 from monitor.text.sentences import split_sentences
 
 KINDS = ("count", "money", "percent", "measure", "duration", "magnitude", "fraction")
@@ -55,6 +55,9 @@ _QUALIFIER_BEFORE = re.compile(
     rf"(?<![\w-])(?P<q>{alternation(_QUALIFIER_OF)})\s+(?:(?P<q2>{alternation(_SECOND)})\s+)?$",
     re.IGNORECASE,
 )
+# A number just before "fewer/more/less than" is what is compared: "than" then opens the other
+# side of the comparison, not a bound of the amount after it.
+_COMPARED = re.compile(r"\d\s+$")
 _NOT_A_BOUND = re.compile(r"\b(?:the|a|its|this|that)\s+$", re.IGNORECASE)  # "the past 30 years"
 # Before a duration "over" is "during" ("drew 11 million spectators over 16 days") unless a
 # word before it asks for a length ("for over two hours", "in over 20 years", "took over")
@@ -136,6 +139,12 @@ def _during(text: str, amount: Amount, before: re.Match[str]) -> bool:
     return not _LENGTH_ASKED.search(text, max(0, before.start() - 12), before.start())
 
 
+def _compared(text: str, before: re.Match[str]) -> bool:
+    if before["q"].lower().split()[0] not in ("fewer", "more", "less"):
+        return False
+    return bool(_COMPARED.search(text, max(0, before.start() - 24), before.start()))
+
+
 def _qualified(text: str, amount: Amount) -> Quantity:
     start, end, qualifier, approximate = amount.start, amount.end, None, False
     if amount.high is not None:
@@ -144,6 +153,8 @@ def _qualified(text: str, amount: Amount) -> Quantity:
         before = _QUALIFIER_BEFORE.search(text, max(0, start - _LOOKBACK), start)
         if before and _during(text, amount, before):
             before = None
+        if before and _compared(text, before):
+            before = None  # "287,853 fewer than five years before": the first number's
         if before and not _NOT_A_BOUND.search(text, max(0, before.start() - 8), before.start()):
             qualifier = _QUALIFIER_OF[" ".join(before["q"].lower().split())]
             approximate = bool(before["q2"])
@@ -172,6 +183,11 @@ def _qualified(text: str, amount: Amount) -> Quantity:
         start,
         end,
     )
+
+
+# The base of a rate ("31.3 deaths per 100,000 people", "one for every 1,000 births") counts
+# nothing: the rate is the count before it.
+_RATE_BASE = re.compile(r"\b(?:per|for\s+every)\s+$", re.IGNORECASE)
 
 
 def _counts(text: str, claims: list[Claim]) -> list[Quantity]:
@@ -260,7 +276,12 @@ def extract_quantities(text: str) -> list[Quantity]:
     if not isinstance(text, str) or not text.strip():
         return []
     text = text[:_MAX_CHARS]
-    found = [q for q in _amounts(text) if not is_idiom_one(text, q.start, q.end)]
+    found = [
+        q
+        for q in _amounts(text)
+        if not is_idiom_one(text, q.start, q.end)
+        and not (q.kind == "duration" and is_one_moment(text, q.start, q.end))
+    ]
     found = sorted(found + _word_amounts(text, found), key=lambda q: q.start)
     found = sorted(found + _vague_amounts(text, found), key=lambda q: q.start)
     counts = [
@@ -286,7 +307,12 @@ def extract_quantities(text: str) -> list[Quantity]:
         ones = []
     read = found + counts + more + ones
     read += [s for s in _scores(text) if _free_q(s, read)]
-    return _fractions_of_scales(text, sorted(read + _elsewhere(text, read), key=lambda q: q.start))
+    read = [q for q in read + _elsewhere(text, read) if not _rate_base(text, q)]
+    return _fractions_of_scales(text, sorted(read, key=lambda q: q.start))
+
+
+def _rate_base(text: str, q: Quantity) -> bool:
+    return q.kind == "count" and bool(_RATE_BASE.search(text, max(0, q.start - 12), q.start))
 
 
 _EXACT_SHARES = {0.333: 1 / 3, 0.667: 2 / 3, 0.167: 1 / 6, 0.833: 5 / 6}  # fractions' 3 decimals

@@ -23,6 +23,11 @@ _UNITS = {"year": "yr", "month": "mo", "week": "wk", "day": "d"}
 _UNIT = r"(?P<u>year|month|week|day)s?"
 # "67-year-old", "a two-month-old", "three years old"
 _OLD = re.compile(rf"(?<![\w.,-])(?P<n>{_N})[\s-]{_UNIT}[\s-]old\b", re.IGNORECASE)
+# "18-to-49-year-olds", "18- to 24-year-olds", "25-34-year-olds": one range of ages
+_OLD_RANGE = re.compile(
+    rf"(?<![\w.,-])(?P<n>{_N})(?:-?\s*to\s*-?|[-–])(?P<hi>{_N})[\s-]{_UNIT}[\s-]olds?\b",
+    re.IGNORECASE,
+)
 _END = r"(?![\w%]|[.,]\d)"  # the number ends: not "45%", "4.5" or "45,000"
 # "aged 45", "aged 50 to 71", "aged 6 months", "age of 37", "ages of 18"
 _AGED = re.compile(
@@ -42,6 +47,11 @@ def _number(written: str) -> float | None:
 def read_ages(text: str) -> list[Amount]:
     """The ages of a text as durations in the stated unit (years when none is written)."""
     out: list[Amount] = []
+    for m in _OLD_RANGE.finditer(text):
+        value, high = _number(m["n"]), _number(m["hi"])
+        if value is not None and high is not None and value < high:
+            unit = _UNITS[m["u"].lower()]
+            out.append(Amount(value, high, "duration", unit, m["u"], m.start(), m.end()))
     for m in _OLD.finditer(text):
         value = _number(m["n"])
         if value is not None:

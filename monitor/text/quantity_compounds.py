@@ -48,16 +48,13 @@ def _compound(text: str, a: Amount, b: Amount) -> Amount | None:
 
 
 def join_compounds(text: str, amounts: list[Amount]) -> list[Amount]:
-    """The amounts in order with each compound's two parts joined into one."""
+    """The amounts in order with each compound's parts joined into one; a compound of three
+    units ("83 hours, 38 minutes and 56 seconds") joins its third part to the first two."""
     out: list[Amount] = []
-    i = 0
-    while i < len(amounts):
-        if i + 1 < len(amounts):
-            joined = _compound(text, amounts[i], amounts[i + 1])
-            if joined is not None:
-                out.append(joined)
-                i += 2
-                continue
-        out.append(amounts[i])
-        i += 1
+    for amount in amounts:
+        joined = _compound(text, out[-1], amount) if out else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(amount)
     return out

@@ -32,7 +32,8 @@ from monitor.text.sentences import word_set
 _COMPARATIVE = (
     r"as|more|less|fewer|the|that|what|its|their|his|her|our|this|a|an|over|normal|average|"
     r"bigger|larger|higher|greater|faster|farther|further|longer|smaller|lower|heavier|"
-    r"stronger|deadlier|wider|richer|cheaper|hotter|brighter|denser|likelier|worse|better"
+    r"stronger|deadlier|wider|richer|cheaper|hotter|brighter|denser|likelier|worse|better|"
+    r"closer|nearer|slower|weaker|colder|cooler|deeper|taller|smaller|costlier|riskier|quicker"
 )
 _TIMES = re.compile(rf"\s+times\b(?!\s+(?:{_COMPARATIVE})\b)", re.IGNORECASE)
 _POINTS = re.compile(r"[\s-]points?\b|\s+pts?\b", re.IGNORECASE)
@@ -122,6 +123,20 @@ def context_amounts(text: str, amounts: list[Amount]) -> list[Amount]:
     return out
 
 
+# Points of a share are percentage points: "the Conservative share dropped 20 points to 24%",
+# "Labour's share rose 17 points"; points of an index or a game stay counts of `point`.
+_SHARE_BEFORE = re.compile(
+    r"\b(?:shares?|turnout|approval|support|vote)\b[^,.;]{0,40}$", re.IGNORECASE
+)
+_TO_A_PERCENT = re.compile(r"\s+(?:to|from)\s+[\d.]+\s?(?:%|per\s?cent)", re.IGNORECASE)
+
+
+def _share_points(text: str, start: int, end: int) -> bool:
+    if _TO_A_PERCENT.match(text, end):
+        return True
+    return bool(_SHARE_BEFORE.search(text, max(0, start - 48), start))
+
+
 def _read(
     text: str, n: Amount, levels: set[int], amounts: list[Amount], bare: list[Amount]
 ) -> Amount | None:
@@ -129,6 +144,10 @@ def _read(
     if times:
         return replace(n, kind="count", unit="time", unit_text="times")
     points = _POINTS.match(text, n.end)
+    if points and _share_points(text, n.start, points.end()):
+        return replace(
+            n, kind="percent", unit="pp", unit_text=points[0].strip(" -"), end=points.end()
+        )
     if points:
         return replace(n, kind="count", unit="point", unit_text=points[0].strip(" -"))
     if n.start in levels or _index_close(text, n):

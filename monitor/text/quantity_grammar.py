@@ -80,8 +80,13 @@ _RACE_TIME = re.compile(
     r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])(?!\s*[ap]\.?m\b)",
     re.IGNORECASE,
 )
-# a swimming or track time, minutes and seconds with hundredths ("1:54.06", "4:02.50"): no clock
-_LAP_TIME = re.compile(r"(?<![\d:.])(?P<m>\d{1,2}):(?P<s>[0-5]\d\.\d{1,3})(?![\d:])")
+# a swimming or track time, minutes and seconds with hundredths ("1:54.06", "4:02.50"): no clock;
+# whole seconds only as a race gap ("finished 9:18 behind", "6:17 ahead of him")
+_LAP_TIME = re.compile(
+    r"(?<![\d:.])(?P<m>\d{1,2}):(?P<s>[0-5]\d(?:\.\d{1,3}|"
+    r"(?=\s+(?:behind|ahead|adrift|back|clear|slower|faster)\b)))(?![\d:])",
+    re.IGNORECASE,
+)
 # a fraction of a unit: "a quarter mile", "half a mile", "half an hour", "three-quarters of an
 # inch", "a half-mile" (percentage points are _POINTS')
 _FRACTION_OF_UNIT = re.compile(
@@ -201,6 +206,16 @@ def _unit_of(text: str, m: re.Match[str]) -> tuple[str, str, str, int, int | Non
     return kind, symbol, text[written_from:unit_end].strip(" -"), unit_end, None
 
 
+# "6.27m" with no currency: metres written to the centimetre (two decimals, as heights, jumps and
+# throws are) when no noun follows for it to count ("2.35m people" is millions).
+_ATTACHED_METRES = re.compile(r"\d{1,3}\.\d\d")
+_NOT_COUNTED = re.compile(
+    r"(?:\s*(?:$|[,.;:)!?]|[A-Z])|\s+(?:at|in|on|or|and|to|that|which|with|for|from|by|as|than|"
+    r"is|was|were|he|she|they|his|her|their|win|clearance|jump|leap|vault|throw|mark|effort|"
+    r"attempt|best|record)\b)"
+)
+
+
 def _numbers(text: str) -> list[Amount]:
     return list(_numbers_of(text))
 
@@ -216,6 +231,15 @@ def _numbers_of(text: str) -> tuple[Amount, ...]:
         scale = m["scale"]
         suffix = bool(scale) and scale.strip().lower() in ("m", "k", "mn")
         if suffix and not m["cur"] and unit_after(text, m.end()) is None:
+            if (
+                scale == "m"
+                and _ATTACHED_METRES.match(m["num"])
+                and _NOT_COUNTED.match(text, m.end())
+            ):
+                value, _ = _value(m["num"], None, None, False)  # "cleared 6.27m at", "of 6.02m,"
+                found.append(
+                    Amount(value, None, "measure", "m", "m", m.start("num"), m.end(), False)
+                )
             continue  # "5m doses", "100m sprint", "10k run": a count, a name or metres
         value, scaled = _value(m["num"], scale, m["half"], bool(m["cur"]))
         if m["neg"]:

@@ -7,7 +7,9 @@ README.md), read after every other reader, on the numbers none of them took:
   more cuts, on top of the 11,000 it made": a bare number that no noun follows takes the noun of
   the count just before it in the same sentence, when no other number stands between;
 - subject: "The victims were aged 14 to 18; 14 were male": a bare number before "were"/"are"
-  counts the plural noun the sentence named with a determiner before it.
+  counts the plural noun the sentence named with a determiner before it;
+- collective: "an electorate of 48,247,224", "a crowd of 50,000": the size of a collective noun
+  counts it.
 
 - "of them": "224 people on board, 217 of them passengers", "more than 20 of them were
   children": a count the claims read as the earlier noun's counts the noun after "of them";
@@ -58,7 +60,9 @@ _BARE_AFTER = re.compile(
 # an appositive after a comma, a noun's postmodifier ("children under 18", "people over 65")
 _APPOSITIVE = re.compile(r"[,(:]\s*$")
 # a difference told after the count it compares with: "250,000 workers, 100,000 fewer than"
-_COMPARED_AFTER = re.compile(r"\s+(?:fewer|more|less)\s+than\b", re.IGNORECASE)
+_COMPARED_AFTER = re.compile(
+    r"\s+(?:(?:fewer|more|less)\s+than|short\s+of)\b", re.IGNORECASE
+)  # "100,000 fewer than", "32 short of the 272 needed"
 _POSTMODIFIER = re.compile(r"\b(?P<noun>[A-Za-z]+)\s+(?i:under|over|above|below|aged)\s+$")
 # "14 were male and six female": after "and", one word then the clause's end
 _AND_BEFORE = re.compile(r"\band\s+$")
@@ -157,6 +161,20 @@ def _elliptical(
     return last.unit
 
 
+# "an electorate of 48,247,224", "a crowd of 50,000": a collective noun's size counts it
+_COLLECTIVE_BEFORE = re.compile(
+    r"\b(?:an?|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?P<noun>electorate|crowd|audience|"
+    r"workforce|population|fleet|army|staff|membership|congregation|herd|flock|squad|field)"
+    r"\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
+def _collective(text: str, n: Amount) -> str | None:
+    m = _COLLECTIVE_BEFORE.search(text, max(0, n.start - 40), n.start)
+    return m["noun"].lower() if m else None
+
+
 def _subject(text: str, n: Amount) -> str | None:
     if not _SUBJECT_AFTER.match(text, n.end):
         return None
@@ -192,7 +210,10 @@ def noun_elsewhere_counts(
         if _MONTH_AFTER.match(text, n.end):  # "on 23 and 24 October"
             continue
         noun = (
-            _partitive(text, n) or _elliptical(text, n, counts, numbers, taken) or _subject(text, n)
+            _partitive(text, n)
+            or _elliptical(text, n, counts, numbers, taken)
+            or _subject(text, n)
+            or _collective(text, n)
         )
         if noun is not None:
             found = replace(n, kind="count", unit=noun, unit_text="")

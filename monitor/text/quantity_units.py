@@ -25,6 +25,12 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     ),
     "km/s": (r"km/s", r"(?:km|kilomet(?:er|re)s?)\s+(?:per|a)\s+second"),
     "mi/s": (r"miles?\s+(?:per|a)\s+second",),
+    # emissions per distance: "93.6 grams of CO2 per kilometre", "116 g/km" (before "g" and "km")
+    "g/km": (
+        r"g/km",
+        r"g\s+CO2/km",
+        r"grams?\s+(?:of\s+(?:CO2|carbon\s+dioxide)\s+)?(?:per|a)\s+(?:km|kilomet(?:er|re))",
+    ),
     "m/s": (r"m/s", r"met(?:er|re)s?\s+(?:per|a)\s+second"),
     "kn": (r"knots?",),
     "bbl/d": (

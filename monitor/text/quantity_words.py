@@ -155,6 +155,18 @@ def is_idiom_one(text: str, start: int, end: int) -> bool:
     return bool(_RATIO_AFTER.match(text, end))  # "one in seven": a ratio
 
 
+_ON_OR_AT_BEFORE = re.compile(r"\b(?:on|at)\s+$", re.IGNORECASE)
+
+
+def is_one_moment(text: str, start: int, end: int) -> bool:
+    """ "On one day the Bank bought ...", "at one stage": "one" with a unit of time after "on"
+    or "at" names a moment, not a length of time."""
+    written = text[start:end].lower()
+    if not written.startswith(("one ", "one-")):
+        return False
+    return bool(_ON_OR_AT_BEFORE.search(text, max(0, start - 4), start))
+
+
 def read_ones(text: str) -> list[Amount]:
     """Every "one" that counts a noun ("killed one person", "one of the best speakers")."""
     out = []

@@ -3,7 +3,8 @@ heldout.jsonl, sentences2.src (a second author's set) writes dev2.jsonl and held
 third author's, all dev) writes dev3.jsonl, sentences4.src (a fourth author's, all dev) writes
 dev4.jsonl and sentences5.src to sentences7.src (the same author's, each
 after the fixes of the set before) dev5.jsonl to dev7.jsonl; sentences8.src and sentences9.src
-(a fifth author's, all dev; the second after the first's fixes) write dev8.jsonl and dev9.jsonl.
+(a fifth author's, all dev; the second after the first's fixes) write dev8.jsonl and dev9.jsonl;
+sentences10.src (a sixth author's, all dev) writes dev10.jsonl.
 Each "## story topic half" header names the half its story goes to.
 
 Run from the repository root:  python tests/data/quantities/build.py [SOURCE ...]
@@ -43,6 +44,7 @@ SOURCES = (
     "sentences7.src",
     "sentences8.src",
     "sentences9.src",
+    "sentences10.src",
 )
 MARK = re.compile(r"\[\[(?P<body>[^\]]+)\]\]")
 
